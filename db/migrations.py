@@ -1,0 +1,132 @@
+"""The schema, as an ordered list of sqlite-utils migrations.
+
+Append new migrations at the end; never edit one that has shipped. Each runs once per database,
+inside a transaction, and `open_db` applies the pending ones automatically.
+"""
+from sqlite_utils import Migrations
+
+migrations = Migrations("onrecord")
+
+
+@migrations()
+def m001_core_tables(db):
+    db["topics"].create({"id": str, "name": str, "since": str}, pk="id", not_null={"name"})
+    db["leaders"].create(
+        {"id": str, "name": str, "aliases": str, "title": str, "organization": str},
+        pk="id",
+        not_null={"name"},
+    )
+    db["accounts"].create(
+        {"id": str, "leader_id": str, "platform": str, "handle": str, "url": str, "api": str},
+        pk="id",
+        not_null={"leader_id", "platform"},
+        foreign_keys=[("leader_id", "leaders", "id")],
+    )
+    db["statements"].create(
+        {
+            "id": str,
+            "leader_id": str,
+            "account_id": str,
+            "platform": str,
+            "kind": str,
+            "url": str,
+            "text": str,
+            "published_at": str,
+            "edited_at": str,
+            "deleted_at": str,
+            "first_seen_at": str,
+            "last_seen_at": str,
+            "lang": str,
+            "source_url": str,
+            "context": str,
+            # Beyond the contract: who wrote a reposted or quoted post, its content warning, the
+            # post it replies to.
+            "original_author": str,
+            "content_warning": str,
+            "in_reply_to": str,
+        },
+        pk="id",
+        not_null={"leader_id", "platform", "kind", "text"},
+        foreign_keys=[("leader_id", "leaders", "id"), ("account_id", "accounts", "id")],
+    )
+    db["statements"].create_index(["leader_id", "published_at"])
+    db["statements"].create_index(["account_id", "published_at"])
+    db["statements"].create_index(["published_at"])
+    db["statements"].create_index(["platform"])
+    db["statements"].enable_fts(["text"], create_triggers=True, tokenize="porter")
+
+    db["statement_revisions"].create(
+        {"id": int, "statement_id": str, "text": str, "edited_at": str, "replaced_at": str},
+        pk="id",
+        not_null={"statement_id", "text"},
+        foreign_keys=[("statement_id", "statements", "id")],
+    )
+    db["statement_revisions"].create_index(["statement_id"])
+    db["statement_raw"].create(
+        {"statement_id": str, "payload": str, "fetched_at": str},
+        pk="statement_id",
+        foreign_keys=[("statement_id", "statements", "id")],
+    )
+    db["statement_sources"].create(
+        {
+            "statement_id": str,
+            "source_url": str,
+            "title": str,
+            "outlet": str,
+            "published_at": str,
+            "context": str,
+            "first_seen_at": str,
+        },
+        pk=("statement_id", "source_url"),
+        foreign_keys=[("statement_id", "statements", "id")],
+    )
+    db["stances"].create(
+        {
+            "statement_id": str,
+            "topic_id": str,
+            "stance": str,
+            "on_topic": int,
+            "confidence": float,
+            "evidence": str,
+            "model": str,
+            "classified_at": str,
+        },
+        pk=("statement_id", "topic_id"),
+        not_null={"stance", "on_topic", "model"},
+        foreign_keys=[("statement_id", "statements", "id")],
+    )
+    db["stances"].create_index(["topic_id", "stance"])
+    db["crawls"].create(
+        {
+            "id": int,
+            "platform": str,
+            "account_id": str,
+            "source_url": str,
+            "started_at": str,
+            "finished_at": str,
+            "status": str,
+            "items": int,
+            "new_items": int,
+            "error": str,
+            # Beyond the contract: what was skipped and why, and the cost in requests.
+            "skipped": int,
+            "skip_reasons": str,
+            "requests": int,
+        },
+        pk="id",
+        not_null={"platform", "status", "started_at"},
+    )
+    db["crawls"].create_index(["account_id", "finished_at"])
+    db["crawls"].create_index(["source_url", "finished_at"])
+    # Incremental crawling: one row per source (an account id or a feed/article URL).
+    db["crawl_state"].create(
+        {
+            "source": str,
+            "native_id": str,
+            "high_water": str,
+            "etag": str,
+            "last_modified": str,
+            "updated_at": str,
+        },
+        pk="source",
+    )

@@ -1,0 +1,233 @@
+"""Every write the other steps make goes through here, so the schema has one owner."""
+import json
+from dataclasses import dataclass, field
+from itertools import groupby
+
+from db.times import utc_now
+
+STATEMENT_COLUMNS = (
+    "id", "leader_id", "account_id", "platform", "kind", "url", "text", "published_at",
+    "edited_at", "deleted_at", "first_seen_at", "last_seen_at", "lang", "source_url", "context",
+    "original_author", "content_warning", "in_reply_to",
+)
+PLATFORMS = ("mastodon", "bluesky", "rss", "x", "news")
+KINDS = ("post", "reply", "repost", "quote")
+STANCES = ("condemning", "supporting", "silent")
+CRAWL_STATUSES = ("ok", "partial", "failed")
+_CHUNK = 500  # SQLite's default limit on bound parameters is far above this
+
+
+class SaveError(ValueError):
+    """A row that cannot be stored as given."""
+
+
+@dataclass
+class SaveResult:
+    new: list = field(default_factory=list)
+    edited: list = field(default_factory=list)
+    seen: int = 0
+
+
+def save_watchlist(db, watchlist: dict) -> None:
+    """Upsert the watchlist's topic, leaders and accounts. Rows for leaders dropped from the
+    watchlist stay: their statements are part of the record."""
+    topic = watchlist["topic"]
+    with db.atomic():
+        db["topics"].upsert(
+            {"id": topic["id"], "name": topic["name"], "since": topic.get("since")}, pk="id"
+        )
+        for leader in watchlist.get("leaders", []):
+            db["leaders"].upsert(
+                {
+                    "id": leader["id"],
+                    "name": leader["name"],
+                    "aliases": json.dumps(leader.get("aliases", [])),
+                    "title": leader.get("title"),
+                    "organization": leader.get("organization"),
+                },
+                pk="id",
+            )
+            for account in leader.get("accounts", []):
+                db["accounts"].upsert(
+                    {
+                        "id": account["id"],
+                        "leader_id": leader["id"],
+                        "platform": account["platform"],
+                        "handle": account.get("handle"),
+                        "url": account.get("url"),
+                        "api": account.get("api"),
+                    },
+                    pk="id",
+                )
+
+
+def _check_statement(row: dict) -> None:
+    for key in ("id", "leader_id", "platform", "kind", "text"):
+        if row.get(key) in (None, ""):
+            raise SaveError(f"statement {row.get('id')!r} has no {key}")
+    if row["platform"] not in PLATFORMS:
+        raise SaveError(f"statement {row['id']!r}: unknown platform {row['platform']!r}")
+    if row["kind"] not in KINDS:
+        raise SaveError(f"statement {row['id']!r}: unknown kind {row['kind']!r}")
+
+
+def _existing(db, table: str, pk: str, columns: str, ids: list) -> dict:
+    found = {}
+    for start in range(0, len(ids), _CHUNK):
+        chunk = ids[start : start + _CHUNK]
+        marks = ",".join("?" * len(chunk))
+        for row in db.execute(
+            f"SELECT {pk}, {columns} FROM [{table}] WHERE {pk} IN ({marks})", chunk
+        ).fetchall():
+            found[row[0]] = row[1:]
+    return found
+
+
+def _upsert_by_shape(table, rows: list, pk) -> None:
+    """Upsert rows grouped by their set of keys, so a missing key never overwrites a stored value."""
+    shape = lambda row: tuple(sorted(row))  # noqa: E731
+    for _, group in groupby(sorted(rows, key=shape), key=shape):
+        table.upsert_all(group, pk=pk, batch_size=_CHUNK)
+
+
+def save_statements(db, rows, now: str | None = None) -> SaveResult:
+    """Store statements: new ones are inserted, known ones refreshed (last_seen_at); a changed text
+    keeps the earlier text in `statement_revisions` and sets `edited_at`. Keys a row leaves out,
+    or sets to None, never erase what is stored. A row may carry `raw` (the source payload)."""
+    now = now or utc_now()
+    rows = [dict(row) for row in rows]
+    result = SaveResult(seen=len(rows))
+    if not rows:
+        return result
+    for row in rows:
+        _check_statement(row)
+    raws = [(row["id"], row.pop("raw")) for row in rows if row.get("raw") is not None]
+    by_id = {row["id"]: row for row in rows}  # a page may repeat an item: the last copy wins
+    with db.atomic():
+        known = _existing(db, "statements", "id", "text, edited_at", list(by_id))
+        fresh, refreshed, revisions = [], [], []
+        for statement_id, row in by_id.items():
+            row = {k: v for k, v in row.items() if k in STATEMENT_COLUMNS and v is not None}
+            row["last_seen_at"] = now
+            if statement_id not in known:
+                row.setdefault("first_seen_at", now)
+                fresh.append(row)
+                continue
+            old_text, old_edited_at = known[statement_id]
+            row.pop("first_seen_at", None)
+            row["deleted_at"] = None  # listed again, so not deleted
+            if row["text"] != old_text:
+                revisions.append(
+                    {
+                        "statement_id": statement_id,
+                        "text": old_text,
+                        "edited_at": old_edited_at,
+                        "replaced_at": now,
+                    }
+                )
+                row.setdefault("edited_at", now)
+                result.edited.append(statement_id)
+            refreshed.append(row)
+        if fresh:
+            _upsert_by_shape(db["statements"], fresh, "id")
+        if refreshed:
+            _upsert_by_shape(db["statements"], refreshed, "id")
+        if revisions:
+            db["statement_revisions"].insert_all(revisions, pk="id")
+        if raws:
+            db["statement_raw"].upsert_all(
+                (
+                    {
+                        "statement_id": statement_id,
+                        "payload": raw if isinstance(raw, str) else json.dumps(raw),
+                        "fetched_at": now,
+                    }
+                    for statement_id, raw in raws
+                ),
+                pk="statement_id",
+                batch_size=_CHUNK,
+            )
+    result.new = [row["id"] for row in fresh]
+    return result
+
+
+def mark_deleted(db, statement_ids, when: str | None = None) -> int:
+    """Set `deleted_at` on statements whose permalink now answers "not found"; rows stay."""
+    when = when or utc_now()
+    count = 0
+    with db.atomic():
+        for statement_id in statement_ids:
+            cursor = db.execute(
+                "UPDATE statements SET deleted_at = ? WHERE id = ? AND deleted_at IS NULL",
+                [when, statement_id],
+            )
+            count += cursor.rowcount
+    return count
+
+
+def save_statement_sources(db, rows, now: str | None = None) -> None:
+    """Record every article a (news) statement appeared in; the first sighting's time is kept."""
+    now = now or utc_now()
+    rows = [dict(row) for row in rows]
+    if not rows:
+        return
+    with db.atomic():
+        keys = [(row["statement_id"], row["source_url"]) for row in rows]
+        seen = set()
+        for start in range(0, len(keys), _CHUNK):
+            chunk = keys[start : start + _CHUNK]
+            clause = " OR ".join("(statement_id = ? AND source_url = ?)" for _ in chunk)
+            params = [value for key in chunk for value in key]
+            seen.update(
+                tuple(r)
+                for r in db.execute(
+                    f"SELECT statement_id, source_url FROM statement_sources WHERE {clause}", params
+                ).fetchall()
+            )
+        for row in rows:
+            if (row["statement_id"], row["source_url"]) not in seen:
+                row.setdefault("first_seen_at", now)
+        _upsert_by_shape(db["statement_sources"], rows, ("statement_id", "source_url"))
+
+
+def save_stances(db, rows) -> int:
+    """Write stance judgments; one row per (statement, topic), so a newer model replaces older rows."""
+    rows = [dict(row) for row in rows]
+    for row in rows:
+        if row.get("stance") not in STANCES:
+            raise SaveError(f"stance for {row.get('statement_id')!r}: {row.get('stance')!r} is not one of {', '.join(STANCES)}")
+        confidence = row.get("confidence")
+        if confidence is not None and not 0 <= confidence <= 1:
+            raise SaveError(f"stance for {row['statement_id']!r}: confidence {confidence} outside [0, 1]")
+        row["on_topic"] = int(bool(row.get("on_topic")))
+        row.setdefault("classified_at", utc_now())
+    with db.atomic():
+        db["stances"].upsert_all(rows, pk=("statement_id", "topic_id"), batch_size=_CHUNK)
+    return len(rows)
+
+
+def record_crawl(db, row: dict) -> int:
+    """Store one finished crawl of one source; returns its id."""
+    row = dict(row)
+    if row.get("status") not in CRAWL_STATUSES:
+        raise SaveError(f"crawl status {row.get('status')!r} is not one of {', '.join(CRAWL_STATUSES)}")
+    if isinstance(row.get("skip_reasons"), dict):
+        row["skip_reasons"] = json.dumps(row["skip_reasons"], sort_keys=True)
+    row.setdefault("finished_at", utc_now())
+    with db.atomic():
+        return db["crawls"].insert(row, pk="id").last_pk
+
+
+def get_crawl_state(db, source: str) -> dict:
+    row = db.execute("SELECT * FROM crawl_state WHERE source = ?", [source]).fetchone()
+    if row is None:
+        return {}
+    columns = [c.name for c in db["crawl_state"].columns]
+    return dict(zip(columns, row))
+
+
+def set_crawl_state(db, source: str, **fields) -> None:
+    """Advance a source's incremental state (high-water mark, ETag, ...). Call it only after the
+    statements it covers are saved, so an interrupted crawl redoes work instead of skipping it."""
+    with db.atomic():
+        db["crawl_state"].upsert({"source": source, **fields, "updated_at": utc_now()}, pk="source")

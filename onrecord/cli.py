@@ -1,0 +1,56 @@
+"""The `onrecord` command line: crawl -> classify -> publish, each a command."""
+import sys
+
+import click
+
+from onrecord import __version__
+from onrecord.options import db_option, load_watchlist_or_exit, watchlist_option
+
+CRAWL_PLATFORMS = ("mastodon", "bluesky", "rss", "x", "news")
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="onrecord")
+def cli():
+    """Track what named tech leaders say in public about an issue, and who says nothing.
+
+    Typical use: edit a watchlist, then `onrecord crawl`, `onrecord classify` and
+    `onrecord serve`; or `onrecord schedule` to do the first two every night.
+    """
+
+
+@cli.command()
+@watchlist_option
+@db_option
+@click.option("--platform", "platforms", multiple=True, type=click.Choice(CRAWL_PLATFORMS),
+              help="Only crawl this platform (repeatable).")
+@click.option("--leader", "leaders", multiple=True, metavar="ID",
+              help="Only crawl this leader's accounts (repeatable; skips news unless --platform news).")
+def crawl(watchlist_path, db_path, platforms, leaders):
+    """Crawl every account and news source of the watchlist into the database.
+
+    One `crawls` row is recorded per source; a failing source never stops the others. Prints a
+    line per source as it finishes, then a summary. Exit status 1 only when every source failed.
+    """
+    watchlist = load_watchlist_or_exit(watchlist_path)
+    unknown = set(leaders) - {leader["id"] for leader in watchlist["leaders"]}
+    if unknown:
+        raise click.BadParameter(f"not in the watchlist: {', '.join(sorted(unknown))}", param_hint="--leader")
+    from crawler.run import run_crawl
+
+    summary = run_crawl(
+        watchlist, db_path, platforms=set(platforms) or None, leaders=set(leaders) or None, echo=click.echo
+    )
+    click.echo(
+        f"Crawled {summary['sources']} sources: {summary['ok']} ok, {summary['partial']} partial, "
+        f"{summary['failed']} failed; {summary['new_items']} new of {summary['items']} statements seen."
+    )
+    if summary["sources"] and summary["failed"] == summary["sources"]:
+        sys.exit(1)
+
+
+# Commands from the other steps register here, one line each.
+
+
+def main():
+    cli()
