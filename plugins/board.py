@@ -1,0 +1,123 @@
+"""/board: one card per leader, coloured by stance, with their latest on-topic statement and the
+evidence that decided it highlighted. Three indexed queries, whatever the size of the database."""
+import datetime as dt
+
+from datasette import hookimpl
+from datasette.utils import tilde_encode
+from datasette.utils.asgi import NotFound, Response
+from markupsafe import Markup, escape
+
+DEFAULT_DATABASE = "onrecord"
+STANCE_ORDER = ("condemning", "mixed", "supporting", "silent", "unmonitored")
+EXCERPT_CHARS = 280  # either side of the evidence: enough to judge it in context
+
+LEADERS_SQL = """
+select l.id, l.name, l.title, l.organization, ls.stance, ls.condemning, ls.supporting,
+  ls.on_topic, ls.last_statement_at, ls.monitored_since
+from leader_stances ls join leaders l on l.id = ls.leader_id
+where ls.topic_id = :topic
+"""
+# The newest on-topic statement of each leader: one index walk per leader.
+LATEST_SQL = """
+select l.id as leader_id, s.id, s.platform, s.kind, s.url, s.text, s.published_at, s.deleted_at,
+  s.edited_at, st.stance, st.evidence, st.confidence, st.model
+from leaders l
+join statements s on s.id = (
+  select s2.id from statements s2 join stances st2 on st2.statement_id = s2.id
+  where s2.leader_id = l.id and st2.topic_id = :topic and st2.on_topic = 1
+  order by s2.published_at desc limit 1
+)
+join stances st on st.statement_id = s.id and st.topic_id = :topic
+"""
+
+
+def database_name(datasette):
+    wanted = (datasette.plugin_config("onrecord") or {}).get("database", DEFAULT_DATABASE)
+    if wanted in datasette.databases:
+        return wanted
+    named = [name for name in datasette.databases if name not in ("_internal", "_memory")]
+    if not named:
+        raise NotFound("No database to show")
+    return named[0]
+
+
+def highlight(text, evidence):
+    """The text escaped, with the evidence marked; long texts cut around the evidence."""
+    text = text or ""
+    start = text.lower().find(evidence.lower()) if evidence else -1
+    if start < 0:
+        cut = text[: EXCERPT_CHARS * 2]
+        return escape(cut) + ("…" if len(text) > len(cut) else ""), False
+    end = start + len(evidence)
+    before = text[max(0, start - EXCERPT_CHARS) : start]
+    after = text[end : end + EXCERPT_CHARS]
+    return (
+        ("…" if start > EXCERPT_CHARS else "")
+        + escape(before)
+        + Markup("<mark>")
+        + escape(text[start:end])
+        + Markup("</mark>")
+        + escape(after)
+        + ("…" if end + EXCERPT_CHARS < len(text) else "")
+    ), True
+
+
+def days_since(timestamp, now):
+    if not timestamp:
+        return None
+    try:
+        since = dt.datetime.strptime(timestamp[:19], "%Y-%m-%dT%H:%M:%S").replace(tzinfo=dt.timezone.utc)
+    except ValueError:
+        return None
+    return max(0, (now - since).days)
+
+
+async def board(request, datasette):
+    name = database_name(datasette)
+    db = datasette.get_database(name)
+    topics = [dict(row) for row in (await db.execute("select id, name, since from topics order by id")).rows]
+    topic = next((t for t in topics if t["id"] == request.args.get("topic")), topics[0] if topics else None)
+    cards = []
+    if topic:
+        params = {"topic": topic["id"]}
+        leaders = (await db.execute(LEADERS_SQL, params)).rows
+        latest = {row["leader_id"]: dict(row) for row in (await db.execute(LATEST_SQL, params)).rows}
+        now = dt.datetime.now(dt.timezone.utc)
+        for row in leaders:
+            card = dict(row)
+            statement = latest.get(row["id"])
+            if statement:
+                statement["html"], statement["evidence_found"] = highlight(statement["text"], statement["evidence"])
+                if not (statement["url"] or "").startswith(("https://", "http://")):
+                    statement["url"] = None  # never a javascript: link from crawled data
+                statement["row_url"] = datasette.urls.row(name, "statements", tilde_encode(statement["id"]))
+            card["statement"] = statement
+            card["days_monitored"] = days_since(row["monitored_since"], now)
+            card["timeline_url"] = datasette.urls.query(name, "leader_timeline") + "?" + _qs(leader=row["id"])
+            cards.append(card)
+        cards.sort(key=lambda c: (STANCE_ORDER.index(c["stance"]) if c["stance"] in STANCE_ORDER else 99, c["name"]))
+    counts = {stance: sum(1 for c in cards if c["stance"] == stance) for stance in STANCE_ORDER}
+    return Response.html(
+        await datasette.render_template(
+            "board.html",
+            {"cards": cards, "topic": topic, "topics": topics, "counts": counts, "database": name},
+            request=request,
+        )
+    )
+
+
+def _qs(**params):
+    from urllib.parse import urlencode
+
+    return urlencode(params)
+
+
+@hookimpl
+def register_routes():
+    return [(r"^/board$", board)]
+
+
+@hookimpl
+def menu_links(datasette):
+    return [{"href": datasette.urls.path("/board"), "label": "Leader board"},
+            {"href": datasette.urls.path("/-/dashboards/stances"), "label": "Stances over time"}]

@@ -1,0 +1,110 @@
+"""A small hand-made database, written through db.save like the real pipeline writes it.
+
+Every person and organisation here is FICTIONAL."""
+import pytest
+
+from db.connect import open_db
+from db.save import mark_deleted, record_crawl, save_stances, save_statements, save_watchlist
+
+TOPIC = "ice-enforcement"
+MODEL = "test-fixture 0"
+HOSTILE = '<script>document.title="pwned"</script><img src=x onerror="document.title=\'pwned\'"> raids are fine'
+
+WATCHLIST = {
+    "topic": {"id": TOPIC, "name": "Federal immigration enforcement (fictional test)", "since": "2026-01-01"},
+    "leaders": [
+        {"id": "ada-okafor", "name": "Ada Okafor", "title": "CEO", "organization": "Fictional Lattice Labs",
+         "accounts": [{"id": "mastodon:ada@lattice.example", "platform": "mastodon", "handle": "ada@lattice.example"}]},
+        {"id": "bo-lindgren", "name": "Bo Lindgren", "title": "CTO", "organization": "Fictional Fjord Systems",
+         "accounts": [{"id": "bluesky:bo.fjord.example", "platform": "bluesky", "handle": "bo.fjord.example"}]},
+        {"id": "cy-marsh", "name": "Cy Marsh", "title": "Founder", "organization": "Fictional Marsh Compute",
+         "accounts": [{"id": "rss:https://marsh.example/feed.xml", "platform": "rss", "url": "https://marsh.example/feed.xml"}]},
+        {"id": "di-quartz", "name": "Di Quartz", "title": "CEO", "organization": "Fictional Quartz AI",
+         "accounts": [{"id": "mastodon:di@quartz.example", "platform": "mastodon", "handle": "di@quartz.example"}]},
+        {"id": "ed-unwatched", "name": "Ed Unwatched", "title": "CEO", "organization": "Fictional Nowhere Inc",
+         "accounts": [{"id": "bluesky:ed.nowhere.example", "platform": "bluesky", "handle": "ed.nowhere.example"}]},
+    ],
+}
+
+
+def statement(id, leader, account, platform, text, published, **extra):
+    return {"id": id, "leader_id": leader, "account_id": account, "platform": platform, "kind": "post",
+            "url": f"https://{platform}.example/{id.split(':')[1]}", "text": text, "published_at": published, **extra}
+
+
+STATEMENTS = [
+    statement("mastodon:1", "ada-okafor", "mastodon:ada@lattice.example", "mastodon",
+              "The raids in our city are cruel and must stop now.", "2026-01-10T09:00:00Z"),
+    statement("mastodon:2", "ada-okafor", "mastodon:ada@lattice.example", "mastodon",
+              "Shipping our new compiler today.", "2026-01-12T09:00:00Z"),
+    statement("bluesky:3", "bo-lindgren", "bluesky:bo.fjord.example", "bluesky",
+              "Border enforcement keeps communities safe; I back the agents.", "2026-01-11T10:00:00Z"),
+    statement("bluesky:4", "bo-lindgren", "bluesky:bo.fjord.example", "bluesky",
+              "After seeing the footage, these raids went too far.", "2026-02-03T10:00:00Z"),
+    statement("rss:5", "cy-marsh", "rss:https://marsh.example/feed.xml", "rss",
+              "Quarterly letter: our data centre opens in spring.", "2026-01-15T08:00:00Z"),
+    statement("mastodon:6", "di-quartz", "mastodon:di@quartz.example", "mastodon",
+              HOSTILE, "2026-01-20T12:00:00Z"),
+    statement("mastodon:7", "di-quartz", "mastodon:di@quartz.example", "mastodon",
+              "I regret saying the enforcement surge was overdue.", "2026-01-19T12:00:00Z"),
+]
+
+STANCES = {
+    "mastodon:1": ("condemning", 1, "cruel and must stop now"),
+    "mastodon:2": ("silent", 0, None),
+    "bluesky:3": ("supporting", 1, "I back the agents"),
+    "bluesky:4": ("condemning", 1, "these raids went too far"),
+    "rss:5": ("silent", 0, None),
+    "mastodon:6": ("supporting", 1, "raids are fine"),
+    "mastodon:7": ("silent", 1, "enforcement surge"),
+}
+
+CRAWLS = [
+    ("mastodon", "mastodon:ada@lattice.example", "ok", None),
+    ("bluesky", "bluesky:bo.fjord.example", "ok", None),
+    ("rss", "rss:https://marsh.example/feed.xml", "ok", None),
+    ("mastodon", "mastodon:di@quartz.example", "ok", None),
+    ("bluesky", "bluesky:ed.nowhere.example", "failed", "HTTP 503 from the AppView"),
+]
+
+EXPECTED_STANCES = {
+    "ada-okafor": "condemning",
+    "bo-lindgren": "mixed",
+    "cy-marsh": "silent",
+    "di-quartz": "supporting",
+    "ed-unwatched": "unmonitored",
+}
+
+
+def fill(db):
+    save_watchlist(db, WATCHLIST)
+    save_statements(db, STATEMENTS, now="2026-02-05T00:00:00Z")
+    # the next night: one post edited, one taken down
+    edited = dict(STATEMENTS[1], text="Shipping our new compiler today (v2).")
+    save_statements(db, [edited], now="2026-02-06T00:00:00Z")
+    mark_deleted(db, ["mastodon:7"], when="2026-02-06T00:00:00Z")
+    save_stances(db, [
+        {"statement_id": sid, "topic_id": TOPIC, "stance": stance, "on_topic": on_topic, "confidence": 0.9,
+         "evidence": evidence, "model": MODEL, "classified_at": "2026-02-06T00:00:00Z"}
+        for sid, (stance, on_topic, evidence) in STANCES.items()
+    ])
+    for platform, account, status, error in CRAWLS:
+        record_crawl(db, {"platform": platform, "account_id": account, "status": status, "error": error,
+                          "started_at": "2026-02-05T00:00:00Z", "finished_at": "2026-02-05T00:01:00Z",
+                          "items": 2, "new_items": 2})
+
+
+@pytest.fixture(scope="session")
+def sample_db(tmp_path_factory):
+    path = tmp_path_factory.mktemp("publish") / "sample.db"
+    db = open_db(path)
+    fill(db)
+    db.close()
+    return path
+
+
+@pytest.fixture(scope="session")
+def datasette(sample_db):
+    from onrecord.cmd_publish import build_datasette
+
+    return build_datasette(sample_db, extra_plugins={"onrecord": {"banner": "FICTIONAL test data"}})
