@@ -1,0 +1,181 @@
+"""Word lists and name patterns for quote attribution (nlp/quotes.py).
+
+The pipeline runs without spaCy's lemmatizer (it is the slowest rule component and the quote
+rules need lemmas for a few dozen verbs only), so verbs are matched through an explicit table of
+inflected forms.
+"""
+
+from __future__ import annotations
+
+# Verbs that introduce someone's own words: "X said", "said X", "X wrote on X:".
+SPEECH_VERBS = {
+    "say": ("says", "said", "saying"),
+    "tell": ("tells", "told", "telling"),
+    "write": ("writes", "wrote", "written", "writing"),
+    "add": ("adds", "added", "adding"),
+    "state": ("states", "stated", "stating"),
+    "declare": ("declares", "declared", "declaring"),
+    "note": ("notes", "noted", "noting"),
+    "explain": ("explains", "explained", "explaining"),
+    "argue": ("argues", "argued", "arguing"),
+    "insist": ("insists", "insisted", "insisting"),
+    "warn": ("warns", "warned", "warning"),
+    "claim": ("claims", "claimed", "claiming"),
+    "recall": ("recalls", "recalled", "recalling"),
+    "post": ("posts", "posted", "posting"),
+    "tweet": ("tweets", "tweeted", "tweeting"),
+    "announce": ("announces", "announced", "announcing"),
+    "reply": ("replies", "replied", "replying"),
+    "respond": ("responds", "responded", "responding"),
+    "acknowledge": ("acknowledges", "acknowledged", "acknowledging"),
+    "admit": ("admits", "admitted", "admitting"),
+    "remark": ("remarks", "remarked", "remarking"),
+    "comment": ("comments", "commented", "commenting"),
+    "conclude": ("concludes", "concluded", "concluding"),
+    "predict": ("predicts", "predicted", "predicting"),
+    "promise": ("promises", "promised", "promising"),
+    "vow": ("vows", "vowed", "vowing"),
+    "urge": ("urges", "urged", "urging"),
+    "observe": ("observes", "observed", "observing"),
+    "stress": ("stresses", "stressed", "stressing"),
+    "emphasize": ("emphasizes", "emphasized", "emphasizing"),
+    "caution": ("cautions", "cautioned", "cautioning"),
+    "maintain": ("maintains", "maintained", "maintaining"),
+    "contend": ("contends", "contended", "contending"),
+    "assert": ("asserts", "asserted", "asserting"),
+    "continue": ("continues", "continued", "continuing"),
+    "quip": ("quips", "quipped", "quipping"),
+    "joke": ("jokes", "joked", "joking"),
+    "ask": ("asks", "asked", "asking"),
+    "publish": ("publishes", "published", "publishing"),
+    "share": ("shares", "shared", "sharing"),
+}
+
+# Verbs that wrap a partial quote around a judgement: "X called the raids 'cruel'".
+LABEL_VERBS = {
+    "call": ("calls", "called", "calling"),
+    "describe": ("describes", "described", "describing"),
+    "characterize": ("characterizes", "characterized", "characterizing"),
+    "characterise": ("characterises", "characterised", "characterising"),
+    "label": ("labels", "labeled", "labelled", "labeling", "labelling"),
+    "term": ("terms", "termed", "terming"),
+    "dub": ("dubs", "dubbed", "dubbing"),
+    "brand": ("brands", "branded", "branding"),
+    "deem": ("deems", "deemed", "deeming"),
+    "slam": ("slams", "slammed", "slamming"),
+    "blast": ("blasts", "blasted", "blasting"),
+    "decry": ("decries", "decried", "decrying"),
+    "denounce": ("denounces", "denounced", "denouncing"),
+    "condemn": ("condemns", "condemned", "condemning"),
+    "criticize": ("criticizes", "criticized", "criticizing"),
+    "praise": ("praises", "praised", "praising"),
+    "hail": ("hails", "hailed", "hailing"),
+    "dismiss": ("dismisses", "dismissed", "dismissing"),
+    "refer": ("refers", "referred", "referring"),
+    "promise": ("promises", "promised", "promising"),
+    "pledge": ("pledges", "pledged", "pledging"),
+}
+
+# Verbs whose that-clause is reported speech ("X said that ...", "X told investors that ...").
+# Narrower than SPEECH_VERBS: "asked", "shared", "published" take no reported clause.
+INDIRECT_VERBS = frozenset({
+    "say", "tell", "write", "add", "state", "declare", "note", "explain", "argue", "insist",
+    "warn", "claim", "post", "tweet", "announce", "reply", "respond", "acknowledge", "admit",
+    "predict", "promise", "vow", "stress", "emphasize", "maintain", "contend", "assert",
+})
+
+# Verbs that, governing a speech verb, cancel it: "X declined to say", "X refused to call ...".
+NEGATING_VERBS = frozenset({"decline", "refuse", "deny", "avoid", "stop", "hesitate"})
+NEGATING_FORMS = {
+    "decline": ("declines", "declined", "declining"),
+    "refuse": ("refuses", "refused", "refusing"),
+    "deny": ("denies", "denied", "denying"),
+    "avoid": ("avoids", "avoided", "avoiding"),
+    "stop": ("stops", "stopped", "stopping"),
+    "hesitate": ("hesitates", "hesitated", "hesitating"),
+}
+
+
+def _form_table(*tables: dict) -> dict[str, str]:
+    forms: dict[str, str] = {}
+    for table in tables:
+        for lemma, inflected in table.items():
+            forms.setdefault(lemma, lemma)
+            for form in inflected:
+                forms.setdefault(form, lemma)
+    return forms
+
+
+VERB_FORMS = _form_table(SPEECH_VERBS, LABEL_VERBS, NEGATING_FORMS)
+SPEECH_LEMMAS = frozenset(SPEECH_VERBS)
+LABEL_LEMMAS = frozenset(LABEL_VERBS)
+
+# Pronouns a quote may be attributed through, when one leader is the only candidate.
+PERSONAL_PRONOUNS = frozenset({"he", "she"})
+
+# Words that may stand just before a surname without making it someone else's name.
+NAME_PREFIXES = frozenset({
+    "mr", "mr.", "ms", "ms.", "mrs", "mrs.", "dr", "dr.", "prof", "prof.", "sir", "dame",
+    "ceo", "cto", "cfo", "coo", "chief", "executive", "founder", "cofounder", "co-founder",
+    "president", "chair", "chairman", "chairwoman", "chairperson", "director", "officer",
+    "billionaire", "investor", "entrepreneur", "head", "boss", "leader", "partner",
+})
+
+# Head nouns of subjects that are a leader's own words in writing ("Okonkwo's memo said").
+OWN_DOCUMENT_NOUNS = frozenset({
+    "memo", "post", "tweet", "email", "e-mail", "note", "message", "blog", "statement",
+    "newsletter", "op-ed", "essay", "thread",
+})
+
+# Title words, expanded so "the Petrel Pay chief executive" matches title "CEO" and back.
+TITLE_SYNONYMS = {
+    "ceo": {"ceo", "chief", "executive"},
+    "executive": {"ceo", "executive"},
+    "cto": {"cto", "officer"},
+    "cfo": {"cfo", "officer"},
+    "coo": {"coo", "officer"},
+    "chair": {"chair", "chairman", "chairwoman", "chairperson"},
+    "chairman": {"chair", "chairman"},
+    "chairwoman": {"chair", "chairwoman"},
+    "founder": {"founder", "co-founder", "cofounder"},
+    "co-founder": {"founder", "co-founder", "cofounder"},
+    "president": {"president"},
+    "scientist": {"scientist"},
+}
+GENERIC_TITLE_WORDS = frozenset({"chief", "officer", "head", "vice", "senior", "of", "the", "and"})
+
+
+def title_heads(title: str | None) -> frozenset[str]:
+    """Nouns that can head a reference to a person by their title ("the chief executive")."""
+    if not title:
+        return frozenset()
+    words = [w.strip(".,").lower() for w in title.replace("/", " ").split()]
+    heads: set[str] = set()
+    for word in words:
+        heads |= TITLE_SYNONYMS.get(word, set())
+    if words and words[-1] not in GENERIC_TITLE_WORDS:
+        heads.add(words[-1])
+    return frozenset(heads - {"chief"})
+
+
+def ruler_patterns(leaders: list[dict]) -> tuple[list[dict], dict[str, set[str]]]:
+    """EntityRuler patterns (label LEADER, id = leader id) for each leader's name and aliases.
+
+    An alias shared by two leaders names neither, so it is left out. Returns the patterns and,
+    per leader, the lowercase words of its names (to tell "Gloria Okonkwo" from the leader).
+    """
+    owners: dict[str, set[str]] = {}
+    for leader in leaders:
+        for name in [leader["name"], *leader.get("aliases", [])]:
+            name = " ".join(name.split())
+            if name:
+                owners.setdefault(name, set()).add(leader["id"])
+    patterns = []
+    name_words: dict[str, set[str]] = {leader["id"]: set() for leader in leaders}
+    for name, ids in owners.items():
+        if len(ids) != 1:
+            continue
+        (leader_id,) = ids
+        patterns.append({"label": "LEADER", "pattern": name, "id": leader_id})
+        name_words[leader_id] |= {w.lower() for w in name.split()}
+    return patterns, name_words

