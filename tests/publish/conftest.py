@@ -108,3 +108,57 @@ def datasette(sample_db):
     from onrecord.cmd_publish import build_datasette
 
     return build_datasette(sample_db, extra_plugins={"onrecord": {"banner": "FICTIONAL test data"}})
+
+
+@pytest.fixture
+def expected_stances():
+    return dict(EXPECTED_STANCES)
+
+
+@pytest.fixture
+def hostile_text():
+    return HOSTILE
+
+
+def free_port():
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def wait_until_up(url, process, seconds=30):
+    import time
+    import urllib.request
+
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"server exited with {process.returncode}: {process.stderr.read()}")
+        try:
+            with urllib.request.urlopen(url, timeout=2) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.2)
+    raise RuntimeError(f"{url} not up after {seconds}s")
+
+
+@pytest.fixture(scope="session")
+def served(sample_db):
+    """A real `onrecord serve` subprocess on a free port; yields its base URL."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    port = free_port()
+    command = [str(Path(sys.executable).with_name("onrecord")), "serve", "--db", str(sample_db), "--port", str(port)]
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        wait_until_up(url + "/", process)
+        yield url
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
