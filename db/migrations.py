@@ -130,3 +130,35 @@ def m001_core_tables(db):
         },
         pk="source",
     )
+
+
+@migrations()
+def m002_schedule_runs(db):
+    # One row per cycle of `onrecord schedule`: written as `running` when the cycle starts, so a
+    # cycle killed outright is still on record (the next cycle marks it `interrupted`).
+    db["runs"].create(
+        {
+            "id": int,
+            "started_at": str,
+            "finished_at": str,
+            "seconds": float,
+            "status": str,  # running, ok, partial, failed, interrupted
+            "started_by": str,  # schedule (the nightly job) or once (`onrecord schedule --once`)
+            "topic_id": str,
+            "new_statements": int,
+            "new_on_topic": int,
+            "new_condemning": int,
+            "new_supporting": int,
+            "new_silent": int,  # on topic, taking no side
+            "classified": int,
+            "stance_changes": str,  # JSON [{leader_id, name, before, after}]
+            "failed_sources": str,  # JSON [{platform, source, error}]
+            "steps": str,  # JSON [{step, status, seconds, detail}]
+            "error": str,
+            "summary": str,
+            "pid": int,
+        },
+        pk="id",
+        not_null={"started_at", "status"},
+    )
+    db["runs"].create_index(["started_at"])

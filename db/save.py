@@ -231,3 +231,23 @@ def set_crawl_state(db, source: str, **fields) -> None:
     statements it covers are saved, so an interrupted crawl redoes work instead of skipping it."""
     with db.atomic():
         db["crawl_state"].upsert({"source": source, **fields, "updated_at": utc_now()}, pk="source")
+
+
+RUN_STATUSES = ("running", "ok", "partial", "failed", "interrupted")
+
+
+def record_run(db, row: dict) -> int:
+    """Store one nightly cycle (`runs`); a row with an `id` updates that run. Returns the id.
+    Lists and dicts (stance changes, failed sources, steps) are stored as JSON."""
+    row = dict(row)
+    if row.get("status") not in RUN_STATUSES:
+        raise SaveError(f"run status {row.get('status')!r} is not one of {', '.join(RUN_STATUSES)}")
+    for key, value in row.items():
+        if isinstance(value, (list, dict)):
+            row[key] = json.dumps(value, sort_keys=True)
+    with db.atomic():
+        if row.get("id") is None:
+            row.pop("id", None)
+            return db["runs"].insert(row, pk="id").last_pk
+        db["runs"].upsert(row, pk="id")
+        return row["id"]

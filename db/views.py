@@ -55,8 +55,110 @@ LEFT JOIN counts c ON c.leader_id = l.id AND c.topic_id = t.id
 LEFT JOIN monitoring m ON m.leader_id = l.id AND m.topic_id = t.id
 """
 
+# Which sources need a look: `failing` when the last 3 crawls failed; `quiet` when a source that
+# usually posts has returned nothing new for more than 3x its median gap between posts and at least
+# 7 days (judged up to its last successful crawl, so a stopped scheduler does not make everyone
+# quiet); `never crawled` for watchlist accounts with no crawl yet. The rhythm comes from the last
+# 50 gaps between the account's posts; news feeds, whose quotes are not tied to the feed, use the
+# crawls that found something new.
+SOURCE_HEALTH_SQL = """
+CREATE VIEW source_health AS
+WITH sources AS (
+    SELECT a.id AS source, a.platform, a.leader_id, COALESCE(a.url, a.handle) AS address
+    FROM accounts a
+    UNION
+    SELECT DISTINCT c.source_url, c.platform, NULL, c.source_url
+    FROM crawls c
+    WHERE c.account_id IS NULL AND c.source_url IS NOT NULL
+),
+ranked AS (
+    SELECT COALESCE(c.account_id, c.source_url) AS source, c.status, c.finished_at, c.error,
+        ROW_NUMBER() OVER (
+            PARTITION BY COALESCE(c.account_id, c.source_url) ORDER BY c.started_at DESC, c.id DESC
+        ) AS n
+    FROM crawls c
+),
+crawled AS (
+    SELECT source,
+        COUNT(*) AS crawls,
+        MAX(CASE WHEN n = 1 THEN finished_at END) AS last_crawl_at,
+        MAX(CASE WHEN n = 1 THEN status END) AS last_status,
+        MAX(CASE WHEN n = 1 THEN error END) AS last_error,
+        MAX(CASE WHEN status != 'failed' THEN finished_at END) AS last_ok_at,
+        COALESCE(MIN(CASE WHEN status != 'failed' THEN n END), COUNT(*) + 1) - 1 AS failed_in_a_row
+    FROM ranked
+    GROUP BY source
+),
+events AS (
+    SELECT account_id AS source, published_at AS at
+    FROM statements
+    WHERE account_id IS NOT NULL AND published_at IS NOT NULL
+    UNION ALL
+    SELECT source_url, finished_at
+    FROM crawls
+    WHERE account_id IS NULL AND source_url IS NOT NULL AND new_items > 0
+),
+recent AS (
+    SELECT source, at, ROW_NUMBER() OVER (PARTITION BY source ORDER BY at DESC) AS n
+    FROM events
+),
+gaps AS (
+    SELECT source,
+        julianday(at) - julianday(LEAD(at) OVER (PARTITION BY source ORDER BY at DESC)) AS gap
+    FROM recent
+    WHERE n <= 51
+),
+sorted_gaps AS (
+    SELECT source, gap,
+        ROW_NUMBER() OVER (PARTITION BY source ORDER BY gap) AS k,
+        COUNT(*) OVER (PARTITION BY source) AS total
+    FROM gaps
+    WHERE gap IS NOT NULL
+),
+rhythm AS (
+    SELECT source, AVG(gap) AS median_gap_days, MAX(total) AS gaps
+    FROM sorted_gaps
+    WHERE k IN ((total + 1) / 2, (total + 2) / 2)
+    GROUP BY source
+),
+latest_event AS (
+    SELECT source, MAX(at) AS last_new_at FROM events GROUP BY source
+),
+judged AS (
+    SELECT s.source, s.platform, s.leader_id, s.address,
+        c.crawls, c.last_crawl_at, c.last_status, c.last_ok_at, c.failed_in_a_row, c.last_error,
+        e.last_new_at,
+        r.median_gap_days,
+        julianday(c.last_ok_at) - julianday(e.last_new_at) AS quiet_days,
+        r.gaps
+    FROM sources s
+    LEFT JOIN crawled c ON c.source = s.source
+    LEFT JOIN latest_event e ON e.source = s.source
+    LEFT JOIN rhythm r ON r.source = s.source
+)
+SELECT
+    source, platform, leader_id, address,
+    CASE
+        WHEN crawls IS NULL THEN 'never crawled'
+        WHEN failed_in_a_row >= 3 THEN 'failing'
+        WHEN gaps >= 2 AND quiet_days > MAX(3 * median_gap_days, 7) THEN 'quiet'
+        ELSE 'ok'
+    END AS health,
+    CASE
+        WHEN crawls IS NULL THEN 'in the watchlist, not crawled yet'
+        WHEN failed_in_a_row >= 3 THEN printf('failed on its last %d crawls: %s', failed_in_a_row, COALESCE(last_error, 'no error recorded'))
+        WHEN gaps >= 2 AND quiet_days > MAX(3 * median_gap_days, 7)
+            THEN printf('nothing new for %.1f days; usually every %.1f days', quiet_days, median_gap_days)
+    END AS reason,
+    crawls, last_crawl_at, last_status, failed_in_a_row, last_ok_at, last_error,
+    last_new_at,
+    ROUND(median_gap_days, 2) AS median_gap_days,
+    ROUND(quiet_days, 1) AS quiet_days
+FROM judged
+"""
 
-VIEWS = {"leader_stances": LEADER_STANCES_SQL}
+
+VIEWS = {"leader_stances": LEADER_STANCES_SQL, "source_health": SOURCE_HEALTH_SQL}
 
 
 def ensure_views(db):

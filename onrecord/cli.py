@@ -36,11 +36,14 @@ def crawl(watchlist_path, db_path, platforms, leaders):
     unknown = set(leaders) - {leader["id"] for leader in watchlist["leaders"]}
     if unknown:
         raise click.BadParameter(f"not in the watchlist: {', '.join(sorted(unknown))}", param_hint="--leader")
-    from crawler.run import run_crawl
+    from onrecord.lock import command_lock
 
-    summary = run_crawl(
-        watchlist, db_path, platforms=set(platforms) or None, leaders=set(leaders) or None, echo=click.echo
-    )
+    with command_lock(db_path, "crawl"):  # never alongside the nightly run or another crawl
+        from crawler.run import run_crawl
+
+        summary = run_crawl(
+            watchlist, db_path, platforms=set(platforms) or None, leaders=set(leaders) or None, echo=click.echo
+        )
     click.echo(
         f"Crawled {summary['sources']} sources: {summary['ok']} ok, {summary['partial']} partial, "
         f"{summary['failed']} failed; {summary['new_items']} new of {summary['items']} statements seen."
@@ -50,6 +53,9 @@ def crawl(watchlist_path, db_path, platforms, leaders):
 
 
 # Commands from the other steps register here, one line each.
+from onrecord.cmd_schedule import schedule  # noqa: E402
+
+cli.add_command(schedule)
 
 
 def main():

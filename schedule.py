@@ -1,0 +1,476 @@
+"""The nightly cycle: crawl, classify, then record and log what changed.
+
+`run_cycle` is one cycle; `serve` runs it every night with APScheduler 3 (a BlockingScheduler, a
+cron trigger, a persistent job store in its own SQLite file beside the database, never inside it).
+
+Why the pieces look the way they do:
+- Each crawl runs in a child process (`onrecord crawl --platform P`): Scrapy's Twisted reactor
+  cannot restart inside one process, and a child that hangs or crashes cannot take the
+  scheduler with it.
+- The whole cycle holds the database's writer lock (onrecord/lock.py), so a manual
+  `onrecord crawl` waits instead of writing in the middle of it; the children inherit the lock.
+- APScheduler pickles the job: it points at this module's `scheduled_cycle` by its textual
+  reference, and its arguments are plain strings.
+- A first SIGTERM or Ctrl-C stops after the current step (the running crawl child is asked to
+  wind down, and Scrapy does so gracefully); a second one kills the child. Every write is an
+  SQLite transaction, so the database is consistent either way, and the run is on record as
+  `interrupted`.
+"""
+import json
+import logging
+import os
+import re
+import signal
+import subprocess
+import sys
+import threading
+import time
+from datetime import datetime, timezone
+from pathlib import Path
+
+log = logging.getLogger("onrecord.schedule")
+
+JOB_ID = "onrecord-nightly"
+JOB_FUNC = "schedule:scheduled_cycle"
+DEFAULT_AT = "03:00"
+DEFAULT_TIMEZONE = "UTC"
+DEFAULT_GRACE_HOURS = 6.0  # a machine that was asleep at 03:00 still runs the missed cycle on waking
+CRAWL_PLATFORMS = ("mastodon", "bluesky", "rss", "x", "news")
+STEP_TIMEOUT = 3 * 3600  # seconds; a child that hangs longer is stopped so the lock is released
+KILL_AFTER = 60  # seconds between asking a child to stop and killing it
+_AT = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
+_CLI = "from onrecord.cli import cli; cli(prog_name='onrecord')"
+
+
+class ScheduleError(ValueError):
+    """A bad schedule setting (time of day, time zone)."""
+
+
+def parse_at(text: str) -> tuple[int, int]:
+    match = _AT.match((text or "").strip())
+    if not match:
+        raise ScheduleError(f"--at {text!r}: expected a 24-hour time HH:MM, e.g. 03:00")
+    return int(match.group(1)), int(match.group(2))
+
+
+def parse_timezone(name: str):
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ScheduleError(f"--timezone {name!r}: not an IANA time zone name, e.g. UTC or America/Chicago") from None
+
+
+def default_jobs_path(db_path) -> str:
+    # Not *.db / *.sqlite / *.sqlite3: Datasette serving a folder would publish it.
+    return f"{db_path}.jobs"
+
+
+def make_trigger(at: str = DEFAULT_AT, tz: str = DEFAULT_TIMEZONE):
+    from apscheduler.triggers.cron import CronTrigger
+
+    hour, minute = parse_at(at)
+    return CronTrigger(hour=hour, minute=minute, timezone=parse_timezone(tz))
+
+
+def next_run_after(at: str, tz: str, now: datetime) -> datetime:
+    """When the nightly cycle fires next after `now` (an aware datetime)."""
+    return make_trigger(at, tz).get_next_fire_time(None, now)
+
+
+# --- stopping ------------------------------------------------------------------------------
+
+
+class CycleControl:
+    """Shared between the signal handlers (main thread) and the running cycle."""
+
+    def __init__(self):
+        self.stop = threading.Event()
+        self.signum = None
+        self.child = None  # the running step's subprocess.Popen, if any
+        self._lock = threading.Lock()
+
+    def request_stop(self, signum=signal.SIGTERM):
+        """Stop after the current step; ask the running child to wind down."""
+        first = not self.stop.is_set()
+        self.signum = self.signum or signum
+        self.stop.set()
+        with self._lock:
+            if self.child is not None and self.child.poll() is None:
+                self.child.send_signal(signal.SIGTERM if first else signal.SIGKILL)
+        return first
+
+    def set_child(self, child):
+        with self._lock:
+            self.child = child
+        if child is not None and self.stop.is_set():
+            child.send_signal(signal.SIGTERM)  # a stop that arrived while the child was starting
+
+    def reset(self):
+        self.stop.clear()
+        self.signum = None
+
+
+CONTROL = CycleControl()  # the scheduler's jobs are pickled by reference, so they share this one
+
+
+def install_signal_handlers(control: CycleControl, on_stop=None):
+    """First SIGTERM/SIGINT: stop after the current step. Second: kill the running child, abort."""
+
+    def handle(signum, frame):
+        if control.request_stop(signum):
+            log.warning("%s received: stopping after the current step (send again to abort it)",
+                        signal.Signals(signum).name)
+            if on_stop:
+                on_stop()
+        else:
+            log.warning("%s received again: aborting the current step", signal.Signals(signum).name)
+            if threading.current_thread() is threading.main_thread() and on_stop is None:
+                raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, handle)
+    signal.signal(signal.SIGINT, handle)
+
+
+# --- one cycle -----------------------------------------------------------------------------
+
+
+def _run_child(args: list, env: dict, control: CycleControl, label: str) -> tuple[int, str]:
+    """Run one step as a child process, relaying its output to the log; (exit status, last line)."""
+    child = subprocess.Popen(
+        args, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, bufsize=1,
+        start_new_session=True,  # our signal handler decides what reaches it, and when
+    )
+    control.set_child(child)
+    last = ""
+    timer = threading.Timer(STEP_TIMEOUT, _stop_child, [child, label])
+    timer.daemon = True
+    timer.start()
+    try:
+        for line in child.stdout:
+            line = line.rstrip()
+            if line:
+                last = line
+                log.info("[%s] %s", label, line)
+        status = child.wait()
+    finally:
+        timer.cancel()
+        control.set_child(None)
+        if child.poll() is None:  # we are unwinding from an exception: do not leave it behind
+            child.kill()
+            child.wait()
+    return status, last
+
+
+def _stop_child(child, label):
+    log.error("[%s] still running after %ss: stopping it", label, STEP_TIMEOUT)
+    child.terminate()
+    try:
+        child.wait(KILL_AFTER)
+    except subprocess.TimeoutExpired:
+        child.kill()
+
+
+def _cli_command(name: str):
+    from onrecord.cli import cli
+
+    return cli.commands.get(name)
+
+
+def _crawl_steps(watchlist: dict) -> list[str]:
+    present = {account["platform"] for leader in watchlist["leaders"] for account in leader["accounts"]}
+    if watchlist.get("news"):
+        present.add("news")
+    return [platform for platform in CRAWL_PLATFORMS if platform in present]
+
+
+def _classify(db_path, watchlist_path, watchlist, env, control) -> tuple[str, str]:
+    """Classify new statements: the `onrecord classify` command in a child process if it exists
+    (memory is returned when it exits), else nlp.classify in this process."""
+    command = _cli_command("classify")
+    if command is not None:
+        args = [sys.executable, "-c", _CLI, "classify", "--db", str(db_path)]
+        if "watchlist_path" in {param.name for param in command.params} and watchlist_path:
+            args += ["--watchlist", str(watchlist_path)]
+        status, last = _run_child(args, env, control, "classify")
+        return ("ok" if status == 0 else "failed"), last or f"exit status {status}"
+    try:
+        from nlp.classify import classify_statements
+    except ImportError:
+        return "skipped", "no classifier installed (nlp.classify)"
+    from db.connect import open_db
+
+    count = classify_statements(open_db(db_path), watchlist["topic"], all=False, progress=None)
+    return "ok", f"{count} statements classified" if isinstance(count, int) else "done"
+
+
+def _stances_snapshot(db) -> dict:
+    return {
+        (row["leader_id"], row["topic_id"]): (row["name"], row["stance"])
+        for row in db.query("SELECT leader_id, name, topic_id, stance FROM leader_stances")
+    }
+
+
+def _changes(before: dict, after: dict) -> list[dict]:
+    changes = []
+    for key, (name, stance) in sorted(after.items()):
+        previous = before.get(key, (None, None))[1]
+        if previous != stance:
+            changes.append({"leader_id": key[0], "name": name, "topic_id": key[1], "before": previous, "after": stance})
+    return changes
+
+
+def _summarise(db, started_at: str, topic_id: str) -> dict:
+    new_statements = db.execute(
+        "SELECT COUNT(*) FROM statements WHERE first_seen_at >= ?", [started_at]
+    ).fetchone()[0]
+    by_stance = dict(
+        db.execute(
+            """SELECT st.stance, COUNT(*) FROM statements s
+               JOIN stances st ON st.statement_id = s.id AND st.topic_id = ?
+               WHERE s.first_seen_at >= ? AND st.on_topic = 1 GROUP BY st.stance""",
+            [topic_id, started_at],
+        ).fetchall()
+    )
+    failed = [
+        {"platform": platform, "source": source, "error": error}
+        for platform, source, error in db.execute(
+            """SELECT platform, COALESCE(account_id, source_url), error FROM crawls
+               WHERE started_at >= ? AND status = 'failed' ORDER BY id""",
+            [started_at],
+        ).fetchall()
+    ]
+    return {
+        "new_statements": new_statements,
+        "new_on_topic": sum(by_stance.values()),
+        "new_condemning": by_stance.get("condemning", 0),
+        "new_supporting": by_stance.get("supporting", 0),
+        "new_silent": by_stance.get("silent", 0),
+        "failed_sources": failed,
+    }
+
+
+def describe_run(row: dict) -> str:
+    """The one-paragraph log line for a finished cycle."""
+    def plural(n, word):
+        return f"{n} {word}{'' if n == 1 else 's'}"
+
+    parts = [
+        f"Run {row.get('id')} {row['status']}",
+        f"{plural(row.get('new_statements') or 0, 'new statement')}, "
+        f"{row.get('new_on_topic') or 0} new on topic ({row.get('new_condemning') or 0} condemning, "
+        f"{row.get('new_supporting') or 0} supporting, {row.get('new_silent') or 0} silent)",
+    ]
+    changes = row.get("stance_changes") or []
+    if changes:
+        parts.append(
+            f"{plural(len(changes), 'leader')} changed: "
+            + ", ".join(f"{c['name']} {c['before'] or 'new'} -> {c['after']}" for c in changes)
+        )
+    failed = row.get("failed_sources") or []
+    if failed:
+        parts.append(f"{plural(len(failed), 'source')} failed: " + ", ".join(f['source'] or '?' for f in failed))
+    bad_steps = [s for s in row.get("steps") or [] if s["status"] not in ("ok", "skipped")]
+    if bad_steps:
+        parts.append("steps not ok: " + ", ".join(f"{s['step']} ({s['detail']})" for s in bad_steps))
+    if row.get("error"):
+        parts.append(row["error"])
+    return "; ".join(parts) + "."
+
+
+def _mark_stale_runs(db):
+    """Runs still `running` when we hold the lock were killed outright: say so."""
+    from db.save import record_run
+
+    for (run_id,) in db.execute("SELECT id FROM runs WHERE status = 'running'").fetchall():
+        record_run(db, {"id": run_id, "status": "interrupted", "error": "the process running it was killed"})
+
+
+def run_cycle(db_path, watchlist_path=None, started_by="once", control: CycleControl | None = None,
+              lock_timeout: float | None = None) -> dict:
+    """One cycle: crawl each platform, classify, then store a `runs` row and log its summary.
+    Returns the row. Status: ok, partial (a step or a source failed), failed (nothing could run),
+    interrupted (stopped by a signal)."""
+    from db.connect import open_db
+    from db.save import record_run
+    from db.times import utc_now
+    from onrecord.lock import LockBusy, child_env, writer_lock
+    from onrecord.watchlist import WatchlistError, default_watchlist_path, load_watchlist
+
+    control = control or CONTROL
+    db_path = os.path.abspath(db_path)  # the children, and the stored job, must not depend on the cwd
+    watchlist_path = os.path.abspath(watchlist_path or default_watchlist_path())
+    started_at = utc_now()
+    clock = time.monotonic()
+    row = {"started_at": started_at, "status": "running", "started_by": started_by, "pid": os.getpid()}
+
+    def finish(db, **fields):
+        row.update(fields, finished_at=utc_now(), seconds=round(time.monotonic() - clock, 1))
+        if row.get("id") is None:
+            row["id"] = record_run(db, row)
+        row["summary"] = describe_run(row)
+        record_run(db, row)
+        log.info("%s", row["summary"])
+        return row
+
+    try:
+        watchlist = load_watchlist(watchlist_path)
+    except WatchlistError as error:
+        return finish(open_db(db_path), status="failed", error=f"watchlist: {error}")
+    row["topic_id"] = watchlist["topic"]["id"]
+    try:
+        with writer_lock(db_path, f"schedule ({started_by})", timeout=lock_timeout,
+                         echo=log.info) as lock_file:
+            db = open_db(db_path)
+            _mark_stale_runs(db)
+            row["id"] = record_run(db, row)
+            log.info("Run %s started: %s with %s", row["id"], db_path, watchlist_path)
+            before = _stances_snapshot(db)
+            steps = []
+            env = child_env(lock_file)
+            try:
+                for platform in _crawl_steps(watchlist):
+                    if control.stop.is_set():
+                        break
+                    step_clock = time.monotonic()
+                    status, last = _run_child(
+                        [sys.executable, "-c", _CLI, "crawl", "--db", db_path, "--watchlist",
+                         watchlist_path, "--platform", platform],
+                        env, control, f"crawl {platform}",
+                    )
+                    steps.append({"step": f"crawl {platform}", "status": "ok" if status == 0 else "failed",
+                                  "seconds": round(time.monotonic() - step_clock, 1), "detail": last})
+                if not control.stop.is_set():
+                    step_clock = time.monotonic()
+                    try:
+                        status, detail = _classify(db_path, watchlist_path, watchlist, env, control)
+                    except Exception as error:  # the summary is still worth recording
+                        log.exception("classify failed")
+                        status, detail = "failed", f"{type(error).__name__}: {error}"
+                    steps.append({"step": "classify", "status": status,
+                                  "seconds": round(time.monotonic() - step_clock, 1), "detail": detail})
+            except BaseException:
+                finish(db, status="interrupted", steps=steps, **_summarise(db, started_at, row["topic_id"]),
+                       stance_changes=_changes(before, _stances_snapshot(db)),
+                       error="aborted by a second signal")
+                raise
+            summary = _summarise(db, started_at, row["topic_id"])
+            changes = _changes(before, _stances_snapshot(db))
+            ran = [step for step in steps if step["status"] == "ok"]
+            if control.stop.is_set():
+                status = "interrupted"
+            elif steps and not ran:
+                status = "failed"
+            elif any(step["status"] == "failed" for step in steps) or summary["failed_sources"]:
+                status = "partial"
+            else:
+                status = "ok"
+            error = None
+            if control.stop.is_set():
+                error = f"stopped by {signal.Signals(control.signum).name if control.signum else 'request'} after {len(steps)} steps"
+            return finish(db, status=status, steps=steps, stance_changes=changes, error=error, **summary)
+    except LockBusy as error:
+        return finish(open_db(db_path), status="failed", error=str(error))
+
+
+def scheduled_cycle(db_path: str, watchlist_path: str) -> None:
+    """The scheduler's job (referenced as "schedule:scheduled_cycle"); plain-string arguments
+    because APScheduler pickles them into the job store."""
+    if CONTROL.stop.is_set():
+        log.info("Stopping: the nightly cycle does not start")
+        return
+    run_cycle(db_path, watchlist_path, started_by="schedule", control=CONTROL)
+
+
+# --- the scheduler -------------------------------------------------------------------------
+
+
+def build_scheduler(jobs_path, tz: str = DEFAULT_TIMEZONE, grace_hours: float = DEFAULT_GRACE_HOURS,
+                    blocking: bool = True):
+    from apscheduler.executors.pool import ThreadPoolExecutor
+    from apscheduler.jobstores.sqlalchemy import SQLAlchemyJobStore
+    from apscheduler.schedulers.background import BackgroundScheduler
+    from apscheduler.schedulers.blocking import BlockingScheduler
+
+    Path(jobs_path).parent.mkdir(parents=True, exist_ok=True)
+    store = SQLAlchemyJobStore(url=f"sqlite:///{os.path.abspath(jobs_path)}")
+    kind = BlockingScheduler if blocking else BackgroundScheduler
+    return kind(
+        jobstores={"default": store},
+        executors={"default": ThreadPoolExecutor(max_workers=1)},
+        job_defaults={"coalesce": True, "max_instances": 1, "misfire_grace_time": int(grace_hours * 3600)},
+        timezone=parse_timezone(tz),
+    )
+
+
+def _stored_job(scheduler):
+    """The job as the store holds it from an earlier run, or None."""
+    store = scheduler._jobstores["default"]
+    store.start(scheduler, "default")  # idempotent: creates the table; start() does it again
+    try:
+        return store.lookup_job(JOB_ID)
+    except Exception as error:  # an unreadable old job is replaced, not fatal
+        log.warning("Replacing the stored job, which cannot be read: %s", error)
+        return None
+
+
+def add_nightly_job(scheduler, db_path, watchlist_path, at: str = DEFAULT_AT, tz: str = DEFAULT_TIMEZONE):
+    """Add (or replace) the nightly job. A stored job with the same time and arguments keeps its
+    next run time, so a run missed while the scheduler was down still happens on start (once,
+    within the grace time); `replace_existing` alone would silently skip to the next night."""
+    trigger = make_trigger(at, tz)
+    kwargs = {"db_path": os.path.abspath(db_path), "watchlist_path": os.path.abspath(watchlist_path)}
+    options = {}
+    stored = _stored_job(scheduler)
+    if (stored is not None and stored.func_ref == JOB_FUNC and stored.kwargs == kwargs
+            and repr(stored.trigger) == repr(trigger) and stored.next_run_time is not None):
+        options["next_run_time"] = stored.next_run_time
+    return scheduler.add_job(
+        JOB_FUNC, trigger, kwargs=kwargs, id=JOB_ID, name="onrecord nightly cycle",
+        replace_existing=True, **options,
+    )
+
+
+def serve(db_path, watchlist_path, at: str = DEFAULT_AT, tz: str = DEFAULT_TIMEZONE, jobs_path=None,
+          grace_hours: float = DEFAULT_GRACE_HOURS) -> None:
+    """Run the nightly cycle until SIGTERM or Ctrl-C (which let a running cycle finish its step)."""
+    from apscheduler.events import EVENT_JOB_ERROR, EVENT_JOB_EXECUTED, EVENT_JOB_MISSED, EVENT_SCHEDULER_STARTED
+
+    parse_at(at)
+    parse_timezone(tz)
+    jobs_path = jobs_path or default_jobs_path(db_path)
+    scheduler = build_scheduler(jobs_path, tz, grace_hours)
+    add_nightly_job(scheduler, db_path, watchlist_path, at, tz)
+
+    def announce(event):
+        job = scheduler.get_job(JOB_ID)
+        if event.code == EVENT_JOB_MISSED:
+            log.warning("The run due at %s was missed by more than the grace time (%sh): skipped",
+                        event.scheduled_run_time.isoformat(), grace_hours)
+        if job is None or job.next_run_time is None:
+            return
+        if job.next_run_time <= datetime.now(timezone.utc):
+            log.info("A run missed at %s is inside the grace time: running it now", job.next_run_time.isoformat())
+        else:
+            log.info("Next run: %s (%s %s daily; jobs in %s)", job.next_run_time.isoformat(), at, tz, jobs_path)
+
+    scheduler.add_listener(announce, EVENT_SCHEDULER_STARTED | EVENT_JOB_EXECUTED | EVENT_JOB_ERROR | EVENT_JOB_MISSED)
+
+    def stop_scheduler():
+        # Not from inside the signal handler: shutdown takes the scheduler's locks and waits for
+        # the running cycle, which a handler interrupting the main loop must not do.
+        threading.Thread(target=scheduler.shutdown, kwargs={"wait": True}, daemon=True).start()
+
+    CONTROL.reset()
+    install_signal_handlers(CONTROL, on_stop=stop_scheduler)
+    log.info("Scheduling the onrecord cycle for %s at %s %s daily", db_path, at, tz)
+    scheduler.start()
+    log.info("Scheduler stopped")
+
+
+def once(db_path, watchlist_path) -> dict:
+    """One cycle now, in this process, with the stop-after-this-step signal handling."""
+    CONTROL.reset()
+    install_signal_handlers(CONTROL)
+    return run_cycle(db_path, watchlist_path, started_by="once", control=CONTROL)
