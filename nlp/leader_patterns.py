@@ -179,3 +179,38 @@ def ruler_patterns(leaders: list[dict]) -> tuple[list[dict], dict[str, set[str]]
         patterns.append({"label": "LEADER", "pattern": name, "id": leader_id})
         name_words[leader_id] |= {w.lower() for w in name.split()}
     return patterns, name_words
+
+
+# Nouns that denote a person: as a subject they are a candidate speaker, which blocks resolving
+# "she said" to a leader ("A company lawyer spoke next. 'We disagree,' she said.").
+PERSON_NOUNS = frozenset({
+    "spokesperson", "spokesman", "spokeswoman", "lawyer", "attorney", "official", "employee",
+    "engineer", "executive", "founder", "cofounder", "co-founder", "worker", "organizer",
+    "organiser", "analyst", "director", "manager", "senator", "mayor", "governor", "representative",
+    "lawmaker", "congressman", "congresswoman", "councilwoman", "councilman", "councilmember",
+    "activist", "advocate", "investor", "shareholder", "signatory", "source", "person", "aide",
+    "adviser", "advisor", "staffer", "colleague", "friend", "resident", "student", "teacher",
+    "officer", "agent", "chair", "chairman", "chairwoman", "president", "ceo", "cto", "cfo",
+    "researcher", "scientist", "professor", "expert", "critic", "supporter", "member", "leader",
+    "head", "boss", "owner", "partner", "technician", "contractor", "journalist", "reporter",
+    "witness", "neighbor", "neighbour", "mother", "father", "daughter", "son", "wife", "husband",
+    "sister", "brother", "man", "woman", "commissioner", "secretary", "judge", "prosecutor",
+    "candidate", "voter", "protester", "protestor", "immigrant", "detainee", "economist",
+})
+
+# Labelling verbs whose quote must be the "as" complement: "described the raids as 'cruel'",
+# never the object itself ("praised the 'Rapid Response' network" quotes a name, not a verdict).
+AS_VERBS = frozenset({
+    "describe", "characterize", "characterise", "slam", "blast", "decry", "denounce", "condemn",
+    "criticize", "praise", "hail", "dismiss", "refer", "promise", "pledge",
+})
+
+# Heads through which "X went on to say" still makes X the speaker; any other head of an xcomp
+# ("is expected to say", "plans to tell") means the words have not been said.
+XCOMP_SPEECH_HEADS = frozenset({
+    "go", "goes", "went", "gone", "continue", "continues", "continued", "proceed", "proceeded",
+    "take", "took", "taken", "rush", "rushed", "hasten", "hastened", "move", "moved",
+})
+
+# Auxiliaries that make a speech verb hypothetical or future: "Okonkwo will say", "might tell".
+UNREAL_AUX = frozenset({"will", "'ll", "wo", "might", "may", "could", "should", "must", "would", "can", "ca"})

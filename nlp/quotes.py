@@ -69,6 +69,7 @@ class _Span:
 _OPENERS_D = {"“": "”", '"': '"'}
 _SINGLE_OPEN = ("‘", "'")
 _SINGLE_CLOSE = ("’", "'")
+_QUOTE_CHARS = frozenset({'"', "“", "”", "``", "''"})  # double marks only: ' is also an apostrophe
 
 
 def _prepare(text: str) -> tuple[str, list[tuple[int, int, bool]]]:
@@ -103,6 +104,7 @@ def _double_quotes(text: str, ranges) -> list[_Span]:
     carry_mark = ""
     for p_start, p_end, _block in ranges:
         i, open_mark, open_at, inner_start = p_start, None, 0, 0
+        straight_ok = _straight_marks_pair(text, p_start, p_end, ranges)
         if carry is not None:
             if text[p_start] in _OPENERS_D:
                 i = inner_start = p_start + 1
@@ -111,7 +113,9 @@ def _double_quotes(text: str, ranges) -> list[_Span]:
                 carry = None  # an unclosed quote that does not continue: broken, drop it
         while i < p_end:
             ch = text[i]
-            if open_mark is None and ch in _OPENERS_D:
+            if ch == '"' and not straight_ok and open_mark != '"':
+                pass  # an odd straight mark in this paragraph: pairing it could invert the quote
+            elif open_mark is None and ch in _OPENERS_D:
                 open_mark, open_at, inner_start = ch, i, i + 1
             elif open_mark is not None and ch == _OPENERS_D[open_mark]:
                 if carry is not None:
@@ -131,6 +135,16 @@ def _double_quotes(text: str, ranges) -> list[_Span]:
             carry.parts.append((inner_start, p_end))
             carry_mark = open_mark
     return [s for s in spans if s.end - s.start >= 2]
+
+
+def _straight_marks_pair(text, p_start, p_end, ranges) -> bool:
+    """Straight double marks pair up in this paragraph: an even count, or an odd count whose
+    last quote runs on into a next paragraph that opens with a mark."""
+    count = text.count('"', p_start, p_end)
+    if count % 2 == 0:
+        return True
+    following = [a for a, _b, _blk in ranges if a > p_end]
+    return bool(following) and text[following[0]] == '"'
 
 
 def _single_quotes(text: str, ranges, outer: list[_Span]) -> list[_Span]:
@@ -348,8 +362,9 @@ class _Article:
                 found.add(self.leader_at[t.i])
             elif t.ent_type_ in ("PERSON", "LEADER"):
                 found.add("person:" + t.text.lower())
-            elif t.dep_ == "nsubj" and t.pos_ in ("NOUN", "PROPN") and self._is_speech(t.head):
-                found.add("speaker:" + t.text.lower())
+            elif t.dep_ in ("nsubj", "nsubjpass") and t.pos_ in ("NOUN", "PROPN") \
+                    and (t.lower_ in self.lp.PERSON_NOUNS or t.dep_ == "nsubj" and self._is_speech(t.head)):
+                found.add(self._by_title(t) or "speaker:" + t.text.lower())
         return found
 
     # -- verbs and subjects ---------------------------------------------------------------------
@@ -366,7 +381,8 @@ class _Article:
     def _negated(self, verb) -> bool:
         node = verb
         for _ in range(3):
-            if any(c.dep_ == "neg" for c in node.children):
+            if any(c.dep_ == "neg" or c.dep_ == "aux" and c.lower_ in self.lp.UNREAL_AUX
+                   for c in node.children):
                 return True
             if node.dep_ in ("xcomp",) and self._lemma(node.head) in self.lp.NEGATING_VERBS:
                 return True
@@ -384,14 +400,20 @@ class _Article:
                     return c
                 if c.dep_ == "nsubjpass":
                     return None
-            if node.dep_ in ("conj", "xcomp", "advcl") and node.head.i != node.i:
+            if node.head.i == node.i:
+                return None
+            if node.dep_ == "conj" \
+                    or node.dep_ == "xcomp" and node.head.lower_ in self.lp.XCOMP_SPEECH_HEADS \
+                    or node.dep_ == "advcl" and not any(c.lower_ in ("without", "before", "if", "unless")
+                                                        for c in node.children):
                 node = node.head
             else:
                 return None
         return None
 
-    def _speaker(self, subject, sent_start: int, quote_index: int = -1) -> tuple[str, str] | None:
-        """(leader id, how) for a subject token, or None when it is not unambiguously a leader."""
+    def _speaker(self, subject, sent_start: int, quote_index: int = -1):
+        """(leader id, how, antecedent sentences) for a subject token, or None when it is not
+        unambiguously a leader."""
         if subject is None or self.in_quote[subject.i] != -1:
             return None
         lower = subject.lower_
@@ -400,22 +422,22 @@ class _Article:
             lower = subject.lower_
         if subject.i in self.leader_at and subject.dep_ not in ("poss",):
             if not any(c.dep_ == "conj" for c in subject.children):
-                return self.leader_at[subject.i], "name"
+                return self.leader_at[subject.i], "name", []
             return None
         for c in subject.children:
             if c.dep_ == "appos" and c.i in self.leader_at:
-                return self.leader_at[c.i], "name"
+                return self.leader_at[c.i], "name", []
         if lower in self.lp.OWN_DOCUMENT_NOUNS:
             for c in subject.children:
                 if c.dep_ == "poss" and c.i in self.leader_at:
-                    return self.leader_at[c.i], "name"
+                    return self.leader_at[c.i], "name", []
             return None
         if lower in self.lp.PERSONAL_PRONOUNS:
-            leader = self._resolve_pronoun(subject, quote_index)
-            return (leader, "pronoun") if leader else None
+            leader, antecedent = self._resolve_pronoun(subject, quote_index)
+            return (leader, "pronoun", antecedent) if leader else None
         if subject.pos_ == "NOUN":
             leader = self._by_title(subject)
-            return (leader, "title") if leader else None
+            return (leader, "title", []) if leader else None
         return None
 
     def _by_title(self, head) -> str | None:
@@ -431,32 +453,33 @@ class _Article:
                    if head.lower_ in heads and any(re.search(rf"\b{re.escape(o)}\b", phrase) for o in orgs)]
         return matches[0] if len(matches) == 1 else None
 
-    def _resolve_pronoun(self, pronoun, quote_index: int) -> str | None:
-        """The single leader among the people mentioned most recently before the pronoun, looking
-        back at most three sentences and one paragraph break; None on any doubt."""
-        if quote_index >= 0:
-            inside = self._people_in(self.span_tokens[quote_index])
-            if inside:
-                return None  # the quote talks about someone: do not guess who speaks
+    def _resolve_pronoun(self, pronoun, quote_index: int):
+        """(leader, [antecedent sentence]): the single leader among the people mentioned most
+        recently before the pronoun, looking back at most three sentences and one paragraph
+        break; (None, []) on any doubt."""
+        nothing = (None, [])
+        if quote_index >= 0 and self._people_in(self.span_tokens[quote_index]):
+            return nothing  # the quote talks about someone: do not guess who speaks
         sent = pronoun.sent
         own = self._people_in([t for t in sent if t.i < pronoun.i and self.in_quote[t.i] == -1])
         if own:
-            return _single_leader(own)
+            return _single_leader(own), []
         paragraph_breaks = 0
         sents = list(self.doc.sents)
         index = next(i for i, s in enumerate(sents) if s.start == sent.start)
         for back in range(1, 4):
             if index - back < 0:
-                return None
+                return nothing
             prev = sents[index - back]
             if self._starts_paragraph(sents[index - back + 1]):
                 paragraph_breaks += 1
                 if paragraph_breaks > 1:
-                    return None
+                    return nothing
             people = self._people_in(prev)
             if people:
-                return _single_leader(people)
-        return None
+                leader = _single_leader(people)
+                return (leader, [prev]) if leader else nothing
+        return nothing
 
     def _starts_paragraph(self, sent) -> bool:
         start = sent[0].idx
@@ -505,6 +528,9 @@ class _Article:
         # 2. an attribution clause right next to the quote: "...," Okonkwo said.
         if verb is None:
             verb = self._adjacent_verb(index, first_sent, last_sent)
+        # 2b. a partial quote the parser left dangling: its clause is the one just before it
+        if verb is None and span.embedded:
+            verb = self._preceding_clause_verb(tokens[0])
         colon_intro = False
         # 3. a colon introduction just before the opening mark
         if verb is None:
@@ -512,10 +538,14 @@ class _Article:
             colon_intro = verb is not None
         if verb is None or self._negated(verb):
             return None
+        if self._passes_on_something(verb):
+            return None  # "Okonkwo shared an article: '...'": someone else's words
+        if span.embedded and _looks_like_a_name(self.text[span.start:span.end]):
+            return None  # "praised the 'Rapid Response' network": a name, not their words
         who = self._speaker(self._subject(verb), verb.sent.start, index)
         if who is None:
             return None
-        leader_id, how = who
+        leader_id, how, antecedent = who
         if colon_intro or span.block or self._colon_between(verb, span):
             pattern = "colon"
         elif span.embedded or self._is_label(verb) and not self._is_speech(verb):
@@ -524,8 +554,23 @@ class _Article:
             pattern = "direct"
         if how in ("pronoun", "title"):
             pattern = how
-        sents = _unique_sents([verb.sent, first_sent, last_sent])
+        sents = _unique_sents([*antecedent, verb.sent, first_sent, last_sent])
         return _Attribution(leader_id, pattern, sents), verb
+
+    def _passes_on_something(self, verb) -> bool:
+        """share/post/publish with an object that is not the leader's own writing."""
+        if self._lemma(verb) not in ("share", "post", "publish", "tweet"):
+            return False
+        return any(c.dep_ == "dobj" and self.in_quote[c.i] == -1
+                   and c.lower_ not in self.lp.OWN_DOCUMENT_NOUNS for c in verb.children)
+
+    def _labels_quote(self, verb, path) -> bool:
+        """A labelling verb wraps a verdict, not a name: "as"-verbs need the "as" complement."""
+        if self._is_speech(verb):
+            return True
+        if self._lemma(verb) in self.lp.AS_VERBS:
+            return any(t.lower_ == "as" for t in path)
+        return True
 
     def _governing_verb(self, tokens):
         index = self.in_quote[tokens[0].i]
@@ -533,16 +578,38 @@ class _Article:
             if self.in_quote[token.head.i] == index and token.head.i != token.i:
                 continue
             node = token.head if token.head.i != token.i else None
+            path = []
             for _ in range(6):
                 if node is None:
                     break
                 if self.in_quote[node.i] == -1 and (self._is_speech(node) or self._is_label(node)):
-                    return node
+                    return node if self._labels_quote(node, path) else None
+                path.append(node)
                 if self.in_quote[node.i] == -1 and node.pos_ in ("VERB", "AUX") and node.dep_ not in ("conj",):
                     break  # another clause's verb governs the quote: not an attribution
                 if node.head.i == node.i:
                     break
                 node = node.head
+        return None
+
+    def _preceding_clause_verb(self, first):
+        """The verb of the words right before an embedded quote, if it speaks or labels."""
+        i = first.i - 1
+        while i >= 0 and (self.doc[i].is_punct or self.doc[i].is_space):
+            i -= 1
+        if i < 0 or self.in_quote[i] != -1 or self.doc[i].sent.start != first.sent.start:
+            return None
+        node = self.doc[i]
+        path = [node]
+        for _ in range(4):
+            if node.pos_ in ("VERB", "AUX"):
+                if self._is_label(node) or self._is_speech(node):
+                    return node if self._labels_quote(node, path) else None
+                return None
+            path.append(node)
+            if node.head.i == node.i:
+                return None
+            node = node.head
         return None
 
     def _adjacent_verb(self, index, first_sent, last_sent):
@@ -669,8 +736,8 @@ class _Article:
                 continue
             clause = clauses[0]
             tokens = list(clause.subtree)
-            if any(self.in_quote[t.i] != -1 for t in tokens):
-                continue  # a quote inside: the quote rules speak for it
+            if any(self.in_quote[t.i] != -1 or t.text in _QUOTE_CHARS for t in tokens):
+                continue  # a quote (or a stray mark) inside: the quote rules speak for it
             if any(t.lower_ in ("whether", "if") and t.dep_ == "mark" for t in tokens):
                 continue
             if clause.i < verb.i and any(self.in_quote[t.i] != -1 for t in verb.sent):
@@ -681,7 +748,7 @@ class _Article:
             who = self._speaker(self._subject(verb), verb.sent.start)
             if who is None:
                 continue
-            leader_id, how = who
+            leader_id, how, antecedent = who
             if any(t.i in self.leader_at and self.leader_at[t.i] == leader_id and t.dep_ in ("nsubj",)
                    for t in tokens):
                 continue  # "Okonkwo said Okonkwo ...": a parse gone wrong
@@ -693,7 +760,7 @@ class _Article:
             pattern = how if how in ("pronoun", "title") else "indirect"
             quote_text = _clean_quote(self.text[start:end])
             span = _Span([(start, end)], start, end)
-            out.append((span, quote_text, _Attribution(leader_id, pattern, [verb.sent])))
+            out.append((span, quote_text, _Attribution(leader_id, pattern, [*antecedent, verb.sent])))
         return out
 
     def _according_to(self, attributed):
@@ -750,6 +817,13 @@ class _Article:
             quotes.append(Quote(attribution.leader_id, quote_text, context, attribution.pattern,
                                 span.start, span.end))
         return quotes
+
+
+def _looks_like_a_name(text: str) -> bool:
+    words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", text)]
+    small = {"of", "the", "and", "for", "in", "on", "a", "an", "to", "at"}
+    return bool(words) and len(words) <= 6 and all(w[0].isupper() or w in small for w in words) \
+        and not text.rstrip().endswith((".", "!", "?"))
 
 
 def _single_leader(people: set[str]) -> str | None:
