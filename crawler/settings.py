@@ -1,0 +1,78 @@
+"""Scrapy settings for every onrecord crawl: polite by default.
+
+Politeness: an identified user agent with a contact URL (env ONRECORD_CONTACT_URL), AutoThrottle,
+a per-host concurrency of 2 and a one-second base delay, robots.txt obeyed for web pages and feeds
+(API requests opt out with `dont_obey_robotstxt`: robots.txt governs crawling pages, and the
+platforms' APIs publish their own rate limits, which `crawler.middlewares.RateLimitMiddleware`
+honours), retries with exponential back-off on 429 and 5xx, time-outs, a maximum body size.
+
+Tests and bench/crawl.py tighten the delays through `run_crawl(..., settings=...)` overrides;
+nothing here changes for them.
+"""
+import os
+
+from onrecord import __version__
+
+BOT_NAME = "onrecord"
+
+
+def user_agent(contact_url: str | None = None) -> str:
+    """`onrecord/<version> (+<contact URL>)`: site owners can see who crawls and how to reach them."""
+    contact_url = contact_url or os.environ.get("ONRECORD_CONTACT_URL")
+    if contact_url:
+        return f"onrecord/{__version__} (+{contact_url})"
+    return f"onrecord/{__version__} (public-statement tracker; operator has not set ONRECORD_CONTACT_URL)"
+
+
+USER_AGENT = user_agent()
+
+SPIDER_MODULES = ["crawler.spiders"]
+NEWSPIDER_MODULE = "crawler.spiders"
+
+ROBOTSTXT_OBEY = True
+
+CONCURRENT_REQUESTS = 16
+CONCURRENT_REQUESTS_PER_DOMAIN = 2
+DOWNLOAD_DELAY = 1.0
+AUTOTHROTTLE_ENABLED = True
+AUTOTHROTTLE_START_DELAY = 1.0
+AUTOTHROTTLE_MAX_DELAY = 60.0
+AUTOTHROTTLE_TARGET_CONCURRENCY = 1.0
+
+DOWNLOAD_TIMEOUT = 30
+DOWNLOAD_MAXSIZE = 10 * 1024 * 1024  # a page of 100 posts is well under 1 MB
+DOWNLOAD_WARNSIZE = 2 * 1024 * 1024
+
+# Scrapy's own retry handles connection-level failures only; HTTP 429 / 5xx are retried by
+# RateLimitMiddleware, which backs off and honours Retry-After and the rate-limit headers.
+RETRY_ENABLED = True
+RETRY_TIMES = 2
+RETRY_HTTP_CODES: list[int] = []
+ONRECORD_RETRY_HTTP_CODES = [429, 500, 502, 503, 504, 522, 524, 408]
+ONRECORD_RETRY_TIMES = 3
+ONRECORD_BACKOFF_BASE = 2.0  # seconds; doubles per attempt
+ONRECORD_BACKOFF_MAX = 120.0
+ONRECORD_MAX_WAIT = 900.0  # a longer Retry-After or reset gives up on that response instead
+ONRECORD_HOST_MAX_FAILURES = 5  # consecutive failed responses before a host is given up for the run
+ONRECORD_SOURCE_MAX_FAILURES = 3  # consecutive failed responses before a source is given up
+ONRECORD_MAX_PAGES = 250  # per source and crawl: 10,000 Mastodon posts, 25,000 Bluesky posts
+ONRECORD_RECHECK_DAYS = 7  # posts this recent are re-read for edits and checked for deletion
+ONRECORD_MAX_DELETION_CHECKS = 200  # per source and crawl
+ONRECORD_BATCH_SIZE = 500  # statements per database transaction
+
+DOWNLOADER_MIDDLEWARES = {
+    "crawler.middlewares.RateLimitMiddleware": 560,  # just before Scrapy's RetryMiddleware (550)
+}
+ITEM_PIPELINES = {
+    "crawler.pipelines.ValidationPipeline": 100,
+    "crawler.pipelines.StoragePipeline": 800,
+}
+
+# Fail fast on code errors: many exceptions in callbacks mean a parser is broken.
+CLOSESPIDER_ERRORCOUNT = 50
+
+COOKIES_ENABLED = False
+TELNETCONSOLE_ENABLED = False
+HTTPCACHE_ENABLED = False
+LOG_LEVEL = os.environ.get("ONRECORD_LOG_LEVEL", "WARNING")
+FEED_EXPORT_ENCODING = "utf-8"

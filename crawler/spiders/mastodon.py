@@ -1,0 +1,160 @@
+"""Mastodon: a leader's own posts from their home instance's public API.
+
+GET /api/v1/accounts/lookup?acct=... (once; the account id is cached in crawl_state.native_id),
+then /api/v1/accounts/:id/statuses?limit=40, newest first, following the Link header's `next`
+until an empty page, no `next`, or a page reaching below the high-water mark and the 7-day
+re-read window. Posts of the last 7 days that vanished from the listing are checked with
+GET /api/v1/statuses/:id: only a 404 marks them deleted.
+"""
+from __future__ import annotations
+
+import json
+import re
+from urllib.parse import quote
+
+from crawler.items import Statement
+from crawler.spiders.base import Fault, SourceFailed, SourceSpider
+from crawler.text import html_to_text
+from db.times import to_utc
+
+LINK = re.compile(r'<([^>]+)>\s*;\s*rel="?([a-z]+)"?')
+PAGE_LIMIT = 40  # the API's maximum
+
+
+def parse_link_header(value: str | None) -> dict:
+    return {rel: url for url, rel in LINK.findall(value or "")}
+
+
+class MastodonSpider(SourceSpider):
+    name = "mastodon"
+    platform = "mastodon"
+
+    @staticmethod
+    def instance(run) -> str:
+        return run.source.handle.split("@", 1)[1].lower()
+
+    def api_root(self, run) -> str:
+        return (run.source.api or f"https://{self.instance(run)}").rstrip("/")
+
+    def begin(self, run):
+        if run.native_id:
+            yield self.statuses_request(run)
+        else:
+            yield self.lookup_request(run)
+
+    def lookup_request(self, run):
+        return self.request(run, f"{self.api_root(run)}/api/v1/accounts/lookup?acct={quote(run.source.handle)}",
+                            "parse_lookup")
+
+    def statuses_request(self, run, url=None):
+        url = url or f"{self.api_root(run)}/api/v1/accounts/{run.native_id}/statuses?limit={PAGE_LIMIT}"
+        return self.request(run, url, "parse_statuses")
+
+    def parse_lookup(self, response, run):
+        if response.status in (404, 410):
+            message = self.error_body(response).get("error") or f"HTTP {response.status}"
+            raise SourceFailed(f"account not found on {self.instance(run)}: {message}")
+        if response.status in (401, 403):
+            raise SourceFailed(f"{self.instance(run)} requires authentication for its API (HTTP {response.status})")
+        account = self.json(response)
+        if not isinstance(account, dict) or not account.get("id"):
+            raise Fault("unexpected JSON (no account id)")
+        if account.get("suspended"):
+            raise SourceFailed(f"account suspended on {self.instance(run)}")
+        run.native_id = str(account["id"])
+        yield self.statuses_request(run)
+
+    def parse_statuses(self, response, run):
+        if response.status == 404 and not run.extra.get("relooked"):
+            # The cached account id went stale (account moved or re-created): look it up again.
+            run.extra["relooked"] = True
+            run.native_id = None
+            yield self.lookup_request(run)
+            return
+        statuses = self.json(response)
+        if not isinstance(statuses, list):
+            raise Fault("unexpected JSON (not a list of statuses)")
+        run.pages += 1
+        horizon = self.horizon(run)
+        oldest = None
+        for status in statuses:
+            if not isinstance(status, dict) or "id" not in status:
+                run.skip("invalid item: not a status")
+                continue
+            statement = self.statement(status, run)
+            run.seen.add(statement.id)
+            published = to_utc(status.get("created_at"))
+            run.saw(published)
+            oldest = published if oldest is None or (published and published < oldest) else oldest
+            yield statement
+        links = parse_link_header(response.headers.get("Link", b"").decode("latin-1"))
+        next_url = links.get("next")
+        if not statuses or not next_url:
+            run.complete = True
+        elif horizon and oldest and oldest < horizon:
+            run.complete = True  # everything further down is older than what we must re-read
+        elif run.pages >= self.max_pages:
+            run.skip("page limit reached", fault=False)
+            run.complete = True
+        elif next_url == response.url or next_url in run.extra.setdefault("visited", set()):
+            raise Fault("pagination loop")
+        else:
+            run.extra["visited"].add(response.url)
+            yield self.statuses_request(run, next_url)
+
+    def statement(self, status: dict, run) -> Statement:
+        instance = self.instance(run)
+        kind, shown, original_author = "post", status, None
+        reblog = status.get("reblog")
+        if reblog:
+            kind, shown = "repost", reblog
+            original_author = self.full_acct(reblog.get("account") or {}, instance)
+        elif status.get("quote"):
+            kind = "quote"
+            quoted = (status["quote"] or {}).get("quoted_status") or {}
+            original_author = self.full_acct(quoted.get("account") or {}, instance) or None
+        elif status.get("in_reply_to_id"):
+            kind = "reply"
+        # Clients that show quotes natively drop the "RE: <link>" fallback paragraph; so do we.
+        text = html_to_text(shown.get("content"), drop_classes=("quote-inline",) if kind == "quote" else ())
+        return Statement(
+            id=f"mastodon:{instance}:{status['id']}",
+            leader_id=run.source.leader_id,
+            account_id=run.source.id,
+            platform="mastodon",
+            kind=kind,
+            text=text,
+            url=shown.get("url") or shown.get("uri"),
+            published_at=status.get("created_at"),
+            edited_at=shown.get("edited_at") if kind != "repost" else None,
+            lang=shown.get("language"),
+            original_author=original_author,
+            content_warning=shown.get("spoiler_text") or None,
+            in_reply_to=f"mastodon:{instance}:{status['in_reply_to_id']}" if kind == "reply" else None,
+            raw=json.dumps(status, ensure_ascii=False),
+        )
+
+    @staticmethod
+    def full_acct(account: dict, instance: str) -> str | None:
+        acct = account.get("acct")
+        if not acct:
+            return None
+        return acct if "@" in acct else f"{acct}@{instance}"
+
+    # -- deletions ----------------------------------------------------------------------------
+    def closing(self, run):
+        if not run.complete or not run.native_id:
+            return  # an incomplete listing proves nothing about what vanished
+        missing = [sid for sid, _ in self.recent_statements(run) if sid not in run.seen]
+        for statement_id in missing[: self.max_deletion_checks]:
+            status_id = statement_id.rsplit(":", 1)[1]
+            yield self.request(run, f"{self.api_root(run)}/api/v1/statuses/{status_id}", "parse_check",
+                               critical=False, meta={"statement_id": statement_id})
+
+    def parse_check(self, response, run):
+        # Only the API's own JSON "not found" is a deletion; a proxy's 404 page is not.
+        if response.status == 404 and self.error_body(response).get("error"):
+            run.deleted.append(response.meta["statement_id"])
+        elif response.status >= 400:
+            run.skip(f"check skipped: HTTP {response.status}", fault=False)
+        return ()
