@@ -245,9 +245,9 @@ def record_run(db, row: dict) -> int:
     for key, value in row.items():
         if isinstance(value, (list, dict)):
             row[key] = json.dumps(value, sort_keys=True)
+    run_id = row.pop("id", None)
     with db.atomic():
-        if row.get("id") is None:
-            row.pop("id", None)
-            return db["runs"].insert(row, pk="id").last_pk
-        db["runs"].upsert(row, pk="id")
-        return row["id"]
+        if run_id is None or not db.execute("SELECT 1 FROM runs WHERE id = ?", [run_id]).fetchone():
+            return db["runs"].insert({**row, "id": run_id} if run_id is not None else row, pk="id").last_pk
+        db["runs"].update(run_id, row)
+        return run_id
