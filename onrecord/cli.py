@@ -56,6 +56,9 @@ def crawl(watchlist_path, db_path, platforms, leaders):
 from onrecord.cmd_schedule import schedule  # noqa: E402
 
 cli.add_command(schedule)
+from onrecord import cmd_publish  # noqa: E402
+
+cli.add_command(cmd_publish.serve)
 
 
 def main():
