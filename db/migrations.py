@@ -162,3 +162,22 @@ def m002_schedule_runs(db):
         not_null={"started_at", "status"},
     )
     db["runs"].create_index(["started_at"])
+
+
+@migrations()
+def m003_crawler_state_high_water_id(db):
+    # APIs that page by id (X's since_id) need the newest item's id, not only its time.
+    db["crawl_state"].add_column("high_water_id", str)
+
+
+@migrations()
+def m003_leader_stances_indexes(db):
+    # leader_stances and the board on 1M statements: only statements that take a side or are on
+    # topic can change a leader's stance, and they are a small share, so a partial covering index
+    # lets the view read just those; the (id, leader_id, published_at) index answers the join
+    # without reading the statement rows (and their text). The WHERE must match db/views.py's.
+    db.execute(
+        "CREATE INDEX IF NOT EXISTS idx_stances_sided ON stances (topic_id, statement_id, stance, on_topic)"
+        " WHERE on_topic = 1 OR stance != 'silent'"
+    )
+    db["statements"].create_index(["id", "leader_id", "published_at"], if_not_exists=True)
