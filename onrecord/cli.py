@@ -59,6 +59,10 @@ cli.add_command(schedule)
 from onrecord import cmd_publish  # noqa: E402
 
 cli.add_command(cmd_publish.serve)
+from onrecord import cmd_stance  # noqa: E402
+
+cli.add_command(cmd_stance.classify)
+cli.add_command(cmd_stance.stance)
 
 
 def main():

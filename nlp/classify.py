@@ -1,0 +1,77 @@
+"""Give statements in the database a stance toward the watchlist topic (the `onrecord classify` step).
+
+Shared by the CLI and the nightly scheduler. Statements are read by id first and their texts
+fetched chunk by chunk, so memory stays flat on large databases and rows written during the run
+never disturb the read.
+"""
+from __future__ import annotations
+
+from collections import Counter
+
+from db.save import save_stances
+from db.times import utc_now
+from nlp.labels import LABELS
+
+CHUNK = 1000
+PROGRESS_EVERY = 5000
+
+
+def statements_to_classify(db, topic_id: str, model: str, all: bool = False) -> list[str]:
+    """Ids of statements without a stance for this topic from this model (every id with all)."""
+    if all:
+        sql = "SELECT id FROM statements ORDER BY id"
+        params = []
+    else:
+        sql = (
+            "SELECT s.id FROM statements s LEFT JOIN stances t"
+            " ON t.statement_id = s.id AND t.topic_id = ?"
+            " WHERE t.statement_id IS NULL OR t.model IS NOT ? ORDER BY s.id"
+        )
+        params = [topic_id, model]
+    return [row[0] for row in db.execute(sql, params).fetchall()]
+
+
+def classify_statements(db, topic: dict, all: bool = False, progress=None, classifier=None) -> dict:
+    """Classify and store; returns counts {"classified", "on_topic", "condemning", "supporting", "silent"}.
+
+    `progress(done, total)` is called every PROGRESS_EVERY statements and once at the end.
+    A row from an older model is replaced (the stances key is (statement_id, topic_id)).
+    """
+    if classifier is None:
+        from nlp.stance import StanceClassifier
+
+        classifier = StanceClassifier(topic)
+    ids = statements_to_classify(db, topic["id"], classifier.model, all=all)
+    counts = Counter({label: 0 for label in LABELS})
+    counts["classified"] = counts["on_topic"] = 0
+    next_report = PROGRESS_EVERY
+    for start in range(0, len(ids), CHUNK):
+        chunk = ids[start : start + CHUNK]
+        marks = ",".join("?" * len(chunk))
+        rows = db.execute(f"SELECT id, text FROM statements WHERE id IN ({marks})", chunk).fetchall()
+        rows = [(statement_id, text or "") for statement_id, text in rows]
+        now = utc_now()
+        stances = []
+        for (statement_id, _), judgment in zip(rows, classifier.classify([text for _, text in rows], batch_size=256)):
+            stances.append(
+                {
+                    "statement_id": statement_id,
+                    "topic_id": topic["id"],
+                    "stance": judgment.stance,
+                    "on_topic": judgment.on_topic,
+                    "confidence": judgment.confidence,
+                    "evidence": judgment.evidence,
+                    "model": classifier.model,
+                    "classified_at": now,
+                }
+            )
+            counts[judgment.stance] += 1
+            counts["on_topic"] += judgment.on_topic
+        save_stances(db, stances)
+        counts["classified"] += len(stances)
+        if progress and counts["classified"] >= next_report and counts["classified"] < len(ids):
+            progress(counts["classified"], len(ids))
+            next_report += PROGRESS_EVERY
+    if progress:
+        progress(counts["classified"], len(ids))
+    return dict(counts)
