@@ -171,7 +171,7 @@ def m003_crawler_state_high_water_id(db):
 
 
 @migrations()
-def m003_leader_stances_indexes(db):
+def m004_leader_stances_indexes(db):
     # leader_stances and the board on 1M statements: only statements that take a side or are on
     # topic can change a leader's stance, and they are a small share, so a partial covering index
     # lets the view read just those; the (id, leader_id, published_at) index answers the join

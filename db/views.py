@@ -13,7 +13,7 @@ WITH windowed AS (
     JOIN statements s ON s.id = st.statement_id
     JOIN topics t ON t.id = st.topic_id
     -- Off-topic silent rows add nothing to any count; skipping them lets SQLite read only the
-    -- partial index idx_stances_sided (same condition, migration m003): fast on 1M statements.
+    -- partial index idx_stances_sided (same condition, migration m004): fast on 1M statements.
     WHERE (st.on_topic = 1 OR st.stance != 'silent')
         AND (t.since IS NULL OR s.published_at >= t.since)
 ),
