@@ -271,9 +271,9 @@ def describe_run(row: dict) -> str:
     failed = row.get("failed_sources") or []
     if failed:
         parts.append(f"{plural(len(failed), 'source')} failed: " + ", ".join(f['source'] or '?' for f in failed))
-    bad_steps = [s for s in row.get("steps") or [] if s["status"] not in ("ok", "skipped")]
-    if bad_steps:
-        parts.append("steps not ok: " + ", ".join(f"{s['step']} ({s['detail']})" for s in bad_steps))
+    not_ok = [s for s in row.get("steps") or [] if s["status"] != "ok"]
+    if not_ok:
+        parts.append(", ".join(f"{s['step']} {s['status']} ({s['detail']})" for s in not_ok))
     if row.get("error"):
         parts.append(row["error"])
     return "; ".join(parts) + "."

@@ -2,6 +2,8 @@
 table and the source_health view. The full cycle against the replay server is further down."""
 import json
 import os
+import re
+import signal
 import subprocess
 import sys
 import threading
@@ -303,3 +305,98 @@ def test_source_health_needs_a_rhythm_and_a_week_before_calling_a_source_quiet(t
     assert rows["mastodon:ada@example.social"]["health"] == "ok"
     assert rows["bluesky:ada.example.com"]["health"] == "ok"
     assert (rows["mastodon:bo@example.social"]["health"], rows["mastodon:bo@example.social"]["failed_in_a_row"]) == ("ok", 2)
+
+
+# --- real cycles: `onrecord schedule` against the local replay server ------------------------------
+
+
+def test_the_scheduler_says_when_it_runs_next_and_stops_on_sigterm(tmp_path):
+    watchlist = tmp_path / "watchlist.yml"
+    watchlist.write_text("topic: {id: t, name: T}\nleaders: []\n")
+    db = tmp_path / "onrecord.db"
+    service = subprocess.Popen([str(ONRECORD), "schedule", "--db", str(db), "--watchlist", str(watchlist),
+                                "--at", "04:15", "--timezone", "Europe/Berlin"],
+                               stderr=subprocess.PIPE, text=True, cwd=tmp_path)
+    lines = []
+    for line in service.stderr:
+        lines.append(line)
+        if "Next run:" in line:
+            break
+    expected = nightly.next_run_after("04:15", "Europe/Berlin", datetime.now(UTC))
+    assert f"Next run: {expected.isoformat()}" in lines[-1], lines
+    assert f"jobs in {db}.jobs" in lines[-1]
+    service.terminate()
+    rest = service.communicate(timeout=20)[1]
+    assert service.returncode == 0, rest
+    assert "SIGTERM received" in rest and "Scheduler stopped" in rest
+
+
+@pytest.fixture
+def replay(tmp_path):
+    """A Mastodon instance and a Bluesky AppView with one fictional leader's posts, and the
+    watchlist pointing at them."""
+    from crawler.replay import ReplayServer
+    from crawler.replay_sites import BlueskyAppView, MastodonInstance, make_posts
+
+    with ReplayServer() as server:
+        masto = MastodonInstance(server, domain="example.social")
+        masto.add_account("ada", make_posts(12, seed=1))
+        bsky = BlueskyAppView(server)
+        bsky.add_actor("ada.example.org", make_posts(8, seed=2))
+        watchlist = tmp_path / "watchlist.yml"
+        watchlist.write_text(
+            "topic: {id: ice-enforcement, name: Federal immigration enforcement, since: 2026-01-01}\n"
+            "leaders:\n"
+            "  - id: ada-example\n"
+            "    name: Ada Example (fictional)\n"
+            "    accounts:\n"
+            f"      - {{platform: mastodon, handle: ada@example.social, api: '{server.base}'}}\n"
+            f"      - {{platform: bluesky, handle: ada.example.org, api: '{server.base}'}}\n"
+        )
+        yield server, masto, watchlist
+
+
+def once(db, watchlist, **kwargs):
+    return subprocess.Popen([str(ONRECORD), "schedule", "--once", "--db", str(db), "--watchlist", str(watchlist)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, **kwargs)
+
+
+def test_sigterm_mid_cycle_stops_after_the_step_then_the_next_cycle_is_clean(tmp_path, replay):
+    server, masto, watchlist = replay
+    db_path = tmp_path / "onrecord.db"
+    crawling = threading.Event()
+
+    def slow_statuses(request):  # the crawl is mid-request when the signal comes
+        crawling.set()
+        reply = masto._account_statuses(request)
+        reply.delay = 2.0
+        return reply
+
+    server.add(re.compile(r"/api/v1/accounts/(\d+)/statuses"), slow_statuses)
+    cycle = once(db_path, watchlist)
+    assert crawling.wait(60), cycle.communicate(timeout=5)
+    cycle.send_signal(signal.SIGTERM)
+    out, err = cycle.communicate(timeout=60)
+    assert cycle.returncode == 128 + 15, err
+    assert "SIGTERM received: stopping after the current step" in err
+
+    db = open_db(db_path)
+    assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    [run] = list(db.query("SELECT * FROM runs"))
+    assert run["status"] == "interrupted" and run["error"].startswith("stopped by SIGTERM")
+    assert [step["step"] for step in json.loads(run["steps"])] == ["crawl mastodon"]  # bluesky never started
+    assert db.execute("SELECT COUNT(*) FROM crawls WHERE platform = 'bluesky'").fetchone()[0] == 0
+    db.close()
+
+    # The lock is free again, and the next cycle runs every step.
+    server.add(re.compile(r"/api/v1/accounts/(\d+)/statuses"), masto._account_statuses)
+    cycle = once(db_path, watchlist)
+    out, err = cycle.communicate(timeout=120)
+    assert cycle.returncode == 0, err
+    db = open_db(db_path)
+    runs = list(db.query("SELECT * FROM runs ORDER BY id"))
+    assert [r["status"] for r in runs][0] == "interrupted"
+    assert runs[1]["status"] in ("ok", "partial") and runs[1]["started_by"] == "once"
+    assert [s["step"] for s in json.loads(runs[1]["steps"])][:2] == ["crawl mastodon", "crawl bluesky"]
+    assert db.execute("SELECT COUNT(*) FROM statements WHERE platform = 'bluesky'").fetchone()[0] == 8
+    assert db.execute("SELECT COUNT(*) FROM statements WHERE platform = 'mastodon'").fetchone()[0] == 12
