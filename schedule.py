@@ -201,8 +201,8 @@ def _classify(db_path, watchlist_path, watchlist, env, control) -> tuple[str, st
         return "skipped", "no classifier installed (nlp.classify)"
     from db.connect import open_db
 
-    count = classify_statements(open_db(db_path), watchlist["topic"], all=False, progress=None)
-    return "ok", f"{count} statements classified" if isinstance(count, int) else "done"
+    counts = classify_statements(open_db(db_path), watchlist["topic"], all=False, progress=None)
+    return "ok", f"{counts['classified']} statements classified"
 
 
 def _stances_snapshot(db) -> dict:
@@ -241,8 +241,12 @@ def _summarise(db, started_at: str, topic_id: str) -> dict:
             [started_at],
         ).fetchall()
     ]
+    classified = db.execute(
+        "SELECT COUNT(*) FROM stances WHERE topic_id = ? AND classified_at >= ?", [topic_id, started_at]
+    ).fetchone()[0]
     return {
         "new_statements": new_statements,
+        "classified": classified,
         "new_on_topic": sum(by_stance.values()),
         "new_condemning": by_stance.get("condemning", 0),
         "new_supporting": by_stance.get("supporting", 0),

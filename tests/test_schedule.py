@@ -400,3 +400,79 @@ def test_sigterm_mid_cycle_stops_after_the_step_then_the_next_cycle_is_clean(tmp
     assert [s["step"] for s in json.loads(runs[1]["steps"])][:2] == ["crawl mastodon", "crawl bluesky"]
     assert db.execute("SELECT COUNT(*) FROM statements WHERE platform = 'bluesky'").fetchone()[0] == 8
     assert db.execute("SELECT COUNT(*) FROM statements WHERE platform = 'mastodon'").fetchone()[0] == 12
+
+
+def counts_since(db, started_at):
+    """What a run's summary should say, recomputed from the tables."""
+    rows = list(db.query(
+        """SELECT st.stance, st.on_topic FROM statements s JOIN stances st ON st.statement_id = s.id
+           WHERE s.first_seen_at >= ?""", [started_at]))
+    on_topic = [r["stance"] for r in rows if r["on_topic"]]
+    return {"classified": len(rows), "new_on_topic": len(on_topic),
+            "new_condemning": on_topic.count("condemning"), "new_supporting": on_topic.count("supporting"),
+            "new_silent": on_topic.count("silent")}
+
+
+def leader_stance(db):
+    return db.execute("SELECT stance FROM leader_stances WHERE leader_id = 'ada-example'").fetchone()[0]
+
+
+def test_once_crawls_classifies_and_records_what_changed(tmp_path):
+    """The whole cycle, for real: crawl children against the replay server, the stance model, the
+    runs row and its log line. Every post is fictional."""
+    from crawler.replay import ReplayServer
+    from crawler.replay_sites import FakePost, MastodonInstance, make_posts
+
+    now = datetime.now(UTC).replace(microsecond=0)
+    on_topic = [
+        FakePost(text="The ICE raids in Minneapolis this week are a disgrace. Masked federal agents dragging "
+                      "our neighbours out of their homes must stop now.", created_at=now - timedelta(hours=1)),
+        FakePost(text="ICE agents were reported in three Chicago neighborhoods today, according to city officials.",
+                 created_at=now - timedelta(hours=2)),
+    ]
+    with ReplayServer() as server:
+        masto = MastodonInstance(server, domain="example.social")
+        ada = masto.add_account("ada", on_topic + make_posts(6, seed=3, newest=now - timedelta(hours=3), kinds=("post",)))
+        watchlist = tmp_path / "watchlist.yml"
+        watchlist.write_text(
+            "topic: {id: ice-enforcement, name: Federal immigration enforcement in U.S. cities, since: 2026-01-01}\n"
+            "leaders:\n  - id: ada-example\n    name: Ada Example (fictional)\n    accounts:\n"
+            f"      - {{platform: mastodon, handle: ada@example.social, api: '{server.base}'}}\n"
+            "      - {platform: mastodon, handle: gone@example.social, api: '" + server.base + "'}\n"
+        )
+        db_path = tmp_path / "onrecord.db"
+
+        out, err = once(db_path, watchlist).communicate(timeout=180)
+        db = open_db(db_path)
+        first = db["runs"].get(1)
+        assert first["status"] == "partial", err  # the second account does not exist
+        assert first["new_statements"] == 8 == db["statements"].count
+        assert db["stances"].count == 8  # every new statement classified
+        assert {k: first[k] for k in counts_since(db, first["started_at"])} == counts_since(db, first["started_at"])
+        assert first["new_on_topic"] >= 1
+        assert json.loads(first["failed_sources"])[0]["source"] == "mastodon:gone@example.social"
+        after_first = leader_stance(db)
+        assert json.loads(first["stance_changes"]) == [
+            {"leader_id": "ada-example", "name": "Ada Example (fictional)", "topic_id": "ice-enforcement",
+             "before": None, "after": after_first}]
+        assert [s["step"] for s in json.loads(first["steps"])] == ["crawl mastodon", "classify"]
+        assert f"Run 1 partial; 8 new statements, {first['new_on_topic']} new on topic" in err
+        assert "1 source failed: mastodon:gone@example.social" in err
+        db.close()
+
+        # The next night: one new post. Only it is new, only it is classified.
+        ada.add(FakePost(text="Proud of the Border Patrol agents enforcing the law in Chicago. Deporting "
+                              "criminal illegal aliens keeps our cities safe.", created_at=now))
+        cycle = once(db_path, watchlist)
+        out, err = cycle.communicate(timeout=180)
+        assert cycle.returncode == 0, err
+        db = open_db(db_path)
+        second = db["runs"].get(2)
+        assert (second["new_statements"], second["classified"]) == (1, 1)
+        assert {k: second[k] for k in counts_since(db, second["started_at"])} == counts_since(db, second["started_at"])
+        after_second = leader_stance(db)
+        expected = [] if after_second == after_first else [
+            {"leader_id": "ada-example", "name": "Ada Example (fictional)", "topic_id": "ice-enforcement",
+             "before": after_first, "after": after_second}]
+        assert json.loads(second["stance_changes"]) == expected
+        assert second["summary"] in err and second["summary"].startswith("Run 2 partial; 1 new statement,")
