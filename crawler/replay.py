@@ -164,6 +164,7 @@ class ReplayServer:
         self._lock = threading.Lock()
         self._server: ThreadingHTTPServer | None = None
         self._thread: threading.Thread | None = None
+        self._base: str | None = None
 
     # -- routes ------------------------------------------------------------------------------
     def add(self, path, *replies, method: str = "GET", query: dict | None = None) -> None:
@@ -201,9 +202,9 @@ class ReplayServer:
     # -- lifecycle ---------------------------------------------------------------------------
     @property
     def base(self) -> str:
-        if self._server is None:
+        if self._base is None:
             raise RuntimeError("the replay server is not started")
-        return f"http://{self.host}:{self._server.server_address[1]}"
+        return self._base
 
     def url(self, path: str) -> str:
         return self.base + path
@@ -212,6 +213,7 @@ class ReplayServer:
         if self._server is not None:
             return self
         self._server = ThreadingHTTPServer((self.host, self.port), _handler_class(self))
+        self._base = f"http://{self.host}:{self._server.server_address[1]}"
         self._server.daemon_threads = True
         self._thread = threading.Thread(target=self._server.serve_forever, name="replay", daemon=True)
         self._thread.start()

@@ -116,7 +116,7 @@ def run_crawl(watchlist: dict, db_path, platforms=None, leaders=None, echo=print
     if spiders:
         from scrapy.crawler import CrawlerProcess
 
-        process = CrawlerProcess(crawl_settings(settings), install_root_handler=True)
+        process = CrawlerProcess(crawl_settings(settings))
         crawlers = []
         for spider_class, platform_sources in spiders:
             crawler = process.create_crawler(spider_class)
@@ -124,14 +124,15 @@ def run_crawl(watchlist: dict, db_path, platforms=None, leaders=None, echo=print
             process.crawl(crawler, sources=platform_sources, db=db, echo=echo)
         process.start()
         for crawler in crawlers:
-            for run in crawler.spider.runs.values():
+            spider = crawler.spider
+            runs = spider.runs if spider is not None else {}
+            for run in runs.values():
                 summary[run.status] += 1
                 summary["items"] += run.items
                 summary["new_items"] += run.new
                 rows.append(run.crawl_row())
-            missing = {s.id for s in crawler.spider.sources} - set(crawler.spider.runs)
-            for source_id in missing:  # the spider never started (it crashed while opening)
-                source = next(s for s in crawler.spider.sources if s.id == source_id)
+            sources = next(platform_sources for cls, platform_sources in spiders if cls is crawler.spidercls)
+            for source in (s for s in sources if s.id not in runs):  # the spider never started
                 row = {"platform": source.platform, "account_id": source.id, "source_url": source.url,
                        "started_at": utc_now(), "status": "failed", "error": "spider did not start"}
                 record_crawl(db, row)

@@ -1,0 +1,222 @@
+"""Bluesky: a leader's posts from the public AppView (default https://public.api.bsky.app; the
+account's `api` overrides it).
+
+app.bsky.actor.getProfile (once; the DID is cached in crawl_state.native_id), then
+app.bsky.feed.getAuthorFeed?limit=100 with the opaque cursor passed back unchanged, until no
+cursor, an empty feed, or a page reaching below the high-water mark and the 7-day re-read window.
+Own posts of the last 7 days missing from the listing are confirmed with app.bsky.feed.getPosts
+(25 URIs a call): only the ones it does not return are marked deleted.
+"""
+from __future__ import annotations
+
+import json
+from urllib.parse import urlencode
+
+from crawler.items import Statement
+from crawler.spiders.base import Fault, SourceFailed, SourceSpider
+from db.times import to_utc
+
+DEFAULT_APPVIEW = "https://public.api.bsky.app"
+PAGE_LIMIT = 100  # the API's maximum
+GET_POSTS_MAX = 25
+ACCOUNT_ERRORS = {"AccountTakedown", "AccountDeactivated", "BlockedActor", "BlockedByActor"}
+QUOTE_EMBEDS = {"app.bsky.embed.record", "app.bsky.embed.recordWithMedia"}
+# Authors can ask that logged-out viewers not see their posts; a public tracker honours that.
+NO_UNAUTHENTICATED = "!no-unauthenticated"
+
+
+class BlueskySpider(SourceSpider):
+    name = "bluesky"
+    platform = "bluesky"
+
+    def api_root(self, run) -> str:
+        return (run.source.api or DEFAULT_APPVIEW).rstrip("/")
+
+    def xrpc(self, run, method: str, **params) -> str:
+        return f"{self.api_root(run)}/xrpc/{method}?{urlencode(params, doseq=True)}"
+
+    def begin(self, run):
+        if run.native_id:
+            yield self.feed_request(run)
+        else:
+            yield self.request(run, self.xrpc(run, "app.bsky.actor.getProfile", actor=run.source.handle), "parse_profile")
+
+    def feed_request(self, run, cursor=None):
+        params = {"actor": run.native_id, "limit": PAGE_LIMIT}
+        if cursor:
+            params["cursor"] = cursor
+        return self.request(run, self.xrpc(run, "app.bsky.feed.getAuthorFeed", **params), "parse_feed")
+
+    def account_error(self, response, run):
+        """Unknown, suspended or deactivated accounts answer HTTP 400 with an XRPC error name."""
+        if response.status in (400, 401, 403, 404):
+            body = self.error_body(response)
+            name, message = body.get("error"), body.get("message")
+            if name in ACCOUNT_ERRORS or (message or "").lower().startswith("profile not found") or response.status == 404:
+                raise SourceFailed(f"{run.source.handle}: {name or 'HTTP ' + str(response.status)}: {message or ''}".rstrip(": "))
+            raise Fault(f"HTTP {response.status} {name or ''}".strip())
+
+    def parse_profile(self, response, run):
+        self.account_error(response, run)
+        profile = self.json(response)
+        if not isinstance(profile, dict) or not profile.get("did"):
+            raise Fault("unexpected JSON (no DID)")
+        if self.opted_out(profile):
+            raise SourceFailed(f"{run.source.handle} asks that logged-out viewers not see their posts ({NO_UNAUTHENTICATED})")
+        run.native_id = profile["did"]
+        yield self.feed_request(run)
+
+    @staticmethod
+    def opted_out(entity: dict) -> bool:
+        return any(label.get("val") == NO_UNAUTHENTICATED for label in entity.get("labels") or [] if isinstance(label, dict))
+
+    def parse_feed(self, response, run):
+        self.account_error(response, run)
+        data = self.json(response)
+        if not isinstance(data, dict) or not isinstance(data.get("feed"), list):
+            raise Fault("unexpected JSON (no feed)")
+        run.pages += 1
+        horizon = self.horizon(run)
+        oldest = None
+        for item in data["feed"]:
+            if not isinstance(item, dict) or not isinstance(item.get("post"), dict):
+                run.skip("invalid item: not a feed post")
+                continue
+            reason = (item.get("reason") or {}).get("$type", "")
+            if not reason.endswith("#reasonPin"):  # a pin sits at the top whatever its age
+                sort_at = self.sort_at(item)
+                run.saw(sort_at)
+                oldest = sort_at if oldest is None or (sort_at and sort_at < oldest) else oldest
+            statement = self.statement(item, run)
+            if statement is None:
+                continue
+            run.seen.add(statement.id)
+            yield statement
+        cursor = data.get("cursor")
+        if not data["feed"] or not cursor:
+            run.complete = True
+        elif horizon and oldest and oldest < horizon:
+            run.complete = True
+        elif run.pages >= self.max_pages:
+            run.skip("page limit reached", fault=False)
+            run.complete = True
+        elif cursor in run.extra.setdefault("cursors", set()):
+            raise Fault("pagination loop")
+        else:
+            run.extra["cursors"].add(cursor)
+            yield self.feed_request(run, cursor)
+
+    @staticmethod
+    def sort_at(item: dict) -> str | None:
+        reason = item.get("reason") or {}
+        for value in (reason.get("indexedAt"), item["post"].get("indexedAt")):
+            try:
+                if value:
+                    return to_utc(value)
+            except ValueError:
+                continue
+        return None
+
+    @staticmethod
+    def web_url(post: dict) -> str | None:
+        uri = post.get("uri", "")
+        author = post.get("author") or {}
+        if not uri.startswith("at://") or "/app.bsky.feed.post/" not in uri:
+            return None
+        rkey = uri.rsplit("/", 1)[1]
+        return f"https://bsky.app/profile/{author.get('handle') or author.get('did')}/post/{rkey}"
+
+    def statement(self, item: dict, run) -> Statement | None:
+        post = item["post"]
+        record = post.get("record") or {}
+        reason = item.get("reason") or {}
+        author = post.get("author") or {}
+        if self.opted_out(author) or self.opted_out(post):
+            run.skip(f"author asked to hide from logged-out viewers ({NO_UNAUTHENTICATED})", fault=False)
+            return None
+        if reason.get("$type", "").endswith("#reasonRepost"):
+            by = (reason.get("by") or {}).get("did") or run.native_id
+            native = reason.get("uri") or f"{post.get('uri')}#repost-by-{by}"
+            kind, published = "repost", reason.get("indexedAt")
+            original_author = author.get("handle") or author.get("did")
+        else:
+            if author.get("did") and run.native_id and author["did"] != run.native_id:
+                run.skip("not by this account", fault=False)  # the author feed lists only theirs
+                return None
+            native, published, original_author = post.get("uri"), record.get("createdAt"), None
+            kind = "post"
+            if record.get("reply"):
+                kind = "reply"
+            elif self.quoted(record):
+                kind = "quote"
+                original_author = self.quoted_author(post.get("embed") or {})
+        try:
+            published = to_utc(published) if published else None
+        except ValueError:
+            published = None
+        if published is None:
+            published = self.sort_at(item)  # createdAt is client-supplied; indexedAt is not
+        labels = [value.get("val") for value in ((record.get("labels") or {}).get("values") or []) if isinstance(value, dict)]
+        langs = record.get("langs") or []
+        reply = record.get("reply") or {}
+        return Statement(
+            id=f"bluesky:{native}",
+            leader_id=run.source.leader_id,
+            account_id=run.source.id,
+            platform="bluesky",
+            kind=kind,
+            text=record.get("text") or "",
+            url=self.web_url(post),
+            published_at=published,
+            lang=langs[0] if langs else None,
+            original_author=original_author,
+            content_warning=", ".join(filter(None, labels)) or None,
+            in_reply_to=f"bluesky:{reply['parent']['uri']}" if kind == "reply" and (reply.get("parent") or {}).get("uri") else None,
+            raw=json.dumps(item, ensure_ascii=False),
+        )
+
+    @staticmethod
+    def quoted(record: dict) -> bool:
+        embed = record.get("embed") or {}
+        kind = embed.get("$type")
+        if kind not in QUOTE_EMBEDS:
+            return False
+        ref = embed.get("record") or {}
+        if kind == "app.bsky.embed.recordWithMedia":
+            ref = ref.get("record") or {}
+        return "/app.bsky.feed.post/" in (ref.get("uri") or "")  # not a list or feed generator
+
+    @staticmethod
+    def quoted_author(embed: dict) -> str | None:
+        view = embed.get("record") or {}
+        if embed.get("$type", "").startswith("app.bsky.embed.recordWithMedia"):
+            view = view.get("record") or {}
+        author = view.get("author") or {}
+        return author.get("handle") or author.get("did")
+
+    # -- deletions ----------------------------------------------------------------------------
+    def closing(self, run):
+        if not run.complete or not run.native_id:
+            return
+        missing = [sid for sid, _ in self.recent_statements(run, kinds=("post", "reply", "quote")) if sid not in run.seen]
+        missing = missing[: self.max_deletion_checks]
+        for start in range(0, len(missing), GET_POSTS_MAX):
+            chunk = missing[start : start + GET_POSTS_MAX]
+            uris = [sid.removeprefix("bluesky:") for sid in chunk]
+            yield self.request(run, self.xrpc(run, "app.bsky.feed.getPosts", uris=uris), "parse_check",
+                               critical=False, meta={"statement_ids": chunk})
+
+    def parse_check(self, response, run):
+        if response.status != 200:
+            run.skip(f"check skipped: HTTP {response.status}", fault=False)
+            return ()
+        try:
+            data = self.json(response)
+            found = {post.get("uri") for post in data.get("posts", [])}
+        except (Fault, AttributeError, TypeError):
+            run.skip("check skipped: unreadable getPosts answer", fault=False)
+            return ()
+        for statement_id in response.meta["statement_ids"]:
+            if statement_id.removeprefix("bluesky:") not in found:
+                run.deleted.append(statement_id)
+        return ()

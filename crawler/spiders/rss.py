@@ -1,0 +1,121 @@
+"""RSS / Atom: any feed a leader writes (blog, newsletter, newsroom). One conditional GET per
+crawl (ETag / Last-Modified from crawl_state, so an unchanged feed costs a 304 and nothing
+else); robots.txt is obeyed. Entries are deduplicated by guid (else link); text is the title
+plus the entry's content as plain text. Feedparser copes with encodings and most malformed XML;
+a feed it cannot read at all is skipped with the reason.
+"""
+from __future__ import annotations
+
+import calendar
+import json
+from datetime import datetime, timezone
+
+from crawler.items import Statement
+from crawler.spiders.base import Fault, SourceFailed, SourceSpider
+from crawler.text import html_to_text
+from db.times import FORMAT
+
+FEED_TYPES = ("xml", "rss", "atom", "rdf")
+
+
+def _time(struct) -> str | None:
+    if not struct:
+        return None
+    return datetime.fromtimestamp(calendar.timegm(struct), timezone.utc).strftime(FORMAT)
+
+
+def entry_text(entry) -> str:
+    """Title, then the fullest body the entry carries, as plain text."""
+    title = html_to_text(entry.get("title") or "")
+    body = ""
+    for content in entry.get("content") or []:
+        value = content.get("value") or ""
+        body = html_to_text(value) if "html" in (content.get("type") or "html") else value.strip()
+        if body:
+            break
+    if not body:
+        body = html_to_text(entry.get("summary") or entry.get("description") or "")
+    if title and body and not body.startswith(title.rstrip(". …")):
+        return f"{title}\n\n{body}"
+    return body or title
+
+
+class RssSpider(SourceSpider):
+    name = "rss"
+    platform = "rss"
+
+    def begin(self, run):
+        headers = {"Accept": "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.8, */*;q=0.1"}
+        if run.state.get("etag"):
+            headers["If-None-Match"] = run.state["etag"]
+        if run.state.get("last_modified"):
+            headers["If-Modified-Since"] = run.state["last_modified"]
+        yield self.request(run, run.source.url, "parse_feed", api=False, headers=headers)
+
+    def parse_feed(self, response, run):
+        import feedparser
+
+        if response.status == 304:
+            run.complete = True
+            return
+        if response.status in (404, 410):
+            raise SourceFailed(f"feed not found (HTTP {response.status})")
+        if not 200 <= response.status < 300:
+            raise Fault(f"HTTP {response.status}")
+        content_type = (response.headers.get("Content-Type") or b"").decode("latin-1").lower()
+        parsed = feedparser.parse(
+            response.body,
+            response_headers={"content-type": content_type or "application/xml", "content-location": response.url},
+        )
+        if not parsed.entries:
+            if parsed.bozo:
+                raise Fault(f"malformed feed ({type(parsed.bozo_exception).__name__})")
+            if not parsed.version:
+                raise Fault(f"not a feed ({content_type or 'no content type'})")
+        elif parsed.bozo and not isinstance(parsed.bozo_exception, feedparser.CharacterEncodingOverride):
+            # feedparser recovered entries from a broken document: keep them, note it.
+            run.skip(f"feed not well-formed, read leniently ({type(parsed.bozo_exception).__name__})", fault=False)
+        elif parsed.bozo:
+            run.skip(f"feed encoding mis-declared, read as {parsed.encoding}", fault=False)
+        language = parsed.feed.get("language")
+        seen = set()
+        for entry in parsed.entries:
+            native = entry.get("id") or entry.get("link")
+            if not native:
+                run.skip("invalid item: entry without guid or link")
+                continue
+            if native in seen:
+                run.skip("duplicate entry in feed", fault=False)
+                continue
+            seen.add(native)
+            published = _time(entry.get("published_parsed")) or _time(entry.get("updated_parsed"))
+            updated = _time(entry.get("updated_parsed"))
+            run.saw(published)
+            statement_id = f"rss:{native}" if "://" in native or native.startswith(("tag:", "urn:")) else f"rss:{run.source.url}#{native}"
+            run.seen.add(statement_id)
+            yield Statement(
+                id=statement_id,
+                leader_id=run.source.leader_id,
+                account_id=run.source.id,
+                platform="rss",
+                kind="post",
+                text=entry_text(entry),
+                url=entry.get("link"),
+                published_at=published,
+                edited_at=updated if updated and published and updated > published else None,
+                lang=(entry.get("language") or language or None),
+                raw=json.dumps(entry, default=str, ensure_ascii=False),
+            )
+        run.complete = True
+        etag = response.headers.get("ETag")
+        last_modified = response.headers.get("Last-Modified")
+        run.extra["validators"] = {
+            "etag": etag.decode("latin-1") if etag else None,
+            "last_modified": last_modified.decode("latin-1") if last_modified else None,
+        }
+
+    def final_state(self, run):
+        state = super().final_state(run) or {}
+        if run.complete and "validators" in run.extra and not run.faults:
+            state.update(run.extra["validators"])
+        return state or None

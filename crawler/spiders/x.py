@@ -1,0 +1,140 @@
+"""X: a leader's posts through the X API v2 (needs ONRECORD_X_BEARER_TOKEN; without it
+crawler.run records the accounts as skipped and never starts this spider).
+
+GET /2/users/by/username/:username (once; the user id is cached in crawl_state.native_id), then
+/2/users/:id/tweets?max_results=100 with since_id = the newest tweet id already stored, following
+meta.next_token. An edit on X makes a new tweet id; `edit_history_tweet_ids[0]` names the first
+version, which is the statement id, so an edit updates the statement. The token is sent only in
+the Authorization header and never logged or stored.
+"""
+from __future__ import annotations
+
+import json
+import os
+import re
+from urllib.parse import quote, urlencode
+
+from crawler.items import Statement
+from crawler.spiders.base import Fault, SourceFailed, SourceSpider
+from db.times import to_utc
+
+DEFAULT_API = "https://api.x.com"
+TOKEN_ENV = "ONRECORD_X_BEARER_TOKEN"
+PAGE_LIMIT = 100
+FIELDS = "created_at,lang,referenced_tweets,conversation_id,edit_history_tweet_ids"
+RETWEET = re.compile(r"^RT @(\w{1,15}): ", re.S)
+
+
+class XSpider(SourceSpider):
+    name = "x"
+    platform = "x"
+
+    def __init__(self, *args, token: str | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._token = token or os.environ.get(TOKEN_ENV) or ""
+
+    def __repr__(self):  # never show the token, whatever logs the spider
+        return f"<XSpider {len(self.sources)} sources>"
+
+    def api_root(self, run) -> str:
+        return (run.source.api or DEFAULT_API).rstrip("/")
+
+    def api_request(self, run, url, handler):
+        request = self.request(run, url, handler, headers={"Authorization": f"Bearer {self._token}"})
+        return request
+
+    def begin(self, run):
+        if not self._token:
+            raise SourceFailed(f"skipped: {TOKEN_ENV} is not set")
+        if run.native_id:
+            yield self.tweets_request(run)
+        else:
+            yield self.api_request(run, f"{self.api_root(run)}/2/users/by/username/{quote(run.source.handle)}", "parse_user")
+
+    def tweets_request(self, run, pagination_token=None):
+        params = {"max_results": PAGE_LIMIT, "tweet.fields": FIELDS}
+        if run.state.get("high_water_id"):
+            params["since_id"] = run.state["high_water_id"]
+        if pagination_token:
+            params["pagination_token"] = pagination_token
+        return self.api_request(run, f"{self.api_root(run)}/2/users/{run.native_id}/tweets?{urlencode(params)}", "parse_tweets")
+
+    def refused(self, response):
+        if response.status in (401, 403):
+            body = self.error_body(response)
+            raise SourceFailed(f"X API refused the request (HTTP {response.status}: {body.get('title') or body.get('detail') or 'unauthorized'})")
+
+    def parse_user(self, response, run):
+        self.refused(response)
+        data = self.json(response)
+        user = data.get("data") if isinstance(data, dict) else None
+        if not user:
+            errors = (data or {}).get("errors") or [{}]
+            raise SourceFailed(errors[0].get("detail") or errors[0].get("title") or "user not found")
+        run.native_id = str(user["id"])
+        yield self.tweets_request(run)
+
+    def parse_tweets(self, response, run):
+        self.refused(response)
+        data = self.json(response)
+        if not isinstance(data, dict) or ("data" not in data and "meta" not in data):
+            raise Fault("unexpected JSON (no data or meta)")
+        if "data" not in data and data.get("errors"):
+            raise SourceFailed(data["errors"][0].get("detail") or "user not found")
+        run.pages += 1
+        meta = data.get("meta") or {}
+        for tweet in data.get("data") or []:
+            statement = self.statement(tweet, run)
+            run.saw(statement.published_at and to_utc(statement.published_at))
+            run.seen.add(statement.id)
+            if int(tweet["id"]) > int(run.extra.get("newest_id") or 0):
+                run.extra["newest_id"] = tweet["id"]
+            yield statement
+        token = meta.get("next_token")
+        if not token or not data.get("data"):
+            run.complete = True
+        elif run.pages >= self.max_pages:
+            run.skip("page limit reached", fault=False)
+            run.complete = True
+        else:
+            yield self.tweets_request(run, token)
+
+    def statement(self, tweet: dict, run) -> Statement:
+        references = {ref.get("type"): ref.get("id") for ref in tweet.get("referenced_tweets") or []}
+        text, kind, original_author = tweet.get("text") or "", "post", None
+        if "retweeted" in references:
+            kind = "repost"
+            match = RETWEET.match(text)
+            if match:
+                original_author, text = match.group(1), text[match.end():]
+        elif "quoted" in references:
+            kind = "quote"
+        elif "replied_to" in references:
+            kind = "reply"
+        history = tweet.get("edit_history_tweet_ids") or [tweet["id"]]
+        first = str(history[0])
+        handle = run.source.handle
+        return Statement(
+            id=f"x:{first}",
+            leader_id=run.source.leader_id,
+            account_id=run.source.id,
+            platform="x",
+            kind=kind,
+            text=text,
+            url=f"https://x.com/{handle}/status/{tweet['id']}",
+            published_at=tweet.get("created_at"),
+            edited_at=tweet.get("created_at") if len(history) > 1 else None,
+            lang=None if tweet.get("lang") in (None, "und", "zxx", "qme", "qht") else tweet.get("lang"),
+            original_author=original_author,
+            in_reply_to=f"x:{references['replied_to']}" if kind == "reply" else None,
+            raw=json.dumps(tweet, ensure_ascii=False),
+        )
+
+    def final_state(self, run):
+        state = super().final_state(run) or {}
+        if run.complete:
+            newest = run.extra.get("newest_id")
+            old = run.state.get("high_water_id")
+            if newest and (not old or int(newest) > int(old)):
+                state["high_water_id"] = newest
+        return state or None

@@ -1,0 +1,16 @@
+"""Fixtures shared across the test folders: a database path and the local replay server."""
+import pytest
+
+from crawler.replay import ReplayServer
+
+
+@pytest.fixture
+def db_path(tmp_path):
+    return tmp_path / "onrecord.db"
+
+
+@pytest.fixture
+def replay():
+    """A started crawler.replay.ReplayServer on 127.0.0.1 (stopped after the test)."""
+    with ReplayServer() as server:
+        yield server
