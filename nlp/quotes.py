@@ -207,6 +207,9 @@ class QuoteFinder:
         self.nlp = nlp if nlp is not None else _build_pipeline(patterns)
         self.batch_size = batch_size
         self._orgs = _organisation_keys(leaders)
+        # The small model often tags company names as PERSON; a leader's company is no person.
+        self.org_words = {w.lower() for leader in leaders
+                          for w in (leader.get("organization") or "").split() if w[:1].isupper()}
 
     def find(self, text: str) -> list[Quote]:
         return self.find_many([text])[0]
@@ -360,7 +363,7 @@ class _Article:
         for t in tokens:
             if t.i in self.leader_at:
                 found.add(self.leader_at[t.i])
-            elif t.ent_type_ in ("PERSON", "LEADER"):
+            elif t.ent_type_ in ("PERSON", "LEADER") and t.lower_ not in self.finder.org_words:
                 found.add("person:" + t.text.lower())
             elif t.dep_ in ("nsubj", "nsubjpass") and t.pos_ in ("NOUN", "PROPN") \
                     and (t.lower_ in self.lp.PERSON_NOUNS or t.dep_ == "nsubj" and self._is_speech(t.head)):
@@ -554,7 +557,10 @@ class _Article:
             pattern = "direct"
         if how in ("pronoun", "title"):
             pattern = how
-        sents = _unique_sents([*antecedent, verb.sent, first_sent, last_sent])
+        if pattern == "colon" and verb.sent.start not in (first_sent.start, last_sent.start):
+            sents = _unique_sents([*antecedent, verb.sent])  # the introduction; the quote is the text
+        else:
+            sents = _unique_sents([*antecedent, verb.sent, first_sent, last_sent])
         return _Attribution(leader_id, pattern, sents), verb
 
     def _passes_on_something(self, verb) -> bool:
@@ -689,7 +695,8 @@ class _Article:
             if not self.text[span.start:span.start + 1].isupper() and not self.text[span.start].isdigit():
                 continue  # lowercase: an interrupted sentence, merged instead
             base = attributed[prev]
-            attributed[index] = _Attribution(base.leader_id, "continuation", list(base.sents))
+            own = self.span_tokens[index][0].sent if self.span_tokens[index] else None
+            attributed[index] = _Attribution(base.leader_id, "continuation", _unique_sents([*base.sents, own]))
             verbs_of[index] = verb
 
     def _merge_interrupted(self, attributed, verbs_of) -> dict[int, int]:

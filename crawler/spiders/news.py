@@ -1,0 +1,173 @@
+"""News: quotes by watchlist leaders in news articles.
+
+A `news:` source of the watchlist is a feed (RSS or Atom, whose items are followed to their
+article pages) or an article page. Each article's main text is extracted with trafilatura
+(crawler/news_extract.py) and every quote a leader is attributed in it (nlp/quotes.py) becomes a
+statement: platform news, kind quote, `source_url` the article, `context` the attributing
+sentence, `published_at` the article's date.
+
+Ids: `news:` + a short hash of (leader id, normalised quote), so the same quote on a re-crawl, or
+syndicated by several outlets, is one row; every article it appears in is a `statement_sources`
+row. Articles are deduplicated by canonical URL (link rel=canonical, og:url). Pages that are not
+usable articles (index pages, paywall stubs, empty bodies, other languages, broken HTML, pages
+over ONRECORD_NEWS_MAX_BYTES) are skipped with a counted reason.
+"""
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+
+from crawler.items import Statement, StatementSource
+from crawler.news_extract import NotAnArticle, extract_article, feed_links, page_kind
+from crawler.spiders.base import Fault, SourceSpider
+
+# Reasons that mean the page is fine but not for us: counted, yet the source is still "ok".
+EXPECTED_SKIPS = ("not an article", "not English", "index page", "paywall stub", "no article body",
+                  "duplicate article", "not an HTML page")
+
+
+def quote_id(leader_id: str, quote: str) -> str:
+    """Stable statement id of a news quote: the same words by the same leader are one row."""
+    from nlp.quotes import normalize_quote
+
+    digest = hashlib.sha1(f"{leader_id}\n{normalize_quote(quote)}".encode("utf-8")).hexdigest()
+    return f"news:{digest[:16]}"
+
+
+class NewsSpider(SourceSpider):
+    name = "news"
+    platform = "news"
+
+    def __init__(self, *args, leaders=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.leaders = leaders  # [{"id", "name", "aliases", ...}]; read from the database if None
+        self._finder = None
+        self.fetched: set[str] = set()        # article URLs requested in this crawl
+        self.articles: set[str] = set()       # canonical URLs read in this crawl
+        self.emitted_quotes: dict[str, Statement] = {}
+
+    @classmethod
+    def from_crawler(cls, crawler, *args, **kwargs):
+        spider = super().from_crawler(crawler, *args, **kwargs)
+        spider.max_articles = crawler.settings.getint("ONRECORD_NEWS_MAX_ARTICLES", 100)
+        spider.max_bytes = crawler.settings.getint("ONRECORD_NEWS_MAX_BYTES", 3 * 1024 * 1024)
+        return spider
+
+    # -- quote finding --------------------------------------------------------------------------
+    def finder(self):
+        if self._finder is None:
+            from nlp.quotes import QuoteFinder
+
+            self._finder = QuoteFinder(self.leaders if self.leaders is not None else self.stored_leaders())
+        return self._finder
+
+    def stored_leaders(self) -> list[dict]:
+        rows = self.db.execute("SELECT id, name, aliases, title, organization FROM leaders").fetchall()
+        leaders = []
+        for leader_id, name, aliases, title, organization in rows:
+            try:
+                aliases = json.loads(aliases or "[]")
+            except ValueError:
+                aliases = []
+            leaders.append({"id": leader_id, "name": name, "aliases": aliases, "title": title,
+                            "organization": organization})
+        return leaders
+
+    # -- crawling -------------------------------------------------------------------------------
+    def page_request(self, run, url, handler, **meta):
+        # Pages, not an API: robots.txt applies; oversize pages are cut off by the downloader.
+        return self.request(run, url, handler, api=False, meta={"download_maxsize": self.max_bytes, **meta})
+
+    def begin(self, run):
+        yield self.page_request(run, run.source.url, "parse_source")
+
+    def parse_source(self, response, run):
+        if not 200 <= response.status < 300:
+            raise Fault(f"HTTP {response.status}")
+        content_type = (response.headers.get("Content-Type") or b"").decode("latin-1")
+        if page_kind(response.body, content_type) != "feed":
+            yield from self.parse_article(response, run)
+            return
+        try:
+            links = feed_links(response.body, response.url)
+        except NotAnArticle as error:
+            raise Fault(str(error)) from None
+        run.extra["feed_items"] = len(links)
+        for url, feed_date in links[: self.max_articles]:
+            if url in self.fetched:
+                run.skip("duplicate article (already fetched)", fault=False)
+                continue
+            self.fetched.add(url)
+            yield self.page_request(run, url, "parse_article", feed_date=feed_date)
+        if len(links) > self.max_articles:
+            run.skip("over the per-feed article limit", fault=False, count=len(links) - self.max_articles)
+
+    def parse_article(self, response, run):
+        if not 200 <= response.status < 300:
+            raise Fault(f"HTTP {response.status}")
+        if len(response.body) > self.max_bytes:
+            raise Fault("page too large")
+        content_type = (response.headers.get("Content-Type") or b"").decode("latin-1").lower()
+        if content_type and "html" not in content_type:
+            run.skip("not an HTML page", fault=False)
+            return
+        try:
+            article = extract_article(response.body, response.url)
+        except NotAnArticle as skipped:
+            reason = str(skipped)
+            run.skip(reason, fault=not reason.startswith(EXPECTED_SKIPS))
+            return
+        if article.url in self.articles:
+            run.skip("duplicate article (same canonical URL)", fault=False)
+            return
+        self.articles.add(article.url)
+        run.extra["articles_read"] = run.extra.get("articles_read", 0) + 1
+        published = article.published_at or _to_utc_or_none(response.meta.get("feed_date"))
+        run.saw(published)
+        for quote in self.finder().find(article.text):
+            yield from self.quote_items(run, quote, article, published)
+
+    def quote_items(self, run, quote, article, published):
+        """The statement (first article wins its fields) and this article as one of its sources."""
+        statement_id = quote_id(quote.leader_id, quote.quote)
+        first = self.emitted_quotes.get(statement_id)
+        repeat = first is not None
+        if first is None:
+            stored = self.db.execute(
+                "SELECT text, url, published_at, source_url, context FROM statements WHERE id = ?",
+                [statement_id],
+            ).fetchone()
+            if stored is not None:  # seen in an earlier crawl: refresh it, change nothing
+                text, url, stored_published, source_url, context = stored
+                first = Statement(id=statement_id, leader_id=quote.leader_id, account_id=None,
+                                  platform="news", kind="quote", text=text, url=url,
+                                  published_at=stored_published, lang="en", source_url=source_url,
+                                  context=context)
+            else:
+                first = Statement(
+                    id=statement_id, leader_id=quote.leader_id, account_id=None, platform="news",
+                    kind="quote", text=quote.quote, url=article.url, published_at=published, lang="en",
+                    source_url=article.url, context=quote.context,
+                    raw={"article": article.url, "title": article.title, "byline": article.byline,
+                         "outlet": article.outlet, "pattern": quote.pattern},
+                )
+            self.emitted_quotes[statement_id] = first
+        # Every source that quotes it carries the statement too, so its statement_sources rows
+        # never reach the database before the statement they point to.
+        yield dataclasses.replace(first, raw=None if repeat else first.raw)
+        yield StatementSource(statement_id=statement_id, source_url=article.url, title=article.title,
+                              outlet=article.outlet, published_at=published, context=quote.context,
+                              source=run.source.id)
+
+    def final_state(self, run):
+        return None  # every crawl reads the feed again; ids make re-reading harmless
+
+
+def _to_utc_or_none(value):
+    from db.times import to_utc
+
+    try:
+        return to_utc(value)
+    except ValueError:
+        return None
