@@ -476,3 +476,40 @@ def test_once_crawls_classifies_and_records_what_changed(tmp_path):
              "before": after_first, "after": after_second}]
         assert json.loads(second["stance_changes"]) == expected
         assert second["summary"] in err and second["summary"].startswith("Run 2 partial; 1 new statement,")
+
+
+def test_a_run_killed_outright_is_marked_interrupted_by_the_next(tmp_path):
+    db_path = tmp_path / "onrecord.db"
+    db = open_db(db_path)
+    killed = record_run(db, {"started_at": "2026-11-20T03:00:00Z", "status": "running", "started_by": "schedule"})
+    db.close()
+    watchlist = tmp_path / "watchlist.yml"
+    watchlist.write_text("topic: {id: t, name: T}\nleaders: []\n")  # nothing to crawl: classify only
+    row = nightly.run_cycle(db_path, watchlist, started_by="once", control=nightly.CycleControl(), lock_timeout=0)
+    db = open_db(db_path)
+    assert db["runs"].get(killed)["status"] == "interrupted"
+    assert db["runs"].get(killed)["error"] == "the process running it was killed"
+    assert row["status"] == "ok" and db["runs"].get(row["id"])["status"] == "ok"
+    assert [s["step"] for s in json.loads(db["runs"].get(row["id"])["steps"])] == ["classify"]
+
+
+def test_a_busy_database_is_a_failed_run_with_a_reason(tmp_path):
+    from onrecord.lock import writer_lock
+
+    db_path = tmp_path / "onrecord.db"
+    watchlist = tmp_path / "watchlist.yml"
+    watchlist.write_text("topic: {id: t, name: T}\nleaders: []\n")
+    holder = subprocess.Popen([sys.executable, "-c",
+                               "import sys\nfrom onrecord.lock import writer_lock\n"
+                               "with writer_lock(sys.argv[1], 'crawl', timeout=0):\n"
+                               "    print('held', flush=True); sys.stdin.read()", str(db_path)],
+                              stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, cwd=ROOT)
+    try:
+        assert holder.stdout.readline().strip() == "held"
+        row = nightly.run_cycle(db_path, watchlist, control=nightly.CycleControl(), lock_timeout=0.2)
+    finally:
+        holder.stdin.close()
+        holder.wait(10)
+    assert row["status"] == "failed" and "is busy: `onrecord crawl`" in row["error"]
+    with writer_lock(str(db_path), "test", timeout=0):
+        pass
