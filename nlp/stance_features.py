@@ -24,7 +24,7 @@ CLUSTERS = {
     "TOPIC": """ice i.c.e. dhs cbp deport deports deported deporting deportation deportations deportees
         raid raids raided agents agent officers officer enforcement border patrol homeland immigration
         immigrants immigrant migrants undocumented illegals aliens detention detained detain detaining
-        detainers surge crackdown operation operations sweeps feds federal""",
+        detainers surge crackdown operation operations sweeps feds federal troops soldiers deployment""",
     "CRIT": """shameful shame disgrace disgraceful disgusting cruel cruelty brutal brutality murder murders
         murderers murdered execution executed atrocity atrocities abhorrent indefensible unacceptable wrong
         outrage outrageous sickening sick horrific horrifying terror terrorized terrorizing abuse abuses
@@ -57,6 +57,8 @@ CLUSTERS = {
     "CALM": """calm peace peaceful de-escalate de-escalation deescalate restraint monitoring thoughts prayers
         praying pray safe safety comment comments investigation sides parties hope hoping grief sad
         sadness heavy heart hearts listening listen informed updates""",
+    "OPPOSE": """against oppose opposes opposing opposed denounce denounces reject rejects protest protesting
+        demand demands demanding letter petition boycott divest""",
     "SELFDEF": """self-defense self-defence defend defending defended lunged charged rammed attacked assault
         assaulted threat threats surrounded""",
 }
@@ -68,6 +70,8 @@ QUOTE_MARKS = {'"', "“", "”", "'", "‘", "’"}
 _CLUSTER_OF = {w: name for name, words in CLUSTERS.items() for w in words.split()}
 _CLUSTER_KEY = {name: hash_string(f"__{name}__") for name in CLUSTERS}
 _NUM = hash_string("__NUM__")
+_NO_TOPIC = hash_string("__NO_TOPIC_WORD__")  # absence is a signal too: stance words without the topic
+_SHORT = hash_string("__SHORT__")
 _URL = hash_string("__URL__")
 _USER = hash_string("__USER__")
 # Salts mixed into keys so negated / quoted variants of a feature get their own weights.
@@ -135,6 +139,10 @@ def _doc_features(ops, doc, ngram_size):
     parts.append(cl[negated[clustered]] ^ _NEG_SALT)
     parts.append(cl[quoted[clustered]] ^ _QUOTE_SALT)
     parts.append(words[negated] ^ _NEG_SALT)
+    if not (seq == _CLUSTER_KEY["TOPIC"]).any():
+        parts.append(numpy.array([_NO_TOPIC], dtype="uint64"))
+    if len(doc) <= 8:
+        parts.append(numpy.array([_SHORT], dtype="uint64"))
     return numpy.concatenate(parts).astype("uint64")
 
 
