@@ -126,7 +126,7 @@ def install_signal_handlers(control: CycleControl, on_stop=None):
                 on_stop()
         else:
             log.warning("%s received again: aborting the current step", signal.Signals(signum).name)
-            if threading.current_thread() is threading.main_thread() and on_stop is None:
+            if on_stop is None:  # --once: the cycle runs in this (main) thread
                 raise KeyboardInterrupt
 
     signal.signal(signal.SIGTERM, handle)
@@ -178,11 +178,21 @@ def _cli_command(name: str):
     return cli.commands.get(name)
 
 
-def _crawl_steps(watchlist: dict) -> list[str]:
+def _crawl_steps(watchlist: dict) -> list[tuple[str, str | None]]:
+    """(platform, reason to skip it or None), in a fixed order, for the platforms in the watchlist."""
+    from crawler.run import X_TOKEN_ENV
+
     present = {account["platform"] for leader in watchlist["leaders"] for account in leader["accounts"]}
     if watchlist.get("news"):
         present.add("news")
-    return [platform for platform in CRAWL_PLATFORMS if platform in present]
+    steps = []
+    for platform in CRAWL_PLATFORMS:
+        if platform in present:
+            # Without a token every X crawl fails the same way: say so once rather than
+            # recording a failed crawl per account every night.
+            missing_token = platform == "x" and not os.environ.get(X_TOKEN_ENV)
+            steps.append((platform, f"{X_TOKEN_ENV} is not set" if missing_token else None))
+    return steps
 
 
 def _classify(db_path, watchlist_path, watchlist, env, control) -> tuple[str, str]:
@@ -334,9 +344,12 @@ def run_cycle(db_path, watchlist_path=None, started_by="once", control: CycleCon
             steps = []
             env = child_env(lock_file)
             try:
-                for platform in _crawl_steps(watchlist):
+                for platform, skip in _crawl_steps(watchlist):
                     if control.stop.is_set():
                         break
+                    if skip:
+                        steps.append({"step": f"crawl {platform}", "status": "skipped", "seconds": 0, "detail": skip})
+                        continue
                     step_clock = time.monotonic()
                     status, last = _run_child(
                         [sys.executable, "-c", _CLI, "crawl", "--db", db_path, "--watchlist",

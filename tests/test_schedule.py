@@ -513,3 +513,14 @@ def test_a_busy_database_is_a_failed_run_with_a_reason(tmp_path):
     assert row["status"] == "failed" and "is busy: `onrecord crawl`" in row["error"]
     with writer_lock(str(db_path), "test", timeout=0):
         pass
+
+
+def test_crawl_steps_follow_the_watchlist_and_skip_x_without_a_token(monkeypatch):
+    watchlist = {"leaders": [{"accounts": [{"platform": "x"}, {"platform": "rss"}]},
+                             {"accounts": [{"platform": "mastodon"}]}], "news": [{"url": "https://n.example/feed"}]}
+    monkeypatch.delenv("ONRECORD_X_BEARER_TOKEN", raising=False)
+    assert nightly._crawl_steps(watchlist) == [
+        ("mastodon", None), ("rss", None), ("x", "ONRECORD_X_BEARER_TOKEN is not set"), ("news", None)]
+    monkeypatch.setenv("ONRECORD_X_BEARER_TOKEN", "t")
+    assert ("x", None) in nightly._crawl_steps(watchlist)
+    assert nightly._crawl_steps({"leaders": [], "news": []}) == []
