@@ -231,26 +231,34 @@ def _changes(before: dict, after: dict) -> list[dict]:
     return changes
 
 
-def _summarise(db, started_at: str, topic_id: str) -> dict:
-    new_statements = db.execute(
-        "SELECT COUNT(*) FROM statements WHERE first_seen_at >= ?", [started_at]
-    ).fetchone()[0]
+def _marks(db) -> dict:
+    """High-water marks taken before the cycle: rows past them are the cycle's own. (Rowids, not
+    times: a run that ends in the same second as the next one starts would blur a time mark.)"""
+    return {
+        "statements": db.execute("SELECT COALESCE(MAX(rowid), 0) FROM statements").fetchone()[0],
+        "crawls": db.execute("SELECT COALESCE(MAX(id), 0) FROM crawls").fetchone()[0],
+    }
+
+
+def _summarise(db, marks: dict, started_at: str, topic_id: str) -> dict:
+    new_statements = db.execute("SELECT COUNT(*) FROM statements WHERE rowid > ?", [marks["statements"]]).fetchone()[0]
     by_stance = dict(
         db.execute(
             """SELECT st.stance, COUNT(*) FROM statements s
                JOIN stances st ON st.statement_id = s.id AND st.topic_id = ?
-               WHERE s.first_seen_at >= ? AND st.on_topic = 1 GROUP BY st.stance""",
-            [topic_id, started_at],
+               WHERE s.rowid > ? AND st.on_topic = 1 GROUP BY st.stance""",
+            [topic_id, marks["statements"]],
         ).fetchall()
     )
     failed = [
         {"platform": platform, "source": source, "error": error}
         for platform, source, error in db.execute(
             """SELECT platform, COALESCE(account_id, source_url), error FROM crawls
-               WHERE started_at >= ? AND status = 'failed' ORDER BY id""",
-            [started_at],
+               WHERE id > ? AND status = 'failed' ORDER BY id""",
+            [marks["crawls"]],
         ).fetchall()
     ]
+    # Reclassified statements count too (a new model), so this one goes by time.
     classified = db.execute(
         "SELECT COUNT(*) FROM stances WHERE topic_id = ? AND classified_at >= ?", [topic_id, started_at]
     ).fetchone()[0]
@@ -309,15 +317,14 @@ def run_cycle(db_path, watchlist_path=None, started_by="once", control: CycleCon
     from db.connect import open_db
     from db.save import record_run
     from db.times import utc_now
-    from onrecord.lock import LockBusy, child_env, writer_lock
+    from onrecord.lock import LockBusy, writer_lock
     from onrecord.watchlist import WatchlistError, default_watchlist_path, load_watchlist
 
     control = control or CONTROL
     db_path = os.path.abspath(db_path)  # the children, and the stored job, must not depend on the cwd
     watchlist_path = os.path.abspath(watchlist_path or default_watchlist_path())
-    started_at = utc_now()
     clock = time.monotonic()
-    row = {"started_at": started_at, "status": "running", "started_by": started_by, "pid": os.getpid()}
+    row = {"started_at": utc_now(), "status": "running", "started_by": started_by, "pid": os.getpid()}
 
     def finish(db, **fields):
         row.update(fields, finished_at=utc_now(), seconds=round(time.monotonic() - clock, 1))
@@ -334,61 +341,78 @@ def run_cycle(db_path, watchlist_path=None, started_by="once", control: CycleCon
         return finish(open_db(db_path), status="failed", error=f"watchlist: {error}")
     row["topic_id"] = watchlist["topic"]["id"]
     try:
-        with writer_lock(db_path, f"schedule ({started_by})", timeout=lock_timeout,
-                         echo=log.info) as lock_file:
+        with writer_lock(db_path, f"schedule ({started_by})", timeout=lock_timeout, echo=log.info) as lock_file:
             db = open_db(db_path)
             _mark_stale_runs(db)
             row["id"] = record_run(db, row)
             log.info("Run %s started: %s with %s", row["id"], db_path, watchlist_path)
-            before = _stances_snapshot(db)
+            before, marks = _stances_snapshot(db), _marks(db)
             steps = []
-            env = child_env(lock_file)
+
+            def outcome():
+                return {"steps": steps, "stance_changes": _changes(before, _stances_snapshot(db)),
+                        **_summarise(db, marks, row["started_at"], row["topic_id"])}
+
             try:
-                for platform, skip in _crawl_steps(watchlist):
-                    if control.stop.is_set():
-                        break
-                    if skip:
-                        steps.append({"step": f"crawl {platform}", "status": "skipped", "seconds": 0, "detail": skip})
-                        continue
-                    step_clock = time.monotonic()
-                    status, last = _run_child(
-                        [sys.executable, "-c", _CLI, "crawl", "--db", db_path, "--watchlist",
-                         watchlist_path, "--platform", platform],
-                        env, control, f"crawl {platform}",
-                    )
-                    steps.append({"step": f"crawl {platform}", "status": "ok" if status == 0 else "failed",
-                                  "seconds": round(time.monotonic() - step_clock, 1), "detail": last})
-                if not control.stop.is_set():
-                    step_clock = time.monotonic()
-                    try:
-                        status, detail = _classify(db_path, watchlist_path, watchlist, env, control)
-                    except Exception as error:  # the summary is still worth recording
-                        log.exception("classify failed")
-                        status, detail = "failed", f"{type(error).__name__}: {error}"
-                    steps.append({"step": "classify", "status": status,
-                                  "seconds": round(time.monotonic() - step_clock, 1), "detail": detail})
-            except BaseException:
-                finish(db, status="interrupted", steps=steps, **_summarise(db, started_at, row["topic_id"]),
-                       stance_changes=_changes(before, _stances_snapshot(db)),
-                       error="aborted by a second signal")
+                _run_steps(steps, db_path, watchlist_path, watchlist, lock_file, control)
+            except KeyboardInterrupt:
+                finish(db, status="interrupted", error="aborted by a second signal", **outcome())
                 raise
-            summary = _summarise(db, started_at, row["topic_id"])
-            changes = _changes(before, _stances_snapshot(db))
-            ran = [step for step in steps if step["status"] == "ok"]
-            if control.stop.is_set():
-                status = "interrupted"
-            elif steps and not ran:
-                status = "failed"
-            elif any(step["status"] == "failed" for step in steps) or summary["failed_sources"]:
-                status = "partial"
-            else:
-                status = "ok"
-            error = None
-            if control.stop.is_set():
-                error = f"stopped by {signal.Signals(control.signum).name if control.signum else 'request'} after {len(steps)} steps"
-            return finish(db, status=status, steps=steps, stance_changes=changes, error=error, **summary)
+            except Exception as error:
+                finish(db, status="failed", error=f"{type(error).__name__}: {error}", **outcome())
+                raise
+            result = outcome()
+            return finish(db, status=_status(steps, result, control), error=_stop_reason(steps, control), **result)
     except LockBusy as error:
         return finish(open_db(db_path), status="failed", error=str(error))
+
+
+def _run_steps(steps: list, db_path, watchlist_path, watchlist, lock_file, control) -> None:
+    """Crawl each platform, then classify, appending each step's outcome to `steps`; a stop
+    request is honoured between steps."""
+    from onrecord.lock import child_env
+
+    env = child_env(lock_file)
+    for platform, skip in _crawl_steps(watchlist):
+        if control.stop.is_set():
+            return
+        if skip:
+            steps.append({"step": f"crawl {platform}", "status": "skipped", "seconds": 0, "detail": skip})
+            continue
+        clock = time.monotonic()
+        status, last = _run_child(
+            [sys.executable, "-c", _CLI, "crawl", "--db", db_path, "--watchlist", watchlist_path, "--platform", platform],
+            env, control, f"crawl {platform}",
+        )
+        steps.append({"step": f"crawl {platform}", "status": "ok" if status == 0 else "failed",
+                      "seconds": round(time.monotonic() - clock, 1), "detail": last})
+    if control.stop.is_set():
+        return
+    clock = time.monotonic()
+    try:
+        status, detail = _classify(db_path, watchlist_path, watchlist, env, control)
+    except Exception as error:  # the crawl's summary is still worth recording
+        log.exception("classify failed")
+        status, detail = "failed", f"{type(error).__name__}: {error}"
+    steps.append({"step": "classify", "status": status, "seconds": round(time.monotonic() - clock, 1),
+                  "detail": detail})
+
+
+def _status(steps: list, result: dict, control: CycleControl) -> str:
+    if control.stop.is_set():
+        return "interrupted"
+    if steps and not any(step["status"] == "ok" for step in steps):
+        return "failed"
+    if any(step["status"] == "failed" for step in steps) or result["failed_sources"]:
+        return "partial"
+    return "ok"
+
+
+def _stop_reason(steps: list, control: CycleControl) -> str | None:
+    if not control.stop.is_set():
+        return None
+    name = signal.Signals(control.signum).name if control.signum else "request"
+    return f"stopped by {name} after {steps[-1]['step'] if steps else 'no step'}"
 
 
 def scheduled_cycle(db_path: str, watchlist_path: str) -> None:
@@ -403,17 +427,14 @@ def scheduled_cycle(db_path: str, watchlist_path: str) -> None:
 # --- the scheduler -------------------------------------------------------------------------
 
 
-def build_scheduler(jobs_path, tz: str = DEFAULT_TIMEZONE, grace_hours: float = DEFAULT_GRACE_HOURS,
-                    blocking: bool = True):
+def build_scheduler(jobs_path, tz: str = DEFAULT_TIMEZONE, grace_hours: float = DEFAULT_GRACE_HOURS):
     from apscheduler.executors.pool import ThreadPoolExecutor
     from apscheduler.jobstores.sqlalchemy import SQLAlchemyJobStore
-    from apscheduler.schedulers.background import BackgroundScheduler
     from apscheduler.schedulers.blocking import BlockingScheduler
 
     Path(jobs_path).parent.mkdir(parents=True, exist_ok=True)
     store = SQLAlchemyJobStore(url=f"sqlite:///{os.path.abspath(jobs_path)}")
-    kind = BlockingScheduler if blocking else BackgroundScheduler
-    return kind(
+    return BlockingScheduler(
         jobstores={"default": store},
         executors={"default": ThreadPoolExecutor(max_workers=1)},
         job_defaults={"coalesce": True, "max_instances": 1, "misfire_grace_time": int(grace_hours * 3600)},
@@ -474,10 +495,16 @@ def serve(db_path, watchlist_path, at: str = DEFAULT_AT, tz: str = DEFAULT_TIMEZ
 
     scheduler.add_listener(announce, EVENT_SCHEDULER_STARTED | EVENT_JOB_EXECUTED | EVENT_JOB_ERROR | EVENT_JOB_MISSED)
 
+    def shutdown_when_running():
+        deadline = time.monotonic() + 30
+        while not scheduler.running and time.monotonic() < deadline:  # a signal during start-up
+            time.sleep(0.05)
+        scheduler.shutdown(wait=True)
+
     def stop_scheduler():
         # Not from inside the signal handler: shutdown takes the scheduler's locks and waits for
         # the running cycle, which a handler interrupting the main loop must not do.
-        threading.Thread(target=scheduler.shutdown, kwargs={"wait": True}, daemon=True).start()
+        threading.Thread(target=shutdown_when_running, daemon=True).start()
 
     CONTROL.reset()
     install_signal_handlers(CONTROL, on_stop=stop_scheduler)
