@@ -214,3 +214,16 @@ XCOMP_SPEECH_HEADS = frozenset({
 
 # Auxiliaries that make a speech verb hypothetical or future: "Okonkwo will say", "might tell".
 UNREAL_AUX = frozenset({"will", "'ll", "wo", "might", "may", "could", "should", "must", "would", "can", "ca"})
+
+# Adverbs and sources that mark words as relayed, not heard: skipped for precision.
+HEARSAY_ADVERBS = frozenset({"reportedly", "allegedly", "purportedly", "supposedly", "privately"})
+HEARSAY_SOURCES = frozenset({"people", "persons", "sources", "someone", "insiders", "reports"})
+
+
+def is_person_noun(word: str) -> bool:
+    """A noun for a person, singular or plural ("critics", "spokeswomen")."""
+    if word in PERSON_NOUNS:
+        return True
+    if word.endswith("men") and word[:-3] + "man" in PERSON_NOUNS:
+        return True
+    return word.endswith("s") and word[:-1] in PERSON_NOUNS

@@ -366,7 +366,9 @@ class _Article:
             elif t.ent_type_ in ("PERSON", "LEADER") and t.lower_ not in self.finder.org_words:
                 found.add("person:" + t.text.lower())
             elif t.dep_ in ("nsubj", "nsubjpass") and t.pos_ in ("NOUN", "PROPN") \
-                    and (t.lower_ in self.lp.PERSON_NOUNS or t.dep_ == "nsubj" and self._is_speech(t.head)):
+                    and (self.lp.is_person_noun(t.lower_) or t.dep_ == "nsubj" and self._is_speech(t.head)
+                         or t.pos_ == "PROPN" and t.is_title and t.lower_ not in self.finder.org_words):
+                # a bare surname the model did not tag ("Ruiz criticized ...") is someone too
                 found.add(self._by_title(t) or "speaker:" + t.text.lower())
         return found
 
@@ -384,8 +386,8 @@ class _Article:
     def _negated(self, verb) -> bool:
         node = verb
         for _ in range(3):
-            if any(c.dep_ == "neg" or c.dep_ == "aux" and c.lower_ in self.lp.UNREAL_AUX
-                   for c in node.children):
+            if any((c.dep_ == "neg" or c.dep_ == "aux" and c.lower_ in self.lp.UNREAL_AUX)
+                   and self.in_quote[c.i] == -1 for c in node.children):
                 return True
             if node.dep_ in ("xcomp",) and self._lemma(node.head) in self.lp.NEGATING_VERBS:
                 return True
@@ -405,6 +407,16 @@ class _Article:
                     return None
             if node.head.i == node.i:
                 return None
+            if node.dep_ == "advcl" and node.tag_ == "VBG":
+                # "..., adding that ...": the participle's subject is the reporting clause's,
+                # wherever the parser attached it
+                up = node.head
+                for _ in range(4):
+                    if self._is_speech(up) and any(c.dep_ == "nsubj" for c in up.children):
+                        return next(c for c in up.children if c.dep_ == "nsubj")
+                    if up.head.i == up.i:
+                        break
+                    up = up.head
             if node.dep_ == "conj" \
                     or node.dep_ == "xcomp" and node.head.lower_ in self.lp.XCOMP_SPEECH_HEADS \
                     or node.dep_ == "advcl" and not any(c.lower_ in ("without", "before", "if", "unless")
@@ -464,9 +476,11 @@ class _Article:
         if quote_index >= 0 and self._people_in(self.span_tokens[quote_index]):
             return nothing  # the quote talks about someone: do not guess who speaks
         sent = pronoun.sent
-        own = self._people_in([t for t in sent if t.i < pronoun.i and self.in_quote[t.i] == -1])
+        before = [t for t in sent if t.i < pronoun.i and self.in_quote[t.i] == -1]
+        own = self._people_in(before)
         if own:
-            return _single_leader(own), []
+            leader = _single_leader(own)
+            return (leader, []) if leader and self._leader_is_subject(before, leader) else nothing
         paragraph_breaks = 0
         sents = list(self.doc.sents)
         index = next(i for i, s in enumerate(sents) if s.start == sent.start)
@@ -481,8 +495,26 @@ class _Article:
             people = self._people_in(prev)
             if people:
                 leader = _single_leader(people)
-                return (leader, [prev]) if leader else nothing
+                return (leader, [prev]) if leader and self._leader_is_subject(prev, leader) else nothing
         return nothing
+
+    def _leader_is_subject(self, tokens, leader_id: str) -> bool:
+        """The antecedent must be the one acting ("Okonkwo spoke ..."), not the one acted on
+        ("Ruiz criticized Okonkwo."), whose pronoun would point elsewhere."""
+        for t in tokens:
+            mentioned = self.leader_at.get(t.i) == leader_id
+            if not mentioned and t.dep_ == "nsubj" and t.pos_ == "NOUN":
+                mentioned = self._by_title(t) == leader_id
+            if not mentioned:
+                continue
+            node = t
+            while node.dep_ in ("compound", "appos", "flat") and node.head.i != node.i:
+                node = node.head
+            if node.dep_ == "nsubj":
+                return True
+            if node.dep_ == "nsubjpass" and not any(c.dep_ == "agent" for c in node.head.children):
+                return True
+        return False
 
     def _starts_paragraph(self, sent) -> bool:
         start = sent[0].idx
@@ -543,6 +575,8 @@ class _Article:
             return None
         if self._passes_on_something(verb):
             return None  # "Okonkwo shared an article: '...'": someone else's words
+        if self._secondhand(verb):
+            return None
         if span.embedded and _looks_like_a_name(self.text[span.start:span.end]):
             return None  # "praised the 'Rapid Response' network": a name, not their words
         who = self._speaker(self._subject(verb), verb.sent.start, index)
@@ -562,6 +596,25 @@ class _Article:
         else:
             sents = _unique_sents([*antecedent, verb.sent, first_sent, last_sent])
         return _Attribution(leader_id, pattern, sents), verb
+
+    def _secondhand(self, verb) -> bool:
+        """Words relayed by someone else: 'reportedly told', 'according to people familiar',
+        or a speech verb inside another speaker's reported clause ('X said Y told her ...')."""
+        if any(c.dep_ == "advmod" and c.lower_ in self.lp.HEARSAY_ADVERBS for c in verb.children):
+            return True
+        for t in verb.sent:
+            if t.lower_ == "according" and self.in_quote[t.i] == -1:
+                objs = [o for c in t.children if c.lower_ == "to" for o in c.children if o.dep_ == "pobj"]
+                if any(self.lp.is_person_noun(o.lower_) or o.lower_ in self.lp.HEARSAY_SOURCES for o in objs):
+                    return True
+        node = verb
+        for _ in range(4):
+            if node.dep_ not in ("ccomp", "conj", "xcomp") or node.head.i == node.i:
+                return False
+            node = node.head
+            if self.in_quote[node.i] == -1 and (self._is_speech(node) or self._is_label(node)):
+                return True
+        return False
 
     def _passes_on_something(self, verb) -> bool:
         """share/post/publish with an object that is not the leader's own writing."""
@@ -591,8 +644,11 @@ class _Article:
                 if self.in_quote[node.i] == -1 and (self._is_speech(node) or self._is_label(node)):
                     return node if self._labels_quote(node, path) else None
                 path.append(node)
-                if self.in_quote[node.i] == -1 and node.pos_ in ("VERB", "AUX") and node.dep_ not in ("conj",):
+                if self.in_quote[node.i] == -1 and node.pos_ in ("VERB", "AUX") \
+                        and node.dep_ not in ("conj", "ccomp"):
                     break  # another clause's verb governs the quote: not an attribution
+                # a verb whose clause is reported ("said the company had 'no plans'") passes
+                # the quote on to the reporting verb above it
                 if node.head.i == node.i:
                     break
                 node = node.head
@@ -739,7 +795,7 @@ class _Article:
             if self._lemma(verb) not in self.lp.INDIRECT_VERBS:
                 continue
             clauses = [c for c in verb.children if c.dep_ == "ccomp" and self.in_quote[c.i] == -1]
-            if len(clauses) != 1 or self._negated(verb):
+            if len(clauses) != 1 or self._negated(verb) or self._secondhand(verb):
                 continue
             clause = clauses[0]
             tokens = list(clause.subtree)

@@ -67,6 +67,12 @@ FOUND = [
      "a stain on the city.", "partial"),
     ("went-on-to-say", "Okonkwo went on to say that the company would pay legal fees.",
      "the company would pay legal fees", "indirect"),
+    ("quoted-negation-is-not-negation", 'Okonkwo responded on Threads: "Absolutely not."',
+     "Absolutely not.", "colon"),
+    ("adding-that", 'Okonkwo said the company had "no plans" to change, adding that it would "review everything."',
+     "review everything.", "partial"),
+    ("partial-in-reported-clause", 'Okonkwo said the company had "no plans" to change its contracts.',
+     "no plans", "partial"),
     ("fronted-partial", 'The raids, Okonkwo said, "are a moral failure."',
      "are a moral failure.", "direct"),
 ]
@@ -122,6 +128,11 @@ NEVER = [
     ("retweeted-post", 'Okonkwo retweeted a post that said "Abolish the agency now."'),
     ("company-statement", "Okonkwo's company said in a statement that it would comply with the law."),
     ("odd-straight-marks", 'Okonkwo said the plan was "fine. The board, she said, agreed.'),
+    ("pronoun-bare-surname-of-other", 'Ruiz criticized Okonkwo on Monday. "She is wrong," he said.'),
+    ("pronoun-plural-critics", 'Okonkwo\'s critics were unimpressed. "This is too little, too late," he said.'),
+    ("reportedly", "Okonkwo reportedly told staff that the company would comply with the agency."),
+    ("anonymous-sources", "Okonkwo, according to two people familiar with the matter, told staff the company would comply."),
+    ("relayed-by-another-leader", 'Lindqvist said Okonkwo told him that Lumenfold would "fight this in court."'),
     ("sign-read", '"Stop the raids," read a sign held by a Lumenfold employee as Okonkwo spoke.'),
 ]
 
