@@ -400,11 +400,12 @@ class _Article:
         """The active subject of verb, following conj and xcomp chains ("paused and said")."""
         node = verb
         for _ in range(3):
-            for c in node.children:
-                if c.dep_ == "nsubj":
-                    return c
-                if c.dep_ == "nsubjpass":
-                    return None
+            children = [c for c in node.children if self.in_quote[c.i] == -1]
+            if any(c.dep_ == "nsubjpass" for c in children):
+                return None
+            subjects = [c for c in children if c.dep_ == "nsubj"]
+            if subjects:  # a split compound ("co - founder") gives several: the nearest heads it
+                return min(subjects, key=lambda c: abs(c.i - node.i))
             if node.head.i == node.i:
                 return None
             if node.dep_ == "advcl" and node.tag_ == "VBG":

@@ -73,6 +73,8 @@ FOUND = [
      "review everything.", "partial"),
     ("partial-in-reported-clause", 'Okonkwo said the company had "no plans" to change its contracts.',
      "no plans", "partial"),
+    ("quote-word-parsed-as-subject", '"We will fight this — all of it," Okonkwo said.',
+     "We will fight this — all of it", "direct"),
     ("fronted-partial", 'The raids, Okonkwo said, "are a moral failure."',
      "are a moral failure.", "direct"),
 ]
@@ -81,6 +83,11 @@ FOUND = [
 @pytest.mark.parametrize("text,quote,pattern", [c[1:] for c in FOUND], ids=[c[0] for c in FOUND])
 def test_attributes_quote(finder, text, quote, pattern):
     assert ("mara-okonkwo", normalize_quote(quote), pattern) in pairs(finder, text)
+
+
+def test_appositive_names_the_speaker(finder):
+    found = pairs(finder, 'Okonkwo\'s co-founder, Tomas Lindqvist, said the company "will not back down."')
+    assert found == [("tomas-lindqvist", "will not back down", "partial")]
 
 
 def test_continuation_keeps_the_speaker(finder):
