@@ -181,3 +181,15 @@ def m004_leader_stances_indexes(db):
         " WHERE on_topic = 1 OR stance != 'silent'"
     )
     db["statements"].create_index(["id", "leader_id", "published_at"], if_not_exists=True)
+
+
+@migrations()
+def m005_publish_indexes(db):
+    # Datasette facets the statements page on kind (a full-table scan of the text rows without
+    # this), and leader_stances reads first good crawls per account and of news from covering
+    # indexes instead of the crawl rows.
+    db["statements"].create_index(["kind"], if_not_exists=True)
+    # the leader facet scans this narrow index ~3x faster than (leader_id, published_at)
+    db["statements"].create_index(["leader_id"], if_not_exists=True)
+    db["crawls"].create_index(["account_id", "status", "finished_at", "started_at"], if_not_exists=True)
+    db["crawls"].create_index(["platform", "status", "finished_at", "started_at"], if_not_exists=True)
