@@ -69,6 +69,7 @@ class _Span:
 _OPENERS_D = {"“": "”", '"': '"'}
 _SINGLE_OPEN = ("‘", "'")
 _SINGLE_CLOSE = ("’", "'")
+_SINGLE_MARKS = re.compile("[‘’']")
 _QUOTE_CHARS = frozenset({'"', "“", "”", "``", "''"})  # double marks only: ' is also an apostrophe
 
 
@@ -151,14 +152,15 @@ def _single_quotes(text: str, ranges, outer: list[_Span]) -> list[_Span]:
     """Single-mark quotes outside double quotes. An opener follows a space or line start and
     precedes a letter; a closer follows a non-space and precedes a space, punctuation or the
     end; apostrophes inside words (it's, workers' plight) never open one."""
-    inside = [(s.open_at, s.close_at) for s in outer]
+    blocked = bytearray(len(text))
+    for s in outer:
+        blocked[s.open_at:s.close_at] = b"\x01" * (s.close_at - s.open_at)
     spans = []
     for p_start, p_end, _block in ranges:
-        i, opened = p_start, None
-        while i < p_end:
-            ch = text[i]
-            if any(a <= i < b for a, b in inside):
-                i += 1
+        opened = None
+        for match in _SINGLE_MARKS.finditer(text, p_start, p_end):
+            i, ch = match.start(), match.group()
+            if blocked[i]:
                 continue
             before = text[i - 1] if i > p_start else " "
             after = text[i + 1] if i + 1 < p_end else " "
@@ -170,7 +172,6 @@ def _single_quotes(text: str, ranges, outer: list[_Span]) -> list[_Span]:
                 if i - opened > 2:
                     spans.append(_Span([(opened + 1, i)], opened, i + 1))
                 opened = None
-            i += 1
     return spans
 
 
@@ -247,9 +248,9 @@ def _build_pipeline(patterns):
         @Language.component("onrecord_paragraphs")
         def paragraphs(doc):
             # A blank line ends a sentence, so quotes and attributions never straddle paragraphs.
-            for token in doc[1:]:
-                if "\n" in doc[token.i - 1].text or "\n" in doc[token.i - 1].whitespace_:
-                    token.is_sent_start = True
+            for token in doc[:-1]:
+                if token.is_space and "\n" in token.text or "\n" in token.whitespace_:
+                    doc[token.i + 1].is_sent_start = True
             return doc
 
         @Language.component("onrecord_keep_persons")
@@ -830,6 +831,8 @@ class _Article:
     def _according_to(self, attributed):
         """'The pilot ended in January, according to Okonkwo.' (not 'Okonkwo's spokesperson')."""
         out = []
+        if "according to" not in self.text.lower():
+            return out
         for t in self.doc:
             if t.lower_ != "according" or self.in_quote[t.i] != -1:
                 continue
