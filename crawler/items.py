@@ -28,6 +28,9 @@ class Statement:
     raw: Any = None  # the payload it came from (dict or str) -> statement_raw
     source: str | None = None  # the crawl source it belongs to (not a column)
 
+    def __repr__(self):
+        return f"Statement({self.id}, {self.kind})"
+
     def row(self) -> dict:
         """The dict `db.save.save_statements` takes (None values left out, `raw` kept)."""
         row = {key: value for key, value in asdict(self).items() if value is not None}
@@ -64,3 +67,6 @@ class SourceDone:
     emitted: int = 0
     deleted: list = field(default_factory=list)
     state: dict | None = None  # new crawl_state fields, or None to leave it as it is
+
+    def __repr__(self):  # logs stay short: the run carries every id seen
+        return f"SourceDone({self.run.source.id}, emitted={self.emitted}, deleted={len(self.deleted)})"

@@ -16,8 +16,12 @@ from datetime import datetime, timezone
 from email.utils import parsedate_to_datetime
 from urllib.parse import urlsplit
 
+from scrapy.downloadermiddlewares.robotstxt import RobotsTxtMiddleware as _ScrapyRobotsTxtMiddleware
 from scrapy.exceptions import IgnoreRequest
 from scrapy.utils.asyncio import sleep
+from scrapy.utils.defer import maybe_deferred_to_future
+from scrapy.utils.httpobj import urlparse_cached
+from twisted.internet.defer import Deferred
 
 REMAINING = ("x-ratelimit-remaining", "ratelimit-remaining", "x-rate-limit-remaining")
 RESET = ("x-ratelimit-reset", "ratelimit-reset", "x-rate-limit-reset")
@@ -136,3 +140,25 @@ class RateLimitMiddleware:
             return announced if announced <= self.max_wait else None
         backoff = min(self.backoff_max, self.backoff_base * (2**attempt))
         return backoff * random.uniform(0.9, 1.1)  # jitter: retries from many sources spread out
+
+
+class RobotsTxtMiddleware(_ScrapyRobotsTxtMiddleware):
+    """Scrapy's robots.txt middleware, with every request that waits for a host's robots.txt
+    getting the parsed rules. In Scrapy 2.19 several waiters await the same Deferred through
+    `Deferred.asFuture`, whose callback returns None to the next waiter, so from the second one
+    on a request went out as if there were no robots.txt. Each waiter now chains its own
+    Deferred and passes the rules on."""
+
+    async def robot_parser(self, request):
+        netloc = urlparse_cached(request).netloc
+        pending = self._parsers.get(netloc)
+        if isinstance(pending, Deferred):
+            mine: Deferred = Deferred()
+
+            def hand_on(result):
+                mine.callback(result)
+                return result
+
+            pending.addBoth(hand_on)
+            return await maybe_deferred_to_future(mine)
+        return await super().robot_parser(request)

@@ -524,7 +524,8 @@ class XUser:
             tweet["conversation_id"] = other
             tweet["in_reply_to_user_id"] = "2244994945"
         elif post.kind == "repost":
-            tweet["text"] = f"RT @{post.original_author}: {post.original_text}"
+            handle = re.sub(r"\W", "_", post.original_author or "someone")[:15]  # X handles: \w{1,15}
+            tweet["text"] = f"RT @{handle}: {post.original_text}"
             tweet["referenced_tweets"] = [{"type": "retweeted", "id": other}]
         elif post.kind == "quote":
             tweet["referenced_tweets"] = [{"type": "quoted", "id": other}]

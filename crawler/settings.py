@@ -61,6 +61,8 @@ ONRECORD_MAX_DELETION_CHECKS = 200  # per source and crawl
 ONRECORD_BATCH_SIZE = 500  # statements per database transaction
 
 DOWNLOADER_MIDDLEWARES = {
+    "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
+    "crawler.middlewares.RobotsTxtMiddleware": 100,  # fixes concurrent waiters (see there)
     "crawler.middlewares.RateLimitMiddleware": 560,  # just before Scrapy's RetryMiddleware (550)
 }
 ITEM_PIPELINES = {
@@ -73,6 +75,7 @@ CLOSESPIDER_ERRORCOUNT = 50
 
 COOKIES_ENABLED = False
 TELNETCONSOLE_ENABLED = False
+REMOTE_CONTROL_ENABLED = False  # no control port on a crawl machine
 HTTPCACHE_ENABLED = False
 LOG_LEVEL = os.environ.get("ONRECORD_LOG_LEVEL", "WARNING")
 FEED_EXPORT_ENCODING = "utf-8"

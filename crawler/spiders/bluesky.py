@@ -184,7 +184,10 @@ class BlueskySpider(SourceSpider):
         ref = embed.get("record") or {}
         if kind == "app.bsky.embed.recordWithMedia":
             ref = ref.get("record") or {}
-        return "/app.bsky.feed.post/" in (ref.get("uri") or "")  # not a list or feed generator
+        uri = ref.get("uri") or ""
+        # Embedding a list, feed generator or starter pack is not quoting a post.
+        collection = uri.split("/")[3] if uri.startswith("at://") and uri.count("/") >= 4 else None
+        return collection in (None, "app.bsky.feed.post")
 
     @staticmethod
     def quoted_author(embed: dict) -> str | None:

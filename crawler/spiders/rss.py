@@ -68,10 +68,12 @@ class RssSpider(SourceSpider):
             response_headers={"content-type": content_type or "application/xml", "content-location": response.url},
         )
         if not parsed.entries:
+            if isinstance(parsed.get("bozo_exception"), feedparser.NonXMLContentType) or "html" in content_type:
+                raise Fault(f"not a feed ({content_type.split(';')[0] or 'no content type'})")
             if parsed.bozo:
                 raise Fault(f"malformed feed ({type(parsed.bozo_exception).__name__})")
             if not parsed.version:
-                raise Fault(f"not a feed ({content_type or 'no content type'})")
+                raise Fault(f"not a feed ({content_type.split(';')[0] or 'no content type'})")
         elif parsed.bozo and not isinstance(parsed.bozo_exception, feedparser.CharacterEncodingOverride):
             # feedparser recovered entries from a broken document: keep them, note it.
             run.skip(f"feed not well-formed, read leniently ({type(parsed.bozo_exception).__name__})", fault=False)

@@ -1,0 +1,63 @@
+"""X: skipped without ONRECORD_X_BEARER_TOKEN (recorded, never an error); with it, the X API v2
+through a local fake, and the token never reaches the database or the logs."""
+import sqlite3
+import subprocess
+import sys
+
+from crawler.replay_sites import XApi, make_posts
+from tests.crawler.conftest import write_watchlist
+
+TOKEN = "fictional-bearer-token-7f3a9c"
+
+
+def test_without_a_token_x_accounts_are_skipped_and_recorded(tmp_path, db_path, replay):
+    api = XApi(replay, token=TOKEN)
+    api.add_user("carol", make_posts(5, seed=4))
+    watchlist = write_watchlist(tmp_path / "watchlist.yml", [{"platform": "x", "handle": "carol", "api": replay.base}])
+    env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path)}
+    done = subprocess.run([sys.executable, "-c", "from onrecord.cli import main; main()", "crawl", "--watchlist",
+                           str(watchlist), "--db", str(db_path)], capture_output=True, text=True, env=env, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert "x:carol  skipped  ONRECORD_X_BEARER_TOKEN is not set" in done.stdout
+    assert "0 failed" in done.stdout
+    with sqlite3.connect(db_path) as connection:
+        row = connection.execute("SELECT platform, account_id, status, error FROM crawls").fetchone()
+    assert row == ("x", "x:carol", "failed", "skipped: ONRECORD_X_BEARER_TOKEN is not set")
+    assert len(replay.requests) == 0
+
+
+def test_with_a_token_tweets_kinds_edits_and_since_id(replay, crawl, db, db_path):
+    api = XApi(replay, token=TOKEN)
+    carol = api.add_user("carol", make_posts(150, seed=4))
+    api.add_user("dora", make_posts(3, seed=5))
+    accounts = [{"platform": "x", "handle": h, "api": replay.base} for h in ("carol", "dora", "nobody")]
+    env = {"ONRECORD_X_BEARER_TOKEN": TOKEN}
+
+    first = crawl(accounts, env=env, settings={"LOG_LEVEL": "DEBUG"})
+
+    assert first.summary["new_items"] == 153 and first.summary["failed"] == 1
+    kinds = {r["kind"]: r["n"] for r in db.rows("SELECT kind, count(*) n FROM statements WHERE account_id = 'x:carol' GROUP BY kind")}
+    assert kinds == {"post": 38, "reply": 38, "repost": 37, "quote": 37}
+    repost = db.rows("SELECT * FROM statements WHERE kind = 'repost' LIMIT 1")[0]
+    assert not repost["text"].startswith("RT @") and repost["original_author"].startswith("fictional_writ")
+    assert "Could not find user with username: [nobody]" in first.line("x:nobody")
+    assert all(r.headers.get("authorization") == f"Bearer {TOKEN}" for r in replay.requests)
+    tweets = [r for r in replay.requests if r.path.endswith("/tweets") and r.path.startswith(f"/2/users/{carol.id}")]
+    assert len(tweets) == 2 and tweets[1].arg("pagination_token") and tweets[0].arg("max_results") == "100"
+    assert "created_at" in tweets[0].arg("tweet.fields") and "edit_history_tweet_ids" in tweets[0].arg("tweet.fields")
+
+    edited = carol.posts[3]
+    carol.edit(edited.id, "A corrected fictional tweet.")
+    replay.clear_log()
+    second = crawl(accounts, env=env)
+    assert db.value("SELECT text FROM statements WHERE id = ?", [f"x:{edited.id}"]) == "A corrected fictional tweet."
+    assert db.value("SELECT count(*) FROM statement_revisions") == 1
+    assert second.summary["new_items"] == 0
+    carol_requests = [r for r in replay.requests if carol.id in r.path]
+    assert len(carol_requests) == 1 and carol_requests[0].arg("since_id")  # cached user id, since_id
+
+    # The token is in no row of any table and in no log line.
+    dump = "\n".join(sqlite3.connect(db_path).iterdump())
+    assert TOKEN not in dump
+    assert TOKEN not in first.stdout + first.stderr + second.stdout + second.stderr
+    assert "DEBUG" in first.stderr  # the logs were verbose, and still hold no token
