@@ -125,7 +125,13 @@ class StoragePipeline:
                 run.edited += len(result.edited)
         extra = self.sources_buffers.pop(source_id, [])
         if extra:
-            save_statement_sources(self.db, extra)
+            # Only for statements that exist: one dropped by validation takes its sources along.
+            wanted = sorted({row["statement_id"] for row in extra})
+            marks = ",".join("?" * len(wanted))
+            stored = {r[0] for r in self.db.execute(f"SELECT id FROM statements WHERE id IN ({marks})", wanted).fetchall()}
+            extra = [row for row in extra if row["statement_id"] in stored]
+            if extra:
+                save_statement_sources(self.db, extra)
 
     def maybe_finish(self, source_id: str) -> None:
         done = self.waiting.get(source_id)
@@ -163,3 +169,5 @@ class StoragePipeline:
             if run.source.id not in self.finished:
                 run.skip("crawl ended before the source finished", fault=True)
                 self.finish(SourceDone(run=run, emitted=0, state=None))
+        for source_id in set(self.buffers) | set(self.sources_buffers):  # late stragglers
+            self.flush(source_id)

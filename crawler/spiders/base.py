@@ -34,7 +34,7 @@ from twisted.internet.error import (
 )
 from twisted.web._newclient import ResponseNeverReceived
 
-from crawler.items import SourceDone, Statement
+from crawler.items import SourceDone, Statement, StatementSource
 from db.save import get_crawl_state
 from db.times import FORMAT, utc_now
 
@@ -309,6 +309,8 @@ class SourceSpider(scrapy.Spider):
                     if isinstance(output, Statement):
                         output.source = run.source.id
                         run.emitted += 1
+                    elif isinstance(output, StatementSource) and output.source is None:
+                        output.source = run.source.id
                     yield output
                 if critical:
                     run.ok_responses += 1
