@@ -366,6 +366,8 @@ class _Article:
                 found.add(self.leader_at[t.i])
             elif t.ent_type_ in ("PERSON", "LEADER") and t.lower_ not in self.finder.org_words:
                 found.add("person:" + t.text.lower())
+            elif t.tag_ in ("NNS", "NNPS"):
+                continue  # "agents", "critics": plural, never the "he" or "she" being resolved
             elif t.dep_ in ("nsubj", "nsubjpass") and t.pos_ in ("NOUN", "PROPN") \
                     and (self.lp.is_person_noun(t.lower_) or t.dep_ == "nsubj" and self._is_speech(t.head)
                          or t.pos_ == "PROPN" and t.is_title and t.lower_ not in self.finder.org_words):
