@@ -264,9 +264,10 @@ def _build_pipeline(patterns):
     nlp = spacy.load(MODEL, exclude=["lemmatizer"])
     nlp.add_pipe("onrecord_paragraphs", before="parser")
     nlp.add_pipe("onrecord_keep_persons", after="ner")
-    ruler = nlp.add_pipe("entity_ruler", name="leaders", after="onrecord_keep_persons",
-                         config={"overwrite_ents": True})
-    ruler.add_patterns(patterns)
+    if patterns:  # an empty ruler only warns
+        ruler = nlp.add_pipe("entity_ruler", name="leaders", after="onrecord_keep_persons",
+                             config={"overwrite_ents": True})
+        ruler.add_patterns(patterns)
     return nlp
 
 
