@@ -59,6 +59,7 @@ cli.add_command(schedule)
 from onrecord import cmd_publish  # noqa: E402
 
 cli.add_command(cmd_publish.serve)
+cli.add_command(cmd_publish.demo)
 from onrecord import cmd_stance  # noqa: E402
 
 cli.add_command(cmd_stance.classify)

@@ -84,3 +84,35 @@ def serve(db_path, host, port):
         raise click.ClickException(f"{db_path}: no such database (run `onrecord crawl` first, or `onrecord demo`)")
     open_db(db_path).close()
     serve_datasette(db_path, host, port, echo=click.echo)
+
+
+@click.command()
+@click.option("--db", "db_path", default="demo.db", show_default=True, type=click.Path(dir_okay=False),
+              help="Where to build the demo database (an earlier demo database there is replaced).")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Interface to bind when serving.")
+@click.option("--port", default=8001, show_default=True, type=click.IntRange(0, 65535))
+@click.option("--no-serve", is_flag=True, help="Stop after building the database.")
+def demo(db_path, host, port, no_serve):
+    """Run the whole pipeline offline on bundled FICTIONAL sample data, then serve it.
+
+    A local replay server serves about ten fictional leaders' Mastodon, Bluesky and RSS posts and
+    a fictional newspaper's articles in the platforms' real formats. The real crawler reads them
+    twice (the second night one post is edited and one deleted), the real classifier gives every
+    statement a stance, and Datasette shows the result with a banner saying it is fiction.
+    """
+    from onrecord.demo import BANNER, build_demo
+
+    try:
+        result = build_demo(db_path, echo=click.echo)
+    except (FileExistsError, RuntimeError) as error:
+        raise click.ClickException(str(error)) from None
+    width = max(map(len, result["stances"]), default=0)
+    click.echo("\nWhere each fictional leader stands (leader_stances):")
+    for leader_id, stance in sorted(result["stances"].items()):
+        click.echo(f"  {leader_id:{width}}  {stance}")
+    timings = ", ".join(f"{step} {seconds:.1f}s" for step, seconds in result["timings"].items())
+    click.echo(f"Built {db_path} in {result['timings']['total']:.1f}s ({timings}).")
+    if no_serve:
+        click.echo(f"Serve it with: onrecord serve --db {db_path}")
+        return
+    serve_datasette(db_path, host, port, extra_plugins={"onrecord": {"banner": BANNER}}, echo=click.echo)

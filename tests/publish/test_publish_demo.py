@@ -1,0 +1,108 @@
+"""`onrecord demo --no-serve` end to end: the real crawler against the replay server, the real
+classifier, then Datasette over the result. Every person and organisation in it is FICTIONAL."""
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+import yaml
+
+from onrecord.demo import BANNER, DATA
+
+ONRECORD = str(Path(sys.executable).with_name("onrecord"))
+
+
+@pytest.fixture(scope="module")
+def demo_db(tmp_path_factory):
+    path = tmp_path_factory.mktemp("demo") / "demo.db"
+    started = time.perf_counter()
+    result = subprocess.run([ONRECORD, "demo", "--no-serve", "--db", str(path)],
+                            capture_output=True, text=True, timeout=180)
+    seconds = time.perf_counter() - started
+    assert result.returncode == 0, result.stderr[-3000:]
+    return path, result.stdout, seconds
+
+
+def rows(path, sql):
+    conn = sqlite3.connect(path)
+    conn.row_factory = sqlite3.Row
+    try:
+        return [dict(row) for row in conn.execute(sql)]
+    finally:
+        conn.close()
+
+
+def test_leaders_end_with_the_expected_stances(demo_db):
+    path, output, seconds = demo_db
+    demo = yaml.safe_load((DATA / "demo.yml").read_text())
+    expected = {leader["id"]: leader["expected"] for leader in demo["leaders"]}
+    got = {row["leader_id"]: row["stance"] for row in rows(path, "select leader_id, stance from leader_stances")}
+    assert got == expected
+    assert {"condemning", "supporting", "mixed", "silent"} <= set(got.values())
+    assert seconds < 60, f"the demo took {seconds:.0f}s"
+    assert "Built" in output
+
+
+def test_every_platform_and_a_news_quote_with_its_article(demo_db):
+    path = demo_db[0]
+    platforms = {row["platform"]: row["n"] for row in rows(path, "select platform, count(*) n from statements group by 1")}
+    assert set(platforms) == {"mastodon", "bluesky", "rss", "news"}
+    assert sum(platforms.values()) >= 250
+    quotes = rows(path, "select s.leader_id, ss.source_url from statements s join statement_sources ss"
+                        " on ss.statement_id = s.id where s.platform = 'news'")
+    assert {"wen-liao", "hana-sato", "mara-venn"} <= {q["leader_id"] for q in quotes}
+
+
+def test_the_next_night_shows_an_edit_and_a_deletion(demo_db):
+    path = demo_db[0]
+    deleted = rows(path, "select leader_id, text from statements where deleted_at is not null")
+    assert [d["leader_id"] for d in deleted] == ["sofia-brandt"]
+    edited = rows(path, "select s.leader_id, r.text as before, s.text as after from statement_revisions r"
+                        " join statements s on s.id = r.statement_id")
+    assert [e["leader_id"] for e in edited] == ["ike-moreno"]
+    assert "I condemn them" in edited[0]["after"] and "I condemn them" not in edited[0]["before"]
+
+
+def test_a_failing_source_is_on_record(demo_db):
+    failed = rows(demo_db[0], "select account_id from crawls where status = 'failed'")
+    assert {f["account_id"] for f in failed} == {"mastodon:dariofenn@social.example"}
+
+
+def test_everyone_is_marked_fictional(demo_db):
+    organizations = [row["organization"] for row in rows(demo_db[0], "select organization from leaders")]
+    assert len(organizations) >= 10 and all("(fictional)" in org for org in organizations)
+
+
+def test_demo_refuses_to_replace_a_database_it_did_not_build(tmp_path):
+    other = tmp_path / "precious.db"
+    sqlite3.connect(other).execute("create table leaders (id, name, organization)").connection.commit()
+    before = other.read_bytes()
+    result = subprocess.run([ONRECORD, "demo", "--no-serve", "--db", str(other)], capture_output=True, text=True,
+                            timeout=60)
+    assert result.returncode == 1
+    assert "is not a demo database" in result.stderr
+    assert other.read_bytes() == before
+
+
+@pytest.mark.anyio
+async def test_datasette_over_the_demo(demo_db):
+    from onrecord.cmd_publish import build_datasette
+
+    ds = build_datasette(demo_db[0], extra_plugins={"onrecord": {"banner": BANNER}})
+    await ds.invoke_startup()
+    board = await ds.client.get("/board")
+    assert board.status_code == 200
+    assert "FICTIONAL" in board.text
+    assert board.text.count('class="card ') == 11
+    assert "&lt;script&gt;alert" in (await ds.client.get("/onrecord/statements?_search=plugin")).text
+    feed = await ds.client.get("/onrecord/new_on_topic_feed.atom")
+    assert feed.status_code == 200 and feed.text.count("<entry>") >= 10
+    changes = (await ds.client.get("/onrecord/stance_changes.json?_shape=array")).json()
+    assert [c["name"] for c in changes] == ["Priya Castellane"]
+
+
+@pytest.fixture
+def anyio_backend():
+    return "asyncio"
