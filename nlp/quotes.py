@@ -208,6 +208,11 @@ class QuoteFinder:
         self.nlp = nlp if nlp is not None else _build_pipeline(patterns)
         self.batch_size = batch_size
         self._orgs = _organisation_keys(leaders)
+        names = {n for leader in leaders for n in [leader["name"], *leader.get("aliases", [])] if n.strip()}
+        names |= {org for orgs, _heads in self._orgs.values() for org in orgs}
+        words = sorted({" ".join(n.split()) for n in names}, key=len, reverse=True)
+        self._mentions = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.I) \
+            if words else re.compile(r"(?!x)x")
         # The small model often tags company names as PERSON; a leader's company is no person.
         self.org_words = {w.lower() for leader in leaders
                           for w in (leader.get("organization") or "").split() if w[:1].isupper()}
@@ -217,8 +222,14 @@ class QuoteFinder:
 
     def find_many(self, texts) -> list[list[Quote]]:
         prepared = [_prepare(t or "") for t in texts]
-        docs = self.nlp.pipe((clean for clean, _ in prepared), batch_size=self.batch_size)
-        return [_Article(self, doc, ranges).quotes() for doc, (_, ranges) in zip(docs, prepared)]
+        # An article that names no leader (nor a leader's company, for "the Lumenfold chief
+        # executive said") cannot attribute anything to one: it is not parsed at all.
+        relevant = [i for i, (clean, _) in enumerate(prepared) if self._mentions.search(clean)]
+        results: list[list[Quote]] = [[] for _ in prepared]
+        docs = self.nlp.pipe((prepared[i][0] for i in relevant), batch_size=self.batch_size)
+        for i, doc in zip(relevant, docs):
+            results[i] = _Article(self, doc, prepared[i][1]).quotes()
+        return results
 
 
 def _organisation_keys(leaders) -> dict[str, tuple[set[str], frozenset[str]]]:

@@ -182,3 +182,14 @@ def test_test_set_meets_the_floor(finder):
     assert len(articles) >= 30
     assert result["precision"] >= 0.95, result["wrong"]
     assert result["recall"] >= 0.85, result["misses"]
+
+
+def test_articles_naming_no_leader_are_not_parsed():
+    class NoParse:
+        def pipe(self, texts, batch_size=None):
+            texts = list(texts)
+            assert not texts, f"parsed {texts!r}"
+            return iter(())
+
+    finder = QuoteFinder(LEADERS, nlp=NoParse())
+    assert finder.find_many(['"We will comply," the mayor said.', "", "Nothing here."]) == [[], [], []]
