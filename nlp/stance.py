@@ -18,7 +18,6 @@ How a statement is judged:
 from __future__ import annotations
 
 import json
-import math
 import os
 from dataclasses import dataclass
 from functools import lru_cache
@@ -75,6 +74,7 @@ class StanceClassifier:
         self._nlp, calibration = load_pipeline(path)
         self.model = f"{self._nlp.meta['name']}-{self._nlp.meta['version']}"
         self.temperature = float(calibration.get("temperature", 1.0))
+        self.sentence_weight = float(calibration.get("sentence_weight", 1.0))
         # Share of gate-rejected tune statements that really were silent.
         self.off_topic_confidence = float(calibration.get("off_topic_confidence", 0.95))
         self._textcat = self._nlp.get_pipe("textcat")
@@ -90,64 +90,85 @@ class StanceClassifier:
                 return
             yield from self._classify_chunk(chunk, batch_size)
 
-    def scores(self, text: str) -> dict:
-        """Calibrated label probabilities from the model alone (no gate): for evaluation."""
-        doc = self._nlp(text)
-        return self._calibrated(doc.cats)
-
     # -- internals ----------------------------------------------------------------------------
 
-    def _classify_chunk(self, chunk: list[str], batch_size: int) -> list[Judgment]:
-        matches = [self.gate.check(text) for text in chunk]
-        results: list[Judgment | None] = [None] * len(chunk)
-        gated = []
-        for i, match in enumerate(matches):
-            if match.level == NONE:
-                results[i] = Judgment(SILENT, False, self.off_topic_confidence, "")
+    def raw_scores(self, texts: list[str], batch_size: int = 256, matches=None):
+        """Uncalibrated model scores for texts that pass the gate: (doc, doc scores, sentences,
+        sentence scores) per text, None for gate-rejected ones. Used by calibration too."""
+        import numpy
+
+        out = [None] * len(texts)
+        matches = matches or [self.gate.check(text) for text in texts]
+        gated = [i for i, match in enumerate(matches) if match.level != NONE]
+        docs = list(self._nlp.pipe((texts[i] for i in gated), batch_size=batch_size))
+        sentences = [[s for s in doc.sents if s.text.strip()] for doc in docs]
+        # Only multi-sentence posts need sentence scores; spans go straight into the model (its
+        # features read tokens only), which avoids copying each sentence into a new Doc.
+        spans = [s for sents in sentences if len(sents) > 1 for s in sents]
+        span_scores = self._textcat.model.predict(spans) if spans else numpy.zeros((0, len(self._labels)))
+        row = 0
+        for i, doc, sents in zip(gated, docs, sentences):
+            doc_scores = numpy.array([doc.cats[label] for label in self._labels])
+            if len(sents) > 1:
+                sent_scores = numpy.asarray(span_scores[row : row + len(sents)])
+                row += len(sents)
             else:
-                gated.append(i)
-        docs = list(self._nlp.pipe((chunk[i] for i in gated), batch_size=batch_size))
-        decided = []
-        for i, doc in zip(gated, docs):
-            probs = self._calibrated(doc.cats)
-            stance = max(probs, key=probs.get)
-            decided.append((i, doc, stance, probs[stance]))
-        evidence = self._evidence(decided, matches)
-        for (i, doc, stance, confidence), span in zip(decided, evidence):
-            on_topic = matches[i].level == STRONG or stance != SILENT
-            results[i] = Judgment(stance, on_topic, round(confidence, 4), span if on_topic else "")
+                sents, sent_scores = [doc[:]], doc_scores[None, :]
+            out[i] = (doc, doc_scores, sents, sent_scores)
+        return out
+
+    def _classify_chunk(self, chunk: list[str], batch_size: int) -> list[Judgment]:
+        results = []
+        matches = [self.gate.check(text) for text in chunk]
+        for match, raw in zip(matches, self.raw_scores(chunk, batch_size, matches)):
+            if raw is None:
+                results.append(Judgment(SILENT, False, self.off_topic_confidence, ""))
+                continue
+            doc, doc_scores, sents, sent_scores = raw
+            probs, best_sentence = combine(
+                doc_scores, sent_scores, self.temperature, self._side_columns, self.sentence_weight
+            )
+            k = int(probs.argmax())
+            stance = self._labels[k]
+            on_topic = match.level == STRONG or stance != SILENT
+            if stance != SILENT:
+                evidence = sents[best_sentence[k]].text
+            elif match.level == STRONG:
+                evidence = _sentence_at(sents, match.start)
+            else:
+                evidence = ""
+            results.append(Judgment(stance, on_topic, round(float(probs[k]), 4), evidence))
         return results
 
-    def _calibrated(self, cats: dict) -> dict:
-        logits = {label: math.log(max(cats.get(label, 0.0), 1e-9)) / self.temperature for label in self._labels}
-        top = max(logits.values())
-        exp = {label: math.exp(v - top) for label, v in logits.items()}
-        total = sum(exp.values())
-        return {label: v / total for label, v in exp.items()}
+    @property
+    def _side_columns(self):
+        return [n for n, label in enumerate(self._labels) if label != SILENT]
 
-    def _evidence(self, decided, matches) -> list[str]:
-        """The deciding sentence per statement; one textcat pass over all candidate sentences."""
-        out = [""] * len(decided)
-        pending = []  # (position in decided, sentences) for statements with a side and >1 sentence
-        for k, (i, doc, stance, _) in enumerate(decided):
-            sents = [s for s in doc.sents if s.text.strip()]
-            if stance == SILENT:
-                out[k] = _sentence_at(sents, matches[i].start) if matches[i].level == STRONG else ""
-            elif len(sents) <= 1:
-                out[k] = doc.text.strip()
-            else:
-                pending.append((k, sents))
-        if pending:
-            sent_docs = [s.as_doc() for _, sents in pending for s in sents]
-            scores = self._textcat.predict(sent_docs)
-            label_index = {label: n for n, label in enumerate(self._labels)}
-            row = 0
-            for k, sents in pending:
-                column = label_index[decided[k][2]]
-                best = max(range(len(sents)), key=lambda n: float(scores[row + n][column]))
-                out[k] = sents[best].text
-                row += len(sents)
-        return out
+
+def combine(doc_scores, sent_scores, temperature: float, side_columns, sentence_weight: float = 1.0):
+    """Calibrated label probabilities for a statement, and per label the sentence that scores it best.
+
+    A side taken in one sentence of a long post must not be drowned by the other sentences (a
+    launch announcement followed by one line condemning the raids condemns), so each side's
+    score is the larger of the whole text's and its best sentence's (times `sentence_weight`);
+    silence keeps the whole text's. Both are temperature-scaled first; the result is
+    renormalised. Temperature and weight are fitted together on the tune split.
+    """
+    import numpy
+
+    def scale(scores):
+        logits = numpy.log(numpy.clip(scores, 1e-9, 1.0)) / temperature
+        logits -= logits.max(axis=-1, keepdims=True)
+        e = numpy.exp(logits)
+        return e / e.sum(axis=-1, keepdims=True)
+
+    doc_p = scale(numpy.asarray(doc_scores, dtype="float64"))
+    sent_p = scale(numpy.asarray(sent_scores, dtype="float64"))
+    best_sentence = sent_p.argmax(axis=0)
+    probs = doc_p.copy()
+    for column in side_columns:
+        probs[column] = max(doc_p[column], sentence_weight * sent_p[best_sentence[column], column])
+    return probs / probs.sum(), best_sentence
 
 
 def _sentence_at(sents, char: int) -> str:

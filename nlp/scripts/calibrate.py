@@ -1,8 +1,9 @@
 """Fit the confidence calibration on the tune split and write it beside the pipeline.
 
-Temperature scaling of the textcat's probabilities, for statements that pass the topic gate, and
-the observed accuracy of the gate's "off topic, silent" verdict. Only the tune split is used:
-the test split stays untouched for bench/stance_eval.py.
+One temperature for the textcat's scores and the weight of the best sentence, fitted by grid search on the negative log-likelihood of
+the classifier's final probabilities (whole text and best sentence combined, nlp.stance.combine)
+for tune statements that pass the topic gate; and the observed accuracy of the gate's "off topic,
+silent" verdict. Only the tune split is used: the test split stays for bench/stance_eval.py.
 """
 import json
 import math
@@ -10,45 +11,41 @@ import sys
 from pathlib import Path
 
 from nlp.labels import SILENT
-from nlp.stance import load_pipeline
-from nlp.topic import NONE, TopicGate
+from nlp.stance import StanceClassifier, combine
 
+WEIGHTS = (0.0, 0.7, 0.85, 1.0)  # how far one sentence taking a side may outvote the whole post
 TOPIC = {"id": "ice-enforcement", "name": "Federal immigration enforcement (ICE, Border Patrol) in U.S. cities"}
 
 
 def calibrate(corpus: Path, model_dir: Path, split: str = "tune") -> None:
     rows = [json.loads(line) for line in corpus.read_text(encoding="utf-8").splitlines()]
     rows = [r for r in rows if r["split"] == split]
-    pipeline, _ = load_pipeline(str(model_dir))
-    labels = list(pipeline.get_pipe("textcat").labels)
-    gate = TopicGate(TOPIC)
-    gated, rejected = [], []
-    for row in rows:
-        (rejected if gate.check(row["text"]).level == NONE else gated).append(row)
-    logits, gold = [], []
-    for row, doc in zip(gated, pipeline.pipe(r["text"] for r in gated)):
-        logits.append([math.log(max(doc.cats[label], 1e-9)) for label in labels])
-        gold.append(labels.index(row["stance"]))
+    clf = StanceClassifier(TOPIC, model_dir=model_dir)
+    labels = clf._labels
+    raw = clf.raw_scores([r["text"] for r in rows])
+    gated = [(r, x) for r, x in zip(rows, raw) if x is not None]
+    rejected = [r for r, x in zip(rows, raw) if x is None]
+    sides = [n for n, label in enumerate(labels) if label != SILENT]
 
-    def nll(t):
+    def nll(t, weight):
         total = 0.0
-        for z, y in zip(logits, gold):
-            scaled = [v / t for v in z]
-            top = max(scaled)
-            total -= scaled[y] - top - math.log(sum(math.exp(v - top) for v in scaled))
-        return total / max(len(gold), 1)
+        for row, (_, doc_scores, _, sent_scores) in gated:
+            probs, _ = combine(doc_scores, sent_scores, t, sides, weight)
+            total -= math.log(max(float(probs[labels.index(row["stance"])]), 1e-12))
+        return total / max(len(gated), 1)
 
-    grid = [0.25 * 1.05 ** k for k in range(100)]  # 0.25 .. ~32
-    temperature = min(grid, key=nll)
+    grid = [(0.2 * 1.04 ** k, w) for k in range(110) for w in WEIGHTS]  # temperature 0.2 .. ~15
+    temperature, weight = min(grid, key=lambda tw: nll(*tw))
     silent = sum(r["stance"] == SILENT for r in rejected)
-    off_topic_confidence = (silent + 1) / (len(rejected) + 2)  # Laplace: never claims certainty
     result = {
         "split": split,
         "temperature": round(temperature, 4),
-        "nll_before": round(nll(1.0), 4),
-        "nll_after": round(nll(temperature), 4),
+        "sentence_weight": weight,
+        "nll_before": round(nll(1.0, 1.0), 4),
+        "nll_after": round(nll(temperature, weight), 4),
         "gated_statements": len(gated),
-        "off_topic_confidence": round(off_topic_confidence, 4),
+        # Laplace-smoothed: the gate's verdict never claims certainty.
+        "off_topic_confidence": round((silent + 1) / (len(rejected) + 2), 4),
         "rejected_statements": len(rejected),
     }
     (model_dir / "calibration.json").write_text(json.dumps(result, indent=2) + "\n")
