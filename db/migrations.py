@@ -193,3 +193,16 @@ def m005_publish_indexes(db):
     db["statements"].create_index(["leader_id"], if_not_exists=True)
     db["crawls"].create_index(["account_id", "status", "finished_at", "started_at"], if_not_exists=True)
     db["crawls"].create_index(["platform", "status", "finished_at", "started_at"], if_not_exists=True)
+
+
+@migrations()
+def m006_publish_query_indexes(db):
+    # The canned queries and facets of metadata.yml on 1M statements: deleted statements are a
+    # handful (partial index); on-topic stances a small share (partial index, used by any query
+    # saying `on_topic = 1`); the stances page facets on stance and on_topic.
+    db.execute("CREATE INDEX IF NOT EXISTS idx_statements_deleted_at ON statements (deleted_at)"
+               " WHERE deleted_at IS NOT NULL")
+    db.execute("CREATE INDEX IF NOT EXISTS idx_stances_on_topic ON stances (topic_id, statement_id, stance)"
+               " WHERE on_topic = 1")
+    db["stances"].create_index(["stance"], if_not_exists=True)
+    db["stances"].create_index(["on_topic"], if_not_exists=True)
