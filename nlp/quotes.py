@@ -747,15 +747,17 @@ class _Article:
         return verb.idx < span.open_at and between.rstrip().endswith(":")
 
     def _continuations(self, attributed, verbs_of):
-        """An unattributed quote that follows an attributed one in the same paragraph, with only
-        that quote's attribution clause in between, is the same speaker still talking."""
+        """An unattributed quote that follows an attributed one, with only that quote's
+        attribution clause in between, is the same speaker still talking: in the same paragraph,
+        or as the whole of the next paragraph (a new speaker would be named)."""
         for index, span in enumerate(self.spans):
             if index in attributed or index == 0 or span.block:
                 continue
             prev = index - 1
             if prev not in attributed or span.embedded:
                 continue
-            if self._paragraph_of(self.spans[prev].close_at - 1) != self._paragraph_of(span.open_at):
+            before, here = self._paragraph_of(self.spans[prev].close_at - 1), self._paragraph_of(span.open_at)
+            if here != before and not (here == before + 1 and self._whole_paragraph(span, here)):
                 continue
             verb = verbs_of[prev]
             allowed = {t.i for t in verb.subtree} | {verb.i}
@@ -764,12 +766,18 @@ class _Article:
             gap_tokens = [t for t in (gap or []) if not (t.is_punct or t.is_space)]
             if any(t.i not in allowed for t in gap_tokens):
                 continue
+            if self._people_in(gap_tokens) - {attributed[prev].leader_id}:
+                continue  # "..., Okonkwo said as Ruiz looked on.": who speaks next is unclear
             if not self.text[span.start:span.start + 1].isupper() and not self.text[span.start].isdigit():
                 continue  # lowercase: an interrupted sentence, merged instead
             base = attributed[prev]
             own = self.span_tokens[index][0].sent if self.span_tokens[index] else None
             attributed[index] = _Attribution(base.leader_id, "continuation", _unique_sents([*base.sents, own]))
             verbs_of[index] = verb
+
+    def _whole_paragraph(self, span, paragraph: int) -> bool:
+        start, end, _block = self.ranges[paragraph]
+        return span.open_at == start and span.close_at >= end - 1 and len(span.parts) == 1
 
     def _merge_interrupted(self, attributed, verbs_of) -> dict[int, int]:
         """'"We will fight," she said, "and we will win."' is one quote: index -> merged into."""

@@ -95,6 +95,19 @@ def test_continuation_keeps_the_speaker(finder):
     assert ("mara-okonkwo", "not now not ever", "continuation") in found
 
 
+def test_continuation_into_a_paragraph_that_is_all_quote(finder):
+    text = ('"We are deeply concerned," Okonkwo said in a statement.\n\n'
+            '"We are in touch with our employees."\n\nThe mayor disagreed.\n\n"It is a stunt."')
+    found = pairs(finder, text)
+    assert ("mara-okonkwo", "we are in touch with our employees", "continuation") in found
+    assert all(q[1] != "it is a stunt" for q in found)
+
+
+def test_no_continuation_when_someone_else_is_named_in_between(finder):
+    text = '"We are deeply concerned," Okonkwo said as Dana Ruiz looked on.\n\n"We are in touch."'
+    assert [q[1] for q in pairs(finder, text)] == ["we are deeply concerned"]
+
+
 def test_context_is_the_attributing_sentence(finder):
     text = 'The raids began in May.\n\nOkonkwo spoke on Monday.\n\n"It is wrong," she said.'
     (quote,) = finder.find(text)
