@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import hashlib
 import html
+import json
 import random
 import re
 from dataclasses import dataclass, field
@@ -84,6 +85,14 @@ def make_posts(count: int, seed: int = 0, newest: datetime | None = None, spacin
             post.content_warning = "fictional content warning"
         posts.append(post)
     return posts
+
+
+def _cached_json(cache: dict, key, build) -> str:
+    """A post's JSON, rendered once per version (key includes its text and edit time), so the
+    fake server spends little CPU and a benchmark measures the crawler."""
+    if key not in cache:
+        cache[key] = json.dumps(build())
+    return cache[key]
 
 
 def _iso_ms(moment: datetime) -> str:
@@ -159,6 +168,7 @@ class MastodonInstance:
         self.accounts: dict[str, MastodonAccount] = {}
         self._by_id: dict[str, MastodonAccount] = {}
         self._statuses: dict[str, tuple] = {}
+        self._rendered: dict = {}
         server.add("/api/v1/accounts/lookup", self._lookup)
         server.add(re.compile(r"/api/v1/accounts/(\d+)/statuses"), self._account_statuses)
         server.add(re.compile(r"/api/v1/statuses/(\d+)"), self._status)
@@ -250,7 +260,9 @@ class MastodonInstance:
                 links.append(f'<{root}?{keep}max_id={page[-1].id}>; rel="next"')
             links.append(f'<{root}?{keep}min_id={page[0].id}>; rel="prev"')
             headers["link"] = ", ".join(links)
-        return Reply.json([self.status_json(account, p) for p in page], headers=headers)
+        body = "[" + ",".join(_cached_json(self._rendered, (account.id, p.id, p.text, p.edited_at),
+                                           lambda p=p: self.status_json(account, p)) for p in page) + "]"
+        return Reply(body=body.encode(), headers={"Content-Type": "application/json; charset=utf-8", **headers})
 
     def _status(self, request) -> Reply:
         found = self._statuses.get(request.match.group(1))
@@ -360,6 +372,7 @@ class BlueskyAppView:
         self.server = server
         self.actors: dict[str, BlueskyActor] = {}
         self._posts: dict[str, tuple] = {}
+        self._rendered: dict = {}
         server.add("/xrpc/app.bsky.actor.getProfile", self._get_profile)
         server.add("/xrpc/app.bsky.feed.getAuthorFeed", self._get_author_feed)
         server.add("/xrpc/app.bsky.feed.getPosts", self._get_posts)
@@ -408,11 +421,12 @@ class BlueskyAppView:
                 return Reply.json({"feed": []})  # a malformed cursor gives an empty feed
             posts = [p for p in posts if (int(p.created_at.timestamp() * 1000), p.id) < key]
         page = posts[:limit]
-        body = {"feed": [actor.feed_item(p) for p in page]}
+        items = ",".join(_cached_json(self._rendered, (actor.did, p.id, p.text), lambda p=p: actor.feed_item(p)) for p in page)
+        cursor = ""
         if len(page) == limit:
             last = page[-1]
-            body["cursor"] = f"{int(last.created_at.timestamp() * 1000)}::{last.id}"
-        return Reply.json(body)
+            cursor = ', "cursor": ' + json.dumps(f"{int(last.created_at.timestamp() * 1000)}::{last.id}")
+        return Reply(body=f'{{"feed": [{items}]{cursor}}}'.encode(), headers={"Content-Type": "application/json; charset=utf-8"})
 
     def _get_posts(self, request) -> Reply:
         uris = request.query.get("uris", [])

@@ -66,6 +66,9 @@ class RssSpider(SourceSpider):
         parsed = feedparser.parse(
             response.body,
             response_headers={"content-type": content_type or "application/xml", "content-location": response.url},
+            # The text is reduced to plain text (crawler.text) anyway: sanitising HTML first is wasted.
+            sanitize_html=False,
+            resolve_relative_uris=False,
         )
         if not parsed.entries:
             if isinstance(parsed.get("bozo_exception"), feedparser.NonXMLContentType) or "html" in content_type:
