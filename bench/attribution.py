@@ -1,6 +1,6 @@
 """Quote attribution: precision and recall on the fictional test set, and throughput.
 
-    .venv/bin/python bench/attribution.py [--split dev|heldout|all] [--repeat N] [--show]
+    .venv/bin/python bench/attribution.py [--split dev|heldout|heldout2|all] [--repeat N] [--show]
 
 A predicted (speaker, quote) pair matches an expected one when the speaker ids are equal and the
 quotes are equal after normalisation (nlp.quotes.normalize_quote: lowercase, punctuation and
@@ -23,6 +23,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data" / "attribution"
+SPLITS = ("dev", "heldout", "heldout2")  # see tests/data/attribution/README.md
 
 
 def load_set(split: str = "all"):
@@ -30,7 +31,7 @@ def load_set(split: str = "all"):
     import yaml
 
     leaders = yaml.safe_load((DATA / "leaders.yml").read_text())["leaders"]
-    splits = ["dev", "heldout"] if split == "all" else [split]
+    splits = list(SPLITS) if split == "all" else [split]
     articles = {}
     for name in splits:
         for path in sorted((DATA / name).glob("*.txt")):
@@ -96,7 +97,7 @@ def throughput(finder, texts: list[str], repeat: int, rounds: int = 7) -> tuple[
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--split", choices=["dev", "heldout", "all"], default="all")
+    parser.add_argument("--split", choices=[*SPLITS, "all"], default="all")
     parser.add_argument("--repeat", type=int, default=5, help="copies of the set per throughput pass")
     parser.add_argument("--show", action="store_true", help="print misses and wrong attributions")
     parser.add_argument("--no-speed", action="store_true")
@@ -106,7 +107,7 @@ def main(argv=None) -> int:
     from nlp.quotes import QuoteFinder
 
     finder = QuoteFinder(load_set("dev")[0])
-    splits = ["dev", "heldout"] if args.split == "all" else [args.split]
+    splits = list(SPLITS) if args.split == "all" else [args.split]
     for split in splits:
         _leaders, articles, expected = load_set(split)
         names = list(articles)
