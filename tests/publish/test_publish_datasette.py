@@ -158,3 +158,22 @@ async def test_dashboard_chart_and_all_scripts_are_local(ds):
     for chart in config.values():  # the queries the charts fetch
         data = await get_json(ds, "/onrecord.json?_shape=array&sql=" + chart["query"].replace("+", "%2B"))
         assert data, chart["title"]
+
+
+def test_metadata_describes_every_table_and_view(tmp_path):
+    import yaml
+
+    from db.connect import open_db
+    from onrecord.cmd_publish import METADATA
+
+    db = open_db(tmp_path / "fresh.db")
+    names = {r[0] for r in db.execute(
+        "select name from sqlite_master where type in ('table', 'view') and name not like 'statements_fts%'"
+        " and name not like 'sqlite_%'").fetchall()}
+    tables = yaml.safe_load(METADATA.read_text())["databases"]["onrecord"]["tables"]
+    undescribed = sorted(name for name in names if not (tables.get(name) or {}).get("description"))
+    assert not undescribed, f"add a description to metadata.yml for: {undescribed}"
+    assert not set(tables) - names, "metadata.yml describes tables that do not exist"
+    for name, table in tables.items():  # the columns described are real
+        columns = {c.name for c in db[name].columns}
+        assert set(table.get("columns", {})) <= columns, name
