@@ -192,6 +192,12 @@ def test_non_articles_raise_a_reason(body, reason):
         extract_article(body, "http://example.test/")
 
 
+def test_other_languages_are_caught_by_their_words_too():
+    page = (NEWS / "spanish.html").read_bytes().replace(b'<html lang="es">', b"<html>")
+    with pytest.raises(NotAnArticle, match="not English"):
+        extract_article(page, "http://example.test/es")
+
+
 def test_atom_feed_links():
     atom = b"""<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom">
       <entry><title>A</title><link rel="alternate" href="/a.html"/><published>2026-02-01T10:00:00Z</published></entry>
