@@ -21,6 +21,7 @@ from scrapy.exceptions import IgnoreRequest
 from scrapy.utils.asyncio import sleep
 from scrapy.utils.defer import maybe_deferred_to_future
 from scrapy.utils.httpobj import urlparse_cached
+from scrapy.utils.misc import load_object
 from twisted.internet.defer import Deferred
 
 REMAINING = ("x-ratelimit-remaining", "ratelimit-remaining", "x-rate-limit-remaining")
@@ -67,6 +68,7 @@ def _header(response, names) -> str | None:
 class RateLimitMiddleware:
     def __init__(self, crawler):
         settings = crawler.settings
+        self.crawler = crawler
         self.stats = crawler.stats
         self.codes = {int(code) for code in settings.getlist("ONRECORD_RETRY_HTTP_CODES")}
         self.max_retries = settings.getint("ONRECORD_RETRY_TIMES")
@@ -74,7 +76,10 @@ class RateLimitMiddleware:
         self.backoff_max = settings.getfloat("ONRECORD_BACKOFF_MAX")
         self.max_wait = settings.getfloat("ONRECORD_MAX_WAIT")
         self.host_max_failures = settings.getint("ONRECORD_HOST_MAX_FAILURES")
-        self.connection_retries = settings.getint("RETRY_TIMES")
+        self.connection_retries = settings.getint("RETRY_TIMES") if settings.getbool("RETRY_ENABLED") else 0
+        self.retried_exceptions = tuple(
+            load_object(name) if isinstance(name, str) else name for name in settings.getlist("RETRY_EXCEPTIONS")
+        )
         self.resume_at: dict[str, float] = {}
         self.failures: Counter = Counter()
 
@@ -119,16 +124,27 @@ class RateLimitMiddleware:
             return response
         self.pause(host, delay)
         self.stats.inc_value(f"onrecord/retries/{response.status}")
+        self.count_attempt(request)
         retry = request.replace(dont_filter=True, priority=request.priority - 1)
         retry.meta["onrecord_retries"] = attempt + 1
         return retry
+
+    def count_attempt(self, request) -> None:
+        """A retry is one more request to the platform: count it on its source's crawls row."""
+        runs = getattr(self.crawler.spider, "runs", None) or {}
+        run = runs.get(request.meta.get("source"))
+        if run is not None:
+            run.requests += 1
 
     def process_exception(self, request, exception):
         # Scrapy's RetryMiddleware retries connection failures; count only the final one.
         if isinstance(exception, IgnoreRequest):
             return None
-        if request.meta.get("retry_times", 0) >= request.meta.get("max_retry_times", self.connection_retries):
+        retried = isinstance(exception, self.retried_exceptions) and not request.meta.get("dont_retry")
+        if not retried or request.meta.get("retry_times", 0) >= request.meta.get("max_retry_times", self.connection_retries):
             self.failures[self.host(request)] += 1
+        else:
+            self.count_attempt(request)  # Scrapy's RetryMiddleware is about to send it again
         return None
 
     def retry_delay(self, response, attempt: int) -> float | None:

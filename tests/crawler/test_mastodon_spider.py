@@ -147,6 +147,7 @@ def test_faults_are_counted_and_other_sources_go_on(replay, crawl, db):
     assert crawls["huge"]["status"] == "partial" and "over size limit" in crawls["huge"]["error"]
     assert crawls["broken"]["status"] == "partial" and "HTTP 502" in crawls["broken"]["error"]
     assert replay.count(path("broken")) == 4  # first try + 3 retries with back-off
+    assert crawls["broken"]["requests"] == 1 + 4  # lookup + every attempt
     assert crawls["ghost"]["status"] == "failed" and "Record not found" in crawls["ghost"]["error"]
     assert result.summary["failed"] == 1 and result.summary["ok"] == 2 and result.summary["partial"] == 5
     # A partial listing must not advance the high-water mark, or the next crawl would leave a gap.
