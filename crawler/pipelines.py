@@ -118,7 +118,14 @@ class StoragePipeline:
         rows = self.buffers.pop(source_id, [])
         run = self.spider.runs.get(source_id)
         if rows:
-            result = save_statements(self.db, rows)
+            try:
+                result = save_statements(self.db, rows)
+            except Exception as error:  # the batch's transaction rolled back; the next crawl redoes it
+                logger.exception("saving %d statements of %s failed", len(rows), source_id)
+                if run is not None:
+                    run.skip(f"storage error: {type(error).__name__}: {error}", count=len(rows))
+                    run.complete = False
+                return
             if run is not None:
                 run.items += result.seen
                 run.new += len(result.new)
@@ -150,7 +157,7 @@ class StoragePipeline:
             self.flush(source_id)
             if done.deleted:
                 run.deleted_marked = mark_deleted(self.db, done.deleted)
-            if done.state and run.status != "failed":
+            if done.state and run.status != "failed" and not run.skip_reasons_storage():
                 set_crawl_state(self.db, source_id, **done.state)
         except Exception as error:  # a storage error fails this source, not the crawl
             logger.exception("storing %s failed", source_id)

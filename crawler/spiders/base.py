@@ -103,6 +103,10 @@ class SourceRun:
         if fault:
             self.faults += count
 
+    def skip_reasons_storage(self) -> bool:
+        """True when a batch of this source could not be saved (its state must not advance)."""
+        return any(reason.startswith("storage error") for reason in self.skip_reasons)
+
     def fail(self, message: str) -> None:
         if not self.failed:
             self.failed, self.error = True, message
