@@ -38,9 +38,9 @@ CLUSTERS = {
         citizen citizens afraid fear fears scared terrified disappeared vigil killed shot died dead death
         killing killings bullet bullets tear gas pepper flash-bangs rubber dragging dragged grabbed
         taken beaten beat victims traumatized schoolchildren daycare church hospital school vans
-        masked masks innocent""",
+        masked masks innocent life lives safety""",
     "END": """end stop leave withdraw withdrawal abolish pull unmask investigate accountable accountability
-        charges resign refuse refused boycott gone out home""",
+        charges resign refuse refused gone out home""",
     "SPEAK": """silence silent quiet speak speaking condemn condemning values conscience complicit
         cheered cheering cheer enablers rationalizing""",
     "PRAISE": """thank thanks grateful gratitude heroes hero proud support supports supporting back backing
@@ -54,8 +54,8 @@ CLUSTERS = {
         radical radicals activists activist sanctuary anarchy doxxing doxxed obstruct obstructing
         obstruction obstructed interfere interfering interference hysteria narrative smear smearing
         left-wing leftist leftists""",
-    "CALM": """calm peace peaceful de-escalate de-escalation deescalate restraint monitoring thoughts prayers
-        praying pray safe safety comment comments investigation sides parties hope hoping grief sad
+    "CALM": """calm peace de-escalate de-escalation deescalate monitoring thoughts prayers
+        praying pray safe comment comments investigation sides parties hope hoping grief sad
         sadness heavy heart hearts listening listen informed updates""",
     "OPPOSE": """against oppose opposes opposing opposed denounce denounces reject rejects protest protesting
         demand demands demanding letter petition boycott divest""",
@@ -128,7 +128,8 @@ def _doc_features(ops, doc, ngram_size):
     if len(doc) == 0:
         return numpy.zeros((1,), dtype="uint64")
     words, seq, clustered, negated, quoted = _token_keys(doc)
-    parts = [words]
+    stems = [_stem_key(t.lower_) for t in doc if len(t) > 6 and t.is_alpha]
+    parts = [words, numpy.array(stems, dtype="uint64")]
     for n in range(2, ngram_size + 1):
         if len(words) >= n:
             parts.append(ops.ngrams(n, words))
@@ -144,6 +145,18 @@ def _doc_features(ops, doc, ngram_size):
     if len(doc) <= 8:
         parts.append(numpy.array([_SHORT], dtype="uint64"))
     return numpy.concatenate(parts).astype("uint64")
+
+
+_STEMS: dict = {}
+
+
+def _stem_key(lower: str):
+    key = _STEMS.get(lower)
+    if key is None:
+        if len(_STEMS) > 500_000:  # bounded memory on endless streams of new words
+            _STEMS.clear()
+        key = _STEMS[lower] = hash_string("__STEM__" + lower[:5])
+    return key
 
 
 def stance_features(ngram_size: int) -> Model:
