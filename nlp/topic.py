@@ -29,7 +29,7 @@ PROFILES = {
         "strong": [
             r"(?<![\w.])I\.?C\.?E\.?(?=[\s,.;:!?'’\")-]|$)",  # the agency, upper case; engines/exchanges vetoed below
             r"(?i:\bice\s+(?:agents?|officers?|raids?|out\b|detention|detainers?|custody|arrests?|facilit(?:y|ies)|surge|operations?))",
-            r"(?i:\b(?:abolish|defund|fund|thank(?:s|\s+you)?,?|support|back|stand\s+with|get)\s+ice\b)",
+            r"(?i:\b(?:abolish|defund|thank(?:s|\s+you)?,?|stand\s+with)\s+ice\b(?!\s+(?:cream|skat\w*|fish\w*|hockey|storm)))",
             r"(?i:\bimmigration\s+and\s+customs\s+enforcement\b)",
             r"(?i:\bborder\s+patrol\b)",
             r"\bCBP\b|\bDHS\b",

@@ -1,0 +1,168 @@
+"""`onrecord stance` and `onrecord classify` through click, on real files and a real SQLite database."""
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from db.connect import open_db
+from db.save import save_stances, save_statements, save_watchlist
+from onrecord.cli import cli
+
+WATCHLIST_YAML = """\
+topic:
+  id: ice-enforcement
+  name: Federal immigration enforcement (ICE, Border Patrol) in U.S. cities
+  since: 2026-01-01
+leaders:
+  - id: ada-quillfeather
+    name: Ada Quillfeather   # fictional
+    accounts:
+      - {platform: mastodon, handle: ada@social.example}
+"""
+WATCHLIST = {
+    "topic": {"id": "ice-enforcement", "name": "Federal immigration enforcement", "since": "2026-01-01T00:00:00Z"},
+    "leaders": [{"id": "ada-quillfeather", "name": "Ada Quillfeather", "aliases": [],
+                 "accounts": [{"id": "mastodon:ada@social.example", "platform": "mastodon",
+                               "handle": "ada@social.example"}]}],
+    "news": [],
+}
+TEXTS = {  # fictional statements
+    "mastodon:1": "The raids must end. Pull the agents out of our city now.",
+    "mastodon:2": "Thank you to the ICE officers doing a hard job. Obstructing them is a crime.",
+    "mastodon:3": "Ice fishing on Lake Minnetonka with the team this weekend.",
+    "mastodon:4": "We are monitoring the situation with the ICE operation and keeping employees informed.",
+}
+
+
+@pytest.fixture
+def watchlist(tmp_path):
+    path = tmp_path / "watchlist.yml"
+    path.write_text(WATCHLIST_YAML)
+    return path
+
+
+def run(*args, input=None):
+    return CliRunner().invoke(cli, list(args), input=input, catch_exceptions=False)
+
+
+def lines(output):
+    return [json.loads(line) for line in output.splitlines() if line.strip()]
+
+
+def test_stance_text_arguments_get_positional_ids(watchlist):
+    result = run("stance", "--watchlist", str(watchlist), TEXTS["mastodon:1"], TEXTS["mastodon:3"])
+    assert result.exit_code == 0, result.output
+    out = lines(result.stdout)
+    assert [o["id"] for o in out] == [1, 2]
+    assert set(out[0]) == {"id", "stance", "on_topic", "confidence", "evidence"}
+    assert out[0]["stance"] == "condemning" and out[0]["on_topic"] is True
+    assert out[0]["evidence"] in TEXTS["mastodon:1"] and out[0]["evidence"]
+    assert (out[1]["stance"], out[1]["on_topic"], out[1]["evidence"]) == ("silent", False, "")
+    assert all(0 <= o["confidence"] <= 1 for o in out)
+
+
+def test_stance_jsonl_skips_and_counts_malformed_lines(watchlist, tmp_path):
+    path = tmp_path / "in.jsonl"
+    path.write_text(
+        json.dumps({"id": "a", "text": TEXTS["mastodon:2"], "speaker": "Ada Quillfeather"}) + "\n"
+        + "{not json\n"
+        + json.dumps({"id": "b"}) + "\n"
+        + "\n"
+        + json.dumps(["a list"]) + "\n"
+        + json.dumps({"id": 7, "text": TEXTS["mastodon:3"]}) + "\n"
+    )
+    result = run("stance", "--watchlist", str(watchlist), "--jsonl", str(path))
+    assert result.exit_code == 0
+    out = lines(result.stdout)
+    assert [o["id"] for o in out] == ["a", 7]
+    assert out[0]["stance"] == "supporting"
+    errors = [line for line in result.stderr.splitlines() if line.startswith("Error:")]
+    assert len(errors) == 3
+    assert "line 2" in errors[0] and "JSON" in errors[0]
+    assert "line 3" in errors[1] and '"text"' in errors[1]
+    assert "line 5" in errors[2]
+    assert "skipped 3 malformed" in result.stderr
+
+
+def test_stance_reads_stdin_and_fails_only_when_nothing_was_classified(watchlist):
+    good = run("stance", "--watchlist", str(watchlist), "--jsonl", "-",
+               input=json.dumps({"id": "x", "text": TEXTS["mastodon:1"]}) + "\n")
+    assert good.exit_code == 0 and lines(good.stdout)[0]["id"] == "x"
+    bad = run("stance", "--watchlist", str(watchlist), "--jsonl", "-", input="nope\n{}\n")
+    assert bad.exit_code != 0
+    assert bad.stdout == ""
+    assert "line 1" in bad.stderr and "line 2" in bad.stderr
+
+
+def test_stance_needs_input(watchlist):
+    result = run("stance", "--watchlist", str(watchlist))
+    assert result.exit_code == 2
+    assert "--jsonl" in result.output
+
+
+def seeded_db(path):
+    db = open_db(path)
+    save_watchlist(db, WATCHLIST)
+    save_statements(db, [
+        {"id": sid, "leader_id": "ada-quillfeather", "account_id": "mastodon:ada@social.example",
+         "platform": "mastodon", "kind": "post", "text": text, "published_at": "2026-01-20T10:00:00Z"}
+        for sid, text in TEXTS.items()
+    ])
+    return db
+
+
+def stances(path):
+    db = open_db(path)
+    return {row["statement_id"]: row for row in db.query("SELECT * FROM stances")}
+
+
+def test_classify_fills_stances_then_only_new_or_outdated_ones(watchlist, tmp_path):
+    path = tmp_path / "onrecord.db"
+    db = seeded_db(path)
+    # A judgment from an older model must be replaced; none of the current model's are redone.
+    save_stances(db, [{"statement_id": "mastodon:3", "topic_id": "ice-enforcement", "stance": "condemning",
+                       "on_topic": True, "confidence": 0.5, "evidence": "x", "model": "onrecord_stance-0.0.1"}])
+    db.close()
+
+    result = run("classify", "--db", str(path), "--watchlist", str(watchlist))
+    assert result.exit_code == 0, result.output
+    assert "Classified 4 statements" in result.stdout
+    assert "1 condemning, 1 supporting, 2 silent" in result.stdout
+    rows = stances(path)
+    assert {sid: r["stance"] for sid, r in rows.items()} == {
+        "mastodon:1": "condemning", "mastodon:2": "supporting", "mastodon:3": "silent", "mastodon:4": "silent"}
+    assert {r["on_topic"] for sid, r in rows.items() if sid != "mastodon:3"} == {1}
+    assert rows["mastodon:3"]["on_topic"] == 0 and rows["mastodon:3"]["evidence"] == ""
+    model = rows["mastodon:1"]["model"]
+    assert model.startswith("onrecord_stance-") and {r["model"] for r in rows.values()} == {model}
+    for sid, r in rows.items():
+        assert r["topic_id"] == "ice-enforcement"
+        assert r["evidence"] in TEXTS[sid] and 0 <= r["confidence"] <= 1
+        assert r["classified_at"].endswith("Z")
+
+    again = run("classify", "--db", str(path), "--watchlist", str(watchlist))
+    assert again.exit_code == 0 and "Nothing to classify" in again.stdout
+
+    db = open_db(path)
+    save_statements(db, [{"id": "mastodon:5", "leader_id": "ada-quillfeather", "account_id": "mastodon:ada@social.example",
+                          "platform": "mastodon", "kind": "post", "text": "Deport them all. Support ICE."}])
+    db.close()
+    new = run("classify", "--db", str(path), "--watchlist", str(watchlist))
+    assert "Classified 1 statements" in new.stdout
+    assert stances(path)["mastodon:5"]["stance"] == "supporting"
+
+    everything = run("classify", "--db", str(path), "--watchlist", str(watchlist), "--all")
+    assert "Classified 5 statements" in everything.stdout
+    assert len(stances(path)) == 5
+
+
+def test_classify_statements_reports_progress(tmp_path, monkeypatch):
+    import nlp.classify
+
+    monkeypatch.setattr(nlp.classify, "PROGRESS_EVERY", 2)
+    monkeypatch.setattr(nlp.classify, "CHUNK", 2)
+    db = seeded_db(tmp_path / "onrecord.db")
+    calls = []
+    counts = nlp.classify.classify_statements(db, WATCHLIST["topic"], progress=lambda done, total: calls.append((done, total)))
+    assert counts["classified"] == 4 and counts["condemning"] + counts["supporting"] + counts["silent"] == 4
+    assert calls == [(2, 4), (4, 4)]
