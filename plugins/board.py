@@ -16,7 +16,7 @@ EXCERPT_CHARS = 280  # either side of the evidence: enough to judge it in contex
 
 # One row per leader: the summary view, and the on-topic statement that set last_statement_at
 # (found by an index seek on (leader_id, published_at), so the board stays fast on 1M rows).
-BOARD_SQL = """
+BOARD_SQL = """/* onrecord:cache */
 select l.id, l.name, l.title, l.organization, ls.stance, ls.condemning, ls.supporting,
   ls.on_topic, ls.last_statement_at, ls.monitored_since,
   s.id as statement_id, s.platform, s.kind, s.url, s.text, s.published_at, s.deleted_at,

@@ -177,3 +177,35 @@ def test_metadata_describes_every_table_and_view(tmp_path):
     for name, table in tables.items():  # the columns described are real
         columns = {c.name for c in db[name].columns}
         assert set(table.get("columns", {})) <= columns, name
+
+
+async def test_cached_counts_follow_every_change_to_the_database(sample_db, tmp_path):
+    import shutil
+
+    from db.connect import open_db
+    from db.save import save_stances, save_statements
+
+    path = tmp_path / "copy.db"
+    shutil.copy(sample_db, path)
+    ds = build_datasette(path)
+    await ds.invoke_startup()
+
+    async def platforms():
+        data = await get_json(ds, "/onrecord/statements.json")
+        return {r["value"]: r["count"] for r in data["facet_results"]["platform"]["results"]}, data["filtered_table_rows_count"]
+
+    before = await platforms()
+    assert before == await platforms()  # served again, from the cache
+    board_before = (await ds.client.get("/board")).text
+    db = open_db(path)
+    save_statements(db, [{"id": "rss:99", "leader_id": "cy-marsh", "account_id": "rss:https://marsh.example/feed.xml",
+                          "platform": "rss", "kind": "post", "text": "These raids are wrong and must end.",
+                          "published_at": "2026-02-10T08:00:00Z"}])
+    save_stances(db, [{"statement_id": "rss:99", "topic_id": "ice-enforcement", "stance": "condemning",
+                       "on_topic": 1, "confidence": 0.9, "evidence": "must end", "model": "test-fixture 0"}])
+    db.close()
+    counts, total = await platforms()
+    assert counts["rss"] == before[0]["rss"] + 1 and total == before[1] + 1
+    board = (await ds.client.get("/board")).text
+    assert 'data-leader="cy-marsh" data-stance="silent"' in board_before
+    assert 'data-leader="cy-marsh" data-stance="condemning"' in board

@@ -1,0 +1,75 @@
+"""Keep the results of facet counts, table counts and the board's summary until the database file
+changes. Crawls write the database once a night; between them every visitor of the statements
+page would otherwise count 1M rows again, once per facet (an index scan of ~100 ms each).
+
+A result is reused only while the database file and its WAL have the same size and mtime as when
+it was computed (any commit changes the WAL), and for at most MAX_AGE seconds. Turn it off with
+plugin config `onrecord: {query_cache: false}`.
+"""
+import os
+import re
+import time
+from collections import OrderedDict
+
+from datasette import hookimpl
+
+CACHEABLE = re.compile(
+    r"^\s*(?:/\* onrecord:cache \*/"  # marked by our own plugins (the board)
+    r"|select \S+ as value, count\(\*\) as count from \("  # a Datasette column facet
+    r"|select count\(\*\) from )",  # a table or filtered-table count
+    re.IGNORECASE,
+)
+MAX_ENTRIES = 512
+MAX_AGE = 600.0
+
+
+def file_version(path) -> tuple:
+    version = []
+    for suffix in ("", "-wal"):
+        try:
+            stat = os.stat(f"{path}{suffix}")
+            version.append((stat.st_mtime_ns, stat.st_size))
+        except FileNotFoundError:
+            version.append(None)
+    return tuple(version)
+
+
+def freeze(params):
+    if isinstance(params, dict):
+        return tuple(sorted(params.items()))
+    return tuple(params) if params else ()
+
+
+def cached_execute(database):
+    original = database.execute
+    cache = OrderedDict()
+
+    async def execute(sql, params=None, truncate=False, custom_time_limit=None, page_size=None, log_sql_errors=True):
+        def run():
+            return original(sql, params=params, truncate=truncate, custom_time_limit=custom_time_limit,
+                            page_size=page_size, log_sql_errors=log_sql_errors)
+
+        if not CACHEABLE.match(sql):
+            return await run()
+        key = (sql, freeze(params), truncate, page_size)
+        version, now = file_version(database.path), time.monotonic()
+        hit = cache.get(key)
+        if hit and hit[0] == version and now - hit[1] < MAX_AGE:
+            cache.move_to_end(key)
+            return hit[2]
+        result = await run()  # a timed-out query raises and is not kept
+        cache[key] = (version, now, result)
+        if len(cache) > MAX_ENTRIES:
+            cache.popitem(last=False)
+        return result
+
+    return execute
+
+
+@hookimpl
+def startup(datasette):
+    if (datasette.plugin_config("onrecord") or {}).get("query_cache", True) is False:
+        return
+    for database in datasette.databases.values():
+        if database.path and not database.is_memory:
+            database.execute = cached_execute(database)
