@@ -9,8 +9,9 @@
 How a statement is judged:
 1. The topic gate (nlp/topic.py) runs first. Text with no topic word and no cue that implicit
    statements use is silent and off topic, and never pays for the model.
-2. The trained textcat (nlp/model/, trained by the spaCy project in this folder) scores the whole
-   text. Its probabilities are temperature-scaled with the temperature fitted on the tune split
+2. The trained textcat (nlp/model/, trained by the spaCy project in this folder, on a blank
+   tokenizer: no parser) scores the whole text and, for longer posts, each sentence. Scores are
+   temperature-scaled and combined (`combine`) with the parameters fitted on the tune split
    (nlp/model/calibration.json), so `confidence` reads as a probability of being right.
 3. Evidence is the sentence that decided it: for a side, the sentence the textcat scores highest
    for that side; for on-topic silence, the sentence naming the topic; off topic, "".
@@ -29,6 +30,7 @@ from nlp.labels import SILENT
 from nlp.topic import NONE, STRONG, TopicGate
 
 MODEL_DIR = Path(__file__).parent / "model"
+MAX_CHARS = 100_000  # longer texts are judged on their start (spaCy refuses texts over 1M characters)
 
 
 @dataclass(frozen=True)
@@ -100,7 +102,7 @@ class StanceClassifier:
         out = [None] * len(texts)
         matches = matches or [self.gate.check(text) for text in texts]
         gated = [i for i, match in enumerate(matches) if match.level != NONE]
-        docs = list(self._nlp.pipe((texts[i] for i in gated), batch_size=batch_size))
+        docs = list(self._nlp.pipe((texts[i][:MAX_CHARS] for i in gated), batch_size=batch_size))
         sentences = [[s for s in doc.sents if s.text.strip()] for doc in docs]
         # Only multi-sentence posts need sentence scores; spans go straight into the model (its
         # features read tokens only), which avoids copying each sentence into a new Doc.

@@ -53,7 +53,7 @@ def classify(db_path, watchlist_path, all_):
 
 
 @click.command()
-@click.argument("texts", nargs=-1)
+@click.argument("texts", nargs=-1, metavar="[TEXT]...")
 @click.option("--jsonl", "jsonl", type=click.File("r", encoding="utf-8"), metavar="FILE|-",
               help='Read statements from a JSON Lines file ("-" for stdin): {"id", "text", "speaker"?} a line.')
 @watchlist_option
