@@ -25,7 +25,7 @@ import subprocess
 import sys
 import threading
 import time
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 log = logging.getLogger("onrecord.schedule")
@@ -481,11 +481,8 @@ def serve(db_path, watchlist_path, at: str = DEFAULT_AT, tz: str = DEFAULT_TIMEZ
     scheduler = build_scheduler(jobs_path, tz, grace_hours)
     add_nightly_job(scheduler, db_path, watchlist_path, at, tz)
 
-    def announce(event):
-        job = scheduler.get_job(JOB_ID)
-        if event.code == EVENT_JOB_MISSED:
-            log.warning("The run due at %s was missed by more than the grace time (%sh): skipped",
-                        event.scheduled_run_time.isoformat(), grace_hours)
+    def announce_start(event):
+        job = scheduler.get_job(JOB_ID)  # in start(), on this thread: nobody else holds the store
         if job is None or job.next_run_time is None:
             return
         if job.next_run_time <= datetime.now(timezone.utc):
@@ -493,7 +490,21 @@ def serve(db_path, watchlist_path, at: str = DEFAULT_AT, tz: str = DEFAULT_TIMEZ
         else:
             log.info("Next run: %s (%s %s daily; jobs in %s)", job.next_run_time.isoformat(), at, tz, jobs_path)
 
-    scheduler.add_listener(announce, EVENT_SCHEDULER_STARTED | EVENT_JOB_EXECUTED | EVENT_JOB_ERROR | EVENT_JOB_MISSED)
+    trigger = make_trigger(at, tz)
+
+    def announce_next(event):
+        # On the worker thread: never touch the job store here, shutdown() holds its lock while
+        # it waits for this very thread (a deadlock at the first SIGTERM during a cycle).
+        if event.code == EVENT_JOB_MISSED:
+            log.warning("The run due at %s was missed by more than the grace time (%sh): skipped",
+                        event.scheduled_run_time.isoformat(), grace_hours)
+        if CONTROL.stop.is_set():
+            return
+        upcoming = trigger.get_next_fire_time(None, datetime.now(trigger.timezone) + timedelta(seconds=1))
+        log.info("Next run: %s", upcoming.isoformat())
+
+    scheduler.add_listener(announce_start, EVENT_SCHEDULER_STARTED)
+    scheduler.add_listener(announce_next, EVENT_JOB_EXECUTED | EVENT_JOB_ERROR | EVENT_JOB_MISSED)
 
     def shutdown_when_running():
         deadline = time.monotonic() + 30

@@ -139,7 +139,7 @@ def test_replacing_the_job_with_another_time_reschedules_it(tmp_path):
         thread.join(10)
 
 
-def stored_with_past_run(jobs, at, missed_since):
+def stored_with_past_run(jobs, at, missed_since, db="n.db", watchlist="w.yml"):
     """A job store as a scheduler that was down since `missed_since` left it. Written straight
     into the store: a scheduler shut down while a run is due advances the run time itself."""
     from apscheduler.job import Job
@@ -148,7 +148,7 @@ def stored_with_past_run(jobs, at, missed_since):
     nightly._stored_job(scheduler)  # opens the store, creating its table
     job = Job(scheduler, id=nightly.JOB_ID, func=nightly.JOB_FUNC, trigger=nightly.make_trigger(at),
               executor="default", args=(), name="onrecord nightly cycle",
-              kwargs={"db_path": os.path.abspath("n.db"), "watchlist_path": os.path.abspath("w.yml")},
+              kwargs={"db_path": os.path.abspath(db), "watchlist_path": os.path.abspath(watchlist)},
               misfire_grace_time=3600, coalesce=True, max_instances=1, next_run_time=missed_since)
     scheduler._jobstores["default"].add_job(job)
 
@@ -400,6 +400,38 @@ def test_sigterm_mid_cycle_stops_after_the_step_then_the_next_cycle_is_clean(tmp
     assert [s["step"] for s in json.loads(runs[1]["steps"])][:2] == ["crawl mastodon", "crawl bluesky"]
     assert db.execute("SELECT COUNT(*) FROM statements WHERE platform = 'bluesky'").fetchone()[0] == 8
     assert db.execute("SELECT COUNT(*) FROM statements WHERE platform = 'mastodon'").fetchone()[0] == 12
+
+
+def test_sigterm_during_a_scheduled_cycle_ends_the_step_then_the_scheduler(tmp_path, replay):
+    server, masto, watchlist = replay
+    db_path = tmp_path / "onrecord.db"
+    crawling = threading.Event()
+
+    def slow_statuses(request):
+        crawling.set()
+        reply = masto._account_statuses(request)
+        reply.delay = 2.0
+        return reply
+
+    server.add(re.compile(r"/api/v1/accounts/(\d+)/statuses"), slow_statuses)
+    due = datetime.now(UTC).replace(second=0, microsecond=0) - timedelta(minutes=2)
+    at = f"{due.hour:02d}:{due.minute:02d}"
+    stored_with_past_run(f"{db_path}.jobs", at, due, db=db_path, watchlist=watchlist)  # due 2 minutes ago
+    service = subprocess.Popen([str(ONRECORD), "schedule", "--db", str(db_path), "--watchlist", str(watchlist), "--at", at],
+                               stderr=subprocess.PIPE, text=True)
+    try:
+        assert crawling.wait(60)
+        service.send_signal(signal.SIGTERM)
+        err = service.communicate(timeout=60)[1]
+    finally:
+        if service.poll() is None:
+            service.kill()
+    assert service.returncode == 0, err
+    assert "is inside the grace time: running it now" in err and "Scheduler stopped" in err
+    db = open_db(db_path)
+    [run] = list(db.query("SELECT * FROM runs"))
+    assert (run["status"], run["started_by"]) == ("interrupted", "schedule")
+    assert [step["step"] for step in json.loads(run["steps"])] == ["crawl mastodon"]
 
 
 def counts_since(db, started_at):
