@@ -258,10 +258,12 @@ def _paragraphs(body) -> list[str]:
             continue  # headings and cross-heads are not sentences anyone said
         if tag == "quote":
             inner = [p for p in element.iter("p")] or [element]
-            for p in inner:
-                text = " ".join("".join(p.itertext()).split())
-                if text:
-                    out.append("> " + text)
+            lines = ["> " + text for text in (" ".join("".join(p.itertext()).split()) for p in inner) if text]
+            # an embedded post's byline sits outside its <p>: "— Name (@handle) February 3, 2026"
+            loose = " ".join(" ".join(filter(None, [element.text, *(c.tail for c in element)])).split())
+            if lines and inner[0] is not element and loose[:1] in ("—", "–"):
+                lines[-1] += " " + loose
+            out.extend(lines)
             continue
         if tag == "list":
             for item in element.iter("item"):

