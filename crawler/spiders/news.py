@@ -64,6 +64,10 @@ class NewsSpider(SourceSpider):
 
     def stored_leaders(self) -> list[dict]:
         rows = self.db.execute("SELECT id, name, aliases, title, organization FROM leaders").fetchall()
+        accounts: dict[str, list] = {}
+        for leader_id, platform, handle in self.db.execute(
+                "SELECT leader_id, platform, handle FROM accounts WHERE handle IS NOT NULL").fetchall():
+            accounts.setdefault(leader_id, []).append({"platform": platform, "handle": handle})
         leaders = []
         for leader_id, name, aliases, title, organization in rows:
             try:
@@ -71,7 +75,7 @@ class NewsSpider(SourceSpider):
             except ValueError:
                 aliases = []
             leaders.append({"id": leader_id, "name": name, "aliases": aliases, "title": title,
-                            "organization": organization})
+                            "organization": organization, "accounts": accounts.get(leader_id, [])})
         return leaders
 
     # -- crawling -------------------------------------------------------------------------------
