@@ -85,7 +85,7 @@ INDIRECT_VERBS = frozenset({
 })
 
 # Verbs that, governing a speech verb, cancel it: "X declined to say", "X refused to call ...".
-NEGATING_VERBS = frozenset({"decline", "refuse", "deny", "avoid", "stop", "hesitate"})
+NEGATING_VERBS = frozenset({"decline", "refuse", "deny", "avoid", "stop", "hesitate", "dispute"})
 NEGATING_FORMS = {
     "decline": ("declines", "declined", "declining"),
     "refuse": ("refuses", "refused", "refusing"),
@@ -93,6 +93,7 @@ NEGATING_FORMS = {
     "avoid": ("avoids", "avoided", "avoiding"),
     "stop": ("stops", "stopped", "stopping"),
     "hesitate": ("hesitates", "hesitated", "hesitating"),
+    "dispute": ("disputes", "disputed", "disputing"),
 }
 
 

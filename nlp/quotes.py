@@ -435,16 +435,32 @@ class _Article:
         return token.pos_ == "VERB" and self._lemma(token) in self.lp.LABEL_LEMMAS
 
     def _negated(self, verb) -> bool:
+        """The words were not (or not yet, or only hypothetically) said: "did not say", "will
+        say", "if Okonkwo says", "had Okonkwo said", "wants Okonkwo to say", "denied she said"."""
+        if self._hypothetical(verb):
+            return True
         node = verb
         for _ in range(3):
             if any((c.dep_ == "neg" or c.dep_ == "aux" and c.lower_ in self.lp.UNREAL_AUX)
                    and self.in_quote[c.i] == -1 for c in node.children):
                 return True
-            if node.dep_ in ("xcomp",) and self._lemma(node.head) in self.lp.NEGATING_VERBS:
+            if node.dep_ in ("xcomp", "ccomp") and self._lemma(node.head) in self.lp.NEGATING_VERBS:
                 return True
             if node.dep_ not in ("xcomp", "conj") or node.head.i == node.i:
                 return False
             node = node.head
+        return False
+
+    def _hypothetical(self, verb) -> bool:
+        children = [c for c in verb.children if self.in_quote[c.i] == -1]
+        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether", "lest") for c in children):
+            return True
+        subject = next((c for c in children if c.dep_ == "nsubj"), None)
+        if subject is not None and any(c.dep_ == "aux" and c.i < subject.i for c in children):
+            return True  # "Had Okonkwo said ...", "Did Okonkwo say ...?"
+        if any(c.dep_ == "aux" and c.lower_ == "to" for c in children) and verb.dep_ in ("xcomp", "ccomp") \
+                and verb.head.lower_ not in self.lp.XCOMP_SPEECH_HEADS:
+            return True  # "want Okonkwo to say", but "went on to say"
         return False
 
     def _subject(self, verb):

@@ -65,6 +65,8 @@ FOUND = [
      "We will not build this", "title"),
     ("own-memo", 'Okonkwo\'s memo to staff said the raids were "a stain on the city."',
      "a stain on the city.", "partial"),
+    ("took-to-linkedin-to-say", "Okonkwo took to LinkedIn to say that the company would never comply.",
+     "the company would never comply", "indirect"),
     ("went-on-to-say", "Okonkwo went on to say that the company would pay legal fees.",
      "the company would pay legal fees", "indirect"),
     ("quoted-negation-is-not-negation", 'Okonkwo responded on Threads: "Absolutely not."',
@@ -166,6 +168,12 @@ NEVER = [
     ("reportedly", "Okonkwo reportedly told staff that the company would comply with the agency."),
     ("anonymous-sources", "Okonkwo, according to two people familiar with the matter, told staff the company would comply."),
     ("relayed-by-another-leader", 'Lindqvist said Okonkwo told him that Lumenfold would "fight this in court."'),
+    ("conditional-if", "If Okonkwo says the company will comply, employees will quit."),
+    ("conditional-inverted", "Had Okonkwo said that the company would comply, the board would have objected."),
+    ("embedded-question", "It is unclear whether Okonkwo said the company would comply."),
+    ("wanted-to-say", "Employees want Okonkwo to say that the company will never comply."),
+    ("denied-saying", "Okonkwo denied that she said the company would comply."),
+    ("question", "Did Okonkwo say the company would comply?"),
     ("sign-read", '"Stop the raids," read a sign held by a Lumenfold employee as Okonkwo spoke.'),
 ]
 
