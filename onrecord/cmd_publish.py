@@ -60,7 +60,12 @@ def serve_datasette(db_path, host: str, port: int, extra_plugins: dict | None = 
 
     import uvicorn
 
-    ds = build_datasette(db_path, extra_plugins)
+    # Keep the pages most visited computed in the background (plugins/query_cache.py).
+    warm = {"onrecord": {"warm": ["/board", f"/{DATABASE_NAME}/statements", f"/{DATABASE_NAME}/leader_stances",
+                                  f"/{DATABASE_NAME}/stances"]}}
+    plugins = {**warm, **(extra_plugins or {})}
+    plugins["onrecord"] = {**warm["onrecord"], **(extra_plugins or {}).get("onrecord", {})}
+    ds = build_datasette(db_path, plugins)
     asyncio.run(ds.invoke_startup())
     echo(f"Serving {db_path} at http://{host}:{port}/  (board: http://{host}:{port}/board)  Ctrl+C to stop")
     uvicorn.run(ds.app(), host=host, port=port, log_level="warning")

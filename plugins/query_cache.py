@@ -5,7 +5,12 @@ page would otherwise count 1M rows again, once per facet (an index scan of ~100 
 A result is reused only while the database file and its WAL have the same size and mtime as when
 it was computed (any commit changes the WAL), and for at most MAX_AGE seconds. Turn it off with
 plugin config `onrecord: {query_cache: false}`.
+
+With `onrecord: {warm: [paths]}` (set by `onrecord serve`), the server requests those pages itself
+when it starts and whenever the database changes, so the first visitor after a crawl is served
+from the cache too.
 """
+import asyncio
 import os
 import re
 import time
@@ -21,6 +26,7 @@ CACHEABLE = re.compile(
 )
 MAX_ENTRIES = 512
 MAX_AGE = 600.0
+WARM_EVERY = 30.0  # seconds between checks for a changed database
 
 
 def file_version(path) -> tuple:
@@ -63,6 +69,7 @@ def cached_execute(database):
             cache.popitem(last=False)
         return result
 
+    execute.cache = cache  # for tests and debugging
     return execute
 
 
@@ -73,3 +80,40 @@ def startup(datasette):
     for database in datasette.databases.values():
         if database.path and not database.is_memory:
             database.execute = cached_execute(database)
+
+
+def database_versions(datasette) -> tuple:
+    return tuple(file_version(db.path) for db in datasette.databases.values() if db.path and not db.is_memory)
+
+
+async def warm_forever(datasette, paths):
+    seen = None
+    while True:
+        current = database_versions(datasette)
+        if current != seen:
+            for path in paths:
+                try:
+                    await datasette.client.get(path)
+                except Exception:  # noqa: BLE001 - a page that fails now fails for its visitor too
+                    pass
+            seen = current
+        await asyncio.sleep(WARM_EVERY)
+
+
+@hookimpl
+def asgi_wrapper(datasette):
+    paths = (datasette.plugin_config("onrecord") or {}).get("warm") or []
+
+    def wrap(app):
+        if not paths:
+            return app
+
+        async def warming_app(scope, receive, send):
+            # The lifespan start runs in the server's own event loop: start warming there.
+            if scope["type"] == "lifespan" and not getattr(datasette, "_onrecord_warming", None):
+                datasette._onrecord_warming = asyncio.get_running_loop().create_task(warm_forever(datasette, paths))
+            await app(scope, receive, send)
+
+        return warming_app
+
+    return wrap

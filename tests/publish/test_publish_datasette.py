@@ -209,3 +209,30 @@ async def test_cached_counts_follow_every_change_to_the_database(sample_db, tmp_
     board = (await ds.client.get("/board")).text
     assert 'data-leader="cy-marsh" data-stance="silent"' in board_before
     assert 'data-leader="cy-marsh" data-stance="condemning"' in board
+
+
+async def test_server_warms_the_cache_when_it_starts(sample_db):
+    import asyncio
+
+    ds = build_datasette(sample_db, extra_plugins={"onrecord": {"warm": ["/onrecord/statements", "/board"]}})
+    await ds.invoke_startup()
+    app = ds.app()
+    inbox = asyncio.Queue()
+    await inbox.put({"type": "lifespan.startup"})
+    sent = []
+
+    async def send(message):
+        sent.append(message)
+
+    lifespan = asyncio.create_task(app({"type": "lifespan"}, inbox.get, send))
+    try:
+        cache = ds.get_database("onrecord").execute.cache
+        for _ in range(100):
+            if any("onrecord:cache" in key[0] for key in cache):  # the board, warmed last
+                break
+            await asyncio.sleep(0.05)
+        assert any("as value, count(*)" in key[0] for key in cache), list(cache)
+        assert any("onrecord:cache" in key[0] for key in cache)
+    finally:
+        ds._onrecord_warming.cancel()
+        lifespan.cancel()
