@@ -67,6 +67,8 @@ def serve_datasette(db_path, host: str, port: int, extra_plugins: dict | None = 
     plugins["onrecord"] = {**warm["onrecord"], **(extra_plugins or {}).get("onrecord", {})}
     ds = build_datasette(db_path, plugins)
     asyncio.run(ds.invoke_startup())
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        echo(f"Binding {host}: anyone who can reach this machine can read the database (read-only).")
     echo(f"Serving {db_path} at http://{host}:{port}/  (board: http://{host}:{port}/board)  Ctrl+C to stop")
     uvicorn.run(ds.app(), host=host, port=port, log_level="warning")
 
