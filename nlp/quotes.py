@@ -305,6 +305,8 @@ def _build_pipeline(patterns):
             # The leader ruler overwrites entities; keep the model's PERSON spans to tell
             # "Gloria Okonkwo" (someone else) from the leader "Okonkwo".
             doc.spans["persons"] = [e for e in doc.ents if e.label_ == "PERSON"]
+            doc.spans["other_ents"] = [e for e in doc.ents if e.label_ in ("ORG", "GPE", "FAC", "LOC", "PRODUCT",
+                                                                        "WORK_OF_ART", "EVENT", "LAW")]
             return doc
 
     # The lemmatizer is the slowest rule component and the rules read verb forms directly.
@@ -376,6 +378,7 @@ class _Article:
         """token index -> leader id, for leader mentions that are not part of someone else's name."""
         doc, words = self.doc, self.finder.name_words
         persons = list(doc.spans["persons"]) if "persons" in doc.spans else []
+        others = list(doc.spans["other_ents"]) if "other_ents" in doc.spans else []
         doubtful: set[str] = set()   # leaders whose surname also names another person here
         mentions = []
         for ent in doc.ents:
@@ -396,7 +399,15 @@ class _Article:
                 foreign = True
             if foreign:
                 doubtful.add(ent.ent_id_)
-            mentions.append((ent, foreign))
+            # "Cook County", "Dean Foods": the name runs on into another entity's name
+            elsewhere = any(other.start <= ent.end - 1 and ent.start <= other.end - 1
+                            and any(t.is_title and t.text.lower() not in own for t in other if t.i >= ent.end)
+                            for other in others)
+            after = doc[ent.end] if ent.end < len(doc) else None
+            if after is not None and after.is_title and after.pos_ == "PROPN" and after.text.lower() not in own \
+                    and after.ent_type_ not in ("DATE", "TIME", "LEADER") and after.lower_ not in self.finder.org_words:
+                elsewhere = True
+            mentions.append((ent, foreign or elsewhere))
         at = {}
         for ent, foreign in mentions:
             full = len(ent) > 1 and ent.text.lower() == self.finder.leaders[ent.ent_id_]["name"].lower()

@@ -12,6 +12,7 @@ LEADERS = [
      "title": "Chief Executive", "organization": "Lumenfold"},
     {"id": "tomas-lindqvist", "name": "Tomas Lindqvist", "aliases": ["Lindqvist"],
      "title": "CEO", "organization": "Brightwater Robotics"},
+    {"id": "ada-dean", "name": "Ada Dean", "aliases": ["Dean"], "title": "Founder", "organization": "Kestrel"},
 ]
 
 
@@ -105,6 +106,10 @@ def test_embedded_post_by_someone_else_is_not_the_leaders(finder):
     assert finder.find(text) == []
 
 
+def test_alias_alone_is_the_leader(finder):
+    assert pairs(finder, '"We will comply," Dean said.') == [("ada-dean", "we will comply", "direct")]
+
+
 def test_continuation_keeps_the_speaker(finder):
     found = pairs(finder, '"We will not build this," Okonkwo said. "Not now, not ever."')
     assert ("mara-okonkwo", "not now not ever", "continuation") in found
@@ -174,6 +179,8 @@ NEVER = [
     ("wanted-to-say", "Employees want Okonkwo to say that the company will never comply."),
     ("denied-saying", "Okonkwo denied that she said the company would comply."),
     ("question", "Did Okonkwo say the company would comply?"),
+    ("alias-runs-into-org", 'Dean Foods said the plant would close because of "the raids."'),
+    ("alias-runs-into-place", 'Dean County officials said the raids were "lawful."'),
     ("sign-read", '"Stop the raids," read a sign held by a Lumenfold employee as Okonkwo spoke.'),
 ]
 
