@@ -163,6 +163,27 @@ def test_recrawl_changes_nothing(crawled):
         {(r["statement_id"], r["source_url"], r["first_seen_at"]) for r in crawled["sources_before"]}
 
 
+def test_unchanged_feed_costs_one_304_and_no_article_requests(tmp_path):
+    feed = (b'<?xml version="1.0"?><rss version="2.0"><channel><title>t</title>'
+            b"<item><link>{BASE}/2026/02/lindqvist-memo.html</link></item></channel></rss>")
+    with ReplayServer() as server:
+        server.add("/robots.txt", Reply(status=404))
+        server.add("/clean.xml", Reply(body=feed, headers={"Content-Type": "application/rss+xml"}, etag='"v1"'))
+        server.add("/2026/02/lindqvist-memo.html", page("article-lindqvist.html"))
+        watchlist = {"topic": {"id": "t", "name": "t"}, "leaders": LEADERS, "news": [{"url": server.url("/clean.xml")}]}
+        db_path = tmp_path / "onrecord.db"
+        for _ in range(2):
+            result = subprocess.run([sys.executable, "-c", CRAWL, json.dumps(watchlist), str(db_path), json.dumps(FAST)],
+                                    capture_output=True, text=True, timeout=240)
+            assert result.returncode == 0, result.stderr[-3000:]
+        statuses = [r.status for r in server.requests if r.path == "/clean.xml"]
+        assert statuses == [200, 304]
+        assert server.count("/2026/02/lindqvist-memo.html") == 1
+    db = sqlite_utils.Database(db_path)
+    assert db.execute("SELECT count(*) FROM statements").fetchone()[0] == 1
+    assert [r["status"] for r in db.query("SELECT status FROM crawls ORDER BY id")] == ["ok", "ok"]
+
+
 # -- extraction without Scrapy --------------------------------------------------------------------
 
 def test_extraction_keeps_the_story_and_drops_the_rest():
