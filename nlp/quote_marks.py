@@ -1,0 +1,164 @@
+"""Quote marks: paragraphs, and the character ranges of quoted passages in article text.
+
+The first step of nlp/quotes.py, before any parse: pair double marks by kind (a quote left open
+at a paragraph's end runs on when the next paragraph opens with a mark, the newspaper
+convention), single marks only where they cannot be apostrophes, and blockquote paragraphs
+("> ", as crawler/news_extract.py writes them), including embedded posts signed
+"— Name (@handle) February 3, 2026".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+
+@dataclass
+class Span:
+    """A quoted passage: one or more (start, end) character ranges of the inner words."""
+    parts: list[tuple[int, int]]
+    open_at: int            # index of the opening mark (or of the blockquote's first character)
+    close_at: int           # index just after the closing mark
+    block: bool = False     # a blockquote paragraph without marks
+    signature: tuple | None = None  # (name, handle, line) of an embedded post's byline
+    embedded: bool = False  # opens mid-clause after a word, e.g. called the raids "cruel"
+
+    @property
+    def start(self) -> int:
+        return self.parts[0][0]
+
+    @property
+    def end(self) -> int:
+        return self.parts[-1][1]
+
+
+_OPENERS_D = {"“": "”", '"': '"'}
+_SIGNATURE = re.compile(
+    r"\s*[—–]\s*(?P<name>[^—–()@]{2,80}?)\s*\(@(?P<handle>[\w.\-]+(?:@[\w.\-]+)?)\)"
+    r"\s*(?:[A-Z][a-z]+\.? \d{1,2}, \d{4})?\s*$")
+_TRAILING_LINKS = re.compile(r"(?:\s+(?:pic\.twitter\.com/\S+|https?://\S+))+\s*$")
+_SINGLE_OPEN = ("‘", "'")
+_SINGLE_CLOSE = ("’", "'")
+_SINGLE_MARKS = re.compile("[‘’']")
+QUOTE_CHARS = frozenset({'"', "“", "”", "``", "''"})  # double marks only: ' is also an apostrophe
+
+
+def prepare(text: str) -> tuple[str, list[tuple[int, int, bool]]]:
+    """Article text -> (clean text with paragraphs joined by blank lines, paragraph ranges).
+
+    A paragraph starting with ">" is a blockquote; the marker is removed from the clean text.
+    """
+    paragraphs = []
+    for raw in re.split(r"\s*\n\s*", text.strip()):
+        raw = " ".join(raw.split())
+        if not raw:
+            continue
+        block = raw.startswith(">")
+        if block:
+            raw = raw.lstrip("> ").strip()
+            signed = _SIGNATURE.search(raw)
+            if signed and signed.start() > 0:
+                # an embedded post: "... — Name (@handle) February 3, 2026"
+                block = (" ".join(signed.group("name").split()), signed.group("handle"), signed.group().strip())
+                raw = _TRAILING_LINKS.sub("", raw[:signed.start()]).rstrip()
+            if not raw:
+                continue
+        paragraphs.append((raw, block))
+    clean, ranges, pos = [], [], 0
+    for raw, block in paragraphs:
+        ranges.append((pos, pos + len(raw), block))
+        clean.append(raw)
+        pos += len(raw) + 2
+    return "\n\n".join(clean), ranges
+
+
+def _double_quotes(text: str, ranges) -> list[Span]:
+    """Pair double quote marks by kind within each paragraph; a quote left open at the end of a
+    paragraph continues when the next paragraph opens with a mark (the newspaper convention)."""
+    spans: list[Span] = []
+    carry: Span | None = None
+    carry_mark = ""
+    for p_start, p_end, _block in ranges:
+        i, open_mark, open_at, inner_start = p_start, None, 0, 0
+        straight_ok = _straight_marks_pair(text, p_start, p_end, ranges)
+        if carry is not None:
+            if text[p_start] in _OPENERS_D:
+                i = inner_start = p_start + 1
+                open_mark = carry_mark
+            else:
+                carry = None  # an unclosed quote that does not continue: broken, drop it
+        while i < p_end:
+            ch = text[i]
+            if ch == '"' and not straight_ok and open_mark != '"':
+                pass  # an odd straight mark in this paragraph: pairing it could invert the quote
+            elif open_mark is None and ch in _OPENERS_D:
+                open_mark, open_at, inner_start = ch, i, i + 1
+            elif open_mark is not None and ch == _OPENERS_D[open_mark]:
+                if carry is not None:
+                    carry.parts.append((inner_start, i))
+                    carry.close_at = i + 1
+                    spans.append(carry)
+                    carry = None
+                else:
+                    spans.append(Span([(inner_start, i)], open_at, i + 1))
+                open_mark = None
+            elif open_mark == "“" and ch == "“":
+                open_at, inner_start = i, i + 1  # stray reopen: restart
+            i += 1
+        if open_mark is not None:
+            if carry is None:
+                carry = Span([], open_at, p_end)
+            carry.parts.append((inner_start, p_end))
+            carry_mark = open_mark
+    return [s for s in spans if s.end - s.start >= 2]
+
+
+def _straight_marks_pair(text, p_start, p_end, ranges) -> bool:
+    """Straight double marks pair up in this paragraph: an even count, or an odd count whose
+    last quote runs on into a next paragraph that opens with a mark."""
+    count = text.count('"', p_start, p_end)
+    if count % 2 == 0:
+        return True
+    following = [a for a, _b, _blk in ranges if a > p_end]
+    return bool(following) and text[following[0]] == '"'
+
+
+def _single_quotes(text: str, ranges, outer: list[Span]) -> list[Span]:
+    """Single-mark quotes outside double quotes. An opener follows a space or line start and
+    precedes a letter; a closer follows a non-space and precedes a space, punctuation or the
+    end; apostrophes inside words (it's, workers' plight) never open one."""
+    blocked = bytearray(len(text))
+    for s in outer:
+        blocked[s.open_at:s.close_at] = b"\x01" * (s.close_at - s.open_at)
+    spans = []
+    for p_start, p_end, _block in ranges:
+        opened = None
+        for match in _SINGLE_MARKS.finditer(text, p_start, p_end):
+            i, ch = match.start(), match.group()
+            if blocked[i]:
+                continue
+            before = text[i - 1] if i > p_start else " "
+            after = text[i + 1] if i + 1 < p_end else " "
+            if opened is None and ch in _SINGLE_OPEN and (before.isspace() or before in "(—–-") \
+                    and after.isalnum():
+                opened = i
+            elif opened is not None and ch in _SINGLE_CLOSE and not before.isspace() \
+                    and (after.isspace() or after in ".,;:!?)—–-" or i + 1 >= p_end):
+                if i - opened > 2:
+                    spans.append(Span([(opened + 1, i)], opened, i + 1))
+                opened = None
+    return spans
+
+
+def find_spans(text: str, ranges) -> list[Span]:
+    spans = _double_quotes(text, ranges)
+    spans += _single_quotes(text, ranges, spans)
+    covered = [(s.open_at, s.close_at) for s in spans]
+    for p_start, p_end, block in ranges:
+        if block and not any(a <= p_start and p_end <= b for a, b in covered):
+            signature = block if isinstance(block, tuple) else None
+            spans.append(Span([(p_start, p_end)], p_start, p_end, block=True, signature=signature))
+    for s in spans:
+        before = text[max(0, s.open_at - 2):s.open_at].rstrip()
+        s.embedded = bool(before) and (before[-1].isalnum() or before[-1] in "’'")
+    return sorted(spans, key=lambda s: s.open_at)
