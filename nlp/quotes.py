@@ -76,10 +76,8 @@ class QuoteFinder:
                        for leader in leaders}
         self._handles = {leader["id"]: _handles(leader) for leader in leaders}
         names = {n for leader in leaders for n in [leader["name"], *leader.get("aliases", [])] if n.strip()}
-        names |= {org for orgs, _heads in self._orgs.values() for org in orgs}
-        words = sorted({" ".join(n.split()) for n in names}, key=len, reverse=True)
-        self._mentions = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.I) \
-            if words else re.compile(r"(?!x)x")
+        self._names_re = _alternation(names)
+        self._mentions = _alternation(names | {org for orgs, _heads in self._orgs.values() for org in orgs})
         # The small model often tags company names as PERSON; a leader's company is no person.
         self.org_words = {w.lower() for leader in leaders
                           for w in (leader.get("organization") or "").split() if w[:1].isupper()}
@@ -105,6 +103,14 @@ class QuoteFinder:
         for i, doc in zip(relevant, docs):
             results[i] = _Article(self, doc, prepared[i][1]).quotes()
         return results
+
+
+def _alternation(phrases) -> re.Pattern:
+    """One case-insensitive regex matching any of the phrases as whole words."""
+    words = sorted({" ".join(p.split()) for p in phrases if p.strip()}, key=len, reverse=True)
+    if not words:
+        return re.compile(r"(?!x)x")
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.I)
 
 
 def _handles(leader: dict) -> set[str]:
@@ -212,6 +218,10 @@ class _Article:
             if any(ch in self.text[na:nb] for ch in '"“”'):
                 continue
             if any(s.open_at <= na < s.close_at for s in self.spans):
+                continue
+            # An embed the extractor lost leaves the reporter's next paragraph here: only a
+            # paragraph in the first person, that does not name the leader, reads as the post.
+            if not _FIRST_PERSON.search(self.text[na:nb]) or self.finder._names_re.search(self.text[na:nb]):
                 continue
             colon = self.doc.char_span(b - 1, b, alignment_mode="expand")
             if colon is None or not len(colon):
@@ -832,6 +842,9 @@ class _Article:
             quotes.append(Quote(attribution.leader_id, quote_text, context, attribution.pattern,
                                 span.start, span.end))
         return quotes
+
+
+_FIRST_PERSON = re.compile(r"\b(?:I|I'm|I’m|we|We|our|Our|us|my|My|me)\b")
 
 
 def _looks_like_a_name(text: str) -> bool:

@@ -181,6 +181,7 @@ NEVER = [
     ("question", "Did Okonkwo say the company would comply?"),
     ("alias-runs-into-org", 'Dean Foods said the plant would close because of "the raids."'),
     ("alias-runs-into-place", 'Dean County officials said the raids were "lawful."'),
+    ("lost-embed-reporter-text", "Okonkwo wrote on X:\n\nThe post drew thousands of replies within an hour."),
     ("sign-read", '"Stop the raids," read a sign held by a Lumenfold employee as Okonkwo spoke.'),
 ]
 
