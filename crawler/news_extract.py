@@ -118,13 +118,17 @@ def extract_article(html: bytes | str, url: str) -> Article:
     if _link_share(tree) > MAX_LINK_SHARE:
         raise NotAnArticle("index page (mostly links)")
 
-    document = trafilatura.bare_extraction(
-        lxml_html.fromstring(lxml_html.tostring(tree)), url=url, with_metadata=True,
-        include_comments=False, include_tables=False, favor_precision=True,
-    )
-    paragraphs = _paragraphs(document.body) if document is not None and document.body is not None else []
-    text = "\n\n".join(paragraphs)
-    words = text.split()
+    html_text = lxml_html.tostring(tree, encoding="unicode")
+    for precise in (True, False):  # precision first; a page it strips bare gets a second look
+        document = trafilatura.bare_extraction(
+            html_text, url=url, with_metadata=True, include_comments=False, include_tables=False,
+            favor_precision=precise,
+        )
+        paragraphs = _paragraphs(document.body) if document is not None and document.body is not None else []
+        text = "\n\n".join(paragraphs)
+        words = text.split()
+        if len(words) >= MIN_WORDS:
+            break
     if meta["paywalled"] or _PAYWALL.search(text):
         if len(words) < 3 * MIN_WORDS:
             raise NotAnArticle("paywall stub")
