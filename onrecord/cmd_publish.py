@@ -89,8 +89,12 @@ def serve(db_path, host, port):
 
     if not Path(db_path).exists():
         raise click.ClickException(f"{db_path}: no such database (run `onrecord crawl` first, or `onrecord demo`)")
+    from onrecord.demo import BANNER, is_demo_db
+
     open_db(db_path).close()
-    serve_datasette(db_path, host, port, echo=click.echo)
+    # a demo database is fiction wherever it is served
+    extra = {"onrecord": {"banner": BANNER}} if is_demo_db(Path(db_path)) else None
+    serve_datasette(db_path, host, port, extra_plugins=extra, echo=click.echo)
 
 
 @click.command()

@@ -106,3 +106,28 @@ async def test_datasette_over_the_demo(demo_db):
 @pytest.fixture
 def anyio_backend():
     return "asyncio"
+
+
+def test_serving_a_demo_database_always_shows_the_fiction_banner(demo_db):
+    import socket
+    import urllib.request
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    process = subprocess.Popen([ONRECORD, "serve", "--db", str(demo_db[0]), "--port", str(port)],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        for _ in range(100):
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/onrecord/statements", timeout=2) as response:
+                    page = response.read().decode()
+                break
+            except OSError:
+                time.sleep(0.2)
+        else:
+            pytest.fail("serve did not start")
+        assert "FICTIONAL" in page
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
