@@ -49,6 +49,24 @@ SPEECH_VERBS = {
     "ask": ("asks", "asked", "asking"),
     "publish": ("publishes", "published", "publishing"),
     "share": ("shares", "shared", "sharing"),
+    "counter": ("counters", "countered", "countering"),
+    "retort": ("retorts", "retorted", "retorting"),
+    "concede": ("concedes", "conceded", "conceding"),
+    "lament": ("laments", "lamented", "lamenting"),
+    "complain": ("complains", "complained", "complaining"),
+    "reiterate": ("reiterates", "reiterated", "reiterating"),
+    "confirm": ("confirms", "confirmed", "confirming"),
+    "suggest": ("suggests", "suggested", "suggesting"),
+    "recount": ("recounts", "recounted", "recounting"),
+    "testify": ("testifies", "testified", "testifying"),
+    "email": ("emails", "emailed", "emailing"),
+    "text": ("texts", "texted", "texting"),
+    "pen": ("pens", "penned", "penning"),
+    "muse": ("muses", "mused", "musing"),
+    "exclaim": ("exclaims", "exclaimed", "exclaiming"),
+    "plead": ("pleads", "pleaded", "pled", "pleading"),
+    "demand": ("demands", "demanded", "demanding"),
+    "boast": ("boasts", "boasted", "boasting"),
 }
 
 # Verbs that wrap a partial quote around a judgement: "X called the raids 'cruel'".
@@ -82,6 +100,8 @@ INDIRECT_VERBS = frozenset({
     "say", "tell", "write", "add", "state", "declare", "note", "explain", "argue", "insist",
     "warn", "claim", "post", "tweet", "announce", "reply", "respond", "acknowledge", "admit",
     "predict", "promise", "vow", "stress", "emphasize", "maintain", "contend", "assert",
+    "concede", "reiterate", "confirm", "suggest", "testify", "complain", "lament", "demand", "boast",
+    "counter", "email", "text",
 })
 
 # Verbs that, governing a speech verb, cancel it: "X declined to say", "X refused to call ...".
