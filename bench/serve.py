@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import random
+import shutil
 import sqlite3
 import statistics
 import sys
@@ -182,6 +183,14 @@ def main(argv=None):
     args = parser.parse_args(argv)
     folder = args.keep or Path(tempfile.mkdtemp(prefix="onrecord-bench-"))
     folder.mkdir(parents=True, exist_ok=True)
+    try:
+        return report(folder, args)
+    finally:
+        if not args.keep:  # the 1M database is ~800 MB
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+def report(folder: Path, args) -> int:
     results = {}
     for size in (args.baseline, args.statements):
         path = folder / f"bench-{size}.db"
