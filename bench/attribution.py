@@ -1,6 +1,6 @@
 """Quote attribution: precision and recall on the fictional test set, and throughput.
 
-    .venv/bin/python bench/attribution.py [--split dev|heldout|heldout2|all] [--repeat N] [--show]
+    .venv/bin/python bench/attribution.py [--split dev|heldout|heldout2|heldout3|all] [--repeat N] [--show]
 
 A predicted (speaker, quote) pair matches an expected one when the speaker ids are equal and the
 quotes are equal after normalisation (nlp.quotes.normalize_quote: lowercase, punctuation and
@@ -23,7 +23,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data" / "attribution"
-SPLITS = ("dev", "heldout", "heldout2")  # see tests/data/attribution/README.md
+SPLITS = ("dev", "heldout", "heldout2", "heldout3")  # see tests/data/attribution/README.md
 
 
 def load_set(split: str = "all"):
