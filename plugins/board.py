@@ -20,7 +20,10 @@ BOARD_SQL = """/* onrecord:cache */
 select l.id, l.name, l.title, l.organization, ls.stance, ls.condemning, ls.supporting,
   ls.on_topic, ls.last_statement_at, ls.monitored_since,
   s.id as statement_id, s.platform, s.kind, s.url, s.text, s.published_at, s.deleted_at,
-  s.edited_at, st.stance as statement_stance, st.evidence, st.confidence, st.model
+  s.edited_at, st.stance as statement_stance, st.evidence, st.confidence, st.model,
+  (select count(*) from accounts a where a.leader_id = l.id) as accounts,
+  (select count(*) from accounts a where a.leader_id = l.id and exists (
+     select 1 from crawls c where c.account_id = a.id and c.status in ('ok', 'partial'))) as accounts_crawled
 from leader_stances ls
 join leaders l on l.id = ls.leader_id
 left join statements s on s.id = (
@@ -100,7 +103,8 @@ async def board(request, datasette):
         now = dt.datetime.now(dt.timezone.utc)
         for row in rows:
             card = {key: row[key] for key in ("id", "name", "title", "organization", "stance", "condemning",
-                                              "supporting", "on_topic", "last_statement_at", "monitored_since")}
+                                              "supporting", "on_topic", "last_statement_at", "monitored_since",
+                                              "accounts", "accounts_crawled")}
             statement = None
             if row["statement_id"]:
                 statement = {key: row[key] for key in STATEMENT_FIELDS}

@@ -111,6 +111,8 @@ async def test_board_shows_every_leader_with_stance_and_evidence(ds, expected_st
     assert "The raids in our city are <mark>cruel and must stop now</mark>." in html
     assert 'href="https://mastodon.example/1"' in html
     assert "Monitored for" in html and "Not monitored" in html
+    ed = html[html.index('data-leader="ed-unwatched"'):]
+    assert "1 of 1 own account never crawled successfully" in ed[:ed.index("</article>")]
     assert "FICTIONAL test data" in html
 
 
