@@ -32,7 +32,8 @@ CLUSTERS = {
         heartbreaking appalling inhumane un-american monstrous evil lies lying lied unlawful unjust
         injustice chilling terrifying infuriating madness insulting cowardly complicit complicity
         paramilitaries paramilitary thugs gestapo siege hunted hunting stain failure
-        unaccountable""",
+        unaccountable fascism fascist fascists authoritarian authoritarianism unconstitutional
+        tyranny tyrannical dictatorship dictator kidnapped kidnap kidnapping disgraced grotesque""",
     "HARM": """unarmed children kids child toddler families family neighbors neighbours nurse nurses grandmother
         mother pregnant teenagers teenager students student peaceful filming observer observers hands
         citizen citizens afraid fear fears scared terrified disappeared vigil killed shot died dead death
@@ -45,7 +46,7 @@ CLUSTERS = {
         cheered cheering cheer enablers rationalizing""",
     "PRAISE": """thank thanks grateful gratitude heroes hero proud support supports supporting back backing
         kudos courage courageous restraint professionalism professional professionals brave bravery
-        deserve commend applaud patriots medal overdue finally necessary justified working""",
+        deserve commend applaud salute honor patriots medal overdue finally necessary justified working""",
     "LAW": """law laws lawful lawfully legal legally illegal illegally criminal criminals crime crimes felony
         order sovereign sovereignty borders rules comply complied compliance removal warrant warrants
         enforce enforcing enforced prosecuted prosecute consequences traffickers cartel cartels gang
