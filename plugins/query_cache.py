@@ -1,5 +1,5 @@
-"""Keep the results of facet counts, table counts and the board's summary until the database file
-changes. Crawls write the database once a night; between them every visitor of the statements
+"""Keep the results of facet counts, table counts, the board and reads of leader_stances until the
+database file changes. Crawls write the database once a night; between them every visitor of the statements
 page would otherwise count 1M rows again, once per facet (an index scan of ~100 ms each).
 
 A result is reused only while the database file and its WAL have the same size and mtime as when
@@ -24,6 +24,8 @@ CACHEABLE = re.compile(
     r"|select count\(\*\) from )",  # a table or filtered-table count
     re.IGNORECASE,
 )
+# leader_stances aggregates the whole database: any read of it is worth keeping
+SUMMARY_VIEW = re.compile(r"^\s*(?:with|select)\b.*\bleader_stances\b", re.IGNORECASE | re.DOTALL)
 MAX_ENTRIES = 512
 MAX_AGE = 600.0
 WARM_EVERY = 30.0  # seconds between checks for a changed database
@@ -55,7 +57,7 @@ def cached_execute(database):
             return original(sql, params=params, truncate=truncate, custom_time_limit=custom_time_limit,
                             page_size=page_size, log_sql_errors=log_sql_errors)
 
-        if not CACHEABLE.match(sql):
+        if not (CACHEABLE.match(sql) or SUMMARY_VIEW.search(sql)):
             return await run()
         key = (sql, freeze(params), truncate, page_size)
         version, now = file_version(database.path), time.monotonic()
