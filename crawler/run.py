@@ -121,7 +121,11 @@ def run_crawl(watchlist: dict, db_path, platforms=None, leaders=None, echo=print
         for spider_class, platform_sources in spiders:
             crawler = process.create_crawler(spider_class)
             crawlers.append(crawler)
-            process.crawl(crawler, sources=platform_sources, db=db, echo=echo)
+            extra = {}
+            if spider_class.name == "news":  # quotes only by the leaders this crawl is about
+                extra["leaders"] = [leader for leader in watchlist.get("leaders", [])
+                                    if not leaders or leader["id"] in leaders]
+            process.crawl(crawler, sources=platform_sources, db=db, echo=echo, **extra)
         process.start()
         for crawler in crawlers:
             spider = crawler.spider
