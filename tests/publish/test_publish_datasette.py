@@ -238,3 +238,18 @@ async def test_server_warms_the_cache_when_it_starts(sample_db):
     finally:
         ds._onrecord_warming.cancel()
         lifespan.cancel()
+
+
+async def test_an_empty_database_is_served_without_errors(tmp_path):
+    from db.connect import open_db
+
+    open_db(tmp_path / "empty.db").close()
+    ds = build_datasette(tmp_path / "empty.db")
+    await ds.invoke_startup()
+    board = await ds.client.get("/board")
+    assert board.status_code == 200 and "No topic yet" in board.text
+    feed = await ds.client.get("/onrecord/new_on_topic_feed.atom")
+    assert feed.status_code == 200 and "No on-topic statements yet" in feed.text
+    for path in ("/onrecord/statements", "/onrecord/leader_stances", "/onrecord/silent_leaders",
+                 "/onrecord/stance_changes", "/onrecord/failing_sources", "/-/dashboards/stances"):
+        assert (await ds.client.get(path)).status_code == 200, path
