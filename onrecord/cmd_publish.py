@@ -61,11 +61,10 @@ def serve_datasette(db_path, host: str, port: int, extra_plugins: dict | None = 
     import uvicorn
 
     # Keep the pages most visited computed in the background (plugins/query_cache.py).
-    warm = {"onrecord": {"warm": ["/board", f"/{DATABASE_NAME}/statements", f"/{DATABASE_NAME}/leader_stances",
-                                  f"/{DATABASE_NAME}/stances"]}}
-    plugins = {**warm, **(extra_plugins or {})}
-    plugins["onrecord"] = {**warm["onrecord"], **(extra_plugins or {}).get("onrecord", {})}
-    ds = build_datasette(db_path, plugins)
+    warm = ["/board"] + [f"/{DATABASE_NAME}/{table}" for table in ("statements", "leader_stances", "stances")]
+    extra_plugins = dict(extra_plugins or {})
+    extra_plugins["onrecord"] = {"warm": warm, **extra_plugins.get("onrecord", {})}
+    ds = build_datasette(db_path, extra_plugins)
     asyncio.run(ds.invoke_startup())
     if host not in ("127.0.0.1", "localhost", "::1"):
         echo(f"Binding {host}: anyone who can reach this machine can read the database (read-only).")
