@@ -206,3 +206,20 @@ def m006_publish_query_indexes(db):
                " WHERE on_topic = 1")
     db["stances"].create_index(["stance"], if_not_exists=True)
     db["stances"].create_index(["on_topic"], if_not_exists=True)
+
+
+@migrations()
+def m007_crawl_leaders(db):
+    # Which leaders a news crawl looked for: a feed read before a leader joined the watchlist,
+    # or by a `--leader` crawl about someone else, did not listen for them.
+    db["crawl_leaders"].create(
+        {"crawl_id": int, "leader_id": str},
+        pk=("crawl_id", "leader_id"),
+        foreign_keys=[("crawl_id", "crawls", "id"), ("leader_id", "leaders", "id")],
+    )
+    db["crawl_leaders"].create_index(["leader_id", "crawl_id"])
+    # News crawls recorded before this table existed looked for every leader then on file.
+    db.execute(
+        "INSERT INTO crawl_leaders (crawl_id, leader_id) "
+        "SELECT c.id, l.id FROM crawls c CROSS JOIN leaders l WHERE c.platform = 'news'"
+    )

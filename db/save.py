@@ -206,8 +206,9 @@ def save_stances(db, rows) -> int:
     return len(rows)
 
 
-def record_crawl(db, row: dict) -> int:
-    """Store one finished crawl of one source; returns its id."""
+def record_crawl(db, row: dict, leader_ids=None) -> int:
+    """Store one finished crawl of one source; returns its id. For a news source, `leader_ids`
+    names the leaders it looked for quotes by: only they count as monitored by it."""
     row = dict(row)
     if row.get("status") not in CRAWL_STATUSES:
         raise SaveError(f"crawl status {row.get('status')!r} is not one of {', '.join(CRAWL_STATUSES)}")
@@ -215,7 +216,13 @@ def record_crawl(db, row: dict) -> int:
         row["skip_reasons"] = json.dumps(row["skip_reasons"], sort_keys=True)
     row.setdefault("finished_at", utc_now())
     with db.atomic():
-        return db["crawls"].insert(row, pk="id").last_pk
+        crawl_id = db["crawls"].insert(row, pk="id").last_pk
+        if leader_ids:
+            db["crawl_leaders"].insert_all(
+                ({"crawl_id": crawl_id, "leader_id": leader_id} for leader_id in leader_ids),
+                pk=("crawl_id", "leader_id"),
+            )
+        return crawl_id
 
 
 def get_crawl_state(db, source: str) -> dict:

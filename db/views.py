@@ -1,8 +1,8 @@
 """SQL views. `leader_stances` is the per-leader summary analysts start from.
 
 Silence is only a finding when someone was listening: a leader counts as `silent` when at least one
-of their accounts, or one news source, was crawled successfully inside the topic's window;
-otherwise `unmonitored`. Statements and crawls before `topics.since` do not count.
+of their accounts, or one news source that looked for their quotes, was crawled successfully inside
+the topic's window; otherwise `unmonitored`. Statements and crawls before `topics.since` do not count.
 """
 
 LEADER_STANCES_SQL = """
@@ -26,8 +26,8 @@ counts AS (
     FROM windowed
     GROUP BY leader_id, topic_id
 ),
--- A leader is monitored from the first good crawl of one of their accounts, or of any news
--- source. Computed as two joins rather than one correlated OR, which read every crawl once per
+-- A leader is monitored from the first good crawl of one of their accounts, or of a news
+-- source that looked for their quotes (crawl_leaders). Computed as two joins rather than one correlated OR, which read every crawl once per
 -- leader (10 s for 200 leaders and 60 nights of crawls).
 monitored AS (
     SELECT a.leader_id, t.id AS topic_id, c.started_at
@@ -36,15 +36,11 @@ monitored AS (
         AND (t.since IS NULL OR c.finished_at >= t.since)
     JOIN accounts a ON a.id = c.account_id
     UNION ALL
-    SELECT l.id, news.topic_id, news.started_at
-    FROM leaders l
-    CROSS JOIN (
-        SELECT t.id AS topic_id, MIN(c.started_at) AS started_at
-        FROM topics t
-        JOIN crawls c ON c.platform = 'news' AND c.status IN ('ok', 'partial')
-            AND (t.since IS NULL OR c.finished_at >= t.since)
-        GROUP BY t.id
-    ) news
+    SELECT cl.leader_id, t.id, c.started_at
+    FROM topics t
+    JOIN crawls c ON c.platform = 'news' AND c.status IN ('ok', 'partial')
+        AND (t.since IS NULL OR c.finished_at >= t.since)
+    JOIN crawl_leaders cl ON cl.crawl_id = c.id
 ),
 monitoring AS (
     SELECT leader_id, topic_id, MIN(started_at) AS monitored_since

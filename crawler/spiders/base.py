@@ -370,6 +370,11 @@ class SourceSpider(scrapy.Spider):
         state = None if run.failed else self.final_state(run)
         yield SourceDone(run=run, emitted=run.emitted, deleted=list(run.deleted), state=state)
 
+    def monitored_leader_ids(self) -> list | None:
+        """Leaders a crawl of this spider listens for beyond the sources' own (news: every
+        leader it attributes quotes to); None for a leader's own accounts."""
+        return None
+
     def source_finished(self, run: SourceRun) -> None:
         """Called by storage once the source's crawls row is recorded."""
         if self.echo:

@@ -64,6 +64,10 @@ class NewsSpider(SourceSpider):
             self._finder = QuoteFinder(self.leaders if self.leaders is not None else self.stored_leaders())
         return self._finder
 
+    def monitored_leader_ids(self) -> list[str]:
+        leaders = self.leaders if self.leaders is not None else self.stored_leaders()
+        return [leader["id"] for leader in leaders]
+
     def stored_leaders(self) -> list[dict]:
         rows = self.db.execute("SELECT id, name, aliases, title, organization FROM leaders").fetchall()
         accounts: dict[str, list] = {}

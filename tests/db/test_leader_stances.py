@@ -71,10 +71,32 @@ def test_since_window(db):
     assert stances(db)["old"]["stance"] == "silent"
 
 
-def test_a_news_source_crawled_counts_as_monitoring_everyone(db):
+def test_a_news_source_monitors_the_leaders_it_looked_for(db):
     record_crawl(db, {"platform": "news", "source_url": "https://news.example/feed.xml",
-                      "started_at": "2026-01-05T00:00:00Z", "finished_at": "2026-01-05T00:01:00Z", "status": "ok"})
-    assert {row["stance"] for row in stances(db).values()} == {"silent"}
+                      "started_at": "2026-01-05T00:00:00Z", "finished_at": "2026-01-05T00:01:00Z", "status": "ok"},
+                 leader_ids=["cora", "sam", "mia", "sil", "una", "old"])
+    rows = stances(db)
+    assert {leader: row["stance"] for leader, row in rows.items() if leader != "quiet"} == dict.fromkeys(
+        ["cora", "sam", "mia", "sil", "una", "old"], "silent")
+    assert rows["sil"]["monitored_since"] == "2026-01-05T00:00:00Z"
+    # a leader the feed was not read for (added later, or outside a --leader crawl) was not listened to
+    assert rows["quiet"]["stance"] == "unmonitored"
+
+
+def test_news_crawls_recorded_before_crawl_leaders_count_for_every_leader(tmp_path):
+    from sqlite_utils import Database
+
+    from db.migrations import migrations
+
+    path = tmp_path / "old.db"
+    old = Database(path)
+    migrations.apply(old, stop_before="m007_crawl_leaders")
+    save_watchlist(old, WATCHLIST)
+    old["crawls"].insert({"platform": "news", "source_url": "https://news.example/feed.xml",
+                          "started_at": "2026-01-05T00:00:00Z", "finished_at": "2026-01-05T00:01:00Z",
+                          "status": "ok"})
+    old.close()
+    assert {row["stance"] for row in stances(open_db(path)).values()} == {"silent"}
 
 
 def test_new_model_replaces_older_stance(db):
