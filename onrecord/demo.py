@@ -142,7 +142,8 @@ class DemoSites:
         self.server.add(news["feed"], Reply(body=feed, headers={"Content-Type": "application/rss+xml; charset=utf-8"}))
         return [self.server.url(news["feed"])] + urls
 
-    def watchlist(self) -> dict:
+    def watchlist(self, late_additions: bool = False) -> dict:
+        """The demo watchlist; leaders marked `added_after_crawl` only with `late_additions`."""
         topic = self.demo["topic"]
         since = (self.now - timedelta(days=topic["since_days"])).strftime("%Y-%m-%d")
         return {
@@ -151,6 +152,7 @@ class DemoSites:
                 {key: leader[key] for key in ("id", "name", "aliases", "title", "organization") if key in leader}
                 | {"accounts": self.accounts.get(leader["id"], [])}
                 for leader in self.demo["leaders"]
+                if late_additions or not leader.get("added_after_crawl")
             ],
             "news": [{"url": url} for url in self.news_urls],
         }
@@ -212,6 +214,7 @@ def build_demo(db_path, echo=print, now: datetime | None = None) -> dict:
     and the leaders' stances."""
     from crawler.replay import ReplayServer
     from db.connect import open_db
+    from db.save import save_watchlist
     from nlp.classify import classify_statements
     from onrecord.watchlist import load_watchlist
 
@@ -240,9 +243,13 @@ def build_demo(db_path, echo=print, now: datetime | None = None) -> dict:
         mark = time.perf_counter()
         second = crawl(watchlist_path, db_path, echo)
         timings["crawl 2"] = time.perf_counter() - mark
+        # A leader added to the watchlist after the last crawl: on record, not yet listened to.
+        watchlist_path.write_text(header + yaml.safe_dump(sites.watchlist(late_additions=True), sort_keys=False),
+                                  encoding="utf-8")
     mark = time.perf_counter()
     watchlist = load_watchlist(watchlist_path)
     db = open_db(db_path)
+    save_watchlist(db, watchlist)
     counts = classify_statements(db, watchlist["topic"])
     timings["classify"] = time.perf_counter() - mark
     stances = {row["leader_id"]: row["stance"] for row in db.query("SELECT leader_id, stance FROM leader_stances")}
