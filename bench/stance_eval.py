@@ -3,7 +3,7 @@
     .venv/bin/python bench/stance_eval.py [--corpus nlp/corpus/statements.jsonl] [--real PATH]
 
 Prints, for the speaker-disjoint test split (never used for training or calibration) and for the
-real statements in /work/shared/data/stance_dev_real.jsonl (a sanity check: nine statements):
+real statements in ../shared/data/stance_dev_real.jsonl (a sanity check: nine statements):
 per-class precision / recall / F1, macro-F1, the confusion matrix, the reliability table of the
 confidence, on_topic accuracy and evidence checks; and the same scores for two baselines: the
 majority class of the train split, and a keyword rule.
@@ -23,7 +23,7 @@ sys.path.insert(0, str(ROOT))
 from nlp.labels import CONDEMNING, LABELS, SILENT, SUPPORTING  # noqa: E402
 
 TOPIC = {"id": "ice-enforcement", "name": "Federal immigration enforcement (ICE, Border Patrol) in U.S. cities"}
-REAL_DEFAULT = Path("/work/shared/data/stance_dev_real.jsonl")
+REAL_DEFAULT = Path(__file__).resolve().parents[1] / ".." / "shared" / "data" / "stance_dev_real.jsonl"
 
 # The baseline rule: what a reasonable person would write in ten minutes.
 _KEYWORD_TOPIC = re.compile(r"\b(ICE|I\.C\.E\.|DHS|(?i:border patrol|deport\w*|raids?|agents?|officers?|immigration))\b")
