@@ -59,6 +59,9 @@ ONRECORD_MAX_PAGES = 250  # per source and crawl: 10,000 Mastodon posts, 25,000 
 ONRECORD_RECHECK_DAYS = 7  # posts this recent are re-read for edits and checked for deletion
 ONRECORD_MAX_DELETION_CHECKS = 200  # per source and crawl
 ONRECORD_BATCH_SIZE = 500  # statements per database transaction
+# News: articles followed per feed and crawl, and the largest article page read.
+ONRECORD_NEWS_MAX_ARTICLES = int(os.environ.get("ONRECORD_NEWS_MAX_ARTICLES", 100))
+ONRECORD_NEWS_MAX_BYTES = int(os.environ.get("ONRECORD_NEWS_MAX_BYTES", 3 * 1024 * 1024))
 
 DOWNLOADER_MIDDLEWARES = {
     "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
