@@ -35,7 +35,6 @@ JOB_FUNC = "schedule:scheduled_cycle"
 DEFAULT_AT = "03:00"
 DEFAULT_TIMEZONE = "UTC"
 DEFAULT_GRACE_HOURS = 6.0  # a machine that was asleep at 03:00 still runs the missed cycle on waking
-CRAWL_PLATFORMS = ("mastodon", "bluesky", "rss", "x", "news")
 STEP_TIMEOUT = 3 * 3600  # seconds; a child that hangs longer is stopped so the lock is released
 KILL_AFTER = 60  # seconds between asking a child to stop and killing it
 _AT = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
@@ -172,15 +171,10 @@ def _stop_child(child, label):
         child.kill()
 
 
-def _cli_command(name: str):
-    from onrecord.cli import cli
-
-    return cli.commands.get(name)
-
-
 def _crawl_steps(watchlist: dict) -> list[tuple[str, str | None]]:
     """(platform, reason to skip it or None), in a fixed order, for the platforms in the watchlist."""
     from crawler.run import X_TOKEN_ENV
+    from onrecord.cli import CRAWL_PLATFORMS
 
     present = {account["platform"] for leader in watchlist["leaders"] for account in leader["accounts"]}
     if watchlist.get("news"):
@@ -195,24 +189,12 @@ def _crawl_steps(watchlist: dict) -> list[tuple[str, str | None]]:
     return steps
 
 
-def _classify(db_path, watchlist_path, watchlist, env, control) -> tuple[str, str]:
-    """Classify new statements: the `onrecord classify` command in a child process if it exists
-    (memory is returned when it exits), else nlp.classify in this process."""
-    command = _cli_command("classify")
-    if command is not None:
-        args = [sys.executable, "-c", _CLI, "classify", "--db", str(db_path)]
-        if "watchlist_path" in {param.name for param in command.params} and watchlist_path:
-            args += ["--watchlist", str(watchlist_path)]
-        status, last = _run_child(args, env, control, "classify")
-        return ("ok" if status == 0 else "failed"), last or f"exit status {status}"
-    try:
-        from nlp.classify import classify_statements
-    except ImportError:
-        return "skipped", "no classifier installed (nlp.classify)"
-    from db.connect import open_db
-
-    counts = classify_statements(open_db(db_path), watchlist["topic"], all=False, progress=None)
-    return "ok", f"{counts['classified']} statements classified"
+def _classify(db_path, watchlist_path, env, control) -> tuple[str, str]:
+    """Classify new statements with `onrecord classify` in a child process, so the model's memory
+    is returned when it exits."""
+    args = [sys.executable, "-c", _CLI, "classify", "--db", db_path, "--watchlist", watchlist_path]
+    status, last = _run_child(args, env, control, "classify")
+    return ("ok" if status == 0 else "failed"), last or f"exit status {status}"
 
 
 def _stances_snapshot(db) -> dict:
@@ -390,7 +372,7 @@ def _run_steps(steps: list, db_path, watchlist_path, watchlist, lock_file, contr
         return
     clock = time.monotonic()
     try:
-        status, detail = _classify(db_path, watchlist_path, watchlist, env, control)
+        status, detail = _classify(db_path, watchlist_path, env, control)
     except Exception as error:  # the crawl's summary is still worth recording
         log.exception("classify failed")
         status, detail = "failed", f"{type(error).__name__}: {error}"
@@ -475,8 +457,7 @@ def serve(db_path, watchlist_path, at: str = DEFAULT_AT, tz: str = DEFAULT_TIMEZ
     """Run the nightly cycle until SIGTERM or Ctrl-C (which let a running cycle finish its step)."""
     from apscheduler.events import EVENT_JOB_ERROR, EVENT_JOB_EXECUTED, EVENT_JOB_MISSED, EVENT_SCHEDULER_STARTED
 
-    parse_at(at)
-    parse_timezone(tz)
+    trigger = make_trigger(at, tz)  # a bad --at or --timezone fails before anything is built
     jobs_path = jobs_path or default_jobs_path(db_path)
     scheduler = build_scheduler(jobs_path, tz, grace_hours)
     add_nightly_job(scheduler, db_path, watchlist_path, at, tz)
@@ -489,8 +470,6 @@ def serve(db_path, watchlist_path, at: str = DEFAULT_AT, tz: str = DEFAULT_TIMEZ
             log.info("A run missed at %s is inside the grace time: running it now", job.next_run_time.isoformat())
         else:
             log.info("Next run: %s (%s %s daily; jobs in %s)", job.next_run_time.isoformat(), at, tz, jobs_path)
-
-    trigger = make_trigger(at, tz)
 
     def announce_next(event):
         # On the worker thread: never touch the job store here, shutdown() holds its lock while

@@ -5,8 +5,9 @@ import click
 
 from onrecord import __version__
 from onrecord.options import db_option, load_watchlist_or_exit, watchlist_option
+from onrecord.watchlist import PLATFORMS
 
-CRAWL_PLATFORMS = ("mastodon", "bluesky", "rss", "x", "news")
+CRAWL_PLATFORMS = PLATFORMS + ("news",)  # the accounts' platforms, then the watchlist's news sources
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
