@@ -1,5 +1,4 @@
 """Open the database in the shape the code expects: WAL, foreign keys, migrations, views."""
-import os
 from pathlib import Path
 
 import sqlite_utils
@@ -7,16 +6,10 @@ import sqlite_utils
 from db.migrations import migrations
 from db.views import ensure_views
 
-DEFAULT_DB = "onrecord.db"
 
-
-def default_db_path() -> str:
-    return os.environ.get("ONRECORD_DB") or DEFAULT_DB
-
-
-def open_db(path=None) -> sqlite_utils.Database:
+def open_db(path) -> sqlite_utils.Database:
     """Open (creating if needed) the database at `path` and bring its schema up to date."""
-    path = Path(path or default_db_path())
+    path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     db = sqlite_utils.Database(path)
     # WAL lets Datasette read while a crawl writes; the busy timeout lets two writers queue

@@ -226,11 +226,7 @@ def record_crawl(db, row: dict, leader_ids=None) -> int:
 
 
 def get_crawl_state(db, source: str) -> dict:
-    row = db.execute("SELECT * FROM crawl_state WHERE source = ?", [source]).fetchone()
-    if row is None:
-        return {}
-    columns = [c.name for c in db["crawl_state"].columns]
-    return dict(zip(columns, row))
+    return next(db.query("SELECT * FROM crawl_state WHERE source = ?", [source]), {})
 
 
 def set_crawl_state(db, source: str, **fields) -> None:
