@@ -122,12 +122,13 @@ class DemoSites:
 
     def _add_news(self, news: dict) -> list:
         from crawler.replay import Reply
+        from db.times import FORMAT
 
         items = []
         urls = []
         for article in news["articles"]:
             published = self.now - timedelta(days=article["days"], hours=5)
-            stamp = published.strftime("%Y-%m-%dT%H:%M:%SZ")
+            stamp = published.strftime(FORMAT)
             page = (DATA / "news" / article["file"]).read_text(encoding="utf-8").replace("{PUBLISHED}", stamp)
             self.server.add(article["path"], Reply(body=page, headers={"Content-Type": "text/html; charset=utf-8"}))
             if article["in_feed"]:

@@ -8,7 +8,6 @@ lock through ONRECORD_LOCK_HELD so they do not wait on their own parent.
 """
 import json
 import os
-import time
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -52,6 +51,8 @@ def writer_lock(db_path, command: str, timeout: float | None = None, echo=None):
     wait through `echo`), then raises LockBusy. Re-entrant for children of the holder."""
     from filelock import FileLock, Timeout
 
+    from db.times import utc_now
+
     path = lock_path(db_path)
     if os.environ.get(HELD_ENV) == str(path):
         yield path
@@ -73,10 +74,7 @@ def writer_lock(db_path, command: str, timeout: float | None = None, echo=None):
             ) from None
     try:
         # The flock is on the inode, not the bytes: rewriting the content is safe while we hold it.
-        path.write_text(
-            json.dumps({"pid": os.getpid(), "command": command, "since": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())}),
-            encoding="utf-8",
-        )
+        path.write_text(json.dumps({"pid": os.getpid(), "command": command, "since": utc_now()}), encoding="utf-8")
         yield path
     finally:
         lock.release()
