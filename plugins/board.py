@@ -4,13 +4,14 @@ seek per leader, whatever the size of the database."""
 import datetime as dt
 from functools import lru_cache
 from pathlib import Path
+from urllib.parse import urlencode
 
 from datasette import hookimpl
 from datasette.utils import tilde_encode
 from datasette.utils.asgi import NotFound, Response
 from markupsafe import Markup, escape
 
-DEFAULT_DATABASE = "onrecord"
+DATABASE = "onrecord"  # as `onrecord serve` names it, whatever the file is called
 STANCE_ORDER = ("condemning", "mixed", "supporting", "silent", "unmonitored")
 EXCERPT_CHARS = 280  # either side of the evidence: enough to judge it in context
 
@@ -51,9 +52,9 @@ def cards_template():
 
 
 def database_name(datasette):
-    wanted = (datasette.plugin_config("onrecord") or {}).get("database", DEFAULT_DATABASE)
-    if wanted in datasette.databases:
-        return wanted
+    """`onrecord`, else the first file served (plain `datasette some.db --plugins-dir plugins`)."""
+    if DATABASE in datasette.databases:
+        return DATABASE
     named = [name for name in datasette.databases if name not in ("_internal", "_memory")]
     if not named:
         raise NotFound("No database to show")
@@ -98,8 +99,7 @@ async def board(request, datasette):
     topic = next((t for t in topics if t["id"] == request.args.get("topic")), topics[0] if topics else None)
     cards = []
     if topic:
-        params = {"topic": topic["id"]}
-        rows = (await db.execute(BOARD_SQL, params)).rows
+        rows = (await db.execute(BOARD_SQL, {"topic": topic["id"]})).rows
         now = dt.datetime.now(dt.timezone.utc)
         for row in rows:
             card = {key: row[key] for key in ("id", "name", "title", "organization", "stance", "condemning",
@@ -115,7 +115,7 @@ async def board(request, datasette):
                 statement["row_url"] = datasette.urls.row(name, "statements", tilde_encode(statement["id"]))
             card["statement"] = statement
             card["days_monitored"] = days_since(row["monitored_since"], now)
-            card["timeline_url"] = datasette.urls.query(name, "leader_timeline") + "?" + _qs(leader=row["id"])
+            card["timeline_url"] = datasette.urls.query(name, "leader_timeline") + "?" + urlencode({"leader": row["id"]})
             cards.append(card)
         cards.sort(key=lambda c: (STANCE_ORDER.index(c["stance"]) if c["stance"] in STANCE_ORDER else 99, c["name"]))
     counts = {stance: sum(1 for c in cards if c["stance"] == stance) for stance in STANCE_ORDER}
@@ -126,12 +126,6 @@ async def board(request, datasette):
             request=request,
         )
     )
-
-
-def _qs(**params):
-    from urllib.parse import urlencode
-
-    return urlencode(params)
 
 
 @hookimpl
