@@ -11,8 +11,6 @@ quote scope keeps someone else's words apart from the author's.
 """
 from __future__ import annotations
 
-import re
-
 import numpy
 import spacy
 from spacy.strings import hash_string
@@ -188,8 +186,3 @@ def build_stance_bow(ngram_size: int = 2, length: int = 262144, nO=None) -> Mode
     model.set_ref("output_layer", linear)
     model.attrs["multi_label"] = False
     return model
-
-
-def sentence_text_ok(text: str) -> bool:
-    """True when a sentence has a word in it (evidence must not be a lone emoji or a URL)."""
-    return bool(re.search(r"[A-Za-z]{2,}", text))
