@@ -250,6 +250,19 @@ class SourceSpider(scrapy.Spider):
         window = self.recheck_since()
         return min(high_water, window)
 
+    def keep_paging(self, run: SourceRun, more: bool, oldest: str | None = None) -> bool:
+        """Whether to follow the next page. When not, the listing is complete: it ended (`more`
+        is false), its page reached below the horizon (`oldest`), or the page limit was hit."""
+        horizon = self.horizon(run)
+        if not more or (horizon and oldest and oldest < horizon):
+            run.complete = True
+            return False
+        if run.pages >= self.max_pages:
+            run.skip("page limit reached", fault=False)
+            run.complete = True
+            return False
+        return True
+
     def recheck_since(self) -> str:
         return (datetime.now(timezone.utc) - timedelta(days=self.recheck_days)).strftime(FORMAT)
 

@@ -76,7 +76,6 @@ class BlueskySpider(SourceSpider):
         if not isinstance(data, dict) or not isinstance(data.get("feed"), list):
             raise Fault("unexpected JSON (no feed)")
         run.pages += 1
-        horizon = self.horizon(run)
         oldest = None
         for item in data["feed"]:
             if not isinstance(item, dict) or not isinstance(item.get("post"), dict):
@@ -93,17 +92,11 @@ class BlueskySpider(SourceSpider):
             run.seen.add(statement.id)
             yield statement
         cursor = data.get("cursor")
-        if not data["feed"] or not cursor:
-            run.complete = True
-        elif horizon and oldest and oldest < horizon:
-            run.complete = True
-        elif run.pages >= self.max_pages:
-            run.skip("page limit reached", fault=False)
-            run.complete = True
-        elif cursor in run.extra.setdefault("cursors", set()):
-            raise Fault("pagination loop")
-        else:
-            run.extra["cursors"].add(cursor)
+        if self.keep_paging(run, bool(data["feed"] and cursor), oldest):
+            cursors = run.extra.setdefault("cursors", set())
+            if cursor in cursors:
+                raise Fault("pagination loop")
+            cursors.add(cursor)
             yield self.feed_request(run, cursor)
 
     @staticmethod

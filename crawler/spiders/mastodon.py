@@ -75,7 +75,6 @@ class MastodonSpider(SourceSpider):
         if not isinstance(statuses, list):
             raise Fault("unexpected JSON (not a list of statuses)")
         run.pages += 1
-        horizon = self.horizon(run)
         oldest = None
         for status in statuses:
             if not isinstance(status, dict) or "id" not in status:
@@ -89,17 +88,11 @@ class MastodonSpider(SourceSpider):
             yield statement
         links = parse_link_header(response.headers.get("Link", b"").decode("latin-1"))
         next_url = links.get("next")
-        if not statuses or not next_url:
-            run.complete = True
-        elif horizon and oldest and oldest < horizon:
-            run.complete = True  # everything further down is older than what we must re-read
-        elif run.pages >= self.max_pages:
-            run.skip("page limit reached", fault=False)
-            run.complete = True
-        elif next_url == response.url or next_url in run.extra.setdefault("visited", set()):
-            raise Fault("pagination loop")
-        else:
-            run.extra["visited"].add(response.url)
+        if self.keep_paging(run, bool(statuses and next_url), oldest):
+            visited = run.extra.setdefault("visited", set())
+            if next_url == response.url or next_url in visited:
+                raise Fault("pagination loop")
+            visited.add(response.url)
             yield self.statuses_request(run, next_url)
 
     def statement(self, status: dict, run) -> Statement:

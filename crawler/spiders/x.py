@@ -91,12 +91,7 @@ class XSpider(SourceSpider):
                 run.extra["newest_id"] = tweet["id"]
             yield statement
         token = meta.get("next_token")
-        if not token or not data.get("data"):
-            run.complete = True
-        elif run.pages >= self.max_pages:
-            run.skip("page limit reached", fault=False)
-            run.complete = True
-        else:
+        if self.keep_paging(run, bool(token and data.get("data"))):
             yield self.tweets_request(run, token)
 
     def statement(self, tweet: dict, run) -> Statement:
