@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from nlp.labels import SILENT
-from nlp.topic import NONE, STRONG, TopicGate
+from nlp.topic import NONE, TopicGate
 
 MODEL_DIR = Path(__file__).parent / "model"
 MAX_CHARS = 100_000  # longer texts are judged on their start (spaCy refuses texts over 1M characters)
@@ -61,11 +61,6 @@ def load_pipeline(path: str):
     return pipeline, calibration
 
 
-def model_name(path: str | os.PathLike = MODEL_DIR) -> str:
-    pipeline, _ = load_pipeline(str(path))
-    return f"{pipeline.meta['name']}-{pipeline.meta['version']}"
-
-
 class StanceClassifier:
     """Classify texts toward one watchlist topic; see the module docstring."""
 
@@ -80,7 +75,8 @@ class StanceClassifier:
         # Share of gate-rejected tune statements that really were silent.
         self.off_topic_confidence = float(calibration.get("off_topic_confidence", 0.95))
         self._textcat = self._nlp.get_pipe("textcat")
-        self._labels = list(self._textcat.labels)
+        self.labels = list(self._textcat.labels)  # the model's column order
+        self.side_columns = [n for n, label in enumerate(self.labels) if label != SILENT]
 
     # -- public -------------------------------------------------------------------------------
 
@@ -107,10 +103,10 @@ class StanceClassifier:
         # Only multi-sentence posts need sentence scores; spans go straight into the model (its
         # features read tokens only), which avoids copying each sentence into a new Doc.
         spans = [s for sents in sentences if len(sents) > 1 for s in sents]
-        span_scores = self._textcat.model.predict(spans) if spans else numpy.zeros((0, len(self._labels)))
+        span_scores = self._textcat.model.predict(spans) if spans else numpy.zeros((0, len(self.labels)))
         row = 0
         for i, doc, sents in zip(gated, docs, sentences):
-            doc_scores = numpy.array([doc.cats[label] for label in self._labels])
+            doc_scores = numpy.array([doc.cats[label] for label in self.labels])
             if len(sents) > 1:
                 sent_scores = numpy.asarray(span_scores[row : row + len(sents)])
                 row += len(sents)
@@ -128,23 +124,19 @@ class StanceClassifier:
                 continue
             doc, doc_scores, sents, sent_scores = raw
             probs, best_sentence = combine(
-                doc_scores, sent_scores, self.temperature, self._side_columns, self.sentence_weight
+                doc_scores, sent_scores, self.temperature, self.side_columns, self.sentence_weight
             )
             k = int(probs.argmax())
-            stance = self._labels[k]
-            on_topic = match.level == STRONG or stance != SILENT
+            stance = self.labels[k]
+            on_topic = match.on_topic or stance != SILENT
             if stance != SILENT:
                 evidence = sents[best_sentence[k]].text
-            elif match.level == STRONG:
+            elif match.on_topic:
                 evidence = _sentence_at(sents, match.start)
             else:
                 evidence = ""
             results.append(Judgment(stance, on_topic, round(float(probs[k]), 4), evidence))
         return results
-
-    @property
-    def _side_columns(self):
-        return [n for n, label in enumerate(self._labels) if label != SILENT]
 
 
 def combine(doc_scores, sent_scores, temperature: float, side_columns, sentence_weight: float = 1.0):

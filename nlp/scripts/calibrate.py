@@ -21,16 +21,15 @@ def calibrate(corpus: Path, model_dir: Path, split: str = "tune") -> None:
     rows = [json.loads(line) for line in corpus.read_text(encoding="utf-8").splitlines()]
     rows = [r for r in rows if r["split"] == split]
     clf = StanceClassifier(TOPIC, model_dir=model_dir)
-    labels = clf._labels
+    labels = clf.labels
     raw = clf.raw_scores([r["text"] for r in rows])
     gated = [(r, x) for r, x in zip(rows, raw) if x is not None]
     rejected = [r for r, x in zip(rows, raw) if x is None]
-    sides = [n for n, label in enumerate(labels) if label != SILENT]
 
     def nll(t, weight):
         total = 0.0
         for row, (_, doc_scores, _, sent_scores) in gated:
-            probs, _ = combine(doc_scores, sent_scores, t, sides, weight)
+            probs, _ = combine(doc_scores, sent_scores, t, clf.side_columns, weight)
             total -= math.log(max(float(probs[labels.index(row["stance"])]), 1e-12))
         return total / max(len(gated), 1)
 
