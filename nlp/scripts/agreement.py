@@ -13,8 +13,9 @@ import sys
 from collections import Counter
 from pathlib import Path
 
+from nlp.labels import LABELS
+
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
-LABELS = ("condemning", "supporting", "silent")
 
 
 def cohen_kappa(a: list, b: list) -> float:
