@@ -358,9 +358,10 @@ class _Article:
                 return None
         return None
 
-    def _speaker(self, subject, sent_start: int, quote_index: int = -1):
+    def _speaker(self, subject, quote_index: int = -1):
         """(leader id, how, antecedent sentences) for a subject token, or None when it is not
-        unambiguously a leader."""
+        unambiguously a leader. quote_index is the quote being attributed (-1 for indirect
+        speech): a pronoun is not resolved when that quote itself names someone."""
         if subject is None or self.in_quote[subject.i] != -1:
             return None
         lower = subject.lower_
@@ -520,7 +521,7 @@ class _Article:
             return None
         if span.embedded and _looks_like_a_name(self.text[span.start:span.end]):
             return None  # "praised the 'Rapid Response' network": a name, not their words
-        who = self._speaker(self._subject(verb), verb.sent.start, index)
+        who = self._speaker(self._subject(verb), index)
         if who is None:
             return None
         leader_id, how, antecedent = who
@@ -760,7 +761,7 @@ class _Article:
             words = [t for t in tokens if not t.is_punct]
             if len(words) < 3:
                 continue
-            who = self._speaker(self._subject(verb), verb.sent.start)
+            who = self._speaker(self._subject(verb))
             if who is None:
                 continue
             leader_id, how, antecedent = who
