@@ -266,15 +266,20 @@ class SourceSpider(scrapy.Spider):
     def recheck_since(self) -> str:
         return (datetime.now(timezone.utc) - timedelta(days=self.recheck_days)).strftime(FORMAT)
 
-    def recent_statements(self, run: SourceRun, kinds=None) -> list[tuple[str, str | None]]:
-        """(id, url) of this source's statements published in the re-read window, not yet deleted."""
-        sql = ("SELECT id, url FROM statements WHERE account_id = ? AND published_at >= ? "
-               "AND deleted_at IS NULL")
+    def vanished(self, run: SourceRun, kinds=None) -> list[str]:
+        """Ids of this source's statements of the re-read window, not yet deleted, that this
+        crawl's listing no longer shows (newest first, at most ONRECORD_MAX_DELETION_CHECKS):
+        the ones to ask the platform about. Empty unless the listing was complete, since an
+        incomplete one proves nothing about what vanished."""
+        if not run.complete or not run.native_id:
+            return []
+        sql = "SELECT id FROM statements WHERE account_id = ? AND published_at >= ? AND deleted_at IS NULL"
         params = [run.source.id, self.recheck_since()]
         if kinds:
             sql += f" AND kind IN ({','.join('?' * len(kinds))})"
             params += list(kinds)
-        return [tuple(row) for row in self.db.execute(sql + " ORDER BY published_at DESC", params).fetchall()]
+        rows = self.db.execute(sql + " ORDER BY published_at DESC", params).fetchall()
+        return [sid for (sid,) in rows if sid not in run.seen][: self.max_deletion_checks]
 
     @staticmethod
     def json(response):

@@ -192,10 +192,8 @@ class BlueskySpider(SourceSpider):
 
     # -- deletions ----------------------------------------------------------------------------
     def closing(self, run):
-        if not run.complete or not run.native_id:
-            return
-        missing = [sid for sid, _ in self.recent_statements(run, kinds=("post", "reply", "quote")) if sid not in run.seen]
-        missing = missing[: self.max_deletion_checks]
+        # Not reposts: getPosts never returns a repost record, so every one would look deleted.
+        missing = self.vanished(run, kinds=("post", "reply", "quote"))
         for start in range(0, len(missing), GET_POSTS_MAX):
             chunk = missing[start : start + GET_POSTS_MAX]
             uris = [sid.removeprefix("bluesky:") for sid in chunk]

@@ -136,10 +136,7 @@ class MastodonSpider(SourceSpider):
 
     # -- deletions ----------------------------------------------------------------------------
     def closing(self, run):
-        if not run.complete or not run.native_id:
-            return  # an incomplete listing proves nothing about what vanished
-        missing = [sid for sid, _ in self.recent_statements(run) if sid not in run.seen]
-        for statement_id in missing[: self.max_deletion_checks]:
+        for statement_id in self.vanished(run):
             status_id = statement_id.rsplit(":", 1)[1]
             yield self.request(run, f"{self.api_root(run)}/api/v1/statuses/{status_id}", "parse_check",
                                critical=False, meta={"statement_id": statement_id})
