@@ -214,14 +214,11 @@ class _Article:
             if any(s.open_at <= na < s.close_at for s in self.spans):
                 continue
             # An embed the extractor lost leaves the reporter's next paragraph here: only a
-            # paragraph in the first person, that does not name the leader, reads as the post.
+            # paragraph in the first person, that names no leader, reads as the post.
             if not _FIRST_PERSON.search(self.text[na:nb]) or self.finder._names_re.search(self.text[na:nb]):
                 continue
-            colon = self.doc.char_span(b - 1, b, alignment_mode="expand")
-            if colon is None or not len(colon):
-                continue
-            sent = colon[0].sent
-            if any(self._is_speech(t) for t in sent):
+            sent = self._sent_of(b - 1)  # the sentence ending in the colon
+            if sent is not None and any(self._is_speech(t) for t in sent):
                 out.append(Span([(na, nb)], na, nb, block=True))
         return out
 
