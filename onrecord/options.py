@@ -1,7 +1,7 @@
 """Options shared by several commands, as reusable decorators, and the CLI's error edge."""
 import click
 
-from onrecord.watchlist import WatchlistError, default_watchlist_path, load_watchlist
+from onrecord.watchlist import WatchlistError, load_watchlist
 
 
 class BadWatchlist(click.ClickException):
@@ -38,6 +38,6 @@ def watchlist_option(command):
 
 def load_watchlist_or_exit(path) -> dict:
     try:
-        return load_watchlist(path or default_watchlist_path())
+        return load_watchlist(path)  # None: the default list (default_watchlist_path)
     except WatchlistError as error:
         raise BadWatchlist(str(error)) from None
