@@ -27,8 +27,9 @@ counts AS (
     GROUP BY leader_id, topic_id
 ),
 -- A leader is monitored from the first good crawl of one of their accounts, or of a news
--- source that looked for their quotes (crawl_leaders). Computed as two joins rather than one correlated OR, which read every crawl once per
--- leader (10 s for 200 leaders and 60 nights of crawls).
+-- source that looked for their quotes (crawl_leaders). Computed as two joins rather than one
+-- correlated OR, which read every crawl once per leader (10 s for 200 leaders and 60 nights of
+-- crawls).
 monitored AS (
     SELECT a.leader_id, t.id AS topic_id, c.started_at
     FROM topics t
