@@ -791,9 +791,8 @@ class _Article:
             if len(objs) != 1 or objs[0].i not in self.leader_at:
                 continue
             obj = objs[0]
-            if any(c.dep_ in ("conj", "appos") and c.i not in self.leader_at for c in obj.children) \
-                    or any(c.dep_ == "conj" for c in obj.children):
-                continue
+            if any(c.dep_ == "conj" or c.dep_ == "appos" and c.i not in self.leader_at for c in obj.children):
+                continue  # "according to Okonkwo and Ruiz": not the leader's words alone
             leader_id = self.leader_at[obj.i]
             sent = t.sent
             # someone else's speech verb in the sentence owns its words
