@@ -250,6 +250,17 @@ class SourceSpider(scrapy.Spider):
         window = self.recheck_since()
         return min(high_water, window)
 
+    @staticmethod
+    def conditional_headers(run: SourceRun) -> dict:
+        """If-None-Match / If-Modified-Since from the validators in crawl_state, so a feed
+        unchanged since they were stored answers 304 without a body."""
+        headers = {}
+        if run.state.get("etag"):
+            headers["If-None-Match"] = run.state["etag"]
+        if run.state.get("last_modified"):
+            headers["If-Modified-Since"] = run.state["last_modified"]
+        return headers
+
     def keep_paging(self, run: SourceRun, more: bool, oldest: str | None = None) -> bool:
         """Whether to follow the next page. When not, the listing is complete: it ended (`more`
         is false), its page reached below the horizon (`oldest`), or the page limit was hit."""

@@ -45,11 +45,8 @@ class RssSpider(SourceSpider):
     platform = "rss"
 
     def begin(self, run):
-        headers = {"Accept": "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.8, */*;q=0.1"}
-        if run.state.get("etag"):
-            headers["If-None-Match"] = run.state["etag"]
-        if run.state.get("last_modified"):
-            headers["If-Modified-Since"] = run.state["last_modified"]
+        headers = {"Accept": "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.8, */*;q=0.1",
+                   **self.conditional_headers(run)}
         yield self.request(run, run.source.url, "parse_feed", api=False, headers=headers)
 
     def parse_feed(self, response, run):
