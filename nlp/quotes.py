@@ -685,13 +685,10 @@ class _Article:
             verb = verbs_of[prev]
             if verb is None:
                 continue
-            allowed = {t.i for t in verb.subtree} | {verb.i}
-            gap_chars = (self.spans[prev].close_at, span.open_at)
-            gap = self.doc.char_span(*gap_chars, alignment_mode="contract") if gap_chars[1] > gap_chars[0] else None
-            gap_tokens = [t for t in (gap or []) if not (t.is_punct or t.is_space)]
-            if any(t.i not in allowed for t in gap_tokens):
+            gap = self._words_between(self.spans[prev], span)
+            if not _in_clause(gap, verb):
                 continue
-            if self._people_in(gap_tokens) - {attributed[prev].leader_id}:
+            if self._people_in(gap) - {attributed[prev].leader_id}:
                 continue  # "..., Okonkwo said as Ruiz looked on.": who speaks next is unclear
             if not self.text[span.start:span.start + 1].isupper() and not self.text[span.start].isdigit():
                 continue  # lowercase: an interrupted sentence, merged instead
@@ -722,13 +719,15 @@ class _Article:
             first = self.text[span.start:span.start + 1]
             if not first.islower():
                 continue
-            verb = verbs_of[target]
-            allowed = {t.i for t in verb.subtree} | {verb.i}
-            gap = self.doc.char_span(self.spans[prev].close_at, span.open_at, alignment_mode="contract")
-            if any(t.i not in allowed for t in (gap or []) if not (t.is_punct or t.is_space)):
+            if not _in_clause(self._words_between(self.spans[prev], span), verbs_of[target]):
                 continue
             merged[index] = target
         return merged
+
+    def _words_between(self, first: Span, second: Span) -> list:
+        """The tokens between two quoted passages, without punctuation and spaces."""
+        gap = self.doc.char_span(first.close_at, second.open_at, alignment_mode="contract")
+        return [t for t in (gap or []) if not (t.is_punct or t.is_space)]
 
     def _paragraph_of(self, char: int) -> int:
         for number, (a, b, _block) in enumerate(self.ranges):
@@ -843,6 +842,12 @@ def _looks_like_a_name(text: str) -> bool:
     small = {"of", "the", "and", "for", "in", "on", "a", "an", "to", "at"}
     return bool(words) and len(words) <= 6 and all(w[0].isupper() or w in small for w in words) \
         and not text.rstrip().endswith((".", "!", "?"))
+
+
+def _in_clause(tokens, verb) -> bool:
+    """Every token belongs to the verb's clause: only the attribution stands there."""
+    clause = {t.i for t in verb.subtree}
+    return all(t.i in clause for t in tokens)
 
 
 def _single_leader(people: set[str]) -> str | None:
