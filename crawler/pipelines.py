@@ -162,7 +162,7 @@ class StoragePipeline:
         except Exception as error:  # a storage error fails this source, not the crawl
             logger.exception("storing %s failed", source_id)
             run.fail(f"storage error: {error}")
-        run.crawl_id = record_crawl(self.db, run.crawl_row(), leader_ids=self.spider.monitored_leader_ids())
+        record_crawl(self.db, run.crawl_row(), leader_ids=self.spider.monitored_leader_ids())
         self.spider.source_finished(run)
 
     def close_spider(self):

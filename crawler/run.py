@@ -13,7 +13,7 @@ from collections import Counter
 
 from db.times import utc_now
 
-# platform -> "module:Class". A spider module that is not there yet (news) is skipped cleanly.
+# platform -> "module:Class". A spider module missing from an installation is skipped cleanly.
 SPIDERS = {
     "mastodon": "crawler.spiders.mastodon:MastodonSpider",
     "bluesky": "crawler.spiders.bluesky:BlueskySpider",
@@ -120,14 +120,14 @@ def run_crawl(watchlist: dict, db_path, platforms=None, leaders=None, echo=print
         crawlers = []
         for spider_class, platform_sources in spiders:
             crawler = process.create_crawler(spider_class)
-            crawlers.append(crawler)
+            crawlers.append((crawler, platform_sources))
             extra = {}
             if spider_class.name == "news":  # quotes only by the leaders this crawl is about
                 extra["leaders"] = [leader for leader in watchlist.get("leaders", [])
                                     if not leaders or leader["id"] in leaders]
             process.crawl(crawler, sources=platform_sources, db=db, echo=echo, **extra)
         process.start()
-        for crawler in crawlers:
+        for crawler, platform_sources in crawlers:
             spider = crawler.spider
             runs = spider.runs if spider is not None else {}
             for run in runs.values():
@@ -135,8 +135,7 @@ def run_crawl(watchlist: dict, db_path, platforms=None, leaders=None, echo=print
                 summary["items"] += run.items
                 summary["new_items"] += run.new
                 rows.append(run.crawl_row())
-            sources = next(platform_sources for cls, platform_sources in spiders if cls is crawler.spidercls)
-            for source in (s for s in sources if s.id not in runs):  # the spider never started
+            for source in (s for s in platform_sources if s.id not in runs):  # the spider never started
                 row = {"platform": source.platform, "account_id": source.id, "source_url": source.url,
                        "started_at": utc_now(), "status": "failed", "error": "spider did not start"}
                 record_crawl(db, row)

@@ -94,7 +94,6 @@ class SourceRun:
     deleted: list = field(default_factory=list)
     deleted_marked: int = 0
     pages: int = 0
-    crawl_id: int | None = None
     extra: dict = field(default_factory=dict)
 
     def skip(self, reason: str, fault: bool = True, count: int = 1) -> None:

@@ -24,9 +24,8 @@ from crawler.items import Statement, StatementSource
 from crawler.news_extract import NotAnArticle, extract_article, feed_links, page_kind
 from crawler.spiders.base import Fault, SourceSpider
 
-# Reasons that mean the page is fine but not for us: counted, yet the source is still "ok".
-EXPECTED_SKIPS = ("not an article", "not English", "index page", "paywall stub", "no article body",
-                  "duplicate article", "not an HTML page")
+# NotAnArticle reasons that mean the page is fine but not for us: counted, yet the source is still "ok".
+EXPECTED_SKIPS = ("not an article", "not English", "index page", "paywall stub", "no article body")
 
 
 def quote_id(leader_id: str, quote: str) -> str:
@@ -95,8 +94,7 @@ class NewsSpider(SourceSpider):
         yield self.page_request(run, run.source.url, "parse_source", headers=self.conditional_headers(run) or None)
 
     def parse_source(self, response, run):
-        if response.status == 304:
-            run.extra["not_modified"] = True
+        if response.status == 304:  # unchanged since its last complete crawl: nothing new to read
             return
         if not 200 <= response.status < 300:
             raise Fault(f"HTTP {response.status}")
@@ -108,7 +106,6 @@ class NewsSpider(SourceSpider):
             links = feed_links(response.body, response.url)
         except NotAnArticle as error:
             raise Fault(str(error)) from None
-        run.extra["feed_items"] = len(links)
         run.extra["validators"] = {
             key: response.headers.get(header).decode("latin-1")
             for key, header in (("etag", "ETag"), ("last_modified", "Last-Modified"))
@@ -142,7 +139,6 @@ class NewsSpider(SourceSpider):
             run.skip("duplicate article (same canonical URL)", fault=False)
             return
         self.articles.add(article.url)
-        run.extra["articles_read"] = run.extra.get("articles_read", 0) + 1
         published = article.published_at or _to_utc_or_none(response.meta.get("feed_date"))
         run.saw(published)
         for quote in self.finder().find(article.text):

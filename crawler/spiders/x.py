@@ -40,8 +40,7 @@ class XSpider(SourceSpider):
         return (run.source.api or DEFAULT_API).rstrip("/")
 
     def api_request(self, run, url, handler):
-        request = self.request(run, url, handler, headers={"Authorization": f"Bearer {self._token}"})
-        return request
+        return self.request(run, url, handler, headers={"Authorization": f"Bearer {self._token}"})
 
     def begin(self, run):
         if not self._token:
