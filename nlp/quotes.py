@@ -614,34 +614,26 @@ class _Article:
         return None
 
     def _adjacent_verb(self, index, first_sent, last_sent):
-        """A speech verb whose clause touches the quote with only punctuation in between."""
-        span = self.spans[index]
-        candidates = []
+        """A speech verb beside the quote: between them only punctuation and the verb's own
+        clause (its subject, adverbs; no other verb)."""
+        if self.spans[index].embedded:
+            return None  # a quote opening mid-clause belongs to that clause, not to a verb beside it
+        tokens = self.span_tokens[index]
         for sent in _unique_sents([first_sent, last_sent]):
-            for t in sent:
-                if self.in_quote[t.i] == -1 and self._is_speech(t):
-                    candidates.append(t)
-        for verb in candidates:
-            clause = {t.i for t in verb.subtree if self.in_quote[t.i] == -1}
-            clause.add(verb.i)
-            if verb.i < self.span_tokens[index][0].i:
-                gap = range(verb.i + 1, self.span_tokens[index][0].i)
-            else:
-                gap = range(self.span_tokens[index][-1].i + 1, verb.i)
-            ok = True
-            for i in gap:
-                t = self.doc[i]
-                if t.is_punct or t.is_space or self.in_quote[i] == index:
+            for verb in sent:
+                if self.in_quote[verb.i] != -1 or not self._is_speech(verb):
                     continue
-                if i in clause and not (t.pos_ in ("VERB", "AUX") and t.i != verb.i):
-                    continue
-                subj = self._subject(verb)
-                if subj is not None and i in {s.i for s in subj.subtree}:
-                    continue
-                ok = False
-                break
-            if ok and not span.embedded:
-                return verb
+                if verb.i < tokens[0].i:
+                    gap = range(verb.i + 1, tokens[0].i)
+                else:
+                    gap = range(tokens[-1].i + 1, verb.i)
+                allowed = {t.i for t in verb.subtree if self.in_quote[t.i] == -1 and t.pos_ not in ("VERB", "AUX")}
+                subject = self._subject(verb)
+                if subject is not None:
+                    allowed |= {t.i for t in subject.subtree}
+                if all(t.is_punct or t.is_space or self.in_quote[t.i] == index or t.i in allowed
+                       for t in (self.doc[i] for i in gap)):
+                    return verb
         return None
 
     def _colon_verb(self, span):
