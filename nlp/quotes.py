@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from nlp import leader_patterns as lp
 from nlp.quote_marks import QUOTE_CHARS, Span, find_spans, prepare
@@ -412,7 +413,7 @@ class _Article:
             leader = _single_leader(own)
             return (leader, []) if leader and self._leader_is_subject(before, leader) else nothing
         paragraph_breaks = 0
-        sents = list(self.doc.sents)
+        sents = self._sentences
         index = next(i for i, s in enumerate(sents) if s.start == sent.start)
         for back in range(1, 4):
             if index - back < 0:
@@ -427,6 +428,11 @@ class _Article:
                 leader = _single_leader(people)
                 return (leader, [prev]) if leader and self._leader_is_subject(prev, leader) else nothing
         return nothing
+
+    @cached_property
+    def _sentences(self) -> list:
+        """The article's sentences, listed once for every pronoun that looks back."""
+        return list(self.doc.sents)
 
     def _leader_is_subject(self, tokens, leader_id: str) -> bool:
         """The antecedent must be the one acting ("Okonkwo spoke ..."), not the one acted on
