@@ -60,12 +60,17 @@ class NewsSpider(SourceSpider):
         if self._finder is None:
             from nlp.quotes import QuoteFinder
 
-            self._finder = QuoteFinder(self.leaders if self.leaders is not None else self.stored_leaders())
+            self._finder = QuoteFinder(self.watched_leaders())
         return self._finder
 
+    def watched_leaders(self) -> list[dict]:
+        # Read once: the leaders recorded as monitored must be the ones the finder looked for.
+        if self.leaders is None:
+            self.leaders = self.stored_leaders()
+        return self.leaders
+
     def monitored_leader_ids(self) -> list[str]:
-        leaders = self.leaders if self.leaders is not None else self.stored_leaders()
-        return [leader["id"] for leader in leaders]
+        return [leader["id"] for leader in self.watched_leaders()]
 
     def stored_leaders(self) -> list[dict]:
         rows = self.db.execute("SELECT id, name, aliases, title, organization FROM leaders").fetchall()
