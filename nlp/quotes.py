@@ -366,7 +366,7 @@ class _Article:
         if lower in ("who", "that") and subject.head.dep_ == "relcl":
             subject = subject.head.head
             lower = subject.lower_
-        if subject.i in self.leader_at and subject.dep_ not in ("poss",):
+        if subject.i in self.leader_at and subject.dep_ != "poss":
             if not any(c.dep_ == "conj" for c in subject.children):
                 return self.leader_at[subject.i], "name", []
             return None
@@ -391,7 +391,7 @@ class _Article:
         if head.tag_ != "NN" or any(c.dep_ in ("relcl", "prep", "acl") for c in head.children):
             return None
         words = [t for t in head.subtree if t.i <= head.i]
-        if not words or words[0].lower_ not in ("the",) and not any(t.dep_ == "poss" for t in words):
+        if not words or words[0].lower_ != "the" and not any(t.dep_ == "poss" for t in words):
             return None
         phrase = " ".join(t.lower_ for t in words if t.dep_ != "case")
         phrase = phrase.replace(" 's", "")
@@ -737,7 +737,7 @@ class _Article:
         """'Okonkwo said (that) the company would ...' without quote marks."""
         out = []
         for verb in self.doc:
-            if self.in_quote[verb.i] != -1 or verb.pos_ not in ("VERB",):
+            if self.in_quote[verb.i] != -1 or verb.pos_ != "VERB":
                 continue
             if self._lemma(verb) not in lp.INDIRECT_VERBS:
                 continue
@@ -759,7 +759,7 @@ class _Article:
             if who is None:
                 continue
             leader_id, how, antecedent = who
-            if any(t.i in self.leader_at and self.leader_at[t.i] == leader_id and t.dep_ in ("nsubj",)
+            if any(t.i in self.leader_at and self.leader_at[t.i] == leader_id and t.dep_ == "nsubj"
                    for t in tokens):
                 continue  # "Okonkwo said Okonkwo ...": a parse gone wrong
             while tokens and (tokens[0].dep_ == "mark" or tokens[0].is_punct):
@@ -833,12 +833,13 @@ class _Article:
 
 
 _FIRST_PERSON = re.compile(r"\b(?:I|I'm|I’m|we|We|our|Our|us|my|My|me)\b")
+_NAME_SMALL_WORDS = frozenset({"of", "the", "and", "for", "in", "on", "a", "an", "to", "at"})
 
 
 def _looks_like_a_name(text: str) -> bool:
-    words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", text)]
-    small = {"of", "the", "and", "for", "in", "on", "a", "an", "to", "at"}
-    return bool(words) and len(words) <= 6 and all(w[0].isupper() or w in small for w in words) \
+    """Title Case words, at most six, and no sentence end: "Rapid Response", "Fund for the Arts"."""
+    words = re.findall(r"[A-Za-z][\w'’-]*", text)
+    return bool(words) and len(words) <= 6 and all(w[0].isupper() or w in _NAME_SMALL_WORDS for w in words) \
         and not text.rstrip().endswith((".", "!", "?"))
 
 
@@ -871,7 +872,6 @@ def _sent_text(sent) -> str:
 
 def _clean_quote(text: str) -> str:
     text = " ".join(text.split())
-    text = text.strip()
     while text and text[-1] in ",;:—–-":
         text = text[:-1].rstrip()
     return text
