@@ -43,10 +43,12 @@ _SINGLE_MARKS = re.compile("[‘’']")
 QUOTE_CHARS = frozenset({'"', "“", "”", "``", "''"})  # double marks only: ' is also an apostrophe
 
 
-def prepare(text: str) -> tuple[str, list[tuple[int, int, bool]]]:
+def prepare(text: str) -> tuple[str, list[tuple[int, int, bool | tuple]]]:
     """Article text -> (clean text with paragraphs joined by blank lines, paragraph ranges).
 
-    A paragraph starting with ">" is a blockquote; the marker is removed from the clean text.
+    A range is (start, end, block): block is False for a plain paragraph, True for a blockquote
+    (a paragraph starting with ">", the marker removed from the clean text), and for an embedded
+    post the byline's (name, handle, signature line), which is truthy too.
     """
     paragraphs = []
     for raw in re.split(r"\s*\n\s*", text.strip()):

@@ -181,7 +181,7 @@ class _Article:
         self.doc = doc
         self.text = doc.text
         self.ranges = ranges
-        self.spans = find_spans(self.text, ranges)
+        self.spans = find_spans(self.text, ranges)  # first: _unmarked_blocks skips what these cover
         self.spans = sorted(self.spans + self._unmarked_blocks(), key=lambda s: s.open_at)
         self.in_quote = [-1] * len(doc)
         self.span_tokens: list[list] = []
@@ -193,11 +193,10 @@ class _Article:
                     tokens.extend(chars)
             for t in tokens:
                 self.in_quote[t.i] = index
-            # the marks themselves belong to the quote too
-            for at in (span.open_at, span.close_at - 1):
-                mark = doc.char_span(at, at + 1, alignment_mode="expand")
-                if mark is not None and not span.block:
-                    for t in mark:
+            if not span.block:  # the marks themselves belong to the quote too
+                for at in (span.open_at, span.close_at - 1):
+                    mark = doc.char_span(at, at + 1, alignment_mode="expand")
+                    for t in mark or []:
                         if self.in_quote[t.i] == -1 and t.is_punct:
                             self.in_quote[t.i] = index
             self.span_tokens.append(tokens)
