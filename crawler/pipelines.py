@@ -157,7 +157,7 @@ class StoragePipeline:
             self.flush(source_id)
             if done.deleted:
                 run.deleted_marked = mark_deleted(self.db, done.deleted)
-            if done.state and run.status != "failed" and not run.skip_reasons_storage():
+            if done.state and run.status != "failed" and not run.storage_failed():
                 set_crawl_state(self.db, source_id, **done.state)
         except Exception as error:  # a storage error fails this source, not the crawl
             logger.exception("storing %s failed", source_id)

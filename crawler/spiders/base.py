@@ -88,6 +88,7 @@ class SourceRun:
     closing_started: bool = False
     done: bool = False
     complete: bool = False  # the listing reached the end or the re-read horizon
+    incomplete: bool = False  # a listing response failed: no later page may mark it complete
     native_id: str | None = None
     newest: str | None = None  # newest time seen in the listing (high-water mark candidate)
     seen: set = field(default_factory=set)
@@ -102,7 +103,7 @@ class SourceRun:
         if fault:
             self.faults += count
 
-    def skip_reasons_storage(self) -> bool:
+    def storage_failed(self) -> bool:
         """True when a batch of this source could not be saved (its state must not advance)."""
         return any(reason.startswith("storage error") for reason in self.skip_reasons)
 
@@ -370,7 +371,7 @@ class SourceSpider(scrapy.Spider):
             return
         run.skip(reason)
         run.complete = False
-        run.extra["incomplete"] = True
+        run.incomplete = True
         run.consecutive_failures += 1
         if self.source_max_failures and run.consecutive_failures >= self.source_max_failures:
             run.fail(f"gave up after {run.consecutive_failures} failed responses in a row ({reason})")
@@ -381,7 +382,7 @@ class SourceSpider(scrapy.Spider):
             return
         if not run.closing_started and not run.failed:
             run.closing_started = True
-            if run.extra.get("incomplete"):
+            if run.incomplete:
                 run.complete = False
             try:
                 for request in self.closing(run) or ():
