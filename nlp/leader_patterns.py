@@ -105,8 +105,7 @@ INDIRECT_VERBS = frozenset({
 })
 
 # Verbs that, governing a speech verb, cancel it: "X declined to say", "X refused to call ...".
-NEGATING_VERBS = frozenset({"decline", "refuse", "deny", "avoid", "stop", "hesitate", "dispute"})
-NEGATING_FORMS = {
+NEGATING_VERBS = {
     "decline": ("declines", "declined", "declining"),
     "refuse": ("refuses", "refused", "refusing"),
     "deny": ("denies", "denied", "denying"),
@@ -127,9 +126,10 @@ def _form_table(*tables: dict) -> dict[str, str]:
     return forms
 
 
-VERB_FORMS = _form_table(SPEECH_VERBS, LABEL_VERBS, NEGATING_FORMS)
+VERB_FORMS = _form_table(SPEECH_VERBS, LABEL_VERBS, NEGATING_VERBS)
 SPEECH_LEMMAS = frozenset(SPEECH_VERBS)
 LABEL_LEMMAS = frozenset(LABEL_VERBS)
+NEGATING_LEMMAS = frozenset(NEGATING_VERBS)
 
 # Pronouns a quote may be attributed through, when one leader is the only candidate.
 PERSONAL_PRONOUNS = frozenset({"he", "she"})

@@ -305,7 +305,7 @@ class _Article:
             if any((c.dep_ == "neg" or c.dep_ == "aux" and c.lower_ in lp.UNREAL_AUX)
                    and self.in_quote[c.i] == -1 for c in node.children):
                 return True
-            if node.dep_ in ("xcomp", "ccomp") and self._lemma(node.head) in lp.NEGATING_VERBS:
+            if node.dep_ in ("xcomp", "ccomp") and self._lemma(node.head) in lp.NEGATING_LEMMAS:
                 return True
             if node.dep_ not in ("xcomp", "conj") or node.head.i == node.i:
                 return False
