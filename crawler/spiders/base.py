@@ -293,11 +293,16 @@ class SourceSpider(scrapy.Spider):
         return [sid for (sid,) in rows if sid not in run.seen][: self.max_deletion_checks]
 
     @staticmethod
-    def json(response):
+    def content_type(response) -> str:
+        """The response's Content-Type header, lower-cased; "" when there is none."""
+        return (response.headers.get("Content-Type") or b"").decode("latin-1").lower()
+
+    @classmethod
+    def json(cls, response):
         """The response's JSON, or a Fault naming what came instead."""
         if not 200 <= response.status < 300:
             raise Fault(f"HTTP {response.status}")
-        content_type = (response.headers.get("Content-Type") or b"").decode("latin-1").lower()
+        content_type = cls.content_type(response)
         body = response.body
         if "html" in content_type or body.lstrip()[:1] == b"<":
             raise Fault("HTML where JSON was expected")

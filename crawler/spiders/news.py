@@ -103,8 +103,7 @@ class NewsSpider(SourceSpider):
             return
         if not 200 <= response.status < 300:
             raise Fault(f"HTTP {response.status}")
-        content_type = (response.headers.get("Content-Type") or b"").decode("latin-1")
-        if page_kind(response.body, content_type) != "feed":
+        if page_kind(response.body, self.content_type(response)) != "feed":
             yield from self.parse_article(response, run)
             return
         try:
@@ -130,7 +129,7 @@ class NewsSpider(SourceSpider):
             raise Fault(f"HTTP {response.status}")
         if len(response.body) > self.max_bytes:
             raise Fault("page too large")
-        content_type = (response.headers.get("Content-Type") or b"").decode("latin-1").lower()
+        content_type = self.content_type(response)
         if content_type and "html" not in content_type:
             run.skip("not an HTML page", fault=False)
             return

@@ -59,7 +59,7 @@ class RssSpider(SourceSpider):
             raise SourceFailed(f"feed not found (HTTP {response.status})")
         if not 200 <= response.status < 300:
             raise Fault(f"HTTP {response.status}")
-        content_type = (response.headers.get("Content-Type") or b"").decode("latin-1").lower()
+        content_type = self.content_type(response)
         parsed = feedparser.parse(
             response.body,
             response_headers={"content-type": content_type or "application/xml", "content-location": response.url},
