@@ -15,11 +15,11 @@ import re
 from urllib.parse import quote, urlencode
 
 from crawler.items import Statement
+from crawler.run import X_SKIPPED, X_TOKEN_ENV as TOKEN_ENV
 from crawler.spiders.base import Fault, SourceFailed, SourceSpider
 from db.times import to_utc
 
 DEFAULT_API = "https://api.x.com"
-TOKEN_ENV = "ONRECORD_X_BEARER_TOKEN"
 PAGE_LIMIT = 100
 FIELDS = "created_at,lang,referenced_tweets,conversation_id,edit_history_tweet_ids"
 RETWEET = re.compile(r"^RT @(\w{1,15}): ", re.S)
@@ -44,7 +44,7 @@ class XSpider(SourceSpider):
 
     def begin(self, run):
         if not self._token:
-            raise SourceFailed(f"skipped: {TOKEN_ENV} is not set")
+            raise SourceFailed(X_SKIPPED)
         if run.native_id:
             yield self.tweets_request(run)
         else:
