@@ -18,7 +18,8 @@ class _Text(HTMLParser):
         self.stack: list[tuple[str, bool]] = []
 
     def handle_starttag(self, tag, attrs):
-        classes = set((dict(attrs).get("class") or "").split())
+        attributes = dict(attrs)
+        classes = set((attributes.get("class") or "").split())
         dropping = tag in _SKIP or bool(classes & self.drop_classes)
         if tag not in ("br", "img", "hr"):
             self.stack.append((tag, dropping))
@@ -31,7 +32,7 @@ class _Text(HTMLParser):
         elif tag in _BLOCKS:
             self.parts.append("\n\n")
         elif tag == "img":
-            alt = dict(attrs).get("alt")
+            alt = attributes.get("alt")
             if alt:
                 self.parts.append(alt)
 
