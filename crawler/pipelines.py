@@ -46,7 +46,8 @@ class ValidationPipeline:
 
     @staticmethod
     def problem(item: Statement) -> tuple[str | None, bool]:
-        """(reason, is_fault): an image-only post is expected (not a fault), a broken one is not."""
+        """(reason, is_fault): an image-only post is expected (not a fault), a broken one is not.
+        A usable item leaves with published_at / edited_at normalised to UTC in place."""
         for key in ("id", "leader_id", "platform", "kind"):
             if not getattr(item, key):
                 return f"invalid item: no {key}", True
