@@ -176,8 +176,8 @@ def _metadata(tree, url: str) -> dict:
                     return found[0].strip()
         return None
 
-    canonical = None
-    for href in tree.xpath('//link[@rel="canonical"]/@href') + ([meta("og:url")] if meta("og:url") else []):
+    canonical, og_url = None, meta("og:url")
+    for href in tree.xpath('//link[@rel="canonical"]/@href') + ([og_url] if og_url else []):
         candidate = urldefrag(urljoin(url, href.strip()))[0]
         if urlsplit(candidate).scheme in ("http", "https"):
             canonical = candidate
