@@ -116,6 +116,8 @@ def run_crawl(watchlist: dict, db_path, platforms=None, leaders=None, echo=print
     if spiders:
         from scrapy.crawler import CrawlerProcess
 
+        from crawler.spiders.base import SourceRun
+
         process = CrawlerProcess(crawl_settings(settings))
         crawlers = []
         for spider_class, platform_sources in spiders:
@@ -136,11 +138,13 @@ def run_crawl(watchlist: dict, db_path, platforms=None, leaders=None, echo=print
                 summary["new_items"] += run.new
                 rows.append(run.crawl_row())
             for source in (s for s in platform_sources if s.id not in runs):  # the spider never started
-                row = {"platform": source.platform, "account_id": source.id, "source_url": source.url,
-                       "started_at": utc_now(), "status": "failed", "error": "spider did not start"}
+                run = SourceRun(source=source, started_at=utc_now())
+                run.fail("spider did not start")
+                row = run.crawl_row()
                 record_crawl(db, row)
                 summary["failed"] += 1
-                echo(f"{source.id}  failed  spider did not start")
+                rows.append(row)
+                echo(run.summary_line())
     db.close()
     result = dict(summary)
     result["runs"] = rows
