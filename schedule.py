@@ -222,7 +222,7 @@ def _marks(db) -> dict:
     }
 
 
-def _summarise(db, marks: dict, started_at: str, topic_id: str) -> dict:
+def _summarise(db, marks: dict, classify_started_at: str | None, topic_id: str) -> dict:
     new_statements = db.execute("SELECT COUNT(*) FROM statements WHERE rowid > ?", [marks["statements"]]).fetchone()[0]
     by_stance = dict(
         db.execute(
@@ -240,10 +240,15 @@ def _summarise(db, marks: dict, started_at: str, topic_id: str) -> dict:
             [marks["crawls"]],
         ).fetchall()
     ]
-    # Reclassified statements count too (a new model), so this one goes by time.
-    classified = db.execute(
-        "SELECT COUNT(*) FROM stances WHERE topic_id = ? AND classified_at >= ?", [topic_id, started_at]
-    ).fetchone()[0]
+    # Reclassified statements count too (a new model), so this one goes by time: from the classify
+    # step's own start, not the run's, as a run can begin within the second the previous one
+    # classified in (times are whole seconds); the crawl step lies between them.
+    classified = 0
+    if classify_started_at is not None:
+        classified = db.execute(
+            "SELECT COUNT(*) FROM stances WHERE topic_id = ? AND classified_at >= ?",
+            [topic_id, classify_started_at],
+        ).fetchone()[0]
     return {
         "new_statements": new_statements,
         "classified": classified,
@@ -332,8 +337,9 @@ def run_cycle(db_path, watchlist_path=None, started_by="once", control: CycleCon
             steps = []
 
             def outcome():
+                classify_started_at = next((s["started_at"] for s in steps if s["step"] == "classify"), None)
                 return {"steps": steps, "stance_changes": _changes(before, _stances_snapshot(db)),
-                        **_summarise(db, marks, row["started_at"], row["topic_id"])}
+                        **_summarise(db, marks, classify_started_at, row["topic_id"])}
 
             try:
                 _run_steps(steps, db_path, watchlist_path, watchlist, lock_file, control)
@@ -352,6 +358,7 @@ def run_cycle(db_path, watchlist_path=None, started_by="once", control: CycleCon
 def _run_steps(steps: list, db_path, watchlist_path, watchlist, lock_file, control) -> None:
     """Crawl each platform, then classify, appending each step's outcome to `steps`; a stop
     request is honoured between steps."""
+    from db.times import utc_now
     from onrecord.lock import child_env
 
     env = child_env(lock_file)
@@ -370,14 +377,14 @@ def _run_steps(steps: list, db_path, watchlist_path, watchlist, lock_file, contr
                       "seconds": round(time.monotonic() - clock, 1), "detail": last})
     if control.stop.is_set():
         return
-    clock = time.monotonic()
+    clock, started_at = time.monotonic(), utc_now()
     try:
         status, detail = _classify(db_path, watchlist_path, env, control)
     except Exception as error:  # the crawl's summary is still worth recording
         log.exception("classify failed")
         status, detail = "failed", f"{type(error).__name__}: {error}"
-    steps.append({"step": "classify", "status": status, "seconds": round(time.monotonic() - clock, 1),
-                  "detail": detail})
+    steps.append({"step": "classify", "status": status, "started_at": started_at,
+                  "seconds": round(time.monotonic() - clock, 1), "detail": detail})
 
 
 def _status(steps: list, result: dict, control: CycleControl) -> str:
