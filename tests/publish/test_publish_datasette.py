@@ -112,7 +112,9 @@ async def test_board_shows_every_leader_with_stance_and_evidence(ds, expected_st
     assert 'href="https://mastodon.example/1"' in html
     assert "Monitored for" in html and "Not monitored" in html
     ed = html[html.index('data-leader="ed-unwatched"'):]
-    assert "1 of 1 own account never crawled successfully" in ed[:ed.index("</article>")]
+    ed_card = ed[:ed.index("</article>")]
+    assert "1 of 1 own account never crawled successfully" in ed_card
+    assert "news only" not in ed_card  # unmonitored: no news source looked for him either
     assert "FICTIONAL test data" in html
 
 
