@@ -31,7 +31,7 @@ from pathlib import Path
 log = logging.getLogger("onrecord.schedule")
 
 JOB_ID = "onrecord-nightly"
-JOB_FUNC = "schedule:scheduled_cycle"
+JOB_FUNC = "onrecord.schedule:scheduled_cycle"
 DEFAULT_AT = "03:00"
 DEFAULT_TIMEZONE = "UTC"
 DEFAULT_GRACE_HOURS = 6.0  # a machine that was asleep at 03:00 still runs the missed cycle on waking
@@ -173,7 +173,7 @@ def _stop_child(child, label):
 
 def _crawl_steps(watchlist: dict) -> list[tuple[str, str | None]]:
     """(platform, reason to skip it or None), in a fixed order, for the platforms in the watchlist."""
-    from crawler.run import X_TOKEN_ENV
+    from onrecord.crawler.run import X_TOKEN_ENV
     from onrecord.cli import CRAWL_PLATFORMS
 
     present = {account["platform"] for leader in watchlist["leaders"] for account in leader["accounts"]}
@@ -290,7 +290,7 @@ def describe_run(row: dict) -> str:
 
 def _mark_stale_runs(db):
     """Runs still `running` when we hold the lock were killed outright: say so."""
-    from db.save import record_run
+    from onrecord.db.save import record_run
 
     for (run_id,) in db.execute("SELECT id FROM runs WHERE status = 'running'").fetchall():
         record_run(db, {"id": run_id, "status": "interrupted", "error": "the process running it was killed"})
@@ -301,10 +301,10 @@ def run_cycle(db_path, watchlist_path=None, started_by="once", control: CycleCon
     """One cycle: crawl each platform, classify, then store a `runs` row and log its summary.
     Returns the row. Status: ok, partial (a step or a source failed), failed (nothing could run),
     interrupted (stopped by a signal)."""
-    from db.connect import open_db
-    from db.save import record_run
-    from db.times import utc_now
-    from onrecord.lock import LockBusy, writer_lock
+    from onrecord.db.connect import open_db
+    from onrecord.db.save import record_run
+    from onrecord.db.times import utc_now
+    from onrecord.db.lock import LockBusy, writer_lock
     from onrecord.watchlist import WatchlistError, default_watchlist_path, load_watchlist
 
     control = control or CONTROL
@@ -358,8 +358,8 @@ def run_cycle(db_path, watchlist_path=None, started_by="once", control: CycleCon
 def _run_steps(steps: list, db_path, watchlist_path, watchlist, lock_file, control) -> None:
     """Crawl each platform, then classify, appending each step's outcome to `steps`; a stop
     request is honoured between steps."""
-    from db.times import utc_now
-    from onrecord.lock import child_env
+    from onrecord.db.times import utc_now
+    from onrecord.db.lock import child_env
 
     env = child_env(lock_file)
     for platform, skip in _crawl_steps(watchlist):
@@ -405,7 +405,7 @@ def _stop_reason(steps: list, control: CycleControl) -> str | None:
 
 
 def scheduled_cycle(db_path: str, watchlist_path: str) -> None:
-    """The scheduler's job (referenced as "schedule:scheduled_cycle"); plain-string arguments
+    """The scheduler's job (referenced as "onrecord.schedule:scheduled_cycle"); plain-string arguments
     because APScheduler pickles them into the job store."""
     if CONTROL.stop.is_set():
         log.info("Stopping: the nightly cycle does not start")

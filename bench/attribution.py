@@ -43,7 +43,7 @@ def load_set(split: str = "all"):
 
 def score(predicted: dict[str, list], expected: list[dict], lenient: bool = False) -> dict:
     """Precision/recall of (article, speaker, quote) pairs; predicted maps article -> [Quote]."""
-    from nlp.quotes import normalize_quote
+    from onrecord.nlp.quotes import normalize_quote
 
     def same(a: str, b: str) -> bool:
         return a == b or (lenient and bool(a) and bool(b) and (a in b or b in a))
@@ -104,7 +104,7 @@ def main(argv=None) -> int:
     args = parser.parse_args(argv)
 
     sys.path.insert(0, str(ROOT))
-    from nlp.quotes import QuoteFinder
+    from onrecord.nlp.quotes import QuoteFinder
 
     finder = QuoteFinder(load_set("dev")[0])
     splits = list(SPLITS) if args.split == "all" else [args.split]

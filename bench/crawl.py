@@ -1,5 +1,5 @@
 """Crawl benchmark: 100 fictional accounts x 400 posts over Mastodon, Bluesky and RSS, served by
-the local replay server (crawler.replay_sites), crawled through Scrapy by crawler.run.run_crawl.
+the local replay server (onrecord.demo.sites), crawled through Scrapy by crawler.run.run_crawl.
 
     .venv/bin/python bench/crawl.py [--accounts 100] [--posts 400]
 
@@ -47,7 +47,7 @@ SPACING_MINUTES = 360
 
 def child(watchlist_path: str, db_path: str) -> None:
     """One crawl in this process (a Scrapy reactor runs once per process); prints its figures."""
-    from crawler.run import run_crawl
+    from onrecord.crawler.run import run_crawl
     from onrecord.watchlist import load_watchlist
 
     watchlist = load_watchlist(watchlist_path)
@@ -81,8 +81,8 @@ def run_child(watchlist_path, db_path) -> dict:
 
 def storage_baseline(count: int, tmp: Path) -> float:
     """Statements/s of save_statements alone on rows shaped like the crawl's (with raw payloads)."""
-    from db.connect import open_db
-    from db.save import save_statements, save_watchlist
+    from onrecord.db.connect import open_db
+    from onrecord.db.save import save_statements, save_watchlist
 
     db = open_db(tmp / "baseline.db")
     save_watchlist(db, {"topic": {"id": "t", "name": "t"}, "leaders": [{"id": "l", "name": "Fictional", "accounts": []}]})
@@ -110,8 +110,8 @@ def main() -> None:
 
     import yaml
 
-    from crawler.replay import ReplayServer
-    from crawler.replay_sites import BlueskyAppView, MastodonInstance, RssFeed, make_posts
+    from onrecord.demo.replay import ReplayServer
+    from onrecord.demo.sites import BlueskyAppView, MastodonInstance, RssFeed, make_posts
 
     tmp = Path(tempfile.mkdtemp(prefix="onrecord-bench-crawl-"))
     db_path = tmp / "crawl.db"

@@ -10,8 +10,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from db.connect import open_db
-from db.save import STATEMENT_COLUMNS, save_statements, save_watchlist
+from onrecord.db.connect import open_db
+from onrecord.db.save import STATEMENT_COLUMNS, save_statements, save_watchlist
 
 WORDS = "the raids agents city policy launch model quarter team users growth rain lake engine".split()
 

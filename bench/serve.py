@@ -44,7 +44,7 @@ def fake_words(rng, count):
 
 def fill(path: Path, statements: int, leaders: int = 200, seed: int = 7) -> None:
     """A database shaped like months of nightly crawls; raw inserts, FTS rebuilt at the end."""
-    from db.connect import open_db
+    from onrecord.db.connect import open_db
 
     open_db(path).close()  # the real schema, migrations and views
     rng = random.Random(seed)
@@ -149,8 +149,8 @@ UNCACHED = ("statements, 3 facets", "board", "leader_stances")
 
 
 async def measure(db_path: Path, repeat: int, cached: bool = True) -> dict:
-    from db.connect import open_db
-    from onrecord.cmd_publish import build_datasette
+    from onrecord.db.connect import open_db
+    from onrecord.cli.publish import build_datasette
 
     open_db(db_path).close()  # as `onrecord serve` does: pending migrations first
     ds = build_datasette(db_path, extra_plugins=None if cached else {"onrecord": {"query_cache": False}})

@@ -20,7 +20,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from nlp.labels import CONDEMNING, LABELS, SILENT, SUPPORTING  # noqa: E402
+from onrecord.nlp.labels import CONDEMNING, LABELS, SILENT, SUPPORTING  # noqa: E402
 
 TOPIC = {"id": "ice-enforcement", "name": "Federal immigration enforcement (ICE, Border Patrol) in U.S. cities"}
 REAL_DEFAULT = Path(__file__).resolve().parents[1] / ".." / "shared" / "data" / "stance_dev_real.jsonl"
@@ -129,7 +129,7 @@ def main(argv=None) -> int:
     parser.add_argument("--split", default="test")
     args = parser.parse_args(argv)
 
-    from nlp.stance import StanceClassifier
+    from onrecord.nlp.stance import StanceClassifier
 
     clf = StanceClassifier(TOPIC)
     rows = [json.loads(line) for line in args.corpus.read_text(encoding="utf-8").splitlines()]

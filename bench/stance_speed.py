@@ -52,7 +52,7 @@ def main(argv=None) -> int:
 
     import spacy
 
-    from nlp.stance import StanceClassifier
+    from onrecord.nlp.stance import StanceClassifier
 
     start = time.perf_counter()
     clf = StanceClassifier(TOPIC)
@@ -62,7 +62,7 @@ def main(argv=None) -> int:
     judgments = list(clf.classify(texts, batch_size=args.batch_size))
     classify_s = time.perf_counter() - start
     classify_peak = peak_mib()
-    from nlp.topic import NONE
+    from onrecord.nlp.topic import NONE
 
     gated_off = sum(clf.gate.check(t).level == NONE for t in texts)
     off_topic = sum(not j.on_topic for j in judgments)

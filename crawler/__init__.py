@@ -7,5 +7,6 @@
     pipelines.py    ValidationPipeline (drop with a counted reason), StoragePipeline (db/save.py)
     middlewares.py  rate limits and back-off, robots.txt
     settings.py     politeness defaults
-    replay.py, replay_sites.py   local replay server and fake platforms (tests, demo, bench)
+
+The fake platforms the tests, the demo and the benchmarks crawl live apart, in onrecord.demo.
 """

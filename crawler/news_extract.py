@@ -287,7 +287,7 @@ def _english_share(words: list[str]) -> float:
 
 
 def _published(meta: dict, document) -> str | None:
-    from db.times import to_utc
+    from onrecord.db.times import to_utc
 
     for value in (meta["published"], getattr(document, "date", None)):
         if value:

@@ -8,8 +8,8 @@ from collections import Counter, defaultdict
 from scrapy import signals
 from scrapy.exceptions import DropItem
 
-from crawler.items import SourceDone, Statement, StatementSource
-from db.save import (
+from onrecord.crawler.items import SourceDone, Statement, StatementSource
+from onrecord.db.save import (
     KINDS,
     PLATFORMS,
     mark_deleted,
@@ -18,7 +18,7 @@ from db.save import (
     save_statements,
     set_crawl_state,
 )
-from db.times import to_utc
+from onrecord.db.times import to_utc
 
 logger = logging.getLogger(__name__)
 

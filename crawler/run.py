@@ -11,15 +11,15 @@ import logging
 import os
 from collections import Counter
 
-from db.times import utc_now
+from onrecord.db.times import utc_now
 
 # platform -> "module:Class". A spider module missing from an installation is skipped cleanly.
 SPIDERS = {
-    "mastodon": "crawler.spiders.mastodon:MastodonSpider",
-    "bluesky": "crawler.spiders.bluesky:BlueskySpider",
-    "rss": "crawler.spiders.rss:RssSpider",
-    "x": "crawler.spiders.x:XSpider",
-    "news": "crawler.spiders.news:NewsSpider",
+    "mastodon": "onrecord.crawler.spiders.mastodon:MastodonSpider",
+    "bluesky": "onrecord.crawler.spiders.bluesky:BlueskySpider",
+    "rss": "onrecord.crawler.spiders.rss:RssSpider",
+    "x": "onrecord.crawler.spiders.x:XSpider",
+    "news": "onrecord.crawler.spiders.news:NewsSpider",
 }
 X_TOKEN_ENV = "ONRECORD_X_BEARER_TOKEN"
 X_SKIPPED = f"skipped: {X_TOKEN_ENV} is not set"
@@ -47,7 +47,7 @@ def load_spider(platform: str):
 def build_sources(watchlist: dict, platforms=None, leaders=None) -> list:
     """The sources to crawl, filtered like `onrecord crawl --platform/--leader` (a --leader filter
     leaves news out unless --platform news is given)."""
-    from crawler.spiders.base import Source
+    from onrecord.crawler.spiders.base import Source
 
     sources = []
     for leader in watchlist.get("leaders", []):
@@ -68,7 +68,7 @@ def crawl_settings(overrides: dict | None = None):
     from scrapy.settings import Settings
 
     settings = Settings()
-    settings.setmodule("crawler.settings", priority="project")
+    settings.setmodule("onrecord.crawler.settings", priority="project")
     for key, value in (overrides or {}).items():
         settings.set(key, value, priority="cmdline")
     return settings
@@ -78,8 +78,8 @@ def run_crawl(watchlist: dict, db_path, platforms=None, leaders=None, echo=print
     """Crawl the selected sources into the database at `db_path`; one `crawls` row per source.
     Returns counts: sources, ok, partial, failed, skipped, items, new_items (and `runs`, the
     per-source crawl rows)."""
-    from db.connect import open_db
-    from db.save import record_crawl, save_watchlist
+    from onrecord.db.connect import open_db
+    from onrecord.db.save import record_crawl, save_watchlist
 
     db = open_db(db_path)
     save_watchlist(db, watchlist)
@@ -116,7 +116,7 @@ def run_crawl(watchlist: dict, db_path, platforms=None, leaders=None, echo=print
     if spiders:
         from scrapy.crawler import CrawlerProcess
 
-        from crawler.spiders.base import SourceRun
+        from onrecord.crawler.spiders.base import SourceRun
 
         process = CrawlerProcess(crawl_settings(settings))
         crawlers = []

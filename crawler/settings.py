@@ -26,8 +26,8 @@ def user_agent(contact_url: str | None = None) -> str:
 
 USER_AGENT = user_agent()
 
-SPIDER_MODULES = ["crawler.spiders"]
-NEWSPIDER_MODULE = "crawler.spiders"
+SPIDER_MODULES = ["onrecord.crawler.spiders"]
+NEWSPIDER_MODULE = "onrecord.crawler.spiders"
 
 ROBOTSTXT_OBEY = True
 
@@ -65,12 +65,12 @@ ONRECORD_NEWS_MAX_BYTES = int(os.environ.get("ONRECORD_NEWS_MAX_BYTES", 3 * 1024
 
 DOWNLOADER_MIDDLEWARES = {
     "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
-    "crawler.middlewares.RobotsTxtMiddleware": 100,  # fixes concurrent waiters (see there)
-    "crawler.middlewares.RateLimitMiddleware": 560,  # just before Scrapy's RetryMiddleware (550)
+    "onrecord.crawler.middlewares.RobotsTxtMiddleware": 100,  # fixes concurrent waiters (see there)
+    "onrecord.crawler.middlewares.RateLimitMiddleware": 560,  # just before Scrapy's RetryMiddleware (550)
 }
 ITEM_PIPELINES = {
-    "crawler.pipelines.ValidationPipeline": 100,
-    "crawler.pipelines.StoragePipeline": 800,
+    "onrecord.crawler.pipelines.ValidationPipeline": 100,
+    "onrecord.crawler.pipelines.StoragePipeline": 800,
 }
 
 # Fail fast on code errors: many exceptions in callbacks mean a parser is broken.

@@ -3,8 +3,8 @@ from pathlib import Path
 
 import sqlite_utils
 
-from db.migrations import migrations
-from db.views import ensure_views
+from onrecord.db.migrations import migrations
+from onrecord.db.views import ensure_views
 
 
 def open_db(path) -> sqlite_utils.Database:

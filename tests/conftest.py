@@ -1,7 +1,7 @@
 """Fixtures shared across the test folders: a database path and the local replay server."""
 import pytest
 
-from crawler.replay import ReplayServer
+from onrecord.demo.replay import ReplayServer
 
 
 @pytest.fixture
@@ -11,6 +11,6 @@ def db_path(tmp_path):
 
 @pytest.fixture
 def replay():
-    """A started crawler.replay.ReplayServer on 127.0.0.1 (stopped after the test)."""
+    """A started onrecord.demo.replay.ReplayServer on 127.0.0.1 (stopped after the test)."""
     with ReplayServer() as server:
         yield server

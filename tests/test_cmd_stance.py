@@ -4,8 +4,8 @@ import json
 import pytest
 from click.testing import CliRunner
 
-from db.connect import open_db
-from db.save import save_stances, save_statements, save_watchlist
+from onrecord.db.connect import open_db
+from onrecord.db.save import save_stances, save_statements, save_watchlist
 from onrecord.cli import cli
 
 WATCHLIST_YAML = """\
@@ -157,12 +157,12 @@ def test_classify_fills_stances_then_only_new_or_outdated_ones(watchlist, tmp_pa
 
 
 def test_classify_statements_reports_progress(tmp_path, monkeypatch):
-    import nlp.classify
+    import onrecord.nlp.classify as classify_module
 
-    monkeypatch.setattr(nlp.classify, "PROGRESS_EVERY", 2)
-    monkeypatch.setattr(nlp.classify, "CHUNK", 2)
+    monkeypatch.setattr(classify_module, "PROGRESS_EVERY", 2)
+    monkeypatch.setattr(classify_module, "CHUNK", 2)
     db = seeded_db(tmp_path / "onrecord.db")
     calls = []
-    counts = nlp.classify.classify_statements(db, WATCHLIST["topic"], progress=lambda done, total: calls.append((done, total)))
+    counts = classify_module.classify_statements(db, WATCHLIST["topic"], progress=lambda done, total: calls.append((done, total)))
     assert counts["classified"] == 4 and counts["condemning"] + counts["supporting"] + counts["silent"] == 4
     assert calls == [(2, 4), (4, 4)]

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from onrecord.lock import HELD_ENV, LockBusy, holder, lock_path, writer_lock
+from onrecord.db.lock import HELD_ENV, LockBusy, holder, lock_path, writer_lock
 
 ROOT = Path(__file__).resolve().parents[1]
 ONRECORD = Path(sys.executable).with_name("onrecord")
@@ -16,7 +16,7 @@ ONRECORD = Path(sys.executable).with_name("onrecord")
 # A second process that takes the lock, says so, and keeps it until its stdin closes.
 HOLDER = """
 import sys
-from onrecord.lock import writer_lock
+from onrecord.db.lock import writer_lock
 with writer_lock(sys.argv[1], "crawl", timeout=0):
     print("held", flush=True)
     sys.stdin.read()

@@ -14,9 +14,9 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-import schedule as nightly
-from db.connect import open_db
-from db.save import SaveError, record_crawl, record_run, save_statements, save_watchlist
+import onrecord.schedule as nightly
+from onrecord.db.connect import open_db
+from onrecord.db.save import SaveError, record_crawl, record_run, save_statements, save_watchlist
 
 ROOT = Path(__file__).resolve().parents[1]
 ONRECORD = Path(sys.executable).with_name("onrecord")
@@ -104,7 +104,7 @@ def test_nightly_job_is_stored_by_reference_with_its_options(tmp_path):
     thread = start_in_thread(scheduler)
     try:
         job = scheduler.get_job(nightly.JOB_ID)
-        assert job.func_ref == "schedule:scheduled_cycle"
+        assert job.func_ref == "onrecord.schedule:scheduled_cycle"
         assert job.kwargs == {"db_path": str(tmp_path / "onrecord.db"), "watchlist_path": str(tmp_path / "w.yml")}
         assert (job.coalesce, job.max_instances, job.misfire_grace_time) == (True, 1, 7200)
         assert repr(job.trigger) == "<CronTrigger (hour='4', minute='30', timezone='America/Chicago')>"
@@ -335,8 +335,8 @@ def test_the_scheduler_says_when_it_runs_next_and_stops_on_sigterm(tmp_path):
 def replay(tmp_path):
     """A Mastodon instance and a Bluesky AppView with one fictional leader's posts, and the
     watchlist pointing at them."""
-    from crawler.replay import ReplayServer
-    from crawler.replay_sites import BlueskyAppView, MastodonInstance, make_posts
+    from onrecord.demo.replay import ReplayServer
+    from onrecord.demo.sites import BlueskyAppView, MastodonInstance, make_posts
 
     with ReplayServer() as server:
         masto = MastodonInstance(server, domain="example.social")
@@ -452,8 +452,8 @@ def leader_stance(db):
 def test_once_crawls_classifies_and_records_what_changed(tmp_path):
     """The whole cycle, for real: crawl children against the replay server, the stance model, the
     runs row and its log line. Every post is fictional."""
-    from crawler.replay import ReplayServer
-    from crawler.replay_sites import FakePost, MastodonInstance, make_posts
+    from onrecord.demo.replay import ReplayServer
+    from onrecord.demo.sites import FakePost, MastodonInstance, make_posts
 
     now = datetime.now(UTC).replace(microsecond=0)
     on_topic = [
@@ -526,13 +526,13 @@ def test_a_run_killed_outright_is_marked_interrupted_by_the_next(tmp_path):
 
 
 def test_a_busy_database_is_a_failed_run_with_a_reason(tmp_path):
-    from onrecord.lock import writer_lock
+    from onrecord.db.lock import writer_lock
 
     db_path = tmp_path / "onrecord.db"
     watchlist = tmp_path / "watchlist.yml"
     watchlist.write_text("topic: {id: t, name: T}\nleaders: []\n")
     holder = subprocess.Popen([sys.executable, "-c",
-                               "import sys\nfrom onrecord.lock import writer_lock\n"
+                               "import sys\nfrom onrecord.db.lock import writer_lock\n"
                                "with writer_lock(sys.argv[1], 'crawl', timeout=0):\n"
                                "    print('held', flush=True); sys.stdin.read()", str(db_path)],
                               stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, cwd=ROOT)

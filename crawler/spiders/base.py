@@ -34,9 +34,9 @@ from twisted.internet.error import (
 )
 from twisted.web._newclient import ResponseNeverReceived
 
-from crawler.items import SourceDone, Statement, StatementSource
-from db.save import get_crawl_state
-from db.times import FORMAT, utc_now
+from onrecord.crawler.items import SourceDone, Statement, StatementSource
+from onrecord.db.save import get_crawl_state
+from onrecord.db.times import FORMAT, utc_now
 
 logger = logging.getLogger(__name__)
 

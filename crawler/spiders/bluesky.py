@@ -12,9 +12,9 @@ from __future__ import annotations
 import json
 from urllib.parse import urlencode
 
-from crawler.items import Statement
-from crawler.spiders.base import Fault, SourceFailed, SourceSpider
-from db.times import to_utc
+from onrecord.crawler.items import Statement
+from onrecord.crawler.spiders.base import Fault, SourceFailed, SourceSpider
+from onrecord.db.times import to_utc
 
 DEFAULT_APPVIEW = "https://public.api.bsky.app"
 PAGE_LIMIT = 100  # the API's maximum

@@ -12,10 +12,10 @@ import json
 import re
 from urllib.parse import quote
 
-from crawler.items import Statement
-from crawler.spiders.base import Fault, SourceFailed, SourceSpider
-from crawler.text import html_to_text
-from db.times import to_utc
+from onrecord.crawler.items import Statement
+from onrecord.crawler.spiders.base import Fault, SourceFailed, SourceSpider
+from onrecord.crawler.text import html_to_text
+from onrecord.db.times import to_utc
 
 LINK = re.compile(r'<([^>]+)>\s*;\s*rel="?([a-z]+)"?')
 PAGE_LIMIT = 40  # the API's maximum

@@ -20,9 +20,9 @@ import dataclasses
 import hashlib
 import json
 
-from crawler.items import Statement, StatementSource
-from crawler.news_extract import NotAnArticle, extract_article, feed_links, page_kind
-from crawler.spiders.base import Fault, SourceSpider
+from onrecord.crawler.items import Statement, StatementSource
+from onrecord.crawler.news_extract import NotAnArticle, extract_article, feed_links, page_kind
+from onrecord.crawler.spiders.base import Fault, SourceSpider
 
 # NotAnArticle reasons that mean the page is fine but not for us: counted, yet the source is still "ok".
 EXPECTED_SKIPS = ("not an article", "not English", "index page", "paywall stub", "no article body")
@@ -30,7 +30,7 @@ EXPECTED_SKIPS = ("not an article", "not English", "index page", "paywall stub",
 
 def quote_id(leader_id: str, quote: str) -> str:
     """Stable statement id of a news quote: the same words by the same leader are one row."""
-    from nlp.quotes import normalize_quote
+    from onrecord.nlp.quotes import normalize_quote
 
     digest = hashlib.sha1(f"{leader_id}\n{normalize_quote(quote)}".encode("utf-8")).hexdigest()
     return f"news:{digest[:16]}"
@@ -58,7 +58,7 @@ class NewsSpider(SourceSpider):
     # -- quote finding --------------------------------------------------------------------------
     def finder(self):
         if self._finder is None:
-            from nlp.quotes import QuoteFinder
+            from onrecord.nlp.quotes import QuoteFinder
 
             self._finder = QuoteFinder(self.watched_leaders())
         return self._finder
@@ -188,7 +188,7 @@ class NewsSpider(SourceSpider):
 
 
 def _to_utc_or_none(value):
-    from db.times import to_utc
+    from onrecord.db.times import to_utc
 
     try:
         return to_utc(value)

@@ -10,10 +10,10 @@ import calendar
 import json
 from datetime import datetime, timezone
 
-from crawler.items import Statement
-from crawler.spiders.base import Fault, SourceFailed, SourceSpider
-from crawler.text import html_to_text
-from db.times import FORMAT
+from onrecord.crawler.items import Statement
+from onrecord.crawler.spiders.base import Fault, SourceFailed, SourceSpider
+from onrecord.crawler.text import html_to_text
+from onrecord.db.times import FORMAT
 
 FEED_TYPES = ("xml", "rss", "atom", "rdf")
 

@@ -14,10 +14,10 @@ import os
 import re
 from urllib.parse import quote, urlencode
 
-from crawler.items import Statement
-from crawler.run import X_SKIPPED, X_TOKEN_ENV as TOKEN_ENV
-from crawler.spiders.base import Fault, SourceFailed, SourceSpider
-from db.times import to_utc
+from onrecord.crawler.items import Statement
+from onrecord.crawler.run import X_SKIPPED, X_TOKEN_ENV as TOKEN_ENV
+from onrecord.crawler.spiders.base import Fault, SourceFailed, SourceSpider
+from onrecord.db.times import to_utc
 
 DEFAULT_API = "https://api.x.com"
 PAGE_LIMIT = 100

@@ -13,7 +13,7 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from nlp.labels import LABELS
+from onrecord.nlp.labels import LABELS
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 

@@ -10,8 +10,8 @@ import math
 import sys
 from pathlib import Path
 
-from nlp.labels import SILENT
-from nlp.stance import StanceClassifier, combine
+from onrecord.nlp.labels import SILENT
+from onrecord.nlp.stance import StanceClassifier, combine
 
 WEIGHTS = (0.0, 0.7, 0.85, 1.0)  # how far one sentence taking a side may outvote the whole post
 TOPIC = {"id": "ice-enforcement", "name": "Federal immigration enforcement (ICE, Border Patrol) in U.S. cities"}

@@ -13,7 +13,7 @@ from pathlib import Path
 import spacy
 from spacy.tokens import DocBin
 
-from nlp.labels import LABELS
+from onrecord.nlp.labels import LABELS
 
 AUGMENT_SHARE = 0.6  # share of on-topic train statements that get an augmented long copy
 SEED = 2026

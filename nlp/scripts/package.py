@@ -4,7 +4,7 @@ from pathlib import Path
 
 import spacy
 
-import nlp.stance_features  # noqa: F401  registers the architecture
+import onrecord.nlp.stance_features  # noqa: F401  registers the architecture
 
 NAME = "onrecord_stance"
 

@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from db.connect import open_db
+from onrecord.db.connect import open_db
 
-FIXTURES = Path(__file__).resolve().parents[2] / ".." / "shared" / "fixtures"
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"  # vendored recordings: see fixtures/SOURCES.md
 CRAWL_ONCE = Path(__file__).with_name("crawl_once.py")
 FAST = {
     "DOWNLOAD_DELAY": 0,

@@ -3,7 +3,7 @@ so each test crawl is a subprocess. argv: watchlist db settings-json [platforms-
 import json
 import sys
 
-from crawler.run import run_crawl
+from onrecord.crawler.run import run_crawl
 from onrecord.watchlist import load_watchlist
 
 watchlist_path, db_path, settings = sys.argv[1], sys.argv[2], json.loads(sys.argv[3])

@@ -2,8 +2,8 @@
 (shared/fixtures) and generated fictional actors in the same format."""
 import json
 
-from crawler.replay import Reply
-from crawler.replay_sites import BlueskyAppView, make_posts
+from onrecord.demo.replay import Reply
+from onrecord.demo.sites import BlueskyAppView, make_posts
 from tests.crawler.conftest import fixture_json
 
 PROFILE = "/xrpc/app.bsky.actor.getProfile"

@@ -9,8 +9,8 @@ import subprocess
 import sys
 import time
 
-from crawler.replay import Reply
-from crawler.replay_sites import MastodonInstance, make_posts
+from onrecord.demo.replay import Reply
+from onrecord.demo.sites import MastodonInstance, make_posts
 from tests.crawler.conftest import CRAWL_ONCE, FAST, FIXTURES, write_watchlist
 
 STATUSES = "/api/v1/accounts/117020565966271181/statuses"

@@ -11,9 +11,9 @@ import pytest
 import sqlite_utils
 import yaml
 
-from crawler.news_extract import NotAnArticle, extract_article, feed_links, page_kind
-from crawler.replay import Reply, ReplayServer
-from crawler.spiders.news import quote_id
+from onrecord.crawler.news_extract import NotAnArticle, extract_article, feed_links, page_kind
+from onrecord.demo.replay import Reply, ReplayServer
+from onrecord.crawler.spiders.news import quote_id
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 NEWS = DATA / "news"
@@ -22,7 +22,7 @@ LEADERS = yaml.safe_load((DATA / "attribution" / "leaders.yml").read_text())["le
 # A crawl in a subprocess: Scrapy's reactor cannot restart inside one test process.
 CRAWL = """
 import json, sys
-from crawler.run import run_crawl
+from onrecord.crawler.run import run_crawl
 watchlist, db, settings = json.loads(sys.argv[1]), sys.argv[2], json.loads(sys.argv[3])
 summary = run_crawl(watchlist, db, echo=lambda line: None, settings=settings)
 print(json.dumps({k: v for k, v in summary.items() if k != "runs"}))

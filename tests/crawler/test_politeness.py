@@ -3,8 +3,8 @@ up fast, and the user agent names the operator's contact URL."""
 import re
 from datetime import datetime, timedelta, timezone
 
-from crawler.replay import Reply
-from crawler.replay_sites import MastodonInstance, make_posts
+from onrecord.demo.replay import Reply
+from onrecord.demo.sites import MastodonInstance, make_posts
 
 
 def account(replay, name):

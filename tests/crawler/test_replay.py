@@ -7,7 +7,7 @@ import urllib.request
 
 import pytest
 
-from crawler.replay import ReplayServer, Reply
+from onrecord.demo.replay import ReplayServer, Reply
 from tests.crawler.conftest import FIXTURES
 
 

@@ -2,8 +2,8 @@
 encodings, malformed feeds, robots.txt."""
 from datetime import datetime, timezone
 
-from crawler.replay import Reply
-from crawler.replay_sites import FakePost, RssFeed, make_posts
+from onrecord.demo.replay import Reply
+from onrecord.demo.sites import FakePost, RssFeed, make_posts
 
 
 def account(replay, path):

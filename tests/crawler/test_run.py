@@ -4,13 +4,13 @@ from datetime import datetime, timezone
 
 import pytest
 
-from crawler import run as crawl_run
-from crawler.items import Statement
-from crawler.middlewares import seconds_until
-from crawler.pipelines import ValidationPipeline
-from crawler.spiders.mastodon import parse_link_header
-from crawler.text import html_to_text
-from db.connect import open_db
+from onrecord.crawler import run as crawl_run
+from onrecord.crawler.items import Statement
+from onrecord.crawler.middlewares import seconds_until
+from onrecord.crawler.pipelines import ValidationPipeline
+from onrecord.crawler.spiders.mastodon import parse_link_header
+from onrecord.crawler.text import html_to_text
+from onrecord.db.connect import open_db
 from tests.crawler.conftest import fixture_json
 
 WATCHLIST = {
@@ -41,7 +41,7 @@ def test_sources_are_filtered_by_platform_and_leader():
 
 
 def test_a_platform_without_its_spider_module_is_skipped_cleanly(monkeypatch, db_path):
-    monkeypatch.setitem(crawl_run.SPIDERS, "news", "crawler.spiders.not_installed_here:NewsSpider")
+    monkeypatch.setitem(crawl_run.SPIDERS, "news", "onrecord.crawler.spiders.not_installed_here:NewsSpider")
     assert crawl_run.load_spider("news") is None
     lines = []
     summary = crawl_run.run_crawl(WATCHLIST, db_path, platforms={"news"}, echo=lines.append)
@@ -54,7 +54,7 @@ def test_a_platform_without_its_spider_module_is_skipped_cleanly(monkeypatch, db
 
 def test_register_spider_plugs_a_platform_in(monkeypatch):
     monkeypatch.setitem(crawl_run.SPIDERS, "mastodon", crawl_run.SPIDERS["mastodon"])
-    crawl_run.register_spider("mastodon", "crawler.spiders.bluesky:BlueskySpider")
+    crawl_run.register_spider("mastodon", "onrecord.crawler.spiders.bluesky:BlueskySpider")
     assert crawl_run.load_spider("mastodon").name == "bluesky"
 
 

@@ -4,7 +4,7 @@ import sqlite3
 import subprocess
 import sys
 
-from crawler.replay_sites import XApi, make_posts
+from onrecord.demo.sites import XApi, make_posts
 from tests.crawler.conftest import write_watchlist
 
 TOKEN = "fictional-bearer-token-7f3a9c"

@@ -1,8 +1,8 @@
 """`leader_stances` on hand-made rows: every stance, and the `since` window."""
 import pytest
 
-from db.connect import open_db
-from db.save import record_crawl, save_stances, save_statements, save_watchlist
+from onrecord.db.connect import open_db
+from onrecord.db.save import record_crawl, save_stances, save_statements, save_watchlist
 
 WATCHLIST = {
     "topic": {"id": "ice-enforcement", "name": "Enforcement", "since": "2026-01-01T00:00:00Z"},
@@ -86,7 +86,7 @@ def test_a_news_source_monitors_the_leaders_it_looked_for(db):
 def test_news_crawls_recorded_before_crawl_leaders_count_for_every_leader(tmp_path):
     from sqlite_utils import Database
 
-    from db.migrations import migrations
+    from onrecord.db.migrations import migrations
 
     path = tmp_path / "old.db"
     old = Database(path)

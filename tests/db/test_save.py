@@ -3,8 +3,8 @@ import json
 
 import pytest
 
-from db.connect import open_db
-from db.save import SaveError, mark_deleted, record_crawl, save_statement_sources, save_statements, save_watchlist
+from onrecord.db.connect import open_db
+from onrecord.db.save import SaveError, mark_deleted, record_crawl, save_statement_sources, save_statements, save_watchlist
 
 
 @pytest.fixture

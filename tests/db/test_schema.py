@@ -3,8 +3,8 @@ import sqlite3
 
 import pytest
 
-from db.connect import open_db
-from db.migrations import migrations
+from onrecord.db.connect import open_db
+from onrecord.db.migrations import migrations
 
 
 def schema(path):

@@ -5,7 +5,7 @@ All people and companies here are FICTIONAL (see tests/data/attribution/README.m
 
 import pytest
 
-from nlp.quotes import QuoteFinder, normalize_quote
+from onrecord.nlp.quotes import QuoteFinder, normalize_quote
 
 LEADERS = [
     {"id": "mara-okonkwo", "name": "Mara Okonkwo", "aliases": ["Okonkwo"],

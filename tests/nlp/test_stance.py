@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from nlp.labels import CONDEMNING, LABELS, SILENT, SUPPORTING
-from nlp.stance import Judgment, StanceClassifier
+from onrecord.nlp.labels import CONDEMNING, LABELS, SILENT, SUPPORTING
+from onrecord.nlp.stance import Judgment, StanceClassifier
 
 ROOT = Path(__file__).resolve().parents[2]
 TOPIC = {"id": "ice-enforcement", "name": "Federal immigration enforcement (ICE, Border Patrol) in U.S. cities"}

@@ -1,7 +1,7 @@
 """The topic gate: unambiguous terms, the traps (engines, lake ice, visas, AI agents), extra terms."""
 import pytest
 
-from nlp.topic import NONE, STRONG, WEAK, TopicGate
+from onrecord.nlp.topic import NONE, STRONG, WEAK, TopicGate
 
 ICE_TOPIC = {"id": "ice-enforcement", "name": "Federal immigration enforcement (ICE, Border Patrol) in U.S. cities"}
 

@@ -3,8 +3,8 @@
 Every person and organisation here is FICTIONAL."""
 import pytest
 
-from db.connect import open_db
-from db.save import mark_deleted, record_crawl, save_stances, save_statements, save_watchlist
+from onrecord.db.connect import open_db
+from onrecord.db.save import mark_deleted, record_crawl, save_stances, save_statements, save_watchlist
 
 TOPIC = "ice-enforcement"
 MODEL = "test-fixture 0"
@@ -105,7 +105,7 @@ def sample_db(tmp_path_factory):
 
 @pytest.fixture(scope="session")
 def datasette(sample_db):
-    from onrecord.cmd_publish import build_datasette
+    from onrecord.cli.publish import build_datasette
 
     return build_datasette(sample_db, extra_plugins={"onrecord": {"banner": "FICTIONAL test data"}})
 

@@ -4,7 +4,7 @@ import sqlite3
 
 import pytest
 
-from onrecord.cmd_publish import SETTINGS, build_datasette
+from onrecord.cli.publish import SETTINGS, build_datasette
 
 pytestmark = pytest.mark.anyio
 
@@ -167,8 +167,8 @@ async def test_dashboard_chart_and_all_scripts_are_local(ds):
 def test_metadata_describes_every_table_and_view(tmp_path):
     import yaml
 
-    from db.connect import open_db
-    from onrecord.cmd_publish import METADATA
+    from onrecord.db.connect import open_db
+    from onrecord.cli.publish import METADATA
 
     db = open_db(tmp_path / "fresh.db")
     names = {r[0] for r in db.execute(
@@ -186,8 +186,8 @@ def test_metadata_describes_every_table_and_view(tmp_path):
 async def test_cached_counts_follow_every_change_to_the_database(sample_db, tmp_path):
     import shutil
 
-    from db.connect import open_db
-    from db.save import save_stances, save_statements
+    from onrecord.db.connect import open_db
+    from onrecord.db.save import save_stances, save_statements
 
     path = tmp_path / "copy.db"
     shutil.copy(sample_db, path)
@@ -243,7 +243,7 @@ async def test_server_warms_the_cache_when_it_starts(sample_db):
 
 
 async def test_an_empty_database_is_served_without_errors(tmp_path):
-    from db.connect import open_db
+    from onrecord.db.connect import open_db
 
     open_db(tmp_path / "empty.db").close()
     ds = build_datasette(tmp_path / "empty.db")

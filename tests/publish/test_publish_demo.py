@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from onrecord.demo import BANNER, DATA
+from onrecord.demo.build import BANNER, DATA
 
 ONRECORD = str(Path(sys.executable).with_name("onrecord"))
 
@@ -88,7 +88,7 @@ def test_demo_refuses_to_replace_a_database_it_did_not_build(tmp_path):
 
 @pytest.mark.anyio
 async def test_datasette_over_the_demo(demo_db):
-    from onrecord.cmd_publish import build_datasette
+    from onrecord.cli.publish import build_datasette
 
     ds = build_datasette(demo_db[0], extra_plugins={"onrecord": {"banner": BANNER}})
     await ds.invoke_startup()

@@ -1,0 +1,228 @@
+"""Load and validate a watchlist (format in CONTRACT.md) before anything runs.
+
+Validation walks YAML nodes rather than plain values, so each mistake is reported with the line
+it is on: `watchlist.yml:12: leaders[3].accounts[0].platform: unknown platform 'mastadon' ...`.
+"""
+import datetime as dt
+import os
+import re
+from importlib import resources
+from pathlib import Path
+from urllib.parse import urlparse
+
+import yaml
+
+PLATFORMS = ("mastodon", "bluesky", "rss", "x")
+NEEDS_HANDLE = ("mastodon", "bluesky", "x")
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+MASTODON_HANDLE = re.compile(r"^@?[A-Za-z0-9_]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}$")
+BLUESKY_HANDLE = re.compile(r"^@?(?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,}$|^did:plc:[a-z2-7]{24}$")
+X_HANDLE = re.compile(r"^@?[A-Za-z0-9_]{1,15}$")
+HANDLE_FORMATS = {
+    "mastodon": (MASTODON_HANDLE, "user@instance.example"),
+    "bluesky": (BLUESKY_HANDLE, "name.bsky.social or a did:plc"),
+    "x": (X_HANDLE, "1-15 letters, digits or _"),
+}
+KEYS = {
+    "top": {"topic", "leaders", "news"},
+    "topic": {"id", "name", "since", "terms", "description"},
+    "leader": {"id", "name", "aliases", "title", "organization", "accounts", "note"},
+    "account": {"platform", "handle", "url", "api", "note"},
+    "news": {"url", "name", "note"},
+}
+BUNDLED = Path(str(resources.files(__name__) / "default.yml"))
+
+
+class WatchlistError(ValueError):
+    """One mistake in a watchlist, located by file and line."""
+
+    def __init__(self, path, line, field, message):
+        self.path, self.line, self.field = str(path), line, field
+        super().__init__(f"{path}:{line}: {field}: {message}")
+
+
+def default_watchlist_path() -> Path:
+    """`--watchlist` default: $ONRECORD_WATCHLIST, else ./watchlist.yml, else the bundled list."""
+    if os.environ.get("ONRECORD_WATCHLIST"):
+        return Path(os.environ["ONRECORD_WATCHLIST"])
+    local = Path("watchlist.yml")
+    return local if local.exists() else BUNDLED
+
+
+def account_id(account: dict) -> str:
+    """Stable id of an account: `<platform>:<handle>` (lower case, no @) or `rss:<url>`."""
+    if account["platform"] == "rss":
+        return f"rss:{account['url']}"
+    return f"{account['platform']}:{account['handle'].lstrip('@').lower()}"
+
+
+def load_watchlist(path=None) -> dict:
+    """Parse and validate; returns plain dicts, accounts carrying their `id`. Raises WatchlistError."""
+    path = Path(path) if path else default_watchlist_path()
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise WatchlistError(path, 0, "file", "not found") from None
+    except (OSError, UnicodeDecodeError) as error:
+        raise WatchlistError(path, 0, "file", f"cannot be read: {error}") from None
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = mark.line + 1 if mark else 0
+        raise WatchlistError(path, line, "yaml", f"syntax error: {error.problem}") from None
+    return _Validator(path).watchlist(root)
+
+
+class _Validator:
+    def __init__(self, path):
+        self.path = path
+
+    def fail(self, node, field, message):
+        line = node.start_mark.line + 1 if node is not None else 1
+        raise WatchlistError(self.path, line, field, message)
+
+    def mapping(self, node, field, kind) -> dict:
+        """A mapping node as {key: value node}, rejecting unknown and repeated keys."""
+        if not isinstance(node, yaml.MappingNode):
+            self.fail(node, field, "expected a mapping (key: value lines)")
+        items = {}
+        for key_node, value_node in node.value:
+            key = key_node.value
+            name = f"{field}.{key}" if field else key
+            if key not in KEYS[kind]:
+                self.fail(key_node, name, f"unknown key (expected one of {', '.join(sorted(KEYS[kind]))})")
+            if key in items:
+                self.fail(key_node, name, "given twice")
+            items[key] = value_node
+        return items
+
+    def sequence(self, node, field) -> list:
+        if node is None or (isinstance(node, yaml.ScalarNode) and node.value in ("", "~", "null")):
+            return []
+        if not isinstance(node, yaml.SequenceNode):
+            self.fail(node, field, "expected a list")
+        return node.value
+
+    def text(self, items, key, field, parent, required=False):
+        node = items.get(key)
+        name = f"{field}.{key}"
+        if node is None or (isinstance(node, yaml.ScalarNode) and node.value.strip() in ("", "~", "null")):
+            if required:
+                self.fail(node if node is not None else parent, name, "missing (required)")
+            return None
+        if not isinstance(node, yaml.ScalarNode):
+            self.fail(node, name, "expected a single value")
+        return node.value.strip()
+
+    def url(self, items, key, field, parent, required=False):
+        value = self.text(items, key, field, parent, required)
+        if value is not None:
+            parsed = urlparse(value)
+            if parsed.scheme not in ("http", "https") or not parsed.netloc or " " in value:
+                self.fail(items[key], f"{field}.{key}", f"not an http(s) URL: {value!r}")
+        return value
+
+    def watchlist(self, root) -> dict:
+        if root is None:
+            raise WatchlistError(self.path, 1, "file", "is empty")
+        top = self.mapping(root, "", "top")
+        if "topic" not in top:
+            self.fail(root, "topic", "missing (required)")
+        return {
+            "topic": self.topic(top["topic"]),
+            "leaders": self.leaders(top.get("leaders")),
+            "news": self.news(top.get("news")),
+            "path": str(self.path),
+        }
+
+    def topic(self, node) -> dict:
+        items = self.mapping(node, "topic", "topic")
+        topic = {
+            "id": self.text(items, "id", "topic", node, required=True),
+            "name": self.text(items, "name", "topic", node, required=True),
+            "since": None,
+            "terms": [],
+        }
+        if not SLUG.match(topic["id"]):
+            self.fail(items["id"], "topic.id", f"{topic['id']!r} is not a slug (lower-case words joined by -)")
+        since = self.text(items, "since", "topic", node)
+        if since is not None:
+            try:
+                topic["since"] = dt.date.fromisoformat(since).isoformat() + "T00:00:00Z"
+            except ValueError:
+                self.fail(items["since"], "topic.since", f"{since!r} is not a date (YYYY-MM-DD)")
+        for index, term in enumerate(self.sequence(items.get("terms"), "topic.terms")):
+            if not isinstance(term, yaml.ScalarNode) or not term.value.strip():
+                self.fail(term, f"topic.terms[{index}]", "expected a word or phrase")
+            topic["terms"].append(term.value.strip())
+        description = self.text(items, "description", "topic", node)
+        if description:
+            topic["description"] = description
+        return topic
+
+    def leaders(self, node) -> list:
+        leaders, seen_leaders, seen_accounts = [], {}, {}
+        for index, leader_node in enumerate(self.sequence(node, "leaders")):
+            field = f"leaders[{index}]"
+            items = self.mapping(leader_node, field, "leader")
+            leader = {
+                "id": self.text(items, "id", field, leader_node, required=True),
+                "name": self.text(items, "name", field, leader_node, required=True),
+                "title": self.text(items, "title", field, leader_node),
+                "organization": self.text(items, "organization", field, leader_node),
+                "aliases": [],
+                "accounts": [],
+            }
+            if not SLUG.match(leader["id"]):
+                self.fail(items["id"], f"{field}.id", f"{leader['id']!r} is not a slug (lower-case words joined by -)")
+            if leader["id"] in seen_leaders:
+                self.fail(items["id"], f"{field}.id", f"duplicate id {leader['id']!r} (first on line {seen_leaders[leader['id']]})")
+            seen_leaders[leader["id"]] = items["id"].start_mark.line + 1
+            for alias_index, alias in enumerate(self.sequence(items.get("aliases"), f"{field}.aliases")):
+                if not isinstance(alias, yaml.ScalarNode) or not alias.value.strip():
+                    self.fail(alias, f"{field}.aliases[{alias_index}]", "expected a name")
+                leader["aliases"].append(alias.value.strip())
+            for account_index, account_node in enumerate(self.sequence(items.get("accounts"), f"{field}.accounts")):
+                account = self.account(account_node, f"{field}.accounts[{account_index}]")
+                if account["id"] in seen_accounts:
+                    self.fail(account_node, f"{field}.accounts[{account_index}]", f"duplicate account {account['id']!r} (first on line {seen_accounts[account['id']]})")
+                seen_accounts[account["id"]] = account_node.start_mark.line + 1
+                leader["accounts"].append(account)
+            leaders.append(leader)
+        return leaders
+
+    def account(self, node, field) -> dict:
+        items = self.mapping(node, field, "account")
+        platform = self.text(items, "platform", field, node, required=True)
+        if platform not in PLATFORMS:
+            self.fail(items["platform"], f"{field}.platform", f"unknown platform {platform!r} (expected one of {', '.join(PLATFORMS)})")
+        account = {
+            "platform": platform,
+            "handle": self.text(items, "handle", field, node),
+            "url": self.url(items, "url", field, node),
+            "api": self.url(items, "api", field, node),
+        }
+        if platform in NEEDS_HANDLE:
+            if account["handle"] is None:
+                self.fail(node, f"{field}.handle", f"a {platform} account needs a handle")
+            pattern, example = HANDLE_FORMATS[platform]
+            if not pattern.match(account["handle"]):
+                self.fail(items["handle"], f"{field}.handle", f"{account['handle']!r} is not a {platform} handle ({example})")
+            account["handle"] = account["handle"].lstrip("@")
+        elif account["url"] is None:
+            self.fail(node, f"{field}.url", "an rss account needs the feed's url")
+        account["id"] = account_id(account)
+        return account
+
+    def news(self, node) -> list:
+        sources, seen = [], {}
+        for index, source_node in enumerate(self.sequence(node, "news")):
+            field = f"news[{index}]"
+            items = self.mapping(source_node, field, "news")
+            url = self.url(items, "url", field, source_node, required=True)
+            if url in seen:
+                self.fail(source_node, f"{field}.url", f"duplicate news source (first on line {seen[url]})")
+            seen[url] = source_node.start_mark.line + 1
+            sources.append({"url": url, "name": self.text(items, "name", field, source_node)})
+        return sources
