@@ -8,27 +8,13 @@ from __future__ import annotations
 
 from collections import Counter
 
+from onrecord.db.queries import statement_texts, statements_to_classify
 from onrecord.db.save import save_stances
 from onrecord.db.times import utc_now
 from onrecord.nlp.labels import LABELS
 
 CHUNK = 1000
 PROGRESS_EVERY = 5000
-
-
-def statements_to_classify(db, topic_id: str, model: str, all: bool = False) -> list[str]:
-    """Ids of statements without a stance for this topic from this model (every id with all)."""
-    if all:
-        sql = "SELECT id FROM statements ORDER BY id"
-        params = []
-    else:
-        sql = (
-            "SELECT s.id FROM statements s LEFT JOIN stances t"
-            " ON t.statement_id = s.id AND t.topic_id = ?"
-            " WHERE t.statement_id IS NULL OR t.model IS NOT ? ORDER BY s.id"
-        )
-        params = [topic_id, model]
-    return [row[0] for row in db.execute(sql, params).fetchall()]
 
 
 def classify_statements(db, topic: dict, all: bool = False, progress=None, classifier=None) -> dict:
@@ -47,9 +33,7 @@ def classify_statements(db, topic: dict, all: bool = False, progress=None, class
     next_report = PROGRESS_EVERY
     for start in range(0, len(ids), CHUNK):
         chunk = ids[start : start + CHUNK]
-        marks = ",".join("?" * len(chunk))
-        rows = db.execute(f"SELECT id, text FROM statements WHERE id IN ({marks})", chunk).fetchall()
-        rows = [(statement_id, text or "") for statement_id, text in rows]
+        rows = statement_texts(db, chunk)
         now = utc_now()
         stances = []
         for (statement_id, _), judgment in zip(rows, classifier.classify([text for _, text in rows], batch_size=256)):
