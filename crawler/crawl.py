@@ -10,7 +10,6 @@ already stored) and hands it in: the spiders never touch the database.
 from __future__ import annotations
 
 import importlib
-import logging
 import os
 import time
 from collections import Counter
@@ -27,8 +26,6 @@ SPIDERS = {
     "x": "onrecord.crawler.spiders.x:XSpider",
     "news": "onrecord.crawler.spiders.news:NewsSpider",
 }
-
-logger = logging.getLogger(__name__)
 
 
 def register_spider(platform: str, target: str) -> None:
