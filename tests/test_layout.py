@@ -97,3 +97,30 @@ def test_files_stay_small():
     long = {str(path.relative_to(ROOT)): n for _, path in modules()
             if (n := len(path.read_text(encoding="utf-8").splitlines())) > MAX_LINES}
     assert set(long) <= OWNED_ELSEWHERE, long
+
+
+def test_every_package_our_code_imports_is_declared():
+    """An import satisfied only because another requirement happens to bring it breaks the day
+    that requirement stops: declare what the code imports (pyproject.toml)."""
+    import importlib.metadata
+    import sys
+
+    from packaging.requirements import Requirement
+    from packaging.utils import canonicalize_name
+
+    declared = {canonicalize_name(Requirement(text).name)
+                for text in tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["dependencies"]}
+    provided = importlib.metadata.packages_distributions()
+    missing = set()
+    for _, path in modules():
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = [alias.name for alias in node.names] if isinstance(node, ast.Import) else (
+                [node.module] if isinstance(node, ast.ImportFrom) and node.module and node.level == 0 else [])
+            for name in names:
+                top = name.split(".")[0]
+                if top in sys.stdlib_module_names or top == "onrecord":
+                    continue
+                distributions = {canonicalize_name(d) for d in provided.get(top, [top])}
+                if not distributions & declared:
+                    missing.add(f"{top} ({path.relative_to(ROOT)})")
+    assert missing == set()
