@@ -1,13 +1,17 @@
-"""The `onrecord` command line: crawl -> classify -> publish, each a command."""
+"""The `onrecord` command line: crawl -> classify -> publish, each a command.
+
+The commands parse options, check the packages they need (cli/dependencies.py), call the steps
+and turn their errors into one-line messages. The steps never import this package.
+"""
+import json
 import sys
 
 import click
 
 from onrecord import __version__
-from onrecord.cli.options import db_option, load_watchlist_or_exit, watchlist_option
-from onrecord.watchlist import PLATFORMS
-
-CRAWL_PLATFORMS = PLATFORMS + ("news",)  # the accounts' platforms, then the watchlist's news sources
+from onrecord.cli import dependencies
+from onrecord.cli.options import command_lock, db_option, load_watchlist_or_exit, watchlist_option
+from onrecord.vocabulary import NEWS, PLATFORMS
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -20,14 +24,30 @@ def cli():
     """
 
 
+def parse_setting(text: str) -> tuple[str, object]:
+    """NAME=VALUE, the value read as JSON when it is JSON (0, false, [1, 2]), else as text."""
+    name, sep, value = text.partition("=")
+    if not sep or not name.strip():
+        raise click.BadParameter(f"{text!r}: expected NAME=VALUE, e.g. DOWNLOAD_DELAY=0", param_hint="--set")
+    try:
+        return name.strip(), json.loads(value)
+    except ValueError:
+        return name.strip(), value
+
+
 @cli.command()
 @watchlist_option
 @db_option
-@click.option("--platform", "platforms", multiple=True, type=click.Choice(CRAWL_PLATFORMS),
+@click.option("--platform", "platforms", multiple=True, type=click.Choice(PLATFORMS),
               help="Only crawl this platform (repeatable).")
 @click.option("--leader", "leaders", multiple=True, metavar="ID",
               help="Only crawl this leader's accounts (repeatable; skips news unless --platform news).")
-def crawl(watchlist_path, db_path, platforms, leaders):
+@click.option("-s", "--set", "overrides", multiple=True, metavar="NAME=VALUE",
+              help="Override a Scrapy setting for this crawl (repeatable), e.g. -s DOWNLOAD_TIMEOUT=60.")
+@click.option("--json", "as_json", is_flag=True,
+              help="End with the summary as one JSON object instead of a sentence.")
+@dependencies.checked("crawl")
+def crawl(watchlist_path, db_path, platforms, leaders, overrides, as_json):
     """Crawl every account and news source of the watchlist into the database.
 
     One `crawls` row is recorded per source; a failing source never stops the others. Prints a
@@ -38,19 +58,25 @@ def crawl(watchlist_path, db_path, platforms, leaders):
     unknown = set(leaders) - {leader["id"] for leader in watchlist["leaders"]}
     if unknown:
         raise click.BadParameter(f"not in the watchlist: {', '.join(sorted(unknown))}", param_hint="--leader")
-    from onrecord.db.lock import command_lock
+    settings = dict(parse_setting(text) for text in overrides)
+    from onrecord.crawler.sources import build_sources
 
+    if any(source.platform == NEWS for source in build_sources(watchlist, set(platforms), set(leaders))):
+        dependencies.check("crawl", dependencies.NEWS)
     with command_lock(db_path, "crawl"):  # never alongside the nightly run or another crawl
-        from onrecord.crawler.run import run_crawl
+        from onrecord.crawler.crawl import crawl_watchlist
 
-        summary = run_crawl(
-            watchlist, db_path, platforms=set(platforms) or None, leaders=set(leaders) or None, echo=click.echo
+        summary = crawl_watchlist(watchlist, db_path, platforms=set(platforms) or None,
+                                  leaders=set(leaders) or None, echo=click.echo, settings=settings)
+    summary.pop("crawls")
+    if as_json:
+        click.echo(json.dumps(summary))
+    else:
+        click.echo(
+            f"Crawled {summary['sources']} sources: {summary['ok']} ok, {summary['partial']} partial, "
+            f"{summary['failed']} failed, {summary['skipped']} skipped; "
+            f"{summary['new_items']} new of {summary['items']} statements seen."
         )
-    click.echo(
-        f"Crawled {summary['sources']} sources: {summary['ok']} ok, {summary['partial']} partial, "
-        f"{summary['failed']} failed, {summary['skipped']} skipped; "
-        f"{summary['new_items']} new of {summary['items']} statements seen."
-    )
     tried = summary["sources"] - summary["skipped"]
     if tried and summary["failed"] == tried:
         sys.exit(1)

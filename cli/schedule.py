@@ -1,7 +1,9 @@
 """`onrecord schedule`: the nightly crawl-and-classify cycle (schedule.py), or one cycle now."""
 import click
 
+from onrecord.cli import dependencies
 from onrecord.cli.options import db_option, load_watchlist_or_exit, watchlist_option
+from onrecord.nightly.timing import DEFAULT_AT, DEFAULT_GRACE_HOURS, DEFAULT_TIMEZONE, ScheduleError, parse_at, parse_timezone
 
 
 class BadSchedule(click.ClickException):
@@ -13,15 +15,16 @@ class BadSchedule(click.ClickException):
 @click.command()
 @watchlist_option
 @db_option
-@click.option("--at", "at", default="03:00", show_default=True, metavar="HH:MM",
+@click.option("--at", "at", default=DEFAULT_AT, show_default=True, metavar="HH:MM",
               help="Time of day of the nightly cycle (24-hour).")
-@click.option("--timezone", "tz", default="UTC", show_default=True, metavar="ZONE",
+@click.option("--timezone", "tz", default=DEFAULT_TIMEZONE, show_default=True, metavar="ZONE",
               help="IANA time zone of --at, e.g. America/Chicago.")
 @click.option("--jobs-db", "jobs_path", type=click.Path(dir_okay=False), metavar="PATH",
               help="APScheduler job store (SQLite), kept out of the published database. [default: <db>.jobs]")
-@click.option("--grace", "grace_hours", default=6.0, show_default=True, type=click.FloatRange(min=0),
+@click.option("--grace", "grace_hours", default=DEFAULT_GRACE_HOURS, show_default=True, type=click.FloatRange(min=0),
               metavar="HOURS", help="A run missed (machine asleep or off) by at most this long still runs on start.")
 @click.option("--once", is_flag=True, help="Run one cycle now and exit (for cron or a systemd timer).")
+@dependencies.checked("schedule")
 def schedule(watchlist_path, db_path, at, tz, jobs_path, grace_hours, once):
     """Crawl and classify every night; log and record what changed.
 
@@ -41,9 +44,9 @@ def schedule(watchlist_path, db_path, at, tz, jobs_path, grace_hours, once):
     import onrecord.schedule as nightly
 
     try:
-        nightly.parse_at(at)
-        nightly.parse_timezone(tz)
-    except nightly.ScheduleError as error:
+        parse_at(at)
+        parse_timezone(tz)
+    except ScheduleError as error:
         raise BadSchedule(str(error)) from None
     watchlist = load_watchlist_or_exit(watchlist_path)  # a bad watchlist fails now, not at 03:00
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s")

@@ -5,7 +5,9 @@ from collections import Counter, deque
 
 import click
 
+from onrecord.cli import dependencies
 from onrecord.cli.options import db_option, load_watchlist_or_exit, watchlist_option
+from onrecord.vocabulary import STANCES
 
 
 def _classifier(topic: dict):
@@ -22,6 +24,7 @@ def _classifier(topic: dict):
 @watchlist_option
 @click.option("--all", "all_", is_flag=True,
               help="Reclassify every statement, not only those without a stance from the current model.")
+@dependencies.checked("classify")
 def classify(db_path, watchlist_path, all_):
     """Give every statement without a stance from the current model one.
 
@@ -30,18 +33,20 @@ def classify(db_path, watchlist_path, all_):
     from an older model is replaced. Prints progress on long runs and a summary per stance.
     """
     topic = load_watchlist_or_exit(watchlist_path)["topic"]
-    from onrecord.db.connect import open_db
-    from onrecord.nlp.classify import classify_statements
-    from onrecord.db.lock import command_lock
+    from onrecord.db.lock import LockBusy
+    from onrecord.nlp.classify import classify_database
 
-    clf = _classifier(topic)
+    clf = _classifier(topic)  # a model problem is reported before waiting for the lock
 
     def progress(done, total):
         if done < total:
             click.echo(f"  {done:,} / {total:,} statements classified", err=True)
 
-    with command_lock(db_path, "classify"):
-        counts = classify_statements(open_db(db_path), topic, all=all_, progress=progress, classifier=clf)
+    try:
+        counts = classify_database(db_path, topic, all=all_, progress=progress, classifier=clf,
+                                   lock_echo=lambda line: click.echo(line, err=True))
+    except LockBusy as error:
+        raise click.ClickException(str(error)) from None
     if not counts["classified"]:
         click.echo(f"Nothing to classify: every statement has a stance from {clf.model}.")
         return
@@ -58,6 +63,7 @@ def classify(db_path, watchlist_path, all_):
               help='Read statements from a JSON Lines file ("-" for stdin): {"id", "text", "speaker"?} a line.')
 @watchlist_option
 @click.option("--batch-size", default=256, show_default=True, help="Statements per model batch.")
+@dependencies.checked("stance")
 def stance(texts, jsonl, watchlist_path, batch_size):
     """Classify texts without a database; print one JSON object a line.
 
@@ -111,7 +117,7 @@ def stance(texts, jsonl, watchlist_path, batch_size):
         click.echo(json.dumps(out, ensure_ascii=False))
         counts[judgment.stance] += 1
     total = sum(counts.values())
-    summary = ", ".join(f"{counts[label]} {label}" for label in ("condemning", "supporting", "silent"))
+    summary = ", ".join(f"{counts[label]} {label}" for label in STANCES)
     skipped = f"; skipped {errors['malformed']} malformed line(s)" if errors else ""
     click.echo(f"Classified {total} statement(s) with {clf.model}: {summary}{skipped}.", err=True)
     if total == 0:

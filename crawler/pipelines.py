@@ -1,5 +1,10 @@
 """Item pipelines, one concern each: validation drops a bad item with a counted reason; storage
-only stores (through db/save.py)."""
+only stores (through db/save.py), keeping its own tally per source (crawler/bookkeeping.py).
+
+Storage opens the database named by the ONRECORD_DB_PATH setting (crawler/crawl.py sets it); the
+spiders never see it. When a source is recorded, storage sends the `source_recorded` signal with
+the source's outcome, which crawler/crawl.py prints and counts.
+"""
 from __future__ import annotations
 
 import logging
@@ -8,40 +13,39 @@ from collections import Counter, defaultdict
 from scrapy import signals
 from scrapy.exceptions import DropItem
 
+from onrecord.crawler.bookkeeping import STORAGE_ERROR, SourceOutcome, StoreTally
 from onrecord.crawler.items import SourceDone, Statement, StatementSource
-from onrecord.db.save import (
-    KINDS,
-    PLATFORMS,
-    mark_deleted,
-    record_crawl,
-    save_statement_sources,
-    save_statements,
-    set_crawl_state,
-)
+from onrecord.db.connect import open_db
+from onrecord.db.queries import existing_statement_ids
+from onrecord.db.save import mark_deleted, record_crawl, save_statement_sources, save_statements, set_crawl_state
 from onrecord.db.times import to_utc
+from onrecord.vocabulary import FAILED, KINDS, PLATFORMS
 
 logger = logging.getLogger(__name__)
 
+# Sent once per source, after its crawls row is stored: handler(outcome: SourceOutcome).
+source_recorded = object()
+
+
+class InvalidItem(DropItem):
+    """A statement that cannot be stored as given; `fault` says whether it makes its source
+    partial (a broken item) or not (an image-only post, which is expected)."""
+
+    def __init__(self, item: Statement, reason: str, fault: bool):
+        super().__init__(f"{item.id}: {reason}", log_level="WARNING" if fault else "INFO")
+        self.reason, self.fault = reason, fault
+
 
 class ValidationPipeline:
-    """Drop statements that cannot be stored as given; the reason is counted on their source."""
-
-    def __init__(self, crawler):
-        self.crawler = crawler
-
-    @classmethod
-    def from_crawler(cls, crawler):
-        return cls(crawler)
+    """Drop statements that cannot be stored as given, naming the reason (storage counts it on
+    the item's source)."""
 
     def process_item(self, item):
         if not isinstance(item, Statement):
             return item
         problem, fault = self.problem(item)
         if problem:
-            run = self.crawler.spider.runs.get(item.source) if item.source else None
-            if run is not None:
-                run.skip(problem, fault=fault)
-            raise DropItem(f"{item.id}: {problem}", log_level="INFO" if not fault else "WARNING")
+            raise InvalidItem(item, problem, fault)
         return item
 
     @staticmethod
@@ -76,9 +80,12 @@ class StoragePipeline:
 
     def __init__(self, crawler):
         self.crawler = crawler
-        self.batch_size = crawler.settings.getint("ONRECORD_BATCH_SIZE", 500)
+        self.db_path = crawler.settings.get("ONRECORD_DB_PATH")
+        self.batch_size = crawler.settings.getint("ONRECORD_BATCH_SIZE")
+        self.db = None
         self.buffers: dict[str, list] = defaultdict(list)
         self.sources_buffers: dict[str, list] = defaultdict(list)
+        self.tallies: dict[str, StoreTally] = defaultdict(StoreTally)
         self.received: Counter = Counter()
         self.waiting: dict[str, SourceDone] = {}
         self.finished: set[str] = set()
@@ -88,55 +95,49 @@ class StoragePipeline:
     def from_crawler(cls, crawler):
         return cls(crawler)
 
-    @property
-    def spider(self):
-        return self.crawler.spider
-
-    @property
-    def db(self):
-        return self.spider.db
+    def open_spider(self):
+        if not self.db_path:
+            raise RuntimeError("ONRECORD_DB_PATH is not set: crawler/crawl.py names the database for storage")
+        self.db = open_db(self.db_path)
 
     def process_item(self, item):
         if isinstance(item, Statement):
-            self.buffers[item.source].append(item.row())
-            self.received[item.source] += 1
-            if len(self.buffers[item.source]) >= self.batch_size:
-                self.flush(item.source)
-            self.maybe_finish(item.source)
+            self.buffers[item.source_id].append(item.row())
+            self.received[item.source_id] += 1
+            if len(self.buffers[item.source_id]) >= self.batch_size:
+                self.flush(item.source_id)
+            self.maybe_finish(item.source_id)
         elif isinstance(item, StatementSource):
-            self.sources_buffers[item.source].append(item.row())
+            self.sources_buffers[item.source_id].append(item.row())
         elif isinstance(item, SourceDone):
-            self.waiting[item.run.source.id] = item
-            self.maybe_finish(item.run.source.id)
+            self.waiting[item.source_id] = item
+            self.maybe_finish(item.source_id)
         return item
 
     def item_dropped(self, item, response, exception, spider=None):
         if isinstance(item, Statement):
-            self.received[item.source] += 1
-            self.maybe_finish(item.source)
+            if isinstance(exception, InvalidItem):
+                self.tallies[item.source_id].skips.add(exception.reason, fault=exception.fault)
+            self.received[item.source_id] += 1
+            self.maybe_finish(item.source_id)
 
     def flush(self, source_id: str) -> None:
         rows = self.buffers.pop(source_id, [])
-        run = self.spider.runs.get(source_id)
+        tally = self.tallies[source_id]
         if rows:
             try:
                 result = save_statements(self.db, rows)
             except Exception as error:  # the batch's transaction rolled back; the next crawl redoes it
                 logger.exception("saving %d statements of %s failed", len(rows), source_id)
-                if run is not None:
-                    run.skip(f"storage error: {type(error).__name__}: {error}", count=len(rows))
-                    run.complete = False
+                tally.skips.add(f"{STORAGE_ERROR}: {type(error).__name__}: {error}", count=len(rows))
                 return
-            if run is not None:
-                run.items += result.seen
-                run.new += len(result.new)
-                run.edited += len(result.edited)
+            tally.items += result.seen
+            tally.new += len(result.new)
+            tally.edited += len(result.edited)
         extra = self.sources_buffers.pop(source_id, [])
         if extra:
             # Only for statements that exist: one dropped by validation takes its sources along.
-            wanted = sorted({row["statement_id"] for row in extra})
-            marks = ",".join("?" * len(wanted))
-            stored = {r[0] for r in self.db.execute(f"SELECT id FROM statements WHERE id IN ({marks})", wanted).fetchall()}
+            stored = existing_statement_ids(self.db, sorted({row["statement_id"] for row in extra}))
             extra = [row for row in extra if row["statement_id"] in stored]
             if extra:
                 save_statement_sources(self.db, extra)
@@ -149,33 +150,39 @@ class StoragePipeline:
         self.finish(done)
 
     def finish(self, done: SourceDone) -> None:
-        run = done.run
-        source_id = run.source.id
+        source_id = done.source_id
         if source_id in self.finished:
             return
         self.finished.add(source_id)
+        tally = self.tallies[source_id]
         try:
             self.flush(source_id)
             if done.deleted:
-                run.deleted_marked = mark_deleted(self.db, done.deleted)
-            if done.state and run.status != "failed" and not run.storage_failed():
+                tally.deleted_marked = mark_deleted(self.db, done.deleted)
+            outcome = SourceOutcome(done.report, tally)
+            if done.state and outcome.status != FAILED and not tally.storage_failed():
                 set_crawl_state(self.db, source_id, **done.state)
         except Exception as error:  # a storage error fails this source, not the crawl
             logger.exception("storing %s failed", source_id)
-            run.fail(f"storage error: {error}")
-        record_crawl(self.db, run.crawl_row(), leader_ids=self.spider.monitored_leader_ids())
-        self.spider.source_finished(run)
+            tally.error = tally.error or f"{STORAGE_ERROR}: {error}"
+        outcome = SourceOutcome(done.report, tally)
+        record_crawl(self.db, outcome.row(), leader_ids=done.leader_ids)
+        self.crawler.signals.send_catch_log(source_recorded, outcome=outcome)
 
     def close_spider(self):
         # Safety net: a source whose requests vanished (or whose stragglers never arrived)
         # still gets its statements saved and exactly one crawls row.
         for source_id, done in list(self.waiting.items()):
-            done.run.skip("items lost in processing", fault=True)
+            self.tallies[source_id].skips.add("items lost in processing", fault=True)
             self.finish(done)
         self.waiting.clear()
-        for run in self.spider.runs.values():
-            if run.source.id not in self.finished:
-                run.skip("crawl ended before the source finished", fault=True)
-                self.finish(SourceDone(run=run, emitted=0, state=None))
+        spider = self.crawler.spider
+        for crawl in getattr(spider, "crawls", {}).values():  # read only: the spider's own books
+            if crawl.source.id not in self.finished:
+                self.tallies[crawl.source.id].skips.add("crawl ended before the source finished", fault=True)
+                self.finish(SourceDone(report=crawl.report(), emitted=0, state=None,
+                                       leader_ids=spider.monitored_leader_ids()))
         for source_id in set(self.buffers) | set(self.sources_buffers):  # late stragglers
             self.flush(source_id)
+        if self.db is not None:
+            self.db.close()

@@ -80,18 +80,6 @@ def writer_lock(db_path, command: str, timeout: float | None = None, echo=None):
         lock.release()
 
 
-@contextmanager
-def command_lock(db_path, command: str):
-    """`writer_lock` for a CLI command: the wait is announced on stderr, giving up is one line."""
-    import click
-
-    try:
-        with writer_lock(db_path, command, echo=lambda line: click.echo(line, err=True)) as path:
-            yield path
-    except LockBusy as error:
-        raise click.ClickException(str(error)) from None
-
-
 def child_env(path: Path) -> dict:
     """Environment for a child process that works under our lock."""
     return {**os.environ, HELD_ENV: str(path)}

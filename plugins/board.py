@@ -3,8 +3,6 @@ window and the evidence that decided it highlighted. One query over leader_stanc
 seek per leader, whatever the size of the database."""
 import datetime as dt
 from functools import lru_cache
-from importlib import resources
-from pathlib import Path
 from urllib.parse import urlencode
 
 from datasette import hookimpl
@@ -12,8 +10,12 @@ from datasette.utils import tilde_encode
 from datasette.utils.asgi import NotFound, Response
 from markupsafe import Markup, escape
 
-DATABASE = "onrecord"  # as `onrecord serve` names it, whatever the file is called
-STANCE_ORDER = ("condemning", "mixed", "supporting", "silent", "unmonitored")
+from onrecord.publish import TEMPLATES_DIR
+from onrecord.vocabulary import CONDEMNING, DATABASE_NAME, SILENT, SUPPORTING
+
+DATABASE = DATABASE_NAME  # as `onrecord serve` names it, whatever the file is called
+# leader_stances.stance: the statements' stances, plus mixed (both sides) and unmonitored
+STANCE_ORDER = (CONDEMNING, "mixed", SUPPORTING, SILENT, "unmonitored")
 EXCERPT_CHARS = 280  # either side of the evidence: enough to judge it in context
 
 # One row per leader: the summary view, and the on-topic statement that set last_statement_at
@@ -41,7 +43,7 @@ STATEMENT_FIELDS = ("platform", "kind", "url", "text", "published_at", "deleted_
                     "confidence", "model")
 
 
-TEMPLATES = Path(str(resources.files("onrecord") / "templates"))
+TEMPLATES = TEMPLATES_DIR
 
 
 @lru_cache(maxsize=1)

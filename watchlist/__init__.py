@@ -12,16 +12,17 @@ from urllib.parse import urlparse
 
 import yaml
 
-PLATFORMS = ("mastodon", "bluesky", "rss", "x")
-NEEDS_HANDLE = ("mastodon", "bluesky", "x")
+from onrecord.vocabulary import ACCOUNT_PLATFORMS as PLATFORMS, BLUESKY, MASTODON, RSS, X
+
+NEEDS_HANDLE = (MASTODON, BLUESKY, X)
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 MASTODON_HANDLE = re.compile(r"^@?[A-Za-z0-9_]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}$")
 BLUESKY_HANDLE = re.compile(r"^@?(?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,}$|^did:plc:[a-z2-7]{24}$")
 X_HANDLE = re.compile(r"^@?[A-Za-z0-9_]{1,15}$")
 HANDLE_FORMATS = {
-    "mastodon": (MASTODON_HANDLE, "user@instance.example"),
-    "bluesky": (BLUESKY_HANDLE, "name.bsky.social or a did:plc"),
-    "x": (X_HANDLE, "1-15 letters, digits or _"),
+    MASTODON: (MASTODON_HANDLE, "user@instance.example"),
+    BLUESKY: (BLUESKY_HANDLE, "name.bsky.social or a did:plc"),
+    X: (X_HANDLE, "1-15 letters, digits or _"),
 }
 KEYS = {
     "top": {"topic", "leaders", "news"},
@@ -51,7 +52,7 @@ def default_watchlist_path() -> Path:
 
 def account_id(account: dict) -> str:
     """Stable id of an account: `<platform>:<handle>` (lower case, no @) or `rss:<url>`."""
-    if account["platform"] == "rss":
+    if account["platform"] == RSS:
         return f"rss:{account['url']}"
     return f"{account['platform']}:{account['handle'].lstrip('@').lower()}"
 

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
-import json
 
 from onrecord.crawler.items import Statement, StatementSource
 from onrecord.crawler.news_extract import NotAnArticle, extract_article, feed_links, page_kind
@@ -40,9 +39,12 @@ class NewsSpider(SourceSpider):
     name = "news"
     platform = "news"
 
-    def __init__(self, *args, leaders=None, **kwargs):
+    def __init__(self, *args, leaders=(), known_quotes=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.leaders = leaders  # [{"id", "name", "aliases", ...}]; read from the database if None
+        self.leaders = list(leaders)  # [{"id", "name", "aliases", ...}]: whose quotes to look for
+        # Stored quotes by those leaders: id -> (text, url, published_at, source_url, context),
+        # read before the crawl (crawler/crawl.py).
+        self.known_quotes = known_quotes or {}
         self._finder = None
         self.fetched: set[str] = set()        # article URLs requested in this crawl
         self.articles: set[str] = set()       # canonical URLs read in this crawl
@@ -51,8 +53,8 @@ class NewsSpider(SourceSpider):
     @classmethod
     def from_crawler(cls, crawler, *args, **kwargs):
         spider = super().from_crawler(crawler, *args, **kwargs)
-        spider.max_articles = crawler.settings.getint("ONRECORD_NEWS_MAX_ARTICLES", 100)
-        spider.max_bytes = crawler.settings.getint("ONRECORD_NEWS_MAX_BYTES", 3 * 1024 * 1024)
+        spider.max_articles = crawler.settings.getint("ONRECORD_NEWS_MAX_ARTICLES")
+        spider.max_bytes = crawler.settings.getint("ONRECORD_NEWS_MAX_BYTES")
         return spider
 
     # -- quote finding --------------------------------------------------------------------------
@@ -64,29 +66,11 @@ class NewsSpider(SourceSpider):
         return self._finder
 
     def watched_leaders(self) -> list[dict]:
-        # Read once: the leaders recorded as monitored must be the ones the finder looked for.
-        if self.leaders is None:
-            self.leaders = self.stored_leaders()
+        # The leaders recorded as monitored must be the ones the finder looked for.
         return self.leaders
 
     def monitored_leader_ids(self) -> list[str]:
         return [leader["id"] for leader in self.watched_leaders()]
-
-    def stored_leaders(self) -> list[dict]:
-        rows = self.db.execute("SELECT id, name, aliases, title, organization FROM leaders").fetchall()
-        accounts: dict[str, list] = {}
-        for leader_id, platform, handle in self.db.execute(
-                "SELECT leader_id, platform, handle FROM accounts WHERE handle IS NOT NULL").fetchall():
-            accounts.setdefault(leader_id, []).append({"platform": platform, "handle": handle})
-        leaders = []
-        for leader_id, name, aliases, title, organization in rows:
-            try:
-                aliases = json.loads(aliases or "[]")
-            except ValueError:
-                aliases = []
-            leaders.append({"id": leader_id, "name": name, "aliases": aliases, "title": title,
-                            "organization": organization, "accounts": accounts.get(leader_id, [])})
-        return leaders
 
     # -- crawling -------------------------------------------------------------------------------
     def page_request(self, run, url, handler, headers=None, **meta):
@@ -154,10 +138,7 @@ class NewsSpider(SourceSpider):
         first = self.emitted_quotes.get(statement_id)
         repeat = first is not None
         if first is None:
-            stored = self.db.execute(
-                "SELECT text, url, published_at, source_url, context FROM statements WHERE id = ?",
-                [statement_id],
-            ).fetchone()
+            stored = self.known_quotes.get(statement_id)
             if stored is not None:  # seen in an earlier crawl: refresh it, change nothing
                 text, url, stored_published, source_url, context = stored
                 first = Statement(id=statement_id, leader_id=quote.leader_id, account_id=None,
@@ -178,7 +159,7 @@ class NewsSpider(SourceSpider):
         yield dataclasses.replace(first, raw=None if repeat else first.raw)
         yield StatementSource(statement_id=statement_id, source_url=article.url, title=article.title,
                               outlet=article.outlet, published_at=published, context=quote.context,
-                              source=run.source.id)
+                              source_id=run.source.id)
 
     def final_state(self, run):
         # Only a crawl that read every article of the feed may let the next one skip it.
