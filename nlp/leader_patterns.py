@@ -1,4 +1,4 @@
-"""Word lists and name patterns for quote attribution (nlp/quotes.py).
+"""Word lists and name patterns for quote attribution (nlp/speech_verbs.py, nlp/leader_mentions.py).
 
 The pipeline runs without spaCy's lemmatizer (it is the slowest rule component and the quote
 rules need lemmas for a few dozen verbs only), so verbs are matched through an explicit table of

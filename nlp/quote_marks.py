@@ -1,6 +1,6 @@
 """Quote marks: paragraphs, and the character ranges of quoted passages in article text.
 
-The first step of nlp/quotes.py, before any parse: pair double marks by kind (a quote left open
+The first step of attribution (nlp/quotes.py), before any parse: pair double marks by kind (a quote left open
 at a paragraph's end runs on when the next paragraph opens with a mark, the newspaper
 convention), single marks only where they cannot be apostrophes, and blockquote paragraphs
 ("> ", as crawler/news_extract.py writes them), including embedded posts signed

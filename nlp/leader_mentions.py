@@ -1,0 +1,247 @@
+"""Mentions of leaders: where the watchlist's leaders are named, and who a speech verb's subject is.
+
+LeaderIndex holds what is known about the leaders before any article (names, aliases, handles,
+organisation and title). Mentions reads one parsed article: which tokens name a leader (and not
+"Gloria Okonkwo", someone else with the surname, nor "Dean Foods"), who else is named, and
+whether a subject is, unambiguously, one leader: by name, by "the <organisation> <title>", or by
+"he"/"she" when that leader is the only person in the sentences just before.
+"""
+
+from __future__ import annotations
+
+import re
+
+from onrecord.nlp import leader_patterns as lp
+from onrecord.nlp.speech_verbs import is_speech
+
+
+class LeaderIndex:
+    """The watchlist's leaders, indexed for attribution. Built once per finder."""
+
+    def __init__(self, leaders: list[dict]):
+        self.leaders = {leader["id"]: leader for leader in leaders}
+        self.patterns, self.name_words = lp.ruler_patterns(leaders)
+        self.orgs = _organisation_keys(leaders)
+        self.names = {leader["id"]: {" ".join(n.split()).lower() for n in [leader["name"], *leader.get("aliases", [])]}
+                      for leader in leaders}
+        self.handles = {leader["id"]: _handles(leader) for leader in leaders}
+        names = {n for leader in leaders for n in [leader["name"], *leader.get("aliases", [])] if n.strip()}
+        self.names_re = _alternation(names)
+        self.mentions_re = _alternation(names | {org for orgs, _heads in self.orgs.values() for org in orgs})
+        # The small model often tags company names as PERSON; a leader's company is no person.
+        self.org_words = {w.lower() for leader in leaders
+                          for w in (leader.get("organization") or "").split() if w[:1].isupper()}
+
+    def by_byline(self, name: str, handle: str) -> str | None:
+        """The leader an embedded post's byline names: by account handle, else by exact name."""
+        handle = handle.lower().lstrip("@")
+        found = {lid for lid, handles in self.handles.items() if handle in handles}
+        if not found:
+            found = {lid for lid, names in self.names.items() if name.lower() in names}
+        return found.pop() if len(found) == 1 else None
+
+
+def _alternation(phrases) -> re.Pattern:
+    """One case-insensitive regex matching any of the phrases as whole words."""
+    words = sorted({" ".join(p.split()) for p in phrases if p.strip()}, key=len, reverse=True)
+    if not words:
+        return re.compile(r"(?!x)x")
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.I)
+
+
+def _handles(leader: dict) -> set[str]:
+    """Lowercase handles of a leader's accounts, whole and without the instance part."""
+    found = set()
+    for account in leader.get("accounts", []) or []:
+        handle = (account.get("handle") or "").lower().lstrip("@")
+        if handle:
+            found |= {handle, handle.split("@")[0]}
+    return found
+
+
+def _organisation_keys(leaders) -> dict[str, tuple[set[str], frozenset[str]]]:
+    """Per leader: lowercase organisation names (full, and the first word when distinctive)
+    and the title nouns that can refer to them."""
+    keys = {}
+    for leader in leaders:
+        org = " ".join((leader.get("organization") or "").split())
+        heads = lp.title_heads(leader.get("title"))
+        if not org or not heads:
+            continue
+        names = {org.lower()}
+        first = org.split()[0].lower()
+        if len(org.split()) > 1 and len(first) > 3:
+            names.add(first)
+        keys[leader["id"]] = (names, heads)
+    return keys
+
+
+class Mentions:
+    """Who is named where in one article, and who a subject is."""
+
+    def __init__(self, article, grammar, index: LeaderIndex):
+        self.article = article
+        self.doc = article.doc
+        self.in_quote = article.in_quote
+        self.grammar = grammar
+        self.index = index
+        self.leader_at = self._leader_mentions()
+
+    def _leader_mentions(self) -> dict[int, str]:
+        """token index -> leader id, for leader mentions that are not part of someone else's name."""
+        doc, words = self.doc, self.index.name_words
+        persons = list(doc.spans["persons"]) if "persons" in doc.spans else []
+        others = list(doc.spans["other_ents"]) if "other_ents" in doc.spans else []
+        doubtful: set[str] = set()   # leaders whose surname also names another person here
+        mentions = []
+        for ent in doc.ents:
+            if ent.label_ != "LEADER" or ent.ent_id_ not in words:
+                continue
+            own = words[ent.ent_id_]
+            foreign = False
+            for person in persons:
+                if person.start <= ent.end - 1 and ent.start <= person.end - 1:
+                    extra = [t for t in person if t.i < ent.start or t.i >= ent.end]
+                    if any(t.text.lower() not in own and t.is_title for t in extra):
+                        foreign = True
+            prev = doc[ent.start - 1] if ent.start > 0 else None
+            if prev is not None and prev.is_title and prev.pos_ == "PROPN" \
+                    and not prev.is_sent_start and prev.text.lower() not in own \
+                    and prev.text.lower().strip(".") not in lp.NAME_PREFIXES \
+                    and prev.ent_type_ not in ("ORG", "LEADER", "GPE", "NORP"):
+                foreign = True
+            if foreign:
+                doubtful.add(ent.ent_id_)
+            # "Cook County", "Dean Foods": the name runs on into another entity's name
+            elsewhere = any(other.start <= ent.end - 1 and ent.start <= other.end - 1
+                            and any(t.is_title and t.text.lower() not in own for t in other if t.i >= ent.end)
+                            for other in others)
+            after = doc[ent.end] if ent.end < len(doc) else None
+            if after is not None and after.is_title and after.pos_ == "PROPN" and after.text.lower() not in own \
+                    and after.ent_type_ not in ("DATE", "TIME", "LEADER") and after.lower_ not in self.index.org_words:
+                elsewhere = True
+            mentions.append((ent, foreign or elsewhere))
+        at = {}
+        for ent, foreign in mentions:
+            full = len(ent) > 1 and ent.text.lower() == self.index.leaders[ent.ent_id_]["name"].lower()
+            if foreign or (ent.ent_id_ in doubtful and not full):
+                continue
+            for t in ent:
+                at[t.i] = ent.ent_id_
+        return at
+
+    def people_in(self, tokens) -> set[str]:
+        """Leader ids and other people (PERSON entities, non-leader speech subjects) in tokens."""
+        found: set[str] = set()
+        for t in tokens:
+            if t.i in self.leader_at:
+                found.add(self.leader_at[t.i])
+            elif t.ent_type_ in ("PERSON", "LEADER") and t.lower_ not in self.index.org_words:
+                found.add("person:" + t.text.lower())
+            elif t.tag_ in ("NNS", "NNPS"):
+                continue  # "agents", "critics": plural, never the "he" or "she" being resolved
+            elif t.dep_ in ("nsubj", "nsubjpass") and t.pos_ in ("NOUN", "PROPN") \
+                    and (lp.is_person_noun(t.lower_) or t.dep_ == "nsubj" and is_speech(t.head)
+                         or t.pos_ == "PROPN" and t.is_title and t.lower_ not in self.index.org_words):
+                # a bare surname the model did not tag ("Ruiz criticized ...") is someone too
+                found.add(self.by_title(t) or "speaker:" + t.text.lower())
+        return found
+
+    def speaker(self, subject, quote_index: int = -1):
+        """(leader id, how, antecedent sentences) for a subject token, or None when it is not
+        unambiguously a leader. quote_index is the quote being attributed (-1 for indirect
+        speech): a pronoun is not resolved when that quote itself names someone."""
+        if subject is None or self.in_quote[subject.i] != -1:
+            return None
+        lower = subject.lower_
+        if lower in ("who", "that") and subject.head.dep_ == "relcl":
+            subject = subject.head.head
+            lower = subject.lower_
+        if subject.i in self.leader_at and subject.dep_ != "poss":
+            if not any(c.dep_ == "conj" for c in subject.children):
+                return self.leader_at[subject.i], "name", []
+            return None
+        for c in subject.children:
+            if c.dep_ == "appos" and c.i in self.leader_at:
+                return self.leader_at[c.i], "name", []
+        if lower in lp.OWN_DOCUMENT_NOUNS:
+            for c in subject.children:
+                if c.dep_ == "poss" and c.i in self.leader_at:
+                    return self.leader_at[c.i], "name", []
+            return None
+        if lower in lp.PERSONAL_PRONOUNS:
+            leader, antecedent = self.resolve_pronoun(subject, quote_index)
+            return (leader, "pronoun", antecedent) if leader else None
+        if subject.pos_ == "NOUN":
+            leader = self.by_title(subject)
+            return (leader, "title", []) if leader else None
+        return None
+
+    def by_title(self, head) -> str | None:
+        """'the Petrel Pay chief executive' -> the one leader with that organisation and title."""
+        if head.tag_ != "NN" or any(c.dep_ in ("relcl", "prep", "acl") for c in head.children):
+            return None
+        words = [t for t in head.subtree if t.i <= head.i]
+        if not words or words[0].lower_ != "the" and not any(t.dep_ == "poss" for t in words):
+            return None
+        phrase = " ".join(t.lower_ for t in words if t.dep_ != "case")
+        phrase = phrase.replace(" 's", "")
+        matches = [lid for lid, (orgs, heads) in self.index.orgs.items()
+                   if head.lower_ in heads and any(re.search(rf"\b{re.escape(o)}\b", phrase) for o in orgs)]
+        return matches[0] if len(matches) == 1 else None
+
+    def resolve_pronoun(self, pronoun, quote_index: int):
+        """(leader, [antecedent sentence]): the single leader among the people mentioned most
+        recently before the pronoun, looking back at most three sentences and one paragraph
+        break; (None, []) on any doubt."""
+        nothing = (None, [])
+        if quote_index >= 0 and self.people_in(self.article.span_tokens[quote_index]):
+            return nothing  # the quote talks about someone: do not guess who speaks
+        sent = pronoun.sent
+        before = [t for t in sent if t.i < pronoun.i and self.in_quote[t.i] == -1]
+        own = self.people_in(before)
+        if own:
+            leader = single_leader(own)
+            return (leader, []) if leader and self.leader_is_subject(before, leader) else nothing
+        paragraph_breaks = 0
+        sents = self.article.sentences
+        index = next(i for i, s in enumerate(sents) if s.start == sent.start)
+        for back in range(1, 4):
+            if index - back < 0:
+                return nothing
+            prev = sents[index - back]
+            if self.article.starts_paragraph(sents[index - back + 1]):
+                paragraph_breaks += 1
+                if paragraph_breaks > 1:
+                    return nothing
+            people = self.people_in(prev)
+            if people:
+                leader = single_leader(people)
+                return (leader, [prev]) if leader and self.leader_is_subject(prev, leader) else nothing
+        return nothing
+
+    def leader_is_subject(self, tokens, leader_id: str) -> bool:
+        """The antecedent must be the one acting ("Okonkwo spoke ..."), not the one acted on
+        ("Ruiz criticized Okonkwo."), whose pronoun would point elsewhere."""
+        for t in tokens:
+            mentioned = self.leader_at.get(t.i) == leader_id
+            if not mentioned and t.dep_ == "nsubj" and t.pos_ == "NOUN":
+                mentioned = self.by_title(t) == leader_id
+            if not mentioned:
+                continue
+            node = t
+            while node.dep_ in ("compound", "appos", "flat") and node.head.i != node.i:
+                node = node.head
+            if node.dep_ == "nsubj":
+                return True
+            if node.dep_ == "nsubjpass" and not any(c.dep_ == "agent" for c in node.head.children):
+                return True
+        return False
+
+
+def single_leader(people: set[str]) -> str | None:
+    if len(people) == 1:
+        (only,) = people
+        if ":" not in only:
+            return only
+    return None

@@ -1,0 +1,104 @@
+"""Reported speech without quote marks: "Okonkwo said (that) ...", "..., according to Okonkwo".
+
+Each rule returns (span, reported words, Attribution) triples like the quote rules do.
+"""
+
+from __future__ import annotations
+
+from onrecord.nlp import leader_patterns as lp
+from onrecord.nlp.quote_candidates import Attribution, clean_quote
+from onrecord.nlp.quote_marks import QUOTE_CHARS, Span
+from onrecord.nlp.speech_verbs import according_to, is_speech, lemma
+
+
+class Paraphrases:
+    """The reported-speech rules for one article."""
+
+    def __init__(self, article, grammar, mentions):
+        self.article = article
+        self.doc = article.doc
+        self.text = article.text
+        self.in_quote = article.in_quote
+        self.grammar = grammar
+        self.mentions = mentions
+
+    def indirect(self):
+        """'Okonkwo said (that) the company would ...' without quote marks."""
+        out = []
+        for verb in self.doc:
+            if self.in_quote[verb.i] != -1 or verb.pos_ != "VERB":
+                continue
+            if lemma(verb) not in lp.INDIRECT_VERBS:
+                continue
+            clauses = [c for c in verb.children if c.dep_ == "ccomp" and self.in_quote[c.i] == -1]
+            if len(clauses) != 1 or self.grammar.negated(verb) or self.grammar.secondhand(verb):
+                continue
+            clause = clauses[0]
+            tokens = list(clause.subtree)
+            if any(self.in_quote[t.i] != -1 or t.text in QUOTE_CHARS for t in tokens):
+                continue  # a quote (or a stray mark) inside: the quote rules speak for it
+            if any(t.lower_ in ("whether", "if") and t.dep_ == "mark" for t in tokens):
+                continue
+            if clause.i < verb.i and any(self.in_quote[t.i] != -1 for t in verb.sent):
+                continue
+            words = [t for t in tokens if not t.is_punct]
+            if len(words) < 3:
+                continue
+            who = self.mentions.speaker(self.grammar.subject(verb))
+            if who is None:
+                continue
+            leader_id, how, antecedent = who
+            if any(t.i in self.mentions.leader_at and self.mentions.leader_at[t.i] == leader_id
+                   and t.dep_ == "nsubj" for t in tokens):
+                continue  # "Okonkwo said Okonkwo ...": a parse gone wrong
+            while tokens and (tokens[0].dep_ == "mark" or tokens[0].is_punct):
+                tokens = tokens[1:]
+            if not tokens:
+                continue
+            start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+            pattern = how if how in ("pronoun", "title") else "indirect"
+            quote_text = clean_quote(self.text[start:end])
+            span = Span([(start, end)], start, end)
+            out.append((span, quote_text, Attribution(leader_id, pattern, [*antecedent, verb.sent])))
+        return out
+
+    def according_to(self, attributed):
+        """'The pilot ended in January, according to Okonkwo.' (not 'Okonkwo's spokesperson')."""
+        out = []
+        if "according to" not in self.text.lower():
+            return out
+        leader_at = self.mentions.leader_at
+        for t in self.doc:
+            if self.in_quote[t.i] != -1:
+                continue
+            objs = according_to(t)
+            if len(objs) != 1 or objs[0].i not in leader_at:
+                continue
+            obj = objs[0]
+            if any(c.dep_ == "conj" or c.dep_ == "appos" and c.i not in leader_at for c in obj.children):
+                continue  # "according to Okonkwo and Ruiz": not the leader's words alone
+            leader_id = leader_at[obj.i]
+            sent = t.sent
+            # someone else's speech verb in the sentence owns its words
+            if any(is_speech(v) and self.in_quote[v.i] == -1 for v in sent):
+                continue
+            phrase = {x.i for x in t.subtree} | {t.i}
+            quoted = {self.in_quote[x.i] for x in sent if self.in_quote[x.i] != -1}
+            if quoted:
+                for index in sorted(quoted):
+                    if index in attributed:
+                        continue
+                    out.append((self.article.spans[index], self.article.quoted_text(index),
+                                Attribution(leader_id, "according_to", [sent])))
+                continue
+            words = [x for x in sent if x.i not in phrase and not x.is_space]
+            while words and words[-1].is_punct:
+                words = words[:-1]
+            while words and words[0].is_punct:
+                words = words[1:]
+            if len([w for w in words if not w.is_punct]) < 3:
+                continue
+            start, end = words[0].idx, words[-1].idx + len(words[-1].text)
+            text = clean_quote(self.text[start:end])
+            out.append((Span([(start, end)], start, end), text, Attribution(leader_id, "according_to", [sent])))
+        return out

@@ -1,0 +1,227 @@
+"""Speech-verb grammar: which verb reports words, whose subject speaks, and when it does not count.
+
+Verbs are recognised by lemma (leader_patterns.VERB_FORMS: the pipeline runs without spaCy's
+lemmatizer). SpeechGrammar reads one parsed article: the verb that governs or stands beside a
+quote, its subject, and the reasons its words are not the subject's own: negated, hypothetical,
+relayed by someone else, or a post shared from elsewhere.
+"""
+
+from __future__ import annotations
+
+from onrecord.nlp import leader_patterns as lp
+
+
+def lemma(token) -> str | None:
+    return lp.VERB_FORMS.get(token.lower_)
+
+
+def is_speech(token) -> bool:
+    return token.pos_ in ("VERB", "AUX") and lemma(token) in lp.SPEECH_LEMMAS
+
+
+def is_label(token) -> bool:
+    return token.pos_ == "VERB" and lemma(token) in lp.LABEL_LEMMAS
+
+
+def according_to(token):
+    """The objects of "according to" when token is its "according", else []."""
+    if token.lower_ != "according":
+        return []
+    return [o for c in token.children if c.lower_ == "to" for o in c.children if o.dep_ == "pobj"]
+
+
+class SpeechGrammar:
+    """Speech verbs and their subjects in one article (article: quote_candidates.ParsedArticle)."""
+
+    def __init__(self, article):
+        self.article = article
+        self.doc = article.doc
+        self.text = article.text
+        self.in_quote = article.in_quote
+
+    def negated(self, verb) -> bool:
+        """The words were not (or not yet, or only hypothetically) said: "did not say", "will
+        say", "if Okonkwo says", "had Okonkwo said", "wants Okonkwo to say", "denied she said"."""
+        if self.hypothetical(verb):
+            return True
+        node = verb
+        for _ in range(3):
+            if any((c.dep_ == "neg" or c.dep_ == "aux" and c.lower_ in lp.UNREAL_AUX)
+                   and self.in_quote[c.i] == -1 for c in node.children):
+                return True
+            if node.dep_ in ("xcomp", "ccomp") and lemma(node.head) in lp.NEGATING_LEMMAS:
+                return True
+            if node.dep_ not in ("xcomp", "conj") or node.head.i == node.i:
+                return False
+            node = node.head
+        return False
+
+    def hypothetical(self, verb) -> bool:
+        children = [c for c in verb.children if self.in_quote[c.i] == -1]
+        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether", "lest") for c in children):
+            return True
+        subject = next((c for c in children if c.dep_ == "nsubj"), None)
+        if subject is not None and any(c.dep_ == "aux" and c.i < subject.i for c in children):
+            return True  # "Had Okonkwo said ...", "Did Okonkwo say ...?"
+        if any(c.dep_ == "aux" and c.lower_ == "to" for c in children) and verb.dep_ in ("xcomp", "ccomp") \
+                and verb.head.lower_ not in lp.XCOMP_SPEECH_HEADS:
+            return True  # "want Okonkwo to say", but "went on to say"
+        return False
+
+    def subject(self, verb):
+        """The active subject of verb, following conj and xcomp chains ("paused and said")."""
+        node = verb
+        for _ in range(3):
+            children = [c for c in node.children if self.in_quote[c.i] == -1]
+            if any(c.dep_ == "nsubjpass" for c in children):
+                return None
+            subjects = [c for c in children if c.dep_ == "nsubj"]
+            if subjects:  # a split compound ("co - founder") gives several: the nearest heads it
+                return min(subjects, key=lambda c: abs(c.i - node.i))
+            if node.head.i == node.i:
+                return None
+            if node.dep_ == "advcl" and node.tag_ == "VBG":
+                # "..., adding that ...": the participle's subject is the reporting clause's,
+                # wherever the parser attached it
+                up = node.head
+                for _ in range(4):
+                    if is_speech(up) and any(c.dep_ == "nsubj" for c in up.children):
+                        return next(c for c in up.children if c.dep_ == "nsubj")
+                    if up.head.i == up.i:
+                        break
+                    up = up.head
+            if node.dep_ == "conj" \
+                    or node.dep_ == "xcomp" and node.head.lower_ in lp.XCOMP_SPEECH_HEADS \
+                    or node.dep_ == "advcl" and not any(c.lower_ in ("without", "before", "if", "unless")
+                                                        for c in node.children):
+                node = node.head
+            else:
+                return None
+        return None
+
+    def secondhand(self, verb) -> bool:
+        """Words relayed by someone else: 'reportedly told', 'according to people familiar',
+        or a speech verb inside another speaker's reported clause ('X said Y told her ...')."""
+        if any(c.dep_ == "advmod" and c.lower_ in lp.HEARSAY_ADVERBS for c in verb.children):
+            return True
+        for t in verb.sent:
+            if self.in_quote[t.i] == -1 and any(lp.is_person_noun(o.lower_) or o.lower_ in lp.HEARSAY_SOURCES
+                                                for o in according_to(t)):
+                return True
+        node = verb
+        for _ in range(4):
+            if node.dep_ not in ("ccomp", "conj", "xcomp") or node.head.i == node.i:
+                return False
+            node = node.head
+            if self.in_quote[node.i] == -1 and (is_speech(node) or is_label(node)):
+                return True
+        return False
+
+    def passes_on_something(self, verb) -> bool:
+        """share/post/publish with an object that is not the leader's own writing."""
+        if lemma(verb) not in ("share", "post", "publish", "tweet"):
+            return False
+        return any(c.dep_ == "dobj" and self.in_quote[c.i] == -1
+                   and c.lower_ not in lp.OWN_DOCUMENT_NOUNS for c in verb.children)
+
+    def labels_quote(self, verb, path) -> bool:
+        """A labelling verb wraps a verdict, not a name: "as"-verbs need the "as" complement."""
+        if is_speech(verb):
+            return True
+        if lemma(verb) in lp.AS_VERBS:
+            return any(t.lower_ == "as" for t in path)
+        return True
+
+    # -- the verb that introduces a quote -------------------------------------------------------
+
+    def governing_verb(self, tokens):
+        """A speech or labelling verb above the quote in the parse."""
+        index = self.in_quote[tokens[0].i]
+        for token in tokens:
+            if self.in_quote[token.head.i] == index and token.head.i != token.i:
+                continue
+            node = token.head if token.head.i != token.i else None
+            path = []
+            for _ in range(6):
+                if node is None:
+                    break
+                if self.in_quote[node.i] == -1 and (is_speech(node) or is_label(node)):
+                    return node if self.labels_quote(node, path) else None
+                path.append(node)
+                if self.in_quote[node.i] == -1 and node.pos_ in ("VERB", "AUX") \
+                        and node.dep_ not in ("conj", "ccomp"):
+                    break  # another clause's verb governs the quote: not an attribution
+                # a verb whose clause is reported ("said the company had 'no plans'") passes
+                # the quote on to the reporting verb above it
+                if node.head.i == node.i:
+                    break
+                node = node.head
+        return None
+
+    def preceding_clause_verb(self, first):
+        """The verb of the words right before an embedded quote, if it speaks or labels."""
+        i = first.i - 1
+        while i >= 0 and (self.doc[i].is_punct or self.doc[i].is_space):
+            i -= 1
+        if i < 0 or self.in_quote[i] != -1 or self.doc[i].sent.start != first.sent.start:
+            return None
+        node = self.doc[i]
+        path = [node]
+        for _ in range(4):
+            if node.pos_ in ("VERB", "AUX"):
+                if is_label(node) or is_speech(node):
+                    return node if self.labels_quote(node, path) else None
+                return None
+            path.append(node)
+            if node.head.i == node.i:
+                return None
+            node = node.head
+        return None
+
+    def adjacent_verb(self, index, first_sent, last_sent):
+        """A speech verb beside the quote: between them only punctuation and the verb's own
+        clause (its subject, adverbs; no other verb)."""
+        if self.article.spans[index].embedded:
+            return None  # a quote opening mid-clause belongs to that clause, not to a verb beside it
+        tokens = self.article.span_tokens[index]
+        for sent in [first_sent] if first_sent.start == last_sent.start else [first_sent, last_sent]:
+            for verb in sent:
+                if self.in_quote[verb.i] != -1 or not is_speech(verb):
+                    continue
+                if verb.i < tokens[0].i:
+                    gap = range(verb.i + 1, tokens[0].i)
+                else:
+                    gap = range(tokens[-1].i + 1, verb.i)
+                allowed = {t.i for t in verb.subtree if self.in_quote[t.i] == -1 and t.pos_ not in ("VERB", "AUX")}
+                subject = self.subject(verb)
+                if subject is not None:
+                    allowed |= {t.i for t in subject.subtree}
+                if all(t.is_punct or t.is_space or self.in_quote[t.i] == index or t.i in allowed
+                       for t in (self.doc[i] for i in gap)):
+                    return verb
+        return None
+
+    def colon_verb(self, span):
+        """"Okonkwo wrote on X:" (same or previous paragraph) introducing the quote."""
+        before = self.text[:span.open_at].rstrip()
+        if not before.endswith(":"):
+            return None
+        sent = self.article.sent_of(len(before) - 1)
+        if sent is None:
+            return None
+        verbs = [t for t in sent if self.in_quote[t.i] == -1 and is_speech(t) and t.idx < len(before)]
+        if not verbs:
+            return None
+        verb = verbs[-1]
+        # the colon must close the verb's clause, not some later list ("said three things:")
+        if any(c.dep_ in ("dobj", "ccomp") and c.i > verb.i and c.lower_ not in
+               ("this", "that", "following", "it") and self.in_quote[c.i] == -1
+               for c in verb.children):
+            obj = [c for c in verb.children if c.dep_ == "dobj"]
+            if not obj or obj[0].lower_ not in ("statement", "post", "note", "message", "memo"):
+                return None
+        return verb
+
+    def colon_between(self, verb, span) -> bool:
+        between = self.text[verb.idx:span.open_at]
+        return verb.idx < span.open_at and between.rstrip().endswith(":")
