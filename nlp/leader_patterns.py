@@ -1,101 +1,31 @@
 """Word lists and name patterns for quote attribution (nlp/speech_verbs.py, nlp/leader_mentions.py).
 
-The pipeline runs without spaCy's lemmatizer (it is the slowest rule component and the quote
-rules need lemmas for a few dozen verbs only), so verbs are matched through an explicit table of
-inflected forms.
+Verbs are matched by the lemma spaCy's lemmatizer gives them (nlp/speech_verbs.lemma), so each
+table lists a verb once, in its base form.
 """
 
 from __future__ import annotations
 
-# Verbs that introduce someone's own words: "X said", "said X", "X wrote on X:".
-SPEECH_VERBS = {
-    "say": ("says", "said", "saying"),
-    "tell": ("tells", "told", "telling"),
-    "write": ("writes", "wrote", "written", "writing"),
-    "add": ("adds", "added", "adding"),
-    "state": ("states", "stated", "stating"),
-    "declare": ("declares", "declared", "declaring"),
-    "note": ("notes", "noted", "noting"),
-    "explain": ("explains", "explained", "explaining"),
-    "argue": ("argues", "argued", "arguing"),
-    "insist": ("insists", "insisted", "insisting"),
-    "warn": ("warns", "warned", "warning"),
-    "claim": ("claims", "claimed", "claiming"),
-    "recall": ("recalls", "recalled", "recalling"),
-    "post": ("posts", "posted", "posting"),
-    "tweet": ("tweets", "tweeted", "tweeting"),
-    "announce": ("announces", "announced", "announcing"),
-    "reply": ("replies", "replied", "replying"),
-    "respond": ("responds", "responded", "responding"),
-    "acknowledge": ("acknowledges", "acknowledged", "acknowledging"),
-    "admit": ("admits", "admitted", "admitting"),
-    "remark": ("remarks", "remarked", "remarking"),
-    "comment": ("comments", "commented", "commenting"),
-    "conclude": ("concludes", "concluded", "concluding"),
-    "predict": ("predicts", "predicted", "predicting"),
-    "promise": ("promises", "promised", "promising"),
-    "vow": ("vows", "vowed", "vowing"),
-    "urge": ("urges", "urged", "urging"),
-    "observe": ("observes", "observed", "observing"),
-    "stress": ("stresses", "stressed", "stressing"),
-    "emphasize": ("emphasizes", "emphasized", "emphasizing"),
-    "caution": ("cautions", "cautioned", "cautioning"),
-    "maintain": ("maintains", "maintained", "maintaining"),
-    "contend": ("contends", "contended", "contending"),
-    "assert": ("asserts", "asserted", "asserting"),
-    "continue": ("continues", "continued", "continuing"),
-    "quip": ("quips", "quipped", "quipping"),
-    "joke": ("jokes", "joked", "joking"),
-    "ask": ("asks", "asked", "asking"),
-    "publish": ("publishes", "published", "publishing"),
-    "share": ("shares", "shared", "sharing"),
-    "counter": ("counters", "countered", "countering"),
-    "retort": ("retorts", "retorted", "retorting"),
-    "concede": ("concedes", "conceded", "conceding"),
-    "lament": ("laments", "lamented", "lamenting"),
-    "complain": ("complains", "complained", "complaining"),
-    "reiterate": ("reiterates", "reiterated", "reiterating"),
-    "confirm": ("confirms", "confirmed", "confirming"),
-    "suggest": ("suggests", "suggested", "suggesting"),
-    "recount": ("recounts", "recounted", "recounting"),
-    "testify": ("testifies", "testified", "testifying"),
-    "email": ("emails", "emailed", "emailing"),
-    "text": ("texts", "texted", "texting"),
-    "pen": ("pens", "penned", "penning"),
-    "muse": ("muses", "mused", "musing"),
-    "exclaim": ("exclaims", "exclaimed", "exclaiming"),
-    "plead": ("pleads", "pleaded", "pled", "pleading"),
-    "demand": ("demands", "demanded", "demanding"),
-    "boast": ("boasts", "boasted", "boasting"),
-}
+# Lemmas of verbs that introduce someone's own words: "X said", "said X", "X wrote on X:".
+SPEECH_LEMMAS = frozenset({
+    "say", "tell", "write", "add", "state", "declare", "note", "explain", "argue", "insist",
+    "warn", "claim", "recall", "post", "tweet", "announce", "reply", "respond", "acknowledge",
+    "admit", "remark", "comment", "conclude", "predict", "promise", "vow", "urge", "observe",
+    "stress", "emphasize", "caution", "maintain", "contend", "assert", "continue", "quip", "joke",
+    "ask", "publish", "share", "counter", "retort", "concede", "lament", "complain", "reiterate",
+    "confirm", "suggest", "recount", "testify", "email", "text", "pen", "muse", "exclaim", "plead",
+    "demand", "boast",
+})
 
-# Verbs that wrap a partial quote around a judgement: "X called the raids 'cruel'".
-LABEL_VERBS = {
-    "call": ("calls", "called", "calling"),
-    "describe": ("describes", "described", "describing"),
-    "characterize": ("characterizes", "characterized", "characterizing"),
-    "characterise": ("characterises", "characterised", "characterising"),
-    "label": ("labels", "labeled", "labelled", "labeling", "labelling"),
-    "term": ("terms", "termed", "terming"),
-    "dub": ("dubs", "dubbed", "dubbing"),
-    "brand": ("brands", "branded", "branding"),
-    "deem": ("deems", "deemed", "deeming"),
-    "slam": ("slams", "slammed", "slamming"),
-    "blast": ("blasts", "blasted", "blasting"),
-    "decry": ("decries", "decried", "decrying"),
-    "denounce": ("denounces", "denounced", "denouncing"),
-    "condemn": ("condemns", "condemned", "condemning"),
-    "criticize": ("criticizes", "criticized", "criticizing"),
-    "praise": ("praises", "praised", "praising"),
-    "hail": ("hails", "hailed", "hailing"),
-    "dismiss": ("dismisses", "dismissed", "dismissing"),
-    "refer": ("refers", "referred", "referring"),
-    "promise": ("promises", "promised", "promising"),
-    "pledge": ("pledges", "pledged", "pledging"),
-}
+# Lemmas of verbs that wrap a partial quote around a judgement: "X called the raids 'cruel'".
+LABEL_LEMMAS = frozenset({
+    "call", "describe", "characterize", "characterise", "label", "term", "dub", "brand", "deem",
+    "slam", "blast", "decry", "denounce", "condemn", "criticize", "praise", "hail", "dismiss",
+    "refer", "promise", "pledge",
+})
 
 # Verbs whose that-clause is reported speech ("X said that ...", "X told investors that ...").
-# Narrower than SPEECH_VERBS: "asked", "shared", "published" take no reported clause.
+# Narrower than SPEECH_LEMMAS: "asked", "shared", "published" take no reported clause.
 INDIRECT_VERBS = frozenset({
     "say", "tell", "write", "add", "state", "declare", "note", "explain", "argue", "insist",
     "warn", "claim", "post", "tweet", "announce", "reply", "respond", "acknowledge", "admit",
@@ -105,31 +35,9 @@ INDIRECT_VERBS = frozenset({
 })
 
 # Verbs that, governing a speech verb, cancel it: "X declined to say", "X refused to call ...".
-NEGATING_VERBS = {
-    "decline": ("declines", "declined", "declining"),
-    "refuse": ("refuses", "refused", "refusing"),
-    "deny": ("denies", "denied", "denying"),
-    "avoid": ("avoids", "avoided", "avoiding"),
-    "stop": ("stops", "stopped", "stopping"),
-    "hesitate": ("hesitates", "hesitated", "hesitating"),
-    "dispute": ("disputes", "disputed", "disputing"),
-}
-
-
-def _form_table(*tables: dict) -> dict[str, str]:
-    forms: dict[str, str] = {}
-    for table in tables:
-        for lemma, inflected in table.items():
-            forms.setdefault(lemma, lemma)
-            for form in inflected:
-                forms.setdefault(form, lemma)
-    return forms
-
-
-VERB_FORMS = _form_table(SPEECH_VERBS, LABEL_VERBS, NEGATING_VERBS)
-SPEECH_LEMMAS = frozenset(SPEECH_VERBS)
-LABEL_LEMMAS = frozenset(LABEL_VERBS)
-NEGATING_LEMMAS = frozenset(NEGATING_VERBS)
+NEGATING_LEMMAS = frozenset({
+    "decline", "refuse", "deny", "avoid", "stop", "hesitate", "dispute",
+})
 
 # Pronouns a quote may be attributed through, when one leader is the only candidate.
 PERSONAL_PRONOUNS = frozenset({"he", "she"})
@@ -228,10 +136,7 @@ AS_VERBS = frozenset({
 
 # Heads through which "X went on to say" still makes X the speaker; any other head of an xcomp
 # ("is expected to say", "plans to tell") means the words have not been said.
-XCOMP_SPEECH_HEADS = frozenset({
-    "go", "goes", "went", "gone", "continue", "continues", "continued", "proceed", "proceeded",
-    "take", "took", "taken", "rush", "rushed", "hasten", "hastened", "move", "moved",
-})
+XCOMP_SPEECH_HEADS = frozenset({"go", "continue", "proceed", "take", "rush", "hasten", "move"})
 
 # Auxiliaries that make a speech verb hypothetical or future: "Okonkwo will say", "might tell".
 UNREAL_AUX = frozenset({"will", "'ll", "wo", "might", "may", "could", "should", "must", "would", "can", "ca"})

@@ -126,8 +126,7 @@ def _build_pipeline(patterns):
                                                                         "WORK_OF_ART", "EVENT", "LAW")]
             return doc
 
-    # The lemmatizer is the slowest rule component and the rules read verb forms directly.
-    nlp = spacy.load(MODEL, exclude=["lemmatizer"])
+    nlp = spacy.load(MODEL)  # the rules read verbs by lemma
     nlp.add_pipe("onrecord_paragraphs", before="parser")
     nlp.add_pipe("onrecord_keep_persons", after="ner")
     if patterns:  # an empty ruler only warns

@@ -1,7 +1,6 @@
 """Speech-verb grammar: which verb reports words, whose subject speaks, and when it does not count.
 
-Verbs are recognised by lemma (leader_patterns.VERB_FORMS: the pipeline runs without spaCy's
-lemmatizer). SpeechGrammar reads one parsed article: the verb that governs or stands beside a
+Verbs are recognised by spaCy's lemma. SpeechGrammar reads one parsed article: the verb that governs or stands beside a
 quote, its subject, and the reasons its words are not the subject's own: negated, hypothetical,
 relayed by someone else, or a post shared from elsewhere.
 """
@@ -11,12 +10,23 @@ from __future__ import annotations
 from onrecord.nlp import leader_patterns as lp
 
 
-def lemma(token) -> str | None:
-    return lp.VERB_FORMS.get(token.lower_)
+def lemma(token) -> str:
+    """spaCy's lemma; for a participle the tagger took for a noun ("..., writing, '...'"), the
+    verb it comes from."""
+    if _participle(token):
+        stem = token.lower_[:-3]
+        for verb in (stem, stem + "e", stem[:-1]):  # saying, writing, slamming
+            if verb in lp.SPEECH_LEMMAS:
+                return verb
+    return token.lemma_.lower()
 
 
 def is_speech(token) -> bool:
-    return token.pos_ in ("VERB", "AUX") and lemma(token) in lp.SPEECH_LEMMAS
+    return (token.pos_ in ("VERB", "AUX") or _participle(token)) and lemma(token) in lp.SPEECH_LEMMAS
+
+
+def _participle(token) -> bool:
+    return token.pos_ == "NOUN" and token.dep_ == "advcl" and token.lower_.endswith("ing")
 
 
 def is_label(token) -> bool:
@@ -64,7 +74,7 @@ class SpeechGrammar:
         if subject is not None and any(c.dep_ == "aux" and c.i < subject.i for c in children):
             return True  # "Had Okonkwo said ...", "Did Okonkwo say ...?"
         if any(c.dep_ == "aux" and c.lower_ == "to" for c in children) and verb.dep_ in ("xcomp", "ccomp") \
-                and verb.head.lower_ not in lp.XCOMP_SPEECH_HEADS:
+                and lemma(verb.head) not in lp.XCOMP_SPEECH_HEADS:
             return True  # "want Okonkwo to say", but "went on to say"
         return False
 
@@ -91,7 +101,7 @@ class SpeechGrammar:
                         break
                     up = up.head
             if node.dep_ == "conj" \
-                    or node.dep_ == "xcomp" and node.head.lower_ in lp.XCOMP_SPEECH_HEADS \
+                    or node.dep_ == "xcomp" and lemma(node.head) in lp.XCOMP_SPEECH_HEADS \
                     or node.dep_ == "advcl" and not any(c.lower_ in ("without", "before", "if", "unless")
                                                         for c in node.children):
                 node = node.head
