@@ -57,6 +57,7 @@ class ArticleAttribution:
                 parts += [self.text[a:b] for a, b in self.spans[other].parts]
             found.append((span, clean_quote(" ".join(parts)), attribution))
         found += self.paraphrases.indirect()
+        found += self.paraphrases.reported()
         found += self.paraphrases.according_to(attributed)
         return found
 
@@ -85,7 +86,7 @@ class ArticleAttribution:
             return None
         if grammar.passes_on_something(verb):
             return None  # "Okonkwo shared an article: '...'": someone else's words
-        if grammar.secondhand(verb):
+        if grammar.secondhand(verb, quoted=True):
             return None
         if span.embedded and looks_like_a_name(self.text[span.start:span.end]):
             return None  # "praised the 'Rapid Response' network": a name, not their words

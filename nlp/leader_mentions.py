@@ -158,9 +158,9 @@ class Mentions:
             subject = subject.head.head
             lower = subject.lower_
         if subject.i in self.leader_at and subject.dep_ != "poss":
-            if not any(c.dep_ == "conj" for c in subject.children):
-                return self.leader_at[subject.i], "name", []
-            return None
+            if any(c.dep_ == "conj" or c.dep_ == "prep" and _joins_others(c) for c in subject.children):
+                return None  # "Okonkwo and Ruiz", "Okonkwo, along with 60 CEOs": a group's words
+            return self.leader_at[subject.i], "name", []
         for c in subject.children:
             if c.dep_ == "appos" and c.i in self.leader_at:
                 return self.leader_at[c.i], "name", []
@@ -237,6 +237,13 @@ class Mentions:
             if node.dep_ == "nsubjpass" and not any(c.dep_ == "agent" for c in node.head.children):
                 return True
         return False
+
+
+def _joins_others(prep) -> bool:
+    """"along with", "together with", "alongside", "among": the subject speaks with others."""
+    if prep.lower_ == "with":
+        return prep.i > 0 and prep.doc[prep.i - 1].lower_ in ("together", "along")
+    return prep.lower_ in lp.GROUP_PREPOSITIONS
 
 
 def single_leader(people: set[str]) -> str | None:

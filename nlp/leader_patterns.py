@@ -34,10 +34,47 @@ INDIRECT_VERBS = frozenset({
     "counter", "email", "text",
 })
 
+# Reported speech without quote marks, read from the verb's complements: lemma -> the ways its
+# complements can carry what was said, each a dependency label or the preposition heading a
+# phrase, "+" joining complements that must all be there.
+PARAPHRASE_FRAMES = {
+    "call": ("for", "dobj+oprd"),         # called for an end to the raids; called the raids a disgrace
+    "urge": ("dobj", "xcomp", "for"),     # urged employees to stay home; urged calm
+    "demand": ("dobj",),
+    "ask": ("for",),                      # asked for calm (not "asked about")
+    "appeal": ("for",),
+    "plead": ("for",),
+    "describe": ("dobj+as",),
+    "characterize": ("dobj+as",),
+    "characterise": ("dobj+as",),
+    "condemn": ("dobj",),
+    "denounce": ("dobj",),
+    "decry": ("dobj",),
+    "criticize": ("dobj",),
+    "criticise": ("dobj",),
+    "slam": ("dobj",),
+    "blast": ("dobj",),
+    "praise": ("dobj",),
+    "applaud": ("dobj",),
+    "thank": ("dobj",),
+    "defend": ("dobj",),
+    "express": ("dobj",),                 # expressed support for the agents
+    "voice": ("dobj",),
+    "pledge": ("xcomp",),
+    "vow": ("xcomp",),
+    "warn": ("of", "against"),
+}
+# Phrases that belong to what was said whenever they follow: "criticized the agency for ...".
+PARAPHRASE_EXTRAS = ("for", "over", "as")
+
 # Verbs that, governing a speech verb, cancel it: "X declined to say", "X refused to call ...".
 NEGATING_LEMMAS = frozenset({
     "decline", "refuse", "deny", "avoid", "stop", "hesitate", "dispute",
 })
+
+# Prepositions that join a subject to others: "Okonkwo, along with 60 CEOs, said" is a group
+# ("with" only after "together" or "along": "Okonkwo, with her board's support, said" is hers).
+GROUP_PREPOSITIONS = frozenset({"along", "alongside", "among", "including"})
 
 # Pronouns a quote may be attributed through, when one leader is the only candidate.
 PERSONAL_PRONOUNS = frozenset({"he", "she"})
@@ -54,6 +91,13 @@ NAME_PREFIXES = frozenset({
 OWN_DOCUMENT_NOUNS = frozenset({
     "memo", "post", "tweet", "email", "e-mail", "note", "message", "blog", "statement",
     "newsletter", "op-ed", "essay", "thread",
+})
+
+# Nouns for someone's words: after "criticized the agency's statement:" the quote may be them.
+SPEECH_NOUNS = frozenset({
+    "statement", "remark", "comment", "word", "letter", "post", "tweet", "message", "memo", "claim",
+    "response", "announcement", "speech", "op-ed", "essay", "note", "email", "quote", "question",
+    "answer", "interview", "testimony", "argument", "rhetoric",
 })
 
 # Title words, expanded so "the Petrel Pay chief executive" matches title "CEO" and back.

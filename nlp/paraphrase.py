@@ -1,6 +1,9 @@
-"""Reported speech without quote marks: "Okonkwo said (that) ...", "..., according to Okonkwo".
+"""Reported speech without quote marks: "Okonkwo said (that) ...", "Okonkwo called for ...",
+"Okonkwo described the raids as ...", "..., according to Okonkwo".
 
-Each rule returns (span, reported words, Attribution) triples like the quote rules do.
+These are statements too, but in the article's words, not the leader's: every one is
+kind "paraphrase", its text the reported clause as the article words it. Each rule returns
+(span, reported words, Attribution) triples like the quote rules do.
 """
 
 from __future__ import annotations
@@ -59,7 +62,42 @@ class Paraphrases:
             pattern = how if how in ("pronoun", "title") else "indirect"
             quote_text = clean_quote(self.text[start:end])
             span = Span([(start, end)], start, end)
-            out.append((span, quote_text, Attribution(leader_id, pattern, [*antecedent, verb.sent])))
+            out.append((span, quote_text, Attribution(leader_id, pattern, [*antecedent, verb.sent], kind="paraphrase")))
+        return out
+
+    def reported(self):
+        """'Okonkwo called for an end to the raids', 'urged employees to stay home', 'described
+        the operations as an abuse of power': the verb and the complements that carry what was
+        said (leader_patterns.PARAPHRASE_FRAMES)."""
+        out = []
+        for verb in self.doc:
+            frame = lp.PARAPHRASE_FRAMES.get(lemma(verb)) if verb.pos_ == "VERB" else None
+            if frame is None or self.in_quote[verb.i] != -1 or _in_headline(self.article, verb):
+                continue
+            if lemma(verb) in lp.INDIRECT_VERBS and any(c.dep_ == "ccomp" for c in verb.children):
+                continue  # "warned that ...": the indirect rule reads it
+            parts = _complements(verb)
+            ways = [way.split("+") for way in frame]
+            if not any(all(key in parts for key in way) for way in ways):
+                continue
+            keys = {key for way in ways for key in way} | set(lp.PARAPHRASE_EXTRAS)
+            said = [t for key in keys if key in parts for t in parts[key].subtree]
+            if any(self.in_quote[t.i] != -1 or t.text in QUOTE_CHARS for t in said):
+                continue  # the quoted words speak for it
+            if len([t for t in said if not t.is_punct]) < 2:
+                continue
+            if self.grammar.negated(verb) or self.grammar.secondhand(verb):
+                continue
+            who = self.mentions.speaker(self.grammar.subject(verb))
+            if who is None:
+                continue
+            leader_id, how, antecedent = who
+            end_token = max(said, key=lambda t: t.i)
+            start, end = verb.idx, end_token.idx + len(end_token.text)
+            span = Span([(start, end)], start, end)
+            pattern = how if how in ("pronoun", "title") else "reported"
+            out.append((span, clean_quote(self.text[start:end]),
+                        Attribution(leader_id, pattern, [*antecedent, verb.sent], kind="paraphrase")))
         return out
 
     def according_to(self, attributed):
@@ -100,5 +138,27 @@ class Paraphrases:
                 continue
             start, end = words[0].idx, words[-1].idx + len(words[-1].text)
             text = clean_quote(self.text[start:end])
-            out.append((Span([(start, end)], start, end), text, Attribution(leader_id, "according_to", [sent])))
+            out.append((Span([(start, end)], start, end), text,
+                        Attribution(leader_id, "according_to", [sent], kind="paraphrase")))
         return out
+
+
+def _complements(verb) -> dict:
+    """A verb's complements by dependency label, and its prepositional phrases by preposition."""
+    parts = {}
+    for c in verb.children:
+        if c.dep_ in ("dobj", "xcomp", "ccomp", "oprd"):
+            parts.setdefault(c.dep_, c)
+        elif c.dep_ == "prep" and c.i > verb.i:
+            parts.setdefault(c.lower_, c)
+    return parts
+
+
+def _in_headline(article, token) -> bool:
+    """A paragraph without a sentence's closing punctuation is a headline, subhead or caption,
+    whose claim ("Okonkwo condemns raids") may go beyond anything she said."""
+    number = article.paragraph_of(token.idx)
+    if number < 0:
+        return False
+    a, b, _block = article.ranges[number]
+    return not article.text[a:b].rstrip().endswith((".", "!", "?", '"', "”", "’", "'", ":"))

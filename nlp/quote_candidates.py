@@ -27,6 +27,7 @@ class Attribution:
     pattern: str
     sents: list = field(default_factory=list)  # spaCy sentences that attribute the passage
     note: str = ""                              # more context: an embedded post's byline
+    kind: str = "quote"                         # "quote" (words in marks) or "paraphrase"
 
 
 class ParsedArticle:

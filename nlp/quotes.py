@@ -42,14 +42,18 @@ PATTERNS = ("direct", "colon", "partial", "indirect", "according_to", "pronoun",
             "embed")
 
 
+KINDS = ("quote", "paraphrase")
+
+
 @dataclass(frozen=True)
 class Quote:
     leader_id: str
-    quote: str          # the quoted (or reported) words, without quote marks
+    quote: str          # the quoted words without quote marks, or the article's reported clause
     context: str        # the sentence(s) that attribute the quote
     pattern: str        # which rule found it, one of PATTERNS
     start: int = 0      # character offsets of the quote in the finder's cleaned text
     end: int = 0
+    kind: str = "quote"  # "quote": the leader's own words; "paraphrase": the article's, reporting them
 
 
 def normalize_quote(text: str) -> str:
@@ -100,7 +104,7 @@ def _quotes(found) -> list[Quote]:
         if attribution.note:
             context = f"{context} {attribution.note}".strip()
         quotes.append(Quote(attribution.leader_id, quote_text, context, attribution.pattern,
-                            span.start, span.end))
+                            span.start, span.end, attribution.kind))
     return quotes
 
 

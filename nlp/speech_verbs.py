@@ -40,6 +40,11 @@ def according_to(token):
     return [o for c in token.children if c.lower_ == "to" for o in c.children if o.dep_ == "pobj"]
 
 
+def _is_source(token) -> bool:
+    """An unnamed source: "a person familiar with the matter", "people", "two sources"."""
+    return token.pos_ == "NOUN" and (lp.is_person_noun(token.lower_) or token.lower_ in lp.HEARSAY_SOURCES)
+
+
 class SpeechGrammar:
     """Speech verbs and their subjects in one article (article: quote_candidates.ParsedArticle)."""
 
@@ -109,22 +114,27 @@ class SpeechGrammar:
                 return None
         return None
 
-    def secondhand(self, verb) -> bool:
+    def secondhand(self, verb, quoted: bool = False) -> bool:
         """Words relayed by someone else: 'reportedly told', 'according to people familiar',
-        or a speech verb inside another speaker's reported clause ('X said Y told her ...')."""
+        or a speech verb inside another speaker's reported clause ('X said Y told her ...').
+
+        A quote (quoted=True) is the leader's words however the outlet came by them: layered
+        sourcing after it ('"...," X wrote to staff, a person familiar with the matter said',
+        '..., according to two people who heard it') does not make it someone else's."""
         if any(c.dep_ == "advmod" and c.lower_ in lp.HEARSAY_ADVERBS for c in verb.children):
             return True
-        for t in verb.sent:
-            if self.in_quote[t.i] == -1 and any(lp.is_person_noun(o.lower_) or o.lower_ in lp.HEARSAY_SOURCES
-                                                for o in according_to(t)):
-                return True
+        if not quoted:
+            for t in verb.sent:
+                if self.in_quote[t.i] == -1 and any(_is_source(o) for o in according_to(t)):
+                    return True
         node = verb
         for _ in range(4):
             if node.dep_ not in ("ccomp", "conj", "xcomp") or node.head.i == node.i:
                 return False
             node = node.head
             if self.in_quote[node.i] == -1 and (is_speech(node) or is_label(node)):
-                return True
+                outer = self.subject(node)
+                return not (quoted and node.i > verb.i and outer is not None and _is_source(outer))
         return False
 
     def passes_on_something(self, verb) -> bool:
@@ -219,10 +229,18 @@ class SpeechGrammar:
         sent = self.article.sent_of(len(before) - 1)
         if sent is None:
             return None
-        verbs = [t for t in sent if self.in_quote[t.i] == -1 and is_speech(t) and t.idx < len(before)]
+        verbs = [t for t in sent if self.in_quote[t.i] == -1 and (is_speech(t) or is_label(t))
+                 and t.idx < len(before)]
         if not verbs:
             return None
         verb = verbs[-1]
+        if not is_speech(verb):
+            # "Okonkwo slammed the raids:" judges its object, then gives her words; but after
+            # "criticized the agency's statement:" the words may be the statement's
+            objects = [c for c in verb.children if c.dep_ == "dobj"]
+            if len(objects) != 1 or objects[0].lemma_.lower() in lp.SPEECH_NOUNS:
+                return None
+            return verb
         # the colon must close the verb's clause, not some later list ("said three things:")
         if any(c.dep_ in ("dobj", "ccomp") and c.i > verb.i and c.lower_ not in
                ("this", "that", "following", "it") and self.in_quote[c.i] == -1
