@@ -8,6 +8,7 @@ the speaker of the quote before them; reported speech without marks comes from p
 
 from __future__ import annotations
 
+from onrecord.nlp import leader_patterns as lp
 from onrecord.nlp.leader_mentions import Mentions
 from onrecord.nlp.paraphrase import Paraphrases
 from onrecord.nlp.quote_candidates import (Attribution, ParsedArticle, clean_quote, in_clause, looks_like_a_name,
@@ -84,12 +85,16 @@ class ArticleAttribution:
             colon_intro = verb is not None
         if verb is None or grammar.negated(verb):
             return None
-        if grammar.passes_on_something(verb):
+        root = _root(tokens, self.article.in_quote)
+        captioned = root is not None and root.head.lemma_.lower() in lp.CAPTION_NOUNS \
+            and self.article.in_quote[root.head.i] == -1
+        if grammar.passes_on_something(verb) and not captioned:
             return None  # "Okonkwo shared an article: '...'": someone else's words
         if grammar.secondhand(verb, quoted=True):
             return None
-        if span.embedded and looks_like_a_name(self.text[span.start:span.end]):
-            return None  # "praised the 'Rapid Response' network": a name, not their words
+        spoken = is_speech(verb) and root is not None and root.head.i == verb.i and root.dep_ in ("dobj", "ccomp")
+        if span.embedded and not spoken and looks_like_a_name(self.text[span.start:span.end]):
+            return None  # "praised the 'Rapid Response' network": a name, not their words (but replied "Murderers")
         who = self.mentions.speaker(grammar.subject(verb), index)
         if who is None:
             return None
@@ -160,3 +165,10 @@ class ArticleAttribution:
                 continue
             merged[index] = target
         return merged
+
+
+def _root(tokens, in_quote):
+    """The quote's token whose head lies outside it: where the quote hangs in the sentence."""
+    index = in_quote[tokens[0].i]
+    outside = [t for t in tokens if in_quote[t.head.i] != index and t.head.i != t.i]
+    return outside[0] if len(outside) == 1 else None

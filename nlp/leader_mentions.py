@@ -27,7 +27,7 @@ class LeaderIndex:
         self.handles = {leader["id"]: _handles(leader) for leader in leaders}
         names = {n for leader in leaders for n in [leader["name"], *leader.get("aliases", [])] if n.strip()}
         self.names_re = _alternation(names)
-        self.mentions_re = _alternation(names | {org for orgs, _heads in self.orgs.values() for org in orgs})
+        self.mentions_re = _alternation(names | {org for orgs, _heads, _title in self.orgs.values() for org in orgs})
         # The small model often tags company names as PERSON; a leader's company is no person.
         self.org_words = {w.lower() for leader in leaders
                           for w in (leader.get("organization") or "").split() if w[:1].isupper()}
@@ -59,20 +59,21 @@ def _handles(leader: dict) -> set[str]:
     return found
 
 
-def _organisation_keys(leaders) -> dict[str, tuple[set[str], frozenset[str]]]:
-    """Per leader: lowercase organisation names (full, and the first word when distinctive)
-    and the title nouns that can refer to them."""
+def _organisation_keys(leaders) -> dict[str, tuple[set[str], frozenset[str], str]]:
+    """Per leader: lowercase organisation names (full, and the first word when distinctive),
+    the title nouns that can refer to them, and the whole title ("chief scientific officer")."""
     keys = {}
     for leader in leaders:
         org = " ".join((leader.get("organization") or "").split())
+        title = " ".join((leader.get("title") or "").lower().split())
         heads = lp.title_heads(leader.get("title"))
-        if not org or not heads:
+        if not org or not heads and not title:
             continue
         names = {org.lower()}
         first = org.split()[0].lower()
         if len(org.split()) > 1 and len(first) > 3:
             names.add(first)
-        keys[leader["id"]] = (names, heads)
+        keys[leader["id"]] = (names, heads, title)
     return keys
 
 
@@ -86,6 +87,7 @@ class Mentions:
         self.grammar = grammar
         self.index = index
         self.leader_at = self._leader_mentions()
+        self._roles_resolving: set[int] = set()
 
     def _leader_mentions(self) -> dict[int, str]:
         """token index -> leader id, for leader mentions that are not part of someone else's name."""
@@ -144,7 +146,7 @@ class Mentions:
                     and (lp.is_person_noun(t.lower_) or t.dep_ == "nsubj" and is_speech(t.head)
                          or t.pos_ == "PROPN" and t.is_title and t.lower_ not in self.index.org_words):
                 # a bare surname the model did not tag ("Ruiz criticized ...") is someone too
-                found.add(self.by_title(t) or "speaker:" + t.text.lower())
+                found.add(self.by_title(t) or self.by_role(t) or "speaker:" + t.text.lower())
         return found
 
     def speaker(self, subject, quote_index: int = -1):
@@ -172,23 +174,53 @@ class Mentions:
         if lower in lp.PERSONAL_PRONOUNS:
             leader, antecedent = self.resolve_pronoun(subject, quote_index)
             return (leader, "pronoun", antecedent) if leader else None
-        if subject.pos_ == "NOUN":
+        if subject.pos_ in ("NOUN", "PROPN"):
             leader = self.by_title(subject)
-            return (leader, "title", []) if leader else None
+            if leader:
+                return leader, "title", []
+            leader, antecedent = self.role(subject, quote_index)
+            if leader:
+                return leader, "title", antecedent
         return None
 
     def by_title(self, head) -> str | None:
-        """'the Petrel Pay chief executive' -> the one leader with that organisation and title."""
-        if head.tag_ != "NN" or any(c.dep_ in ("relcl", "prep", "acl") for c in head.children):
+        """'the Petrel Pay chief executive', "Microsoft's chief scientific officer" -> the one
+        leader with that organisation and title."""
+        if head.tag_ not in ("NN", "NNP") or any(c.dep_ in ("relcl", "prep", "acl") for c in head.children):
             return None
         words = [t for t in head.subtree if t.i <= head.i]
         if not words or words[0].lower_ != "the" and not any(t.dep_ == "poss" for t in words):
             return None
         phrase = " ".join(t.lower_ for t in words if t.dep_ != "case")
         phrase = phrase.replace(" 's", "")
-        matches = [lid for lid, (orgs, heads) in self.index.orgs.items()
-                   if head.lower_ in heads and any(re.search(rf"\b{re.escape(o)}\b", phrase) for o in orgs)]
+        matches = [lid for lid, (orgs, heads, title) in self.index.orgs.items()
+                   if (head.lower_ in heads or title and phrase.endswith(title))
+                   and any(re.search(rf"\b{re.escape(o)}\b", phrase) for o in orgs)]
         return matches[0] if len(matches) == 1 else None
+
+    def by_role(self, head, quote_index: int = -1) -> str | None:
+        return self.role(head, quote_index)[0]
+
+    def role(self, head, quote_index: int = -1):
+        """(leader, [antecedent sentence]) for 'the CEO', 'the executive': the leader the
+        sentences just before are about, as for he/she, when the role is that leader's title."""
+        nothing = (None, [])
+        if head.tag_ not in ("NN", "NNP") or head.i in self._roles_resolving:
+            return nothing
+        words = [t for t in head.subtree if t.i <= head.i]
+        if [t.lower_ for t in words[:1]] != ["the"] or any(c.dep_ in ("relcl", "prep", "acl", "appos")
+                                                              for c in head.children):
+            return nothing
+        if not any(head.lower_ in heads for _orgs, heads, _title in self.index.orgs.values()):
+            return nothing
+        self._roles_resolving.add(head.i)  # resolving looks back, and may meet this role again
+        try:
+            leader, antecedent = self.resolve_pronoun(head, quote_index)
+        finally:
+            self._roles_resolving.discard(head.i)
+        if leader is None or leader not in self.index.orgs or head.lower_ not in self.index.orgs[leader][1]:
+            return nothing
+        return leader, antecedent
 
     def resolve_pronoun(self, pronoun, quote_index: int):
         """(leader, [antecedent sentence]): the single leader among the people mentioned most
@@ -225,8 +257,8 @@ class Mentions:
         ("Ruiz criticized Okonkwo."), whose pronoun would point elsewhere."""
         for t in tokens:
             mentioned = self.leader_at.get(t.i) == leader_id
-            if not mentioned and t.dep_ == "nsubj" and t.pos_ == "NOUN":
-                mentioned = self.by_title(t) == leader_id
+            if not mentioned and t.dep_ == "nsubj" and t.pos_ in ("NOUN", "PROPN"):
+                mentioned = leader_id in (self.by_title(t), self.by_role(t))
             if not mentioned:
                 continue
             node = t

@@ -36,36 +36,42 @@ INDIRECT_VERBS = frozenset({
 
 # Reported speech without quote marks, read from the verb's complements: lemma -> the ways its
 # complements can carry what was said, each a dependency label or the preposition heading a
-# phrase, "+" joining complements that must all be there.
+# phrase, "+" joining complements that must all be there. A bare verdict with no content
+# ("criticized ICE", "praised Trump's leadership") reports an act, not words: only "criticized
+# the raids as cruel" is a paraphrase. "dobj:claim" is an object that names a claim
+# ("rejected the suggestion that ...").
 PARAPHRASE_FRAMES = {
-    "call": ("for", "dobj+oprd"),         # called for an end to the raids; called the raids a disgrace
-    "urge": ("dobj", "xcomp", "for"),     # urged employees to stay home; urged calm
+    "call": ("for", "on", "upon", "dobj+oprd"),  # called for an end to the raids; called them cruel
+    "urge": ("dobj", "xcomp", "for"),            # urged employees to stay home; urged calm
     "demand": ("dobj",),
-    "ask": ("for",),                      # asked for calm (not "asked about")
+    "ask": ("for",),                             # asked for calm (not "asked about")
     "appeal": ("for",),
     "plead": ("for",),
     "describe": ("dobj+as",),
     "characterize": ("dobj+as",),
     "characterise": ("dobj+as",),
-    "condemn": ("dobj",),
-    "denounce": ("dobj",),
-    "decry": ("dobj",),
-    "criticize": ("dobj",),
-    "criticise": ("dobj",),
-    "slam": ("dobj",),
-    "blast": ("dobj",),
-    "praise": ("dobj",),
-    "applaud": ("dobj",),
-    "thank": ("dobj",),
-    "defend": ("dobj",),
-    "express": ("dobj",),                 # expressed support for the agents
-    "voice": ("dobj",),
+    "label": ("dobj+as", "dobj+oprd"),
+    "brand": ("dobj+as", "dobj+oprd"),
+    "criticize": ("dobj+as",),
+    "criticise": ("dobj+as",),
+    "condemn": ("dobj+as",),
+    "denounce": ("dobj+as",),
+    "praise": ("dobj+as",),
     "pledge": ("xcomp",),
     "vow": ("xcomp",),
     "warn": ("of", "against"),
+    "complain": ("about",),
+    "reject": ("dobj:claim",),
+    "dismiss": ("dobj:claim",),
+    "deny": ("dobj:claim",),
 }
-# Phrases that belong to what was said whenever they follow: "criticized the agency for ...".
-PARAPHRASE_EXTRAS = ("for", "over", "as")
+# Phrases that belong to what was said whenever they follow: "urged calm for the sake of ...".
+PARAPHRASE_EXTRAS = ("for", "as")
+# Objects that name a claim, for "dobj:claim".
+CLAIM_NOUNS = frozenset({
+    "suggestion", "claim", "idea", "notion", "assertion", "accusation", "allegation", "report",
+    "characterization", "characterisation", "premise", "argument",
+})
 
 # Verbs that, governing a speech verb, cancel it: "X declined to say", "X refused to call ...".
 NEGATING_LEMMAS = frozenset({
@@ -92,6 +98,10 @@ OWN_DOCUMENT_NOUNS = frozenset({
     "memo", "post", "tweet", "email", "e-mail", "note", "message", "blog", "statement",
     "newsletter", "op-ed", "essay", "thread",
 })
+
+# Nouns a quote can be attached to as the leader's own caption: "posted a screenshot with the
+# caption '...'", "shared a video with the message '...'".
+CAPTION_NOUNS = frozenset({"caption", "message", "comment", "note", "words", "text", "remark"})
 
 # Nouns for someone's words: after "criticized the agency's statement:" the quote may be them.
 SPEECH_NOUNS = frozenset({

@@ -11,7 +11,7 @@ from __future__ import annotations
 from onrecord.nlp import leader_patterns as lp
 from onrecord.nlp.quote_candidates import Attribution, clean_quote
 from onrecord.nlp.quote_marks import QUOTE_CHARS, Span
-from onrecord.nlp.speech_verbs import according_to, is_speech, lemma
+from onrecord.nlp.speech_verbs import according_to, is_label, is_speech, lemma
 
 
 class Paraphrases:
@@ -37,12 +37,12 @@ class Paraphrases:
             if len(clauses) != 1 or self.grammar.negated(verb) or self.grammar.secondhand(verb):
                 continue
             clause = clauses[0]
-            tokens = list(clause.subtree)
-            if any(self.in_quote[t.i] != -1 or t.text in QUOTE_CHARS for t in tokens):
-                continue  # a quote (or a stray mark) inside: the quote rules speak for it
-            if any(t.lower_ in ("whether", "if") and t.dep_ == "mark" for t in tokens):
-                continue
-            if clause.i < verb.i and any(self.in_quote[t.i] != -1 for t in verb.sent):
+            tokens = _own_clause(clause)
+            if not self._whole_quotes_only(tokens) or self._introduces_a_quote(verb, clause):
+                continue  # a quote cut by the clause, a stray mark, or a quote after a colon
+            if any((is_speech(t) or is_label(t)) and t.i != clause.i for t in tokens):
+                continue  # "said Murrow had called her ...": someone else's words inside
+            if any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in clause.children):
                 continue
             words = [t for t in tokens if not t.is_punct]
             if len(words) < 3:
@@ -65,6 +65,23 @@ class Paraphrases:
             out.append((span, quote_text, Attribution(leader_id, pattern, [*antecedent, verb.sent], kind="paraphrase")))
         return out
 
+    def _whole_quotes_only(self, tokens) -> bool:
+        """The reported clause holds quoted words only as whole partial quotes ("said the company
+        "will not comply""), never a stray mark or part of a longer quote; and not only them."""
+        inside = {t.i for t in tokens}
+        touched = {self.in_quote[t.i] for t in tokens} - {-1}
+        if any(t.text in QUOTE_CHARS and self.in_quote[t.i] == -1 for t in tokens):
+            return False
+        if any(not all(t.i in inside for t in self.article.span_tokens[index]) for index in touched):
+            return False
+        return any(self.in_quote[t.i] == -1 and not t.is_punct for t in tokens)
+
+    def _introduces_a_quote(self, verb, clause) -> bool:
+        """'wrote on X: "...': the words after the colon are a quote (even one left unclosed)."""
+        start = min(t.i for t in clause.subtree)
+        between = self.doc[min(verb.i, start):start] if verb.i < start else []
+        return any(t.text == ":" or t.text in QUOTE_CHARS or self.in_quote[t.i] != -1 for t in between)
+
     def reported(self):
         """'Okonkwo called for an end to the raids', 'urged employees to stay home', 'described
         the operations as an abuse of power': the verb and the complements that carry what was
@@ -77,6 +94,8 @@ class Paraphrases:
             if lemma(verb) in lp.INDIRECT_VERBS and any(c.dep_ == "ccomp" for c in verb.children):
                 continue  # "warned that ...": the indirect rule reads it
             parts = _complements(verb)
+            if "dobj" in parts and parts["dobj"].lemma_.lower() in lp.CLAIM_NOUNS:
+                parts["dobj:claim"] = parts["dobj"]
             ways = [way.split("+") for way in frame]
             if not any(all(key in parts for key in way) for way in ways):
                 continue
@@ -141,6 +160,19 @@ class Paraphrases:
             out.append((Span([(start, end)], start, end), text,
                         Attribution(leader_id, "according_to", [sent], kind="paraphrase")))
         return out
+
+
+def _own_clause(clause) -> list:
+    """The clause's tokens, up to a second speech verb joined to it ("emphasized that A and said
+    B": B is another statement, not part of A)."""
+    tokens = list(clause.subtree)
+    for t in tokens:
+        if t.dep_ == "conj" and t.head.i == clause.i and is_speech(t):
+            cut = t.left_edge.i
+            while cut > clause.left_edge.i and (t.doc[cut - 1].dep_ == "cc" or t.doc[cut - 1].is_punct):
+                cut -= 1
+            return [x for x in tokens if x.i < cut]
+    return tokens
 
 
 def _complements(verb) -> dict:

@@ -95,14 +95,14 @@ class SpeechGrammar:
                 return min(subjects, key=lambda c: abs(c.i - node.i))
             if node.head.i == node.i:
                 return None
-            if node.dep_ == "advcl" and node.tag_ == "VBG":
-                # "..., adding that ...": the participle's subject is the reporting clause's,
-                # wherever the parser attached it
+            if node.dep_ == "advcl" and (node.tag_ == "VBG" or _participle(node)):
+                # "..., adding that ...", "posted a photo, writing ...": the participle's subject
+                # is the subject of the clause it hangs on, wherever the parser attached it
                 up = node.head
                 for _ in range(4):
-                    if is_speech(up) and any(c.dep_ == "nsubj" for c in up.children):
+                    if up.pos_ in ("VERB", "AUX") and any(c.dep_ == "nsubj" for c in up.children):
                         return next(c for c in up.children if c.dep_ == "nsubj")
-                    if up.head.i == up.i:
+                    if any(c.dep_ == "nsubjpass" for c in up.children) or up.head.i == up.i:
                         break
                     up = up.head
             if node.dep_ == "conj" \
@@ -180,12 +180,9 @@ class SpeechGrammar:
 
     def preceding_clause_verb(self, first):
         """The verb of the words right before an embedded quote, if it speaks or labels."""
-        i = first.i - 1
-        while i >= 0 and (self.doc[i].is_punct or self.doc[i].is_space):
-            i -= 1
-        if i < 0 or self.in_quote[i] != -1 or self.doc[i].sent.start != first.sent.start:
+        node = self._beside(first.i, -1, self.in_quote[first.i])
+        if node is None or self.in_quote[node.i] != -1:
             return None
-        node = self.doc[i]
         path = [node]
         for _ in range(4):
             if node.pos_ in ("VERB", "AUX"):
@@ -204,7 +201,11 @@ class SpeechGrammar:
         if self.article.spans[index].embedded:
             return None  # a quote opening mid-clause belongs to that clause, not to a verb beside it
         tokens = self.article.span_tokens[index]
-        for sent in [first_sent] if first_sent.start == last_sent.start else [first_sent, last_sent]:
+        sents = {first_sent.start: first_sent, last_sent.start: last_sent}
+        for neighbour in (self._beside(tokens[0].i, -1, index), self._beside(tokens[-1].i, 1, index)):
+            if neighbour is not None:  # the parser may end a sentence at the quote's mark
+                sents.setdefault(neighbour.sent.start, neighbour.sent)
+        for sent in sents.values():
             for verb in sent:
                 if self.in_quote[verb.i] != -1 or not is_speech(verb):
                     continue
@@ -220,6 +221,16 @@ class SpeechGrammar:
                        for t in (self.doc[i] for i in gap)):
                     return verb
         return None
+
+    def _beside(self, i, step, index):
+        """The first token outside the quote before (step -1) or after (step 1) token i, past
+        its marks, in the same paragraph; None at a paragraph break."""
+        i += step
+        while 0 <= i < len(self.doc) and self.in_quote[i] == index and self.doc[i].is_punct:
+            i += step
+        if not 0 <= i < len(self.doc) or self.doc[i].is_space or self.doc[i].text in (".", "!", "?"):
+            return None  # a paragraph or a sentence ends there
+        return self.doc[i]
 
     def colon_verb(self, span):
         """"Okonkwo wrote on X:" (same or previous paragraph) introducing the quote."""
