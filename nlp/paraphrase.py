@@ -166,6 +166,11 @@ def _own_clause(clause) -> list:
     """The clause's tokens, up to a second speech verb joined to it ("emphasized that A and said
     B": B is another statement, not part of A)."""
     tokens = list(clause.subtree)
+    sourcing = {x.i for t in tokens if t.lower_ == "according" for x in t.subtree}
+    if sourcing:  # "..., according to minutes of the meeting": how the outlet knows, not what was said
+        tokens = [t for t in tokens if t.i < min(sourcing)]
+        while tokens and tokens[-1].is_punct:
+            tokens.pop()
     for t in tokens:
         if t.dep_ == "conj" and t.head.i == clause.i and is_speech(t):
             cut = t.left_edge.i
