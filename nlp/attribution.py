@@ -133,8 +133,10 @@ class ArticleAttribution:
             gap = article.words_between(self.spans[prev], span)
             if not in_clause(gap, verb):
                 continue
-            if self.mentions.people_in(gap) - {attributed[prev].leader_id}:
+            addressed = {t.i for c in verb.children if c.dep_ in ("dobj", "dative") for t in c.subtree}
+            if self.mentions.people_in([t for t in gap if t.i not in addressed]) - {attributed[prev].leader_id}:
                 continue  # "..., Okonkwo said as Ruiz looked on.": who speaks next is unclear
+                # (but "Karp told CNBC's Morgan Brennan." names who listened, not who speaks)
             if not self.text[span.start:span.start + 1].isupper() and not self.text[span.start].isdigit():
                 continue  # lowercase: an interrupted sentence, merged instead
             base = attributed[prev]

@@ -248,9 +248,26 @@ class Mentions:
                     return nothing
             people = self.people_in(prev)
             if people:
-                leader = single_leader(people)
+                leader = single_leader(people) or self._sole_speaker(prev, people)
                 return (leader, [prev]) if leader and self.leader_is_subject(prev, leader) else nothing
         return nothing
+
+    def _sole_speaker(self, sent, people: set[str]) -> str | None:
+        """In 'Muñoz said he was contacted by the White House and Gov. Brian Kemp', the one who
+        speaks is the antecedent of the next 'he said': the sentence's main verb is a speech
+        verb, its subject one leader, and everyone else named only as an object."""
+        root = sent.root
+        if not is_speech(root):
+            return None
+        subjects = [c for c in root.children if c.dep_ == "nsubj"]
+        if len(subjects) != 1:
+            return None
+        leader = self.leader_at.get(subjects[0].i) or self.by_title(subjects[0])
+        if leader is None or leader not in people:
+            return None
+        others = [t for t in sent if t.dep_ in ("nsubj", "nsubjpass") and t.i != subjects[0].i
+                  and self.people_in([t]) - {leader}]
+        return None if others else leader
 
     def leader_is_subject(self, tokens, leader_id: str) -> bool:
         """The antecedent must be the one acting ("Okonkwo spoke ..."), not the one acted on

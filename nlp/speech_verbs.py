@@ -129,9 +129,12 @@ class SpeechGrammar:
                     return True
         node = verb
         for _ in range(4):
-            if node.dep_ not in ("ccomp", "conj", "xcomp") or node.head.i == node.i:
+            dep = node.dep_
+            if dep not in ("ccomp", "conj", "xcomp") or node.head.i == node.i:
                 return False
             node = node.head
+            if dep == "conj":
+                continue  # "praised Trump and said ...": a second verb of the same speaker
             if self.in_quote[node.i] == -1 and (is_speech(node) or is_label(node)):
                 outer = self.subject(node)
                 return not (quoted and node.i > verb.i and outer is not None and _is_source(outer))
