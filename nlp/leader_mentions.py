@@ -144,7 +144,8 @@ class Mentions:
                 continue  # "agents", "critics": plural, never the "he" or "she" being resolved
             elif t.dep_ in ("nsubj", "nsubjpass") and t.pos_ in ("NOUN", "PROPN") \
                     and (lp.is_person_noun(t.lower_) or t.dep_ == "nsubj" and is_speech(t.head)
-                         or t.pos_ == "PROPN" and t.is_title and t.lower_ not in self.index.org_words):
+                         or t.pos_ == "PROPN" and t.is_title and t.lower_ not in self.index.org_words
+                         and not _first_word(t)):
                 # a bare surname the model did not tag ("Ruiz criticized ...") is someone too
                 found.add(self.by_title(t) or self.by_role(t) or "speaker:" + t.text.lower())
         return found
@@ -254,12 +255,12 @@ class Mentions:
 
     def _sole_speaker(self, sent, people: set[str]) -> str | None:
         """In 'Muñoz said he was contacted by the White House and Gov. Brian Kemp', the one who
-        speaks is the antecedent of the next 'he said': the sentence's main verb is a speech
-        verb, its subject one leader, and everyone else named only as an object."""
-        root = sent.root
-        if not is_speech(root):
-            return None
-        subjects = [c for c in root.children if c.dep_ == "nsubj"]
+        speaks is the antecedent of the next 'he said': one leader, the subject of the sentence's
+        only speaking verb; everyone else (no other leader) named only as an object."""
+        if len([person for person in people if ":" not in person]) != 1:
+            return None  # two leaders: either could be "he"
+        subjects = [c for verb in sent if is_speech(verb) and self.in_quote[verb.i] == -1
+                    for c in verb.children if c.dep_ == "nsubj"]
         if len(subjects) != 1:
             return None
         leader = self.leader_at.get(subjects[0].i) or self.by_title(subjects[0])
@@ -286,6 +287,14 @@ class Mentions:
             if node.dep_ == "nsubjpass" and not any(c.dep_ == "agent" for c in node.head.children):
                 return True
         return False
+
+
+def _first_word(token) -> bool:
+    """The first word of a sentence or of a quote, capitalised whatever it is ("Tables are ...")."""
+    if token.is_sent_start or token.i == 0:
+        return True
+    before = token.doc[token.i - 1]
+    return before.is_punct and before.text in ('"', "“", "‘", "'", "″", "(")
 
 
 def _joins_others(prep) -> bool:

@@ -14,7 +14,7 @@ SPEECH_LEMMAS = frozenset({
     "stress", "emphasize", "caution", "maintain", "contend", "assert", "continue", "quip", "joke",
     "ask", "publish", "share", "counter", "retort", "concede", "lament", "complain", "reiterate",
     "confirm", "suggest", "recount", "testify", "email", "text", "pen", "muse", "exclaim", "plead",
-    "demand", "boast",
+    "demand", "boast", "question", "reveal", "mention",
 })
 
 # Lemmas of verbs that wrap a partial quote around a judgement: "X called the raids 'cruel'".
@@ -31,8 +31,11 @@ INDIRECT_VERBS = frozenset({
     "warn", "claim", "post", "tweet", "announce", "reply", "respond", "acknowledge", "admit",
     "predict", "promise", "vow", "stress", "emphasize", "maintain", "contend", "assert",
     "concede", "reiterate", "confirm", "suggest", "testify", "complain", "lament", "demand", "boast",
-    "counter", "email", "text",
+    "counter", "email", "text", "question", "reveal", "mention", "wonder",
 })
+
+# Reporting verbs whose reported clause is a question ("questioned whether they had broken a law").
+QUESTION_VERBS = frozenset({"question", "ask", "wonder"})
 
 # Reported speech without quote marks, read from the verb's complements: lemma -> the ways its
 # complements can carry what was said, each a dependency label or the preposition heading a

@@ -42,8 +42,9 @@ class Paraphrases:
                 continue  # a quote cut by the clause, a stray mark, or a quote after a colon
             if any((is_speech(t) or is_label(t)) and t.i != clause.i for t in tokens):
                 continue  # "said Murrow had called her ...": someone else's words inside
-            if any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in clause.children):
-                continue
+            if lemma(verb) not in lp.QUESTION_VERBS \
+                    and any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in clause.children):
+                continue  # "would not say whether ...": no answer given (but "questioned whether")
             words = [t for t in tokens if not t.is_punct]
             if len(words) < 3:
                 continue
@@ -54,7 +55,8 @@ class Paraphrases:
             if any(t.i in self.mentions.leader_at and self.mentions.leader_at[t.i] == leader_id
                    and t.dep_ == "nsubj" for t in tokens):
                 continue  # "Okonkwo said Okonkwo ...": a parse gone wrong
-            while tokens and (tokens[0].dep_ == "mark" or tokens[0].is_punct):
+            while tokens and (tokens[0].dep_ == "mark" and tokens[0].lower_ not in ("whether", "if")
+                              or tokens[0].is_punct):
                 tokens = tokens[1:]
             if not tokens:
                 continue
@@ -163,8 +165,8 @@ class Paraphrases:
 
 
 def _own_clause(clause) -> list:
-    """The clause's tokens, up to a second speech verb joined to it ("emphasized that A and said
-    B": B is another statement, not part of A)."""
+    """The clause's tokens, up to a second reporting verb joined to it ("emphasized that A and
+    said B", "said A, questioning whether B": B is another statement, not part of A)."""
     tokens = list(clause.subtree)
     sourcing = {x.i for t in tokens if t.lower_ == "according" for x in t.subtree}
     if sourcing:  # "..., according to minutes of the meeting": how the outlet knows, not what was said
@@ -172,7 +174,7 @@ def _own_clause(clause) -> list:
         while tokens and tokens[-1].is_punct:
             tokens.pop()
     for t in tokens:
-        if t.dep_ == "conj" and t.head.i == clause.i and is_speech(t):
+        if t.dep_ in ("conj", "advcl") and t.head.i == clause.i and lemma(t) in lp.INDIRECT_VERBS:
             cut = t.left_edge.i
             while cut > clause.left_edge.i and (t.doc[cut - 1].dep_ == "cc" or t.doc[cut - 1].is_punct):
                 cut -= 1

@@ -32,7 +32,7 @@ class Span:
         return self.parts[-1][1]
 
 
-_OPENERS_D = {"“": "”", '"': '"'}
+_OPENERS_D = {"“": "”", '"': '"', "″": "”"}  # a double prime opens some printed quotes
 _SIGNATURE = re.compile(
     r"\s*[—–]\s*(?P<name>[^—–()@]{2,80}?)\s*\(@(?P<handle>[\w.\-]+(?:@[\w.\-]+)?)\)"
     r"\s*(?:[A-Z][a-z]+\.? \d{1,2}, \d{4})?\s*$")
@@ -40,7 +40,7 @@ _TRAILING_LINKS = re.compile(r"(?:\s+(?:pic\.twitter\.com/\S+|https?://\S+))+\s*
 _SINGLE_OPEN = ("‘", "'")
 _SINGLE_CLOSE = ("’", "'")
 _SINGLE_MARKS = re.compile("[‘’']")
-QUOTE_CHARS = frozenset({'"', "“", "”", "``", "''"})  # double marks only: ' is also an apostrophe
+QUOTE_CHARS = frozenset({'"', "“", "”", "``", "''", "″"})  # double marks only: ' is also an apostrophe
 
 
 def prepare(text: str) -> tuple[str, list[tuple[int, int, bool | tuple]]]:
