@@ -88,7 +88,7 @@ class ArticleAttribution:
         root = _root(tokens, self.article.in_quote)
         captioned = root is not None and root.head.lemma_.lower() in lp.CAPTION_NOUNS \
             and self.article.in_quote[root.head.i] == -1
-        if grammar.passes_on_something(verb) and not captioned:
+        if grammar.passes_on_something(verb, tokens[0].i) and not captioned:
             return None  # "Okonkwo shared an article: '...'": someone else's words
         if grammar.secondhand(verb, quoted=True):
             return None

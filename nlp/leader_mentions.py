@@ -247,7 +247,7 @@ class Mentions:
                 paragraph_breaks += 1
                 if paragraph_breaks > 1:
                     return nothing
-            people = self.people_in(prev)
+            people = self.people_in([t for t in prev if self.in_quote[t.i] == -1])
             if people:
                 leader = single_leader(people) or self._sole_speaker(prev, people)
                 return (leader, [prev]) if leader and self.leader_is_subject(prev, leader) else nothing

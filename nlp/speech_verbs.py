@@ -140,11 +140,12 @@ class SpeechGrammar:
                 return not (quoted and node.i > verb.i and outer is not None and _is_source(outer))
         return False
 
-    def passes_on_something(self, verb) -> bool:
-        """share/post/publish with an object that is not the leader's own writing."""
+    def passes_on_something(self, verb, before: int | None = None) -> bool:
+        """share/post/publish with an object that is not the leader's own writing (an object
+        that comes before the quote, when `before` is the quote's first token index)."""
         if lemma(verb) not in ("share", "post", "publish", "tweet"):
             return False
-        return any(c.dep_ == "dobj" and self.in_quote[c.i] == -1
+        return any(c.dep_ == "dobj" and self.in_quote[c.i] == -1 and (before is None or c.i < before)
                    and c.lower_ not in lp.OWN_DOCUMENT_NOUNS for c in verb.children)
 
     def labels_quote(self, verb, path) -> bool:
