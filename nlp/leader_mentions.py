@@ -28,6 +28,11 @@ class LeaderIndex:
         names = {n for leader in leaders for n in [leader["name"], *leader.get("aliases", [])] if n.strip()}
         self.names_re = _alternation(names)
         self.mentions_re = _alternation(names | {org for orgs, _heads, _title in self.orgs.values() for org in orgs})
+        # "Google Chief Scientist Jeff Dean": a leader's own title and organisation words may
+        # stand before the name without making it someone else's.
+        self.own_context = {leader["id"]: {w.lower() for w in f"{leader.get('title') or ''} "
+                                           f"{leader.get('organization') or ''}".split()}
+                            for leader in leaders}
         # The small model often tags company names as PERSON; a leader's company is no person.
         self.org_words = {w.lower() for leader in leaders
                           for w in (leader.get("organization") or "").split() if w[:1].isupper()}
@@ -110,6 +115,7 @@ class Mentions:
             if prev is not None and prev.is_title and prev.pos_ == "PROPN" \
                     and not prev.is_sent_start and prev.text.lower() not in own \
                     and prev.text.lower().strip(".") not in lp.NAME_PREFIXES \
+                    and prev.text.lower() not in self.index.own_context[ent.ent_id_] \
                     and prev.ent_type_ not in ("ORG", "LEADER", "GPE", "NORP"):
                 foreign = True
             if foreign:
@@ -195,7 +201,8 @@ class Mentions:
         phrase = " ".join(t.lower_ for t in words if t.dep_ != "case")
         phrase = phrase.replace(" 's", "")
         matches = [lid for lid, (orgs, heads, title) in self.index.orgs.items()
-                   if (head.lower_ in heads or title and phrase.endswith(title))
+                   if (head.lower_ in heads or title and phrase.endswith(title)
+                       or head.lower_ == "chief" and heads & {"ceo", "executive"})  # "the JPMorgan chief"
                    and any(re.search(rf"\b{re.escape(o)}\b", phrase) for o in orgs)]
         return matches[0] if len(matches) == 1 else None
 
@@ -225,8 +232,8 @@ class Mentions:
 
     def resolve_pronoun(self, pronoun, quote_index: int):
         """(leader, [antecedent sentence]): the single leader among the people mentioned most
-        recently before the pronoun, looking back at most three sentences and one paragraph
-        break; (None, []) on any doubt."""
+        recently before the pronoun, looking back at most three sentences of narration (past
+        the quote's own sentences) and one paragraph break; (None, []) on any doubt."""
         nothing = (None, [])
         if quote_index >= 0 and self.people_in(self.article.span_tokens[quote_index]):
             return nothing  # the quote talks about someone: do not guess who speaks
@@ -239,15 +246,20 @@ class Mentions:
         paragraph_breaks = 0
         sents = self.article.sentences
         index = next(i for i, s in enumerate(sents) if s.start == sent.start)
-        for back in range(1, 4):
-            if index - back < 0:
+        looked = 0
+        for back in range(1, 12):
+            if index - back < 0 or looked == 3:
                 return nothing
             prev = sents[index - back]
             if self.article.starts_paragraph(sents[index - back + 1]):
                 paragraph_breaks += 1
                 if paragraph_breaks > 1:
                     return nothing
-            people = self.people_in([t for t in prev if self.in_quote[t.i] == -1])
+            narration = [t for t in prev if self.in_quote[t.i] == -1 and not t.is_punct and not t.is_space]
+            if not narration:
+                continue  # a sentence of the quote itself: look past it
+            looked += 1
+            people = self.people_in(narration)
             if people:
                 leader = single_leader(people) or self._sole_speaker(prev, people)
                 return (leader, [prev]) if leader and self.leader_is_subject(prev, leader) else nothing

@@ -31,7 +31,7 @@ INDIRECT_VERBS = frozenset({
     "warn", "claim", "post", "tweet", "announce", "reply", "respond", "acknowledge", "admit",
     "predict", "promise", "vow", "stress", "emphasize", "maintain", "contend", "assert",
     "concede", "reiterate", "confirm", "suggest", "testify", "complain", "lament", "demand", "boast",
-    "counter", "email", "text", "question", "reveal", "mention", "wonder",
+    "counter", "email", "text", "question", "reveal", "mention", "wonder", "urge",
 })
 
 # Reporting verbs whose reported clause is a question ("questioned whether they had broken a law").
