@@ -51,6 +51,7 @@ PARAPHRASE_FRAMES = {
     "appeal": ("for",),
     "plead": ("for",),
     "describe": ("dobj+as",),
+    "portray": ("dobj+as",),
     "characterize": ("dobj+as",),
     "characterise": ("dobj+as",),
     "label": ("dobj+as", "dobj+oprd"),
@@ -68,8 +69,8 @@ PARAPHRASE_FRAMES = {
     "dismiss": ("dobj:claim",),
     "deny": ("dobj:claim",),
 }
-# Phrases that belong to what was said whenever they follow: "urged calm for the sake of ...".
-PARAPHRASE_EXTRAS = ("for", "as")
+# Phrases that belong to what was said whenever they follow: "called upon the industry to ...".
+PARAPHRASE_EXTRAS = ("for", "as", "xcomp")
 # Objects that name a claim, for "dobj:claim".
 CLAIM_NOUNS = frozenset({
     "suggestion", "claim", "idea", "notion", "assertion", "accusation", "allegation", "report",

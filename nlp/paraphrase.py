@@ -96,6 +96,8 @@ class Paraphrases:
             if lemma(verb) in lp.INDIRECT_VERBS and any(c.dep_ == "ccomp" for c in verb.children):
                 continue  # "warned that ...": the indirect rule reads it
             parts = _complements(verb)
+            if "dobj" in parts and parts["dobj"].tag_ in ("WP", "WDT"):
+                continue  # "what he characterized as ...": the words name something else's part
             if "dobj" in parts and parts["dobj"].lemma_.lower() in lp.CLAIM_NOUNS:
                 parts["dobj:claim"] = parts["dobj"]
             ways = [way.split("+") for way in frame]
