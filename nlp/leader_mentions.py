@@ -177,6 +177,9 @@ class Mentions:
             for c in subject.children:
                 if c.dep_ == "poss" and c.i in self.leader_at:
                     return self.leader_at[c.i], "name", []
+            author = self.grammar.author(subject)  # "told employees in a message that said ..."
+            if author is not None and author.lower_ not in lp.OWN_DOCUMENT_NOUNS:
+                return self.speaker(author, quote_index)
             return None
         if lower in lp.PERSONAL_PRONOUNS:
             leader, antecedent = self.resolve_pronoun(subject, quote_index)
@@ -235,11 +238,14 @@ class Mentions:
         recently before the pronoun, looking back at most three sentences of narration (past
         the quote's own sentences) and one paragraph break; (None, []) on any doubt."""
         nothing = (None, [])
-        if quote_index >= 0 and self.people_in(self.article.span_tokens[quote_index]):
-            return nothing  # the quote talks about someone: do not guess who speaks
+        # Someone the quote talks about is not who says it ("'Okonkwo has been silent too long,'
+        # she said" is not Okonkwo): they are no candidate for the pronoun.
+        named = self.people_in(self.article.span_tokens[quote_index]) if quote_index >= 0 else set()
         sent = pronoun.sent
         before = [t for t in sent if t.i < pronoun.i and self.in_quote[t.i] == -1]
         own = self.people_in(before)
+        if own & named:
+            return nothing
         if own:
             leader = single_leader(own)
             return (leader, []) if leader and self.leader_is_subject(before, leader) else nothing
@@ -260,6 +266,9 @@ class Mentions:
                 continue  # a sentence of the quote itself: look past it
             looked += 1
             people = self.people_in(narration)
+            if people & named and not people - named:
+                return nothing  # the only ones mentioned are talked about in the quote
+            people -= named
             if people:
                 leader = single_leader(people) or self._sole_speaker(prev, people)
                 return (leader, [prev]) if leader and self.leader_is_subject(prev, leader) else nothing

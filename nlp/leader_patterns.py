@@ -114,6 +114,13 @@ SPEECH_NOUNS = frozenset({
     "answer", "interview", "testimony", "argument", "rhetoric",
 })
 
+# Verbs whose subject wrote the message they carry: "sent a message saying", "told staff in a
+# memo that said" (never "shared" or "retweeted" a post: those pass on someone else's).
+AUTHOR_VERBS = frozenset({
+    "send", "write", "pen", "publish", "post", "issue", "release", "tell", "say", "email", "text",
+    "tweet", "circulate", "address",
+})
+
 # Title words, expanded so "the Petrel Pay chief executive" matches title "CEO" and back.
 TITLE_SYNONYMS = {
     "ceo": {"ceo", "chief", "executive"},
@@ -200,7 +207,8 @@ XCOMP_SPEECH_HEADS = frozenset({"go", "continue", "proceed", "take", "rush", "ha
 UNREAL_AUX = frozenset({"will", "'ll", "wo", "might", "may", "could", "should", "must", "would", "can", "ca"})
 
 # Adverbs and sources that mark words as relayed, not heard: skipped for precision.
-HEARSAY_ADVERBS = frozenset({"reportedly", "allegedly", "purportedly", "supposedly", "privately"})
+# ("privately told staff" is no such mark: who spoke is not in doubt, only the audience was small).
+HEARSAY_ADVERBS = frozenset({"reportedly", "allegedly", "purportedly", "supposedly"})
 HEARSAY_SOURCES = frozenset({"people", "persons", "sources", "someone", "insiders", "reports"})
 
 

@@ -40,8 +40,6 @@ class Paraphrases:
             tokens = _own_clause(clause)
             if not self._whole_quotes_only(tokens) or self._introduces_a_quote(verb, clause):
                 continue  # a quote cut by the clause, a stray mark, or a quote after a colon
-            if any((is_speech(t) or is_label(t)) and t.i != clause.i for t in tokens):
-                continue  # "said Murrow had called her ...": someone else's words inside
             if lemma(verb) not in lp.QUESTION_VERBS \
                     and any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in clause.children):
                 continue  # "would not say whether ...": no answer given (but "questioned whether")
@@ -55,6 +53,8 @@ class Paraphrases:
             if any(t.i in self.mentions.leader_at and self.mentions.leader_at[t.i] == leader_id
                    and t.dep_ == "nsubj" for t in tokens):
                 continue  # "Okonkwo said Okonkwo ...": a parse gone wrong
+            if self._someone_else_speaks(tokens, leader_id):
+                continue  # "said Murrow had called her ...": someone else's words inside
             while tokens and (tokens[0].dep_ == "mark" and tokens[0].lower_ not in ("whether", "if")
                               or tokens[0].is_punct):
                 tokens = tokens[1:]
@@ -74,9 +74,22 @@ class Paraphrases:
         touched = {self.in_quote[t.i] for t in tokens} - {-1}
         if any(t.text in QUOTE_CHARS and self.in_quote[t.i] == -1 for t in tokens):
             return False
-        if any(not all(t.i in inside for t in self.article.span_tokens[index]) for index in touched):
+        if any(not all(t.i in inside or t.is_punct for t in self.article.span_tokens[index]) for index in touched):
             return False
         return any(self.in_quote[t.i] == -1 and not t.is_punct for t in tokens)
+
+    def _someone_else_speaks(self, tokens, leader_id: str) -> bool:
+        """A speech verb inside the reported clause whose subject is another person."""
+        for t in tokens:
+            if not (is_speech(t) or is_label(t)):
+                continue
+            subject = self.grammar.subject(t)
+            if subject is None or subject.pos_ == "PRON":
+                continue
+            if subject.pos_ == "PROPN" or lp.is_person_noun(subject.lower_):
+                if self.mentions.leader_at.get(subject.i) != leader_id:
+                    return True
+        return False
 
     def _introduces_a_quote(self, verb, clause) -> bool:
         """'wrote on X: "...': the words after the colon are a quote (even one left unclosed)."""

@@ -61,7 +61,9 @@ class SpeechGrammar:
             return True
         node = verb
         for _ in range(3):
-            if any((c.dep_ == "neg" or c.dep_ == "aux" and c.lower_ in lp.UNREAL_AUX)
+            narrative = node is not verb and lemma(node) in lp.XCOMP_SPEECH_HEADS  # "would go on to note"
+            if any((c.dep_ == "neg" or c.dep_ == "aux" and c.lower_ in lp.UNREAL_AUX
+                    and not (narrative and c.lower_ == "would"))
                    and self.in_quote[c.i] == -1 for c in node.children):
                 return True
             if node.dep_ in ("xcomp", "ccomp") and lemma(node.head) in lp.NEGATING_LEMMAS:
@@ -105,6 +107,9 @@ class SpeechGrammar:
                     if any(c.dep_ == "nsubjpass" for c in up.children) or up.head.i == up.i:
                         break
                     up = up.head
+            if node.dep_ == "acl" and node.tag_ == "VBG" and node.head.lemma_.lower() in lp.OWN_DOCUMENT_NOUNS:
+                # "sent a message to employees telling them that ...": the message's sender
+                return self.author(node.head)
             if node.dep_ == "conj" \
                     or node.dep_ == "xcomp" and lemma(node.head) in lp.XCOMP_SPEECH_HEADS \
                     or node.dep_ == "advcl" and not any(c.lower_ in ("without", "before", "if", "unless")
@@ -113,6 +118,17 @@ class SpeechGrammar:
             else:
                 return None
         return None
+
+    def author(self, document):
+        """The subject of the verb a message or post hangs on: "Altman sent a message",
+        "Altman told staff in a message"."""
+        node = document.head if document.dep_ == "pobj" else document
+        if node.dep_ not in ("dobj", "prep", "dative") or node.head.pos_ not in ("VERB", "AUX"):
+            return None
+        verb = node.head
+        if lemma(verb) not in lp.AUTHOR_VERBS:
+            return None  # "retweeted a post that said ...", "shared a post ...": someone else's
+        return next((c for c in verb.children if c.dep_ == "nsubj" and self.in_quote[c.i] == -1), None)
 
     def secondhand(self, verb, quoted: bool = False) -> bool:
         """Words relayed by someone else: 'reportedly told', 'according to people familiar',
