@@ -145,7 +145,7 @@ class Mentions:
             if t.i in self.leader_at:
                 found.add(self.leader_at[t.i])
             elif t.ent_type_ in ("PERSON", "LEADER") and t.lower_ not in self.index.org_words:
-                found.add("person:" + t.text.lower())
+                found.add("person:" + _surname(t).lower())  # "Donald Trump" and "Trump" are one
             elif t.tag_ in ("NNS", "NNPS"):
                 continue  # "agents", "critics": plural, never the "he" or "she" being resolved
             elif t.dep_ in ("nsubj", "nsubjpass") and t.pos_ in ("NOUN", "PROPN") \
@@ -308,6 +308,14 @@ class Mentions:
             if node.dep_ == "nsubjpass" and not any(c.dep_ == "agent" for c in node.head.children):
                 return True
         return False
+
+
+def _surname(token) -> str:
+    """The last word of the entity a token belongs to."""
+    doc, i = token.doc, token.i
+    while i + 1 < len(doc) and doc[i + 1].ent_iob_ == "I" and doc[i + 1].ent_type_ == token.ent_type_:
+        i += 1
+    return doc[i].text
 
 
 def _first_word(token) -> bool:

@@ -81,8 +81,8 @@ class Paraphrases:
     def _someone_else_speaks(self, tokens, leader_id: str) -> bool:
         """A speech verb inside the reported clause whose subject is another person."""
         for t in tokens:
-            if not (is_speech(t) or is_label(t)):
-                continue
+            if not (is_speech(t) or is_label(t) and any(self.in_quote[x.i] != -1 for x in t.subtree)):
+                continue  # (a labelling verb only with the label quoted: "the White House called him")
             subject = self.grammar.subject(t)
             if subject is None or subject.pos_ == "PRON":
                 continue
