@@ -21,7 +21,7 @@ SPEECH_LEMMAS = frozenset({
 LABEL_LEMMAS = frozenset({
     "call", "describe", "characterize", "characterise", "label", "term", "dub", "brand", "deem",
     "slam", "blast", "decry", "denounce", "condemn", "criticize", "praise", "hail", "dismiss",
-    "refer", "promise", "pledge",
+    "refer", "promise", "pledge", "address", "portray", "frame",
 })
 
 # Verbs whose that-clause is reported speech ("X said that ...", "X told investors that ...").
@@ -121,6 +121,12 @@ AUTHOR_VERBS = frozenset({
     "tweet", "circulate", "address",
 })
 
+# Nouns for a stance that "expressed" or "voiced" carries with its clause: "expressed hope that
+# the president could cool tensions" reports "the president could cool tensions".
+STANCE_NOUNS = frozenset({
+    "hope", "concern", "belief", "confidence", "fear", "worry", "view", "optimism", "doubt", "conviction",
+})
+
 # Title words, expanded so "the Petrel Pay chief executive" matches title "CEO" and back.
 TITLE_SYNONYMS = {
     "ceo": {"ceo", "chief", "executive"},
@@ -196,7 +202,7 @@ PERSON_NOUNS = frozenset({
 # never the object itself ("praised the 'Rapid Response' network" quotes a name, not a verdict).
 AS_VERBS = frozenset({
     "describe", "characterize", "characterise", "slam", "blast", "decry", "denounce", "condemn",
-    "criticize", "praise", "hail", "dismiss", "refer", "promise", "pledge",
+    "criticize", "praise", "hail", "dismiss", "refer", "promise", "pledge", "address", "portray", "frame",
 })
 
 # Heads through which "X went on to say" still makes X the speaker; any other head of an xcomp

@@ -31,9 +31,10 @@ class Paraphrases:
         for verb in self.doc:
             if self.in_quote[verb.i] != -1 or verb.pos_ != "VERB":
                 continue
-            if lemma(verb) not in lp.INDIRECT_VERBS:
+            if lemma(verb) not in lp.INDIRECT_VERBS and lemma(verb) not in ("express", "voice"):
                 continue
-            clauses = [c for c in verb.children if c.dep_ == "ccomp" and self.in_quote[c.i] == -1]
+            clauses = [c for c in verb.children if c.dep_ == "ccomp" and self.in_quote[c.i] == -1] \
+                or self._stance_clause(verb)
             if len(clauses) != 1 or self.grammar.negated(verb) or self.grammar.secondhand(verb):
                 continue
             clause = clauses[0]
@@ -66,6 +67,14 @@ class Paraphrases:
             span = Span([(start, end)], start, end)
             out.append((span, quote_text, Attribution(leader_id, pattern, [*antecedent, verb.sent], kind="paraphrase")))
         return out
+
+    def _stance_clause(self, verb) -> list:
+        """'expressed hope that the president could cool tensions': the clause of the hope."""
+        if lemma(verb) not in ("express", "voice"):
+            return []
+        nouns = [c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in lp.STANCE_NOUNS]
+        return [c for n in nouns for c in n.children if c.dep_ in ("acl", "ccomp") and self.in_quote[c.i] == -1
+                and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
 
     def _whole_quotes_only(self, tokens) -> bool:
         """The reported clause holds quoted words only as whole partial quotes ("said the company
