@@ -11,7 +11,7 @@ STATEMENT_COLUMNS = (
     "original_author", "content_warning", "in_reply_to",
 )
 PLATFORMS = ("mastodon", "bluesky", "rss", "x", "news")
-KINDS = ("post", "reply", "repost", "quote")
+KINDS = ("post", "reply", "repost", "quote", "paraphrase")  # paraphrase: news reporting, not their words
 STANCES = ("condemning", "supporting", "silent")
 CRAWL_STATUSES = ("ok", "partial", "failed")
 _CHUNK = 500  # SQLite's default limit on bound parameters is far above this
