@@ -86,8 +86,10 @@ class ArticleAttribution:
         if verb is None or grammar.negated(verb):
             return None
         root = _root(tokens, self.article.in_quote)
+        before = grammar.beside(tokens[0].i, -1, index)
         captioned = root is not None and root.head.lemma_.lower() in lp.CAPTION_NOUNS \
-            and self.article.in_quote[root.head.i] == -1
+            and self.article.in_quote[root.head.i] == -1 \
+            or before is not None and before.lemma_.lower() in lp.CAPTION_NOUNS  # "with the caption '...'"
         if grammar.passes_on_something(verb, tokens[0].i) and not captioned:
             return None  # "Okonkwo shared an article: '...'": someone else's words
         if grammar.secondhand(verb, quoted=True):

@@ -44,7 +44,7 @@ QUESTION_VERBS = frozenset({"question", "ask", "wonder"})
 # the raids as cruel" is a paraphrase. "dobj:claim" is an object that names a claim
 # ("rejected the suggestion that ...").
 PARAPHRASE_FRAMES = {
-    "call": ("for", "on", "upon", "dobj+oprd"),  # called for an end to the raids; called them cruel
+    "call": ("for", "on+xcomp", "upon", "dobj+oprd"),  # called for an end to the raids; called them cruel
     "urge": ("dobj", "xcomp", "for"),            # urged employees to stay home; urged calm
     "demand": ("dobj",),
     "ask": ("for",),                             # asked for calm (not "asked about")

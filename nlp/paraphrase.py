@@ -125,7 +125,7 @@ class Paraphrases:
             ways = [way.split("+") for way in frame]
             if not any(all(key in parts for key in way) for way in ways):
                 continue
-            keys = {key for way in ways for key in way} | set(lp.PARAPHRASE_EXTRAS)
+            keys = {key for way in ways if all(k in parts for k in way) for key in way} | set(lp.PARAPHRASE_EXTRAS)
             said = [t for key in keys if key in parts for t in parts[key].subtree]
             if any(self.in_quote[t.i] != -1 or t.text in QUOTE_CHARS for t in said):
                 continue  # the quoted words speak for it

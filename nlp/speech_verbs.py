@@ -200,7 +200,7 @@ class SpeechGrammar:
 
     def preceding_clause_verb(self, first):
         """The verb of the words right before an embedded quote, if it speaks or labels."""
-        node = self._beside(first.i, -1, self.in_quote[first.i])
+        node = self.beside(first.i, -1, self.in_quote[first.i])
         if node is None or self.in_quote[node.i] != -1:
             return None
         path = [node]
@@ -222,7 +222,7 @@ class SpeechGrammar:
             return None  # a quote opening mid-clause belongs to that clause, not to a verb beside it
         tokens = self.article.span_tokens[index]
         sents = {first_sent.start: first_sent, last_sent.start: last_sent}
-        for neighbour in (self._beside(tokens[0].i, -1, index), self._beside(tokens[-1].i, 1, index)):
+        for neighbour in (self.beside(tokens[0].i, -1, index), self.beside(tokens[-1].i, 1, index)):
             if neighbour is not None:  # the parser may end a sentence at the quote's mark
                 sents.setdefault(neighbour.sent.start, neighbour.sent)
         for sent in sents.values():
@@ -242,7 +242,7 @@ class SpeechGrammar:
                     return verb
         return None
 
-    def _beside(self, i, step, index):
+    def beside(self, i, step, index):
         """The first token outside the quote before (step -1) or after (step 1) token i, past
         its marks, in the same paragraph; None at a paragraph break."""
         i += step
