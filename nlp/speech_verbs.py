@@ -217,9 +217,9 @@ class SpeechGrammar:
 
     def adjacent_verb(self, index, first_sent, last_sent):
         """A speech verb beside the quote: between them only punctuation and the verb's own
-        clause (its subject, adverbs; no other verb)."""
-        if self.article.spans[index].embedded:
-            return None  # a quote opening mid-clause belongs to that clause, not to a verb beside it
+        clause (its subject, adverbs; no other verb). A quote opening mid-clause belongs to that
+        clause, so for it only a parenthetical right after it counts: 'by "2 or 3 months," he said'."""
+        embedded = self.article.spans[index].embedded
         tokens = self.article.span_tokens[index]
         sents = {first_sent.start: first_sent, last_sent.start: last_sent}
         for neighbour in (self.beside(tokens[0].i, -1, index), self.beside(tokens[-1].i, 1, index)):
@@ -230,13 +230,18 @@ class SpeechGrammar:
                 if self.in_quote[verb.i] != -1 or not is_speech(verb):
                     continue
                 if verb.i < tokens[0].i:
+                    if embedded:
+                        continue
                     gap = range(verb.i + 1, tokens[0].i)
                 else:
                     gap = range(tokens[-1].i + 1, verb.i)
-                allowed = {t.i for t in verb.subtree if self.in_quote[t.i] == -1 and t.pos_ not in ("VERB", "AUX")}
                 subject = self.subject(verb)
-                if subject is not None:
-                    allowed |= {t.i for t in subject.subtree}
+                if embedded:  # only the subject between: '..., he said' / '..., Okonkwo said'
+                    allowed = {t.i for t in subject.subtree} if subject is not None else set()
+                else:
+                    allowed = {t.i for t in verb.subtree if self.in_quote[t.i] == -1 and t.pos_ not in ("VERB", "AUX")}
+                    if subject is not None:
+                        allowed |= {t.i for t in subject.subtree}
                 if all(t.is_punct or t.is_space or self.in_quote[t.i] == index or t.i in allowed
                        for t in (self.doc[i] for i in gap)):
                     return verb
