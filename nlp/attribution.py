@@ -47,6 +47,8 @@ class ArticleAttribution:
             if result is None:
                 continue
             attributed[index], verbs_of[index] = result
+        reported = self.paraphrases.indirect()
+        self._inside_reported_speech(reported, attributed, verbs_of)
         self._continuations(attributed, verbs_of)
         merged = self._merge_interrupted(attributed, verbs_of)
         for index, attribution in attributed.items():
@@ -57,7 +59,7 @@ class ArticleAttribution:
             for other in sorted(i for i, target in merged.items() if target == index):
                 parts += [self.text[a:b] for a, b in self.spans[other].parts]
             found.append((span, clean_quote(" ".join(parts)), attribution))
-        found += self.paraphrases.indirect()
+        found += reported
         found += self.paraphrases.reported()
         found += self.paraphrases.according_to(attributed)
         return found
@@ -114,6 +116,16 @@ class ArticleAttribution:
         else:
             sents = unique_sents([*antecedent, verb.sent, first_sent, last_sent])
         return Attribution(leader_id, pattern, sents), verb
+
+    def _inside_reported_speech(self, reported, attributed, verbs_of):
+        """A partial quote inside a clause of reported speech ('would go on to note that ...,
+        despite being a "very well developed country"') quotes the one whose speech it reports."""
+        for clause, _words, attribution in reported:
+            for index, span in enumerate(self.spans):
+                if index in attributed or span.block or not (clause.start <= span.start and span.end <= clause.end):
+                    continue
+                attributed[index] = Attribution(attribution.leader_id, "partial", list(attribution.sents))
+                verbs_of[index] = None
 
     def _continuations(self, attributed, verbs_of):
         """An unattributed quote that follows an attributed one, with only that quote's

@@ -236,7 +236,7 @@ class Mentions:
     def resolve_pronoun(self, pronoun, quote_index: int):
         """(leader, [antecedent sentence]): the single leader among the people mentioned most
         recently before the pronoun, looking back at most three sentences of narration (past
-        the quote's own sentences) and one paragraph break; (None, []) on any doubt."""
+        the quote's own sentences) and two paragraph breaks; (None, []) on any doubt."""
         nothing = (None, [])
         # Someone the quote talks about is not who says it ("'Okonkwo has been silent too long,'
         # she said" is not Okonkwo): they are no candidate for the pronoun.
@@ -259,7 +259,7 @@ class Mentions:
             prev = sents[index - back]
             if self.article.starts_paragraph(sents[index - back + 1]):
                 paragraph_breaks += 1
-                if paragraph_breaks > 1:
+                if paragraph_breaks > 2:
                     return nothing
             narration = [t for t in prev if self.in_quote[t.i] == -1 and not t.is_punct and not t.is_space]
             if not narration:
