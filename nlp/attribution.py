@@ -122,7 +122,7 @@ class ArticleAttribution:
         despite being a "very well developed country"') quotes the one whose speech it reports."""
         for clause, _words, attribution in reported:
             for index, span in enumerate(self.spans):
-                if index in attributed or span.block or not (clause.start <= span.start and span.end <= clause.end):
+                if index in attributed or span.block or not clause.start <= span.start < clause.end:
                     continue
                 attributed[index] = Attribution(attribution.leader_id, "partial", list(attribution.sents))
                 verbs_of[index] = None

@@ -31,7 +31,7 @@ INDIRECT_VERBS = frozenset({
     "warn", "claim", "post", "tweet", "announce", "reply", "respond", "acknowledge", "admit",
     "predict", "promise", "vow", "stress", "emphasize", "maintain", "contend", "assert",
     "concede", "reiterate", "confirm", "suggest", "testify", "complain", "lament", "demand", "boast",
-    "counter", "email", "text", "question", "reveal", "mention", "wonder", "urge",
+    "counter", "email", "text", "question", "reveal", "mention", "wonder", "urge", "joke", "quip",
 })
 
 # Reporting verbs whose reported clause is a question ("questioned whether they had broken a law").
@@ -125,6 +125,11 @@ AUTHOR_VERBS = frozenset({
 # the president could cool tensions" reports "the president could cool tensions".
 STANCE_NOUNS = frozenset({
     "hope", "concern", "belief", "confidence", "fear", "worry", "view", "optimism", "doubt", "conviction",
+})
+# The same for what "made" or "issued" carries: "made a joke that immigration officers were ...".
+UTTERANCE_NOUNS = frozenset({
+    "joke", "remark", "comment", "claim", "statement", "promise", "pledge", "argument", "prediction",
+    "warning", "admission", "assertion",
 })
 
 # Title words, expanded so "the Petrel Pay chief executive" matches title "CEO" and back.

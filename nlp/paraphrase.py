@@ -31,7 +31,7 @@ class Paraphrases:
         for verb in self.doc:
             if self.in_quote[verb.i] != -1 or verb.pos_ != "VERB":
                 continue
-            if lemma(verb) not in lp.INDIRECT_VERBS and lemma(verb) not in ("express", "voice"):
+            if lemma(verb) not in lp.INDIRECT_VERBS and lemma(verb) not in ("express", "voice", "make", "issue"):
                 continue
             clauses = [c for c in verb.children if c.dep_ == "ccomp" and self.in_quote[c.i] == -1] \
                 or self._stance_clause(verb)
@@ -69,11 +69,14 @@ class Paraphrases:
         return out
 
     def _stance_clause(self, verb) -> list:
-        """'expressed hope that the president could cool tensions': the clause of the hope."""
-        if lemma(verb) not in ("express", "voice"):
+        """'expressed hope that the president could cool tensions', 'made a joke that ...': the
+        clause the hope or the joke carries."""
+        nouns_for = {"express": lp.STANCE_NOUNS, "voice": lp.STANCE_NOUNS, "make": lp.UTTERANCE_NOUNS,
+                     "issue": lp.UTTERANCE_NOUNS}.get(lemma(verb))
+        if not nouns_for:
             return []
-        nouns = [c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in lp.STANCE_NOUNS]
-        return [c for n in nouns for c in n.children if c.dep_ in ("acl", "ccomp") and self.in_quote[c.i] == -1
+        nouns = [c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in nouns_for]
+        return [c for n in nouns for c in n.children if c.dep_ in ("acl", "ccomp", "relcl") and self.in_quote[c.i] == -1
                 and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
 
     def _whole_quotes_only(self, tokens) -> bool:

@@ -65,6 +65,10 @@ QUOTES = [
     ("double-prime-opening", "″I do not like what I see,” Okonkwo said.", "I do not like what I see"),
     ("addressed-as", "Okonkwo also addressed the shootings as 'incredibly painful' on Monday.",
      "incredibly painful"),
+    ("partial-then-parenthetical", 'Okonkwo spoke next.\n\nThe raids could delay hiring by "a full year," she said, '
+     "but the plan stands.", "a full year"),
+    ("partial-deep-in-reported-speech", "Okonkwo would go on to note that hiring requires engineers who are scarce "
+     'here, despite it being a "well developed country." The panel ended.', "well developed country."),
 ]
 
 
@@ -101,6 +105,10 @@ PARAPHRASES = [
      "law.", "whether the detained had broken any law"),
     ("would-go-on-to-note", "Okonkwo would go on to note that the company could not hire without visas.",
      "the company could not hire without visas"),
+    ("joked-that", "Okonkwo joked that the agents were guarding the snack bar.",
+     "the agents were guarding the snack bar"),
+    ("made-a-joke-that", "Okonkwo drew criticism on Monday when she made a joke that agents were watching the "
+     "audience.", "agents were watching the audience"),
 ]
 
 
