@@ -130,12 +130,15 @@ def mentioned_only(predicted: dict[str, list], meta: dict[str, dict]) -> list:
             if meta[article]["stance_expected"].get(q.leader_id, "none") == "none"]
 
 
-def leader_stances(predicted: dict[str, list], meta: dict[str, dict], topic: dict) -> list[tuple]:
-    """(article, leader, expected stance, stance from the statements found, [(stance, text)])."""
+def leader_stances(predicted: dict[str, list], meta: dict[str, dict], topic: dict,
+                   with_context: bool = False) -> list[tuple]:
+    """(article, leader, expected stance, stance from the statements found, [(stance, text)]).
+    The classifier reads each statement's text, as `onrecord classify` does; with_context, the
+    attributing sentences before it (what a context-reading model would see)."""
     from onrecord.nlp.stance import StanceClassifier
 
     classifier = StanceClassifier(topic)
-    texts = [q.quote for qs in predicted.values() for q in qs]
+    texts = [f"{q.context}\n\n{q.quote}" if with_context else q.quote for qs in predicted.values() for q in qs]
     judgments = iter(list(classifier.classify(texts)))
     by_leader: dict[tuple, list] = {}
     for article, qs in predicted.items():
@@ -208,7 +211,7 @@ def fictional(finder_type, split: str, show: bool) -> None:
             _show(strict)
 
 
-def real(finder_type, split: str, show: bool, stance: bool) -> None:
+def real(finder_type, split: str, show: bool, stance: bool, with_context: bool = False) -> None:
     leaders, articles, expected, meta = load_real(split)
     finder = finder_type(leaders)
     names = list(articles)
@@ -234,9 +237,11 @@ def real(finder_type, split: str, show: bool, stance: bool) -> None:
         import yaml
 
         topic = yaml.safe_load((REAL / "leaders.yml").read_text())["topic"]
-        rows = leader_stances(predicted, meta, topic)
+        rows = leader_stances(predicted, meta, topic, with_context)
         right = sum(want == got for _a, _l, want, got, _f in rows)
-        print(f"  end to end (attribute -> stance -> per leader): {right} of {len(rows)} leaders right")
+        reads = "context + text" if with_context else "text"
+        print(f"  end to end (attribute -> stance of each statement's {reads} -> per leader): "
+              f"{right} of {len(rows)} leaders right")
         print(f"    by expected stance: " + ", ".join(
             f"{want} {sum(1 for r in rows if r[2] == want and r[3] == want)}/{n}"
             for want, n in sorted(Counter(r[2] for r in rows).items())))
@@ -251,6 +256,8 @@ def main(argv=None) -> int:
     parser.add_argument("--split", choices=[*SPLITS, "all"], default="all", help="fictional split")
     parser.add_argument("--real", choices=REAL_SPLITS, help="score the real set's split instead")
     parser.add_argument("--stance", action="store_true", help="with --real: end-to-end stance per leader")
+    parser.add_argument("--with-context", action="store_true",
+                        help="with --stance: the classifier reads each statement's context before its text")
     parser.add_argument("--repeat", type=int, default=5, help="copies of the set per throughput pass")
     parser.add_argument("--show", action="store_true", help="print misses and wrong attributions")
     parser.add_argument("--no-speed", action="store_true")
@@ -260,7 +267,7 @@ def main(argv=None) -> int:
     from onrecord.nlp.quotes import QuoteFinder
 
     if args.real:
-        real(QuoteFinder, args.real, args.show, args.stance)
+        real(QuoteFinder, args.real, args.show, args.stance, args.with_context)
     else:
         fictional(QuoteFinder, args.split, args.show)
     if not args.no_speed:
