@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from onrecord.nlp import leader_patterns as lp
 from onrecord.nlp.leader_mentions import Mentions
-from onrecord.nlp.paraphrase import Paraphrases
+from onrecord.nlp.paraphrase import Paraphrases, in_headline
 from onrecord.nlp.quote_candidates import (Attribution, ParsedArticle, clean_quote, in_clause, looks_like_a_name,
                                            unique_sents)
 from onrecord.nlp.speech_verbs import SpeechGrammar, is_label, is_speech
@@ -85,8 +85,8 @@ class ArticleAttribution:
         if verb is None:
             verb = grammar.colon_verb(span)
             colon_intro = verb is not None
-        if verb is None or grammar.negated(verb):
-            return None
+        if verb is None or grammar.negated(verb) or in_headline(self.article, verb):
+            return None  # (a headline's claim, "Okonkwo slams raids: '...'", may go beyond the words)
         root = _root(tokens, self.article.in_quote)
         before = grammar.beside(tokens[0].i, -1, index)
         captioned = root is not None and root.head.lemma_.lower() in lp.CAPTION_NOUNS \

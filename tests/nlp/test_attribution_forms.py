@@ -140,6 +140,8 @@ NEVER = [
     ("addressee-called-on", "The union's letter called on Okonkwo to end the contract with the agency."),
     ("headline-claim", "Okonkwo speaks out against raids\n\nOkonkwo attended the vigil on Sunday."),
     ("headline-paraphrase", "Okonkwo condemns raids\n\nThe company did not respond to questions."),
+    ("headline-says", "Okonkwo says the raids must end\n\nThe company did not respond to questions."),
+    ("headline-quote", 'Okonkwo slams raids: "We will fight"\n\nThe company did not respond to questions.'),
     ("disavowed", "Okonkwo and Lindqvist disavowed comments made by a partner, who said the raids were overdue."),
     # a group's words
     ("letter", 'The letter, signed by Okonkwo and 60 others, called for "an immediate de-escalation."'),
