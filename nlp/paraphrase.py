@@ -227,4 +227,5 @@ def in_headline(article, token) -> bool:
     if number < 0:
         return False
     a, b, _block = article.ranges[number]
-    return not article.text[a:b].rstrip().endswith((".", "!", "?", '"', "”", "’", "'", ":"))
+    ending = article.text[a:b].rstrip().rstrip('"”’\'″').rstrip()
+    return not ending.endswith((".", "!", "?", ":", "…"))
