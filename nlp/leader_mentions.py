@@ -173,6 +173,9 @@ class Mentions:
         for c in subject.children:
             if c.dep_ == "appos" and c.i in self.leader_at:
                 return self.leader_at[c.i], "name", []
+        titled = self._titled_leader(subject)
+        if titled:  # "President and CEO José Muñoz spoke", parsed as a list of three
+            return titled, "name", []
         if lower in lp.OWN_DOCUMENT_NOUNS:
             for c in subject.children:
                 if c.dep_ == "poss" and c.i in self.leader_at:
@@ -192,6 +195,21 @@ class Mentions:
             if leader:
                 return leader, "title", antecedent
         return None
+
+    def _titled_leader(self, subject) -> str | None:
+        """The leader at the end of a coordinated title ("President and CEO José Muñoz"): the
+        other members of the list are that leader's own title words."""
+        chain, todo = [subject], [subject]
+        while todo:
+            conj = [c for c in todo.pop().children if c.dep_ == "conj"]
+            chain += conj
+            todo += conj
+        leaders = {self.leader_at[t.i] for t in chain if t.i in self.leader_at}
+        if len(chain) < 2 or len(leaders) != 1:
+            return None
+        (leader,) = leaders
+        own = self.index.own_context[leader]
+        return leader if all(t.i in self.leader_at or t.lower_ in own for t in chain) else None
 
     def by_title(self, head) -> str | None:
         """'the Petrel Pay chief executive', "Microsoft's chief scientific officer" -> the one

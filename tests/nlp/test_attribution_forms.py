@@ -15,6 +15,8 @@ LEADERS = [
      "title": "CEO", "organization": "Brightwater Robotics"},
     {"id": "iris-vantongeren", "name": "Iris Vantongeren", "aliases": ["Vantongeren"],
      "title": "Chief Scientific Officer", "organization": "Harrowgate"},
+    {"id": "rafael-oyelaran", "name": "Rafael Oyelaran", "aliases": ["Oyelaran"],
+     "title": "President and CEO", "organization": "Petrel Pay"},
 ]
 
 
@@ -115,6 +117,15 @@ PARAPHRASES = [
 @pytest.mark.parametrize("text,words", [c[1:] for c in PARAPHRASES], ids=[c[0] for c in PARAPHRASES])
 def test_reported_speech_is_a_paraphrase(finder, text, words):
     assert ("mara-okonkwo", normalize_quote(words), "paraphrase") in found(finder, text)
+
+
+def test_a_coordinated_title_before_the_name(finder):
+    text = ("Petrel Pay President and CEO Rafael Oyelaran spoke at the forum on Monday, stressing that the raid "
+            "hit a supplier's plant, not the company's own.")
+    assert ("rafael-oyelaran", normalize_quote("the raid hit a supplier's plant, not the company's own"),
+            "paraphrase") in found(finder, text)
+    # someone else in the list: a group
+    assert found(finder, "Senator Dana Ruiz and CEO Rafael Oyelaran said the raid hit a supplier's plant.") == set()
 
 
 def test_reported_clause_and_its_partial_quote_are_both_kept(finder):
