@@ -27,13 +27,7 @@ select l.id, l.name, l.title, l.organization, ls.stance, ls.condemning, ls.suppo
   s.edited_at, st.stance as statement_stance, st.evidence, st.confidence, st.model,
   (select ss.outlet from statement_sources ss where ss.statement_id = s.id
    order by ss.first_seen_at, ss.source_url limit 1) as outlet,
-  -- sided statements in the window that are paraphrases (a news outlet's words reporting theirs)
-  (select count(*) from statements s3
-   join stances st3 on st3.statement_id = s3.id and st3.topic_id = ls.topic_id
-   join topics t3 on t3.id = ls.topic_id
-   where s3.leader_id = ls.leader_id and s3.kind = 'paraphrase'
-     and st3.stance in ('condemning', 'supporting')
-     and (t3.since is null or s3.published_at >= t3.since)) as reported_sided,
+  coalesce(rp.reported_sided, 0) as reported_sided,
   (select count(*) from accounts a where a.leader_id = l.id) as accounts,
   (select count(*) from accounts a where a.leader_id = l.id and exists (
      select 1 from crawls c where c.account_id = a.id and c.status in ('ok', 'partial'))) as accounts_crawled
@@ -46,6 +40,17 @@ left join statements s on s.id = (
   order by s2.id limit 1
 )
 left join stances st on st.statement_id = s.id and st.topic_id = ls.topic_id
+-- sided statements in the window that are paraphrases (a news outlet's words reporting theirs):
+-- read through the index on kind, so only the paraphrases are visited, however many posts there are
+left join (
+  select s3.leader_id, count(*) as reported_sided
+  from statements s3
+  join stances st3 on st3.statement_id = s3.id and +st3.topic_id = :topic  -- (+: not by stance)
+  join topics t3 on t3.id = :topic
+  where s3.kind = 'paraphrase' and +st3.stance in ('condemning', 'supporting')
+    and (t3.since is null or s3.published_at >= t3.since)
+  group by s3.leader_id
+) rp on rp.leader_id = l.id
 where ls.topic_id = :topic
 """
 STATEMENT_FIELDS = ("platform", "kind", "url", "text", "published_at", "deleted_at", "edited_at", "evidence",
