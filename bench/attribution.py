@@ -242,7 +242,7 @@ def real(finder_type, split: str, show: bool, stance: bool, with_context: bool =
         reads = "context + text" if with_context else "text"
         print(f"  end to end (attribute -> stance of each statement's {reads} -> per leader): "
               f"{right} of {len(rows)} leaders right")
-        print(f"    by expected stance: " + ", ".join(
+        print("    by expected stance: " + ", ".join(
             f"{want} {sum(1 for r in rows if r[2] == want and r[3] == want)}/{n}"
             for want, n in sorted(Counter(r[2] for r in rows).items())))
         if show:
