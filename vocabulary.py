@@ -11,9 +11,11 @@ MASTODON, BLUESKY, RSS, X, NEWS = "mastodon", "bluesky", "rss", "x", "news"
 ACCOUNT_PLATFORMS = (MASTODON, BLUESKY, RSS, X)
 PLATFORMS = ACCOUNT_PLATFORMS + (NEWS,)
 
-# statements.kind
-POST, REPLY, REPOST, QUOTE = "post", "reply", "repost", "quote"
-KINDS = (POST, REPLY, REPOST, QUOTE)
+# statements.kind: a leader's own posts (post, reply, repost, quote), and from news articles their
+# quoted words (quote) or the article's report of what they said (paraphrase: never their words)
+POST, REPLY, REPOST, QUOTE, PARAPHRASE = "post", "reply", "repost", "quote", "paraphrase"
+OWN_POST_KINDS = (POST, REPLY, REPOST, QUOTE)  # what a leader's own account publishes
+KINDS = OWN_POST_KINDS + (PARAPHRASE,)
 
 # stances.stance: the model's labels (nlp/labels.py names them for the model code)
 CONDEMNING, SUPPORTING, SILENT = "condemning", "supporting", "silent"

@@ -1,5 +1,7 @@
 """/board: one card per leader, coloured by stance, with their latest on-topic statement in the
-window and the evidence that decided it highlighted. One query over leader_stances plus an index
+window and the evidence that decided it highlighted. A paraphrase (kind 'paraphrase': a news
+outlet's words reporting what the leader said) is shown as "reported by <outlet>", never as the
+leader's words, and the card says when the stance rests on such reported speech. One query over leader_stances plus an index
 seek per leader, whatever the size of the database."""
 import datetime as dt
 from functools import lru_cache
@@ -25,6 +27,9 @@ select l.id, l.name, l.title, l.organization, ls.stance, ls.condemning, ls.suppo
   ls.on_topic, ls.last_statement_at, ls.monitored_since,
   s.id as statement_id, s.platform, s.kind, s.url, s.text, s.published_at, s.deleted_at,
   s.edited_at, st.stance as statement_stance, st.evidence, st.confidence, st.model,
+  (select ss.outlet from statement_sources ss where ss.statement_id = s.id
+   order by ss.first_seen_at, ss.source_url limit 1) as outlet,
+  coalesce(rp.reported_sided, 0) as reported_sided,
   (select count(*) from accounts a where a.leader_id = l.id) as accounts,
   (select count(*) from accounts a where a.leader_id = l.id and exists (
      select 1 from crawls c where c.account_id = a.id and c.status in ('ok', 'partial'))) as accounts_crawled
@@ -37,10 +42,21 @@ left join statements s on s.id = (
   order by s2.id limit 1
 )
 left join stances st on st.statement_id = s.id and st.topic_id = ls.topic_id
+-- sided statements in the window that are paraphrases (a news outlet's words reporting theirs):
+-- read through the index on kind, so only the paraphrases are visited, however many posts there are
+left join (
+  select s3.leader_id, count(*) as reported_sided
+  from statements s3
+  join stances st3 on st3.statement_id = s3.id and +st3.topic_id = :topic  -- (+: not by stance)
+  join topics t3 on t3.id = :topic
+  where s3.kind = 'paraphrase' and +st3.stance in ('condemning', 'supporting')
+    and (t3.since is null or s3.published_at >= t3.since)
+  group by s3.leader_id
+) rp on rp.leader_id = l.id
 where ls.topic_id = :topic
 """
 STATEMENT_FIELDS = ("platform", "kind", "url", "text", "published_at", "deleted_at", "edited_at", "evidence",
-                    "confidence", "model")
+                    "confidence", "model", "outlet")
 
 
 TEMPLATES = TEMPLATES_DIR
@@ -107,7 +123,7 @@ async def board(request, datasette):
         for row in rows:
             card = {key: row[key] for key in ("id", "name", "title", "organization", "stance", "condemning",
                                               "supporting", "on_topic", "last_statement_at", "monitored_since",
-                                              "accounts", "accounts_crawled")}
+                                              "accounts", "accounts_crawled", "reported_sided")}
             statement = None
             if row["statement_id"]:
                 statement = {key: row[key] for key in STATEMENT_FIELDS}

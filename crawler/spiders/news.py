@@ -3,8 +3,9 @@
 A `news:` source of the watchlist is a feed (RSS or Atom, whose items are followed to their
 article pages) or an article page. Each article's main text is extracted with trafilatura
 (crawler/news_extract.py) and every quote a leader is attributed in it (nlp/quotes.py) becomes a
-statement: platform news, kind quote, `source_url` the article, `context` the attributing
-sentence, `published_at` the article's date.
+statement: platform news, kind quote (their words in quote marks) or paraphrase (reported speech
+without marks: the article's words, never shown as theirs), `source_url` the article, `context`
+the attributing sentence(s), `published_at` the article's date.
 
 Ids: `news:` + a short hash of (leader id, normalised quote), so the same quote on a re-crawl, or
 syndicated by several outlets, is one row; every article it appears in is a `statement_sources`
@@ -139,19 +140,21 @@ class NewsSpider(SourceSpider):
         repeat = first is not None
         if first is None:
             stored = self.known_quotes.get(statement_id)
-            if stored is not None:  # seen in an earlier crawl: refresh it, change nothing
+            if stored is not None:  # seen in an earlier crawl: refresh it, change nothing but its kind
                 text, url, stored_published, source_url, context = stored
                 first = Statement(id=statement_id, leader_id=quote.leader_id, account_id=None,
-                                  platform="news", kind="quote", text=text, url=url,
+                                  platform="news", kind=quote.kind, text=text, url=url,
                                   published_at=stored_published, lang="en", source_url=source_url,
                                   context=context)
             else:
+                # kind "quote": the leader's words in quote marks; "paraphrase": the article's
+                # words reporting what they said (text is the reported clause)
                 first = Statement(
                     id=statement_id, leader_id=quote.leader_id, account_id=None, platform="news",
-                    kind="quote", text=quote.quote, url=article.url, published_at=published, lang="en",
+                    kind=quote.kind, text=quote.quote, url=article.url, published_at=published, lang="en",
                     source_url=article.url, context=quote.context,
                     raw={"article": article.url, "title": article.title, "byline": article.byline,
-                         "outlet": article.outlet, "pattern": quote.pattern},
+                         "outlet": article.outlet, "pattern": quote.pattern, "kind": quote.kind},
                 )
             self.emitted_quotes[statement_id] = first
         # Every source that quotes it carries the statement too, so its statement_sources rows

@@ -9,7 +9,7 @@ import random
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 
-from onrecord.vocabulary import KINDS
+from onrecord.vocabulary import OWN_POST_KINDS
 
 _FICTIONAL_WORDS = (
     "city council transit budget library neighbours school volunteers river park housing "
@@ -35,7 +35,7 @@ class FakePost:
 
 
 def make_posts(count: int, seed: int = 0, newest: datetime | None = None, spacing_minutes: int = 37,
-               kinds=KINDS) -> list[FakePost]:
+               kinds=OWN_POST_KINDS) -> list[FakePost]:
     """`count` fictional posts, newest first, one every `spacing_minutes`, kinds mixed."""
     rng = random.Random(seed)
     newest = newest or datetime.now(timezone.utc).replace(microsecond=0)
