@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from onrecord.nlp import leader_patterns as lp
 from onrecord.nlp.leader_mentions import Mentions
-from onrecord.nlp.paraphrase import Paraphrases, in_headline
+from onrecord.nlp.paraphrase import Paraphrases
 from onrecord.nlp.quote_candidates import (Attribution, ParsedArticle, clean_quote, in_clause, looks_like_a_name,
                                            unique_sents)
 from onrecord.nlp.speech_verbs import SpeechGrammar, is_label, is_speech
@@ -85,7 +85,7 @@ class ArticleAttribution:
         if verb is None:
             verb = grammar.colon_verb(span)
             colon_intro = verb is not None
-        if verb is None or grammar.negated(verb) or in_headline(self.article, verb):
+        if verb is None or grammar.negated(verb) or self.article.in_headline(verb):
             return None  # (a headline's claim, "Okonkwo slams raids: '...'", may go beyond the words)
         root = _root(tokens, self.article.in_quote)
         before = grammar.beside(tokens[0].i, -1, index)
@@ -136,9 +136,19 @@ class ArticleAttribution:
             if index in attributed or index == 0 or span.block:
                 continue
             prev = index - 1
-            if prev not in attributed or span.embedded:
+            if prev not in attributed:
                 continue
             before, here = article.paragraph_of(self.spans[prev].close_at - 1), article.paragraph_of(span.open_at)
+            if here == before and _coordinators_only(article.words_between(self.spans[prev], span)):
+                # '"A" and "B"', 'that "A" and that "B"': the second is the same verb's object
+                base = attributed[prev]
+                tokens = article.span_tokens[index]
+                attributed[index] = Attribution(base.leader_id, "continuation",
+                                                unique_sents([*base.sents, tokens[0].sent if tokens else None]))
+                verbs_of[index] = verbs_of[prev]
+                continue
+            if span.embedded:
+                continue
             if here != before and not (here == before + 1 and article.whole_paragraph(span, here)):
                 continue
             verb = verbs_of[prev]
@@ -148,6 +158,10 @@ class ArticleAttribution:
             if not in_clause(gap, verb):
                 continue
             addressed = {t.i for c in verb.children if c.dep_ in ("dobj", "dative") for t in c.subtree}
+            speaker = self.grammar.subject(verb)  # already resolved to the quote's leader ("the CEO")
+            addressed |= {t.i for t in speaker.subtree} if speaker is not None else set()
+            addressed |= {t.i for c in verb.children if c.dep_ == "advcl" and c.left_edge.lower_ == "as"
+                          and c.lemma_ == "report" for t in c.subtree}  # "as the Ledger reports": sourcing
             if self.mentions.people_in([t for t in gap if t.i not in addressed]) - {attributed[prev].leader_id}:
                 continue  # "..., Okonkwo said as Ruiz looked on.": who speaks next is unclear
                 # (but "Karp told CNBC's Morgan Brennan." names who listened, not who speaks)
@@ -177,10 +191,17 @@ class ArticleAttribution:
             first = self.text[span.start:span.start + 1]
             if not first.islower():
                 continue
-            if not in_clause(self.article.words_between(self.spans[prev], span), verbs_of[target]):
-                continue
+            gap = self.article.words_between(self.spans[prev], span)
+            if not in_clause(gap, verbs_of[target]) or _coordinators_only(gap):
+                continue  # ('"A" and "b"' are two quotes)
             merged[index] = target
         return merged
+
+
+def _coordinators_only(gap) -> bool:
+    """Between two quotes only 'and', 'or', 'but', 'that': they are coordinated."""
+    return bool(gap) and any(t.dep_ == "cc" or t.lower_ in ("and", "or") for t in gap) \
+        and all(t.lower_ in ("and", "or", "but", "that", "as", "well") for t in gap)
 
 
 def _root(tokens, in_quote):

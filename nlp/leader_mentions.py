@@ -142,6 +142,9 @@ class Mentions:
         """Leader ids and other people (PERSON entities, non-leader speech subjects) in tokens."""
         found: set[str] = set()
         for t in tokens:
+            if t.dep_ == "compound" and t.head.pos_ == "NOUN" or t.ent_type_ in _NOT_PEOPLE:
+                continue  # "the Trump administration", "another Khosla partner": a name as a modifier;
+                # "as The New York Times reports": an organisation
             if t.i in self.leader_at:
                 found.add(self.leader_at[t.i])
             elif t.ent_type_ in ("PERSON", "LEADER") and t.lower_ not in self.index.org_words:
@@ -298,8 +301,9 @@ class Mentions:
         only speaking verb; everyone else (no other leader) named only as an object."""
         if len([person for person in people if ":" not in person]) != 1:
             return None  # two leaders: either could be "he"
-        subjects = [c for verb in sent if is_speech(verb) and self.in_quote[verb.i] == -1
-                    for c in verb.children if c.dep_ == "nsubj"]
+        subjects = {s.i: s for verb in sent if is_speech(verb) and self.in_quote[verb.i] == -1
+                    for s in [self.grammar.subject(verb)] if s is not None}
+        subjects = list(subjects.values())  # (a participle's subject is its clause's: "..., arguing that")
         if len(subjects) != 1:
             return None
         leader = self.leader_at.get(subjects[0].i) or self.by_title(subjects[0])
@@ -326,6 +330,9 @@ class Mentions:
             if node.dep_ == "nsubjpass" and not any(c.dep_ == "agent" for c in node.head.children):
                 return True
         return False
+
+
+_NOT_PEOPLE = frozenset({"ORG", "GPE", "NORP", "FAC", "LOC", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "DATE", "TIME"})
 
 
 def _surname(token) -> str:

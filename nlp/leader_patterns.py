@@ -14,7 +14,23 @@ SPEECH_LEMMAS = frozenset({
     "stress", "emphasize", "caution", "maintain", "contend", "assert", "continue", "quip", "joke",
     "ask", "publish", "share", "counter", "retort", "concede", "lament", "complain", "reiterate",
     "confirm", "suggest", "recount", "testify", "email", "text", "pen", "muse", "exclaim", "plead",
-    "demand", "boast", "question", "reveal", "mention",
+    "demand", "boast", "question", "reveal", "mention", "shout", "yell", "scream", "chant", "whisper",
+    "elaborate", "opine", "message",
+})
+
+# Phrasal speech verbs: the lemma and the particle that makes it speech ("weighed in", "chimed in").
+PHRASAL_SPEECH = {"weigh": "in", "chime": "in", "speak": "out", "lash": "out", "hit": "back", "fire": "back"}
+
+# Communicative or expressive acts that introduce words after a colon or carry a partial quote in
+# their complement, but never stand beside a quote as its attribution: "expressed his heartbreak
+# over 'the events'", "spoke to reporters: '...'", "reacted on X: '...'".
+EXPRESSIVE_LEMMAS = frozenset({"express", "voice", "speak", "talk", "react", "reflect", "address", "sound"})
+
+# "Okonkwo was blunt: '...'": a copula whose adjective describes how something was said.
+MANNER_ADJECTIVES = frozenset({
+    "direct", "blunt", "clear", "explicit", "emphatic", "unequivocal", "frank", "candid", "succinct",
+    "brief", "terse", "defiant", "forthright", "outspoken", "vocal", "unambiguous", "straightforward",
+    "plain", "firm", "categorical", "pointed", "scathing", "harsh", "critical",
 })
 
 # Lemmas of verbs that wrap a partial quote around a judgement: "X called the raids 'cruel'".
@@ -212,7 +228,7 @@ AS_VERBS = frozenset({
 
 # Heads through which "X went on to say" still makes X the speaker; any other head of an xcomp
 # ("is expected to say", "plans to tell") means the words have not been said.
-XCOMP_SPEECH_HEADS = frozenset({"go", "continue", "proceed", "take", "rush", "hasten", "move"})
+XCOMP_SPEECH_HEADS = frozenset({"go", "continue", "proceed", "take", "rush", "hasten", "move", "keep"})
 
 # Auxiliaries that make a speech verb hypothetical or future: "Okonkwo will say", "might tell".
 UNREAL_AUX = frozenset({"will", "'ll", "wo", "might", "may", "could", "should", "must", "would", "can", "ca"})

@@ -29,7 +29,7 @@ class Paraphrases:
         """'Okonkwo said (that) the company would ...' without quote marks."""
         out = []
         for verb in self.doc:
-            if self.in_quote[verb.i] != -1 or verb.pos_ != "VERB" or in_headline(self.article, verb):
+            if self.in_quote[verb.i] != -1 or verb.pos_ != "VERB" or self.article.in_headline(verb):
                 continue
             if lemma(verb) not in lp.INDIRECT_VERBS and lemma(verb) not in ("express", "voice", "make", "issue"):
                 continue
@@ -116,7 +116,7 @@ class Paraphrases:
         out = []
         for verb in self.doc:
             frame = lp.PARAPHRASE_FRAMES.get(lemma(verb)) if verb.pos_ == "VERB" else None
-            if frame is None or self.in_quote[verb.i] != -1 or in_headline(self.article, verb):
+            if frame is None or self.in_quote[verb.i] != -1 or self.article.in_headline(verb):
                 continue
             if lemma(verb) in lp.INDIRECT_VERBS and any(c.dep_ == "ccomp" for c in verb.children):
                 continue  # "warned that ...": the indirect rule reads it
@@ -218,14 +218,3 @@ def _complements(verb) -> dict:
         elif c.dep_ == "prep" and c.i > verb.i:
             parts.setdefault(c.lower_, c)
     return parts
-
-
-def in_headline(article, token) -> bool:
-    """A paragraph without a sentence's closing punctuation is a headline, subhead or caption,
-    whose claim ("Okonkwo condemns raids") may go beyond anything she said."""
-    number = article.paragraph_of(token.idx)
-    if number < 0:
-        return False
-    a, b, _block = article.ranges[number]
-    ending = article.text[a:b].rstrip().rstrip('"”’\'″').rstrip()
-    return not ending.endswith((".", "!", "?", ":", "…"))

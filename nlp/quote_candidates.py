@@ -60,6 +60,7 @@ class ParsedArticle:
                         if self.in_quote[t.i] == -1 and t.is_punct:
                             self.in_quote[t.i] = index
             self.span_tokens.append(tokens)
+        self._headlines: dict[int, bool] = {}
 
     def _unmarked_blocks(self, names_re) -> list[Span]:
         """A paragraph without quote marks after a paragraph ending "Okonkwo posted on Bluesky:"
@@ -99,6 +100,35 @@ class ParsedArticle:
             if a <= char < b + 2:
                 return number
         return -1
+
+    def in_headline(self, token) -> bool:
+        """A headline, subhead or caption, whose claim ("Okonkwo condemns raids") may go beyond
+        anything she said: a paragraph without a sentence's closing punctuation. Not when a
+        sentence inside it closes (a body paragraph whose last full stop the excerpt lost), nor
+        when it tells in the past tense, as body sentences do and headlines do not ("Okonkwo
+        labeled the video 'shameful'" lost its full stop; "Okonkwo slams raids" is a headline)."""
+        number = self.paragraph_of(token.idx)
+        if number < 0:
+            return False
+        if number not in self._headlines:
+            self._headlines[number] = self._is_headline(number)
+        return self._headlines[number]
+
+    def _is_headline(self, number: int) -> bool:
+        a, b, _block = self.ranges[number]
+        ending = self.text[a:b].rstrip().rstrip('"”’\'″').rstrip()
+        if ending.endswith((".", "!", "?", ":", "…")):
+            return False
+        chars = self.doc.char_span(a, b, alignment_mode="expand")
+        if chars is None:
+            return True
+        sents = list(chars.sents)
+        if any(s[-1].text in (".", "!", "?") or s[-1].is_space and len(s) > 1 and s[-2].text in (".", "!", "?")
+               for s in sents[:-1]):
+            return False
+        words = [t for t in chars if t.is_alpha and self.in_quote[t.i] == -1]
+        title_case = sum(t.is_title for t in words) > len(words) / 2
+        return title_case or sents[0].root.tag_ != "VBD"
 
     def whole_paragraph(self, span: Span, paragraph: int) -> bool:
         start, end, _block = self.ranges[paragraph]

@@ -22,7 +22,28 @@ def lemma(token) -> str:
 
 
 def is_speech(token) -> bool:
-    return (token.pos_ in ("VERB", "AUX") or _participle(token)) and lemma(token) in lp.SPEECH_LEMMAS
+    if not (token.pos_ in ("VERB", "AUX") or _participle(token)):
+        return False
+    word = lemma(token)
+    if word in lp.PHRASAL_SPEECH:  # "weighed in", whatever the parser made of "in"
+        following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+        return following is not None and following.lower_ == lp.PHRASAL_SPEECH[word]
+    return word in lp.SPEECH_LEMMAS
+
+
+def is_expressive(token) -> bool:
+    """A communicative act that is not a reporting verb: "expressed", "voiced", "spoke"; or a
+    copula of manner: "was blunt"."""
+    if token.pos_ not in ("VERB", "AUX"):
+        return False
+    if token.lemma_ == "be":
+        return any(c.dep_ == "acomp" and c.lemma_.lower() in lp.MANNER_ADJECTIVES for c in token.children)
+    return lemma(token) in lp.EXPRESSIVE_LEMMAS
+
+
+def _a_state(verb) -> bool:
+    """A clause that reports a state, not an act: copular ("was at fault", "are great") or passive."""
+    return verb.lemma_ == "be" or any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
 
 
 def _participle(token) -> bool:
@@ -101,7 +122,13 @@ class SpeechGrammar:
                 # "..., adding that ...", "posted a photo, writing ...": the participle's subject
                 # is the subject of the clause it hangs on, wherever the parser attached it
                 up = node.head
-                for _ in range(4):
+                for _ in range(6):
+                    if up.dep_ in ("ccomp", "acl") and _a_state(up):
+                        # "argued that Pretti was at fault, stating ...", "rejected accusations
+                        # that Trump is a fascist, saying ...": nobody speaks while being in a
+                        # state, so the participle hangs on the clause the state is reported in
+                        up = up.head
+                        continue
                     if up.pos_ in ("VERB", "AUX") and any(c.dep_ == "nsubj" for c in up.children):
                         return next(c for c in up.children if c.dep_ == "nsubj")
                     if any(c.dep_ == "nsubjpass" for c in up.children) or up.head.i == up.i:
@@ -265,11 +292,14 @@ class SpeechGrammar:
         sent = self.article.sent_of(len(before) - 1)
         if sent is None:
             return None
-        verbs = [t for t in sent if self.in_quote[t.i] == -1 and (is_speech(t) or is_label(t))
+        verbs = [t for t in sent if self.in_quote[t.i] == -1 and (is_speech(t) or is_label(t) or is_expressive(t))
                  and t.idx < len(before)]
         if not verbs:
             return None
         verb = verbs[-1]
+        if is_expressive(verb) and not is_label(verb):
+            # "Okonkwo weighed in:", "expressed her outrage:", "was blunt:": what follows is hers
+            return verb
         if not is_speech(verb):
             # "Okonkwo slammed the raids:" judges its object, then gives her words; but after
             # "criticized the agency's statement:" the words may be the statement's

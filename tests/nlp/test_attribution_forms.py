@@ -69,6 +69,24 @@ QUOTES = [
      "incredibly painful"),
     ("partial-then-parenthetical", 'Okonkwo spoke next.\n\nThe raids could delay hiring by "a full year," she said, '
      "but the plan stands.", "a full year"),
+    ("past-tense-line-without-full-stop", "Mara Okonkwo, chief executive of Lumenfold, labeled the video 'plainly "
+     "cruel'\n\nThe company did not respond to questions.", "plainly cruel"),
+    ("excerpt-cut-before-the-full-stop", 'Okonkwo spoke at noon. "We will not build this," Okonkwo posted',
+     "We will not build this"),
+    ("participle-after-a-reported-state", 'Okonkwo took to X to argue that Ruiz was at fault, stating in two posts '
+     'that "no agent has hurt anyone."', "no agent has hurt anyone."),
+    ("participle-after-an-accusation", 'Okonkwo rejected claims that Governor Dale Murrow is a tyrant, saying, '
+     '"Of course not. That is silly."', "Of course not. That is silly."),
+    ("name-as-a-modifier-is-no-antecedent", 'Okonkwo, another Lindqvist partner, spoke next. "I disagree with '
+     'Tomas," she posted.', "I disagree with Tomas"),
+    ("weighed-in-colon", 'Lumenfold chief Mara Okonkwo has also weighed in: "Agents shot a man who was '
+     'restrained."', "Agents shot a man who was restrained."),
+    ("blunt-colon", 'Speaking of the raid, Okonkwo was even more blunt: "He never drew a weapon. Shame on you."',
+     "He never drew a weapon. Shame on you."),
+    ("coordinated-second-quote", 'Okonkwo elaborated on X, writing: "no i agree these are crimes" and "absolute '
+     'nonsense. it does not matter"', "absolute nonsense. it does not matter"),
+    ("continuation-past-an-outlet", 'Okonkwo spoke on Monday. "I care about two things," she said as the Riverton Ledger reports. "On '
+     'both, the mayor has failed."', "On both, the mayor has failed."),
     ("partial-deep-in-reported-speech", "Okonkwo would go on to note that hiring requires engineers who are scarce "
      'here, despite it being a "well developed country." The panel ended.', "well developed country."),
 ]
@@ -153,6 +171,9 @@ NEVER = [
     ("headline-paraphrase", "Okonkwo condemns raids\n\nThe company did not respond to questions."),
     ("headline-says", "Okonkwo says the raids must end\n\nThe company did not respond to questions."),
     ("headline-quote", 'Okonkwo slams raids: "We will fight"\n\nThe company did not respond to questions.'),
+    ("headline-quote-past-title-case", 'Okonkwo Slammed The Raids: "We Will Fight"\n\nThe company did not '
+     'respond to questions.'),
+    ("participle-of-the-one-acting", 'Okonkwo said the officer fired, shouting "Stop right there."'),
     ("disavowed", "Okonkwo and Lindqvist disavowed comments made by a partner, who said the raids were overdue."),
     # a group's words
     ("letter", 'The letter, signed by Okonkwo and 60 others, called for "an immediate de-escalation."'),
