@@ -240,17 +240,20 @@ class Mentions:
         if head.tag_ not in ("NN", "NNP") or head.i in self._roles_resolving:
             return nothing
         words = [t for t in head.subtree if t.i <= head.i]
-        if [t.lower_ for t in words[:1]] != ["the"] or any(c.dep_ in ("relcl", "prep", "acl", "appos")
-                                                              for c in head.children):
+        descriptive = head.lower_ in lp.DESCRIPTIVE_ROLES  # "the billionaire", "the 69-year-old head of ..."
+        if [t.lower_ for t in words[:1]] != ["the"] or any(
+                c.dep_ in ("relcl", "acl", "appos") or c.dep_ == "prep" and not (descriptive and _unnamed_of(c))
+                for c in head.children):
             return nothing
-        if not any(head.lower_ in heads for _orgs, heads, _title in self.index.orgs.values()):
+        if not descriptive and not any(head.lower_ in heads for _orgs, heads, _title in self.index.orgs.values()):
             return nothing
         self._roles_resolving.add(head.i)  # resolving looks back, and may meet this role again
         try:
             leader, antecedent = self.resolve_pronoun(head, quote_index)
         finally:
             self._roles_resolving.discard(head.i)
-        if leader is None or leader not in self.index.orgs or head.lower_ not in self.index.orgs[leader][1]:
+        if leader is None or not descriptive and (leader not in self.index.orgs
+                                                  or head.lower_ not in self.index.orgs[leader][1]):
             return nothing
         return leader, antecedent
 
@@ -269,7 +272,9 @@ class Mentions:
             return nothing
         if own:
             leader = single_leader(own)
-            return (leader, []) if leader and self.leader_is_subject(before, leader) else nothing
+            if leader and (self.leader_is_subject(before, leader) or self._within_own_act(pronoun, leader)):
+                return leader, []
+            return nothing
         paragraph_breaks = 0
         sents = self.article.sentences
         index = next(i for i, s in enumerate(sents) if s.start == sent.start)
@@ -294,6 +299,19 @@ class Mentions:
                 leader = single_leader(people) or self._sole_speaker(prev, people)
                 return (leader, [prev]) if leader and self.leader_is_subject(prev, leader) else nothing
         return nothing
+
+    def _within_own_act(self, pronoun, leader_id: str) -> bool:
+        """'Musk's opposition to what he termed ...', 'Cook's memo, in which he wrote ...': the
+        pronoun stands inside the act or the document the leader's possessive names."""
+        node = pronoun
+        for _ in range(8):
+            if node.head.i == node.i:
+                return False
+            node = node.head
+            if node.pos_ == "NOUN" and not lp.is_person_noun(node.lower_) and any(
+                    c.dep_ == "poss" and self.leader_at.get(c.i) == leader_id for c in node.children):
+                return True
+        return False
 
     def _sole_speaker(self, sent, people: set[str]) -> str | None:
         """In 'Muñoz said he was contacted by the White House and Gov. Brian Kemp', the one who
@@ -333,6 +351,13 @@ class Mentions:
 
 
 _NOT_PEOPLE = frozenset({"ORG", "GPE", "NORP", "FAC", "LOC", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "DATE", "TIME"})
+
+
+def _unnamed_of(prep) -> bool:
+    """'of the nation's largest lender': an 'of' phrase that names no one and nothing, so it
+    describes the one referred to without pointing at someone else ('the head of the union')."""
+    return prep.lower_ == "of" and not any(t.pos_ == "PROPN" or t.ent_type_ for t in prep.subtree) \
+        and not any(lp.is_person_noun(t.lower_) or t.lower_ in lp.GROUP_NOUNS for t in prep.subtree)
 
 
 def _surname(token) -> str:

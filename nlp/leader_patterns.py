@@ -219,6 +219,19 @@ PERSON_NOUNS = frozenset({
     "candidate", "voter", "protester", "protestor", "immigrant", "detainee", "economist",
 })
 
+# Descriptions that refer back to the one person the text is about, like he or she: "the
+# billionaire said", "the 69-year-old head of the nation's largest lender said".
+DESCRIPTIVE_ROLES = frozenset({
+    "head", "boss", "chief", "executive", "billionaire", "mogul", "tycoon", "magnate", "entrepreneur",
+    "businessman", "businesswoman", "founder", "co-founder", "cofounder", "financier", "banker",
+})
+# Nouns for a group of people: "the head of the union" is someone else.
+GROUP_NOUNS = frozenset({
+    "union", "coalition", "group", "council", "committee", "association", "chamber", "board", "agency",
+    "department", "office", "administration", "government", "party", "campaign", "organization",
+    "organisation", "alliance", "federation", "league", "caucus", "delegation", "commission",
+})
+
 # Labelling verbs whose quote must be the "as" complement: "described the raids as 'cruel'",
 # never the object itself ("praised the 'Rapid Response' network" quotes a name, not a verdict).
 AS_VERBS = frozenset({

@@ -180,7 +180,26 @@ class SpeechGrammar:
                 continue  # "praised Trump and said ...": a second verb of the same speaker
             if self.in_quote[node.i] == -1 and (is_speech(node) or is_label(node)):
                 outer = self.subject(node)
+                if outer is None and node.i > verb.i and not any(c.dep_ in ("nsubjpass", "expl")
+                                                                 for c in node.children):
+                    return False  # "X described A as B, urged calm": a list of her acts, misparsed
                 return not (quoted and node.i > verb.i and outer is not None and _is_source(outer))
+        return False
+
+    def aside(self, token, outside) -> bool:
+        """token stands inside a parenthetical (between dashes or brackets) of its sentence that
+        the token `outside` is not in."""
+        sent = token.sent
+        opened = None
+        for t in sent:
+            if self.in_quote[t.i] != -1:
+                continue
+            if t.text in ("—", "–", "--", "(", ")") and opened is None and t.text != ")":
+                opened = t.i
+            elif opened is not None and t.text in ("—", "–", "--", ")"):
+                if opened < token.i < t.i and not opened < outside.i < t.i:
+                    return True
+                opened = None
         return False
 
     def passes_on_something(self, verb, before: int | None = None) -> bool:
@@ -202,7 +221,8 @@ class SpeechGrammar:
     # -- the verb that introduces a quote -------------------------------------------------------
 
     def governing_verb(self, tokens):
-        """A speech or labelling verb above the quote in the parse."""
+        """A speech or labelling verb above the quote in the parse, or a communicative act whose
+        complement holds it ("expressed his heartbreak over '...'", "mentioned having '...'")."""
         index = self.in_quote[tokens[0].i]
         for token in tokens:
             if self.in_quote[token.head.i] == index and token.head.i != token.i:
@@ -214,9 +234,14 @@ class SpeechGrammar:
                     break
                 if self.in_quote[node.i] == -1 and (is_speech(node) or is_label(node)):
                     return node if self.labels_quote(node, path) else None
+                if self.in_quote[node.i] == -1 and is_expressive(node) and path:
+                    return node if path[-1].dep_ in ("dobj", "prep", "xcomp", "ccomp") else None
                 path.append(node)
-                if self.in_quote[node.i] == -1 and node.pos_ in ("VERB", "AUX") \
-                        and node.dep_ not in ("conj", "ccomp"):
+                if self.in_quote[node.i] == -1 and node.pos_ in ("VERB", "AUX") and self.aside(node, token):
+                    pass  # "told employees in a memo — first reported by X — that ...": the aside's
+                    # verb took the clause in the parse; the clause is the sentence's
+                elif self.in_quote[node.i] == -1 and node.pos_ in ("VERB", "AUX") \
+                        and node.dep_ not in ("conj", "ccomp", "xcomp"):
                     break  # another clause's verb governs the quote: not an attribution
                 # a verb whose clause is reported ("said the company had 'no plans'") passes
                 # the quote on to the reporting verb above it

@@ -87,6 +87,17 @@ QUOTES = [
      'nonsense. it does not matter"', "absolute nonsense. it does not matter"),
     ("continuation-past-an-outlet", 'Okonkwo spoke on Monday. "I care about two things," she said as the Riverton Ledger reports. "On '
      'both, the mayor has failed."', "On both, the mayor has failed."),
+    ("expressed-over", 'In the memo, Okonkwo expressed her grief over "the events in Riverton," offering '
+     "condolences.", "the events in Riverton"),
+    ("mentioned-having", 'Okonkwo mentioned having "a frank talk" with the governor.', "a frank talk"),
+    ("dash-aside-before-the-clause", 'Okonkwo told staff in a memo — first reported by the Ledger — that she '
+     'has "spoken with the governor" and that "this is a time for calm".', "spoken with the governor"),
+    ("what-she-termed-in-her-own-act", 'The dispute centred on Okonkwo\'s opposition to what she termed a '
+     '"reckless" bill.', "reckless"),
+    ("descriptive-role", 'Okonkwo spoke at the forum on Monday.\n\n"They are good people," the 58-year-old head '
+     "of the country's largest lender said.", "They are good people"),
+    ("a-list-of-her-acts", "In a brief message, Okonkwo – the executive set to lead Lumenfold – described the "
+     'violence as "deeply painful," urged calm and pledged to listen.', "deeply painful,"),
     ("partial-deep-in-reported-speech", "Okonkwo would go on to note that hiring requires engineers who are scarce "
      'here, despite it being a "well developed country." The panel ended.', "well developed country."),
 ]
@@ -173,6 +184,8 @@ NEVER = [
     ("headline-quote", 'Okonkwo slams raids: "We will fight"\n\nThe company did not respond to questions.'),
     ("headline-quote-past-title-case", 'Okonkwo Slammed The Raids: "We Will Fight"\n\nThe company did not '
      'respond to questions.'),
+    ("head-of-a-group", 'Okonkwo spoke on Monday.\n\n"We will sue," the head of the union said.'),
+    ("within-someone-elses-act", "Okonkwo's critics objected to what he termed a \"reckless\" bill."),
     ("participle-of-the-one-acting", 'Okonkwo said the officer fired, shouting "Stop right there."'),
     ("disavowed", "Okonkwo and Lindqvist disavowed comments made by a partner, who said the raids were overdue."),
     # a group's words
