@@ -12,7 +12,7 @@ from onrecord.nlp import leader_patterns as lp
 from onrecord.nlp.leader_mentions import Mentions
 from onrecord.nlp.paraphrase import Paraphrases
 from onrecord.nlp.quote_candidates import (Attribution, ParsedArticle, clean_quote, in_clause, looks_like_a_name,
-                                           unique_sents)
+                                           normalize_quote, unique_sents)
 from onrecord.nlp.speech_verbs import SpeechGrammar, is_label, is_speech
 
 
@@ -59,6 +59,7 @@ class ArticleAttribution:
             for other in sorted(i for i, target in merged.items() if target == index):
                 parts += [self.text[a:b] for a, b in self.spans[other].parts]
             found.append((span, clean_quote(" ".join(parts)), attribution))
+        found += self._repeated(found, attributed, merged)
         found += reported
         found += self.paraphrases.reported()
         found += self.paraphrases.according_to(attributed)
@@ -116,6 +117,27 @@ class ArticleAttribution:
         else:
             sents = unique_sents([*antecedent, verb.sent, first_sent, last_sent])
         return Attribution(leader_id, pattern, sents), verb
+
+    def _repeated(self, found, attributed, merged) -> list[tuple]:
+        """A paragraph that is nothing but a quote, attributed nowhere, whose words one leader is
+        quoted saying elsewhere in the article (a pull quote, a summary bullet): that leader's."""
+        said = [(normalize_quote(words), attribution) for _span, words, attribution in found]
+        out = []
+        for index, span in enumerate(self.spans):
+            if index in attributed or index in merged or span.signature is not None:
+                continue
+            paragraph = self.article.paragraph_of(span.open_at)
+            if not self.article.whole_paragraph(span, paragraph):
+                continue
+            words = self.article.quoted_text(index)
+            key = normalize_quote(words)
+            if len(key.split()) < 4:
+                continue  # "too far": a phrase anyone may use
+            speakers = {a.leader_id: a for text, a in said if key in text}
+            if len(speakers) == 1:
+                (attribution,) = speakers.values()
+                out.append((span, words, Attribution(attribution.leader_id, "repeated", list(attribution.sents))))
+        return out
 
     def _inside_reported_speech(self, reported, attributed, verbs_of):
         """A partial quote inside a clause of reported speech ('would go on to note that ...,

@@ -10,6 +10,7 @@ quotes.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -174,3 +175,10 @@ def clean_quote(text: str) -> str:
     while text and text[-1] in ",;:—–-":
         text = text[:-1].rstrip()
     return text
+
+
+def normalize_quote(text: str) -> str:
+    """Lowercase, quote marks and punctuation removed, spaces collapsed: for ids and matching."""
+    text = unicodedata.normalize("NFKC", text).lower().replace("’", "'").replace("‘", "'")
+    text = re.sub(r"[^\w\s']|(?<!\w)'|'(?!\w)", " ", text)
+    return " ".join(text.split())
