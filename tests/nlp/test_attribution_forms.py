@@ -219,6 +219,6 @@ def test_gives_no_words(finder, text):
 def test_a_pull_quote_is_the_words_of_the_leader_quoted_saying_them(finder):
     text = ("'We will keep speaking up about it as needed.'\n\n"
             '"But we will keep speaking up about it as needed," Okonkwo said.\n\n'
-            "'The mayor has failed this city.'")
+            "The company did not respond.\n\n'The mayor has failed this city.'")
     assert found(finder, text) == {("mara-okonkwo", "but we will keep speaking up about it as needed", "quote"),
                                    ("mara-okonkwo", "we will keep speaking up about it as needed", "quote")}
