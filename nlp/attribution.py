@@ -86,6 +86,8 @@ class ArticleAttribution:
         if verb is None:
             verb = grammar.colon_verb(span)
             colon_intro = verb is not None
+        if verb is None and span.block:
+            return self._presented_document(span)
         if verb is None or grammar.negated(verb) or self.article.in_headline(verb):
             return None  # (a headline's claim, "Okonkwo slams raids: '...'", may go beyond the words)
         root = _root(tokens, self.article.in_quote)
@@ -117,6 +119,18 @@ class ArticleAttribution:
         else:
             sents = unique_sents([*antecedent, verb.sent, first_sent, last_sent])
         return Attribution(leader_id, pattern, sents), verb
+
+    def _presented_document(self, span):
+        """A passage after "Here is the full memo:": the memo's author's, if one leader wrote it."""
+        before = self.text[:span.open_at].rstrip()
+        sent = self.article.sent_of(len(before) - 1) if before.endswith(":") else None
+        if sent is None or self.article.in_headline(sent[0]):
+            return None
+        who = self.mentions.document_author(sent)
+        if who is None:
+            return None
+        leader_id, antecedent = who
+        return Attribution(leader_id, "colon", unique_sents([*antecedent, sent])), None
 
     def _repeated(self, found, attributed, merged) -> list[tuple]:
         """A paragraph that is nothing but a quote, attributed nowhere, whose words one leader is

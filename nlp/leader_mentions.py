@@ -199,6 +199,33 @@ class Mentions:
                 return leader, "title", antecedent
         return None
 
+    def document_author(self, sent):
+        """(leader id, [sentence that names the author]) for the document a colon sentence presents
+        ("Here is the full memo:", "Okonkwo's statement reads:"): its author by possessive or by the
+        verb it hangs on, or, for "the memo", the author of the memo the article last mentioned."""
+        nouns = [t for t in sent if t.lemma_.lower() in lp.OWN_DOCUMENT_NOUNS and self.in_quote[t.i] == -1]
+        if len(nouns) != 1:
+            return None
+        noun = nouns[0]
+        own = self._author_of(noun)
+        if own is not None:
+            return own, []
+        if not any(c.lower_ in ("the", "this", "that") for c in noun.children if c.dep_ == "det"):
+            return None
+        earlier = [t for t in self.doc[:sent.start] if t.lemma_ == noun.lemma_ and self.in_quote[t.i] == -1]
+        if not earlier:
+            return None
+        author = self._author_of(earlier[-1])
+        return (author, [earlier[-1].sent]) if author is not None else None
+
+    def _author_of(self, noun) -> str | None:
+        for c in noun.children:
+            if c.dep_ == "poss" and c.i in self.leader_at:
+                return self.leader_at[c.i]
+        author = self.grammar.author(noun)
+        who = self.speaker(author) if author is not None else None
+        return who[0] if who is not None else None
+
     def _titled_leader(self, subject) -> str | None:
         """The leader at the end of a coordinated title ("President and CEO José Muñoz"): the
         other members of the list are that leader's own title words."""

@@ -14,6 +14,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from onrecord.nlp import leader_patterns as lp
 from onrecord.nlp.quote_marks import Span, find_spans
 from onrecord.nlp.speech_verbs import is_speech
 
@@ -64,23 +65,29 @@ class ParsedArticle:
         self._headlines: dict[int, bool] = {}
 
     def _unmarked_blocks(self, names_re) -> list[Span]:
-        """A paragraph without quote marks after a paragraph ending "Okonkwo posted on Bluesky:"
-        is the post itself (an embed or a blockquote that lost its markup)."""
+        """Paragraphs without quote marks after a paragraph ending "Okonkwo posted on Bluesky:"
+        or "Here is the full memo:" are the post or the memo itself (an embed or a blockquote
+        that lost its markup): one passage, up to the first paragraph that reads as the
+        reporter's again."""
         out = []
-        for (a, b, _blk), (na, nb, nblock) in zip(self.ranges, self.ranges[1:]):
-            if nblock or not self.text[a:b].endswith(":"):
-                continue
-            if any(ch in self.text[na:nb] for ch in '"“”'):
-                continue
-            if any(s.open_at <= na < s.close_at for s in self.spans):
-                continue
-            # An embed the extractor lost leaves the reporter's next paragraph here: only a
-            # paragraph in the first person, that names no leader, reads as the post.
-            if not _FIRST_PERSON.search(self.text[na:nb]) or names_re.search(self.text[na:nb]):
+        for number, (a, b, _blk) in enumerate(self.ranges[:-1]):
+            if not self.text[a:b].endswith(":"):
                 continue
             sent = self.sent_of(b - 1)  # the sentence ending in the colon
-            if sent is not None and any(is_speech(t) for t in sent):
-                out.append(Span([(na, nb)], na, nb, block=True))
+            if sent is None or not any(is_speech(t) or t.lemma_.lower() in lp.OWN_DOCUMENT_NOUNS for t in sent):
+                continue
+            parts = []
+            for na, nb, nblock in self.ranges[number + 1:]:
+                body = self.text[na:nb]
+                if nblock or any(ch in body for ch in '"“”') or any(s.open_at <= na < s.close_at for s in self.spans):
+                    break
+                # An embed the extractor lost leaves the reporter's next paragraph here: only a
+                # paragraph in the first person, that names no leader, reads as the post.
+                if not _FIRST_PERSON.search(body) or names_re.search(body):
+                    break
+                parts.append((na, nb))
+            if parts:
+                out.append(Span(parts, parts[0][0], parts[-1][1], block=True))
         return out
 
     @cached_property

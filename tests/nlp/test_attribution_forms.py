@@ -222,3 +222,23 @@ def test_a_pull_quote_is_the_words_of_the_leader_quoted_saying_them(finder):
             "The company did not respond.\n\n'The mayor has failed this city.'")
     assert found(finder, text) == {("mara-okonkwo", "but we will keep speaking up about it as needed", "quote"),
                                    ("mara-okonkwo", "we will keep speaking up about it as needed", "quote")}
+
+
+def test_an_unclosed_mark_ends_with_its_sentence_and_the_memo_after_here_is(finder):
+    text = ("In a memo to staff, Okonkwo said she is “saddened by the raids in Riverton. Here is the full memo:\n\n"
+            "I am saddened by the raids in Riverton.\n\nWe will support every family. I know this is hard.\n\n"
+            "Okonkwo has been criticised for her silence before.")
+    assert found(finder, text) == {
+        ("mara-okonkwo", "saddened by the raids in riverton", "quote"),
+        ("mara-okonkwo", "i am saddened by the raids in riverton we will support every family i know this is hard",
+         "quote")}
+
+
+@pytest.mark.parametrize("text", [
+    # the memo is someone else's
+    "A Lumenfold spokesperson sent a memo to staff on Monday. Here is the full memo:\n\nWe are monitoring it.",
+    # a letter signed by many is a group's
+    "Okonkwo and 60 others signed a letter on Monday. Here is the full letter:\n\nWe call for calm.",
+], ids=["spokesperson-memo", "group-letter"])
+def test_a_presented_document_of_someone_else_gives_no_words(finder, text):
+    assert found(finder, text) == set()
