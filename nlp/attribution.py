@@ -88,6 +88,8 @@ class ArticleAttribution:
             colon_intro = verb is not None
         if verb is None and span.block:
             return self._presented_document(span)
+        if verb is None:
+            verb = grammar.document_verb(tokens)
         if verb is None or grammar.negated(verb) or self.article.in_headline(verb):
             return None  # (a headline's claim, "Okonkwo slams raids: '...'", may go beyond the words)
         root = _root(tokens, self.article.in_quote)

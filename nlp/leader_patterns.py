@@ -26,6 +26,9 @@ PHRASAL_SPEECH = {"weigh": "in", "chime": "in", "speak": "out", "lash": "out", "
 # over 'the events'", "spoke to reporters: '...'", "reacted on X: '...'".
 EXPRESSIVE_LEMMAS = frozenset({"express", "voice", "speak", "talk", "react", "reflect", "address", "sound"})
 
+# Prepositions that introduce what a communicative act is about ("spoke about", "heartbreak over").
+TOPIC_PREPOSITIONS = frozenset({"about", "over", "on", "of", "for", "against", "to", "as", "regarding"})
+
 # "Okonkwo was blunt: '...'": a copula whose adjective describes how something was said.
 MANNER_ADJECTIVES = frozenset({
     "direct", "blunt", "clear", "explicit", "emphatic", "unequivocal", "frank", "candid", "succinct",

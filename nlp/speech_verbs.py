@@ -235,7 +235,10 @@ class SpeechGrammar:
                 if self.in_quote[node.i] == -1 and (is_speech(node) or is_label(node)):
                     return node if self.labels_quote(node, path) else None
                 if self.in_quote[node.i] == -1 and is_expressive(node) and path:
-                    return node if path[-1].dep_ in ("dobj", "prep", "xcomp", "ccomp") else None
+                    below = path[-1]  # what was expressed, or what about ("spoke after '...'" is not)
+                    content = below.dep_ in ("dobj", "xcomp", "ccomp") \
+                        or below.dep_ == "prep" and below.lower_ in lp.TOPIC_PREPOSITIONS
+                    return node if content else None
                 path.append(node)
                 if self.in_quote[node.i] == -1 and node.pos_ in ("VERB", "AUX") and self.aside(node, token):
                     pass  # "told employees in a memo — first reported by X — that ...": the aside's
@@ -248,6 +251,29 @@ class SpeechGrammar:
                 if node.head.i == node.i:
                     break
                 node = node.head
+        return None
+
+    def document_verb(self, tokens):
+        """'sent a memo that directed employees to resources about how to handle "..."': a quote
+        in the clause that says what a document does is the document's; the verb the document
+        hangs on (sent, posted, wrote) stands for its author."""
+        index = self.in_quote[tokens[0].i]
+        tops = [t for t in tokens if self.in_quote[t.head.i] != index and t.head.i != t.i and not t.is_punct]
+        if len(tops) != 1:
+            return None
+        node = tops[0].head
+        for _ in range(10):
+            if self.in_quote[node.i] == -1 and node.pos_ in ("VERB", "AUX"):
+                if is_speech(node) or is_label(node) or any(
+                        c.dep_ in ("nsubj", "nsubjpass") and c.tag_ not in ("WDT", "WP") for c in node.children):
+                    return None  # someone's act, or a clause with its own subject
+                if node.dep_ in ("relcl", "acl") and node.head.lemma_.lower() in lp.OWN_DOCUMENT_NOUNS:
+                    document = node.head
+                    verb = document.head if document.dep_ == "dobj" else None
+                    return verb if verb is not None and lemma(verb) in lp.AUTHOR_VERBS else None
+            if node.head.i == node.i:
+                return None
+            node = node.head
         return None
 
     def preceding_clause_verb(self, first):

@@ -98,6 +98,8 @@ QUOTES = [
      "of the country's largest lender said.", "They are good people"),
     ("a-list-of-her-acts", "In a brief message, Okonkwo – the executive set to lead Lumenfold – described the "
      'violence as "deeply painful," urged calm and pledged to listen.', "deeply painful,"),
+    ("in-what-her-memo-does", "Lumenfold's operations chief, Mara Okonkwo, sent a memo that pointed staff to new "
+     'guidance on how to handle "disruption near our sites."', "disruption near our sites."),
     ("partial-deep-in-reported-speech", "Okonkwo would go on to note that hiring requires engineers who are scarce "
      'here, despite it being a "well developed country." The panel ended.', "well developed country."),
 ]
@@ -186,6 +188,10 @@ NEVER = [
      'respond to questions.'),
     ("head-of-a-group", 'Okonkwo spoke on Monday.\n\n"We will sue," the head of the union said.'),
     ("within-someone-elses-act", "Okonkwo's critics objected to what he termed a \"reckless\" bill."),
+    ("spoke-after", 'Okonkwo spoke after the "disastrous" meeting with the governor.'),
+    ("someone-elses-memo", 'A Lumenfold spokesperson sent a memo that pointed staff to guidance on how to handle '
+     '"disruption near our sites."'),
+    ("a-memo-she-received", 'Okonkwo received a memo that pointed staff to guidance on "disruption near our sites."'),
     ("participle-of-the-one-acting", 'Okonkwo said the officer fired, shouting "Stop right there."'),
     ("disavowed", "Okonkwo and Lindqvist disavowed comments made by a partner, who said the raids were overdue."),
     # a group's words
