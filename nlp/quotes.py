@@ -14,7 +14,8 @@ a speech verb (or "according to") whose grammatical subject is, unambiguously, a
 leader; a leader who is only mentioned, criticised, or quoted about never gets a statement.
 
 The work is split by responsibility: quote_marks (quoted passages in the text), quote_candidates
-(those passages on the parse), leader_mentions (who is named, who a subject is), speech_verbs
+(those passages on the parse), leader_index (the watchlist's names, titles and handles),
+leader_mentions (who is named, who a subject is), speech_verbs
 (reporting verbs and their subjects), paraphrase (reported speech without marks), attribution
 (the rules that tie them together). This module is the public face: QuoteFinder and Quote.
 
@@ -40,7 +41,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from onrecord.nlp.attribution import ArticleAttribution
-from onrecord.nlp.leader_mentions import LeaderIndex
+from onrecord.nlp.leader_index import LeaderIndex
 from onrecord.nlp.quote_candidates import normalize_quote, sent_text
 from onrecord.nlp.quote_marks import prepare
 from onrecord.vocabulary import PARAPHRASE, QUOTE
