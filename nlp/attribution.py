@@ -11,6 +11,7 @@ from __future__ import annotations
 from onrecord.nlp import leader_patterns as lp
 from onrecord.nlp.leader_mentions import Mentions
 from onrecord.nlp.paraphrase import Paraphrases
+from onrecord.nlp.quote_marks import Span
 from onrecord.nlp.quote_candidates import (Attribution, ParsedArticle, clean_quote, in_clause, looks_like_a_name,
                                            normalize_quote, unique_sents)
 from onrecord.nlp.speech_verbs import SpeechGrammar, is_label, is_speech
@@ -60,6 +61,7 @@ class ArticleAttribution:
                 parts += [self.text[a:b] for a, b in self.spans[other].parts]
             found.append((span, clean_quote(" ".join(parts)), attribution))
         found += self._repeated(found, attributed, merged)
+        found += self._unmarked()
         found += reported
         found += self.paraphrases.reported()
         found += self.paraphrases.according_to(attributed)
@@ -133,6 +135,30 @@ class ArticleAttribution:
             return None
         leader_id, antecedent = who
         return Attribution(leader_id, "colon", unique_sents([*antecedent, sent])), None
+
+    def _unmarked(self) -> list[tuple]:
+        """'He asserts, Sitting on that power is not good for business. It's a choice.': words an
+        outlet gives as spoken without printing the marks, to the end of the paragraph."""
+        out = []
+        for verb in self.article.doc:
+            if self.article.in_quote[verb.i] != -1 or not is_speech(verb):
+                continue
+            first = self.grammar.unmarked_words(verb)
+            if first is None or self.grammar.negated(verb) or self.grammar.secondhand(verb) \
+                    or self.article.in_headline(verb):
+                continue
+            a, b, _block = self.article.ranges[self.article.paragraph_of(first.idx)]
+            words = self.text[first.idx:b]
+            if any(ch in words for ch in '"“”') or len(words.split()) < 4:
+                continue
+            who = self.mentions.speaker(self.grammar.subject(verb))
+            if who is None:
+                continue
+            leader_id, _how, antecedent = who
+            span = Span([(first.idx, b)], first.idx, b)
+            sents = unique_sents([*antecedent, verb.sent])
+            out.append((span, clean_quote(words), Attribution(leader_id, "unmarked", sents)))
+        return out
 
     def _repeated(self, found, attributed, merged) -> list[tuple]:
         """A paragraph that is nothing but a quote, attributed nowhere, whose words one leader is

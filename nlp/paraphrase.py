@@ -33,6 +33,8 @@ class Paraphrases:
                 continue
             if lemma(verb) not in lp.INDIRECT_VERBS and lemma(verb) not in ("express", "voice", "make", "issue"):
                 continue
+            if self.grammar.unmarked_words(verb) is not None:
+                continue  # 'He stated, Hope without action ...': words given as his own (attribution.py)
             clauses = [c for c in verb.children if c.dep_ == "ccomp" and self.in_quote[c.i] == -1] \
                 or self._stance_clause(verb)
             if len(clauses) != 1 or self.grammar.negated(verb) or self.grammar.secondhand(verb):

