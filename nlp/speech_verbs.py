@@ -375,8 +375,11 @@ class SpeechGrammar:
         if verb.i + 2 >= len(doc) or doc[verb.i + 1].text != "," or lemma(verb) not in lp.INDIRECT_VERBS:
             return None
         first = doc[verb.i + 2]
-        if not (first.is_title and first.is_alpha and not first.ent_type_ or first.text in ("I", "We")):
+        after = doc[first.i + 1] if first.i + 1 < len(doc) else first
+        if not first.is_title or not first.is_alpha:
             return None
+        if first.pos_ == "PROPN" and (first.ent_type_ or after.is_title) and first.text not in ("I", "We"):
+            return None  # a name starts the clause ("Okonkwo said, Governor Dale Murrow lied"): who knows
         subject = self.subject(verb)
         if subject is None or subject.i > verb.i or any(
                 c.dep_ in ("dobj", "ccomp", "dative") and c.i < verb.i + 1 for c in verb.children if c.i > verb.i):
