@@ -70,8 +70,9 @@ class Mentions:
                 at[t.i] = ent.ent_id_
         return at
 
-    def people_in(self, tokens) -> set[str]:
-        """Leader ids and other people (PERSON entities, non-leader speech subjects) in tokens."""
+    def people_in(self, tokens, objects: bool = False) -> set[str]:
+        """Leader ids and other people (PERSON entities, non-leader speech subjects) in tokens;
+        with objects, also "the governor" wherever it stands (a candidate for a later he/she)."""
         found: set[str] = set()
         for t in tokens:
             if t.dep_ == "compound" and t.head.pos_ == "NOUN" or t.ent_type_ in _NOT_PEOPLE:
@@ -89,7 +90,22 @@ class Mentions:
                          and not _first_word(t)):
                 # a bare surname the model did not tag ("Ruiz criticized ...") is someone too
                 found.add(self.by_title(t) or self.by_role(t) or "speaker:" + t.text.lower())
+            elif objects and t.tag_ == "NN" and lp.is_person_noun(t.lower_) and self._someone_else(t):
+                # "Okonkwo met the governor. 'I am sorry,' he said.": he may be the governor
+                found.add(self.by_title(t) or self.by_role(t) or "speaker:" + t.text.lower())
         return found
+
+    def _someone_else(self, noun) -> bool:
+        """A person noun outside the subject that is not a description of a named person:
+        not "Okonkwo, the chief executive", "Okonkwo is the owner", "as CEO", "CEO Mara Okonkwo"."""
+        if noun.dep_ in ("nsubj", "nsubjpass", "appos", "attr", "compound", "npadvmod") \
+                or noun.head.lower_ == "as":
+            return False
+        if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children):
+            return False  # "a second person" killed, "his own partner": the story's, no one speaking
+        if any(c.dep_ == "appos" or c.ent_type_ in ("PERSON", "LEADER") for c in noun.children):
+            return False  # "the governor, Dale Murrow": the name counts, once
+        return noun.head.dep_ != "appos" and noun.head.ent_type_ not in ("PERSON", "LEADER")
 
     def speaker(self, subject, quote_index: int = -1):
         """(leader id, how, antecedent sentences) for a subject token, or None when it is not
@@ -115,6 +131,11 @@ class Mentions:
             for c in subject.children:
                 if c.dep_ == "poss" and c.i in self.leader_at:
                     return self.leader_at[c.i], "name", []
+                by = [o for o in c.children if o.dep_ == "pobj"] if c.dep_ == "prep" and c.lower_ in ("from", "by") else []
+                if len(by) == 1 and by[0].i in self.leader_at and not any(x.dep_ == "conj" for x in by[0].children):
+                    return self.leader_at[by[0].i], "name", []  # "the statement from Okonkwo read"
+            if any(c.lower_ in ("joint", "signed") for c in subject.subtree):
+                return None  # "a joint statement": a group's
             author = self.grammar.author(subject)  # "told employees in a message that said ..."
             if author is not None and author.lower_ not in lp.OWN_DOCUMENT_NOUNS:
                 return self.speaker(author, quote_index)
@@ -226,7 +247,7 @@ class Mentions:
         named = self.people_in(self.article.span_tokens[quote_index]) if quote_index >= 0 else set()
         sent = pronoun.sent
         before = [t for t in sent if t.i < pronoun.i and self.in_quote[t.i] == -1]
-        own = self.people_in(before)
+        own = self.people_in(before, objects=True)
         if own & named:
             return nothing
         if own:
@@ -250,7 +271,7 @@ class Mentions:
             if not narration:
                 continue  # a sentence of the quote itself: look past it
             looked += 1
-            people = self.people_in(narration)
+            people = self.people_in(narration, objects=True)
             if people & named and not people - named:
                 return nothing  # the only ones mentioned are talked about in the quote
             people -= named

@@ -25,6 +25,8 @@ def is_speech(token) -> bool:
     if not (token.pos_ in ("VERB", "AUX") or _participle(token)):
         return False
     word = lemma(token)
+    if word == "read":  # "the statement read:", never "Okonkwo read the union's letter:"
+        return any(c.dep_ == "nsubj" and c.lemma_.lower() in lp.OWN_DOCUMENT_NOUNS for c in token.children)
     if word in lp.PHRASAL_SPEECH:  # "weighed in", whatever the parser made of "in"
         following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
         return following is not None and following.lower_ == lp.PHRASAL_SPEECH[word]
@@ -170,6 +172,8 @@ class SpeechGrammar:
             for t in verb.sent:
                 if self.in_quote[t.i] == -1 and any(_is_source(o) for o in according_to(t)):
                     return True
+        if self._told_in_someone_elses_account(verb):
+            return True
         node = verb
         for _ in range(4):
             dep = node.dep_
@@ -200,6 +204,27 @@ class SpeechGrammar:
                 if opened < token.i < t.i and not opened < outside.i < t.i:
                     return True
                 opened = None
+        return False
+
+    def _told_in_someone_elses_account(self, verb) -> bool:
+        """'Trump said he spoke with Okonkwo, who told him ...': a relative clause about the
+        leader inside another speaker's words."""
+        node = verb
+        while node.dep_ == "conj" and node.head.i != node.i:
+            node = node.head
+        if node.dep_ != "relcl":
+            return False
+        antecedent = node.head
+        if not (antecedent.pos_ == "PROPN" or lp.is_person_noun(antecedent.lower_)):
+            return False  # "told staff in a message that said ...": the message's, read elsewhere
+        up = antecedent
+        for _ in range(6):
+            if up.head.i == up.i:
+                return False
+            up = up.head
+            if self.in_quote[up.i] == -1 and (is_speech(up) or is_label(up)):
+                outer = self.subject(up)
+                return outer is not None and outer.i != antecedent.i
         return False
 
     def passes_on_something(self, verb, before: int | None = None) -> bool:

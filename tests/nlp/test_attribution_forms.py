@@ -102,6 +102,7 @@ QUOTES = [
      'guidance on how to handle "disruption near our sites."', "disruption near our sites."),
     ("unmarked-spoken-words", "Okonkwo spoke on Monday. She asserted, Staying quiet is not neutral. It is a "
      "choice.", "Staying quiet is not neutral. It is a choice."),
+    ("statement-read", "Okonkwo's statement read: \"We stand with our employees.\"", "We stand with our employees."),
     ("partial-deep-in-reported-speech", "Okonkwo would go on to note that hiring requires engineers who are scarce "
      'here, despite it being a "well developed country." The panel ended.', "well developed country."),
 ]
@@ -194,6 +195,11 @@ NEVER = [
     ("someone-elses-memo", 'A Lumenfold spokesperson sent a memo that pointed staff to guidance on how to handle '
      '"disruption near our sites."'),
     ("a-memo-she-received", 'Okonkwo received a memo that pointed staff to guidance on "disruption near our sites."'),
+    ("he-may-be-the-one-met", 'Okonkwo met the governor on Monday.\n\n"I am very sorry," he said.'),
+    ("relative-clause-in-someone-elses-account", 'The mayor said he spoke with Okonkwo, who told him the workers '
+     'were "very talented."'),
+    ("read-someone-elses-letter", 'Okonkwo read a letter from the union: "We will strike."'),
+    ("a-joint-statement", '"We stand together," read a joint statement from Okonkwo and Lindqvist.'),
     ("participle-of-the-one-acting", 'Okonkwo said the officer fired, shouting "Stop right there."'),
     ("disavowed", "Okonkwo and Lindqvist disavowed comments made by a partner, who said the raids were overdue."),
     # a group's words
