@@ -83,14 +83,17 @@ class Paraphrases:
 
     def _whole_quotes_only(self, tokens) -> bool:
         """The reported clause holds quoted words only as whole partial quotes ("said the company
-        "will not comply""), never a stray mark or part of a longer quote; and not only them."""
+        "will not comply""), never a stray mark or part of a longer quote."""
         inside = {t.i for t in tokens}
         touched = {self.in_quote[t.i] for t in tokens} - {-1}
         if any(t.text in QUOTE_CHARS and self.in_quote[t.i] == -1 for t in tokens):
             return False
         if any(not all(t.i in inside or t.is_punct for t in self.article.span_tokens[index]) for index in touched):
             return False
-        return any(self.in_quote[t.i] == -1 and not t.is_punct for t in tokens)
+        # and a word of the article's own that says something: 'said it was "the easiest
+        # decision"' is the quote, not a paraphrase of it (but 'said people are "fatigued"' is)
+        return any(self.in_quote[t.i] == -1 and t.pos_ in ("NOUN", "PROPN", "VERB", "ADJ", "ADV", "NUM")
+                   and t.lemma_ not in ("be", "have", "do") for t in tokens)
 
     def _someone_else_speaks(self, tokens, leader_id: str) -> bool:
         """A speech verb inside the reported clause whose subject is another person."""

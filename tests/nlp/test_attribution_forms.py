@@ -263,3 +263,10 @@ def test_unmarked_words_need_a_capitalised_clause_that_is_no_name(finder):
     assert "quote" not in kinds
     kinds = {kind for _leader, _words, kind in found(finder, "Okonkwo said, Governor Dale Murrow lied to us all.")}
     assert "quote" not in kinds
+
+
+def test_a_reported_clause_that_is_only_the_quote_is_no_paraphrase(finder):
+    assert found(finder, 'Okonkwo, asked about it, said it was "the easiest decision I have made."') == {
+        ("mara-okonkwo", "the easiest decision i have made", "quote")}
+    assert ("mara-okonkwo", "people are very tired", "paraphrase") in found(
+        finder, "Okonkwo said people are 'very tired.'")
