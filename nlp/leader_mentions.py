@@ -197,11 +197,15 @@ class Mentions:
     def by_title(self, head) -> str | None:
         """'the Petrel Pay chief executive', "Microsoft's chief scientific officer" -> the one
         leader with that organisation and title."""
-        if head.tag_ not in ("NN", "NNP") or any(c.dep_ in ("relcl", "prep", "acl") for c in head.children):
+        of = [c for c in head.children if c.dep_ == "prep"]
+        if head.tag_ not in ("NN", "NNP") or any(c.dep_ in ("relcl", "acl") for c in head.children) \
+                or of and (len(of) > 1 or of[0].lower_ != "of"):
             return None
         words = [t for t in head.subtree if t.i <= head.i]
         if not words or words[0].lower_ != "the" and not any(t.dep_ == "poss" for t in words):
             return None
+        # "the chief executive of Lumenfold": the organisation may follow
+        words += [t for c in of for t in c.subtree if t.dep_ not in ("det", "prep")]
         phrase = " ".join(t.lower_ for t in words if t.dep_ != "case")
         phrase = phrase.replace(" 's", "")
         matches = [lid for lid, (orgs, heads, title) in self.index.orgs.items()
@@ -325,6 +329,8 @@ class Mentions:
                 node = node.head
             if node.dep_ == "nsubj":
                 return True
+            if node.dep_ == "poss" and node.head.lemma_.lower() in lp.OWN_DOCUMENT_NOUNS | lp.SPEECH_NOUNS:
+                return True  # "Fiddelke's message emphasized ... He also noted ...": its author
             if node.dep_ == "nsubjpass" and not any(c.dep_ == "agent" for c in node.head.children):
                 return True
         return False

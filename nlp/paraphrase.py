@@ -135,6 +135,9 @@ class Paraphrases:
                 continue
             keys = {key for way in ways if all(k in parts for k in way) for key in way} | set(lp.PARAPHRASE_EXTRAS)
             said = [t for key in keys if key in parts for t in parts[key].subtree]
+            aside = {x for t in said if t.dep_ == "advcl" and t.tag_ == "VBG" and t.i > verb.i
+                     for x in range(t.left_edge.i - 1, t.right_edge.i + 1)}  # (with its comma)
+            said = [t for t in said if t.i not in aside]  # "..., saying ...": the participle's own words
             if any(self.in_quote[t.i] != -1 or t.text in QUOTE_CHARS for t in said):
                 continue  # the quoted words speak for it
             if len([t for t in said if not t.is_punct]) < 2:
@@ -163,12 +166,16 @@ class Paraphrases:
             if self.in_quote[t.i] != -1:
                 continue
             objs = according_to(t)
-            if len(objs) != 1 or objs[0].i not in leader_at:
+            if len(objs) != 1:
                 continue
             obj = objs[0]
             if any(c.dep_ == "conj" or c.dep_ == "appos" and c.i not in leader_at for c in obj.children):
                 continue  # "according to Okonkwo and Ruiz": not the leader's words alone
-            leader_id = leader_at[obj.i]
+            leader_id, antecedent = leader_at.get(obj.i), []
+            if leader_id is None:
+                leader_id, antecedent = self._own_account(obj)
+            if leader_id is None:
+                continue
             sent = t.sent
             # someone else's speech verb in the sentence owns its words
             if any(is_speech(v) and self.in_quote[v.i] == -1 for v in sent):
@@ -180,7 +187,7 @@ class Paraphrases:
                     if index in attributed:
                         continue
                     out.append((self.article.spans[index], self.article.quoted_text(index),
-                                Attribution(leader_id, "according_to", [sent])))
+                                Attribution(leader_id, "according_to", [*antecedent, sent])))
                 continue
             words = [x for x in sent if x.i not in phrase and not x.is_space]
             while words and words[-1].is_punct:
@@ -192,8 +199,25 @@ class Paraphrases:
             start, end = words[0].idx, words[-1].idx + len(words[-1].text)
             text = clean_quote(self.text[start:end])
             out.append((Span([(start, end)], start, end), text,
-                        Attribution(leader_id, "according_to", [sent], kind="paraphrase")))
+                        Attribution(leader_id, "according_to", [*antecedent, sent], kind="paraphrase")))
         return out
+
+
+    def _own_account(self, noun):
+        """(leader, [antecedent]) for "according to her account", "according to Okonkwo's post":
+        a leader's own words by possessive (he/she resolved as for a subject), else (None, [])."""
+        if noun.lemma_.lower() not in lp.SPEECH_NOUNS | lp.OWN_DOCUMENT_NOUNS | {"account"}:
+            return None, []
+        owners = [c for c in noun.children if c.dep_ == "poss"]
+        if len(owners) != 1:
+            return None, []
+        who = self.mentions.speaker(owners[0]) if owners[0].lower_ not in ("his", "her") else None
+        if who is None and owners[0].lower_ in ("his", "her"):
+            leader, antecedent = self.mentions.resolve_pronoun(owners[0], -1)
+            return leader, antecedent
+        if who is None or owners[0].i not in self.mentions.leader_at:
+            return None, []
+        return who[0], who[2]
 
 
 def _own_clause(clause) -> list:

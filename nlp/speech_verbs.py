@@ -93,6 +93,8 @@ class SpeechGrammar:
                 return True
             if node.dep_ not in ("xcomp", "conj") or node.head.i == node.i:
                 return False
+            if node.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children):
+                return False  # "did not name ICE, and he said ...": a clause of its own
             node = node.head
         return False
 

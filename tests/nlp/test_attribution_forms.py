@@ -143,6 +143,15 @@ PARAPHRASES = [
      "the company could not hire without visas"),
     ("joked-that", "Okonkwo joked that the agents were guarding the snack bar.",
      "the agents were guarding the snack bar"),
+    ("according-to-her-account", "Central to Okonkwo's argument was the raid at the depot. According to her "
+     "account, the agents detained forty workers without warrants.",
+     "the agents detained forty workers without warrants"),
+    ("rejected-accusations-then-saying", 'Okonkwo also rejected accusations that the mayor is corrupt, saying, '
+     '"Of course not."', "rejected accusations that the mayor is corrupt"),
+    ("said-in-a-clause-of-its-own", "Okonkwo's memo did not name the agency, and she said the company's first "
+     "priority was the safety of its staff.", "the company's first priority was the safety of its staff"),
+    ("the-title-of-the-organisation", "The chief executive of Lumenfold says she learned of the raid on the news.",
+     "she learned of the raid on the news"),
     ("made-a-joke-that", "Okonkwo drew criticism on Monday when she made a joke that agents were watching the "
      "audience.", "agents were watching the audience"),
 ]
