@@ -88,8 +88,10 @@ class ArticleAttribution:
         if verb is None:
             verb = grammar.colon_verb(span)
             colon_intro = verb is not None
-        if verb is None and span.block:
-            return self._presented_document(span)
+        if verb is None:
+            presented = self._presented_words(span)
+            if presented is not None or span.block:
+                return presented
         if verb is None:
             verb = grammar.document_verb(tokens)
         if verb is None or grammar.negated(verb) or self.article.in_headline(verb):
@@ -124,13 +126,14 @@ class ArticleAttribution:
             sents = unique_sents([*antecedent, verb.sent, first_sent, last_sent])
         return Attribution(leader_id, pattern, sents), verb
 
-    def _presented_document(self, span):
-        """A passage after "Here is the full memo:": the memo's author's, if one leader wrote it."""
+    def _presented_words(self, span):
+        """A passage after "Here is the full memo:", "Okonkwo's response was blunt:": the words of
+        the one leader whose memo or response the colon presents."""
         before = self.text[:span.open_at].rstrip()
         sent = self.article.sent_of(len(before) - 1) if before.endswith(":") else None
         if sent is None or self.article.in_headline(sent[0]):
             return None
-        who = self.mentions.document_author(sent)
+        who = self.mentions.presented_words(sent, len(before) - 1)
         if who is None:
             return None
         leader_id, antecedent = who
@@ -271,5 +274,5 @@ def _coordinators_only(gap) -> bool:
 def _root(tokens, in_quote):
     """The quote's token whose head lies outside it: where the quote hangs in the sentence."""
     index = in_quote[tokens[0].i]
-    outside = [t for t in tokens if in_quote[t.head.i] != index and t.head.i != t.i]
+    outside = [t for t in tokens if in_quote[t.head.i] != index and t.head.i != t.i and not t.is_punct]
     return outside[0] if len(outside) == 1 else None

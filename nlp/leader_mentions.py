@@ -127,15 +127,17 @@ class Mentions:
         titled = self._titled_leader(subject)
         if titled:  # "President and CEO José Muñoz spoke", parsed as a list of three
             return titled, "name", []
-        if lower in lp.OWN_DOCUMENT_NOUNS:
+        if lower in lp.WORDS_NOUNS:  # "Okonkwo's memo said", "Okonkwo's response was blunt:"
+            if any(c.lower_ in ("joint", "signed") or c.dep_ == "conj" for c in subject.subtree):
+                return None  # "a joint statement", "a statement signed by ...": a group's
             for c in subject.children:
                 if c.dep_ == "poss" and c.i in self.leader_at:
                     return self.leader_at[c.i], "name", []
                 by = [o for o in c.children if o.dep_ == "pobj"] if c.dep_ == "prep" and c.lower_ in ("from", "by") else []
                 if len(by) == 1 and by[0].i in self.leader_at and not any(x.dep_ == "conj" for x in by[0].children):
                     return self.leader_at[by[0].i], "name", []  # "the statement from Okonkwo read"
-            if any(c.lower_ in ("joint", "signed") for c in subject.subtree):
-                return None  # "a joint statement": a group's
+            if lower not in lp.OWN_DOCUMENT_NOUNS:
+                return None
             author = self.grammar.author(subject)  # "told employees in a message that said ..."
             if author is not None and author.lower_ not in lp.OWN_DOCUMENT_NOUNS:
                 return self.speaker(author, quote_index)
@@ -152,18 +154,25 @@ class Mentions:
                 return leader, "title", antecedent
         return None
 
-    def document_author(self, sent):
-        """(leader id, [sentence that names the author]) for the document a colon sentence presents
-        ("Here is the full memo:", "Okonkwo's statement reads:"): its author by possessive or by the
-        verb it hangs on, or, for "the memo", the author of the memo the article last mentioned."""
-        nouns = [t for t in sent if t.lemma_.lower() in lp.OWN_DOCUMENT_NOUNS and self.in_quote[t.i] == -1]
-        if len(nouns) != 1:
+    def presented_words(self, sent, colon: int):
+        """(leader id, [sentence that names the author]) for the words a colon presents: a
+        leader's own message, response, post or memo ("Okonkwo's response was blunt:", "had a
+        simple message for the agency:", "posted a photo with the message:", "Here is the full
+        memo:"); for "the memo", the author of the memo the article last mentioned."""
+        before = [t for t in sent if t.idx < colon and self.in_quote[t.i] == -1]
+        nouns = [t for t in before if t.pos_ == "NOUN" and t.lemma_.lower() in lp.WORDS_NOUNS]
+        if not nouns:
             return None
-        noun = nouns[0]
+        noun = nouns[-1]
+        if any(t.pos_ == "VERB" and t.i > noun.i for t in before):
+            return None  # another clause closes with the colon: its verb decides
+        if any(c.dep_ == "prep" and c.lower_ in ("from", "by") for c in noun.children):
+            return None  # "a message from the mayor:" (but "the statement from Okonkwo" is her subject)
         own = self._author_of(noun)
         if own is not None:
             return own, []
-        if not any(c.lower_ in ("the", "this", "that") for c in noun.children if c.dep_ == "det"):
+        if noun.lemma_.lower() not in lp.OWN_DOCUMENT_NOUNS \
+                or not any(c.lower_ in ("the", "this", "that") for c in noun.children if c.dep_ == "det"):
             return None
         earlier = [t for t in self.doc[:sent.start] if t.lemma_ == noun.lemma_ and self.in_quote[t.i] == -1]
         if not earlier:

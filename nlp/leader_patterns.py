@@ -122,6 +122,13 @@ OWN_DOCUMENT_NOUNS = frozenset({
     "newsletter", "op-ed", "essay", "thread",
 })
 
+# Nouns for someone's own words that a colon may present: "Okonkwo's response was blunt:", "had a
+# simple message for the agency:", "Here is the full memo:".
+WORDS_NOUNS = OWN_DOCUMENT_NOUNS | frozenset({
+    "response", "reply", "answer", "reaction", "words", "warning", "verdict", "take", "advice",
+    "comment", "remarks", "caption",
+})
+
 # Nouns a quote can be attached to as the leader's own caption: "posted a screenshot with the
 # caption '...'", "shared a video with the message '...'".
 CAPTION_NOUNS = frozenset({"caption", "message", "comment", "note", "words", "text", "remark"})
@@ -137,7 +144,7 @@ SPEECH_NOUNS = frozenset({
 # memo that said" (never "shared" or "retweeted" a post: those pass on someone else's).
 AUTHOR_VERBS = frozenset({
     "send", "write", "pen", "publish", "post", "issue", "release", "tell", "say", "email", "text",
-    "tweet", "circulate", "address",
+    "tweet", "circulate", "address", "have", "deliver", "offer",
 })
 
 # Nouns for a stance that "expressed" or "voiced" carries with its clause: "expressed hope that

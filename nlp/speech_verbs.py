@@ -154,6 +154,8 @@ class SpeechGrammar:
         """The subject of the verb a message or post hangs on: "Altman sent a message",
         "Altman told staff in a message"."""
         node = document.head if document.dep_ == "pobj" else document
+        if node.dep_ == "prep" and node.lower_ == "with" and node.head.dep_ == "dobj":
+            node = node.head  # "posted a photo with the message:": the poster's
         if node.dep_ not in ("dobj", "prep", "dative") or node.head.pos_ not in ("VERB", "AUX"):
             return None
         verb = node.head

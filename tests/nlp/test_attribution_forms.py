@@ -103,6 +103,12 @@ QUOTES = [
     ("unmarked-spoken-words", "Okonkwo spoke on Monday. She asserted, Staying quiet is not neutral. It is a "
      "choice.", "Staying quiet is not neutral. It is a choice."),
     ("statement-read", "Okonkwo's statement read: \"We stand with our employees.\"", "We stand with our employees."),
+    ("her-response-was-blunt", 'Okonkwo\'s response was blunt: "We will not comply."', "We will not comply."),
+    ("her-message-to-staff", 'Okonkwo\'s message to staff on Monday: "Stay safe and stay home."',
+     "Stay safe and stay home."),
+    ("had-a-message-for", 'Okonkwo had a simple message for the agency: "Leave our workers alone."',
+     "Leave our workers alone."),
+    ("photo-with-the-message", 'Okonkwo posted a photo with the message: "Solidarity."', "Solidarity."),
     ("partial-deep-in-reported-speech", "Okonkwo would go on to note that hiring requires engineers who are scarce "
      'here, despite it being a "well developed country." The panel ended.', "well developed country."),
 ]
@@ -209,6 +215,9 @@ NEVER = [
      'were "very talented."'),
     ("read-someone-elses-letter", 'Okonkwo read a letter from the union: "We will strike."'),
     ("a-joint-statement", '"We stand together," read a joint statement from Okonkwo and Lindqvist.'),
+    ("a-message-from-someone-else", 'Okonkwo had a message from the governor: "Stay calm."'),
+    ("a-message-for-her", 'The union had a message for Okonkwo: "Resign."'),
+    ("her-joint-statement", 'Okonkwo\'s joint statement with Lindqvist said: "We stand together."'),
     ("participle-of-the-one-acting", 'Okonkwo said the officer fired, shouting "Stop right there."'),
     ("disavowed", "Okonkwo and Lindqvist disavowed comments made by a partner, who said the raids were overdue."),
     # a group's words
