@@ -128,7 +128,10 @@ class Mentions:
         if titled:  # "President and CEO José Muñoz spoke", parsed as a list of three
             return titled, "name", []
         if lower in lp.WORDS_NOUNS:  # "Okonkwo's memo said", "Okonkwo's response was blunt:"
-            if any(c.lower_ in ("joint", "signed") or c.dep_ == "conj" for c in subject.subtree):
+            owners = [c for c in subject.children if c.dep_ == "poss"] + [
+                o for c in subject.children if c.dep_ == "prep" and c.lower_ in ("from", "by") for o in c.children]
+            if any(c.lower_ in ("joint", "signed") for c in subject.children) \
+                    or any(x.dep_ == "conj" for o in [subject, *owners] for x in o.children):
                 return None  # "a joint statement", "a statement signed by ...": a group's
             for c in subject.children:
                 if c.dep_ == "poss" and c.i in self.leader_at:
