@@ -1,6 +1,7 @@
 """Mentions of leaders: where the watchlist's leaders are named, and who a speech verb's subject is.
 
-Mentions reads one parsed article (with what leader_index.LeaderIndex knows of the leaders): which tokens name a leader (and not
+Mentions reads one parsed article (with what leader_index.LeaderIndex knows of the leaders):
+which tokens name a leader (and not
 "Gloria Okonkwo", someone else with the surname, nor "Dean Foods"), who else is named, and
 whether a subject is, unambiguously, one leader: by name, by "the <organisation> <title>", or by
 "he"/"she" when that leader is the only person in the sentences just before.
@@ -136,7 +137,8 @@ class Mentions:
             for c in subject.children:
                 if c.dep_ == "poss" and c.i in self.leader_at:
                     return self.leader_at[c.i], "name", []
-                by = [o for o in c.children if o.dep_ == "pobj"] if c.dep_ == "prep" and c.lower_ in ("from", "by") else []
+                by = [o for o in c.children if o.dep_ == "pobj"] \
+                    if c.dep_ == "prep" and c.lower_ in ("from", "by") else []
                 if len(by) == 1 and by[0].i in self.leader_at and not any(x.dep_ == "conj" for x in by[0].children):
                     return self.leader_at[by[0].i], "name", []  # "the statement from Okonkwo read"
             if lower not in lp.OWN_DOCUMENT_NOUNS:

@@ -79,7 +79,8 @@ class ParsedArticle:
             parts = []
             for na, nb, nblock in self.ranges[number + 1:]:
                 body = self.text[na:nb]
-                if nblock or any(ch in body for ch in '"“”') or any(s.open_at <= na < s.close_at for s in self.spans):
+                if nblock or any(ch in body for ch in '"“”') \
+                        or any(s.open_at <= na < s.close_at for s in self.spans):
                     break
                 # An embed the extractor lost leaves the reporter's next paragraph here: only a
                 # paragraph in the first person, that names no leader, reads as the post.
