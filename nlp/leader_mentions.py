@@ -1,10 +1,10 @@
 """Mentions of leaders: where the watchlist's leaders are named, and who a speech verb's subject is.
 
 Mentions reads one parsed article (with what leader_index.LeaderIndex knows of the leaders):
-which tokens name a leader (and not
-"Gloria Okonkwo", someone else with the surname, nor "Dean Foods"), who else is named, and
-whether a subject is, unambiguously, one leader: by name, by "the <organisation> <title>", or by
-"he"/"she" when that leader is the only person in the sentences just before.
+which tokens name a leader (and not "Gloria Okonkwo", someone else with the surname, nor "Dean
+Foods"), who else is named, and whether a subject is, unambiguously, one leader: by name, by "the
+<organisation> <title>", by a description ("the billionaire"), or by "he"/"she" when that leader
+is the only person in the sentences just before.
 """
 
 from __future__ import annotations
