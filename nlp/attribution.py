@@ -82,7 +82,7 @@ class ArticleAttribution:
             verb = grammar.adjacent_verb(index, first_sent, last_sent)
         # 2b. a partial quote the parser left dangling: its clause is the one just before it
         if verb is None and span.embedded:
-            verb = grammar.preceding_clause_verb(tokens[0])
+            verb = grammar.preceding_clause_verb(tokens[0]) or grammar.nearest_verb_before(tokens[0])
         colon_intro = False
         # 3. a colon introduction just before the opening mark
         if verb is None:
@@ -224,7 +224,9 @@ class ArticleAttribution:
             gap = article.words_between(self.spans[prev], span)
             if not in_clause(gap, verb):
                 continue
-            addressed = {t.i for c in verb.children if c.dep_ in ("dobj", "dative") for t in c.subtree}
+            addressed = {t.i for c in verb.children if c.dep_ in ("dobj", "dative")
+                         or c.dep_ == "prep" and c.lower_ in ("on", "in", "to", "via", "through", "at", "during")
+                         for t in c.subtree}  # who listened, where: "told the room", "wrote on Bluesky"
             speaker = self.grammar.subject(verb)  # already resolved to the quote's leader ("the CEO")
             addressed |= {t.i for t in speaker.subtree} if speaker is not None else set()
             addressed |= {t.i for c in verb.children if c.dep_ == "advcl" and c.left_edge.lower_ == "as"

@@ -305,6 +305,23 @@ class SpeechGrammar:
             node = node.head
         return None
 
+    def nearest_verb_before(self, first):
+        """A partial quote the parser hung elsewhere: the nearest speech or labelling verb before
+        it in its sentence, when nothing between them has a subject of its own ('that Okonkwo had
+        promised would be "a real conversation"', but not 'said the mayor was "a coward"')."""
+        index = self.in_quote[first.i]
+        for t in reversed(self.doc[first.sent.start:first.i]):
+            if self.in_quote[t.i] == index:
+                continue  # its opening mark
+            if self.in_quote[t.i] != -1 or t.text in (":", ";"):
+                return None
+            if is_speech(t) or is_label(t):
+                between = self.doc[t.i + 1:first.i]
+                if any(x.dep_ in ("nsubj", "nsubjpass", "expl") and x.tag_ not in ("WDT", "WP") for x in between):
+                    return None
+                return t if self.labels_quote(t, list(between)) else None
+        return None
+
     def preceding_clause_verb(self, first):
         """The verb of the words right before an embedded quote, if it speaks or labels."""
         node = self.beside(first.i, -1, self.in_quote[first.i])

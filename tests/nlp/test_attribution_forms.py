@@ -109,6 +109,10 @@ QUOTES = [
     ("had-a-message-for", 'Okonkwo had a simple message for the agency: "Leave our workers alone."',
      "Leave our workers alone."),
     ("photo-with-the-message", 'Okonkwo posted a photo with the message: "Solidarity."', "Solidarity."),
+    ("promised-would-be", "Employees packed a hall for a town hall that chief executive Mara Okonkwo had promised "
+     'would be "a real conversation."', "a real conversation."),
+    ("continuation-past-the-platform", '"Detaining people at a bus stop is not safety," Okonkwo wrote on Bluesky. '
+     '"It is a show."', "It is a show."),
     ("partial-deep-in-reported-speech", "Okonkwo would go on to note that hiring requires engineers who are scarce "
      'here, despite it being a "well developed country." The panel ended.', "well developed country."),
 ]
@@ -218,6 +222,7 @@ NEVER = [
     ("a-message-from-someone-else", 'Okonkwo had a message from the governor: "Stay calm."'),
     ("a-message-for-her", 'The union had a message for Okonkwo: "Resign."'),
     ("her-joint-statement", 'Okonkwo\'s joint statement with Lindqvist said: "We stand together."'),
+    ("someone-elses-state-after-a-call", 'Okonkwo called, and the mayor was "furious."'),
     ("participle-of-the-one-acting", 'Okonkwo said the officer fired, shouting "Stop right there."'),
     ("disavowed", "Okonkwo and Lindqvist disavowed comments made by a partner, who said the raids were overdue."),
     # a group's words
