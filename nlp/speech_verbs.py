@@ -141,6 +141,16 @@ class SpeechGrammar:
             if node.dep_ == "acl" and node.tag_ == "VBG" and node.head.lemma_.lower() in lp.OWN_DOCUMENT_NOUNS:
                 # "sent a message to employees telling them that ...": the message's sender
                 return self.author(node.head)
+            if node.dep_ == "acl" and node.tag_ == "VBG" and node.head.pos_ == "NOUN" \
+                    and not lp.is_person_noun(node.head.lower_) and node.head.ent_type_ not in ("PERSON", "ORG"):
+                # "weighed in on the tragedy telling employees ...": no event tells anything; the
+                # participle belongs to the clause the noun stands in
+                up = node.head
+                while up.pos_ not in ("VERB", "AUX") and up.head.i != up.i:
+                    up = up.head
+                if up.pos_ in ("VERB", "AUX") and up.i != node.i:
+                    return next((c for c in up.children if c.dep_ == "nsubj" and self.in_quote[c.i] == -1), None)
+                return None
             if node.dep_ == "conj" \
                     or node.dep_ == "xcomp" and lemma(node.head) in lp.XCOMP_SPEECH_HEADS \
                     or node.dep_ == "advcl" and not any(c.lower_ in ("without", "before", "if", "unless")
@@ -272,9 +282,11 @@ class SpeechGrammar:
                 if self.in_quote[node.i] == -1 and node.pos_ in ("VERB", "AUX") and self.aside(node, token):
                     pass  # "told employees in a memo — first reported by X — that ...": the aside's
                     # verb took the clause in the parse; the clause is the sentence's
-                elif self.in_quote[node.i] == -1 and node.pos_ in ("VERB", "AUX") \
-                        and node.dep_ not in ("conj", "ccomp", "xcomp"):
-                    break  # another clause's verb governs the quote: not an attribution
+                elif self.in_quote[node.i] == -1 and node.pos_ in ("VERB", "AUX") and (
+                        node.dep_ not in ("conj", "ccomp", "xcomp") or node.dep_ == "conj" and any(
+                            c.dep_ in ("nsubj", "nsubjpass") and self.in_quote[c.i] == -1 for c in node.children)):
+                    break  # another clause's verb governs the quote ("called, and the mayor was ..."):
+                    # not an attribution
                 # a verb whose clause is reported ("said the company had 'no plans'") passes
                 # the quote on to the reporting verb above it
                 if node.head.i == node.i:
@@ -307,8 +319,9 @@ class SpeechGrammar:
 
     def nearest_verb_before(self, first):
         """A partial quote the parser hung elsewhere: the nearest speech or labelling verb before
-        it in its sentence, when nothing between them has a subject of its own ('that Okonkwo had
-        promised would be "a real conversation"', but not 'said the mayor was "a coward"')."""
+        it in its sentence, when no clause boundary stands between them ('that Okonkwo had promised
+        would be "a real conversation"', 'telling employees he's "heartbroken"'; not 'Okonkwo
+        called, and the mayor was "furious"', nor '... while the mayor was "furious"')."""
         index = self.in_quote[first.i]
         for t in reversed(self.doc[first.sent.start:first.i]):
             if self.in_quote[t.i] == index:
@@ -316,8 +329,9 @@ class SpeechGrammar:
             if self.in_quote[t.i] != -1 or t.text in (":", ";"):
                 return None
             if is_speech(t) or is_label(t):
-                between = self.doc[t.i + 1:first.i]
-                if any(x.dep_ in ("nsubj", "nsubjpass", "expl") and x.tag_ not in ("WDT", "WP") for x in between):
+                between = [x for x in self.doc[t.i + 1:first.i] if self.in_quote[x.i] != index]
+                if any(x.pos_ == "CCONJ" or x.is_punct or x.tag_ in ("WDT", "WP", "WP$")
+                       or x.pos_ == "SCONJ" and x.lower_ not in ("that", "if", "whether") for x in between):
                     return None
                 return t if self.labels_quote(t, list(between)) else None
         return None

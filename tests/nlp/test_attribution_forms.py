@@ -113,6 +113,8 @@ QUOTES = [
      'would be "a real conversation."', "a real conversation."),
     ("continuation-past-the-platform", '"Detaining people at a bus stop is not safety," Okonkwo wrote on Bluesky. '
      '"It is a show."', "It is a show."),
+    ("participle-on-an-event", "Now Okonkwo has also weighed in on the tragedy telling employees she's "
+     "'heartbroken' by what happened.", "heartbroken"),
     ("partial-deep-in-reported-speech", "Okonkwo would go on to note that hiring requires engineers who are scarce "
      'here, despite it being a "well developed country." The panel ended.', "well developed country."),
 ]
@@ -223,6 +225,7 @@ NEVER = [
     ("a-message-for-her", 'The union had a message for Okonkwo: "Resign."'),
     ("her-joint-statement", 'Okonkwo\'s joint statement with Lindqvist said: "We stand together."'),
     ("someone-elses-state-after-a-call", 'Okonkwo called, and the mayor was "furious."'),
+    ("an-agent-in-a-video", "Okonkwo shared a video of an agent telling a woman to 'go home' on Monday."),
     ("participle-of-the-one-acting", 'Okonkwo said the officer fired, shouting "Stop right there."'),
     ("disavowed", "Okonkwo and Lindqvist disavowed comments made by a partner, who said the raids were overdue."),
     # a group's words
