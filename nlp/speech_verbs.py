@@ -142,13 +142,15 @@ class SpeechGrammar:
                 # "sent a message to employees telling them that ...": the message's sender
                 return self.author(node.head)
             if node.dep_ == "acl" and node.tag_ == "VBG" and node.head.pos_ == "NOUN" \
-                    and not lp.is_person_noun(node.head.lower_) and node.head.ent_type_ not in ("PERSON", "ORG"):
+                    and not any(lp.is_person_noun(t.lower_) or t.ent_type_ in ("PERSON", "ORG", "LEADER")
+                                or t.pos_ in ("PRON", "PROPN") for t in node.head.subtree if t.i < node.i):
                 # "weighed in on the tragedy telling employees ...": no event tells anything; the
-                # participle belongs to the clause the noun stands in
+                # participle belongs to the speech act the noun is the topic of (but "a video of
+                # an agent telling ..." is the agent's)
                 up = node.head
                 while up.pos_ not in ("VERB", "AUX") and up.head.i != up.i:
                     up = up.head
-                if up.pos_ in ("VERB", "AUX") and up.i != node.i:
+                if is_speech(up) and not self.passes_on_something(up) or is_expressive(up):
                     return next((c for c in up.children if c.dep_ == "nsubj" and self.in_quote[c.i] == -1), None)
                 return None
             if node.dep_ == "conj" \
