@@ -253,6 +253,9 @@ class Mentions:
         if leader is None or not descriptive and (leader not in self.index.orgs
                                                   or head.lower_ not in self.index.orgs[leader][1]):
             return nothing
+        if descriptive and any(t.lemma_ == head.lemma_ and t.i != head.i and t.dep_ not in ("appos", "attr", "compound")
+                               for sent in [*antecedent, head.sent] for t in sent if t.i < head.i):
+            return nothing  # "Okonkwo met two billionaires. '...,' the billionaire said.": which one?
         return leader, antecedent
 
     def resolve_pronoun(self, pronoun, quote_index: int):

@@ -410,8 +410,16 @@ class SpeechGrammar:
         if not verbs:
             return None
         verb = verbs[-1]
+        if any(t.pos_ in ("VERB", "AUX") and t.i > verb.i and t.idx < len(before) and self.in_quote[t.i] == -1
+               and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children) for t in sent):
+            return None  # another clause stands between ("X was blunt, but the mayor was blunter:")
         if is_expressive(verb) and not is_label(verb):
-            # "Okonkwo weighed in:", "expressed her outrage:", "was blunt:": what follows is hers
+            # "Okonkwo weighed in:", "expressed her outrage:", "was blunt:": what follows is hers;
+            # after "reacted to the mayor's post:" it may be the post
+            about = [c for c in verb.children if c.dep_ == "dobj"] + [
+                o for c in verb.children if c.dep_ == "prep" for o in c.children if o.dep_ == "pobj"]
+            if any(o.lemma_.lower() in lp.SPEECH_NOUNS | lp.OWN_DOCUMENT_NOUNS for o in about):
+                return None
             return verb
         if not is_speech(verb):
             # "Okonkwo slammed the raids:" judges its object, then gives her words; but after

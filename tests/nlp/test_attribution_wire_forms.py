@@ -130,6 +130,17 @@ def test_the_quote_is_found(finder, text, words):
 
 
 NOBODY = [
+    'Okonkwo reacted to the mayor\'s post: "We will comply."',
+    'Okonkwo addressed the union\'s letter: "We demand answers."',
+    'Lumenfold released a statement on Monday. Here is the full statement:\n\nWe are monitoring the situation.',
+    "Okonkwo responded to the mayor's statement. Here is the full statement:\n\nWe are monitoring the situation.",
+    'Okonkwo was blunt, but the mayor was blunter: "No."',
+    'The message was clear: "Leave."',
+    'Protesters chanted "Abolish ICE" and "No justice, no peace" outside Okonkwo\'s office.',
+    'Okonkwo sent a memo that quoted the mayor as saying "we will act."',
+    'Okonkwo met two billionaires. "We agreed," the billionaire said.',
+    'Okonkwo met Lindqvist. "We agreed," the billionaire said.',
+    'Okonkwo spoke to the mayor, who told her: "We will act."',
     'A Lumenfold spokesperson said: "We are reviewing the policy."',
     'Lumenfold said in a statement that it "is reviewing the policy."',
     'Okonkwo did not respond to a request for comment.',
