@@ -49,7 +49,9 @@ class ArticleAttribution:
                 continue
             attributed[index], verbs_of[index] = result
         reported = self.paraphrases.indirect()
+        framed = self.paraphrases.reported()
         self._inside_reported_speech(reported, attributed, verbs_of)
+        self._after_reported_speech(reported + framed, attributed, verbs_of)
         self._continuations(attributed, verbs_of)
         merged = self._merge_interrupted(attributed, verbs_of)
         for index, attribution in attributed.items():
@@ -63,7 +65,7 @@ class ArticleAttribution:
         found += self._repeated(found, attributed, merged)
         found += self._unmarked()
         found += reported
-        found += self.paraphrases.reported()
+        found += framed
         found += self.paraphrases.according_to(attributed)
         return found
 
@@ -193,6 +195,31 @@ class ArticleAttribution:
                     continue
                 attributed[index] = Attribution(attribution.leader_id, "partial", list(attribution.sents))
                 verbs_of[index] = None
+
+    def _after_reported_speech(self, reported, attributed, verbs_of):
+        """A paragraph that is only a quote, right after a paragraph that ends reporting what a
+        leader said ("Okonkwo said the raids had cut sales by half." then "We lost our regulars
+        in a week."), is that leader still speaking, when no one else is named in between."""
+        article = self.article
+        for index, span in enumerate(self.spans):
+            if index in attributed or span.block or span.signature is not None:
+                continue
+            here = article.paragraph_of(span.open_at)
+            if here < 1 or not article.whole_paragraph(span, here):
+                continue
+            a, b, _block = article.ranges[here - 1]
+            last = article.sent_of(b - 1)
+            if last is None:
+                continue
+            speakers = {att.leader_id for clause, _w, att in reported if last.start_char <= clause.start < last.end_char}
+            if len(speakers) != 1:
+                continue
+            (leader_id,) = speakers
+            narration = [t for t in last if article.in_quote[t.i] == -1]
+            if self.mentions.people_in(narration) - {leader_id}:
+                continue
+            attributed[index] = Attribution(leader_id, "continuation", [last])
+            verbs_of[index] = None
 
     def _continuations(self, attributed, verbs_of):
         """An unattributed quote that follows an attributed one, with only that quote's

@@ -115,6 +115,8 @@ QUOTES = [
      '"It is a show."', "It is a show."),
     ("participle-on-an-event", "Now Okonkwo has also weighed in on the tragedy telling employees she's "
      "'heartbroken' by what happened.", "heartbroken"),
+    ("quote-paragraph-after-reported-speech", 'Okonkwo said the raids had cut sales by half.\n\n"We lost our '
+     'regulars in a week."', "We lost our regulars in a week."),
     ("partial-deep-in-reported-speech", "Okonkwo would go on to note that hiring requires engineers who are scarce "
      'here, despite it being a "well developed country." The panel ended.', "well developed country."),
 ]
@@ -296,3 +298,8 @@ def test_a_reported_clause_that_is_only_the_quote_is_no_paraphrase(finder):
         ("mara-okonkwo", "the easiest decision i have made", "quote")}
     assert ("mara-okonkwo", "people are very tired", "paraphrase") in found(
         finder, "Okonkwo said people are 'very tired.'")
+
+
+def test_a_quote_paragraph_after_reported_speech_naming_someone_else_is_nobodys(finder):
+    text = 'Okonkwo said the raids had cut sales, but Dale Murrow disagreed.\n\n"Nonsense."'
+    assert found(finder, text) == {("mara-okonkwo", "the raids had cut sales", "paraphrase")}
