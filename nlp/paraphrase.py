@@ -36,7 +36,7 @@ class Paraphrases:
             if self.grammar.unmarked_words(verb) is not None:
                 continue  # 'He stated, Hope without action ...': words given as his own (attribution.py)
             clauses = [c for c in verb.children if c.dep_ == "ccomp" and self.in_quote[c.i] == -1] \
-                or self._stance_clause(verb)
+                or self._stance_clause(verb) or self._misattached_clause(verb)
             if len(clauses) != 1 or self.grammar.negated(verb) or self.grammar.secondhand(verb):
                 continue
             clause = clauses[0]
@@ -80,6 +80,19 @@ class Paraphrases:
         nouns = [c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in nouns_for]
         return [c for n in nouns for c in n.children if c.dep_ in ("acl", "ccomp", "relcl") and self.in_quote[c.i] == -1
                 and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
+
+    def _misattached_clause(self, verb) -> list:
+        """'told investors on Tuesday's earnings call that traffic had softened': the parser hung
+        the that-clause on the call; a clause opened by the conjunction 'that' (not the relative
+        pronoun) on the noun of where or when it was said is what was said."""
+        found = []
+        for prep in verb.children:
+            if prep.dep_ != "prep" or prep.lower_ not in ("on", "in", "at", "during"):
+                continue
+            for noun in (c for c in prep.children if c.dep_ == "pobj"):
+                found += [c for c in noun.children if c.dep_ in ("acl", "relcl") and self.in_quote[c.i] == -1
+                          and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
+        return found
 
     def _whole_quotes_only(self, tokens) -> bool:
         """The reported clause holds quoted words only as whole partial quotes ("said the company

@@ -166,6 +166,8 @@ PARAPHRASES = [
      "priority was the safety of its staff.", "the company's first priority was the safety of its staff"),
     ("the-title-of-the-organisation", "The chief executive of Lumenfold says she learned of the raid on the news.",
      "she learned of the raid on the news"),
+    ("that-clause-hung-on-the-call", "Okonkwo told investors on Tuesday's earnings call that traffic had softened "
+     "in some markets.", "traffic had softened in some markets"),
     ("made-a-joke-that", "Okonkwo drew criticism on Monday when she made a joke that agents were watching the "
      "audience.", "agents were watching the audience"),
 ]
