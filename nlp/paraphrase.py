@@ -58,8 +58,8 @@ class Paraphrases:
                 continue  # "Okonkwo said Okonkwo ...": a parse gone wrong
             if self._someone_else_speaks(tokens, leader_id):
                 continue  # "said Murrow had called her ...": someone else's words inside
-            while tokens and (tokens[0].dep_ == "mark" and tokens[0].lower_ not in ("whether", "if")
-                              or tokens[0].is_punct):
+            while tokens and ((tokens[0].dep_ == "mark" or tokens[0].pos_ == "SCONJ")
+                              and tokens[0].lower_ not in ("whether", "if") or tokens[0].is_punct):
                 tokens = tokens[1:]
             if not tokens:
                 continue
@@ -91,7 +91,8 @@ class Paraphrases:
                 continue
             for noun in (c for c in prep.children if c.dep_ == "pobj"):
                 found += [c for c in noun.children if c.dep_ in ("acl", "relcl") and self.in_quote[c.i] == -1
-                          and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
+                          and any(m.lower_ == "that" and (m.dep_ == "mark" or m.pos_ == "SCONJ") for m in c.children)
+                          and any(m.dep_ == "nsubj" for m in c.children)]
         return found
 
     def _whole_quotes_only(self, tokens) -> bool:
