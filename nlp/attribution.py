@@ -14,7 +14,8 @@ from onrecord.nlp.paraphrase import Paraphrases
 from onrecord.nlp.quote_marks import Span
 from onrecord.nlp.quote_candidates import (Attribution, ParsedArticle, clean_quote, in_clause, looks_like_a_name,
                                            normalize_quote, unique_sents)
-from onrecord.nlp.speech_verbs import SpeechGrammar, is_label, is_speech
+from onrecord.nlp.quote_introductions import QuoteGrammar
+from onrecord.nlp.speech_verbs import is_label, is_speech
 
 
 class ArticleAttribution:
@@ -25,7 +26,7 @@ class ArticleAttribution:
         self.article = ParsedArticle(doc, ranges, index.names_re)
         self.text = self.article.text
         self.spans = self.article.spans
-        self.grammar = SpeechGrammar(self.article)
+        self.grammar = QuoteGrammar(self.article)
         self.mentions = Mentions(self.article, self.grammar, index)
         self.paraphrases = Paraphrases(self.article, self.grammar, self.mentions)
 
@@ -211,7 +212,8 @@ class ArticleAttribution:
             last = article.sent_of(b - 1)
             if last is None:
                 continue
-            speakers = {att.leader_id for clause, _w, att in reported if last.start_char <= clause.start < last.end_char}
+            speakers = {att.leader_id for clause, _w, att in reported
+                        if last.start_char <= clause.start < last.end_char}
             if len(speakers) != 1:
                 continue
             (leader_id,) = speakers
