@@ -81,28 +81,38 @@ def crawl(watchlist_path, db_path, platforms, leaders, overrides, as_json):
 
     if any(source.platform == NEWS for source in build_sources(watchlist, set(platforms), set(leaders))):
         dependencies.check("crawl", dependencies.NEWS)
-    check_database(db_path, create=True, echo=lambda line: click.echo(line, err=True))
+    from onrecord.db.files import EMPTY, MISSING
+
+    new = check_database(db_path, create=True) in (MISSING, EMPTY)
     with command_lock(db_path, "crawl"):  # never alongside the nightly run or another crawl
         from onrecord.crawler.crawl import crawl_watchlist
+
+        if new:
+            click.echo(f"Creating a new database: {db_path}", err=True)
 
         summary = crawl_watchlist(watchlist, db_path, platforms=set(platforms) or None,
                                   leaders=set(leaders) or None, echo=click.echo, settings=settings)
     summary.pop("crawls")
+    interrupted = summary.get("interrupted")
     if as_json:
         click.echo(json.dumps(summary))
+    elif interrupted:
+        import signal
+
+        click.echo(
+            f"Crawl interrupted ({signal.Signals(interrupted).name}) with {summary['sources']} sources: "
+            f"{summary['ok']} ok, {summary['partial']} partial, {summary['failed']} failed, "
+            f"{summary['skipped']} skipped, {summary.get('not_finished', 0)} not read yet (not recorded; "
+            f"the next crawl reads them); {summary['new_items']} new of {summary['items']} statements seen."
+        )
     else:
         click.echo(
             f"Crawled {summary['sources']} sources: {summary['ok']} ok, {summary['partial']} partial, "
             f"{summary['failed']} failed, {summary['skipped']} skipped; "
             f"{summary['new_items']} new of {summary['items']} statements seen."
         )
-    if summary.get("interrupted"):
-        import signal
-
-        click.echo(f"Crawl interrupted ({signal.Signals(summary['interrupted']).name}): "
-                   f"{summary.get('not_finished', 0)} sources not read yet, not recorded as failures; "
-                   "run `onrecord crawl` again to complete it.", err=True)
-        sys.exit(interrupted_status(summary["interrupted"]))
+    if interrupted:
+        sys.exit(interrupted_status(interrupted))
     tried = summary["sources"] - summary["skipped"]
     if tried and summary["failed"] == tried:
         sys.exit(EXIT_FAILED)

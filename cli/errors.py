@@ -75,8 +75,8 @@ def handles_database_faults(command):
 def check_database(db_path, *, create: bool = False, foreign_ok: bool = False, echo=None) -> str:
     """Look at --db before anything is written to it; returns what it is (db/files.py).
 
-    - missing (or an empty file): refused unless `create`, and then only in an existing folder,
-      said through `echo` (a mistyped path must not leave folders and an empty database behind);
+    - missing (or an empty file): refused unless `create`, and then only in an existing folder
+      (a mistyped path must not leave folders and an empty database behind), said through `echo`;
     - another program's SQLite file: refused unless `foreign_ok` (onrecord would add its tables);
     - damaged or unreadable: refused."""
     from onrecord.db.files import EMPTY, FOREIGN, MISSING, inspect_database

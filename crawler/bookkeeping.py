@@ -127,7 +127,7 @@ INTERRUPTED_REASON = "crawl interrupted before the source finished"
 @dataclass
 class SourceOutcome:
     """A source's crawl as recorded: its `crawls` row and its summary line. Two outcomes get no
-    row: a source the crawl was interrupted (Ctrl-C, SIGTERM) before it read anything of, which
+    row: a source the crawl was interrupted (Ctrl-C, SIGTERM) before it stored anything of, which
     did not fail (`interrupted`), and any source once the database could no longer be written
     (`unrecorded`, the reason)."""
 
@@ -138,7 +138,8 @@ class SourceOutcome:
 
     @property
     def recorded(self) -> bool:
-        return not self.unrecorded and not (self.interrupted and not self.report.ok_responses)
+        # interrupted: recorded (partial) only when some of its statements were stored
+        return not self.unrecorded and not (self.interrupted and not self.tally.items and not self.report.error)
 
     @property
     def skips(self) -> Skips:

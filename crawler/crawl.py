@@ -111,6 +111,9 @@ def run_in_scrapy(settings, jobs: list, on_recorded) -> int | None:
         original = getattr(process, name, None)
         if original is not None:
             def noted(signum, frame, original=original):
+                if not signals_received:  # os.write: safe inside a signal handler
+                    os.write(2, b"Stopping: waiting for the requests in flight, then saving what was read "
+                                b"(Ctrl-C again to stop at once)\n")
                 signals_received.append(signum)
                 return original(signum, frame)
 

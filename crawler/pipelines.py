@@ -177,7 +177,7 @@ class StoragePipeline:
             return False
         if self.unusable is None:
             self.unusable = problem
-            logger.error("%s", problem)
+            logger.info("%s", problem)  # the command says it once, when the crawl has stopped
             engine = getattr(self.crawler, "_engine", None)  # `engine` raises before the crawl starts
             if engine is not None and getattr(engine, "spider", None) is not None:
                 from scrapy.utils.defer import _schedule_coro
