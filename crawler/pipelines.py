@@ -76,7 +76,7 @@ class ValidationPipeline:
         for key in ID_FIELDS:
             value = getattr(item, key)
             if value is not None and not isinstance(value, str):
-                return f"invalid item: {key} is not text", True
+                return f"invalid item: {key} is not a string", True
             if value is not None and clean_text(value) != value:
                 return f"invalid item: control characters in {key}", True
         for key in ("id", "leader_id", "platform", "kind"):
@@ -85,7 +85,7 @@ class ValidationPipeline:
         for key in TEXT_FIELDS:
             value = getattr(item, key)
             if value is not None and not isinstance(value, str):
-                return f"invalid item: {key} is not text", True
+                return f"invalid item: {key} is not a string", True
             setattr(item, key, clean_text(value))
         for key in LINK_FIELDS:
             setattr(item, key, safe_url(getattr(item, key)))
