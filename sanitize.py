@@ -21,6 +21,7 @@ MAX_TEXT_CHARS = 1_000_000  # far above any post or article; keeps every value w
 _SEPARATORS = re.compile("[\x0b\x0c\x1c-\x1f\x85]")  # controls that separate words
 _DROPPED = re.compile("[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f\ufffe\uffff]")
 _SURROGATES = re.compile("[\ud800-\udfff]")
+_ANY = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")  # any of the three
 _URL_CONTROLS = re.compile("[\x00-\x20\x7f]")  # after trimming: any left inside makes a URL unusable
 WEB_SCHEMES = ("http", "https")
 
@@ -33,8 +34,8 @@ def clean_text(value):
         value = value.decode("utf-8", "replace")
     if not isinstance(value, str):
         return value
-    if value.isprintable():  # the common case: nothing to do (newlines and tabs are not printable)
-        return value[:MAX_TEXT_CHARS]
+    if not _ANY.search(value):  # the common case: one scan, nothing to change
+        return value if len(value) <= MAX_TEXT_CHARS else value[:MAX_TEXT_CHARS]
     value = _SEPARATORS.sub(" ", value)
     value = _DROPPED.sub("", value)
     value = _SURROGATES.sub("\ufffd", value)
@@ -42,8 +43,8 @@ def clean_text(value):
 
 
 def has_controls(value: str) -> bool:
-    """True when `value` holds anything clean_text would change (other than its length)."""
-    return clean_text(value) != value[:MAX_TEXT_CHARS]
+    """True when `value` holds anything clean_text would remove or replace."""
+    return bool(_ANY.search(value))
 
 
 def safe_url(value) -> str | None:

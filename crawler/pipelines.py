@@ -21,7 +21,7 @@ from onrecord.db.files import DatabaseProblem, database_problem
 from onrecord.db.queries import existing_statement_ids
 from onrecord.db.save import mark_deleted, record_crawl, save_statement_sources, save_statements, set_crawl_state
 from onrecord.db.times import to_utc
-from onrecord.sanitize import clean_text, safe_url
+from onrecord.sanitize import clean_text, has_controls, safe_url
 from onrecord.vocabulary import FAILED, KINDS, PLATFORMS
 
 logger = logging.getLogger(__name__)
@@ -77,7 +77,7 @@ class ValidationPipeline:
             value = getattr(item, key)
             if value is not None and not isinstance(value, str):
                 return f"invalid item: {key} is not a string", True
-            if value is not None and clean_text(value) != value:
+            if value is not None and has_controls(value):
                 return f"invalid item: control characters in {key}", True
         for key in ("id", "leader_id", "platform", "kind"):
             if not getattr(item, key):

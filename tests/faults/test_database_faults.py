@@ -69,7 +69,7 @@ def test_a_file_that_is_not_a_database_is_refused_in_one_line_and_left_alone(tmp
     assert path.read_bytes() == before and not Path(f"{path}-wal").exists()
 
 
-@pytest.mark.parametrize("command", ["serve", "classify"])
+@pytest.mark.parametrize("command", ["serve", "classify", "crawl"])
 def test_a_damaged_onrecord_database_is_refused_in_one_line(tmp_path, watchlist, command):
     path = onrecord_db(tmp_path / "damaged.db", damaged=True)
     extra = ["--watchlist", watchlist] if command != "serve" else []
@@ -106,6 +106,17 @@ def test_serve_refuses_another_programs_database_unless_asked(tmp_path, monkeypa
     with sqlite3.connect(path) as connection:
         tables = {name for (name,) in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     assert {"notes", "statements", "_sqlite_migrations"} <= tables
+
+
+@pytest.mark.parametrize("command", ["crawl", "classify"])
+def test_crawl_and_classify_refuse_another_programs_database(tmp_path, watchlist, command):
+    path = tmp_path / "other.db"
+    with sqlite3.connect(path) as connection:
+        connection.execute("CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT)")
+    before = path.read_bytes()
+    status, output = run(command, "--db", path, "--watchlist", watchlist)
+    assert status == 3 and "is not an onrecord database" in one_error_line(output)
+    assert path.read_bytes() == before
 
 
 def test_serve_refuses_an_empty_file(tmp_path):
