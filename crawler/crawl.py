@@ -208,7 +208,9 @@ def crawl_watchlist(watchlist: dict, db_path, platforms=None, leaders=None, echo
             summary["interrupted"] = int(interrupted)
         for _, platform_sources in spiders:
             for source in (s for s in platform_sources if s.id not in crawled):  # the spider never started
-                report = SourceReport(source=source, started_at=utc_now(), error="spider did not start")
+                # Stopped at once (a second Ctrl-C) is not a failure of the source.
+                report = SourceReport(source=source, started_at=utc_now(),
+                                      error=None if interrupted else "spider did not start")
                 outcome = SourceOutcome(report, interrupted=bool(interrupted))
                 if unrecorded:  # nothing more can be written
                     continue
