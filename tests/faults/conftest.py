@@ -2,13 +2,14 @@
 a served Datasette, with what the user sees and what the database holds after. The README's
 "Faults" table lists the same cases.
 
-The crawl fixtures are the crawler tests' own (tests/crawler/conftest.py): `crawl_offline` runs
-crawler.crawl.crawl_watchlist in this process against the replay server without sockets, `crawl`
-runs `onrecord crawl` in a child process over HTTP. Everything here is fictional."""
+`crawl_offline` and `db` are the crawler tests' own fixtures (tests/crawler/conftest.py):
+crawler.crawl.crawl_watchlist in this process against the replay server without sockets, and the
+crawled file read back. The tests that need `onrecord crawl` as a child process start it
+themselves. Everything here is fictional."""
 import copy
 import json
 
-from tests.crawler.conftest import FIXTURES, crawl, crawl_offline, db  # noqa: F401  (fixtures)
+from tests.crawler.conftest import FIXTURES, crawl_offline, db  # noqa: F401  (fixtures)
 
 
 def recorded(name: str):
