@@ -130,3 +130,24 @@ def test_stance_jsonl_skips_a_line_that_is_not_utf8_and_keeps_the_lines_around_i
     assert result.exit_code == 0
     assert [json.loads(line)["id"] for line in result.stdout.splitlines()] == ["a", "c"]
     assert f"Error: {path} line 2: not UTF-8 text; skipped" in result.stderr
+
+
+def test_scrapys_network_error_logs_are_kept_for_debug_only(caplog):
+    import logging
+
+    from scrapy.settings import Settings
+
+    from onrecord.crawler.crawl import NETWORK_NOISE, _drop, quiet_network_logs
+
+    loggers = [logging.getLogger(name) for name in NETWORK_NOISE]
+    try:
+        quiet_network_logs(Settings({"LOG_LEVEL": "DEBUG"}))
+        assert all(_drop not in logger.filters for logger in loggers)
+        quiet_network_logs(Settings({"LOG_LEVEL": "WARNING"}))
+        with caplog.at_level(logging.DEBUG):
+            loggers[0].error("Gave up retrying <GET https://news.example/feed.xml>: DNS lookup failed")
+            logging.getLogger("onrecord.crawler.spiders.base").warning("a line of our own stays")
+        assert [record.getMessage() for record in caplog.records] == ["a line of our own stays"]
+    finally:
+        for logger in loggers:
+            logger.removeFilter(_drop)
