@@ -28,6 +28,8 @@ SETTINGS = {
     # Suggesting facets runs a query per column on every table page: too slow for 1M rows.
     "suggest_facets": False,
     "allow_download": False,
+    # `?_stream=on` would send every row of a table as CSV, past max_returned_rows.
+    "allow_csv_stream": False,
     "default_page_size": 50,
 }
 
