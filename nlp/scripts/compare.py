@@ -5,7 +5,8 @@
 Not part of the `all` workflow: it prints a table to choose `head.C`, `features.*` and
 `corpus.fictional_weight` from, to be written into config.cfg by hand. Whole statements only
 (no sentence scoring, no calibration: argmax of the head), real statements scored. The test
-split is never read.
+split is never read. Run it on a frozen encoder: a fine-tuned one has seen the train split's
+labels, so its cross-validation figures are optimistic (only the tune column holds then).
 """
 import argparse
 import itertools

@@ -60,6 +60,8 @@ def train(config: Path, train_file: Path, encoder_dir: Path, out: Path) -> None:
         "version": "0.0.0",  # set by scripts/package.py
         "labels": LABELS,
         "encoder": {k: cfg["encoder"][k] for k in ("name", "licence", "quantize", "max_tokens", "batch_size")},
+        "fine_tune": cfg["fine_tune"],
+        "corpus": {k: cfg["corpus"][k] for k in ("fictional_weight", "composite_share")},
         "features": cfg["features"],
         "head": cfg["head"],
         "runtime": cfg["runtime"],
