@@ -332,3 +332,23 @@ def test_review_threshold_is_the_lowest_confidence_that_keeps_the_target_accurac
     assert review_threshold(confidences, correct, target=0.8, floor=0.5) == 0.7  # 4 of 5 at >= 0.7
     assert review_threshold(confidences, correct, target=0.99, floor=0.5) == 0.85
     assert review_threshold(confidences, correct, target=0.5, floor=0.65) == 0.65
+
+
+def test_sentence_spans_are_offsets_into_the_original_text():
+    from onrecord.nlp.sentences import sentence_spans
+
+    text = 'Mr. Smith said "stop." Then U.S. agents left!\n\nNew line here  '
+    assert [text[a:b] for a, b in sentence_spans(text)] == ['Mr. Smith said "stop."', "Then U.S. agents left!", "New line here"]
+    assert len(sentence_spans("One. Two. Three. Four.", limit=2)) == 2
+
+
+@pytest.mark.parametrize("text, english", [
+    ("The raids must end.", True), ("U.S. agents came. Bad.", True), ("Ice fishing today!", True),
+    ("¡Fuera ICE de Minneapolis! Nuestros vecinos no son criminales y la policía debe irse.", False),
+    ("Nous sommes avec les familles de Minneapolis, et nous disons non.", False),
+    ("移民局的突袭必须停止。", False), ("🙂", True),
+])
+def test_looks_english_only_flags_plainly_foreign_text(text, english):
+    from onrecord.nlp.sentences import looks_english
+
+    assert looks_english(text) is english
