@@ -8,7 +8,6 @@ Spans are offsets into the original text, so evidence stays a verbatim substring
 from __future__ import annotations
 
 import re
-import unicodedata
 
 _SENTENCE_END = re.compile(
     r"""(?<=[.!?…])(["'”’)\]]*)\s+(?=["'“‘(\[]?[A-Z0-9@#])"""  # end mark, closing quotes, space, a new start
@@ -57,8 +56,9 @@ def _add(spans, text, start, end):
 
 
 def model_text(text: str) -> str:
-    """What the encoder reads: control and zero-width characters dropped, Unicode normalised (NFKC)."""
-    return unicodedata.normalize("NFKC", _CONTROL.sub(" ", text))
+    """What the encoder reads: control and zero-width characters blanked. The same length as the
+    text, so the tokenizer's offsets are offsets into the text (sentence pooling relies on it)."""
+    return _CONTROL.sub(" ", text)
 
 
 def has_words(text: str) -> bool:

@@ -9,9 +9,9 @@
 How a statement is judged (the model is built by nlp/project.yml; see nlp/config.cfg):
 1. A statement with no words in its text or context (empty, only links, handles or emoji) is
    silent and off topic without the model (`note` says so).
-2. The encoder (nlp/encoder.py) embeds the statement's own text, the text paired with its context
-   (a news quote's framing sentence, the post a reply answers), and each sentence of a longer
-   text; the head (nlp/stance_head.py) scores them. A side taken in one sentence of a long post
+2. The encoder (nlp/encoder.py) embeds the statement's own text (and each of its sentences,
+   pooled from the same pass) and the text paired with its context (a news quote's framing
+   sentence, the post a reply answers); the head (nlp/stance_head.py) scores them. A side taken in one sentence of a long post
    is not drowned by the rest (`combine`). Temperature and sentence weight were fitted on the tune
    split, so `confidence` reads as the probability of being right.
 3. The topic gate (nlp/topic.py) is advisory: its verdict is a feature of the head, and it sets
@@ -79,7 +79,7 @@ def load_model(path: str):
     try:
         card = read_model_card(path)
         head = Head.load(path)
-        encoder = Encoder(path, max_tokens=card["encoder"]["max_tokens"], batch_size=card["encoder"]["batch_size"])
+        encoder = Encoder(path, max_tokens=card["encoder"]["max_tokens"])
     except (EncoderError, OSError, KeyError, ValueError) as error:
         raise StanceModelError(f"stance model at {path} is unusable: {error}") from None
     return card, head, encoder
@@ -118,12 +118,11 @@ class StanceClassifier:
             for (text, context), raw in zip(chunk, self.raw_scores(chunk)):
                 yield self.judge(text, context, raw)
 
-    def raw_scores(self, items: list[tuple[str, str]], all_sentences: bool = False) -> list[Raw | None]:
+    def raw_scores(self, items: list[tuple[str, str]]) -> list[Raw | None]:
         """Head logits per (text, context); None for statements with no words to judge.
 
-        Sentences of a multi-sentence text are embedded one by one when they can change the
-        judgment (a fitted sentence weight above 0) or to find the evidence of a side; with
-        all_sentences, always (calibration needs them)."""
+        One encoder pass reads the text alone (its vector, and each sentence's vector pooled from
+        the same pass), one more the text with its context, when it has one."""
         out: list[Raw | None] = [None] * len(items)
         todo = [i for i, (text, context) in enumerate(items) if has_words(text) or has_words(context)]
         if not todo:
@@ -133,7 +132,7 @@ class StanceClassifier:
         spans = [sentence_spans(t, self.max_sentences) for t in texts]
         gates = [self.gate.check(t) for t in texts]  # offsets into the text itself
         levels = [g.level for g in gates]
-        own = self.encoder.embed([model_text(t) for t in texts])
+        own, sentence_vectors = self.encoder.embed([model_text(t) for t in texts], spans=spans)
         with_context = [n for n, c in enumerate(contexts) if c and self.use_context]
         joined = own.copy()
         if with_context:
@@ -142,24 +141,16 @@ class StanceClassifier:
         doc_logits = self.head.logits(features(own, joined, levels, self.use_context, self.use_gate))
         own_logits = (self.head.logits(features(own, None, levels, self.use_context, self.use_gate))
                       if with_context else doc_logits)
-        sided = set(numpy.flatnonzero(numpy.isin(doc_logits.argmax(1), self.side_columns))) | set(
-            numpy.flatnonzero(numpy.isin(own_logits.argmax(1), self.side_columns)))
-        everyone = all_sentences or self.sentence_weight > 0
-        split = [n for n in range(len(todo)) if len(spans[n]) > 1 and (everyone or n in sided)]
-        sentence_texts = [model_text(texts[n][a:b]) for n in split for a, b in spans[n]]
-        sentence_levels = [self.gate.check(texts[n][a:b]).level for n in split for a, b in spans[n]]
-        if sentence_texts:
-            emb = self.encoder.embed(sentence_texts)
-            sentence_logits = self.head.logits(features(emb, None, sentence_levels, self.use_context, self.use_gate))
-        rows, row = {}, 0
-        for n in split:
-            rows[n] = sentence_logits[row : row + len(spans[n])]
-            row += len(spans[n])
+        split = [n for n in range(len(todo)) if len(spans[n]) > 1]
+        if split:
+            rows = numpy.concatenate([sentence_vectors[n] for n in split])
+            row_levels = [self.gate.check(texts[n][a:b]).level for n in split for a, b in spans[n]]
+            logits = self.head.logits(features(rows, None, row_levels, self.use_context, self.use_gate))
+            bounds = numpy.cumsum([0] + [len(spans[n]) for n in split])
+            sentence_logits = {n: logits[bounds[k] : bounds[k + 1]] for k, n in enumerate(split)}
         for n, i in enumerate(todo):
-            if n in rows:
-                out[i] = Raw(doc_logits[n], own_logits[n], rows[n], spans[n], gates[n])
-            else:  # one sentence (or its sentences cannot matter): the text stands for itself
-                out[i] = Raw(doc_logits[n], own_logits[n], own_logits[n][None, :], spans[n], gates[n])
+            rows = sentence_logits[n] if n in split else own_logits[n][None, :]
+            out[i] = Raw(doc_logits[n], own_logits[n], rows, spans[n], gates[n])
         return out
 
     def judge(self, text: str, context: str, raw: Raw | None) -> Judgment:

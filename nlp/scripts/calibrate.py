@@ -36,7 +36,7 @@ def calibrate(config: Path, tune_file: Path, model_dir: Path) -> None:
         rows = [r for r in rows if r["source"] == "real"]
     load_model.cache_clear()
     clf = StanceClassifier(TOPIC, model_dir=model_dir)
-    raws = clf.raw_scores(items(rows), all_sentences=True)
+    raws = clf.raw_scores(items(rows))
     gated = [(r, x) for r, x in zip(rows, raws) if x is not None]
     gold = [clf.labels.index(r["stance"]) for r, _ in gated]
 

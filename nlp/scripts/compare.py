@@ -39,7 +39,7 @@ def embed(rows, encoder):
 def main(config: Path, training: Path, folds: int) -> None:
     cfg = read_config(config)
     train, tune = read_jsonl(training / "train.jsonl"), read_jsonl(training / "tune.jsonl")
-    encoder = Encoder(training / "encoder", cfg["encoder"]["max_tokens"], cfg["encoder"]["batch_size"])
+    encoder = Encoder(training / "encoder", cfg["encoder"]["max_tokens"])
     tr, tu = embed(train, encoder), embed(tune, encoder)
     y_tr = numpy.array([r["stance"] for r in train])
     real_tr = numpy.array([r["source"] == "real" for r in train])

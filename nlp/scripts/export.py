@@ -20,7 +20,10 @@ from onrecord.nlp.stance_data import read_config
 
 
 class Pooled(torch.nn.Module):
-    """The transformer, then sentence-transformers' mean pooling over real tokens and L2 normalisation."""
+    """The transformer, then sentence-transformers' mean pooling over real tokens and L2 normalisation.
+
+    The token states are a second output, so run time pools each sentence of a text from the
+    same pass (nlp/encoder.py) instead of encoding every sentence again."""
 
     def __init__(self, model):
         super().__init__()
@@ -30,7 +33,7 @@ class Pooled(torch.nn.Module):
         hidden = self.model(input_ids=input_ids, attention_mask=attention_mask).last_hidden_state
         mask = attention_mask.unsqueeze(-1).to(hidden.dtype)
         mean = (hidden * mask).sum(1) / mask.sum(1).clamp(min=1e-9)
-        return torch.nn.functional.normalize(mean, dim=-1)
+        return torch.nn.functional.normalize(mean, dim=-1), hidden
 
 
 def weights_dir(cfg: dict) -> Path:
@@ -51,9 +54,9 @@ def export(config: Path, out: Path, finetuned: Path | None = None) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         plain = Path(tmp) / "encoder.onnx"
         torch.onnx.export(
-            model, dummy, str(plain), input_names=["input_ids", "attention_mask"], output_names=["embedding"],
+            model, dummy, str(plain), input_names=["input_ids", "attention_mask"], output_names=["embedding", "tokens"],
             dynamic_axes={"input_ids": {0: "batch", 1: "tokens"}, "attention_mask": {0: "batch", 1: "tokens"},
-                          "embedding": {0: "batch"}},
+                          "embedding": {0: "batch"}, "tokens": {0: "batch", 1: "tokens"}},
             opset_version=cfg["opset"], dynamo=False,
         )
         if cfg["quantize"] == "int8":

@@ -47,7 +47,7 @@ def fit(x, y, weights, head_cfg: dict) -> Head:
 def train(config: Path, train_file: Path, encoder_dir: Path, out: Path) -> None:
     cfg = read_config(config)
     rows = read_jsonl(train_file)
-    encoder = Encoder(encoder_dir, cfg["encoder"]["max_tokens"], cfg["encoder"]["batch_size"])
+    encoder = Encoder(encoder_dir, cfg["encoder"]["max_tokens"])
     x = embed_rows(rows, encoder, cfg["features"]["context"], cfg["features"]["gate"])
     y = numpy.array([r["stance"] for r in rows])
     head = fit(x, y, numpy.array([r.get("weight", 1.0) for r in rows]), cfg["head"])
@@ -59,7 +59,7 @@ def train(config: Path, train_file: Path, encoder_dir: Path, out: Path) -> None:
         "name": "onrecord_stance",
         "version": "0.0.0",  # set by scripts/package.py
         "labels": LABELS,
-        "encoder": {k: cfg["encoder"][k] for k in ("name", "licence", "quantize", "max_tokens", "batch_size")},
+        "encoder": {k: cfg["encoder"][k] for k in ("name", "licence", "quantize", "max_tokens")},
         "fine_tune": cfg["fine_tune"],
         "corpus": {k: cfg["corpus"][k] for k in ("fictional_weight", "composite_share")},
         "features": cfg["features"],
