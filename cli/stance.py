@@ -61,7 +61,7 @@ def classify(db_path, watchlist_path, all_):
 @click.option("--jsonl", "jsonl", type=click.File("r", encoding="utf-8"), metavar="FILE|-",
               help='Read statements from a JSON Lines file ("-" for stdin): {"id", "text", "context"?, "speaker"?} a line.')
 @watchlist_option
-@click.option("--batch-size", default=256, show_default=True, help="Statements per model batch.")
+@click.option("--batch-size", default=256, show_default=True, help="Statements read and judged per chunk (each is encoded on its own, so results never depend on it).")
 def stance(texts, jsonl, watchlist_path, batch_size):
     """Classify texts without a database; print one JSON object a line.
 
