@@ -165,7 +165,7 @@ class StanceClassifier:
         note = "" if english else NOT_ENGLISH
         if stance != SILENT:
             own, _ = combine(raw.own, raw.sentences, self.temperature, self.side_columns, self.sentence_weight)
-            if not context or int(own.argmax()) == k:
+            if not context or (has_words(text) and int(own.argmax()) == k):
                 scored = len(raw.sentences) == len(raw.spans)  # sentence k of the rows is span k
                 evidence = _span_text(text, raw.spans[best[k]]) if scored else text.strip()
                 return Judgment(stance, True, confidence, evidence, TEXT, needs_review, note)

@@ -352,3 +352,12 @@ def test_looks_english_only_flags_plainly_foreign_text(text, english):
     from onrecord.nlp.sentences import looks_english
 
     assert looks_english(text) is english
+
+
+def test_a_reply_without_words_takes_its_evidence_from_the_context_or_has_none(clf):
+    context = "ICE agents shot an unarmed man in Minneapolis. The raids must end now."
+    for text in ("🔥🔥", "https://example.com/video", ""):
+        (j,) = clf.classify([(text, context)])
+        if j.stance != SILENT:
+            assert j.evidence_from == "context" and j.evidence in context
+        assert (j.evidence == "") == (j.evidence_from is None)
