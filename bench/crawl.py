@@ -1,5 +1,6 @@
 """Crawl benchmark: 100 fictional accounts x 400 posts over Mastodon, Bluesky and RSS, served by
-the local replay server (onrecord.demo.sites), crawled through Scrapy by crawler.run.run_crawl.
+the local replay server (onrecord.demo.sites), crawled by `onrecord crawl` in a child process
+(crawler/launch.py, the way every crawl is started).
 
     .venv/bin/python bench/crawl.py [--accounts 100] [--posts 400]
 
@@ -13,9 +14,10 @@ Prints:
   empty page, sent after a full last page, is counted apart);
 - requests per account for a re-crawl where nothing changed (target <= 2).
 
-Politeness is switched off for this run (no download delay, no AutoThrottle, 16 requests at a
-time per host): every account is on one local host, and the figure measured is our code, not
-the delays a real crawl waits out. Posts are 6 hours apart, so a week holds 28 of them: the
+Politeness is switched off for this run (crawler/settings/local.py: no download delay, no
+AutoThrottle, 16 requests at a time per host): every account is on one local host, and the figure
+measured is our code, not the delays a real crawl waits out. The time is the crawl's own, as the
+child reports it (`onrecord crawl --json`), without the child's start-up. Posts are 6 hours apart, so a week holds 28 of them: the
 re-crawl reads one page per account for the 7-day re-read window.
 Targets: >= 500 statements/s on 2 cores, pages >= 95% full, <= 2 requests per account unchanged.
 """
@@ -25,58 +27,30 @@ import argparse
 import json
 import math
 import os
-import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
-BENCH_SETTINGS = {
-    "DOWNLOAD_DELAY": 0,
-    "AUTOTHROTTLE_ENABLED": False,
-    "CONCURRENT_REQUESTS": 16,
-    "CONCURRENT_REQUESTS_PER_DOMAIN": 16,
-    "LOG_LEVEL": "ERROR",
-}
 PAGE_MAX = {"mastodon": 40, "bluesky": 100}
 SPACING_MINUTES = 360
 
 
-def child(watchlist_path: str, db_path: str) -> None:
-    """One crawl in this process (a Scrapy reactor runs once per process); prints its figures."""
-    from onrecord.crawler.run import run_crawl
-    from onrecord.watchlist import load_watchlist
-
-    watchlist = load_watchlist(watchlist_path)
-    started = time.perf_counter()
-    if os.environ.get("BENCH_PROFILE"):  # where the crawl's own time goes, to stderr
-        import cProfile
-        import pstats
-
-        profile = cProfile.Profile()
-        summary = profile.runcall(run_crawl, watchlist, db_path, settings=BENCH_SETTINGS, echo=lambda line: None)
-        pstats.Stats(profile, stream=sys.stderr).sort_stats("cumulative").print_stats(45)
-    else:
-        summary = run_crawl(watchlist, db_path, settings=BENCH_SETTINGS, echo=lambda line: None)
-    seconds = time.perf_counter() - started
+def crawl(watchlist_path, db_path) -> dict:
+    """One crawl in a child process (a Scrapy reactor runs once per process); its figures."""
     import resource
 
-    usage = resource.getrusage(resource.RUSAGE_SELF)
-    print(json.dumps({"seconds": seconds, "cpu": usage.ru_utime + usage.ru_stime, "items": summary["items"], "new": summary["new_items"],
-                      "ok": summary["ok"], "sources": summary["sources"]}))
+    from onrecord.crawler.launch import LOCAL, crawl_in_child
 
-
-def run_child(watchlist_path, db_path) -> dict:
-    done = subprocess.run([sys.executable, __file__, "--child", str(watchlist_path), str(db_path)],
-                          capture_output=True, text=True, timeout=1800)
-    if done.returncode != 0:
-        sys.exit(f"crawl failed:\n{done.stderr[-3000:]}")
-    if os.environ.get("BENCH_PROFILE"):
-        print(done.stderr, file=sys.stderr)
-    return json.loads(done.stdout.strip().splitlines()[-1])
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    outcome = crawl_in_child(watchlist_path, db_path, settings_module=LOCAL, timeout=1800)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if outcome.returncode != 0 or outcome.summary is None:
+        sys.exit(f"crawl failed:\n{outcome.stderr[-3000:]}")
+    summary = outcome.summary
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return {"seconds": summary["seconds"], "cpu": cpu, "items": summary["items"], "new": summary["new_items"],
+            "ok": summary["ok"], "sources": summary["sources"]}
 
 
 def storage_baseline(count: int, tmp: Path) -> float:
@@ -102,11 +76,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--accounts", type=int, default=100)
     parser.add_argument("--posts", type=int, default=400)
-    parser.add_argument("--child", nargs=2, help=argparse.SUPPRESS)
     args = parser.parse_args()
-    if args.child:
-        child(*args.child)
-        return
 
     import yaml
 
@@ -136,10 +106,10 @@ def main() -> None:
         watchlist = tmp / "watchlist.yml"
         watchlist.write_text(yaml.safe_dump({"topic": {"id": "bench", "name": "Fictional benchmark"}, "leaders": leaders}))
 
-        first = run_child(watchlist, db_path)
+        first = crawl(watchlist, db_path)
         first_requests = list(server.requests)
         server.clear_log()
-        again = run_child(watchlist, db_path)
+        again = crawl(watchlist, db_path)
         again_requests = list(server.requests)
 
     baseline = storage_baseline(first["items"], tmp)
@@ -174,8 +144,8 @@ def main() -> None:
     print()
     print(f"first crawl: {first['items']} statements of {total} in {first['seconds']:.1f} s "
           f"= {rate:.0f} statements/s (target >= 500)")
-    print(f"  crawl process CPU {first['cpu']:.1f} s ({first['cpu'] / first['seconds']:.0%} of one core; "
-          f"the replay server takes the rest)")
+    print(f"  crawl child CPU {first['cpu']:.1f} s, its start-up included (the replay server, in this process, "
+          f"takes the rest)")
     print(f"  baseline, save_statements alone on as many rows: {baseline:.0f} statements/s; "
           f"crawl / baseline = {rate / baseline:.2f}")
     made = by_platform(first_requests)

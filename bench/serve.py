@@ -24,8 +24,6 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
 
 TOPIC = "ice-enforcement"
 PLATFORMS = ("mastodon", "bluesky", "rss", "news")
@@ -150,7 +148,7 @@ UNCACHED = ("statements, 3 facets", "board", "leader_stances")
 
 async def measure(db_path: Path, repeat: int, cached: bool = True) -> dict:
     from onrecord.db.connect import open_db
-    from onrecord.cli.publish import build_datasette
+    from onrecord.publish import build_datasette
 
     open_db(db_path).close()  # as `onrecord serve` does: pending migrations first
     ds = build_datasette(db_path, extra_plugins=None if cached else {"onrecord": {"query_cache": False}})

@@ -1,80 +1,9 @@
-"""`onrecord serve` and `onrecord demo`: publish a database with Datasette.
-
-The Datasette app uses metadata.yml, plugins/ and templates/ from the repository root, safe
-settings, and always names the database `onrecord`, so the metadata, canned queries and the board
-apply whatever the file is called."""
-from importlib import resources
-from pathlib import Path
-
+"""`onrecord serve` and `onrecord demo`: publish a database with Datasette (publish.py)."""
 import click
-import yaml
 
+from onrecord.cli import dependencies
+from onrecord.cli.errors import EXIT_BAD_INPUT, CommandError, check_database, handles_database_faults
 from onrecord.cli.options import db_option
-
-
-# Package resources, so an installed wheel serves the same site as a checkout. The package is
-# installed as files (not zipped), so these are real folders Datasette can be pointed at.
-SITE = Path(str(resources.files("onrecord")))
-METADATA = SITE / "metadata.yml"
-PLUGINS_DIR = SITE / "plugins"
-TEMPLATES_DIR = SITE / "templates"
-DATABASE_NAME = "onrecord"
-
-# Published on the open web: every query is bounded in time and rows.
-SETTINGS = {
-    "sql_time_limit_ms": 2000,
-    "max_returned_rows": 1000,
-    "facet_time_limit_ms": 500,
-    # Suggesting facets runs a query per column on every table page: too slow for 1M rows.
-    "suggest_facets": False,
-    "allow_download": False,
-    # `?_stream=on` would send every row of a table as CSV, past max_returned_rows.
-    "allow_csv_stream": False,
-    "default_page_size": 50,
-}
-
-
-def load_metadata(extra_plugins: dict | None = None) -> dict:
-    metadata = yaml.safe_load(METADATA.read_text(encoding="utf-8"))
-    for name, config in (extra_plugins or {}).items():
-        metadata.setdefault("plugins", {}).setdefault(name, {}).update(config)
-    return metadata
-
-
-def build_datasette(db_path, extra_plugins: dict | None = None, settings: dict | None = None):
-    """A Datasette serving `db_path` read-only. Call `await ds.invoke_startup()` before use."""
-    from datasette.app import Datasette
-    from datasette.database import Database
-
-    ds = Datasette(
-        [],
-        metadata=load_metadata(extra_plugins),
-        plugins_dir=str(PLUGINS_DIR),
-        template_dir=str(TEMPLATES_DIR),
-        settings={**SETTINGS, **(settings or {})},
-    )
-    # Datasette adds an in-memory database when given no files; drop it: nothing to show there.
-    ds.remove_database("_memory")
-    # Mutable so crawls show up without a restart; Datasette reads mutable files with mode=ro.
-    ds.add_database(Database(ds, path=str(db_path), is_mutable=True), name=DATABASE_NAME)
-    return ds
-
-
-def serve_datasette(db_path, host: str, port: int, extra_plugins: dict | None = None, echo=print) -> None:
-    import asyncio
-
-    import uvicorn
-
-    # Keep the pages most visited computed in the background (plugins/query_cache.py).
-    warm = ["/board"] + [f"/{DATABASE_NAME}/{table}" for table in ("statements", "leader_stances", "stances")]
-    extra_plugins = dict(extra_plugins or {})
-    extra_plugins["onrecord"] = {"warm": warm, **extra_plugins.get("onrecord", {})}
-    ds = build_datasette(db_path, extra_plugins)
-    asyncio.run(ds.invoke_startup())
-    if host not in ("127.0.0.1", "localhost", "::1"):
-        echo(f"Binding {host}: anyone who can reach this machine can read the database (read-only).")
-    echo(f"Serving {db_path} at http://{host}:{port}/  (board: http://{host}:{port}/board)  Ctrl+C to stop")
-    uvicorn.run(ds.app(), host=host, port=port, log_level="warning")
 
 
 @click.command()
@@ -82,23 +11,43 @@ def serve_datasette(db_path, host: str, port: int, extra_plugins: dict | None = 
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="Interface to bind; 0.0.0.0 publishes to the network.")
 @click.option("--port", default=8001, show_default=True, type=click.IntRange(0, 65535))
-def serve(db_path, host, port):
+@click.option("--add-schema", is_flag=True,
+              help="Serve a database that is not onrecord's, adding onrecord's tables to it (refused otherwise).")
+@dependencies.checked("serve")
+@handles_database_faults
+def serve(db_path, host, port, add_schema):
     """Serve the database with Datasette, read-only, with metadata.yml, plugins and templates.
 
-    Opens the database first (applying pending migrations). Pages: / (tables and canned
-    queries), /board (one card per leader), /-/dashboards/stances (stances over time), and the
-    Atom feed /onrecord/new_on_topic_feed.atom.
+    Checks the whole file first (a damaged one is refused) and applies pending migrations; a
+    SQLite file that is not onrecord's is refused unless --add-schema. Pages: / (tables and
+    canned queries), /board (one card per leader), /-/dashboards/stances (stances over time),
+    and the Atom feed /onrecord/new_on_topic_feed.atom.
     """
     from onrecord.db.connect import open_db
+    from onrecord.db.files import check_integrity
+    from onrecord.publish import serve_datasette, site_plugins
 
-    if not Path(db_path).exists():
-        raise click.ClickException(f"{db_path}: no such database (run `onrecord crawl` first, or `onrecord demo`)")
-    from onrecord.demo.build import BANNER, is_demo_db
-
+    check_database(db_path, foreign_ok=add_schema)
+    check_integrity(db_path)
+    check_port(host, port)
     open_db(db_path).close()
-    # a demo database is fiction wherever it is served
-    extra = {"onrecord": {"banner": BANNER}} if is_demo_db(Path(db_path)) else None
-    serve_datasette(db_path, host, port, extra_plugins=extra, echo=click.echo)
+    serve_datasette(db_path, host, port, extra_plugins=site_plugins(db_path), echo=click.echo)
+
+
+def check_port(host: str, port: int) -> None:
+    """Fail now, in one line, when the port is taken (not after building or checking everything)."""
+    import socket
+
+    if port == 0:
+        return
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    with socket.socket(family, socket.SOCK_STREAM) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as uvicorn binds
+        try:
+            probe.bind((host, port))
+        except OSError as error:
+            raise CommandError(f"cannot listen on {host}:{port} ({error.strerror}); "
+                               f"another program uses it: pick another with --port", EXIT_BAD_INPUT) from None
 
 
 @click.command()
@@ -107,6 +56,7 @@ def serve(db_path, host, port):
 @click.option("--host", default="127.0.0.1", show_default=True, help="Interface to bind when serving.")
 @click.option("--port", default=8001, show_default=True, type=click.IntRange(0, 65535))
 @click.option("--no-serve", is_flag=True, help="Stop after building the database.")
+@dependencies.checked("demo")
 def demo(db_path, host, port, no_serve):
     """Run the whole pipeline offline on bundled FICTIONAL sample data, then serve it.
 
@@ -115,8 +65,11 @@ def demo(db_path, host, port, no_serve):
     twice (the second night one post is edited and one deleted), the real classifier gives every
     statement a stance, and Datasette shows the result with a banner saying it is fiction.
     """
-    from onrecord.demo.build import BANNER, build_demo
+    from onrecord.demo.build import build_demo
+    from onrecord.publish import FICTION_BANNER, serve_datasette
 
+    if not no_serve:
+        check_port(host, port)  # before the build, not a minute later
     try:
         result = build_demo(db_path, echo=click.echo)
     except (FileExistsError, RuntimeError) as error:
@@ -130,4 +83,4 @@ def demo(db_path, host, port, no_serve):
     if no_serve:
         click.echo(f"Serve it with: onrecord serve --db {db_path}")
         return
-    serve_datasette(db_path, host, port, extra_plugins={"onrecord": {"banner": BANNER}}, echo=click.echo)
+    serve_datasette(db_path, host, port, extra_plugins={"onrecord": {"banner": FICTION_BANNER}}, echo=click.echo)

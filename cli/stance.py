@@ -5,7 +5,10 @@ from collections import Counter, deque
 
 import click
 
+from onrecord.cli import dependencies
+from onrecord.cli.errors import EXIT_DATABASE, CommandError, check_database, handles_database_faults
 from onrecord.cli.options import db_option, load_watchlist_or_exit, watchlist_option
+from onrecord.vocabulary import STANCES
 
 
 def _classifier(topic: dict):
@@ -22,6 +25,8 @@ def _classifier(topic: dict):
 @watchlist_option
 @click.option("--all", "all_", is_flag=True,
               help="Reclassify every statement, not only those without a stance from the current model.")
+@dependencies.checked("classify")
+@handles_database_faults
 def classify(db_path, watchlist_path, all_):
     """Give every statement without a stance from the current model one.
 
@@ -32,18 +37,21 @@ def classify(db_path, watchlist_path, all_):
     progress on long runs and a summary per stance.
     """
     topic = load_watchlist_or_exit(watchlist_path)["topic"]
-    from onrecord.db.connect import open_db
-    from onrecord.nlp.classify import classify_statements
-    from onrecord.db.lock import command_lock
+    check_database(db_path)  # never a new, empty database for a mistyped --db
+    from onrecord.db.lock import LockBusy
+    from onrecord.nlp.classify import classify_database
 
-    clf = _classifier(topic)
+    clf = _classifier(topic)  # a model problem is reported before waiting for the lock
 
     def progress(done, total):
         if done < total:
             click.echo(f"  {done:,} / {total:,} statements classified", err=True)
 
-    with command_lock(db_path, "classify"):
-        counts = classify_statements(open_db(db_path), topic, all=all_, progress=progress, classifier=clf)
+    try:
+        counts = classify_database(db_path, topic, all=all_, progress=progress, classifier=clf,
+                                   lock_echo=lambda line: click.echo(line, err=True))
+    except LockBusy as error:
+        raise CommandError(str(error), EXIT_DATABASE) from None
     if not counts["classified"]:
         click.echo(f"Nothing to classify: every statement has a stance from {clf.model}.")
         return
@@ -62,6 +70,7 @@ def classify(db_path, watchlist_path, all_):
               help='Read statements from a JSON Lines file ("-" for stdin): {"id", "text", "context"?, "speaker"?} a line.')
 @watchlist_option
 @click.option("--batch-size", default=256, show_default=True, help="Statements read and judged per chunk (each is encoded on its own, so results never depend on it).")
+@dependencies.checked("stance")
 def stance(texts, jsonl, watchlist_path, batch_size):
     """Classify texts without a database; print one JSON object a line.
 
@@ -83,7 +92,6 @@ def stance(texts, jsonl, watchlist_path, batch_size):
         raise click.UsageError("give TEXT arguments or --jsonl FILE (- for stdin)")
     topic = load_watchlist_or_exit(watchlist_path)["topic"]
     clf = _classifier(topic)
-    from onrecord.nlp.labels import LABELS
     from onrecord.nlp.stance import NO_WORDS
 
     errors = Counter()
@@ -93,7 +101,11 @@ def stance(texts, jsonl, watchlist_path, batch_size):
             yield position, text
         if jsonl is None:
             return
-        for number, line in enumerate(jsonl, 1):
+        for number, line in enumerate(_lines(jsonl), 1):
+            if line is None:
+                click.echo(f"Error: {jsonl.name} line {number}: not UTF-8 text; skipped", err=True)
+                errors["malformed"] += 1
+                continue
             if not line.strip():
                 continue
             problem, record = _parse_line(line)
@@ -126,8 +138,8 @@ def stance(texts, jsonl, watchlist_path, batch_size):
         counts[judgment.stance] += 1
         counts["needs_review"] += judgment.needs_review
         counts["no_words"] += judgment.note == NO_WORDS
-    total = sum(counts[label] for label in LABELS)
-    summary = ", ".join(f"{counts[label]} {label}" for label in LABELS)
+    total = sum(counts[label] for label in STANCES)
+    summary = ", ".join(f"{counts[label]} {label}" for label in STANCES)
     summary += f"; {counts['needs_review']} marked needs_review"
     if counts["no_words"]:
         summary += f"; {counts['no_words']} with no words to judge (silent)"
@@ -135,6 +147,20 @@ def stance(texts, jsonl, watchlist_path, batch_size):
     click.echo(f"Classified {total} statement(s) with {clf.model}: {summary}{skipped}.", err=True)
     if total == 0:
         sys.exit(1)
+
+
+def _lines(stream):
+    """The stream's lines, each decoded as UTF-8 on its own (a byte-order mark on the first is
+    dropped): a line that is not UTF-8 is None, and the lines before and after it are kept."""
+    raw = getattr(stream, "buffer", None)
+    if raw is None:  # already text (e.g. a StringIO)
+        yield from stream
+        return
+    for number, data in enumerate(iter(raw.readline, b""), 1):
+        try:
+            yield data.decode("utf-8-sig" if number == 1 else "utf-8")
+        except UnicodeDecodeError:
+            yield None
 
 
 def _parse_line(line: str):

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field, fields
 from typing import Any
 
+from onrecord.crawler.bookkeeping import SourceReport
+
 
 @dataclass
 class Statement:
@@ -26,7 +28,7 @@ class Statement:
     content_warning: str | None = None
     in_reply_to: str | None = None
     raw: Any = None  # the payload it came from (dict or str) -> statement_raw
-    source: str | None = None  # the crawl source it belongs to (not a column)
+    source_id: str | None = None  # the id of the crawl Source it came from (not a column)
 
     def __repr__(self):
         return f"Statement({self.id}, {self.kind})"
@@ -37,7 +39,7 @@ class Statement:
         return {name: value for name in _STATEMENT_FIELDS if (value := getattr(self, name)) is not None}
 
 
-_STATEMENT_FIELDS = tuple(f.name for f in fields(Statement) if f.name != "source")
+_STATEMENT_FIELDS = tuple(f.name for f in fields(Statement) if f.name != "source_id")
 
 
 @dataclass
@@ -50,10 +52,11 @@ class StatementSource:
     outlet: str | None = None
     published_at: str | None = None
     context: str | None = None
-    source: str | None = None
+    source_id: str | None = None  # the crawl Source it came from (not a column)
 
     def row(self) -> dict:
-        return {f.name: getattr(self, f.name) for f in fields(self) if f.name != "source" and getattr(self, f.name) is not None}
+        return {f.name: getattr(self, f.name) for f in fields(self)
+                if f.name != "source_id" and getattr(self, f.name) is not None}
 
 
 @dataclass
@@ -63,10 +66,15 @@ class SourceDone:
     `emitted` is how many Statement items the spider yielded for the source, so storage can wait
     for the stragglers that item processing may still be carrying."""
 
-    run: Any  # crawler.spiders.base.SourceRun
+    report: SourceReport  # the spider's account of the source (requests, skips, failure)
     emitted: int = 0
     deleted: list = field(default_factory=list)
     state: dict | None = None  # new crawl_state fields, or None to leave it as it is
+    leader_ids: list | None = None  # news: the leaders it looked for quotes by (crawl_leaders)
 
-    def __repr__(self):  # logs stay short: the run carries every id seen
-        return f"SourceDone({self.run.source.id}, emitted={self.emitted}, deleted={len(self.deleted)})"
+    @property
+    def source_id(self) -> str:
+        return self.report.source.id
+
+    def __repr__(self):  # logs stay short
+        return f"SourceDone({self.source_id}, emitted={self.emitted}, deleted={len(self.deleted)})"

@@ -124,17 +124,11 @@ class RateLimitMiddleware:
             return response
         self.pause(host, delay)
         self.stats.inc_value(f"onrecord/retries/{response.status}")
-        self.count_attempt(request)
+        # The spider counts the attempts from this meta key, so a retry is one more request on
+        # its source's crawls row (crawler/spiders/base.py, attempts).
         retry = request.replace(dont_filter=True, priority=request.priority - 1)
         retry.meta["onrecord_retries"] = attempt + 1
         return retry
-
-    def count_attempt(self, request) -> None:
-        """A retry is one more request to the platform: count it on its source's crawls row."""
-        runs = getattr(self.crawler.spider, "runs", None) or {}
-        run = runs.get(request.meta.get("source"))
-        if run is not None:
-            run.requests += 1
 
     def process_exception(self, request, exception):
         # Scrapy's RetryMiddleware retries connection failures; count only the final one.
@@ -143,8 +137,6 @@ class RateLimitMiddleware:
         retried = isinstance(exception, self.retried_exceptions) and not request.meta.get("dont_retry")
         if not retried or request.meta.get("retry_times", 0) >= request.meta.get("max_retry_times", self.connection_retries):
             self.failures[self.host(request)] += 1
-        else:
-            self.count_attempt(request)  # Scrapy's RetryMiddleware is about to send it again
         return None
 
     def retry_delay(self, response, attempt: int) -> float | None:

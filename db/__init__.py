@@ -1,2 +1,4 @@
-"""Storage: the only code that defines the schema. Other steps write through db.save."""
+"""Storage: the only code that holds SQL. migrations.py and views.py define the schema, save.py
+holds every write and queries.py every read the other steps make; lock.py keeps one writer at a
+time."""
 from onrecord.db.connect import open_db  # noqa: F401

@@ -74,22 +74,13 @@ def writer_lock(db_path, command: str, timeout: float | None = None, echo=None):
             ) from None
     try:
         # The flock is on the inode, not the bytes: rewriting the content is safe while we hold it.
-        path.write_text(json.dumps({"pid": os.getpid(), "command": command, "since": utc_now()}), encoding="utf-8")
+        try:
+            path.write_text(json.dumps({"pid": os.getpid(), "command": command, "since": utc_now()}), encoding="utf-8")
+        except OSError as error:  # a full disk shows here first: name the file
+            raise OSError(error.errno, error.strerror, str(path)) from None
         yield path
     finally:
         lock.release()
-
-
-@contextmanager
-def command_lock(db_path, command: str):
-    """`writer_lock` for a CLI command: the wait is announced on stderr, giving up is one line."""
-    import click
-
-    try:
-        with writer_lock(db_path, command, echo=lambda line: click.echo(line, err=True)) as path:
-            yield path
-    except LockBusy as error:
-        raise click.ClickException(str(error)) from None
 
 
 def child_env(path: Path) -> dict:

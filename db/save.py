@@ -4,17 +4,14 @@ from dataclasses import dataclass, field
 from itertools import groupby
 
 from onrecord.db.times import utc_now
+from onrecord.vocabulary import CRAWL_STATUSES, KINDS, PLATFORMS, RUN_STATUSES, STANCES
 
 STATEMENT_COLUMNS = (
     "id", "leader_id", "account_id", "platform", "kind", "url", "text", "published_at",
     "edited_at", "deleted_at", "first_seen_at", "last_seen_at", "lang", "source_url", "context",
     "original_author", "content_warning", "in_reply_to",
 )
-PLATFORMS = ("mastodon", "bluesky", "rss", "x", "news")
-KINDS = ("post", "reply", "repost", "quote")
-STANCES = ("condemning", "supporting", "silent")
 EVIDENCE_SOURCES = ("text", "context", None)  # whose words stances.evidence are; None: no evidence
-CRAWL_STATUSES = ("ok", "partial", "failed")
 _CHUNK = 500  # SQLite's default limit on bound parameters is far above this
 
 
@@ -230,18 +227,11 @@ def record_crawl(db, row: dict, leader_ids=None) -> int:
         return crawl_id
 
 
-def get_crawl_state(db, source: str) -> dict:
-    return next(db.query("SELECT * FROM crawl_state WHERE source = ?", [source]), {})
-
-
 def set_crawl_state(db, source: str, **fields) -> None:
     """Advance a source's incremental state (high-water mark, ETag, ...). Call it only after the
     statements it covers are saved, so an interrupted crawl redoes work instead of skipping it."""
     with db.atomic():
         db["crawl_state"].upsert({"source": source, **fields, "updated_at": utc_now()}, pk="source")
-
-
-RUN_STATUSES = ("running", "ok", "partial", "failed", "interrupted")
 
 
 def record_run(db, row: dict) -> int:

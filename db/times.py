@@ -1,5 +1,5 @@
 """Every time in the database is ISO 8601 UTC text, YYYY-MM-DDTHH:MM:SSZ."""
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from email.utils import parsedate_to_datetime
 
 FORMAT = "%Y-%m-%dT%H:%M:%SZ"
@@ -27,3 +27,8 @@ def to_utc(value) -> str | None:
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=timezone.utc)  # the platforms give UTC when they omit a zone
     return moment.astimezone(timezone.utc).strftime(FORMAT)
+
+
+def days_ago(days: float) -> str:
+    """The moment `days` days before now, in the database format."""
+    return (datetime.now(timezone.utc) - timedelta(days=days)).strftime(FORMAT)

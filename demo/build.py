@@ -1,16 +1,15 @@
-"""`onrecord demo`: the whole pipeline, offline, on the bundled FICTIONAL sample (demo_data/).
+"""`onrecord demo`: the whole pipeline, offline, on the bundled FICTIONAL sample (demo/data/).
 
 A local replay server (onrecord.demo.replay) serves the sample in each platform's real format; a demo
-watchlist points every account at it (`api:` / url overrides). Then the real steps run: a crawl
-(in a subprocess: a Scrapy reactor cannot restart), the "next night" with one post edited and one
-deleted and a second crawl, the real classifier, and Datasette with a banner saying it is fiction.
+watchlist points every account at it (`api:` / url overrides). Then the real steps run, the way a
+user runs them: a crawl (`onrecord crawl` in a child process, crawler/launch.py, with the settings
+for a local server), the "next night" with one post edited and one deleted and a second crawl,
+then the classify step (nlp/classify.py, under the database's writer lock). `onrecord demo` then
+serves it with a banner saying it is fiction.
 """
 from __future__ import annotations
 
-import json
 import random
-import subprocess
-import sys
 import time
 from datetime import datetime, timedelta, timezone
 from email.utils import format_datetime
@@ -19,22 +18,9 @@ from pathlib import Path
 
 import yaml
 
+from onrecord.db.queries import is_demo_database
+
 DATA = Path(str(resources.files("onrecord.demo") / "data"))
-BANNER = ("DEMO DATA: every person, company, post and article on this site is FICTIONAL, made up to "
-          "show how onrecord works. Nothing here was said by a real person.")
-DEMO_MARKER = "(fictional)"  # every demo organisation carries it; see is_demo_db
-# Crawl politely in production; here the server is local and ours.
-CRAWL_SETTINGS = {"DOWNLOAD_DELAY": 0, "AUTOTHROTTLE_ENABLED": False, "RETRY_ENABLED": False,
-                  "ONRECORD_RETRY_TIMES": 0, "CONCURRENT_REQUESTS_PER_DOMAIN": 16, "LOG_LEVEL": "ERROR"}
-CRAWL_SCRIPT = """
-import json, sys
-from onrecord.crawler.run import run_crawl
-from onrecord.watchlist import load_watchlist
-summary = run_crawl(load_watchlist(sys.argv[1]), sys.argv[2], settings=json.loads(sys.argv[3]),
-                    echo=lambda line: print("  " + line, flush=True))
-summary.pop("runs", None)
-print("SUMMARY " + json.dumps(summary), flush=True)
-"""
 FILLER = (
     "Shipping {product} {version} today: faster builds and fewer surprises.",
     "Great offsite with the {team} team this week. Proud of what we shipped this quarter.",
@@ -122,8 +108,8 @@ class DemoSites:
         self.news_urls = self._add_news(demo["news"])
 
     def _add_news(self, news: dict) -> list:
-        from onrecord.demo.replay import Reply
         from onrecord.db.times import FORMAT
+        from onrecord.demo.replay import Reply
 
         items = []
         urls = []
@@ -181,48 +167,29 @@ class DemoSites:
         return changes
 
 
-def is_demo_db(path: Path) -> bool:
-    """Only a database the demo built may be replaced by the demo."""
-    import sqlite3
-
-    try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-        try:
-            rows = conn.execute("SELECT organization FROM leaders").fetchall()
-        finally:
-            conn.close()
-    except sqlite3.Error:
-        return False
-    return bool(rows) and all(DEMO_MARKER in (org or "") for (org,) in rows)
-
-
 def crawl(watchlist_path: Path, db_path: Path, echo) -> dict:
-    result = subprocess.run(
-        [sys.executable, "-c", CRAWL_SCRIPT, str(watchlist_path), str(db_path), json.dumps(CRAWL_SETTINGS)],
-        capture_output=True, text=True, timeout=300,
-    )
-    lines = result.stdout.splitlines()
-    for line in lines:
-        if not line.startswith("SUMMARY "):
-            echo(line)
-    summary = next((line for line in lines if line.startswith("SUMMARY ")), None)
-    if result.returncode not in (0, 1) or summary is None:
-        raise RuntimeError(f"the demo crawl failed (exit {result.returncode}): {result.stderr.strip()[-2000:]}")
-    return json.loads(summary.removeprefix("SUMMARY "))
+    from onrecord.crawler.launch import LOCAL, crawl_in_child
+
+    outcome = crawl_in_child(watchlist_path, db_path, settings_module=LOCAL, timeout=300,
+                             echo=lambda line: echo("  " + line))
+    if outcome.returncode not in (0, 1) or outcome.summary is None:
+        raise RuntimeError(f"the demo crawl failed (exit {outcome.returncode}): {outcome.stderr.strip()[-2000:]}")
+    return outcome.summary
 
 
 def build_demo(db_path, echo=print, now: datetime | None = None) -> dict:
     """Build the demo database at `db_path` (replacing an earlier demo database); returns timings
     and the leaders' stances."""
-    from onrecord.demo.replay import ReplayServer
     from onrecord.db.connect import open_db
+    from onrecord.db.queries import leader_stances
     from onrecord.db.save import save_watchlist
-    from onrecord.nlp.classify import classify_statements
+    from onrecord.demo.replay import ReplayServer
+    from onrecord.nlp.classify import classify_database
     from onrecord.watchlist import load_watchlist
 
     db_path = Path(db_path)
     if db_path.exists():
-        if not is_demo_db(db_path):
+        if not is_demo_database(db_path):
             raise FileExistsError(f"{db_path} exists and is not a demo database; pick another --db")
         for suffix in ("", "-wal", "-shm"):
             Path(f"{db_path}{suffix}").unlink(missing_ok=True)
@@ -251,10 +218,12 @@ def build_demo(db_path, echo=print, now: datetime | None = None) -> dict:
     mark = time.perf_counter()
     watchlist = load_watchlist(watchlist_path)
     db = open_db(db_path)
-    save_watchlist(db, watchlist)
-    counts = classify_statements(db, watchlist["topic"])
+    save_watchlist(db, watchlist)  # the late addition, on record before anyone listened
+    db.close()
+    counts = classify_database(db_path, watchlist["topic"])
     timings["classify"] = time.perf_counter() - mark
-    stances = {row["leader_id"]: row["stance"] for row in db.query("SELECT leader_id, stance FROM leader_stances")}
+    db = open_db(db_path)
+    stances = {row["leader_id"]: row["stance"] for row in leader_stances(db)}
     db.close()
     timings["total"] = time.perf_counter() - started
     echo(f"Classified {counts['classified']} statements: {counts['on_topic']} on topic, "

@@ -17,6 +17,7 @@ API
         server.add(re.compile(r"/api/v1/statuses/(\\d+)"), handler)   # handler(request) -> Reply
         server.add("/", Reply.fixture("mastodon_account_lookup", FIXTURES))  # body + recorded headers
         ...
+        server.respond("GET", "/feed.xml", {})           # (status, headers, body, delay) without a socket
         server.count("/api/v1/statuses/9")               # requests logged for a path (any query)
         server.requests                                  # [LoggedRequest(method, path, query, headers, status)]
         server.clear_log()
@@ -49,7 +50,6 @@ from dataclasses import dataclass, field
 from email.utils import parsedate_to_datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Callable
 from urllib.parse import parse_qs, urlsplit
 
 BASE_TOKEN = "{BASE}"
@@ -215,7 +215,9 @@ class ReplayServer:
         self._server = ThreadingHTTPServer((self.host, self.port), _handler_class(self))
         self._base = f"http://{self.host}:{self._server.server_address[1]}"
         self._server.daemon_threads = True
-        self._thread = threading.Thread(target=self._server.serve_forever, name="replay", daemon=True)
+        # A short poll interval: stop() returns within it (the default 0.5 s adds up over a test suite).
+        self._thread = threading.Thread(target=self._server.serve_forever, kwargs={"poll_interval": 0.02},
+                                        name="replay", daemon=True)
         self._thread.start()
         return self
 
@@ -252,6 +254,34 @@ class ReplayServer:
         with self._lock:
             self.requests.append(entry)
 
+    def respond(self, method: str, target: str, headers: dict, body: bytes = b"") -> tuple[int, dict, bytes, float]:
+        """Answer one request (`target` is the path with its query string; `headers` lower-case
+        names): (status, headers, payload, delay in seconds), logged like any other. The HTTP
+        handler sends it; tests may also call it directly to replay without sockets."""
+        parts = urlsplit(target)
+        request = ReplayRequest(method, parts.path, parse_qs(parts.query, keep_blank_values=True), headers, body,
+                                self.base)
+        entry = LoggedRequest(request.method, request.path, request.query, headers)
+        self._log(entry)
+        try:
+            reply = self._resolve(request)
+        except Exception as error:  # a broken handler is a test bug: say so in the response
+            reply = Reply.json({"error": f"replay handler failed: {error!r}"}, status=500)
+        status = reply.status
+        out_headers = {key: str(value).replace(BASE_TOKEN, self.base) for key, value in (reply.headers or {}).items()}
+        if reply.etag is not None:
+            out_headers["ETag"] = reply.etag
+        if reply.last_modified is not None:
+            out_headers["Last-Modified"] = reply.last_modified
+        if status == 200 and _not_modified(reply, headers):
+            status, payload = 304, b""
+        else:
+            payload = reply.payload()
+            if BASE_TOKEN.encode() in payload:
+                payload = payload.replace(BASE_TOKEN.encode(), self.base.encode())
+        entry.status = status
+        return status, out_headers, payload, reply.delay
+
 
 def _not_modified(reply: Reply, headers: dict) -> bool:
     if reply.etag is not None and "if-none-match" in headers:
@@ -275,36 +305,12 @@ def _handler_class(server: ReplayServer):
             pass
 
         def _serve(self):
-            parts = urlsplit(self.path)
             headers = {key.lower(): value for key, value in self.headers.items()}
             length = int(headers.get("content-length") or 0)
             body = self.rfile.read(length) if length else b""
-            request = ReplayRequest(
-                self.command, parts.path, parse_qs(parts.query, keep_blank_values=True), headers, body, server.base
-            )
-            entry = LoggedRequest(request.method, request.path, request.query, headers)
-            server._log(entry)
-            try:
-                reply = server._resolve(request)
-            except Exception as error:  # a broken handler is a test bug: say so in the response
-                reply = Reply.json({"error": f"replay handler failed: {error!r}"}, status=500)
-            if reply.delay:
-                time.sleep(reply.delay)
-            status = reply.status
-            out_headers = {
-                key: str(value).replace(BASE_TOKEN, server.base) for key, value in (reply.headers or {}).items()
-            }
-            if reply.etag is not None:
-                out_headers["ETag"] = reply.etag
-            if reply.last_modified is not None:
-                out_headers["Last-Modified"] = reply.last_modified
-            if status == 200 and _not_modified(reply, headers):
-                status, payload = 304, b""
-            else:
-                payload = reply.payload()
-                if BASE_TOKEN.encode() in payload:
-                    payload = payload.replace(BASE_TOKEN.encode(), server.base.encode())
-            entry.status = status
+            status, out_headers, payload, delay = server.respond(self.command, self.path, headers, body)
+            if delay:
+                time.sleep(delay)
             try:
                 self.send_response(status)
                 for key, value in out_headers.items():

@@ -1,13 +1,18 @@
 """Give statements in the database a stance toward the watchlist topic (the `onrecord classify` step).
 
-Shared by the CLI and the nightly scheduler. Statements are read by id first and their texts
-fetched chunk by chunk, so memory stays flat on large databases and rows written during the run
-never disturb the read.
+`classify_database` is the one way to classify a database: it holds the writer lock
+(db/lock.py) while it writes. `onrecord classify` and the demo call it; the nightly cycle runs
+`onrecord classify` in a child process (so the model's memory is returned when it exits), under
+the lock the cycle already holds. Statements are read by id first and their texts fetched chunk
+by chunk, so memory stays flat on large databases and rows written during the run never disturb
+the read.
 """
 from __future__ import annotations
 
 from collections import Counter
 
+from onrecord.db.connect import open_db
+from onrecord.db.lock import writer_lock
 from onrecord.db.queries import statement_texts, statements_to_classify
 from onrecord.db.save import save_stances
 from onrecord.db.times import utc_now
@@ -68,3 +73,16 @@ def classify_statements(db, topic: dict, all: bool = False, progress=None, class
     if progress:
         progress(counts["classified"], len(ids))
     return dict(counts)
+
+
+def classify_database(db_path, topic: dict, all: bool = False, progress=None, classifier=None,
+                      lock_echo=None) -> dict:
+    """Classify the database at `db_path` under its writer lock (waiting for another writer,
+    announced through `lock_echo`; db.lock.LockBusy if it waits too long). Returns the counts of
+    classify_statements."""
+    with writer_lock(db_path, "classify", echo=lock_echo):
+        db = open_db(db_path)
+        try:
+            return classify_statements(db, topic, all=all, progress=progress, classifier=classifier)
+        finally:
+            db.close()

@@ -1,8 +1,8 @@
-"""Stance label names: the one place they are spelled (stored in `stances.stance`)."""
-
-CONDEMNING = "condemning"
-SUPPORTING = "supporting"
-SILENT = "silent"
+"""Stance label names for the model code, as onrecord.vocabulary spells them (stored in
+`stances.stance`)."""
+from onrecord.vocabulary import CONDEMNING, SILENT, STANCES, SUPPORTING
 
 # Order matters only for display; the model's own label order is read from the pipeline.
-LABELS = (CONDEMNING, SUPPORTING, SILENT)
+LABELS = STANCES
+
+__all__ = ["CONDEMNING", "SUPPORTING", "SILENT", "LABELS"]

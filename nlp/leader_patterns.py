@@ -1,135 +1,90 @@
-"""Word lists and name patterns for quote attribution (nlp/quotes.py).
+"""Word lists and name patterns for quote attribution (nlp/speech_verbs.py, nlp/leader_mentions.py).
 
-The pipeline runs without spaCy's lemmatizer (it is the slowest rule component and the quote
-rules need lemmas for a few dozen verbs only), so verbs are matched through an explicit table of
-inflected forms.
+Verbs are matched by the lemma spaCy's lemmatizer gives them (nlp/speech_verbs.lemma), so each
+table lists a verb once, in its base form.
 """
 
 from __future__ import annotations
 
-# Verbs that introduce someone's own words: "X said", "said X", "X wrote on X:".
-SPEECH_VERBS = {
-    "say": ("says", "said", "saying"),
-    "tell": ("tells", "told", "telling"),
-    "write": ("writes", "wrote", "written", "writing"),
-    "add": ("adds", "added", "adding"),
-    "state": ("states", "stated", "stating"),
-    "declare": ("declares", "declared", "declaring"),
-    "note": ("notes", "noted", "noting"),
-    "explain": ("explains", "explained", "explaining"),
-    "argue": ("argues", "argued", "arguing"),
-    "insist": ("insists", "insisted", "insisting"),
-    "warn": ("warns", "warned", "warning"),
-    "claim": ("claims", "claimed", "claiming"),
-    "recall": ("recalls", "recalled", "recalling"),
-    "post": ("posts", "posted", "posting"),
-    "tweet": ("tweets", "tweeted", "tweeting"),
-    "announce": ("announces", "announced", "announcing"),
-    "reply": ("replies", "replied", "replying"),
-    "respond": ("responds", "responded", "responding"),
-    "acknowledge": ("acknowledges", "acknowledged", "acknowledging"),
-    "admit": ("admits", "admitted", "admitting"),
-    "remark": ("remarks", "remarked", "remarking"),
-    "comment": ("comments", "commented", "commenting"),
-    "conclude": ("concludes", "concluded", "concluding"),
-    "predict": ("predicts", "predicted", "predicting"),
-    "promise": ("promises", "promised", "promising"),
-    "vow": ("vows", "vowed", "vowing"),
-    "urge": ("urges", "urged", "urging"),
-    "observe": ("observes", "observed", "observing"),
-    "stress": ("stresses", "stressed", "stressing"),
-    "emphasize": ("emphasizes", "emphasized", "emphasizing"),
-    "caution": ("cautions", "cautioned", "cautioning"),
-    "maintain": ("maintains", "maintained", "maintaining"),
-    "contend": ("contends", "contended", "contending"),
-    "assert": ("asserts", "asserted", "asserting"),
-    "continue": ("continues", "continued", "continuing"),
-    "quip": ("quips", "quipped", "quipping"),
-    "joke": ("jokes", "joked", "joking"),
-    "ask": ("asks", "asked", "asking"),
-    "publish": ("publishes", "published", "publishing"),
-    "share": ("shares", "shared", "sharing"),
-    "counter": ("counters", "countered", "countering"),
-    "retort": ("retorts", "retorted", "retorting"),
-    "concede": ("concedes", "conceded", "conceding"),
-    "lament": ("laments", "lamented", "lamenting"),
-    "complain": ("complains", "complained", "complaining"),
-    "reiterate": ("reiterates", "reiterated", "reiterating"),
-    "confirm": ("confirms", "confirmed", "confirming"),
-    "suggest": ("suggests", "suggested", "suggesting"),
-    "recount": ("recounts", "recounted", "recounting"),
-    "testify": ("testifies", "testified", "testifying"),
-    "email": ("emails", "emailed", "emailing"),
-    "text": ("texts", "texted", "texting"),
-    "pen": ("pens", "penned", "penning"),
-    "muse": ("muses", "mused", "musing"),
-    "exclaim": ("exclaims", "exclaimed", "exclaiming"),
-    "plead": ("pleads", "pleaded", "pled", "pleading"),
-    "demand": ("demands", "demanded", "demanding"),
-    "boast": ("boasts", "boasted", "boasting"),
-}
+# Lemmas of verbs that introduce someone's own words: "X said", "said X", "X wrote on X:".
+SPEECH_LEMMAS = frozenset({
+    "say", "tell", "write", "add", "state", "declare", "note", "explain", "argue", "insist",
+    "warn", "claim", "recall", "post", "tweet", "announce", "reply", "respond", "acknowledge",
+    "admit", "remark", "comment", "conclude", "predict", "promise", "vow", "urge", "observe",
+    "stress", "emphasize", "caution", "maintain", "contend", "assert", "continue", "quip", "joke",
+    "ask", "publish", "share", "counter", "retort", "concede", "lament", "complain", "reiterate",
+    "confirm", "suggest", "recount", "testify", "email", "text", "pen", "muse", "exclaim", "plead",
+    "demand", "boast", "question", "reveal", "mention",
+})
 
-# Verbs that wrap a partial quote around a judgement: "X called the raids 'cruel'".
-LABEL_VERBS = {
-    "call": ("calls", "called", "calling"),
-    "describe": ("describes", "described", "describing"),
-    "characterize": ("characterizes", "characterized", "characterizing"),
-    "characterise": ("characterises", "characterised", "characterising"),
-    "label": ("labels", "labeled", "labelled", "labeling", "labelling"),
-    "term": ("terms", "termed", "terming"),
-    "dub": ("dubs", "dubbed", "dubbing"),
-    "brand": ("brands", "branded", "branding"),
-    "deem": ("deems", "deemed", "deeming"),
-    "slam": ("slams", "slammed", "slamming"),
-    "blast": ("blasts", "blasted", "blasting"),
-    "decry": ("decries", "decried", "decrying"),
-    "denounce": ("denounces", "denounced", "denouncing"),
-    "condemn": ("condemns", "condemned", "condemning"),
-    "criticize": ("criticizes", "criticized", "criticizing"),
-    "praise": ("praises", "praised", "praising"),
-    "hail": ("hails", "hailed", "hailing"),
-    "dismiss": ("dismisses", "dismissed", "dismissing"),
-    "refer": ("refers", "referred", "referring"),
-    "promise": ("promises", "promised", "promising"),
-    "pledge": ("pledges", "pledged", "pledging"),
-}
+# Lemmas of verbs that wrap a partial quote around a judgement: "X called the raids 'cruel'".
+LABEL_LEMMAS = frozenset({
+    "call", "describe", "characterize", "characterise", "label", "term", "dub", "brand", "deem",
+    "slam", "blast", "decry", "denounce", "condemn", "criticize", "praise", "hail", "dismiss",
+    "refer", "promise", "pledge", "address", "portray", "frame",
+})
 
 # Verbs whose that-clause is reported speech ("X said that ...", "X told investors that ...").
-# Narrower than SPEECH_VERBS: "asked", "shared", "published" take no reported clause.
+# Narrower than SPEECH_LEMMAS: "asked", "shared", "published" take no reported clause.
 INDIRECT_VERBS = frozenset({
     "say", "tell", "write", "add", "state", "declare", "note", "explain", "argue", "insist",
     "warn", "claim", "post", "tweet", "announce", "reply", "respond", "acknowledge", "admit",
     "predict", "promise", "vow", "stress", "emphasize", "maintain", "contend", "assert",
     "concede", "reiterate", "confirm", "suggest", "testify", "complain", "lament", "demand", "boast",
-    "counter", "email", "text",
+    "counter", "email", "text", "question", "reveal", "mention", "wonder", "urge", "joke", "quip",
+})
+
+# Reporting verbs whose reported clause is a question ("questioned whether they had broken a law").
+QUESTION_VERBS = frozenset({"question", "ask", "wonder"})
+
+# Reported speech without quote marks, read from the verb's complements: lemma -> the ways its
+# complements can carry what was said, each a dependency label or the preposition heading a
+# phrase, "+" joining complements that must all be there. A bare verdict with no content
+# ("criticized ICE", "praised Trump's leadership") reports an act, not words: only "criticized
+# the raids as cruel" is a paraphrase. "dobj:claim" is an object that names a claim
+# ("rejected the suggestion that ...").
+PARAPHRASE_FRAMES = {
+    "call": ("for", "on+xcomp", "upon", "dobj+oprd"),  # called for an end to the raids; called them cruel
+    "urge": ("dobj", "xcomp", "for"),            # urged employees to stay home; urged calm
+    "demand": ("dobj",),
+    "ask": ("for",),                             # asked for calm (not "asked about")
+    "appeal": ("for",),
+    "plead": ("for",),
+    "describe": ("dobj+as",),
+    "portray": ("dobj+as",),
+    "characterize": ("dobj+as",),
+    "characterise": ("dobj+as",),
+    "label": ("dobj+as", "dobj+oprd"),
+    "brand": ("dobj+as", "dobj+oprd"),
+    "criticize": ("dobj+as",),
+    "criticise": ("dobj+as",),
+    "condemn": ("dobj+as",),
+    "denounce": ("dobj+as",),
+    "praise": ("dobj+as",),
+    "pledge": ("xcomp",),
+    "vow": ("xcomp",),
+    "warn": ("of", "against"),
+    "complain": ("about",),
+    "reject": ("dobj:claim",),
+    "dismiss": ("dobj:claim",),
+    "deny": ("dobj:claim",),
+}
+# Phrases that belong to what was said whenever they follow: "called upon the industry to ...".
+PARAPHRASE_EXTRAS = ("for", "as", "xcomp")
+# Objects that name a claim, for "dobj:claim".
+CLAIM_NOUNS = frozenset({
+    "suggestion", "claim", "idea", "notion", "assertion", "accusation", "allegation", "report",
+    "characterization", "characterisation", "premise", "argument",
 })
 
 # Verbs that, governing a speech verb, cancel it: "X declined to say", "X refused to call ...".
-NEGATING_VERBS = {
-    "decline": ("declines", "declined", "declining"),
-    "refuse": ("refuses", "refused", "refusing"),
-    "deny": ("denies", "denied", "denying"),
-    "avoid": ("avoids", "avoided", "avoiding"),
-    "stop": ("stops", "stopped", "stopping"),
-    "hesitate": ("hesitates", "hesitated", "hesitating"),
-    "dispute": ("disputes", "disputed", "disputing"),
-}
+NEGATING_LEMMAS = frozenset({
+    "decline", "refuse", "deny", "avoid", "stop", "hesitate", "dispute",
+})
 
-
-def _form_table(*tables: dict) -> dict[str, str]:
-    forms: dict[str, str] = {}
-    for table in tables:
-        for lemma, inflected in table.items():
-            forms.setdefault(lemma, lemma)
-            for form in inflected:
-                forms.setdefault(form, lemma)
-    return forms
-
-
-VERB_FORMS = _form_table(SPEECH_VERBS, LABEL_VERBS, NEGATING_VERBS)
-SPEECH_LEMMAS = frozenset(SPEECH_VERBS)
-LABEL_LEMMAS = frozenset(LABEL_VERBS)
-NEGATING_LEMMAS = frozenset(NEGATING_VERBS)
+# Prepositions that join a subject to others: "Okonkwo, along with 60 CEOs, said" is a group
+# ("with" only after "together" or "along": "Okonkwo, with her board's support, said" is hers).
+GROUP_PREPOSITIONS = frozenset({"along", "alongside", "among", "including"})
 
 # Pronouns a quote may be attributed through, when one leader is the only candidate.
 PERSONAL_PRONOUNS = frozenset({"he", "she"})
@@ -146,6 +101,35 @@ NAME_PREFIXES = frozenset({
 OWN_DOCUMENT_NOUNS = frozenset({
     "memo", "post", "tweet", "email", "e-mail", "note", "message", "blog", "statement",
     "newsletter", "op-ed", "essay", "thread",
+})
+
+# Nouns a quote can be attached to as the leader's own caption: "posted a screenshot with the
+# caption '...'", "shared a video with the message '...'".
+CAPTION_NOUNS = frozenset({"caption", "message", "comment", "note", "words", "text", "remark"})
+
+# Nouns for someone's words: after "criticized the agency's statement:" the quote may be them.
+SPEECH_NOUNS = frozenset({
+    "statement", "remark", "comment", "word", "letter", "post", "tweet", "message", "memo", "claim",
+    "response", "announcement", "speech", "op-ed", "essay", "note", "email", "quote", "question",
+    "answer", "interview", "testimony", "argument", "rhetoric",
+})
+
+# Verbs whose subject wrote the message they carry: "sent a message saying", "told staff in a
+# memo that said" (never "shared" or "retweeted" a post: those pass on someone else's).
+AUTHOR_VERBS = frozenset({
+    "send", "write", "pen", "publish", "post", "issue", "release", "tell", "say", "email", "text",
+    "tweet", "circulate", "address",
+})
+
+# Nouns for a stance that "expressed" or "voiced" carries with its clause: "expressed hope that
+# the president could cool tensions" reports "the president could cool tensions".
+STANCE_NOUNS = frozenset({
+    "hope", "concern", "belief", "confidence", "fear", "worry", "view", "optimism", "doubt", "conviction",
+})
+# The same for what "made" or "issued" carries: "made a joke that immigration officers were ...".
+UTTERANCE_NOUNS = frozenset({
+    "joke", "remark", "comment", "claim", "statement", "promise", "pledge", "argument", "prediction",
+    "warning", "admission", "assertion",
 })
 
 # Title words, expanded so "the Petrel Pay chief executive" matches title "CEO" and back.
@@ -223,21 +207,19 @@ PERSON_NOUNS = frozenset({
 # never the object itself ("praised the 'Rapid Response' network" quotes a name, not a verdict).
 AS_VERBS = frozenset({
     "describe", "characterize", "characterise", "slam", "blast", "decry", "denounce", "condemn",
-    "criticize", "praise", "hail", "dismiss", "refer", "promise", "pledge",
+    "criticize", "praise", "hail", "dismiss", "refer", "promise", "pledge", "address", "portray", "frame",
 })
 
 # Heads through which "X went on to say" still makes X the speaker; any other head of an xcomp
 # ("is expected to say", "plans to tell") means the words have not been said.
-XCOMP_SPEECH_HEADS = frozenset({
-    "go", "goes", "went", "gone", "continue", "continues", "continued", "proceed", "proceeded",
-    "take", "took", "taken", "rush", "rushed", "hasten", "hastened", "move", "moved",
-})
+XCOMP_SPEECH_HEADS = frozenset({"go", "continue", "proceed", "take", "rush", "hasten", "move"})
 
 # Auxiliaries that make a speech verb hypothetical or future: "Okonkwo will say", "might tell".
 UNREAL_AUX = frozenset({"will", "'ll", "wo", "might", "may", "could", "should", "must", "would", "can", "ca"})
 
 # Adverbs and sources that mark words as relayed, not heard: skipped for precision.
-HEARSAY_ADVERBS = frozenset({"reportedly", "allegedly", "purportedly", "supposedly", "privately"})
+# ("privately told staff" is no such mark: who spoke is not in doubt, only the audience was small).
+HEARSAY_ADVERBS = frozenset({"reportedly", "allegedly", "purportedly", "supposedly"})
 HEARSAY_SOURCES = frozenset({"people", "persons", "sources", "someone", "insiders", "reports"})
 
 

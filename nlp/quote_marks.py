@@ -1,6 +1,6 @@
 """Quote marks: paragraphs, and the character ranges of quoted passages in article text.
 
-The first step of nlp/quotes.py, before any parse: pair double marks by kind (a quote left open
+The first step of attribution (nlp/quotes.py), before any parse: pair double marks by kind (a quote left open
 at a paragraph's end runs on when the next paragraph opens with a mark, the newspaper
 convention), single marks only where they cannot be apostrophes, and blockquote paragraphs
 ("> ", as crawler/news_extract.py writes them), including embedded posts signed
@@ -32,7 +32,7 @@ class Span:
         return self.parts[-1][1]
 
 
-_OPENERS_D = {"“": "”", '"': '"'}
+_OPENERS_D = {"“": "”", '"': '"', "″": "”"}  # a double prime opens some printed quotes
 _SIGNATURE = re.compile(
     r"\s*[—–]\s*(?P<name>[^—–()@]{2,80}?)\s*\(@(?P<handle>[\w.\-]+(?:@[\w.\-]+)?)\)"
     r"\s*(?:[A-Z][a-z]+\.? \d{1,2}, \d{4})?\s*$")
@@ -40,7 +40,7 @@ _TRAILING_LINKS = re.compile(r"(?:\s+(?:pic\.twitter\.com/\S+|https?://\S+))+\s*
 _SINGLE_OPEN = ("‘", "'")
 _SINGLE_CLOSE = ("’", "'")
 _SINGLE_MARKS = re.compile("[‘’']")
-QUOTE_CHARS = frozenset({'"', "“", "”", "``", "''"})  # double marks only: ' is also an apostrophe
+QUOTE_CHARS = frozenset({'"', "“", "”", "``", "''", "″"})  # double marks only: ' is also an apostrophe
 
 
 def prepare(text: str) -> tuple[str, list[tuple[int, int, bool | tuple]]]:
@@ -83,6 +83,11 @@ def _double_quotes(text: str, ranges) -> list[Span]:
     for p_start, p_end, _block in ranges:
         i, open_mark, open_at, inner_start = p_start, None, 0, 0
         straight_ok = _straight_marks_pair(text, p_start, p_end, ranges)
+        closers = _OPENERS_D
+        if not straight_ok and text.count('"', p_start, p_end) == 1 \
+                and text.count("”", p_start, p_end) > text.count("“", p_start, p_end):
+            # 'declared, "We can't bend the knee.”': one straight opener closed by a curly mark
+            straight_ok, closers = True, {**_OPENERS_D, '"': "”"}
         if carry is not None:
             if text[p_start] in _OPENERS_D:
                 i = inner_start = p_start + 1
@@ -95,7 +100,7 @@ def _double_quotes(text: str, ranges) -> list[Span]:
                 pass  # an odd straight mark in this paragraph: pairing it could invert the quote
             elif open_mark is None and ch in _OPENERS_D:
                 open_mark, open_at, inner_start = ch, i, i + 1
-            elif open_mark is not None and ch == _OPENERS_D[open_mark]:
+            elif open_mark is not None and ch == closers[open_mark]:
                 if carry is not None:
                     carry.parts.append((inner_start, i))
                     carry.close_at = i + 1
@@ -112,6 +117,9 @@ def _double_quotes(text: str, ranges) -> list[Span]:
                 carry = Span([], open_at, p_end)
             carry.parts.append((inner_start, p_end))
             carry_mark = open_mark
+    if carry is not None:  # open at the end of the text (an excerpt cut before the closing mark)
+        carry.close_at = carry.parts[-1][1]
+        spans.append(carry)
     return [s for s in spans if s.end - s.start >= 2]
 
 

@@ -1,10 +1,10 @@
 """/board: one card per leader, coloured by stance, with their latest on-topic statement in the
-window and the evidence that decided it highlighted. One query over leader_stances plus an index
+window and the evidence that decided it highlighted. A paraphrase (kind 'paraphrase': a news
+outlet's words reporting what the leader said) is shown as "reported by <outlet>", never as the
+leader's words, and the card says when the stance rests on such reported speech. One query over leader_stances plus an index
 seek per leader, whatever the size of the database."""
 import datetime as dt
 from functools import lru_cache
-from importlib import resources
-from pathlib import Path
 from urllib.parse import urlencode
 
 from datasette import hookimpl
@@ -12,8 +12,13 @@ from datasette.utils import tilde_encode
 from datasette.utils.asgi import NotFound, Response
 from markupsafe import Markup, escape
 
-DATABASE = "onrecord"  # as `onrecord serve` names it, whatever the file is called
-STANCE_ORDER = ("condemning", "mixed", "supporting", "silent", "unmonitored")
+from onrecord.publish import TEMPLATES_DIR
+from onrecord.sanitize import clean_text, safe_url
+from onrecord.vocabulary import CONDEMNING, DATABASE_NAME, SILENT, SUPPORTING
+
+DATABASE = DATABASE_NAME  # as `onrecord serve` names it, whatever the file is called
+# leader_stances.stance: the statements' stances, plus mixed (both sides) and unmonitored
+STANCE_ORDER = (CONDEMNING, "mixed", SUPPORTING, SILENT, "unmonitored")
 EXCERPT_CHARS = 280  # either side of the evidence: enough to judge it in context
 
 # One row per leader: the summary view, and the on-topic statement that set last_statement_at
@@ -23,6 +28,9 @@ select l.id, l.name, l.title, l.organization, ls.stance, ls.condemning, ls.suppo
   ls.on_topic, ls.last_statement_at, ls.monitored_since, ls.needs_review,
   s.id as statement_id, s.platform, s.kind, s.url, s.text, s.published_at, s.deleted_at,
   s.edited_at, st.stance as statement_stance, st.evidence, st.evidence_from, st.confidence, st.model,
+  (select ss.outlet from statement_sources ss where ss.statement_id = s.id
+   order by ss.first_seen_at, ss.source_url limit 1) as outlet,
+  coalesce(rp.reported_sided, 0) as reported_sided,
   (select count(*) from accounts a where a.leader_id = l.id) as accounts,
   (select count(*) from accounts a where a.leader_id = l.id and exists (
      select 1 from crawls c where c.account_id = a.id and c.status in ('ok', 'partial'))) as accounts_crawled
@@ -35,13 +43,24 @@ left join statements s on s.id = (
   order by s2.id limit 1
 )
 left join stances st on st.statement_id = s.id and st.topic_id = ls.topic_id
+-- sided statements in the window that are paraphrases (a news outlet's words reporting theirs):
+-- read through the index on kind, so only the paraphrases are visited, however many posts there are
+left join (
+  select s3.leader_id, count(*) as reported_sided
+  from statements s3
+  join stances st3 on st3.statement_id = s3.id and +st3.topic_id = :topic  -- (+: not by stance)
+  join topics t3 on t3.id = :topic
+  where s3.kind = 'paraphrase' and +st3.stance in ('condemning', 'supporting')
+    and (t3.since is null or s3.published_at >= t3.since)
+  group by s3.leader_id
+) rp on rp.leader_id = l.id
 where ls.topic_id = :topic
 """
 STATEMENT_FIELDS = ("platform", "kind", "url", "text", "published_at", "deleted_at", "edited_at", "evidence",
-                    "evidence_from", "confidence", "model")
+                    "evidence_from", "confidence", "model", "outlet")
 
 
-TEMPLATES = Path(str(resources.files("onrecord") / "templates"))
+TEMPLATES = TEMPLATES_DIR
 
 
 @lru_cache(maxsize=1)
@@ -105,17 +124,16 @@ async def board(request, datasette):
         for row in rows:
             card = {key: row[key] for key in ("id", "name", "title", "organization", "stance", "condemning",
                                               "supporting", "on_topic", "last_statement_at", "monitored_since",
-                                              "accounts", "accounts_crawled", "needs_review")}
+                                              "accounts", "accounts_crawled", "reported_sided", "needs_review")}
             statement = None
             if row["statement_id"]:
-                statement = {key: row[key] for key in STATEMENT_FIELDS}
+                statement = {key: clean_text(row[key]) for key in STATEMENT_FIELDS}
                 statement["id"], statement["stance"] = row["statement_id"], row["statement_stance"]
                 # Evidence read from the context (a reporter's sentence, the post answered) is never
                 # marked inside the leader's own words.
                 own = statement["evidence"] if statement["evidence_from"] != "context" else ""
                 statement["html"], statement["evidence_found"] = highlight(statement["text"], own)
-                if not (statement["url"] or "").startswith(("https://", "http://")):
-                    statement["url"] = None  # never a javascript: link from crawled data
+                statement["url"] = safe_url(statement["url"])  # never a javascript: link from crawled data
                 statement["row_url"] = datasette.urls.row(name, "statements", tilde_encode(statement["id"]))
             card["statement"] = statement
             card["days_monitored"] = days_since(row["monitored_since"], now)

@@ -1,313 +1,26 @@
-"""The nightly scheduler: its job, trigger and next run (on a fixed clock), missed runs, the runs
-table and the source_health view. The full cycle against the replay server is further down."""
+"""The nightly cycle (schedule.py) for real: `onrecord schedule` against the local replay server,
+crawl and classify children, SIGTERM mid-cycle, a run killed outright, a busy database. Every
+post is fictional."""
 import json
-import os
 import re
 import signal
 import subprocess
 import sys
 import threading
-import time
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 import pytest
 
 import onrecord.schedule as nightly
 from onrecord.db.connect import open_db
-from onrecord.db.save import SaveError, record_crawl, record_run, save_statements, save_watchlist
+from onrecord.db.save import record_run
+from onrecord.nightly import timing
+from tests.nightly.test_timing import stored_with_past_run
 
-ROOT = Path(__file__).resolve().parents[1]
 ONRECORD = Path(sys.executable).with_name("onrecord")
+HOLD_LOCK = Path(__file__).parent / "db" / "hold_lock.py"
 UTC = timezone.utc
-
-
-# --- settings and trigger --------------------------------------------------------------------
-
-
-@pytest.mark.parametrize("text, expected", [("03:00", (3, 0)), ("3:05", (3, 5)), ("23:59", (23, 59)), (" 00:00 ", (0, 0))])
-def test_parse_at(text, expected):
-    assert nightly.parse_at(text) == expected
-
-
-@pytest.mark.parametrize("text", ["24:00", "03:60", "3", "03:00pm", "", "noon", "03:0"])
-def test_parse_at_rejects(text):
-    with pytest.raises(nightly.ScheduleError, match="HH:MM"):
-        nightly.parse_at(text)
-
-
-@pytest.mark.parametrize("args, expected", [
-    (["--at", "25:00"], "Error: --at '25:00': expected a 24-hour time HH:MM, e.g. 03:00"),
-    (["--timezone", "Mars/Olympus"], "Error: --timezone 'Mars/Olympus': not an IANA time zone name, e.g. UTC or America/Chicago"),
-])
-def test_bad_setting_is_one_line(args, expected, tmp_path):
-    result = subprocess.run([str(ONRECORD), "schedule", "--once", "--db", str(tmp_path / "x.db"), *args],
-                            capture_output=True, text=True, timeout=60)
-    assert result.returncode == 2
-    assert result.stderr.strip() == expected
-    assert not (tmp_path / "x.db").exists()
-
-
-def test_next_run_on_a_fixed_clock():
-    now = datetime(2026, 3, 7, 12, 0, tzinfo=UTC)
-    assert nightly.next_run_after("03:00", "UTC", now) == datetime(2026, 3, 8, 3, 0, tzinfo=UTC)
-    # Just before today's time: today, not tomorrow.
-    early = datetime(2026, 3, 7, 2, 59, 59, tzinfo=UTC)
-    assert nightly.next_run_after("03:00", "UTC", early) == datetime(2026, 3, 7, 3, 0, tzinfo=UTC)
-    # A local time zone across the night US clocks go forward (2026-03-08): 03:00 local stays
-    # 03:00 local, so the gap between the two runs is 23 hours.
-    saturday = nightly.next_run_after("03:00", "America/Chicago", datetime(2026, 3, 7, 0, 0, tzinfo=UTC))
-    assert saturday.astimezone(UTC) == datetime(2026, 3, 7, 9, 0, tzinfo=UTC)  # 03:00 CST
-    sunday = nightly.next_run_after("03:00", "America/Chicago", saturday + timedelta(seconds=1))
-    assert sunday.astimezone(UTC) == datetime(2026, 3, 8, 8, 0, tzinfo=UTC)  # 03:00 CDT
-
-
-def test_jobs_store_is_beside_the_database_and_not_published(tmp_path):
-    path = nightly.default_jobs_path(str(tmp_path / "onrecord.db"))
-    assert Path(path).parent == tmp_path
-    # Datasette serving a folder picks these up; the job store must not be one of them.
-    assert not path.endswith((".db", ".sqlite", ".sqlite3"))
-
-
-# --- the scheduler and its job ----------------------------------------------------------------
-
-
-def start_in_thread(scheduler):
-    thread = threading.Thread(target=scheduler.start, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 10
-    while not scheduler.running and time.monotonic() < deadline:
-        time.sleep(0.01)
-    assert scheduler.running
-    return thread
-
-
-@pytest.fixture
-def calls(monkeypatch):
-    """Record the cycles the scheduler starts instead of crawling (the real cycle is tested below)."""
-    seen = []
-
-    def cycle(db_path, watchlist_path, started_by, control):
-        seen.append({"db_path": db_path, "watchlist_path": watchlist_path, "started_by": started_by,
-                     "at": datetime.now(UTC)})
-
-    monkeypatch.setattr(nightly, "run_cycle", cycle)
-    nightly.CONTROL.reset()
-    return seen
-
-
-def test_nightly_job_is_stored_by_reference_with_its_options(tmp_path):
-    jobs = tmp_path / "onrecord.db.jobs"
-    scheduler = nightly.build_scheduler(jobs, "America/Chicago", grace_hours=2)
-    nightly.add_nightly_job(scheduler, tmp_path / "onrecord.db", tmp_path / "w.yml", "04:30", "America/Chicago")
-    thread = start_in_thread(scheduler)
-    try:
-        job = scheduler.get_job(nightly.JOB_ID)
-        assert job.func_ref == "onrecord.schedule:scheduled_cycle"
-        assert job.kwargs == {"db_path": str(tmp_path / "onrecord.db"), "watchlist_path": str(tmp_path / "w.yml")}
-        assert (job.coalesce, job.max_instances, job.misfire_grace_time) == (True, 1, 7200)
-        assert repr(job.trigger) == "<CronTrigger (hour='4', minute='30', timezone='America/Chicago')>"
-        now = datetime.now(ZoneInfo("America/Chicago"))
-        assert now < job.next_run_time <= now + timedelta(days=1, hours=1)
-        assert (job.next_run_time.hour, job.next_run_time.minute) == (4, 30)
-    finally:
-        scheduler.shutdown()
-        thread.join(10)
-    # Persistent: the job is in its own SQLite file, not in the database.
-    assert jobs.exists() and not (tmp_path / "onrecord.db").exists()
-    again = nightly.build_scheduler(jobs, "America/Chicago")
-    assert nightly._stored_job(again).next_run_time == job.next_run_time
-
-
-def test_replacing_the_job_with_another_time_reschedules_it(tmp_path):
-    jobs = tmp_path / "j.jobs"
-    first = nightly.build_scheduler(jobs)
-    nightly.add_nightly_job(first, "a.db", "w.yml", "03:00")
-    thread = start_in_thread(first)
-    first.shutdown()
-    thread.join(10)
-    second = nightly.build_scheduler(jobs)
-    nightly.add_nightly_job(second, "a.db", "w.yml", "05:15")
-    thread = start_in_thread(second)
-    try:
-        jobs_now = second.get_jobs()
-        assert [job.id for job in jobs_now] == [nightly.JOB_ID]  # fixed id: replaced, not duplicated
-        assert (jobs_now[0].next_run_time.hour, jobs_now[0].next_run_time.minute) == (5, 15)
-    finally:
-        second.shutdown()
-        thread.join(10)
-
-
-def stored_with_past_run(jobs, at, missed_since, db="n.db", watchlist="w.yml"):
-    """A job store as a scheduler that was down since `missed_since` left it. Written straight
-    into the store: a scheduler shut down while a run is due advances the run time itself."""
-    from apscheduler.job import Job
-
-    scheduler = nightly.build_scheduler(jobs)
-    nightly._stored_job(scheduler)  # opens the store, creating its table
-    job = Job(scheduler, id=nightly.JOB_ID, func=nightly.JOB_FUNC, trigger=nightly.make_trigger(at),
-              executor="default", args=(), name="onrecord nightly cycle",
-              kwargs={"db_path": os.path.abspath(db), "watchlist_path": os.path.abspath(watchlist)},
-              misfire_grace_time=3600, coalesce=True, max_instances=1, next_run_time=missed_since)
-    scheduler._jobstores["default"].add_job(job)
-
-
-def test_missed_runs_inside_the_grace_time_run_once_on_start(tmp_path, calls):
-    jobs = tmp_path / "n.db.jobs"
-    now = datetime.now(UTC).replace(second=0, microsecond=0)
-    due = now - timedelta(minutes=5)  # today's run, 5 minutes ago
-    at = f"{due.hour:02d}:{due.minute:02d}"
-    stored_with_past_run(jobs, at, due - timedelta(days=2))  # down for three nightly runs
-    scheduler = nightly.build_scheduler(jobs, grace_hours=72)  # all three inside the grace time
-    nightly.add_nightly_job(scheduler, "n.db", "w.yml", at)
-    thread = start_in_thread(scheduler)
-    try:
-        deadline = time.monotonic() + 10
-        while not calls and time.monotonic() < deadline:
-            time.sleep(0.02)
-        time.sleep(0.5)  # room for a second, wrong, run
-        assert len(calls) == 1, "three missed runs coalesce into exactly one"
-        assert calls[0]["started_by"] == "schedule"
-        assert calls[0]["db_path"] == os.path.abspath("n.db")
-        assert scheduler.get_job(nightly.JOB_ID).next_run_time.astimezone(UTC) == due + timedelta(days=1)
-    finally:
-        scheduler.shutdown()
-        thread.join(10)
-
-
-def test_a_run_missed_beyond_the_grace_time_waits_for_the_next_night(tmp_path, calls):
-    jobs = tmp_path / "n.db.jobs"
-    now = datetime.now(UTC).replace(second=0, microsecond=0)
-    due = now - timedelta(hours=2)
-    at = f"{due.hour:02d}:{due.minute:02d}"
-    stored_with_past_run(jobs, at, due)
-    scheduler = nightly.build_scheduler(jobs, grace_hours=1)
-    nightly.add_nightly_job(scheduler, "n.db", "w.yml", at)
-    thread = start_in_thread(scheduler)
-    try:
-        deadline = time.monotonic() + 5
-        while scheduler.get_job(nightly.JOB_ID).next_run_time.astimezone(UTC) <= now and time.monotonic() < deadline:
-            time.sleep(0.02)
-        time.sleep(0.3)
-        assert calls == []
-        assert scheduler.get_job(nightly.JOB_ID).next_run_time.astimezone(UTC) == due + timedelta(days=1)
-    finally:
-        scheduler.shutdown()
-        thread.join(10)
-
-
-def test_a_stop_request_keeps_the_next_cycle_from_starting(tmp_path, calls):
-    nightly.CONTROL.request_stop()
-    try:
-        nightly.scheduled_cycle("n.db", "w.yml")
-    finally:
-        nightly.CONTROL.reset()
-    assert calls == []
-    nightly.scheduled_cycle("n.db", "w.yml")
-    assert len(calls) == 1
-
-
-# --- runs and source_health --------------------------------------------------------------------
-
-
-def test_record_run_inserts_then_updates(tmp_path):
-    db = open_db(tmp_path / "r.db")
-    run_id = record_run(db, {"started_at": "2026-11-22T03:00:00Z", "status": "running", "started_by": "schedule"})
-    assert record_run(db, {"id": run_id, "status": "ok", "stance_changes": [{"leader_id": "a", "before": None, "after": "silent"}],
-                           "new_statements": 4}) == run_id
-    row = db["runs"].get(run_id)
-    assert (row["status"], row["started_at"], row["new_statements"]) == ("ok", "2026-11-22T03:00:00Z", 4)
-    assert json.loads(row["stance_changes"]) == [{"after": "silent", "before": None, "leader_id": "a"}]
-    with pytest.raises(SaveError, match="run status 'done'"):
-        record_run(db, {"id": run_id, "status": "done"})
-
-
-WATCHLIST = {
-    "topic": {"id": "ice-enforcement", "name": "Enforcement", "since": "2026-01-01T00:00:00Z"},
-    "leaders": [
-        {"id": "ada-example", "name": "Ada Example (fictional)", "accounts": [
-            {"id": "mastodon:ada@example.social", "platform": "mastodon", "handle": "ada@example.social"},
-            {"id": "bluesky:ada.example.com", "platform": "bluesky", "handle": "ada.example.com"},
-        ]},
-        {"id": "bo-sample", "name": "Bo Sample (fictional)", "accounts": [
-            {"id": "rss:https://bo.example.com/feed.xml", "platform": "rss", "url": "https://bo.example.com/feed.xml"},
-            {"id": "mastodon:bo@example.social", "platform": "mastodon", "handle": "bo@example.social"},
-        ]},
-    ],
-}
-
-
-def iso(moment):
-    return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
-
-
-def crawl(db, account, when, status="ok", error=None, platform="mastodon", source_url=None, new_items=0):
-    record_crawl(db, {"platform": platform, "account_id": account, "source_url": source_url, "status": status,
-                      "started_at": iso(when), "finished_at": iso(when + timedelta(minutes=1)), "error": error,
-                      "items": 0, "new_items": new_items})
-
-
-def posts(db, account, leader, times):
-    save_statements(db, [{"id": f"{account}:{i}", "leader_id": leader, "account_id": account,
-                          "platform": account.split(":")[0], "kind": "post", "text": f"Fictional post {i}",
-                          "published_at": iso(t)} for i, t in enumerate(times)])
-
-
-def test_source_health_flags_failing_and_quiet_sources(tmp_path):
-    db = open_db(tmp_path / "h.db")
-    save_watchlist(db, WATCHLIST)
-    now = datetime.now(UTC).replace(microsecond=0)
-    # Ada on Mastodon posts daily and last posted yesterday: ok.
-    posts(db, "mastodon:ada@example.social", "ada-example", [now - timedelta(days=d) for d in range(1, 30)])
-    crawl(db, "mastodon:ada@example.social", now - timedelta(hours=2))
-    # Ada on Bluesky: failed on the last 3 crawls, after an ok one.
-    for days, status in [(4, "ok"), (3, "failed"), (2, "failed"), (1, "failed")]:
-        crawl(db, "bluesky:ada.example.com", now - timedelta(days=days), status, error="HTTP 502" if status == "failed" else None,
-              platform="bluesky")
-    # Bo's blog: posts every 2 days, but nothing in the last 20 days of ok crawls: quiet.
-    posts(db, "rss:https://bo.example.com/feed.xml", "bo-sample",
-          [now - timedelta(days=20 + 2 * k) for k in range(10)])
-    crawl(db, "rss:https://bo.example.com/feed.xml", now - timedelta(hours=1), platform="rss")
-    # A news feed found new quotes weekly until 30 days ago: quiet (3 x 7 days < 30).
-    for days in (51, 44, 37, 30):
-        crawl(db, None, now - timedelta(days=days), platform="news", source_url="https://news.example.com/feed", new_items=2)
-    crawl(db, None, now - timedelta(hours=3), platform="news", source_url="https://news.example.com/feed")
-    rows = {row["source"]: row for row in db.query("SELECT * FROM source_health")}
-
-    ada = rows["mastodon:ada@example.social"]
-    assert (ada["health"], ada["reason"], ada["median_gap_days"]) == ("ok", None, 1.0)
-    failing = rows["bluesky:ada.example.com"]
-    assert (failing["health"], failing["failed_in_a_row"]) == ("failing", 3)
-    assert failing["reason"] == "failed on its last 3 crawls: HTTP 502"
-    blog = rows["rss:https://bo.example.com/feed.xml"]
-    assert blog["health"] == "quiet" and blog["median_gap_days"] == 2.0 and 19.9 < blog["quiet_days"] < 20.1
-    assert blog["reason"].startswith("nothing new for 20.0 days; usually every 2.0 days")
-    news = rows["https://news.example.com/feed"]
-    assert (news["health"], news["platform"], news["median_gap_days"]) == ("quiet", "news", 7.0)
-    assert rows["mastodon:bo@example.social"]["health"] == "never crawled"
-
-
-def test_source_health_needs_a_rhythm_and_a_week_before_calling_a_source_quiet(tmp_path):
-    db = open_db(tmp_path / "h.db")
-    save_watchlist(db, WATCHLIST)
-    now = datetime.now(UTC).replace(microsecond=0)
-    # Hourly poster silent for 5 days: far beyond 3x its rhythm, but under the 7-day floor.
-    posts(db, "mastodon:ada@example.social", "ada-example", [now - timedelta(days=5, hours=h) for h in range(20)])
-    crawl(db, "mastodon:ada@example.social", now - timedelta(hours=1))
-    # Two posts are one gap: no rhythm to judge by, however long the silence.
-    posts(db, "bluesky:ada.example.com", "ada-example", [now - timedelta(days=90), now - timedelta(days=91)])
-    crawl(db, "bluesky:ada.example.com", now - timedelta(hours=1), platform="bluesky")
-    # Two failures in a row are not yet three.
-    for days, status in [(3, "ok"), (2, "failed"), (1, "failed")]:
-        crawl(db, "mastodon:bo@example.social", now - timedelta(days=days), status)
-    rows = {row["source"]: row for row in db.query("SELECT * FROM source_health")}
-    assert rows["mastodon:ada@example.social"]["health"] == "ok"
-    assert rows["bluesky:ada.example.com"]["health"] == "ok"
-    assert (rows["mastodon:bo@example.social"]["health"], rows["mastodon:bo@example.social"]["failed_in_a_row"]) == ("ok", 2)
-
-
-# --- real cycles: `onrecord schedule` against the local replay server ------------------------------
 
 
 def test_the_scheduler_says_when_it_runs_next_and_stops_on_sigterm(tmp_path):
@@ -322,7 +35,7 @@ def test_the_scheduler_says_when_it_runs_next_and_stops_on_sigterm(tmp_path):
         lines.append(line)
         if "Next run:" in line:
             break
-    expected = nightly.next_run_after("04:15", "Europe/Berlin", datetime.now(UTC))
+    expected = timing.next_run_after("04:15", "Europe/Berlin", datetime.now(UTC))
     assert f"Next run: {expected.isoformat()}" in lines[-1], lines
     assert f"jobs in {db}.jobs" in lines[-1]
     service.terminate()
@@ -369,7 +82,7 @@ def test_sigterm_mid_cycle_stops_after_the_step_then_the_next_cycle_is_clean(tmp
     def slow_statuses(request):  # the crawl is mid-request when the signal comes
         crawling.set()
         reply = masto._account_statuses(request)
-        reply.delay = 2.0
+        reply.delay = 1.0  # the crawl child is mid-request when the signal comes
         return reply
 
     server.add(re.compile(r"/api/v1/accounts/(\d+)/statuses"), slow_statuses)
@@ -410,7 +123,7 @@ def test_sigterm_during_a_scheduled_cycle_ends_the_step_then_the_scheduler(tmp_p
     def slow_statuses(request):
         crawling.set()
         reply = masto._account_statuses(request)
-        reply.delay = 2.0
+        reply.delay = 1.0  # the crawl child is mid-request when the signal comes
         return reply
 
     server.add(re.compile(r"/api/v1/accounts/(\d+)/statuses"), slow_statuses)
@@ -531,11 +244,8 @@ def test_a_busy_database_is_a_failed_run_with_a_reason(tmp_path):
     db_path = tmp_path / "onrecord.db"
     watchlist = tmp_path / "watchlist.yml"
     watchlist.write_text("topic: {id: t, name: T}\nleaders: []\n")
-    holder = subprocess.Popen([sys.executable, "-c",
-                               "import sys\nfrom onrecord.db.lock import writer_lock\n"
-                               "with writer_lock(sys.argv[1], 'crawl', timeout=0):\n"
-                               "    print('held', flush=True); sys.stdin.read()", str(db_path)],
-                              stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, cwd=ROOT)
+    holder = subprocess.Popen([sys.executable, str(HOLD_LOCK), str(db_path)],
+                              stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
     try:
         assert holder.stdout.readline().strip() == "held"
         row = nightly.run_cycle(db_path, watchlist, control=nightly.CycleControl(), lock_timeout=0.2)
@@ -551,8 +261,8 @@ def test_crawl_steps_follow_the_watchlist_and_skip_x_without_a_token(monkeypatch
     watchlist = {"leaders": [{"accounts": [{"platform": "x"}, {"platform": "rss"}]},
                              {"accounts": [{"platform": "mastodon"}]}], "news": [{"url": "https://n.example/feed"}]}
     monkeypatch.delenv("ONRECORD_X_BEARER_TOKEN", raising=False)
-    assert nightly._crawl_steps(watchlist) == [
+    assert nightly.crawl_steps(watchlist) == [
         ("mastodon", None), ("rss", None), ("x", "ONRECORD_X_BEARER_TOKEN is not set"), ("news", None)]
     monkeypatch.setenv("ONRECORD_X_BEARER_TOKEN", "t")
-    assert ("x", None) in nightly._crawl_steps(watchlist)
-    assert nightly._crawl_steps({"leaders": [], "news": []}) == []
+    assert ("x", None) in nightly.crawl_steps(watchlist)
+    assert nightly.crawl_steps({"leaders": [], "news": []}) == []

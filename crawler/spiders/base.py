@@ -1,17 +1,23 @@
-"""The shared base spider: one spider crawls many sources of its platform, keeping per-source
-bookkeeping (items, new, skipped with reasons, requests, status ok/partial/failed, error).
+"""The shared base spider: one spider crawls many sources of its platform, keeping a SourceCrawl
+(crawler/bookkeeping.py) per source: requests, pages, skips with reasons, failure.
+
+Spiders only parse: they never touch the database. What they need from it (each source's
+crawl_state, the ids a deletion check compares against) is read before the crawl by
+crawler/crawl.py and handed in; what they find leaves as items (crawler/items.py).
 
 A platform spider defines:
-    platform = "mastodon"                  # registers it in crawler.run under this name
-    def begin(self, run): ...              # yield the first request(s) made with self.request()
-    def closing(self, run): ...            # optional: more requests once the listing is done
+    name = "mastodon"                      # the platform (crawler/crawl.py's SPIDERS maps it here)
+    def begin(self, crawl): ...            # yield the first request(s) made with self.request()
+    def closing(self, crawl): ...          # optional: more requests once the listing is done
                                            # (deletion checks); called once
-    def final_state(self, run) -> dict     # optional: crawl_state fields to store when done
+    def final_state(self, crawl) -> dict   # optional: crawl_state fields to store when done
 
-Handlers named in self.request(run, url, "handler_name") are called as handler(response, run)
+Handlers named in self.request(crawl, url, "handler_name") are called as handler(response, crawl)
 and yield Statement items and further self.request(...) Requests. They raise `Fault` to skip a
 response with a counted reason (the source becomes partial) and `SourceFailed` to fail the
-source (an unknown account). Every request gets an answer, whatever its HTTP status
+source (an unknown account). A page's items go through `self.each_item(crawl, items, parse)`, so
+an item of the wrong shape (a number where text belongs, a bad date, a null, a missing key) is
+skipped and counted with its reason while the rest of the page is kept. Every request gets an answer, whatever its HTTP status
 (`handle_httpstatus_all`), and connection errors come back as counted skips, so each source ends
 exactly once, with one SourceDone item after all of its statements.
 """
@@ -19,12 +25,19 @@ from __future__ import annotations
 
 import json
 import logging
-from collections import Counter
-from dataclasses import dataclass, field
-from datetime import datetime, timedelta, timezone
+from types import GeneratorType
 
 import scrapy
-from scrapy.exceptions import DownloadCancelledError, DownloadTimeoutError, IgnoreRequest
+from scrapy.exceptions import (
+    CannotResolveHostError,
+    DownloadCancelledError,
+    DownloadConnectionRefusedError,
+    DownloadFailedError,
+    DownloadTimeoutError,
+    IgnoreRequest,
+    ResponseDataLossError,
+    UnsupportedURLSchemeError,
+)
 from twisted.internet.error import (
     ConnectionLost,
     ConnectionRefusedError,
@@ -34,9 +47,9 @@ from twisted.internet.error import (
 )
 from twisted.web._newclient import ResponseNeverReceived
 
+from onrecord.crawler.bookkeeping import SourceCrawl
 from onrecord.crawler.items import SourceDone, Statement, StatementSource
-from onrecord.db.save import get_crawl_state
-from onrecord.db.times import FORMAT, utc_now
+from onrecord.db.times import days_ago, utc_now
 
 logger = logging.getLogger(__name__)
 
@@ -49,119 +62,6 @@ class SourceFailed(Exception):
     """The source itself is unusable (unknown, suspended, refused): fail it with this message."""
 
 
-@dataclass
-class Source:
-    id: str  # account id ("mastodon:alice@example.social", "rss:<url>") or a news URL
-    platform: str
-    leader_id: str | None = None
-    handle: str | None = None
-    url: str | None = None
-    api: str | None = None
-    name: str | None = None
-
-    @classmethod
-    def from_account(cls, account: dict, leader_id: str) -> "Source":
-        return cls(id=account["id"], platform=account["platform"], leader_id=leader_id,
-                   handle=account.get("handle"), url=account.get("url"), api=account.get("api"))
-
-
-@dataclass
-class SourceRun:
-    """Bookkeeping for one source during one crawl."""
-
-    source: Source
-    started_at: str
-    state: dict = field(default_factory=dict)  # crawl_state as stored before this crawl
-    requests: int = 0
-    ok_responses: int = 0
-    items: int = 0  # statements saved (new or seen again)
-    new: int = 0
-    edited: int = 0
-    emitted: int = 0
-    skipped: int = 0
-    skip_reasons: Counter = field(default_factory=Counter)
-    faults: int = 0
-    consecutive_failures: int = 0
-    failed: bool = False
-    error: str | None = None
-    pending: int = 0
-    closing_started: bool = False
-    done: bool = False
-    complete: bool = False  # the listing reached the end or the re-read horizon
-    incomplete: bool = False  # a listing response failed: no later page may mark it complete
-    native_id: str | None = None
-    newest: str | None = None  # newest time seen in the listing (high-water mark candidate)
-    seen: set = field(default_factory=set)
-    deleted: list = field(default_factory=list)
-    deleted_marked: int = 0
-    pages: int = 0
-    extra: dict = field(default_factory=dict)
-
-    def skip(self, reason: str, fault: bool = True, count: int = 1) -> None:
-        self.skipped += count
-        self.skip_reasons[reason] += count
-        if fault:
-            self.faults += count
-
-    def storage_failed(self) -> bool:
-        """True when a batch of this source could not be saved (its state must not advance)."""
-        return any(reason.startswith("storage error") for reason in self.skip_reasons)
-
-    def fail(self, message: str) -> None:
-        if not self.failed:
-            self.failed, self.error = True, message
-
-    def saw(self, moment: str | None) -> None:
-        if moment and (self.newest is None or moment > self.newest):
-            self.newest = moment
-
-    @property
-    def status(self) -> str:
-        if self.failed or (self.faults and not self.ok_responses):
-            return "failed"
-        return "partial" if self.faults else "ok"
-
-    def error_message(self) -> str | None:
-        if self.error:
-            return self.error
-        if self.faults:
-            reasons = "; ".join(f"{reason} ({n})" for reason, n in self.skip_reasons.most_common(3))
-            return f"skipped: {reasons}"
-        return None
-
-    def crawl_row(self) -> dict:
-        source = self.source
-        return {
-            "platform": source.platform,
-            "account_id": source.id if source.platform != "news" else None,
-            "source_url": source.url,
-            "started_at": self.started_at,
-            "finished_at": utc_now(),
-            "status": self.status,
-            "items": self.items,
-            "new_items": self.new,
-            "error": self.error_message(),
-            "skipped": self.skipped,
-            "skip_reasons": dict(self.skip_reasons),
-            "requests": self.requests,
-        }
-
-    def summary_line(self) -> str:
-        status = self.status
-        line = f"{self.source.id}  {status}"
-        if status == "failed":
-            return f"{line}  {self.error_message()}"
-        line += f"  {self.new} new / {self.items} seen"
-        if self.edited:
-            line += f", {self.edited} edited"
-        if self.deleted_marked:
-            line += f", {self.deleted_marked} deleted"
-        if self.skipped:
-            reasons = ", ".join(f"{reason}: {n}" for reason, n in self.skip_reasons.most_common(3))
-            line += f"; skipped {self.skipped} ({reasons})"
-        return line
-
-
 def describe_failure(failure) -> str:
     """A short, aggregatable reason for a request that got no response."""
     error = failure.value
@@ -172,58 +72,93 @@ def describe_failure(failure) -> str:
     if isinstance(error, IgnoreRequest):
         message = str(error) or "request ignored"
         return "forbidden by robots.txt" if "robots" in message.lower() else message
-    if isinstance(error, DNSLookupError):
+    if isinstance(error, (DNSLookupError, CannotResolveHostError)):
         return "DNS lookup failed"
-    if isinstance(error, ConnectionRefusedError):
+    if isinstance(error, (ConnectionRefusedError, DownloadConnectionRefusedError)):
         return "connection refused"
-    if isinstance(error, (ConnectionLost, ResponseNeverReceived)):
+    if isinstance(error, (ConnectionLost, ResponseNeverReceived, DownloadFailedError, ResponseDataLossError)):
         return "connection lost"
+    if isinstance(error, UnsupportedURLSchemeError):
+        return "unsupported URL scheme"
     return f"download error: {type(error).__name__}"
 
 
-class SourceSpider(scrapy.Spider):
-    platform: str = ""
+# What parsing an item of the wrong shape raises: a missing key, a null or a number where a dict
+# or text belongs, a date that does not parse, an id that is not a number.
+ITEM_ERRORS = (KeyError, IndexError, TypeError, AttributeError, ValueError)
 
-    def __init__(self, sources=(), db=None, echo=None, *args, **kwargs):
+
+def item_problem(error: Exception) -> str:
+    """A short, aggregatable skip reason for an item whose parsing raised `error`."""
+    if isinstance(error, Fault):
+        return f"invalid item: {error}"
+    if isinstance(error, KeyError) and error.args and isinstance(error.args[0], str) and len(error.args[0]) < 40:
+        return f"invalid item: no {error.args[0]!r}"
+    if isinstance(error, (TypeError, AttributeError, KeyError, IndexError)):
+        return "invalid item: a field of the wrong type"
+    if "date" in str(error) or "time" in str(error):
+        return "invalid item: unreadable date"
+    return "invalid item: unreadable value"
+
+
+class SourceSpider(scrapy.Spider):
+    checks_deletions = False  # True: crawler/crawl.py hands in each source's recent statement ids
+
+    def __init__(self, sources=(), states=None, recent=None, *args, **kwargs):
+        """`states`: source id -> its crawl_state row as stored before this crawl; `recent`:
+        source id -> [(statement id, kind, published_at)] stored for it in the re-read window,
+        newest first (only for spiders that check deletions)."""
         super().__init__(*args, **kwargs)
         self.sources = list(sources)
-        self.db = db
-        self.echo = echo
-        self.runs: dict[str, SourceRun] = {}
+        self.states = states or {}
+        self.recent = recent or {}
+        self.crawls: dict[str, SourceCrawl] = {}
 
     @classmethod
     def from_crawler(cls, crawler, *args, **kwargs):
         spider = super().from_crawler(crawler, *args, **kwargs)
-        settings = crawler.settings
-        spider.max_pages = settings.getint("ONRECORD_MAX_PAGES", 250)
-        spider.recheck_days = settings.getfloat("ONRECORD_RECHECK_DAYS", 7)
-        spider.max_deletion_checks = settings.getint("ONRECORD_MAX_DELETION_CHECKS", 200)
-        spider.source_max_failures = settings.getint("ONRECORD_SOURCE_MAX_FAILURES", 3)
+        settings = crawler.settings  # defaults in crawler/settings/base.py
+        spider.max_pages = settings.getint("ONRECORD_MAX_PAGES")
+        spider.recheck_days = settings.getfloat("ONRECORD_RECHECK_DAYS")
+        spider.max_deletion_checks = settings.getint("ONRECORD_MAX_DELETION_CHECKS")
+        spider.source_max_failures = settings.getint("ONRECORD_SOURCE_MAX_FAILURES")
         return spider
 
     # -- to be defined by platform spiders ------------------------------------------------------
-    def begin(self, run: SourceRun):
+    def begin(self, crawl: SourceCrawl):
         raise NotImplementedError
 
-    def closing(self, run: SourceRun):
+    def closing(self, crawl: SourceCrawl):
         return ()
 
-    def final_state(self, run: SourceRun) -> dict | None:
+    def final_state(self, crawl: SourceCrawl) -> dict | None:
         state = {}
-        if run.native_id:
-            state["native_id"] = run.native_id
-        if run.complete and run.newest:
-            old = run.state.get("high_water")
-            state["high_water"] = max(run.newest, old) if old else run.newest
+        if crawl.native_id:
+            state["native_id"] = crawl.native_id
+        if crawl.complete and crawl.newest:
+            old = crawl.state.get("high_water")
+            state["high_water"] = max(crawl.newest, old) if old else crawl.newest
         return state or None
 
+    def monitored_leader_ids(self) -> list | None:
+        """Leaders a crawl of this spider listens for beyond the sources' own (news: every
+        leader it attributes quotes to); None for a leader's own accounts."""
+        return None
+
     # -- helpers for platform spiders -------------------------------------------------------------
-    def request(self, run: SourceRun, url: str, handler: str, *, critical: bool = True, api: bool = True,
+    def start_crawl(self, source) -> SourceCrawl:
+        """The bookkeeping for `source`, with the stored state handed in for it."""
+        crawl = SourceCrawl(source=source, started_at=utc_now(), state=self.states.get(source.id) or {},
+                            recent=self.recent.get(source.id) or [])
+        crawl.native_id = crawl.state.get("native_id")
+        return crawl
+
+    def request(self, crawl: SourceCrawl, url: str, handler: str, *, critical: bool = True, api: bool = True,
                 headers: dict | None = None, meta: dict | None = None) -> scrapy.Request:
-        """A tracked request for `run`: `handler(response, run)` gets the answer, whatever its status.
-        `critical` requests are part of the listing (their failure makes the source partial);
-        `api` requests skip robots.txt (it governs pages, not the platforms' documented APIs)."""
-        run.pending += 1
+        """A tracked request for `crawl`: `handler(response, crawl)` gets the answer, whatever its
+        status. `critical` requests are part of the listing (their failure makes the source
+        partial); `api` requests skip robots.txt (it governs pages, not the platforms' APIs)."""
+        crawl.pending += 1
         return scrapy.Request(
             url,
             callback=self._on_response,
@@ -231,7 +166,7 @@ class SourceSpider(scrapy.Spider):
             headers=headers,
             dont_filter=True,
             meta={
-                "source": run.source.id,
+                "source_id": crawl.source.id,
                 "handler": handler,
                 "critical": critical,
                 "handle_httpstatus_all": True,
@@ -240,57 +175,53 @@ class SourceSpider(scrapy.Spider):
             },
         )
 
-    def horizon(self, run: SourceRun) -> str | None:
+    def horizon(self, crawl: SourceCrawl) -> str | None:
         """Pagination may stop below this time: the older of the high-water mark and the re-read
         window (posts of the last N days are read again for edits and deletions). None on a
         first crawl: read everything."""
-        high_water = run.state.get("high_water")
+        high_water = crawl.state.get("high_water")
         if not high_water:
             return None
-        window = self.recheck_since()
-        return min(high_water, window)
+        return min(high_water, self.recheck_since())
 
     @staticmethod
-    def conditional_headers(run: SourceRun) -> dict:
+    def conditional_headers(crawl: SourceCrawl) -> dict:
         """If-None-Match / If-Modified-Since from the validators in crawl_state, so a feed
         unchanged since they were stored answers 304 without a body."""
         headers = {}
-        if run.state.get("etag"):
-            headers["If-None-Match"] = run.state["etag"]
-        if run.state.get("last_modified"):
-            headers["If-Modified-Since"] = run.state["last_modified"]
+        if crawl.state.get("etag"):
+            headers["If-None-Match"] = crawl.state["etag"]
+        if crawl.state.get("last_modified"):
+            headers["If-Modified-Since"] = crawl.state["last_modified"]
         return headers
 
-    def keep_paging(self, run: SourceRun, more: bool, oldest: str | None = None) -> bool:
+    def keep_paging(self, crawl: SourceCrawl, more: bool, oldest: str | None = None) -> bool:
         """Whether to follow the next page. When not, the listing is complete: it ended (`more`
         is false), its page reached below the horizon (`oldest`), or the page limit was hit."""
-        horizon = self.horizon(run)
+        horizon = self.horizon(crawl)
         if not more or (horizon and oldest and oldest < horizon):
-            run.complete = True
+            crawl.complete = True
             return False
-        if run.pages >= self.max_pages:
-            run.skip("page limit reached", fault=False)
-            run.complete = True
+        if crawl.pages >= self.max_pages:
+            crawl.skip("page limit reached", fault=False)
+            crawl.complete = True
             return False
         return True
 
     def recheck_since(self) -> str:
-        return (datetime.now(timezone.utc) - timedelta(days=self.recheck_days)).strftime(FORMAT)
+        return days_ago(self.recheck_days)
 
-    def vanished(self, run: SourceRun, kinds=None) -> list[str]:
+    def vanished(self, crawl: SourceCrawl, kinds=None) -> list[str]:
         """Ids of this source's statements of the re-read window, not yet deleted, that this
         crawl's listing no longer shows (newest first, at most ONRECORD_MAX_DELETION_CHECKS):
         the ones to ask the platform about. Empty unless the listing was complete, since an
         incomplete one proves nothing about what vanished."""
-        if not run.complete or not run.native_id:
+        if not crawl.complete or not crawl.native_id:
             return []
-        sql = "SELECT id FROM statements WHERE account_id = ? AND published_at >= ? AND deleted_at IS NULL"
-        params = [run.source.id, self.recheck_since()]
-        if kinds:
-            sql += f" AND kind IN ({','.join('?' * len(kinds))})"
-            params += list(kinds)
-        rows = self.db.execute(sql + " ORDER BY published_at DESC", params).fetchall()
-        return [sid for (sid,) in rows if sid not in run.seen][: self.max_deletion_checks]
+        since = self.recheck_since()
+        gone = [statement_id for statement_id, kind, published_at in crawl.recent
+                if published_at >= since and (not kinds or kind in kinds) and statement_id not in crawl.seen]
+        return gone[: self.max_deletion_checks]
 
     @staticmethod
     def content_type(response) -> str:
@@ -319,97 +250,114 @@ class SourceSpider(scrapy.Spider):
             return {}
         return data if isinstance(data, dict) else {}
 
+    def each_item(self, crawl: SourceCrawl, items, parse):
+        """`parse(item, crawl)` for each item of a page, one item at a time, yielding what it
+        returns (None yields nothing): an item whose parsing raises is skipped and counted with
+        its reason, and the rest of the page goes on. A generator `parse` is run to its end
+        inside the guard and yielded as a list, so an item is kept entirely or not at all."""
+        for item in items:
+            try:
+                output = parse(item, crawl)
+                if isinstance(output, GeneratorType):
+                    output = list(output)
+            except SourceFailed:
+                raise
+            except (Fault, *ITEM_ERRORS) as error:
+                crawl.skip(item_problem(error))
+                logger.debug("%s: item skipped (%s)", crawl.source.id, item_problem(error), exc_info=True)
+                continue
+            if output is not None:
+                yield output
+
     # -- machinery ------------------------------------------------------------------------------
     async def start(self):
         for source in self.sources:
-            run = SourceRun(source=source, started_at=utc_now(), state=get_crawl_state(self.db, source.id))
-            self.runs[source.id] = run
-            run.native_id = run.state.get("native_id")
+            crawl = self.crawls[source.id] = self.start_crawl(source)
             try:
-                requests = list(self.begin(run) or ())
+                requests = list(self.begin(crawl) or ())
             except SourceFailed as failed:
-                run.fail(str(failed))
+                crawl.fail(str(failed))
                 requests = []
             for request in requests:
                 yield request
-            if run.pending == 0:
-                for output in self._finish(run):
+            if crawl.pending == 0:
+                for output in self._finish(crawl):
                     yield output
 
     def _on_response(self, response):
-        run = self.runs[response.meta["source"]]
-        run.requests += 1
-        if not run.failed and not run.done:
+        crawl = self.crawls[response.meta["source_id"]]
+        crawl.requests += attempts(response.meta)
+        if not crawl.failed and not crawl.done:
             handler = getattr(self, response.meta["handler"])
             critical = response.meta["critical"]
             try:
-                for output in handler(response, run) or ():
+                for output in handler(response, crawl) or ():
                     if isinstance(output, Statement):
-                        output.source = run.source.id
-                        run.emitted += 1
-                    elif isinstance(output, StatementSource) and output.source is None:
-                        output.source = run.source.id
+                        output.source_id = crawl.source.id
+                        crawl.emitted += 1
+                    elif isinstance(output, StatementSource) and output.source_id is None:
+                        output.source_id = crawl.source.id
                     yield output
                 if critical:
-                    run.ok_responses += 1
-                    run.consecutive_failures = 0
+                    crawl.ok_responses += 1
+                    crawl.consecutive_failures = 0
             except Fault as fault:
-                self._count_failure(run, str(fault), critical)
+                self._count_failure(crawl, str(fault), critical)
             except SourceFailed as failed:
-                run.fail(str(failed))
+                crawl.fail(str(failed))
             except Exception as error:  # a parser bug must not end the other sources
-                logger.exception("%s: handler %s failed on %s", run.source.id, response.meta["handler"], response.url)
-                self._count_failure(run, f"internal error: {type(error).__name__}", critical)
-        yield from self._settle(run)
+                logger.warning("%s: handler %s failed on %s: %s: %s", crawl.source.id, response.meta["handler"],
+                               response.url, type(error).__name__, error,
+                               exc_info=logger.isEnabledFor(logging.DEBUG))
+                self._count_failure(crawl, f"internal error: {type(error).__name__}", critical)
+        yield from self._settle(crawl)
 
     def _on_error(self, failure):
         request = failure.request
-        run = self.runs[request.meta["source"]]
-        run.requests += 1
-        if not run.failed and not run.done:
-            self._count_failure(run, describe_failure(failure), request.meta.get("critical", True))
-        yield from self._settle(run)
+        crawl = self.crawls[request.meta["source_id"]]
+        crawl.requests += attempts(request.meta)
+        if not crawl.failed and not crawl.done:
+            self._count_failure(crawl, describe_failure(failure), request.meta.get("critical", True))
+        yield from self._settle(crawl)
 
-    def _count_failure(self, run: SourceRun, reason: str, critical: bool) -> None:
+    def _count_failure(self, crawl: SourceCrawl, reason: str, critical: bool) -> None:
         if not critical:
-            run.skip(f"check skipped: {reason}", fault=False)
+            crawl.skip(f"check skipped: {reason}", fault=False)
             return
-        run.skip(reason)
-        run.complete = False
-        run.incomplete = True
-        run.consecutive_failures += 1
-        if self.source_max_failures and run.consecutive_failures >= self.source_max_failures:
-            run.fail(f"gave up after {run.consecutive_failures} failed responses in a row ({reason})")
+        crawl.skip(reason)
+        crawl.complete = False
+        crawl.incomplete = True
+        crawl.consecutive_failures += 1
+        if self.source_max_failures and crawl.consecutive_failures >= self.source_max_failures:
+            crawl.fail(f"gave up after {crawl.consecutive_failures} failed responses in a row ({reason})")
 
-    def _settle(self, run: SourceRun):
-        run.pending -= 1
-        if run.pending > 0 or run.done:
+    def _settle(self, crawl: SourceCrawl):
+        crawl.pending -= 1
+        if crawl.pending > 0 or crawl.done:
             return
-        if not run.closing_started and not run.failed:
-            run.closing_started = True
-            if run.incomplete:
-                run.complete = False
+        if not crawl.closing_started and not crawl.failed:
+            crawl.closing_started = True
+            if crawl.incomplete:
+                crawl.complete = False
             try:
-                for request in self.closing(run) or ():
+                for request in self.closing(crawl) or ():
                     yield request
-            except Exception:
-                logger.exception("%s: closing step failed", run.source.id)
-                run.skip("check skipped: internal error", fault=False)
-            if run.pending > 0:
+            except Exception as error:
+                logger.warning("%s: closing step failed: %s: %s", crawl.source.id, type(error).__name__, error,
+                               exc_info=logger.isEnabledFor(logging.DEBUG))
+                crawl.skip("check skipped: internal error", fault=False)
+            if crawl.pending > 0:
                 return
-        yield from self._finish(run)
+        yield from self._finish(crawl)
 
-    def _finish(self, run: SourceRun):
-        run.done = True
-        state = None if run.failed else self.final_state(run)
-        yield SourceDone(run=run, emitted=run.emitted, deleted=list(run.deleted), state=state)
+    def _finish(self, crawl: SourceCrawl):
+        crawl.done = True
+        state = None if crawl.failed else self.final_state(crawl)
+        yield SourceDone(report=crawl.report(), emitted=crawl.emitted, deleted=list(crawl.deleted), state=state,
+                         leader_ids=self.monitored_leader_ids())
 
-    def monitored_leader_ids(self) -> list | None:
-        """Leaders a crawl of this spider listens for beyond the sources' own (news: every
-        leader it attributes quotes to); None for a leader's own accounts."""
-        return None
 
-    def source_finished(self, run: SourceRun) -> None:
-        """Called by storage once the source's crawls row is recorded."""
-        if self.echo:
-            self.echo(run.summary_line())
+def attempts(meta: dict) -> int:
+    """Requests one answer cost: the first, plus the retries the downloader middlewares made
+    (RateLimitMiddleware's on 429 / 5xx, Scrapy's RetryMiddleware's on connection errors)."""
+    return 1 + meta.get("onrecord_retries", 0) + meta.get("retry_times", 0)

@@ -15,6 +15,7 @@ from urllib.parse import urlencode
 from onrecord.crawler.items import Statement
 from onrecord.crawler.spiders.base import Fault, SourceFailed, SourceSpider
 from onrecord.db.times import to_utc
+from onrecord.vocabulary import BLUESKY, POST, QUOTE, REPLY
 
 DEFAULT_APPVIEW = "https://public.api.bsky.app"
 PAGE_LIMIT = 100  # the API's maximum
@@ -26,78 +27,83 @@ NO_UNAUTHENTICATED = "!no-unauthenticated"
 
 
 class BlueskySpider(SourceSpider):
-    name = "bluesky"
-    platform = "bluesky"
+    name = BLUESKY
+    checks_deletions = True
 
-    def api_root(self, run) -> str:
-        return (run.source.api or DEFAULT_APPVIEW).rstrip("/")
+    def api_root(self, crawl) -> str:
+        return (crawl.source.api or DEFAULT_APPVIEW).rstrip("/")
 
-    def xrpc(self, run, method: str, **params) -> str:
-        return f"{self.api_root(run)}/xrpc/{method}?{urlencode(params, doseq=True)}"
+    def xrpc(self, crawl, method: str, **params) -> str:
+        return f"{self.api_root(crawl)}/xrpc/{method}?{urlencode(params, doseq=True)}"
 
-    def begin(self, run):
-        if run.native_id:
-            yield self.feed_request(run)
+    def begin(self, crawl):
+        if crawl.native_id:
+            yield self.feed_request(crawl)
         else:
-            yield self.request(run, self.xrpc(run, "app.bsky.actor.getProfile", actor=run.source.handle), "parse_profile")
+            yield self.request(crawl, self.xrpc(crawl, "app.bsky.actor.getProfile", actor=crawl.source.handle), "parse_profile")
 
-    def feed_request(self, run, cursor=None):
-        params = {"actor": run.native_id, "limit": PAGE_LIMIT}
+    def feed_request(self, crawl, cursor=None):
+        params = {"actor": crawl.native_id, "limit": PAGE_LIMIT}
         if cursor:
             params["cursor"] = cursor
-        return self.request(run, self.xrpc(run, "app.bsky.feed.getAuthorFeed", **params), "parse_feed")
+        return self.request(crawl, self.xrpc(crawl, "app.bsky.feed.getAuthorFeed", **params), "parse_feed")
 
-    def account_error(self, response, run):
+    def account_error(self, response, crawl):
         """Unknown, suspended or deactivated accounts answer HTTP 400 with an XRPC error name."""
         if response.status in (400, 401, 403, 404):
             body = self.error_body(response)
             name, message = body.get("error"), body.get("message")
             if name in ACCOUNT_ERRORS or (message or "").lower().startswith("profile not found") or response.status == 404:
-                raise SourceFailed(f"{run.source.handle}: {name or 'HTTP ' + str(response.status)}: {message or ''}".rstrip(": "))
+                raise SourceFailed(f"{crawl.source.handle}: {name or 'HTTP ' + str(response.status)}: {message or ''}".rstrip(": "))
             raise Fault(f"HTTP {response.status} {name or ''}".strip())
 
-    def parse_profile(self, response, run):
-        self.account_error(response, run)
+    def parse_profile(self, response, crawl):
+        self.account_error(response, crawl)
         profile = self.json(response)
         if not isinstance(profile, dict) or not profile.get("did"):
             raise Fault("unexpected JSON (no DID)")
         if self.opted_out(profile):
-            raise SourceFailed(f"{run.source.handle} asks that logged-out viewers not see their posts ({NO_UNAUTHENTICATED})")
-        run.native_id = profile["did"]
-        yield self.feed_request(run)
+            raise SourceFailed(f"{crawl.source.handle} asks that logged-out viewers not see their posts ({NO_UNAUTHENTICATED})")
+        crawl.native_id = profile["did"]
+        yield self.feed_request(crawl)
 
     @staticmethod
     def opted_out(entity: dict) -> bool:
         return any(label.get("val") == NO_UNAUTHENTICATED for label in entity.get("labels") or [] if isinstance(label, dict))
 
-    def parse_feed(self, response, run):
-        self.account_error(response, run)
+    def parse_feed(self, response, crawl):
+        self.account_error(response, crawl)
         data = self.json(response)
         if not isinstance(data, dict) or not isinstance(data.get("feed"), list):
             raise Fault("unexpected JSON (no feed)")
-        run.pages += 1
+        crawl.pages += 1
         oldest = None
-        for item in data["feed"]:
-            if not isinstance(item, dict) or not isinstance(item.get("post"), dict):
-                run.skip("invalid item: not a feed post")
-                continue
-            reason = (item.get("reason") or {}).get("$type", "")
-            if not reason.endswith("#reasonPin"):  # a pin sits at the top whatever its age
-                sort_at = self.sort_at(item)
-                run.saw(sort_at)
-                oldest = sort_at if oldest is None or (sort_at and sort_at < oldest) else oldest
-            statement = self.statement(item, run)
-            if statement is None:
-                continue
-            run.seen.add(statement.id)
-            yield statement
+        for sort_at, statement in self.each_item(crawl, data["feed"], self.listed_post):
+            oldest = sort_at if oldest is None or (sort_at and sort_at < oldest) else oldest
+            if statement is not None:
+                yield statement
         cursor = data.get("cursor")
-        if self.keep_paging(run, bool(data["feed"] and cursor), oldest):
-            cursors = run.extra.setdefault("cursors", set())
+        if self.keep_paging(crawl, bool(data["feed"] and cursor), oldest):
+            cursors = crawl.extra.setdefault("cursors", set())
             if cursor in cursors:
                 raise Fault("pagination loop")
             cursors.add(cursor)
-            yield self.feed_request(run, cursor)
+            yield self.feed_request(crawl, cursor)
+
+    def listed_post(self, item, crawl) -> tuple[str | None, Statement | None]:
+        """(its time in the listing, its statement or None) for one item of a feed page (raises
+        on one of the wrong shape). A pin has no place in the listing's time order."""
+        if not isinstance(item, dict) or not isinstance(item.get("post"), dict):
+            raise Fault("not a feed post")
+        sort_at = None
+        reason = (item.get("reason") or {}).get("$type", "")
+        if not reason.endswith("#reasonPin"):  # a pin sits at the top whatever its age
+            sort_at = self.sort_at(item)
+        statement = self.statement(item, crawl)
+        crawl.saw(sort_at)
+        if statement is not None:
+            crawl.seen.add(statement.id)
+        return sort_at, statement
 
     @staticmethod
     def sort_at(item: dict) -> str | None:
@@ -119,22 +125,22 @@ class BlueskySpider(SourceSpider):
         rkey = uri.rsplit("/", 1)[1]
         return f"https://bsky.app/profile/{author.get('handle') or author.get('did')}/post/{rkey}"
 
-    def statement(self, item: dict, run) -> Statement | None:
+    def statement(self, item: dict, crawl) -> Statement | None:
         post = item["post"]
         record = post.get("record") or {}
         reason = item.get("reason") or {}
         author = post.get("author") or {}
         if self.opted_out(author) or self.opted_out(post):
-            run.skip(f"author asked to hide from logged-out viewers ({NO_UNAUTHENTICATED})", fault=False)
+            crawl.skip(f"author asked to hide from logged-out viewers ({NO_UNAUTHENTICATED})", fault=False)
             return None
         if reason.get("$type", "").endswith("#reasonRepost"):
-            by = (reason.get("by") or {}).get("did") or run.native_id
+            by = (reason.get("by") or {}).get("did") or crawl.native_id
             native = reason.get("uri") or f"{post.get('uri')}#repost-by-{by}"
             kind, published = "repost", reason.get("indexedAt")
             original_author = author.get("handle") or author.get("did")
         else:
-            if author.get("did") and run.native_id and author["did"] != run.native_id:
-                run.skip("not by this account", fault=False)  # the author feed lists only theirs
+            if author.get("did") and crawl.native_id and author["did"] != crawl.native_id:
+                crawl.skip("not by this account", fault=False)  # the author feed lists only theirs
                 return None
             native, published, original_author = post.get("uri"), record.get("createdAt"), None
             kind = "post"
@@ -154,9 +160,9 @@ class BlueskySpider(SourceSpider):
         reply = record.get("reply") or {}
         return Statement(
             id=f"bluesky:{native}",
-            leader_id=run.source.leader_id,
-            account_id=run.source.id,
-            platform="bluesky",
+            leader_id=crawl.source.leader_id,
+            account_id=crawl.source.id,
+            platform=BLUESKY,
             kind=kind,
             text=record.get("text") or "",
             url=self.web_url(post),
@@ -191,26 +197,26 @@ class BlueskySpider(SourceSpider):
         return author.get("handle") or author.get("did")
 
     # -- deletions ----------------------------------------------------------------------------
-    def closing(self, run):
+    def closing(self, crawl):
         # Not reposts: getPosts never returns a repost record, so every one would look deleted.
-        missing = self.vanished(run, kinds=("post", "reply", "quote"))
+        missing = self.vanished(crawl, kinds=(POST, REPLY, QUOTE))
         for start in range(0, len(missing), GET_POSTS_MAX):
             chunk = missing[start : start + GET_POSTS_MAX]
             uris = [sid.removeprefix("bluesky:") for sid in chunk]
-            yield self.request(run, self.xrpc(run, "app.bsky.feed.getPosts", uris=uris), "parse_check",
+            yield self.request(crawl, self.xrpc(crawl, "app.bsky.feed.getPosts", uris=uris), "parse_check",
                                critical=False, meta={"statement_ids": chunk})
 
-    def parse_check(self, response, run):
+    def parse_check(self, response, crawl):
         if response.status != 200:
-            run.skip(f"check skipped: HTTP {response.status}", fault=False)
+            crawl.skip(f"check skipped: HTTP {response.status}", fault=False)
             return ()
         try:
             data = self.json(response)
             found = {post.get("uri") for post in data.get("posts", [])}
         except (Fault, AttributeError, TypeError):
-            run.skip("check skipped: unreadable getPosts answer", fault=False)
+            crawl.skip("check skipped: unreadable getPosts answer", fault=False)
             return ()
         for statement_id in response.meta["statement_ids"]:
             if statement_id.removeprefix("bluesky:") not in found:
-                run.deleted.append(statement_id)
+                crawl.deleted.append(statement_id)
         return ()

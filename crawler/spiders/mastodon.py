@@ -16,6 +16,7 @@ from onrecord.crawler.items import Statement
 from onrecord.crawler.spiders.base import Fault, SourceFailed, SourceSpider
 from onrecord.crawler.text import html_to_text
 from onrecord.db.times import to_utc
+from onrecord.vocabulary import MASTODON
 
 LINK = re.compile(r'<([^>]+)>\s*;\s*rel="?([a-z]+)"?')
 PAGE_LIMIT = 40  # the API's maximum
@@ -26,77 +27,81 @@ def parse_link_header(value: str | None) -> dict:
 
 
 class MastodonSpider(SourceSpider):
-    name = "mastodon"
-    platform = "mastodon"
+    name = MASTODON
+    checks_deletions = True
 
     @staticmethod
-    def instance(run) -> str:
-        return run.source.handle.split("@", 1)[1].lower()
+    def instance(crawl) -> str:
+        return crawl.source.handle.split("@", 1)[1].lower()
 
-    def api_root(self, run) -> str:
-        return (run.source.api or f"https://{self.instance(run)}").rstrip("/")
+    def api_root(self, crawl) -> str:
+        return (crawl.source.api or f"https://{self.instance(crawl)}").rstrip("/")
 
-    def begin(self, run):
-        if run.native_id:
-            yield self.statuses_request(run)
+    def begin(self, crawl):
+        if crawl.native_id:
+            yield self.statuses_request(crawl)
         else:
-            yield self.lookup_request(run)
+            yield self.lookup_request(crawl)
 
-    def lookup_request(self, run):
-        return self.request(run, f"{self.api_root(run)}/api/v1/accounts/lookup?acct={quote(run.source.handle)}",
+    def lookup_request(self, crawl):
+        return self.request(crawl, f"{self.api_root(crawl)}/api/v1/accounts/lookup?acct={quote(crawl.source.handle)}",
                             "parse_lookup")
 
-    def statuses_request(self, run, url=None):
-        url = url or f"{self.api_root(run)}/api/v1/accounts/{run.native_id}/statuses?limit={PAGE_LIMIT}"
-        return self.request(run, url, "parse_statuses")
+    def statuses_request(self, crawl, url=None):
+        url = url or f"{self.api_root(crawl)}/api/v1/accounts/{crawl.native_id}/statuses?limit={PAGE_LIMIT}"
+        return self.request(crawl, url, "parse_statuses")
 
-    def parse_lookup(self, response, run):
+    def parse_lookup(self, response, crawl):
         if response.status in (404, 410):
             message = self.error_body(response).get("error") or f"HTTP {response.status}"
-            raise SourceFailed(f"account not found on {self.instance(run)}: {message}")
+            raise SourceFailed(f"account not found on {self.instance(crawl)}: {message}")
         if response.status in (401, 403):
-            raise SourceFailed(f"{self.instance(run)} requires authentication for its API (HTTP {response.status})")
+            raise SourceFailed(f"{self.instance(crawl)} requires authentication for its API (HTTP {response.status})")
         account = self.json(response)
         if not isinstance(account, dict) or not account.get("id"):
             raise Fault("unexpected JSON (no account id)")
         if account.get("suspended"):
-            raise SourceFailed(f"account suspended on {self.instance(run)}")
-        run.native_id = str(account["id"])
-        yield self.statuses_request(run)
+            raise SourceFailed(f"account suspended on {self.instance(crawl)}")
+        crawl.native_id = str(account["id"])
+        yield self.statuses_request(crawl)
 
-    def parse_statuses(self, response, run):
-        if response.status == 404 and not run.extra.get("relooked"):
+    def parse_statuses(self, response, crawl):
+        if response.status == 404 and not crawl.extra.get("relooked"):
             # The cached account id went stale (account moved or re-created): look it up again.
-            run.extra["relooked"] = True
-            run.native_id = None
-            yield self.lookup_request(run)
+            crawl.extra["relooked"] = True
+            crawl.native_id = None
+            yield self.lookup_request(crawl)
             return
         statuses = self.json(response)
         if not isinstance(statuses, list):
             raise Fault("unexpected JSON (not a list of statuses)")
-        run.pages += 1
+        crawl.pages += 1
         oldest = None
-        for status in statuses:
-            if not isinstance(status, dict) or "id" not in status:
-                run.skip("invalid item: not a status")
-                continue
-            statement = self.statement(status, run)
-            run.seen.add(statement.id)
-            published = to_utc(status.get("created_at"))
-            run.saw(published)
+        for statement in self.each_item(crawl, statuses, self.listed_status):
+            published = statement.published_at
             oldest = published if oldest is None or (published and published < oldest) else oldest
             yield statement
         links = parse_link_header(response.headers.get("Link", b"").decode("latin-1"))
         next_url = links.get("next")
-        if self.keep_paging(run, bool(statuses and next_url), oldest):
-            visited = run.extra.setdefault("visited", set())
+        if self.keep_paging(crawl, bool(statuses and next_url), oldest):
+            visited = crawl.extra.setdefault("visited", set())
             if next_url == response.url or next_url in visited:
                 raise Fault("pagination loop")
             visited.add(response.url)
-            yield self.statuses_request(run, next_url)
+            yield self.statuses_request(crawl, next_url)
 
-    def statement(self, status: dict, run) -> Statement:
-        instance = self.instance(run)
+    def listed_status(self, status, crawl) -> Statement:
+        """One status of a listing page as a statement (raises on one of the wrong shape)."""
+        if not isinstance(status, dict) or "id" not in status:
+            raise Fault("not a status")
+        statement = self.statement(status, crawl)
+        statement.published_at = to_utc(status.get("created_at"))
+        crawl.seen.add(statement.id)
+        crawl.saw(statement.published_at)
+        return statement
+
+    def statement(self, status: dict, crawl) -> Statement:
+        instance = self.instance(crawl)
         kind, shown, original_author = "post", status, None
         reblog = status.get("reblog")
         if reblog:
@@ -112,9 +117,9 @@ class MastodonSpider(SourceSpider):
         text = html_to_text(shown.get("content"), drop_classes=("quote-inline",) if kind == "quote" else ())
         return Statement(
             id=f"mastodon:{instance}:{status['id']}",
-            leader_id=run.source.leader_id,
-            account_id=run.source.id,
-            platform="mastodon",
+            leader_id=crawl.source.leader_id,
+            account_id=crawl.source.id,
+            platform=MASTODON,
             kind=kind,
             text=text,
             url=shown.get("url") or shown.get("uri"),
@@ -135,16 +140,16 @@ class MastodonSpider(SourceSpider):
         return acct if "@" in acct else f"{acct}@{instance}"
 
     # -- deletions ----------------------------------------------------------------------------
-    def closing(self, run):
-        for statement_id in self.vanished(run):
+    def closing(self, crawl):
+        for statement_id in self.vanished(crawl):
             status_id = statement_id.rsplit(":", 1)[1]
-            yield self.request(run, f"{self.api_root(run)}/api/v1/statuses/{status_id}", "parse_check",
+            yield self.request(crawl, f"{self.api_root(crawl)}/api/v1/statuses/{status_id}", "parse_check",
                                critical=False, meta={"statement_id": statement_id})
 
-    def parse_check(self, response, run):
+    def parse_check(self, response, crawl):
         # Only the API's own JSON "not found" is a deletion; a proxy's 404 page is not.
         if response.status == 404 and self.error_body(response).get("error"):
-            run.deleted.append(response.meta["statement_id"])
+            crawl.deleted.append(response.meta["statement_id"])
         elif response.status >= 400:
-            run.skip(f"check skipped: HTTP {response.status}", fault=False)
+            crawl.skip(f"check skipped: HTTP {response.status}", fault=False)
         return ()

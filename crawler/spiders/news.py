@@ -3,8 +3,9 @@
 A `news:` source of the watchlist is a feed (RSS or Atom, whose items are followed to their
 article pages) or an article page. Each article's main text is extracted with trafilatura
 (crawler/news_extract.py) and every quote a leader is attributed in it (nlp/quotes.py) becomes a
-statement: platform news, kind quote, `source_url` the article, `context` the attributing
-sentence, `published_at` the article's date.
+statement: platform news, kind quote (their words in quote marks) or paraphrase (reported speech
+without marks: the article's words, never shown as theirs), `source_url` the article, `context`
+the attributing sentence(s), `published_at` the article's date.
 
 Ids: `news:` + a short hash of (leader id, normalised quote), so the same quote on a re-crawl, or
 syndicated by several outlets, is one row; every article it appears in is a `statement_sources`
@@ -18,7 +19,6 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
-import json
 
 from onrecord.crawler.items import Statement, StatementSource
 from onrecord.crawler.news_extract import NotAnArticle, extract_article, feed_links, page_kind
@@ -40,9 +40,12 @@ class NewsSpider(SourceSpider):
     name = "news"
     platform = "news"
 
-    def __init__(self, *args, leaders=None, **kwargs):
+    def __init__(self, *args, leaders=(), known_quotes=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.leaders = leaders  # [{"id", "name", "aliases", ...}]; read from the database if None
+        self.leaders = list(leaders)  # [{"id", "name", "aliases", ...}]: whose quotes to look for
+        # Stored quotes by those leaders: id -> (text, url, published_at, source_url, context),
+        # read before the crawl (crawler/crawl.py).
+        self.known_quotes = known_quotes or {}
         self._finder = None
         self.fetched: set[str] = set()        # article URLs requested in this crawl
         self.articles: set[str] = set()       # canonical URLs read in this crawl
@@ -51,8 +54,8 @@ class NewsSpider(SourceSpider):
     @classmethod
     def from_crawler(cls, crawler, *args, **kwargs):
         spider = super().from_crawler(crawler, *args, **kwargs)
-        spider.max_articles = crawler.settings.getint("ONRECORD_NEWS_MAX_ARTICLES", 100)
-        spider.max_bytes = crawler.settings.getint("ONRECORD_NEWS_MAX_BYTES", 3 * 1024 * 1024)
+        spider.max_articles = crawler.settings.getint("ONRECORD_NEWS_MAX_ARTICLES")
+        spider.max_bytes = crawler.settings.getint("ONRECORD_NEWS_MAX_BYTES")
         return spider
 
     # -- quote finding --------------------------------------------------------------------------
@@ -64,29 +67,11 @@ class NewsSpider(SourceSpider):
         return self._finder
 
     def watched_leaders(self) -> list[dict]:
-        # Read once: the leaders recorded as monitored must be the ones the finder looked for.
-        if self.leaders is None:
-            self.leaders = self.stored_leaders()
+        # The leaders recorded as monitored must be the ones the finder looked for.
         return self.leaders
 
     def monitored_leader_ids(self) -> list[str]:
         return [leader["id"] for leader in self.watched_leaders()]
-
-    def stored_leaders(self) -> list[dict]:
-        rows = self.db.execute("SELECT id, name, aliases, title, organization FROM leaders").fetchall()
-        accounts: dict[str, list] = {}
-        for leader_id, platform, handle in self.db.execute(
-                "SELECT leader_id, platform, handle FROM accounts WHERE handle IS NOT NULL").fetchall():
-            accounts.setdefault(leader_id, []).append({"platform": platform, "handle": handle})
-        leaders = []
-        for leader_id, name, aliases, title, organization in rows:
-            try:
-                aliases = json.loads(aliases or "[]")
-            except ValueError:
-                aliases = []
-            leaders.append({"id": leader_id, "name": name, "aliases": aliases, "title": title,
-                            "organization": organization, "accounts": accounts.get(leader_id, [])})
-        return leaders
 
     # -- crawling -------------------------------------------------------------------------------
     def page_request(self, run, url, handler, headers=None, **meta):
@@ -145,8 +130,9 @@ class NewsSpider(SourceSpider):
         self.articles.add(article.url)
         published = article.published_at or _to_utc_or_none(response.meta.get("feed_date"))
         run.saw(published)
-        for quote in self.finder().find(article.text):
-            yield from self.quote_items(run, quote, article, published)
+        quotes = self.finder().find(article.text)
+        for outputs in self.each_item(run, quotes, lambda quote, run: self.quote_items(run, quote, article, published)):
+            yield from outputs
 
     def quote_items(self, run, quote, article, published):
         """The statement (first article wins its fields) and this article as one of its sources."""
@@ -154,23 +140,22 @@ class NewsSpider(SourceSpider):
         first = self.emitted_quotes.get(statement_id)
         repeat = first is not None
         if first is None:
-            stored = self.db.execute(
-                "SELECT text, url, published_at, source_url, context FROM statements WHERE id = ?",
-                [statement_id],
-            ).fetchone()
-            if stored is not None:  # seen in an earlier crawl: refresh it, change nothing
+            stored = self.known_quotes.get(statement_id)
+            if stored is not None:  # seen in an earlier crawl: refresh it, change nothing but its kind
                 text, url, stored_published, source_url, context = stored
                 first = Statement(id=statement_id, leader_id=quote.leader_id, account_id=None,
-                                  platform="news", kind="quote", text=text, url=url,
+                                  platform="news", kind=quote.kind, text=text, url=url,
                                   published_at=stored_published, lang="en", source_url=source_url,
                                   context=context)
             else:
+                # kind "quote": the leader's words in quote marks; "paraphrase": the article's
+                # words reporting what they said (text is the reported clause)
                 first = Statement(
                     id=statement_id, leader_id=quote.leader_id, account_id=None, platform="news",
-                    kind="quote", text=quote.quote, url=article.url, published_at=published, lang="en",
+                    kind=quote.kind, text=quote.quote, url=article.url, published_at=published, lang="en",
                     source_url=article.url, context=quote.context,
                     raw={"article": article.url, "title": article.title, "byline": article.byline,
-                         "outlet": article.outlet, "pattern": quote.pattern},
+                         "outlet": article.outlet, "pattern": quote.pattern, "kind": quote.kind},
                 )
             self.emitted_quotes[statement_id] = first
         # Every source that quotes it carries the statement too, so its statement_sources rows
@@ -178,7 +163,7 @@ class NewsSpider(SourceSpider):
         yield dataclasses.replace(first, raw=None if repeat else first.raw)
         yield StatementSource(statement_id=statement_id, source_url=article.url, title=article.title,
                               outlet=article.outlet, published_at=published, context=quote.context,
-                              source=run.source.id)
+                              source_id=run.source.id)
 
     def final_state(self, run):
         # Only a crawl that read every article of the feed may let the next one skip it.

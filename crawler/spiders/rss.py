@@ -14,6 +14,7 @@ from onrecord.crawler.items import Statement
 from onrecord.crawler.spiders.base import Fault, SourceFailed, SourceSpider
 from onrecord.crawler.text import html_to_text
 from onrecord.db.times import FORMAT
+from onrecord.vocabulary import RSS
 
 FEED_TYPES = ("xml", "rss", "atom", "rdf")
 
@@ -41,19 +42,18 @@ def entry_text(entry) -> str:
 
 
 class RssSpider(SourceSpider):
-    name = "rss"
-    platform = "rss"
+    name = RSS
 
-    def begin(self, run):
+    def begin(self, crawl):
         headers = {"Accept": "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.8, */*;q=0.1",
-                   **self.conditional_headers(run)}
-        yield self.request(run, run.source.url, "parse_feed", api=False, headers=headers)
+                   **self.conditional_headers(crawl)}
+        yield self.request(crawl, crawl.source.url, "parse_feed", api=False, headers=headers)
 
-    def parse_feed(self, response, run):
+    def parse_feed(self, response, crawl):
         import feedparser
 
         if response.status == 304:
-            run.complete = True
+            crawl.complete = True
             return
         if response.status in (404, 410):
             raise SourceFailed(f"feed not found (HTTP {response.status})")
@@ -76,48 +76,54 @@ class RssSpider(SourceSpider):
                 raise Fault(f"not a feed ({content_type.split(';')[0] or 'no content type'})")
         elif parsed.bozo and not isinstance(parsed.bozo_exception, feedparser.CharacterEncodingOverride):
             # feedparser recovered entries from a broken document: keep them, note it.
-            run.skip(f"feed not well-formed, read leniently ({type(parsed.bozo_exception).__name__})", fault=False)
+            crawl.skip(f"feed not well-formed, read leniently ({type(parsed.bozo_exception).__name__})", fault=False)
         elif parsed.bozo:
-            run.skip(f"feed encoding mis-declared, read as {parsed.encoding}", fault=False)
+            crawl.skip(f"feed encoding mis-declared, read as {parsed.encoding}", fault=False)
         language = parsed.feed.get("language")
         seen = set()
-        for entry in parsed.entries:
-            native = entry.get("id") or entry.get("link")
-            if not native:
-                run.skip("invalid item: entry without guid or link")
-                continue
-            if native in seen:
-                run.skip("duplicate entry in feed", fault=False)
-                continue
-            seen.add(native)
-            published = _time(entry.get("published_parsed")) or _time(entry.get("updated_parsed"))
-            updated = _time(entry.get("updated_parsed"))
-            run.saw(published)
-            statement_id = f"rss:{native}" if "://" in native or native.startswith(("tag:", "urn:")) else f"rss:{run.source.url}#{native}"
-            run.seen.add(statement_id)
-            yield Statement(
-                id=statement_id,
-                leader_id=run.source.leader_id,
-                account_id=run.source.id,
-                platform="rss",
-                kind="post",
-                text=entry_text(entry),
-                url=entry.get("link"),
-                published_at=published,
-                edited_at=updated if updated and published and updated > published else None,
-                lang=(entry.get("language") or language or None),
-                raw=json.dumps(entry, default=str, ensure_ascii=False),
-            )
-        run.complete = True
+        yield from self.each_item(crawl, parsed.entries,
+                                  lambda entry, crawl: self.entry_statement(entry, crawl, seen, language))
+        crawl.complete = True
         etag = response.headers.get("ETag")
         last_modified = response.headers.get("Last-Modified")
-        run.extra["validators"] = {
+        crawl.extra["validators"] = {
             "etag": etag.decode("latin-1") if etag else None,
             "last_modified": last_modified.decode("latin-1") if last_modified else None,
         }
 
-    def final_state(self, run):
-        state = super().final_state(run) or {}
-        if run.complete and "validators" in run.extra and not run.faults:
-            state.update(run.extra["validators"])
+    def entry_statement(self, entry, crawl, seen: set, language) -> Statement | None:
+        """One feed entry as a statement; None for a repeat (raises on one of the wrong shape)."""
+        native = entry.get("id") or entry.get("link")
+        if not native:
+            raise Fault("entry without guid or link")
+        if native in seen:
+            crawl.skip("duplicate entry in feed", fault=False)
+            return None
+        seen.add(native)
+        # Looked up only when present: feedparser answers a missing updated_parsed with
+        # published_parsed, and a deprecation warning.
+        updated = _time(entry["updated_parsed"]) if "updated_parsed" in entry.keys() else None
+        published = _time(entry.get("published_parsed")) or updated
+        statement_id = f"rss:{native}" if "://" in native or native.startswith(("tag:", "urn:")) else f"rss:{crawl.source.url}#{native}"
+        statement = Statement(
+            id=statement_id,
+            leader_id=crawl.source.leader_id,
+            account_id=crawl.source.id,
+            platform=RSS,
+            kind="post",
+            text=entry_text(entry),
+            url=entry.get("link"),
+            published_at=published,
+            edited_at=updated if updated and published and updated > published else None,
+            lang=(entry.get("language") or language or None),
+            raw=json.dumps(entry, default=str, ensure_ascii=False),
+        )
+        crawl.saw(published)
+        crawl.seen.add(statement_id)
+        return statement
+
+    def final_state(self, crawl):
+        state = super().final_state(crawl) or {}
+        if crawl.complete and "validators" in crawl.extra and not crawl.faults:
+            state.update(crawl.extra["validators"])
         return state or None

@@ -1,5 +1,5 @@
 """X: a leader's posts through the X API v2 (needs ONRECORD_X_BEARER_TOKEN; without it
-crawler.run records the accounts as skipped and never starts this spider).
+crawler/crawl.py records the accounts as skipped and never starts this spider).
 
 GET /2/users/by/username/:username (once; the user id is cached in crawl_state.native_id), then
 /2/users/:id/tweets?max_results=100 with since_id = the newest tweet id already stored, following
@@ -15,9 +15,10 @@ import re
 from urllib.parse import quote, urlencode
 
 from onrecord.crawler.items import Statement
-from onrecord.crawler.run import X_SKIPPED, X_TOKEN_ENV as TOKEN_ENV
+from onrecord.crawler.sources import X_SKIPPED, X_TOKEN_ENV as TOKEN_ENV
 from onrecord.crawler.spiders.base import Fault, SourceFailed, SourceSpider
 from onrecord.db.times import to_utc
+from onrecord.vocabulary import X
 
 DEFAULT_API = "https://api.x.com"
 PAGE_LIMIT = 100
@@ -26,8 +27,7 @@ RETWEET = re.compile(r"^RT @(\w{1,15}): ", re.S)
 
 
 class XSpider(SourceSpider):
-    name = "x"
-    platform = "x"
+    name = X
 
     def __init__(self, *args, token: str | None = None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -36,64 +36,69 @@ class XSpider(SourceSpider):
     def __repr__(self):  # never show the token, whatever logs the spider
         return f"<XSpider {len(self.sources)} sources>"
 
-    def api_root(self, run) -> str:
-        return (run.source.api or DEFAULT_API).rstrip("/")
+    def api_root(self, crawl) -> str:
+        return (crawl.source.api or DEFAULT_API).rstrip("/")
 
-    def api_request(self, run, url, handler):
-        return self.request(run, url, handler, headers={"Authorization": f"Bearer {self._token}"})
+    def api_request(self, crawl, url, handler):
+        return self.request(crawl, url, handler, headers={"Authorization": f"Bearer {self._token}"})
 
-    def begin(self, run):
+    def begin(self, crawl):
         if not self._token:
             raise SourceFailed(X_SKIPPED)
-        if run.native_id:
-            yield self.tweets_request(run)
+        if crawl.native_id:
+            yield self.tweets_request(crawl)
         else:
-            yield self.api_request(run, f"{self.api_root(run)}/2/users/by/username/{quote(run.source.handle)}", "parse_user")
+            yield self.api_request(crawl, f"{self.api_root(crawl)}/2/users/by/username/{quote(crawl.source.handle)}", "parse_user")
 
-    def tweets_request(self, run, pagination_token=None):
+    def tweets_request(self, crawl, pagination_token=None):
         params = {"max_results": PAGE_LIMIT, "tweet.fields": FIELDS}
-        if run.state.get("high_water_id"):
-            params["since_id"] = run.state["high_water_id"]
+        if crawl.state.get("high_water_id"):
+            params["since_id"] = crawl.state["high_water_id"]
         if pagination_token:
             params["pagination_token"] = pagination_token
-        return self.api_request(run, f"{self.api_root(run)}/2/users/{run.native_id}/tweets?{urlencode(params)}", "parse_tweets")
+        return self.api_request(crawl, f"{self.api_root(crawl)}/2/users/{crawl.native_id}/tweets?{urlencode(params)}", "parse_tweets")
 
     def refused(self, response):
         if response.status in (401, 403):
             body = self.error_body(response)
             raise SourceFailed(f"X API refused the request (HTTP {response.status}: {body.get('title') or body.get('detail') or 'unauthorized'})")
 
-    def parse_user(self, response, run):
+    def parse_user(self, response, crawl):
         self.refused(response)
         data = self.json(response)
         user = data.get("data") if isinstance(data, dict) else None
         if not user:
             errors = (data or {}).get("errors") or [{}]
             raise SourceFailed(errors[0].get("detail") or errors[0].get("title") or "user not found")
-        run.native_id = str(user["id"])
-        yield self.tweets_request(run)
+        crawl.native_id = str(user["id"])
+        yield self.tweets_request(crawl)
 
-    def parse_tweets(self, response, run):
+    def parse_tweets(self, response, crawl):
         self.refused(response)
         data = self.json(response)
         if not isinstance(data, dict) or ("data" not in data and "meta" not in data):
             raise Fault("unexpected JSON (no data or meta)")
         if "data" not in data and data.get("errors"):
             raise SourceFailed(data["errors"][0].get("detail") or "user not found")
-        run.pages += 1
+        crawl.pages += 1
         meta = data.get("meta") or {}
-        for tweet in data.get("data") or []:
-            statement = self.statement(tweet, run)
-            run.saw(statement.published_at and to_utc(statement.published_at))
-            run.seen.add(statement.id)
-            if int(tweet["id"]) > int(run.extra.get("newest_id") or 0):
-                run.extra["newest_id"] = tweet["id"]
-            yield statement
+        yield from self.each_item(crawl, data.get("data") or [], self.listed_tweet)
         token = meta.get("next_token")
-        if self.keep_paging(run, bool(token and data.get("data"))):
-            yield self.tweets_request(run, token)
+        if self.keep_paging(crawl, bool(token and data.get("data"))):
+            yield self.tweets_request(crawl, token)
 
-    def statement(self, tweet: dict, run) -> Statement:
+    def listed_tweet(self, tweet, crawl) -> Statement:
+        """One tweet of a timeline page as a statement (raises on one of the wrong shape)."""
+        statement = self.statement(tweet, crawl)
+        statement.published_at = to_utc(statement.published_at)
+        newest = int(tweet["id"])
+        crawl.saw(statement.published_at)
+        crawl.seen.add(statement.id)
+        if newest > int(crawl.extra.get("newest_id") or 0):
+            crawl.extra["newest_id"] = tweet["id"]
+        return statement
+
+    def statement(self, tweet: dict, crawl) -> Statement:
         references = {ref.get("type"): ref.get("id") for ref in tweet.get("referenced_tweets") or []}
         text, kind, original_author = tweet.get("text") or "", "post", None
         if "retweeted" in references:
@@ -107,12 +112,12 @@ class XSpider(SourceSpider):
             kind = "reply"
         history = tweet.get("edit_history_tweet_ids") or [tweet["id"]]
         first = str(history[0])
-        handle = run.source.handle
+        handle = crawl.source.handle
         return Statement(
             id=f"x:{first}",
-            leader_id=run.source.leader_id,
-            account_id=run.source.id,
-            platform="x",
+            leader_id=crawl.source.leader_id,
+            account_id=crawl.source.id,
+            platform=X,
             kind=kind,
             text=text,
             url=f"https://x.com/{handle}/status/{tweet['id']}",
@@ -124,11 +129,11 @@ class XSpider(SourceSpider):
             raw=json.dumps(tweet, ensure_ascii=False),
         )
 
-    def final_state(self, run):
-        state = super().final_state(run) or {}
-        if run.complete:
-            newest = run.extra.get("newest_id")
-            old = run.state.get("high_water_id")
+    def final_state(self, crawl):
+        state = super().final_state(crawl) or {}
+        if crawl.complete:
+            newest = crawl.extra.get("newest_id")
+            old = crawl.state.get("high_water_id")
             if newest and (not old or int(newest) > int(old)):
                 state["high_water_id"] = newest
         return state or None

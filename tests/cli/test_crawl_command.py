@@ -56,3 +56,17 @@ def test_unknown_leader_filter_is_a_usage_error(tmp_path):
     assert result.returncode == 2
     assert "not in the watchlist: nobody" in result.stderr
     assert not (tmp_path / "x.db").exists()
+
+
+def test_a_setting_override_must_be_name_equals_value(tmp_path):
+    from click.testing import CliRunner
+
+    from onrecord.cli import cli, parse_setting
+
+    assert parse_setting("DOWNLOAD_DELAY=0") == ("DOWNLOAD_DELAY", 0)
+    assert parse_setting("AUTOTHROTTLE_ENABLED=false") == ("AUTOTHROTTLE_ENABLED", False)
+    assert parse_setting("LOG_LEVEL=DEBUG") == ("LOG_LEVEL", "DEBUG")  # not JSON: text
+    result = CliRunner().invoke(cli, ["crawl", "--set", "DOWNLOAD_DELAY", "--db", str(tmp_path / "x.db")])
+    assert result.exit_code == 2
+    assert "'DOWNLOAD_DELAY': expected NAME=VALUE, e.g. DOWNLOAD_DELAY=0" in result.output
+    assert not (tmp_path / "x.db").exists()

@@ -1,10 +1,22 @@
-"""The Bluesky spider through Scrapy against the replay server: recorded AppView output
-(shared/fixtures) and generated fictional actors in the same format."""
+"""The Bluesky spider, in process: its parse methods on recorded AppView output (tests/fixtures)
+under a frozen clock, and whole crawls of recorded and generated fictional actors answered
+without sockets (tests/crawler/offline.py)."""
 import json
+from datetime import datetime, timezone
 
+import pytest
+import time_machine
+
+from onrecord.crawler.sources import Source
+from onrecord.crawler.spiders.base import Fault, SourceFailed
+from onrecord.crawler.spiders.bluesky import BlueskySpider
 from onrecord.demo.replay import Reply
 from onrecord.demo.sites import BlueskyAppView, make_posts
 from tests.crawler.conftest import fixture_json
+from tests.crawler.offline import collect, make_response, make_spider
+
+APPVIEW = "https://public.api.bsky.app"
+SOURCE = Source(id="bluesky:carol.test", platform="bluesky", leader_id="fictional-leader", handle="carol.test")
 
 PROFILE = "/xrpc/app.bsky.actor.getProfile"
 FEED = "/xrpc/app.bsky.feed.getAuthorFeed"
@@ -20,12 +32,71 @@ def profile(did, handle):
     return {**fixture_json("bsky_appview_snapshot_getProfile.json"), "did": did, "handle": handle}
 
 
-def test_recorded_feed_with_repost_reply_and_quotes(replay, crawl, db):
+def json_response(url, data, status=200):
+    return make_response(url, status, {"Content-Type": "application/json; charset=utf-8"}, json.dumps(data).encode())
+
+
+# -- parsing the recorded responses ---------------------------------------------------------------
+
+
+def test_profile_caches_the_did_and_asks_for_the_author_feed():
+    spider = make_spider(BlueskySpider, sources=[SOURCE])
+    crawl = spider.start_crawl(SOURCE)
+    requests, _ = collect(spider.parse_profile(json_response(f"{APPVIEW}/xrpc/app.bsky.actor.getProfile",
+                                                             profile("user(2)", "carol.test")), crawl))
+    assert crawl.native_id == "user(2)"
+    assert [r.url for r in requests] == [f"{APPVIEW}/xrpc/app.bsky.feed.getAuthorFeed?actor=user%282%29&limit=100"]
+
+
+@pytest.mark.parametrize("name, status, error", [
+    ("bsky_error_profile_not_found_DERIVED.json", 400, SourceFailed),
+    ("bsky_error_account_takedown_DERIVED.json", 400, SourceFailed),
+    ("bsky_error_account_deactivated_DERIVED.json", 400, SourceFailed),
+    ("bsky_error_429_DERIVED.json", 429, Fault),
+])
+def test_account_errors_fail_the_source_and_others_skip_the_response(name, status, error):
+    spider = make_spider(BlueskySpider, sources=[SOURCE])
+    with pytest.raises(error):
+        list(spider.parse_profile(json_response(f"{APPVIEW}/xrpc/app.bsky.actor.getProfile", fixture_json(name), status),
+                                  spider.start_crawl(SOURCE)))
+
+
+@time_machine.travel(datetime(2026, 2, 7, tzinfo=timezone.utc), tick=False)
+def test_a_recorded_feed_page_with_a_repost_of_a_quote_and_an_opted_out_reply():
+    repost_of_quote = fixture_json("bsky_feedViewPost_repost_quote_real.json")
+    did = repost_of_quote["reason"]["by"]["did"]
+    quote = {**fixture_json("bsky_postView_quote_with_external_real.json")}
+    quote["author"] = {**quote["author"], "did": did}
+    opted_out = fixture_json("bsky_postView_reply_real.json")  # author labelled !no-unauthenticated
+    spider = make_spider(BlueskySpider, sources=[SOURCE])
+    crawl = spider.start_crawl(SOURCE)
+    crawl.native_id = did
+    page = {"feed": [repost_of_quote, {"post": quote}, {"post": {**opted_out, "author": {**opted_out["author"], "did": did}}}],
+            "cursor": "2025-02-01T00:00:00.000Z::x"}
+    requests, items = collect(spider.parse_feed(json_response(f"{APPVIEW}/xrpc/app.bsky.feed.getAuthorFeed", page), crawl))
+    assert [item.kind for item in items] == ["repost", "quote"]
+    assert items[0].published_at == "2025-02-06T17:58:31Z" and items[0].original_author == "theferrarilab.bsky.social"
+    assert crawl.skips.reasons == {"author asked to hide from logged-out viewers (!no-unauthenticated)": 1}
+    assert crawl.newest == "2025-02-07T20:21:23Z"  # indexedAt of the newest item, skipped or not
+    # The page reached below the 7-day re-read window, but a first crawl reads on to the end...
+    assert [r.url.split("cursor=")[1] for r in requests] == ["2025-02-01T00%3A00%3A00.000Z%3A%3Ax"]
+    # ...while a later one stops there, the page being older than the window and the mark.
+    spider = make_spider(BlueskySpider, sources=[SOURCE], states={SOURCE.id: {"high_water": "2026-02-01T00:00:00Z"}})
+    crawl = spider.start_crawl(SOURCE)
+    crawl.native_id = did
+    requests, _ = collect(spider.parse_feed(json_response(f"{APPVIEW}/xrpc/app.bsky.feed.getAuthorFeed", page), crawl))
+    assert requests == [] and crawl.complete
+
+
+# -- whole crawls, in process ---------------------------------------------------------------------
+
+
+def test_recorded_feed_with_repost_reply_and_quotes(replay, crawl_offline, db):
     feed = fixture_json("bsky_appview_snapshot_authorFeed_with_repost.json")
     replay.add(PROFILE, Reply.json(profile("user(2)", "carol.test")))
     replay.add(FEED, Reply.json({"feed": feed}))
 
-    result = crawl([account(replay, "carol.test")])
+    result = crawl_offline([account(replay, "carol.test")])
 
     assert result.summary["ok"] == 1 and result.summary["new_items"] == 3
     rows = {r["id"]: r for r in db.rows("SELECT * FROM statements")}
@@ -42,7 +113,7 @@ def test_recorded_feed_with_repost_reply_and_quotes(replay, crawl, db):
     assert replay.count(FEED) == 1 and replay.requests[1].arg("actor") == "user(2)" and replay.requests[1].arg("limit") == "100"
 
 
-def test_recorded_real_posts_kinds_and_the_logged_out_opt_out(replay, crawl, db):
+def test_recorded_real_posts_kinds_and_the_logged_out_opt_out(replay, crawl_offline, db):
     repost_of_quote = fixture_json("bsky_feedViewPost_repost_quote_real.json")
     quote = fixture_json("bsky_postView_quote_with_external_real.json")
     opted_out = fixture_json("bsky_postView_reply_real.json")  # author labelled !no-unauthenticated
@@ -51,7 +122,7 @@ def test_recorded_real_posts_kinds_and_the_logged_out_opt_out(replay, crawl, db)
     replay.add(PROFILE, Reply.json(profile(did, "daniloc.xyz")))
     replay.add(FEED, Reply.json({"feed": [repost_of_quote, {"post": quote}, {"post": {**opted_out, "author": {**opted_out["author"], "did": did}}}]}))
 
-    result = crawl([account(replay, "daniloc.xyz")])
+    result = crawl_offline([account(replay, "daniloc.xyz")])
 
     rows = {r["kind"]: r for r in db.rows("SELECT * FROM statements")}
     assert set(rows) == {"repost", "quote"}
@@ -65,12 +136,12 @@ def test_recorded_real_posts_kinds_and_the_logged_out_opt_out(replay, crawl, db)
     assert result.summary["ok"] == 1
 
 
-def test_generated_actor_pages_recrawl_and_deletion(replay, crawl, db):
+def test_generated_actor_pages_recrawl_and_deletion(replay, crawl_offline, db):
     appview = BlueskyAppView(replay)
     bob = appview.add_actor("bob.example.org", make_posts(230, seed=2, spacing_minutes=120))
     accounts = [account(replay, "bob.example.org")]
 
-    first = crawl(accounts)
+    first = crawl_offline(accounts)
     assert first.summary["new_items"] == 230 and replay.count(FEED) == 3  # 100 + 100 + 30
     kinds = {r["kind"]: r["n"] for r in db.rows("SELECT kind, count(*) n FROM statements GROUP BY kind")}
     assert kinds == {"post": 58, "reply": 58, "repost": 57, "quote": 57}
@@ -78,13 +149,13 @@ def test_generated_actor_pages_recrawl_and_deletion(replay, crawl, db):
     assert cursors[0] is None and all("::" in c for c in cursors[1:])  # passed back unchanged
 
     replay.clear_log()
-    again = crawl(accounts)
+    again = crawl_offline(accounts)
     assert again.summary["new_items"] == 0 and len(replay.requests) == 1
 
     gone = next(p for p in bob.posts if p.kind == "post")
     bob.delete(gone.id)
     replay.clear_log()
-    third = crawl(accounts)
+    third = crawl_offline(accounts)
     gone_id = f"bluesky:at://{bob.did}/app.bsky.feed.post/{gone.id}"
     assert db.value("SELECT deleted_at FROM statements WHERE id = ?", [gone_id])
     assert db.value("SELECT count(*) FROM statements WHERE deleted_at IS NOT NULL") == 1
@@ -93,7 +164,7 @@ def test_generated_actor_pages_recrawl_and_deletion(replay, crawl, db):
     assert third.summary["ok"] == 1
 
 
-def test_unknown_suspended_and_deactivated_accounts_fail_alone(replay, crawl, db):
+def test_unknown_suspended_and_deactivated_accounts_fail_alone(replay, crawl_offline, db):
     appview = BlueskyAppView(replay)
     appview.add_actor("fine.example.org", make_posts(5, seed=3))
     appview.add_actor("gone.example.org", make_posts(5, seed=4)).status = "AccountTakedown"
@@ -104,7 +175,7 @@ def test_unknown_suspended_and_deactivated_accounts_fail_alone(replay, crawl, db
     replay.add(PROFILE, Reply.json(fixture_json("bsky_error_429_DERIVED.json"), status=429, headers=limited["headers"]),
                appview._get_profile, query={"actor": "fine.example.org"})
 
-    result = crawl([account(replay, h) for h in ("fine.example.org", "gone.example.org", "away.example.org", "nobody.example.org")])
+    result = crawl_offline([account(replay, h) for h in ("fine.example.org", "gone.example.org", "away.example.org", "nobody.example.org")])
 
     crawls = {r["account_id"]: r for r in db.rows("SELECT * FROM crawls")}
     assert crawls["bluesky:fine.example.org"]["status"] == "ok" and crawls["bluesky:fine.example.org"]["new_items"] == 5

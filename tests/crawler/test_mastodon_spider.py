@@ -1,21 +1,27 @@
-"""The Mastodon spider through Scrapy against the replay server: the real recorded payloads
-(shared/fixtures) and generated fictional accounts in the same format."""
+"""The Mastodon spider, in process: its parse methods on the real recorded responses (tests/fixtures)
+under a frozen clock, then whole crawls against generated fictional accounts answered without
+sockets (tests/crawler/offline.py). Faults only a real crawl shows are in test_end_to_end.py."""
 import json
-import os
-import re
-import signal
-import sqlite3
-import subprocess
-import sys
-import time
+from datetime import datetime, timezone
 
+import pytest
+import time_machine
+
+from onrecord.crawler.items import Statement
+from onrecord.crawler.sources import Source
+from onrecord.crawler.spiders.base import SourceFailed
+from onrecord.crawler.spiders.mastodon import MastodonSpider
 from onrecord.demo.replay import Reply
 from onrecord.demo.sites import MastodonInstance, make_posts
-from tests.crawler.conftest import CRAWL_ONCE, FAST, FIXTURES, write_watchlist
+from tests.crawler.conftest import FIXTURES
+from tests.crawler.offline import collect, file_response, make_spider
 
 STATUSES = "/api/v1/accounts/117020565966271181/statuses"
 HANDLE = "mastodonpy_test@localhost.test"
 ACCOUNT = f"mastodon:{HANDLE}"
+API = "http://localhost:3000"  # where the fixtures were recorded
+SOURCE = Source(id=ACCOUNT, platform="mastodon", leader_id="fictional-leader", handle=HANDLE, api=API)
+DAY_AFTER = datetime(2026, 8, 2, 12, tzinfo=timezone.utc)  # the recordings are of 2026-08-01
 
 
 def account(replay, handle=HANDLE):
@@ -26,14 +32,103 @@ def fixture(name, **kwargs):
     return Reply.fixture(name, FIXTURES, **kwargs)
 
 
-def test_recorded_pages_are_followed_to_the_last_page(replay, crawl, db):
+@pytest.fixture
+def spider():
+    return make_spider(MastodonSpider, sources=[SOURCE])
+
+
+# -- parsing the recorded responses ---------------------------------------------------------------
+
+
+def test_lookup_caches_the_account_id_and_asks_for_the_statuses(spider):
+    crawl = spider.start_crawl(SOURCE)
+    requests, items = collect(spider.parse_lookup(file_response("mastodon_account_lookup", API), crawl))
+    assert crawl.native_id == "117020565966271181" and items == []
+    assert [r.url for r in requests] == [f"{API}{STATUSES}?limit=40"]
+    assert requests[0].meta["handler"] == "parse_statuses" and requests[0].meta["dont_obey_robotstxt"]
+
+
+def test_unknown_account_fails_the_source_with_the_platforms_message(spider):
+    crawl = spider.start_crawl(SOURCE)
+    with pytest.raises(SourceFailed, match="account not found on localhost.test: Record not found"):
+        list(spider.parse_lookup(file_response("mastodon_account_lookup_404", API), crawl))
+
+
+@time_machine.travel(DAY_AFTER, tick=False)
+def test_a_recorded_page_becomes_statements_and_its_link_header_the_next_request(spider):
+    crawl = spider.start_crawl(SOURCE)
+    crawl.native_id = "117020565966271181"
+    requests, items = collect(spider.parse_statuses(file_response("mastodon_account_statuses_page1", f"{API}{STATUSES}?limit=5"), crawl))
+    assert all(isinstance(item, Statement) for item in items)
+    assert [item.text for item in items] == [f"Toot number {n}!" for n in range(9, 4, -1)]
+    first = items[0]
+    assert (first.id, first.kind, first.lang, first.account_id, first.leader_id) == (
+        "mastodon:localhost.test:117020580518794573", "post", "en", ACCOUNT, "fictional-leader")
+    assert first.url == "http://localhost:3000/@mastodonpy_test/117020580518794573"
+    assert json.loads(first.raw)["content"] == "<p>Toot number 9!</p>"
+    assert [r.url for r in requests] == [f"{API}{STATUSES}?limit=5&max_id=117020580489281910"]
+    assert crawl.newest == "2026-08-01T13:52:34Z" and crawl.pages == 1 and len(crawl.seen) == 5
+    assert not crawl.complete  # a first crawl reads to the end
+
+
+@pytest.mark.parametrize("today, high_water, follows", [
+    (datetime(2026, 8, 2, tzinfo=timezone.utc), "2026-08-01T13:52:34Z", True),    # inside the 7-day re-read window
+    (datetime(2026, 8, 20, tzinfo=timezone.utc), "2026-08-10T00:00:00Z", False),  # below the mark and the window
+])
+def test_paging_stops_below_the_high_water_mark_and_the_re_read_window(today, high_water, follows):
+    spider = make_spider(MastodonSpider, sources=[SOURCE], states={ACCOUNT: {"high_water": high_water}})
+    with time_machine.travel(today, tick=False):
+        crawl = spider.start_crawl(SOURCE)
+        requests, _ = collect(spider.parse_statuses(file_response("mastodon_account_statuses_page1", f"{API}{STATUSES}?limit=5"), crawl))
+    assert bool(requests) == follows and crawl.complete == (not follows)
+
+
+def test_the_last_recorded_page_has_no_next_link_and_completes_the_listing(spider):
+    crawl = spider.start_crawl(SOURCE)
+    requests, items = collect(spider.parse_statuses(
+        file_response("mastodon_account_statuses_pinned_last_page", f"{API}{STATUSES}?pinned=1"), crawl))
+    assert requests == [] and items and crawl.complete
+
+
+def test_a_vanished_post_is_checked_and_only_the_apis_not_found_marks_it_deleted():
+    recent = [("mastodon:localhost.test:9", "post", "2026-08-01T10:00:00Z"),
+              ("mastodon:localhost.test:8", "post", "2026-08-01T09:00:00Z"),
+              ("mastodon:localhost.test:7", "post", "2026-07-01T09:00:00Z")]  # older than the window
+    with time_machine.travel(DAY_AFTER, tick=False):
+        spider = make_spider(MastodonSpider, sources=[SOURCE], recent={ACCOUNT: recent})
+        crawl = spider.start_crawl(SOURCE)
+        crawl.native_id, crawl.complete = "1", True
+        crawl.seen.add("mastodon:localhost.test:9")  # still listed
+        checks, _ = collect(spider.closing(crawl))
+    assert [r.url for r in checks] == [f"{API}/api/v1/statuses/8"] and not checks[0].meta["critical"]
+    meta = {"statement_id": "mastodon:localhost.test:8"}
+    spider.parse_check(file_response("mastodon_status_404", f"{API}/api/v1/statuses/8", meta=meta), crawl)
+    assert crawl.deleted == ["mastodon:localhost.test:8"]
+    proxy = file_response("mastodon_status_404", f"{API}/api/v1/statuses/8", meta=meta, **{'{"error":"Not Found"}': "<html>404</html>"})
+    spider.parse_check(proxy, crawl)  # a proxy's 404 page is no proof
+    assert crawl.deleted == ["mastodon:localhost.test:8"]
+
+
+def test_an_incomplete_listing_checks_nothing():
+    spider = make_spider(MastodonSpider, sources=[SOURCE], recent={ACCOUNT: [("mastodon:localhost.test:8", "post", "2099-01-01T00:00:00Z")]})
+    crawl = spider.start_crawl(SOURCE)
+    crawl.native_id = "1"
+    assert spider.vanished(crawl) == []
+    crawl.complete = True
+    assert spider.vanished(crawl) == ["mastodon:localhost.test:8"]
+
+
+# -- whole crawls, in process ---------------------------------------------------------------------
+
+
+def test_recorded_pages_are_followed_to_the_last_page(replay, crawl_offline, db):
     replay.add("/api/v1/accounts/lookup", fixture("mastodon_account_lookup"))
     replay.add(STATUSES, fixture("mastodon_account_statuses_page1"), query={"limit": "40"})
     replay.add(STATUSES, fixture("mastodon_account_statuses_page2_max_id"), query={"max_id": "117020580489281910"})
     # A full last page still carries rel="next"; the page after it is an empty array.
     replay.add(STATUSES, Reply.json([]), query={"max_id": "117020580452511285"})
 
-    result = crawl([account(replay)])
+    result = crawl_offline([account(replay)])
 
     assert result.summary["ok"] == 1 and result.summary["new_items"] == 10
     texts = [r["text"] for r in db.rows("SELECT text FROM statements ORDER BY id DESC")]
@@ -50,13 +145,13 @@ def test_recorded_pages_are_followed_to_the_last_page(replay, crawl, db):
     assert result.line(ACCOUNT).startswith(f"{ACCOUNT}  ok  10 new / 10 seen")
 
 
-def test_recorded_boost_reply_quote_edit_and_content_warning(replay, crawl, db):
+def test_recorded_boost_reply_quote_edit_and_content_warning(replay, crawl_offline, db):
     page = [json.loads((FIXTURES / f"mastodon_status_{name}.json").read_text().replace("http://localhost:3000", "https://localhost.test"))
             for name in ("reblog", "reply", "quote", "edited", "mastodon_social_real")]
     replay.add("/api/v1/accounts/lookup", fixture("mastodon_account_lookup"))
     replay.add(STATUSES, Reply.json(page))
 
-    crawl([account(replay)])
+    crawl_offline([account(replay)])
 
     rows = {r["id"].rsplit(":", 1)[1]: r for r in db.rows("SELECT * FROM statements")}
     boost = rows["117020586027094262"]
@@ -76,21 +171,21 @@ def test_recorded_boost_reply_quote_edit_and_content_warning(replay, crawl, db):
     assert "\n\n" in real["text"] and "<" not in real["text"]  # paragraphs kept, HTML gone
 
 
-def test_recrawl_edit_and_deletion(replay, crawl, db):
+def test_recrawl_edit_and_deletion(replay, crawl_offline, db):
     instance = MastodonInstance(replay, domain="example.social")
     alice = instance.add_account("alice", make_posts(95, seed=1, spacing_minutes=600))
     accounts = [account(replay, "alice@example.social")]
     source = "mastodon:alice@example.social"
     statuses = f"/api/v1/accounts/{alice.id}/statuses"
 
-    first = crawl(accounts)
+    first = crawl_offline(accounts)
     assert first.summary["new_items"] == 95
     assert replay.count(statuses) == 3  # 40 + 40 + 15
     kinds = {r["kind"]: r["n"] for r in db.rows("SELECT kind, count(*) n FROM statements GROUP BY kind")}
     assert kinds == {"post": 24, "reply": 24, "repost": 24, "quote": 23}
 
     replay.clear_log()
-    again = crawl(accounts)
+    again = crawl_offline(accounts)
     assert again.summary["new_items"] == 0 and again.summary["ok"] == 1
     assert len(replay.requests) == 1  # cached account id, one page reaches past the 7-day window
 
@@ -100,7 +195,7 @@ def test_recrawl_edit_and_deletion(replay, crawl, db):
     alice.delete(unsure.id)
     replay.add(f"/api/v1/statuses/{unsure.id}", Reply.json({"error": "Service Unavailable"}, status=503))
     replay.clear_log()
-    third = crawl(accounts)
+    third = crawl_offline(accounts)
 
     prefix = "mastodon:example.social:"
     row = db.rows("SELECT text, edited_at FROM statements WHERE id = ?", [prefix + edited.id])[0]
@@ -112,93 +207,3 @@ def test_recrawl_edit_and_deletion(replay, crawl, db):
     assert replay.count(f"/api/v1/statuses/{deleted.id}") == 1
     assert third.summary["ok"] == 1
     assert "1 deleted" in third.line(source) and "1 edited" in third.line(source)
-
-
-def test_faults_are_counted_and_other_sources_go_on(replay, crawl, db):
-    instance = MastodonInstance(replay, domain="example.social")
-    names = ["fine", "limited", "malformed", "html", "slow", "huge", "broken"]
-    users = {name: instance.add_account(name, make_posts(50, seed=i)) for i, name in enumerate(names)}
-    path = lambda name: f"/api/v1/accounts/{users[name].id}/statuses"  # noqa: E731
-    page = lambda name: re.compile(rf"/api/v1/accounts/({users[name].id})/statuses")  # noqa: E731
-    replay.add(page("limited"), Reply.json({"error": "Too many requests"}, status=429, headers={"Retry-After": "1"}),
-               instance._account_statuses)
-    replay.add(path("malformed"), Reply(body=b'[{"id": "1", "content": ', headers={"Content-Type": "application/json"}),
-               query={"max_id": str(users["malformed"].posts[39].id)})
-    replay.add(path("html"), Reply(body=b"<!DOCTYPE html><html><body>Maintenance</body></html>",
-                                   headers={"Content-Type": "text/html; charset=utf-8"}))
-    replay.add(path("slow"), Reply.json([], delay=3))
-    replay.add(path("huge"), Reply.json([{"id": "1", "content": "x" * 3_000_000}]))
-    replay.add(path("broken"), Reply.json({"error": "Bad gateway"}, status=502))
-    replay.add("/api/v1/accounts/lookup", fixture("mastodon_account_lookup_404"), query={"acct": "ghost@example.social"})
-
-    result = crawl([account(replay, f"{name}@example.social") for name in names + ["ghost"]],
-                   settings={"DOWNLOAD_TIMEOUT": 1, "DOWNLOAD_MAXSIZE": 1_000_000})
-
-    crawls = {r["account_id"].split(":")[1].split("@")[0]: r for r in db.rows("SELECT * FROM crawls")}
-    assert sorted(crawls) == sorted(names + ["ghost"])  # exactly one row per source
-    assert (crawls["fine"]["status"], crawls["fine"]["new_items"]) == ("ok", 50)
-    assert (crawls["limited"]["status"], crawls["limited"]["new_items"]) == ("ok", 50)
-    limited = [r.at for r in replay.requests if r.path == path("limited") and not r.arg("max_id")]
-    assert len(limited) == 2 and limited[1] - limited[0] >= 0.9  # Retry-After honoured
-    assert (crawls["malformed"]["status"], crawls["malformed"]["new_items"]) == ("partial", 40)
-    assert json.loads(crawls["malformed"]["skip_reasons"]) == {"malformed JSON": 1}
-    assert crawls["html"]["status"] == "partial" and "HTML where JSON was expected" in crawls["html"]["error"]
-    assert crawls["slow"]["status"] == "partial" and "timeout" in crawls["slow"]["error"]
-    assert crawls["huge"]["status"] == "partial" and "over size limit" in crawls["huge"]["error"]
-    assert crawls["broken"]["status"] == "partial" and "HTTP 502" in crawls["broken"]["error"]
-    assert replay.count(path("broken")) == 4  # first try + 3 retries with back-off
-    assert crawls["broken"]["requests"] == 1 + 4  # lookup + every attempt
-    assert crawls["ghost"]["status"] == "failed" and "Record not found" in crawls["ghost"]["error"]
-    assert result.summary["failed"] == 1 and result.summary["ok"] == 2 and result.summary["partial"] == 5
-    # A partial listing must not advance the high-water mark, or the next crawl would leave a gap.
-    assert db.value("SELECT high_water FROM crawl_state WHERE source = 'mastodon:malformed@example.social'") is None
-    assert db.value("SELECT high_water FROM crawl_state WHERE source = 'mastodon:fine@example.social'")
-
-
-def saved_so_far(path) -> int:
-    """Poll without migrating: the crawl may still be creating the schema."""
-    try:
-        with sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=1) as connection:
-            return connection.execute("SELECT count(*) FROM statements").fetchone()[0]
-    except sqlite3.Error:
-        return 0
-
-
-def test_kill_9_mid_crawl_leaves_a_consistent_database_and_the_next_crawl_completes(replay, tmp_path, db_path, crawl, db):
-    instance = MastodonInstance(replay, domain="example.social")
-    big = instance.add_account("big", make_posts(1200, seed=7, spacing_minutes=30))
-    slow = {"delay": 0.15}
-
-    def slow_pages(request):
-        time.sleep(slow["delay"])
-        return instance._account_statuses(request)
-
-    replay.add(re.compile(rf"/api/v1/accounts/({big.id})/statuses"), slow_pages)
-    accounts = [account(replay, "big@example.social")]
-    watchlist = write_watchlist(tmp_path / "watchlist.yml", accounts)
-    process = subprocess.Popen(
-        [sys.executable, str(CRAWL_ONCE), str(watchlist), str(db_path), json.dumps({**FAST, "ONRECORD_BATCH_SIZE": 40})],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )
-    try:
-        deadline = time.monotonic() + 30
-        while time.monotonic() < deadline:
-            time.sleep(0.1)
-            if saved_so_far(db_path) >= 200:
-                break
-        os.kill(process.pid, signal.SIGKILL)
-    finally:
-        process.wait(timeout=10)
-
-    saved = db.value("SELECT count(*) FROM statements")
-    assert 200 <= saved < 1200
-    assert db.value("PRAGMA integrity_check") == "ok"
-    assert db.value("SELECT high_water FROM crawl_state WHERE source = 'mastodon:big@example.social'") is None
-    assert db.value("SELECT count(*) FROM crawls") == 0
-
-    slow["delay"] = 0
-    result = crawl(accounts)
-    assert result.summary["ok"] == 1 and result.summary["new_items"] == 1200 - saved
-    assert db.value("SELECT count(*) FROM statements") == 1200
-    assert db.value("SELECT count(DISTINCT id) FROM statements") == 1200
-    assert db.value("SELECT count(*) FROM crawls") == 1

@@ -1,35 +1,26 @@
-"""The news spider through Scrapy, against a local replay server serving a FICTIONAL outlet's feed
-and article pages (tests/data/news/README.md), into a real SQLite file. No internet."""
+"""The news spider: a real crawl (`onrecord crawl` in a child process, twice) of a FICTIONAL
+outlet's feed and article pages (tests/data/news/README.md) served over HTTP by the replay server,
+into a real SQLite file; then its parsing in process. No internet."""
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 import sqlite_utils
 import yaml
 
-from onrecord.crawler.news_extract import NotAnArticle, extract_article, feed_links, page_kind
+from onrecord.crawler.launch import LOCAL, crawl_in_child
+from onrecord.crawler.sources import Source
+from onrecord.crawler.spiders.news import NewsSpider, quote_id
 from onrecord.demo.replay import Reply, ReplayServer
-from onrecord.crawler.spiders.news import quote_id
+from tests.crawler.offline import collect, make_response, make_spider
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 NEWS = DATA / "news"
-LEADERS = yaml.safe_load((DATA / "attribution" / "leaders.yml").read_text())["leaders"]
-
-# A crawl in a subprocess: Scrapy's reactor cannot restart inside one test process.
-CRAWL = """
-import json, sys
-from onrecord.crawler.run import run_crawl
-watchlist, db, settings = json.loads(sys.argv[1]), sys.argv[2], json.loads(sys.argv[3])
-summary = run_crawl(watchlist, db, echo=lambda line: None, settings=settings)
-print(json.dumps({k: v for k, v in summary.items() if k != "runs"}))
-"""
-FAST = {"DOWNLOAD_DELAY": 0, "AUTOTHROTTLE_ENABLED": False, "RETRY_ENABLED": False,
-        "ONRECORD_RETRY_TIMES": 0, "CONCURRENT_REQUESTS_PER_DOMAIN": 8,
-        "ONRECORD_NEWS_MAX_BYTES": 200_000, "LOG_LEVEL": "ERROR"}
+LEADERS_YAML = DATA / "attribution" / "leaders.yml"  # a watchlist: topic and FICTIONAL leaders
+LEADERS = yaml.safe_load(LEADERS_YAML.read_text())["leaders"]
+SETTINGS = {"RETRY_ENABLED": False, "ONRECORD_RETRY_TIMES": 0, "ONRECORD_NEWS_MAX_BYTES": 200_000}
 
 
 def page(name: str) -> Reply:
@@ -55,26 +46,30 @@ def outlet():
         yield server
 
 
-def crawl(server, db_path):
-    watchlist = {
-        "topic": {"id": "ice-enforcement", "name": "Federal immigration enforcement"},
-        "leaders": LEADERS,
-        "news": [{"url": server.url("/feed.xml")}, {"url": server.url("/wire/okonkwo-raids-syndicated.html")}],
-    }
-    result = subprocess.run([sys.executable, "-c", CRAWL, json.dumps(watchlist), str(db_path), json.dumps(FAST)],
-                            capture_output=True, text=True, timeout=240)
+def write_watchlist(path, news_urls):
+    watchlist = yaml.safe_load(LEADERS_YAML.read_text())
+    watchlist["news"] = [{"url": url} for url in news_urls]
+    path.write_text(yaml.safe_dump(watchlist, sort_keys=False))
+    return path
+
+
+def crawl(watchlist, db_path):
+    result = crawl_in_child(watchlist, db_path, settings=SETTINGS, settings_module=LOCAL, timeout=240)
     assert result.returncode == 0, result.stderr[-3000:]
-    return json.loads(result.stdout.strip().splitlines()[-1])
+    return result.summary
 
 
 @pytest.fixture(scope="module")
 def crawled(outlet, tmp_path_factory):
-    db_path = tmp_path_factory.mktemp("news") / "onrecord.db"
-    first = crawl(outlet, db_path)
+    folder = tmp_path_factory.mktemp("news")
+    db_path = folder / "onrecord.db"
+    watchlist = write_watchlist(folder / "watchlist.yml",
+                                [outlet.url("/feed.xml"), outlet.url("/wire/okonkwo-raids-syndicated.html")])
+    first = crawl(watchlist, db_path)
     db = sqlite_utils.Database(db_path)
     before = {row["id"]: row for row in db.query("SELECT * FROM statements")}
     sources_before = list(db.query("SELECT * FROM statement_sources"))
-    second = crawl(outlet, db_path)
+    second = crawl(watchlist, db_path)
     return {"db": db, "first": first, "second": second, "before": before, "sources_before": sources_before,
             "base": outlet.base}
 
@@ -99,7 +94,8 @@ def test_leader_quotes_become_statements(crawled):
         # the first article the crawl read it in; the syndicated copy may come first
         places = {url, wire_url} if url == okonkwo_url else {url}
         assert row["leader_id"] == leader_id and row["source_url"] in places and row["url"] == row["source_url"]
-        assert (row["platform"], row["kind"], row["lang"], row["account_id"]) == ("news", "quote", "en", None)
+        kind = "paraphrase" if text.startswith("Lumenfold would") else "quote"  # reported speech, no marks
+        assert (row["platform"], row["kind"], row["lang"], row["account_id"]) == ("news", kind, "en", None)
         assert row["id"] == quote_id(leader_id, text)
         if leader_id == "mara-okonkwo":  # the attributing sentence holds the quote
             assert text.split()[0] in row["context"] and "Okonkwo" in row["context"]
@@ -163,76 +159,55 @@ def test_recrawl_changes_nothing(crawled):
         {(r["statement_id"], r["source_url"], r["first_seen_at"]) for r in crawled["sources_before"]}
 
 
-def test_unchanged_feed_costs_one_304_and_no_article_requests(tmp_path):
+def test_unchanged_feed_costs_one_304_and_no_article_requests(replay, tmp_path, db_path):
+    from onrecord.crawler.crawl import crawl_watchlist
+    from onrecord.watchlist import load_watchlist
+    from tests.crawler.offline import OfflineEngine
+
     feed = (b'<?xml version="1.0"?><rss version="2.0"><channel><title>t</title>'
             b"<item><link>{BASE}/2026/02/lindqvist-memo.html</link></item></channel></rss>")
-    with ReplayServer() as server:
-        server.add("/robots.txt", Reply(status=404))
-        server.add("/clean.xml", Reply(body=feed, headers={"Content-Type": "application/rss+xml"}, etag='"v1"'))
-        server.add("/2026/02/lindqvist-memo.html", page("article-lindqvist.html"))
-        watchlist = {"topic": {"id": "t", "name": "t"}, "leaders": LEADERS, "news": [{"url": server.url("/clean.xml")}]}
-        db_path = tmp_path / "onrecord.db"
-        for _ in range(2):
-            result = subprocess.run([sys.executable, "-c", CRAWL, json.dumps(watchlist), str(db_path), json.dumps(FAST)],
-                                    capture_output=True, text=True, timeout=240)
-            assert result.returncode == 0, result.stderr[-3000:]
-        statuses = [r.status for r in server.requests if r.path == "/clean.xml"]
-        assert statuses == [200, 304]
-        assert server.count("/2026/02/lindqvist-memo.html") == 1
+    replay.add("/robots.txt", Reply(status=404))
+    replay.add("/clean.xml", Reply(body=feed, headers={"Content-Type": "application/rss+xml"}, etag='"v1"'))
+    replay.add("/2026/02/lindqvist-memo.html", page("article-lindqvist.html"))
+    watchlist = load_watchlist(write_watchlist(tmp_path / "watchlist.yml", [replay.url("/clean.xml")]))
+    for _ in range(2):
+        crawl_watchlist(watchlist, db_path, echo=lambda line: None, engine=OfflineEngine(replay))
+    statuses = [r.status for r in replay.requests if r.path == "/clean.xml"]
+    assert statuses == [200, 304]
+    assert replay.count("/2026/02/lindqvist-memo.html") == 1
     db = sqlite_utils.Database(db_path)
     assert db.execute("SELECT count(*) FROM statements").fetchone()[0] == 1
     assert [r["status"] for r in db.query("SELECT status FROM crawls ORDER BY id")] == ["ok", "ok"]
 
 
-# -- extraction without Scrapy --------------------------------------------------------------------
-
-def test_extraction_keeps_the_story_and_drops_the_rest():
-    article = extract_article((NEWS / "article-okonkwo.html").read_bytes(), "http://example.test/x?utm=1")
-    assert article.url == "{BASE}/2026/02/okonkwo-raids.html" or article.url.endswith("/2026/02/okonkwo-raids.html")
-    assert "Mara Okonkwo on Tuesday condemned" in article.text
-    for chrome in ("You may also like", "Share on Facebook", "cookies", "should resign", "newsletter",
-                   "Read more", "Politics"):
-        assert chrome not in article.text
-    assert (article.byline, article.outlet) == ("Jordan Vale", "The Riverton Ledger (fictional)")
+# -- parsing, in process ----------------------------------------------------------------------------
 
 
-def test_blockquotes_are_marked():
-    article = extract_article((NEWS / "article-lindqvist.html").read_bytes(), "http://example.test/m")
-    assert "\n\n> No one who builds our robots" in article.text
+def test_an_article_page_gives_its_leaders_quotes_and_a_known_quote_changes_nothing():
+    source = Source(id="https://ledger.fictional.example/feed.xml", platform="news",
+                    url="https://ledger.fictional.example/feed.xml")
+    url = "https://ledger.fictional.example/2026/02/lindqvist-memo.html"
+    body = (NEWS / "article-lindqvist.html").read_bytes()
+    spider = make_spider(NewsSpider, sources=[source], leaders=LEADERS)
+    _, items = collect(spider.parse_article(make_response(url, 200, {"Content-Type": "text/html; charset=utf-8"}, body),
+                                            spider.start_crawl(source)))
+    statement, article = items
+    expected = ("No one who builds our robots should have to choose between their safety and their paycheck. "
+                "Anyone affected by the raids will get paid leave, no questions asked.")
+    assert (statement.id, statement.leader_id, statement.text) == (quote_id("tomas-lindqvist", expected), "tomas-lindqvist", expected)
+    assert (statement.kind, statement.platform, statement.source_url, statement.published_at) == (
+        "quote", "news", article.source_url, "2026-02-04T14:30:00Z")
+    assert statement.context == "In the memo, Lindqvist wrote:" and statement.raw["pattern"]
+    assert (article.statement_id, article.source_id) == (statement.id, source.id)
+    assert spider.monitored_leader_ids() == [leader["id"] for leader in LEADERS]
 
-
-@pytest.mark.parametrize("body,reason", [
-    (b"", "unreadable HTML"),
-    (b"just some text, no markup", "unreadable HTML"),
-    (b"<html><body><p>Short.</p></body></html>", "no article body"),
-    (b"<html><head><meta property='og:type' content='website'></head><body><p>Home</p></body></html>",
-     "not an article page"),
-])
-def test_non_articles_raise_a_reason(body, reason):
-    with pytest.raises(NotAnArticle, match=reason):
-        extract_article(body, "http://example.test/")
-
-
-def test_embedded_post_keeps_its_byline():
-    article = extract_article((NEWS / "article-embed.html").read_bytes(), "http://example.test/e")
-    assert ("\n\n> What happened in Riverton this weekend was wrong. Families were separated in front of "
-            "their children. pic.twitter.com/x — Mara Okonkwo (@maraokonkwo) February 3, 2026\n\n") in article.text
-
-
-def test_other_languages_are_caught_by_their_words_too():
-    page = (NEWS / "spanish.html").read_bytes().replace(b'<html lang="es">', b"<html>")
-    with pytest.raises(NotAnArticle, match="not English"):
-        extract_article(page, "http://example.test/es")
-
-
-def test_atom_feed_links():
-    atom = b"""<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom">
-      <entry><title>A</title><link rel="alternate" href="/a.html"/><published>2026-02-01T10:00:00Z</published></entry>
-      <entry><title>B</title><link href="https://other.test/b.html"/><link rel="enclosure" href="/b.mp3"/></entry>
-    </feed>"""
-    assert page_kind(atom, "application/xml") == "feed"
-    assert feed_links(atom, "https://site.test/feed") == [
-        ("https://site.test/a.html", "2026-02-01T10:00:00Z"), ("https://other.test/b.html", None)]
+    # Stored by an earlier crawl: the statement is re-emitted as stored, so nothing changes.
+    stored = ("the stored text", "https://elsewhere.example/a", "2026-02-01T00:00:00Z", "https://elsewhere.example/a", "ctx")
+    spider = make_spider(NewsSpider, sources=[source], leaders=LEADERS, known_quotes={statement.id: stored})
+    _, items = collect(spider.parse_article(make_response(url, 200, {"Content-Type": "text/html; charset=utf-8"}, body),
+                                            spider.start_crawl(source)))
+    again = items[0]
+    assert (again.text, again.url, again.published_at, again.source_url, again.context) == stored and again.raw is None
 
 
 def test_quote_id_is_stable_across_marks_and_spacing():

@@ -1,13 +1,86 @@
-"""The RSS/Atom spider through Scrapy against the replay server: conditional GET, edits,
-encodings, malformed feeds, robots.txt."""
+"""The RSS/Atom spider: its parsing in process (feeds rendered by the fake blog, under a frozen
+clock), an edit through an in-process crawl, and real crawls for what needs HTTP: conditional
+GET answered 304, robots.txt obeyed, encodings as sent."""
 from datetime import datetime, timezone
 
+import pytest
+import time_machine
+
+from onrecord.crawler.sources import Source
+from onrecord.crawler.spiders.base import Fault, SourceFailed
+from onrecord.crawler.spiders.rss import RssSpider
 from onrecord.demo.replay import Reply
 from onrecord.demo.sites import FakePost, RssFeed, make_posts
+from tests.crawler.offline import collect, make_response, make_spider
+
+FEED_URL = "https://blog.fictional.example/feed.xml"
+SOURCE = Source(id=f"rss:{FEED_URL}", platform="rss", leader_id="fictional-leader", url=FEED_URL)
+WHEN = datetime(2026, 2, 1, 12, tzinfo=timezone.utc)
 
 
 def account(replay, path):
     return {"platform": "rss", "url": replay.url(path)}
+
+
+def feed_response(body: bytes, content_type="application/rss+xml; charset=utf-8", status=200, **headers):
+    return make_response(FEED_URL, status, {"Content-Type": content_type, **headers}, body)
+
+
+def parsed(body, content_type="application/rss+xml; charset=utf-8", state=None, status=200, **headers):
+    spider = make_spider(RssSpider, sources=[SOURCE], states={SOURCE.id: state or {}})
+    crawl = spider.start_crawl(SOURCE)
+    requests, items = collect(spider.parse_feed(feed_response(body, content_type, status, **headers), crawl))
+    assert requests == []
+    return spider, crawl, items
+
+
+@time_machine.travel(WHEN, tick=False)
+def test_entries_become_posts_and_the_validators_are_kept_for_the_next_crawl(replay):
+    feed = RssFeed(replay, "/feed.xml", make_posts(3, seed=3, newest=WHEN))
+    spider, crawl, items = parsed(feed.render(), ETag='"v7"', **{"Last-Modified": "Sun, 01 Feb 2026 11:00:00 GMT"})
+    assert [item.text for item in items] == [post.text for post in feed.posts]
+    first = items[0]
+    assert (first.kind, first.platform, first.account_id, first.lang) == ("post", "rss", SOURCE.id, None)
+    newest = feed.posts[0].created_at.strftime("%Y-%m-%dT%H:%M:%SZ")
+    assert first.id == f"rss:{first.url}" and first.published_at == newest
+    assert crawl.complete and crawl.newest == newest
+    assert spider.final_state(crawl) == {"high_water": newest, "etag": '"v7"',
+                                         "last_modified": "Sun, 01 Feb 2026 11:00:00 GMT"}
+
+
+def test_the_stored_validators_make_the_request_conditional_and_a_304_reads_nothing():
+    spider = make_spider(RssSpider, sources=[SOURCE], states={SOURCE.id: {"etag": '"v7"', "last_modified": "Sun, 01 Feb 2026 11:00:00 GMT"}})
+    crawl = spider.start_crawl(SOURCE)
+    [request] = spider.begin(crawl)
+    assert request.headers["If-None-Match"] == b'"v7"' and request.headers["If-Modified-Since"] == b"Sun, 01 Feb 2026 11:00:00 GMT"
+    assert not request.meta["dont_obey_robotstxt"]  # a feed is a page: robots.txt applies
+    assert collect(spider.parse_feed(feed_response(b"", status=304), crawl)) == ([], []) and crawl.complete
+
+
+@pytest.mark.parametrize("body, content_type, error, reason", [
+    (b"\x00\x01 this is not a feed", "application/rss+xml", Fault, "malformed feed"),
+    (b"<html><body><p>Not a feed</p></body></html>", "text/html; charset=utf-8", Fault, "not a feed (text/html)"),
+    (b"gone", "text/plain", SourceFailed, "feed not found (HTTP 404)"),
+])
+def test_what_is_not_a_feed_is_said_so(body, content_type, error, reason):
+    spider = make_spider(RssSpider, sources=[SOURCE])
+    status = 404 if error is SourceFailed else 200
+    with pytest.raises(error, match=reason.replace("(", r"\(").replace(")", r"\)")):
+        list(spider.parse_feed(feed_response(body, content_type, status), spider.start_crawl(SOURCE)))
+
+
+def test_a_latin1_feed_and_a_misdeclared_one_keep_their_accents(replay):
+    latin1 = RssFeed(replay, "/latin1.xml", [FakePost("Fictional note from the café in Zürich.", WHEN)], encoding="iso-8859-1")
+    _, crawl, items = parsed(latin1.render(), "application/rss+xml; charset=iso-8859-1")
+    assert [item.text for item in items] == ["Fictional note from the café in Zürich."] and not crawl.skips.count
+    misdeclared = ('<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>t</title>'
+                   "<item><guid>https://fictional.example/1</guid><title>Caf\xe9 fictional</title>"
+                   "<description>Caf\xe9 fictional body</description></item>"
+                   "<item><guid>https://fictional.example/1</guid><title>again</title></item>"
+                   "</channel></rss>").encode("latin-1")
+    _, crawl, items = parsed(misdeclared)
+    assert [item.text for item in items] == ["Café fictional body"]  # the title repeated by the body: once
+    assert crawl.skips.reasons["duplicate entry in feed"] == 1 and not crawl.faults
 
 
 def test_rss_feed_then_an_unchanged_feed_costs_a_304(replay, crawl, db):
@@ -33,15 +106,15 @@ def test_rss_feed_then_an_unchanged_feed_costs_a_304(replay, crawl, db):
     assert "robots.txt" in {r.path.lstrip("/") for r in replay.requests}  # feeds obey robots.txt
 
 
-def test_atom_feed_edit_updates_the_text_and_keeps_the_old_one(replay, crawl, db):
+def test_atom_feed_edit_updates_the_text_and_keeps_the_old_one(replay, crawl_offline, db):
     feed = RssFeed(replay, "/atom.xml", make_posts(5, seed=5), atom=True)
-    crawl([account(replay, "/atom.xml")])
+    crawl_offline([account(replay, "/atom.xml")])
     assert db.value("SELECT count(*) FROM statements") == 5
     statement_id = "rss:tag:fictional.example,2026:" + feed.posts[0].id
 
     feed.posts[0].text = "A corrected fictional paragraph."
     feed.posts[0].edited_at = datetime.now(timezone.utc)
-    result = crawl([account(replay, "/atom.xml")])
+    result = crawl_offline([account(replay, "/atom.xml")])
 
     row = db.rows("SELECT text, edited_at FROM statements WHERE id = ?", [statement_id])[0]
     assert row["text"].endswith("A corrected fictional paragraph.") and row["edited_at"]

@@ -1,11 +1,14 @@
 """X: skipped without ONRECORD_X_BEARER_TOKEN (recorded, never an error); with it, the X API v2
-through a local fake, and the token never reaches the database or the logs."""
+through a local fake, in real crawls (the token must stay out of the logs too), and the tweet
+mapping in process."""
 import sqlite3
-import subprocess
-import sys
 
+from onrecord.crawler.launch import crawl_in_child
+from onrecord.crawler.sources import Source
+from onrecord.crawler.spiders.x import XSpider
 from onrecord.demo.sites import XApi, make_posts
 from tests.crawler.conftest import write_watchlist
+from tests.crawler.offline import make_spider
 
 TOKEN = "fictional-bearer-token-7f3a9c"
 
@@ -15,15 +18,27 @@ def test_without_a_token_x_accounts_are_skipped_and_recorded(tmp_path, db_path, 
     api.add_user("carol", make_posts(5, seed=4))
     watchlist = write_watchlist(tmp_path / "watchlist.yml", [{"platform": "x", "handle": "carol", "api": replay.base}])
     env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path)}
-    done = subprocess.run([sys.executable, "-c", "from onrecord.cli import main; main()", "crawl", "--watchlist",
-                           str(watchlist), "--db", str(db_path)], capture_output=True, text=True, env=env, timeout=60)
+    done = crawl_in_child(watchlist, db_path, env=env, timeout=60)
     assert done.returncode == 0, done.stderr
-    assert "x:carol  skipped  ONRECORD_X_BEARER_TOKEN is not set" in done.stdout
-    assert "0 failed" in done.stdout
+    assert "x:carol  skipped  ONRECORD_X_BEARER_TOKEN is not set" in done.lines
+    assert done.summary["failed"] == 0 and done.summary["skipped"] == 1
     with sqlite3.connect(db_path) as connection:
         row = connection.execute("SELECT platform, account_id, status, error FROM crawls").fetchone()
     assert row == ("x", "x:carol", "failed", "skipped: ONRECORD_X_BEARER_TOKEN is not set")
     assert len(replay.requests) == 0
+
+
+def test_a_retweet_loses_its_rt_prefix_and_an_edit_keeps_its_first_id():
+    source = Source(id="x:carol", platform="x", leader_id="carol-example", handle="carol")
+    spider = make_spider(XSpider, sources=[source], token=TOKEN)
+    crawl = spider.start_crawl(source)
+    retweet = spider.statement({"id": "20", "text": "RT @someone_else: Fictional words.", "lang": "und",
+                                "referenced_tweets": [{"type": "retweeted", "id": "15"}]}, crawl)
+    assert (retweet.kind, retweet.text, retweet.original_author, retweet.lang) == ("repost", "Fictional words.", "someone_else", None)
+    edit = spider.statement({"id": "31", "text": "Fixed fictional typo.", "created_at": "2026-02-01T10:00:00.000Z",
+                             "edit_history_tweet_ids": ["30", "31"]}, crawl)
+    assert (edit.id, edit.url, edit.edited_at) == ("x:30", "https://x.com/carol/status/31", "2026-02-01T10:00:00.000Z")
+    assert TOKEN not in repr(spider)
 
 
 def test_with_a_token_tweets_kinds_edits_and_since_id(replay, crawl, db, db_path):
@@ -59,5 +74,5 @@ def test_with_a_token_tweets_kinds_edits_and_since_id(replay, crawl, db, db_path
     # The token is in no row of any table and in no log line.
     dump = "\n".join(sqlite3.connect(db_path).iterdump())
     assert TOKEN not in dump
-    assert TOKEN not in first.stdout + first.stderr + second.stdout + second.stderr
+    assert TOKEN not in "\n".join(first.lines + second.lines) + first.stderr + second.stderr
     assert "DEBUG" in first.stderr  # the logs were verbose, and still hold no token

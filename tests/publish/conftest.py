@@ -105,7 +105,7 @@ def sample_db(tmp_path_factory):
 
 @pytest.fixture(scope="session")
 def datasette(sample_db):
-    from onrecord.cli.publish import build_datasette
+    from onrecord.publish import build_datasette
 
     return build_datasette(sample_db, extra_plugins={"onrecord": {"banner": "FICTIONAL test data"}})
 

@@ -1,6 +1,6 @@
 """What a public `onrecord serve` exposes, checked against the real server: pages and read-only
 queries, never debug pages, writes or unbounded work (plugins/read_only_site.py, plugins/limits.py,
-the settings in cli/publish.py)."""
+the settings in publish.py)."""
 import json
 import time
 import urllib.error

@@ -4,7 +4,7 @@ import sqlite3
 
 import pytest
 
-from onrecord.cli.publish import SETTINGS, build_datasette
+from onrecord.publish import SETTINGS, build_datasette
 
 pytestmark = pytest.mark.anyio
 
@@ -168,7 +168,7 @@ def test_metadata_describes_every_table_and_view(tmp_path):
     import yaml
 
     from onrecord.db.connect import open_db
-    from onrecord.cli.publish import METADATA
+    from onrecord.publish import METADATA
 
     db = open_db(tmp_path / "fresh.db")
     names = {r[0] for r in db.execute(

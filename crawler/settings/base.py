@@ -6,8 +6,9 @@ a per-host concurrency of 2 and a one-second base delay, robots.txt obeyed for w
 platforms' APIs publish their own rate limits, which `crawler.middlewares.RateLimitMiddleware`
 honours), retries with exponential back-off on 429 and 5xx, time-outs, a maximum body size.
 
-Tests and bench/crawl.py tighten the delays through `run_crawl(..., settings=...)` overrides;
-nothing here changes for them.
+This module is the production environment. crawler/settings/local.py builds on it for a crawl
+of a local test server (the demo, the tests, bench/crawl.py); `onrecord crawl --set NAME=VALUE`
+overrides one setting for one crawl.
 """
 import os
 

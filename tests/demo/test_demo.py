@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from onrecord.demo.build import BANNER, DATA
+from onrecord.demo.build import DATA
+from onrecord.publish import FICTION_BANNER
 
 ONRECORD = str(Path(sys.executable).with_name("onrecord"))
 
@@ -88,9 +89,9 @@ def test_demo_refuses_to_replace_a_database_it_did_not_build(tmp_path):
 
 @pytest.mark.anyio
 async def test_datasette_over_the_demo(demo_db):
-    from onrecord.cli.publish import build_datasette
+    from onrecord.publish import build_datasette
 
-    ds = build_datasette(demo_db[0], extra_plugins={"onrecord": {"banner": BANNER}})
+    ds = build_datasette(demo_db[0], extra_plugins={"onrecord": {"banner": FICTION_BANNER}})
     await ds.invoke_startup()
     board = await ds.client.get("/board")
     assert board.status_code == 200

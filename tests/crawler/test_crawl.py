@@ -1,16 +1,18 @@
-"""run_crawl's source selection and spider registry, and the small pure helpers the spiders use."""
+"""crawl_watchlist's source selection, spider registry and what it hands the spiders, and the
+small pure helpers the spiders use."""
 import time
 from datetime import datetime, timezone
 
 import pytest
 
-from onrecord.crawler import run as crawl_run
-from onrecord.crawler.items import Statement
+from onrecord.crawler import crawl as crawl_run
+from onrecord.crawler.crawl import crawl_settings, spider_inputs
 from onrecord.crawler.middlewares import seconds_until
-from onrecord.crawler.pipelines import ValidationPipeline
+from onrecord.crawler.sources import build_sources
 from onrecord.crawler.spiders.mastodon import parse_link_header
 from onrecord.crawler.text import html_to_text
 from onrecord.db.connect import open_db
+from onrecord.db.save import save_statements, save_watchlist, set_crawl_state
 from tests.crawler.conftest import fixture_json
 
 WATCHLIST = {
@@ -31,12 +33,12 @@ def ids(sources):
 
 
 def test_sources_are_filtered_by_platform_and_leader():
-    assert len(crawl_run.build_sources(WATCHLIST)) == 4
-    assert ids(crawl_run.build_sources(WATCHLIST, platforms={"bluesky"})) == ["bluesky:bo.example.org"]
+    assert len(build_sources(WATCHLIST)) == 4
+    assert ids(build_sources(WATCHLIST, platforms={"bluesky"})) == ["bluesky:bo.example.org"]
     # --leader leaves news out unless --platform news asks for it
-    assert ids(crawl_run.build_sources(WATCHLIST, leaders={"ada"})) == ["mastodon:ada@example.social", "rss:https://fictional.example/feed.xml"]
-    assert "https://news.fictional.example/feed.xml" in ids(crawl_run.build_sources(WATCHLIST, platforms={"news", "rss"}, leaders={"ada"}))
-    news = crawl_run.build_sources(WATCHLIST, platforms={"news"})[0]
+    assert ids(build_sources(WATCHLIST, leaders={"ada"})) == ["mastodon:ada@example.social", "rss:https://fictional.example/feed.xml"]
+    assert "https://news.fictional.example/feed.xml" in ids(build_sources(WATCHLIST, platforms={"news", "rss"}, leaders={"ada"}))
+    news = build_sources(WATCHLIST, platforms={"news"})[0]
     assert (news.platform, news.url, news.name) == ("news", "https://news.fictional.example/feed.xml", "Fictional News")
 
 
@@ -44,7 +46,7 @@ def test_a_platform_without_its_spider_module_is_skipped_cleanly(monkeypatch, db
     monkeypatch.setitem(crawl_run.SPIDERS, "news", "onrecord.crawler.spiders.not_installed_here:NewsSpider")
     assert crawl_run.load_spider("news") is None
     lines = []
-    summary = crawl_run.run_crawl(WATCHLIST, db_path, platforms={"news"}, echo=lines.append)
+    summary = crawl_run.crawl_watchlist(WATCHLIST, db_path, platforms={"news"}, echo=lines.append)
     assert (summary["sources"], summary["skipped"], summary["failed"]) == (1, 1, 0)
     assert lines == ["https://news.fictional.example/feed.xml  skipped  no spider for platform 'news' in this installation"]
     db = open_db(db_path)
@@ -84,19 +86,43 @@ def test_html_becomes_plain_text_with_paragraphs():
     assert html_to_text(quote).startswith("RE: http://localhost:3000/@mastodonpy_test/117020582917124092")
 
 
-@pytest.mark.parametrize("change, reason", [
-    ({"kind": "boost"}, "unknown kind"),
-    ({"platform": "myspace"}, "unknown platform"),
-    ({"id": "bluesky:1"}, "id does not start with its platform"),
-    ({"published_at": "yesterday-ish"}, "unreadable published_at"),
-    ({"text": "  "}, "no text"),
-])
-def test_validation_names_what_is_wrong(change, reason):
-    item = Statement(id="mastodon:example.social:1", leader_id="ada", account_id="mastodon:ada@example.social",
-                     platform="mastodon", kind="post", text="Fictional text", published_at="2026-02-01T10:00:00.000Z")
-    assert ValidationPipeline.problem(item) == (None, False)
-    assert item.published_at == "2026-02-01T10:00:00Z"  # normalised on the way
-    for key, value in change.items():
-        setattr(item, key, value)
-    problem, fault = ValidationPipeline.problem(item)
-    assert reason in problem and fault == (reason != "no text")
+
+
+def test_the_spiders_get_the_stored_state_they_need_before_the_crawl(db_path):
+    """Spiders never read the database: crawl_watchlist reads each source's crawl_state, the
+    recent statements a deletion check compares against, and (news) the stored quotes."""
+    db = open_db(db_path)
+    save_watchlist(db, WATCHLIST)
+    set_crawl_state(db, "mastodon:ada@example.social", native_id="42", high_water="2026-02-01T00:00:00Z")
+    now = datetime.now(timezone.utc)
+    recent = (now.replace(microsecond=0)).strftime("%Y-%m-%dT%H:%M:%SZ")
+    save_statements(db, [
+        {"id": "mastodon:example.social:1", "leader_id": "ada", "account_id": "mastodon:ada@example.social",
+         "platform": "mastodon", "kind": "post", "text": "Fictional recent post", "published_at": recent},
+        {"id": "mastodon:example.social:0", "leader_id": "ada", "account_id": "mastodon:ada@example.social",
+         "platform": "mastodon", "kind": "post", "text": "Fictional old post", "published_at": "2020-01-01T00:00:00Z"},
+        {"id": "news:abc", "leader_id": "bo", "platform": "news", "kind": "quote", "text": "Fictional quote",
+         "url": "https://n.example/a", "source_url": "https://n.example/a", "context": "Bo said"},
+    ])
+    settings = crawl_settings()
+    mastodon = crawl_run.load_spider("mastodon")
+    sources = build_sources(WATCHLIST, platforms={"mastodon"})
+    inputs = spider_inputs(mastodon, sources, db, settings, WATCHLIST["leaders"])
+    assert inputs["states"]["mastodon:ada@example.social"]["native_id"] == "42"
+    assert inputs["recent"] == {"mastodon:ada@example.social": [("mastodon:example.social:1", "post", recent)]}
+    news = crawl_run.load_spider("news")
+    inputs = spider_inputs(news, build_sources(WATCHLIST, platforms={"news"}), db, settings, WATCHLIST["leaders"])
+    assert inputs["leaders"] == WATCHLIST["leaders"] and inputs["states"] == {}
+    assert inputs["known_quotes"] == {"news:abc": ("Fictional quote", "https://n.example/a", None, "https://n.example/a", "Bo said")}
+    assert "recent" not in inputs  # news checks no deletions
+    rss = spider_inputs(crawl_run.load_spider("rss"), build_sources(WATCHLIST, platforms={"rss"}), db, settings, [])
+    assert set(rss) == {"sources", "states"}
+
+
+def test_settings_come_from_the_environments_module_then_the_overrides(monkeypatch, db_path):
+    assert crawl_settings().getfloat("DOWNLOAD_DELAY") == 1.0  # production: polite
+    monkeypatch.setenv("ONRECORD_CRAWL_SETTINGS", "onrecord.crawler.settings.local")
+    local = crawl_settings({"DOWNLOAD_TIMEOUT": 3}, db_path=db_path)
+    assert local.getfloat("DOWNLOAD_DELAY") == 0 and not local.getbool("AUTOTHROTTLE_ENABLED")
+    assert local.getint("ONRECORD_MAX_PAGES") == 250  # everything else is production's
+    assert local.getint("DOWNLOAD_TIMEOUT") == 3 and local["ONRECORD_DB_PATH"] == str(db_path)

@@ -10,25 +10,16 @@ import pytest
 
 from onrecord.db.lock import HELD_ENV, LockBusy, holder, lock_path, writer_lock
 
-ROOT = Path(__file__).resolve().parents[1]
 ONRECORD = Path(sys.executable).with_name("onrecord")
-
-# A second process that takes the lock, says so, and keeps it until its stdin closes.
-HOLDER = """
-import sys
-from onrecord.db.lock import writer_lock
-with writer_lock(sys.argv[1], "crawl", timeout=0):
-    print("held", flush=True)
-    sys.stdin.read()
-"""
+HOLD_LOCK = Path(__file__).with_name("hold_lock.py")  # takes the lock, says so, keeps it until stdin closes
 
 
 @pytest.fixture
 def held(tmp_path):
     """The database's lock, held by another process for the duration of the test."""
     db = str(tmp_path / "onrecord.db")
-    other = subprocess.Popen([sys.executable, "-c", HOLDER, db], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                             text=True, cwd=ROOT)
+    other = subprocess.Popen([sys.executable, str(HOLD_LOCK), db], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                             text=True)
     assert other.stdout.readline().strip() == "held"
     yield db, other
     if other.poll() is None:
@@ -70,7 +61,7 @@ def test_crawl_command_exits_with_one_line_when_the_database_is_busy(held, tmp_p
         capture_output=True, text=True, timeout=60,
         env={**os.environ, "ONRECORD_LOCK_TIMEOUT": "0.3"},
     )
-    assert result.returncode == 1
+    assert result.returncode == 3  # the database's exit status (cli/errors.py)
     lines = result.stderr.strip().splitlines()
     assert lines[0].startswith("Waiting up to 0.3s for `onrecord crawl`")
     assert len(lines) == 2 and lines[1].startswith("Error: ") and "is busy" in lines[1]
@@ -93,6 +84,6 @@ def test_released_after_an_error(tmp_path):
     with pytest.raises(RuntimeError):
         with writer_lock(db, "crawl", timeout=0):
             raise RuntimeError("boom")
-    probe = subprocess.run([sys.executable, "-c", HOLDER, db], input="", capture_output=True, text=True,
-                           cwd=ROOT, timeout=30)
+    probe = subprocess.run([sys.executable, str(HOLD_LOCK), db], input="", capture_output=True, text=True,
+                           timeout=30)
     assert probe.stdout.strip() == "held", probe.stderr

@@ -1,0 +1,190 @@
+"""Attribution of one parsed article: every quoted passage, and every reported statement, that
+one watchlist leader is unambiguously the source of.
+
+Quoted passages (quote_candidates) are attributed through the speech-verb grammar (speech_verbs)
+to a subject that names one leader (leader_mentions); continuations and interrupted quotes keep
+the speaker of the quote before them; reported speech without marks comes from paraphrase.py.
+"""
+
+from __future__ import annotations
+
+from onrecord.nlp import leader_patterns as lp
+from onrecord.nlp.leader_mentions import Mentions
+from onrecord.nlp.paraphrase import Paraphrases, in_headline
+from onrecord.nlp.quote_candidates import (Attribution, ParsedArticle, clean_quote, in_clause, looks_like_a_name,
+                                           unique_sents)
+from onrecord.nlp.speech_verbs import SpeechGrammar, is_label, is_speech
+
+
+class ArticleAttribution:
+    """The rules applied to one parsed article."""
+
+    def __init__(self, index, doc, ranges):
+        self.index = index
+        self.article = ParsedArticle(doc, ranges, index.names_re)
+        self.text = self.article.text
+        self.spans = self.article.spans
+        self.grammar = SpeechGrammar(self.article)
+        self.mentions = Mentions(self.article, self.grammar, index)
+        self.paraphrases = Paraphrases(self.article, self.grammar, self.mentions)
+
+    def attributions(self) -> list[tuple]:
+        """(span, words, Attribution) for every attributed passage, in no particular order."""
+        found: list[tuple] = []
+        attributed: dict[int, Attribution] = {}
+        verbs_of: dict[int, object] = {}
+        for index, span in enumerate(self.spans):
+            if span.signature is not None:
+                # an embedded post names its author: that, and nothing else, decides
+                leader_id = self.index.by_byline(*span.signature[:2])
+                if leader_id is not None:
+                    intro = self.grammar.colon_verb(span)
+                    attributed[index] = Attribution(leader_id, "embed", [intro.sent] if intro else [],
+                                                    note=span.signature[2])
+                    verbs_of[index] = None
+                continue
+            result = self._attribute_span(index, span)
+            if result is None:
+                continue
+            attributed[index], verbs_of[index] = result
+        reported = self.paraphrases.indirect()
+        self._inside_reported_speech(reported, attributed, verbs_of)
+        self._continuations(attributed, verbs_of)
+        merged = self._merge_interrupted(attributed, verbs_of)
+        for index, attribution in attributed.items():
+            if index in merged:
+                continue
+            span = self.spans[index]
+            parts = [self.text[a:b] for a, b in span.parts]
+            for other in sorted(i for i, target in merged.items() if target == index):
+                parts += [self.text[a:b] for a, b in self.spans[other].parts]
+            found.append((span, clean_quote(" ".join(parts)), attribution))
+        found += reported
+        found += self.paraphrases.reported()
+        found += self.paraphrases.according_to(attributed)
+        return found
+
+    def _attribute_span(self, index, span):
+        """Attribution for one quoted passage: a governing speech verb, an adjacent attribution
+        clause, or a colon-ended introduction."""
+        tokens = self.article.span_tokens[index]
+        if not tokens:
+            return None
+        grammar = self.grammar
+        first_sent, last_sent = tokens[0].sent, tokens[-1].sent
+        # 1. a speech or labelling verb that governs the quote in the parse
+        verb = grammar.governing_verb(tokens)
+        # 2. an attribution clause right next to the quote: "...," Okonkwo said.
+        if verb is None:
+            verb = grammar.adjacent_verb(index, first_sent, last_sent)
+        # 2b. a partial quote the parser left dangling: its clause is the one just before it
+        if verb is None and span.embedded:
+            verb = grammar.preceding_clause_verb(tokens[0])
+        colon_intro = False
+        # 3. a colon introduction just before the opening mark
+        if verb is None:
+            verb = grammar.colon_verb(span)
+            colon_intro = verb is not None
+        if verb is None or grammar.negated(verb) or in_headline(self.article, verb):
+            return None  # (a headline's claim, "Okonkwo slams raids: '...'", may go beyond the words)
+        root = _root(tokens, self.article.in_quote)
+        before = grammar.beside(tokens[0].i, -1, index)
+        captioned = root is not None and root.head.lemma_.lower() in lp.CAPTION_NOUNS \
+            and self.article.in_quote[root.head.i] == -1 \
+            or before is not None and before.lemma_.lower() in lp.CAPTION_NOUNS  # "with the caption '...'"
+        if grammar.passes_on_something(verb, tokens[0].i) and not captioned:
+            return None  # "Okonkwo shared an article: '...'": someone else's words
+        if grammar.secondhand(verb, quoted=True):
+            return None
+        spoken = is_speech(verb) and root is not None and root.head.i == verb.i and root.dep_ in ("dobj", "ccomp")
+        if span.embedded and not spoken and looks_like_a_name(self.text[span.start:span.end]):
+            return None  # "praised the 'Rapid Response' network": a name, not their words (but replied "Murderers")
+        who = self.mentions.speaker(grammar.subject(verb), index)
+        if who is None:
+            return None
+        leader_id, how, antecedent = who
+        if colon_intro or span.block or grammar.colon_between(verb, span):
+            pattern = "colon"
+        elif span.embedded or is_label(verb) and not is_speech(verb):
+            pattern = "partial"
+        else:
+            pattern = "direct"
+        if how in ("pronoun", "title"):
+            pattern = how
+        if pattern == "colon" and verb.sent.start not in (first_sent.start, last_sent.start):
+            sents = unique_sents([*antecedent, verb.sent])  # the introduction; the quote is the text
+        else:
+            sents = unique_sents([*antecedent, verb.sent, first_sent, last_sent])
+        return Attribution(leader_id, pattern, sents), verb
+
+    def _inside_reported_speech(self, reported, attributed, verbs_of):
+        """A partial quote inside a clause of reported speech ('would go on to note that ...,
+        despite being a "very well developed country"') quotes the one whose speech it reports."""
+        for clause, _words, attribution in reported:
+            for index, span in enumerate(self.spans):
+                if index in attributed or span.block or not clause.start <= span.start < clause.end:
+                    continue
+                attributed[index] = Attribution(attribution.leader_id, "partial", list(attribution.sents))
+                verbs_of[index] = None
+
+    def _continuations(self, attributed, verbs_of):
+        """An unattributed quote that follows an attributed one, with only that quote's
+        attribution clause in between, is the same speaker still talking: in the same paragraph,
+        or as the whole of the next paragraph (a new speaker would be named)."""
+        article = self.article
+        for index, span in enumerate(self.spans):
+            if index in attributed or index == 0 or span.block:
+                continue
+            prev = index - 1
+            if prev not in attributed or span.embedded:
+                continue
+            before, here = article.paragraph_of(self.spans[prev].close_at - 1), article.paragraph_of(span.open_at)
+            if here != before and not (here == before + 1 and article.whole_paragraph(span, here)):
+                continue
+            verb = verbs_of[prev]
+            if verb is None:
+                continue
+            gap = article.words_between(self.spans[prev], span)
+            if not in_clause(gap, verb):
+                continue
+            addressed = {t.i for c in verb.children if c.dep_ in ("dobj", "dative") for t in c.subtree}
+            if self.mentions.people_in([t for t in gap if t.i not in addressed]) - {attributed[prev].leader_id}:
+                continue  # "..., Okonkwo said as Ruiz looked on.": who speaks next is unclear
+                # (but "Karp told CNBC's Morgan Brennan." names who listened, not who speaks)
+            if not self.text[span.start:span.start + 1].isupper() and not self.text[span.start].isdigit():
+                continue  # lowercase: an interrupted sentence, merged instead
+            base = attributed[prev]
+            tokens = article.span_tokens[index]
+            own = tokens[0].sent if tokens else None
+            attributed[index] = Attribution(base.leader_id, "continuation", unique_sents([*base.sents, own]))
+            verbs_of[index] = verb
+
+    def _merge_interrupted(self, attributed, verbs_of) -> dict[int, int]:
+        """'"We will fight," she said, "and we will win."' is one quote: index -> merged into."""
+        merged: dict[int, int] = {}
+        for index, span in enumerate(self.spans):
+            if index == 0 or span.block or span.embedded:
+                continue
+            prev = index - 1
+            target = merged.get(prev, prev)
+            if target not in attributed:
+                continue
+            if verbs_of[target] is None or index in attributed and (
+                    verbs_of[index] is None or verbs_of[index].i != verbs_of[target].i):
+                continue
+            if self.article.paragraph_of(self.spans[prev].close_at - 1) != self.article.paragraph_of(span.open_at):
+                continue
+            first = self.text[span.start:span.start + 1]
+            if not first.islower():
+                continue
+            if not in_clause(self.article.words_between(self.spans[prev], span), verbs_of[target]):
+                continue
+            merged[index] = target
+        return merged
+
+
+def _root(tokens, in_quote):
+    """The quote's token whose head lies outside it: where the quote hangs in the sentence."""
+    index = in_quote[tokens[0].i]
+    outside = [t for t in tokens if in_quote[t.head.i] != index and t.head.i != t.i]
+    return outside[0] if len(outside) == 1 else None

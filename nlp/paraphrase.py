@@ -1,0 +1,231 @@
+"""Reported speech without quote marks: "Okonkwo said (that) ...", "Okonkwo called for ...",
+"Okonkwo described the raids as ...", "..., according to Okonkwo".
+
+These are statements too, but in the article's words, not the leader's: every one is
+kind "paraphrase", its text the reported clause as the article words it. Each rule returns
+(span, reported words, Attribution) triples like the quote rules do.
+"""
+
+from __future__ import annotations
+
+from onrecord.nlp import leader_patterns as lp
+from onrecord.nlp.quote_candidates import Attribution, clean_quote
+from onrecord.nlp.quote_marks import QUOTE_CHARS, Span
+from onrecord.nlp.speech_verbs import according_to, is_label, is_speech, lemma
+
+
+class Paraphrases:
+    """The reported-speech rules for one article."""
+
+    def __init__(self, article, grammar, mentions):
+        self.article = article
+        self.doc = article.doc
+        self.text = article.text
+        self.in_quote = article.in_quote
+        self.grammar = grammar
+        self.mentions = mentions
+
+    def indirect(self):
+        """'Okonkwo said (that) the company would ...' without quote marks."""
+        out = []
+        for verb in self.doc:
+            if self.in_quote[verb.i] != -1 or verb.pos_ != "VERB" or in_headline(self.article, verb):
+                continue
+            if lemma(verb) not in lp.INDIRECT_VERBS and lemma(verb) not in ("express", "voice", "make", "issue"):
+                continue
+            clauses = [c for c in verb.children if c.dep_ == "ccomp" and self.in_quote[c.i] == -1] \
+                or self._stance_clause(verb)
+            if len(clauses) != 1 or self.grammar.negated(verb) or self.grammar.secondhand(verb):
+                continue
+            clause = clauses[0]
+            tokens = _own_clause(clause)
+            if not self._whole_quotes_only(tokens) or self._introduces_a_quote(verb, clause):
+                continue  # a quote cut by the clause, a stray mark, or a quote after a colon
+            if lemma(verb) not in lp.QUESTION_VERBS \
+                    and any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in clause.children):
+                continue  # "would not say whether ...": no answer given (but "questioned whether")
+            words = [t for t in tokens if not t.is_punct]
+            if len(words) < 3:
+                continue
+            who = self.mentions.speaker(self.grammar.subject(verb))
+            if who is None:
+                continue
+            leader_id, how, antecedent = who
+            if any(t.i in self.mentions.leader_at and self.mentions.leader_at[t.i] == leader_id
+                   and t.dep_ == "nsubj" for t in tokens):
+                continue  # "Okonkwo said Okonkwo ...": a parse gone wrong
+            if self._someone_else_speaks(tokens, leader_id):
+                continue  # "said Murrow had called her ...": someone else's words inside
+            while tokens and (tokens[0].dep_ == "mark" and tokens[0].lower_ not in ("whether", "if")
+                              or tokens[0].is_punct):
+                tokens = tokens[1:]
+            if not tokens:
+                continue
+            start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+            pattern = how if how in ("pronoun", "title") else "indirect"
+            quote_text = clean_quote(self.text[start:end])
+            span = Span([(start, end)], start, end)
+            out.append((span, quote_text, Attribution(leader_id, pattern, [*antecedent, verb.sent], kind="paraphrase")))
+        return out
+
+    def _stance_clause(self, verb) -> list:
+        """'expressed hope that the president could cool tensions', 'made a joke that ...': the
+        clause the hope or the joke carries."""
+        nouns_for = {"express": lp.STANCE_NOUNS, "voice": lp.STANCE_NOUNS, "make": lp.UTTERANCE_NOUNS,
+                     "issue": lp.UTTERANCE_NOUNS}.get(lemma(verb))
+        if not nouns_for:
+            return []
+        nouns = [c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in nouns_for]
+        return [c for n in nouns for c in n.children if c.dep_ in ("acl", "ccomp", "relcl") and self.in_quote[c.i] == -1
+                and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
+
+    def _whole_quotes_only(self, tokens) -> bool:
+        """The reported clause holds quoted words only as whole partial quotes ("said the company
+        "will not comply""), never a stray mark or part of a longer quote; and not only them."""
+        inside = {t.i for t in tokens}
+        touched = {self.in_quote[t.i] for t in tokens} - {-1}
+        if any(t.text in QUOTE_CHARS and self.in_quote[t.i] == -1 for t in tokens):
+            return False
+        if any(not all(t.i in inside or t.is_punct for t in self.article.span_tokens[index]) for index in touched):
+            return False
+        return any(self.in_quote[t.i] == -1 and not t.is_punct for t in tokens)
+
+    def _someone_else_speaks(self, tokens, leader_id: str) -> bool:
+        """A speech verb inside the reported clause whose subject is another person."""
+        for t in tokens:
+            if not (is_speech(t) or is_label(t) and any(self.in_quote[x.i] != -1 for x in t.subtree)):
+                continue  # (a labelling verb only with the label quoted: "the White House called him")
+            subject = self.grammar.subject(t)
+            if subject is None or subject.pos_ == "PRON":
+                continue
+            if subject.pos_ == "PROPN" or lp.is_person_noun(subject.lower_):
+                if self.mentions.leader_at.get(subject.i) != leader_id:
+                    return True
+        return False
+
+    def _introduces_a_quote(self, verb, clause) -> bool:
+        """'wrote on X: "...': the words after the colon are a quote (even one left unclosed)."""
+        start = min(t.i for t in clause.subtree)
+        between = self.doc[min(verb.i, start):start] if verb.i < start else []
+        return any(t.text == ":" or t.text in QUOTE_CHARS or self.in_quote[t.i] != -1 for t in between)
+
+    def reported(self):
+        """'Okonkwo called for an end to the raids', 'urged employees to stay home', 'described
+        the operations as an abuse of power': the verb and the complements that carry what was
+        said (leader_patterns.PARAPHRASE_FRAMES)."""
+        out = []
+        for verb in self.doc:
+            frame = lp.PARAPHRASE_FRAMES.get(lemma(verb)) if verb.pos_ == "VERB" else None
+            if frame is None or self.in_quote[verb.i] != -1 or in_headline(self.article, verb):
+                continue
+            if lemma(verb) in lp.INDIRECT_VERBS and any(c.dep_ == "ccomp" for c in verb.children):
+                continue  # "warned that ...": the indirect rule reads it
+            parts = _complements(verb)
+            if "dobj" in parts and parts["dobj"].tag_ in ("WP", "WDT"):
+                continue  # "what he characterized as ...": the words name something else's part
+            if "dobj" in parts and parts["dobj"].lemma_.lower() in lp.CLAIM_NOUNS:
+                parts["dobj:claim"] = parts["dobj"]
+            ways = [way.split("+") for way in frame]
+            if not any(all(key in parts for key in way) for way in ways):
+                continue
+            keys = {key for way in ways if all(k in parts for k in way) for key in way} | set(lp.PARAPHRASE_EXTRAS)
+            said = [t for key in keys if key in parts for t in parts[key].subtree]
+            if any(self.in_quote[t.i] != -1 or t.text in QUOTE_CHARS for t in said):
+                continue  # the quoted words speak for it
+            if len([t for t in said if not t.is_punct]) < 2:
+                continue
+            if self.grammar.negated(verb) or self.grammar.secondhand(verb):
+                continue
+            who = self.mentions.speaker(self.grammar.subject(verb))
+            if who is None:
+                continue
+            leader_id, how, antecedent = who
+            end_token = max(said, key=lambda t: t.i)
+            start, end = verb.idx, end_token.idx + len(end_token.text)
+            span = Span([(start, end)], start, end)
+            pattern = how if how in ("pronoun", "title") else "reported"
+            out.append((span, clean_quote(self.text[start:end]),
+                        Attribution(leader_id, pattern, [*antecedent, verb.sent], kind="paraphrase")))
+        return out
+
+    def according_to(self, attributed):
+        """'The pilot ended in January, according to Okonkwo.' (not 'Okonkwo's spokesperson')."""
+        out = []
+        if "according to" not in self.text.lower():
+            return out
+        leader_at = self.mentions.leader_at
+        for t in self.doc:
+            if self.in_quote[t.i] != -1:
+                continue
+            objs = according_to(t)
+            if len(objs) != 1 or objs[0].i not in leader_at:
+                continue
+            obj = objs[0]
+            if any(c.dep_ == "conj" or c.dep_ == "appos" and c.i not in leader_at for c in obj.children):
+                continue  # "according to Okonkwo and Ruiz": not the leader's words alone
+            leader_id = leader_at[obj.i]
+            sent = t.sent
+            # someone else's speech verb in the sentence owns its words
+            if any(is_speech(v) and self.in_quote[v.i] == -1 for v in sent):
+                continue
+            phrase = {x.i for x in t.subtree} | {t.i}
+            quoted = {self.in_quote[x.i] for x in sent if self.in_quote[x.i] != -1}
+            if quoted:
+                for index in sorted(quoted):
+                    if index in attributed:
+                        continue
+                    out.append((self.article.spans[index], self.article.quoted_text(index),
+                                Attribution(leader_id, "according_to", [sent])))
+                continue
+            words = [x for x in sent if x.i not in phrase and not x.is_space]
+            while words and words[-1].is_punct:
+                words = words[:-1]
+            while words and words[0].is_punct:
+                words = words[1:]
+            if len([w for w in words if not w.is_punct]) < 3:
+                continue
+            start, end = words[0].idx, words[-1].idx + len(words[-1].text)
+            text = clean_quote(self.text[start:end])
+            out.append((Span([(start, end)], start, end), text,
+                        Attribution(leader_id, "according_to", [sent], kind="paraphrase")))
+        return out
+
+
+def _own_clause(clause) -> list:
+    """The clause's tokens, up to a second reporting verb joined to it ("emphasized that A and
+    said B", "said A, questioning whether B": B is another statement, not part of A)."""
+    tokens = list(clause.subtree)
+    sourcing = {x.i for t in tokens if t.lower_ == "according" for x in t.subtree}
+    if sourcing:  # "..., according to minutes of the meeting": how the outlet knows, not what was said
+        tokens = [t for t in tokens if t.i < min(sourcing)]
+        while tokens and tokens[-1].is_punct:
+            tokens.pop()
+    for t in tokens:
+        if t.dep_ in ("conj", "advcl") and t.head.i == clause.i and lemma(t) in lp.INDIRECT_VERBS:
+            cut = t.left_edge.i
+            while cut > clause.left_edge.i and (t.doc[cut - 1].dep_ == "cc" or t.doc[cut - 1].is_punct):
+                cut -= 1
+            return [x for x in tokens if x.i < cut]
+    return tokens
+
+
+def _complements(verb) -> dict:
+    """A verb's complements by dependency label, and its prepositional phrases by preposition."""
+    parts = {}
+    for c in verb.children:
+        if c.dep_ in ("dobj", "xcomp", "ccomp", "oprd"):
+            parts.setdefault(c.dep_, c)
+        elif c.dep_ == "prep" and c.i > verb.i:
+            parts.setdefault(c.lower_, c)
+    return parts
+
+
+def in_headline(article, token) -> bool:
+    """A paragraph without a sentence's closing punctuation is a headline, subhead or caption,
+    whose claim ("Okonkwo condemns raids") may go beyond anything she said."""
+    number = article.paragraph_of(token.idx)
+    if number < 0:
+        return False
+    a, b, _block = article.ranges[number]
+    ending = article.text[a:b].rstrip().rstrip('"”’\'″').rstrip()
+    return not ending.endswith((".", "!", "?", ":", "…"))

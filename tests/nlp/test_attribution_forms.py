@@ -1,0 +1,182 @@
+"""The reporting forms of real news articles (issue 11), each on a FICTIONAL sentence.
+
+Every person, company and outlet here is invented; the sentences imitate the forms of real
+reporting, never its words. See tests/nlp/test_quotes.py for the original patterns.
+"""
+
+import pytest
+
+from onrecord.nlp.quotes import QuoteFinder, normalize_quote
+
+LEADERS = [
+    {"id": "mara-okonkwo", "name": "Mara Okonkwo", "aliases": ["Okonkwo"],
+     "title": "Chief Executive", "organization": "Lumenfold"},
+    {"id": "tomas-lindqvist", "name": "Tomas Lindqvist", "aliases": ["Lindqvist"],
+     "title": "CEO", "organization": "Brightwater Robotics"},
+    {"id": "iris-vantongeren", "name": "Iris Vantongeren", "aliases": ["Vantongeren"],
+     "title": "Chief Scientific Officer", "organization": "Harrowgate"},
+    {"id": "rafael-oyelaran", "name": "Rafael Oyelaran", "aliases": ["Oyelaran"],
+     "title": "President and CEO", "organization": "Petrel Pay"},
+]
+
+
+@pytest.fixture(scope="module")
+def finder():
+    return QuoteFinder(LEADERS)
+
+
+def found(finder, text):
+    return {(q.leader_id, normalize_quote(q.quote), q.kind) for q in finder.find(text)}
+
+
+QUOTES = [
+    ("layered-sourcing-after", '"We will not let this stand," Okonkwo wrote in a message to employees, '
+     "a person familiar with the matter said.", "We will not let this stand"),
+    ("layered-according-to", '"We will not let this stand," Okonkwo said, according to a transcript seen by the '
+     "Riverton Ledger.", "We will not let this stand"),
+    ("colon-after-layered-sourcing", 'Okonkwo said on a podcast, according to the Riverton Ledger: "The raids are '
+     'a moral failure."', "The raids are a moral failure."),
+    ("participial-writing", 'Okonkwo posted a photo of the vigil on Instagram, writing, "We stand with Riverton."',
+     "We stand with Riverton."),
+    ("participial-saying", 'Okonkwo decried the operation on Monday, saying, "Families are being torn apart."',
+     "Families are being torn apart."),
+    ("slammed-colon", 'Okonkwo slammed the raids: "This is not who we are."', "This is not who we are."),
+    ("blasted-colon", 'Okonkwo blasted the administration on Monday: "Masked agents have no place in our schools."',
+     "Masked agents have no place in our schools."),
+    ("lamented", 'Okonkwo lamented, "We used to welcome people here."', "We used to welcome people here."),
+    ("tweeted-colon", 'Okonkwo tweeted Monday: "The agents must leave our city."', "The agents must leave our city."),
+    ("posted-no-comma", 'Okonkwo posted on X "nobody here is safe. nobody." Okonkwo later deleted the post.',
+     "nobody here is safe. nobody."),
+    ("replied-one-word", 'Okonkwo replied "Shameful" to a video of the arrest.', "Shameful"),
+    ("caption", 'Okonkwo posted a screenshot of the agency\'s statement with the caption "Read it twice" on Sunday.',
+     "Read it twice"),
+    ("whole-title-possessive", '"We are heartbroken," Harrowgate\'s chief scientific officer said on Sunday.',
+     "We are heartbroken"),
+    ("role-after-name", 'Okonkwo went on to praise the governor.\n\n"The governor is a decent man, and I hope he '
+     'acts," the chief executive continued.', "The governor is a decent man, and I hope he acts"),
+    ("pronoun-past-an-official-in-the-object",
+     "Okonkwo said she was called by Governor Dale Murrow after the raid.\n\n"
+     '"I got a call apologizing for what happened," she said.', "I got a call apologizing for what happened"),
+    ("pronoun-past-the-quote-sentences",
+     'Okonkwo said she wanted to know who was detained.\n\n"Are they criminals? Did they break a law?" she said.',
+     "Are they criminals? Did they break a law?"),
+    ("continuation-after-an-addressee", '"Protest for more of our software," Okonkwo told the Ledger\'s Dana Ruiz. '
+     '"Our product protects your data."', "Our product protects your data."),
+    ("straight-opened-curly-closed", 'Okonkwo declared, "We cannot bend the knee.” The crowd cheered.',
+     "We cannot bend the knee."),
+    ("double-prime-opening", "″I do not like what I see,” Okonkwo said.", "I do not like what I see"),
+    ("addressed-as", "Okonkwo also addressed the shootings as 'incredibly painful' on Monday.",
+     "incredibly painful"),
+    ("partial-then-parenthetical", 'Okonkwo spoke next.\n\nThe raids could delay hiring by "a full year," she said, '
+     "but the plan stands.", "a full year"),
+    ("partial-deep-in-reported-speech", "Okonkwo would go on to note that hiring requires engineers who are scarce "
+     'here, despite it being a "well developed country." The panel ended.', "well developed country."),
+]
+
+
+@pytest.mark.parametrize("text,quote", [c[1:] for c in QUOTES], ids=[c[0] for c in QUOTES])
+def test_finds_the_quote(finder, text, quote):
+    assert ("mara-okonkwo" if "Harrowgate" not in text else "iris-vantongeren",
+            normalize_quote(quote), "quote") in found(finder, text)
+
+
+def test_split_quote_with_another_after_it(finder):
+    text = '"We will fight this," Okonkwo said, "and we will win." "Nobody should live in fear."'
+    assert found(finder, text) == {("mara-okonkwo", "we will fight this and we will win", "quote"),
+                                   ("mara-okonkwo", "nobody should live in fear", "quote")}
+
+
+PARAPHRASES = [
+    ("called-for", "Okonkwo called for an immediate end to the raids on Monday.",
+     "called for an immediate end to the raids"),
+    ("urged", "Okonkwo urged employees to stay home on Tuesday.", "urged employees to stay home on Tuesday"),
+    ("characterised-as", "Okonkwo characterised the operations as an abuse of power.",
+     "characterised the operations as an abuse of power"),
+    ("criticized-as", "Okonkwo criticized the agency's tactics as too extreme.",
+     "criticized the agency's tactics as too extreme"),
+    ("called-a-b", "Okonkwo called the raids a disgrace.", "called the raids a disgrace"),
+    ("called-upon", "Okonkwo has called upon the industry to stop courting the White House.",
+     "called upon the industry to stop courting the White House"),
+    ("rejected-the-suggestion", "Okonkwo rejected the suggestion that the detained workers were criminals.",
+     "rejected the suggestion that the detained workers were criminals"),
+    ("expressed-hope-that", "Okonkwo expressed hope that the governor could calm the city.",
+     "the governor could calm the city"),
+    ("said-that", "Okonkwo said that the company would end its contract with the agency.",
+     "the company would end its contract with the agency"),
+    ("questioning-whether", "Okonkwo said she wanted to know more, questioning whether the detained had broken any "
+     "law.", "whether the detained had broken any law"),
+    ("would-go-on-to-note", "Okonkwo would go on to note that the company could not hire without visas.",
+     "the company could not hire without visas"),
+    ("joked-that", "Okonkwo joked that the agents were guarding the snack bar.",
+     "the agents were guarding the snack bar"),
+    ("made-a-joke-that", "Okonkwo drew criticism on Monday when she made a joke that agents were watching the "
+     "audience.", "agents were watching the audience"),
+]
+
+
+@pytest.mark.parametrize("text,words", [c[1:] for c in PARAPHRASES], ids=[c[0] for c in PARAPHRASES])
+def test_reported_speech_is_a_paraphrase(finder, text, words):
+    assert ("mara-okonkwo", normalize_quote(words), "paraphrase") in found(finder, text)
+
+
+def test_a_coordinated_title_before_the_name(finder):
+    text = ("Petrel Pay President and CEO Rafael Oyelaran spoke at the forum on Monday, stressing that the raid "
+            "hit a supplier's plant, not the company's own.")
+    assert ("rafael-oyelaran", normalize_quote("the raid hit a supplier's plant, not the company's own"),
+            "paraphrase") in found(finder, text)
+    # someone else in the list: a group
+    assert found(finder, "Senator Dana Ruiz and CEO Rafael Oyelaran said the raid hit a supplier's plant.") == set()
+
+
+def test_reported_clause_and_its_partial_quote_are_both_kept(finder):
+    text = 'Okonkwo said she hoped the governor could "unite the city" going forward.'
+    assert found(finder, text) == {
+        ("mara-okonkwo", "she hoped the governor could unite the city going forward", "paraphrase"),
+        ("mara-okonkwo", "unite the city", "quote")}
+
+
+def test_a_labelling_verb_with_a_quoted_label_gives_the_quote_only(finder):
+    text = 'Okonkwo described the agency\'s operations as "a disgrace."'
+    (quote,) = finder.find(text)
+    assert (quote.kind, quote.quote) == ("quote", "a disgrace.")
+    # the stance model reads the context: it must keep what the words are about
+    assert "described the agency's operations as" in quote.context
+
+
+NEVER = [
+    # a leader only mentioned
+    ("seated-at-an-event", 'Okonkwo was seated beside the governor, who said the raids were "lawful and overdue."'),
+    ("ex-spouse", 'Dale Murrow, Okonkwo\'s former husband, said the raids were "long overdue."'),
+    ("addressee-of-a-letter", 'Workers wrote to Okonkwo, urging her to "speak up before it is too late."'),
+    ("addressee-called-on", "The union's letter called on Okonkwo to end the contract with the agency."),
+    ("headline-claim", "Okonkwo speaks out against raids\n\nOkonkwo attended the vigil on Sunday."),
+    ("headline-paraphrase", "Okonkwo condemns raids\n\nThe company did not respond to questions."),
+    ("headline-says", "Okonkwo says the raids must end\n\nThe company did not respond to questions."),
+    ("headline-quote", 'Okonkwo slams raids: "We will fight"\n\nThe company did not respond to questions.'),
+    ("disavowed", "Okonkwo and Lindqvist disavowed comments made by a partner, who said the raids were overdue."),
+    # a group's words
+    ("letter", 'The letter, signed by Okonkwo and 60 others, called for "an immediate de-escalation."'),
+    ("coalition", "A coalition including Okonkwo's company urged the governor to intervene."),
+    ("spokesperson", 'A Lumenfold spokesperson said the company "is monitoring the situation."'),
+    ("more-than-60-ceos", "More than 60 CEOs, including Okonkwo, called for de-escalation."),
+    ("along-with", "Okonkwo, along with 60 other executives, called for a pause in the operations."),
+    ("together-with", '"We will not comply," Okonkwo, together with Lindqvist, said.'),
+    ("among-those-who", "Okonkwo was among the executives who called for calm."),
+    # no content, or not said
+    ("bare-criticism", "Okonkwo privately criticized the agency in a message to employees."),
+    ("bare-praise", "Okonkwo also praised the governor's leadership."),
+    ("took-to-criticise", "Okonkwo took to social media to criticise the agency."),
+    ("yet-to-condemn", "Okonkwo has yet to condemn the raids."),
+    ("refused-to-call-for", "Okonkwo refused to call for an end to the raids."),
+    ("urged-by-others", "Employees urged Okonkwo to condemn the raids."),
+    ("retweeted-a-post-that-said", 'Okonkwo retweeted a post that said "Abolish the agency now."'),
+    ("official-relayed", 'Okonkwo said the governor told her, "This is not the state\'s jurisdiction."'),
+    ("hearsay-paraphrase", "Okonkwo, according to two people familiar with the matter, told staff the company "
+     "would comply."),
+    ("what-he-characterized", "The raids came during what Okonkwo's critics characterized as a crackdown."),
+]
+
+
+@pytest.mark.parametrize("text", [c[1] for c in NEVER], ids=[c[0] for c in NEVER])
+def test_gives_no_words(finder, text):
+    assert found(finder, text) == set()

@@ -1,0 +1,40 @@
+"""The names onrecord stores and shows, spelled once (the public ones are fixed by CONTRACT.md).
+
+Every step imports them from here: the watchlist checks platforms against ACCOUNT_PLATFORMS,
+storage checks kinds, stances and statuses, the command line offers PLATFORMS to --platform, and
+Datasette serves the database under DATABASE_NAME.
+"""
+
+# A leader's own accounts (watchlist `accounts[].platform`), then news, whose quotes are mined from
+# articles. PLATFORMS is also the order in which the nightly cycle crawls them.
+MASTODON, BLUESKY, RSS, X, NEWS = "mastodon", "bluesky", "rss", "x", "news"
+ACCOUNT_PLATFORMS = (MASTODON, BLUESKY, RSS, X)
+PLATFORMS = ACCOUNT_PLATFORMS + (NEWS,)
+
+# statements.kind: a leader's own posts (post, reply, repost, quote), and from news articles their
+# quoted words (quote) or the article's report of what they said (paraphrase: never their words)
+POST, REPLY, REPOST, QUOTE, PARAPHRASE = "post", "reply", "repost", "quote", "paraphrase"
+OWN_POST_KINDS = (POST, REPLY, REPOST, QUOTE)  # what a leader's own account publishes
+KINDS = OWN_POST_KINDS + (PARAPHRASE,)
+
+# stances.stance: the model's labels (nlp/labels.py names them for the model code)
+CONDEMNING, SUPPORTING, SILENT = "condemning", "supporting", "silent"
+STANCES = (CONDEMNING, SUPPORTING, SILENT)
+
+# crawls.status: one row per source per crawl
+OK, PARTIAL, FAILED = "ok", "partial", "failed"
+CRAWL_STATUSES = (OK, PARTIAL, FAILED)
+
+# runs.status: one row per nightly cycle
+RUNNING, INTERRUPTED = "running", "interrupted"
+RUN_STATUSES = (RUNNING, OK, PARTIAL, FAILED, INTERRUPTED)
+
+# The database: its default file (env ONRECORD_DB overrides it) and the name Datasette serves it
+# under, whatever the file is called, so metadata.yml, the canned queries and the board apply.
+DEFAULT_DB = "onrecord.db"
+DB_ENV = "ONRECORD_DB"
+DATABASE_NAME = "onrecord"
+
+# Every organisation in the demo's FICTIONAL sample carries this; a database whose leaders all do
+# is a demo database (db.queries.is_demo_database).
+DEMO_MARKER = "(fictional)"
