@@ -1,29 +1,31 @@
-"""Honest evaluation of the stance classifier, with baselines measured in the same run.
+"""Honest evaluation of the stance model, with the previous model and baselines measured in the same run.
 
-    .venv/bin/python bench/stance_eval.py [--corpus nlp/corpus/statements.jsonl] [--real PATH]
+    .venv/bin/python bench/stance_eval.py [--split test] [--real-dev PATH] [--only real|fictional]
 
-Prints, for the speaker-disjoint test split (never used for training or calibration) and for the
-real statements in ../shared/data/stance_dev_real.jsonl (a sanity check: nine statements):
-per-class precision / recall / F1, macro-F1, the confusion matrix, the reliability table of the
-confidence, on_topic accuracy and evidence checks; and the same scores for two baselines: the
-majority class of the train split, and a keyword rule.
+For each evaluation set: the real corpus's speaker-disjoint split (nlp/corpus/real/statements.jsonl,
+when present: never used for training, tuning or calibration when the split is `test`) and the
+fictional corpus's split, prints per-class precision / recall / F1, macro-F1 and the confusion
+matrix of
+  - the current model (nlp/model/, the encoder + head, judging text with context),
+  - the previous model (the spaCy textcat, frozen in nlp/baseline/; it reads text only),
+  - a keyword rule and the majority class of the train split,
+then the current model's reliability table, needs_review figures, on_topic accuracy and evidence
+checks (a verbatim substring; 'context' evidence only when context was given).
+--real-dev PATH adds a small real sanity set ({"id", "text", "gold"} lines) read from outside the
+repository (e.g. ../shared/data/stance_dev_real.jsonl); nothing outside the repo is read otherwise.
 """
 from __future__ import annotations
 
 import argparse
-import json
 import re
 import sys
 from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
 
 from onrecord.nlp.labels import CONDEMNING, LABELS, SILENT, SUPPORTING  # noqa: E402
-
-TOPIC = {"id": "ice-enforcement", "name": "Federal immigration enforcement (ICE, Border Patrol) in U.S. cities"}
-REAL_DEFAULT = Path(__file__).resolve().parents[1] / ".." / "shared" / "data" / "stance_dev_real.jsonl"
+from onrecord.nlp.stance_data import TOPIC, confusion, items, read_jsonl, scores  # noqa: E402
 
 # The baseline rule: what a reasonable person would write in ten minutes.
 _KEYWORD_TOPIC = re.compile(r"\b(ICE|I\.C\.E\.|DHS|(?i:border patrol|deport\w*|raids?|agents?|officers?|immigration))\b")
@@ -39,109 +41,127 @@ def keyword_rule(text: str) -> str:
     return CONDEMNING if c >= s else SUPPORTING
 
 
-def scores(gold: list[str], pred: list[str]) -> dict:
-    out = {}
-    for label in LABELS:
-        tp = sum(g == p == label for g, p in zip(gold, pred))
-        fp = sum(p == label != g for g, p in zip(gold, pred))
-        fn = sum(g == label != p for g, p in zip(gold, pred))
-        precision = tp / (tp + fp) if tp + fp else 0.0
-        recall = tp / (tp + fn) if tp + fn else 0.0
-        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-        out[label] = (precision, recall, f1, tp + fn)
-    out["macro_f1"] = sum(out[label][2] for label in LABELS) / len(LABELS)
-    out["accuracy"] = sum(g == p for g, p in zip(gold, pred)) / max(len(gold), 1)
-    return out
-
-
-def print_scores(title: str, gold: list[str], pred: list[str]) -> dict:
+def print_scores(title: str, gold: list[str], pred: list[str], matrix: bool = True) -> dict:
     s = scores(gold, pred)
-    print(f"\n{title}  (n={len(gold)})")
-    print(f"  {'label':<12}{'precision':>10}{'recall':>8}{'F1':>8}{'support':>9}")
+    print(f"\n  {title}  (n={len(gold)})")
+    print(f"    {'label':<12}{'precision':>10}{'recall':>8}{'F1':>8}{'support':>9}")
     for label in LABELS:
         p, r, f, n = s[label]
-        print(f"  {label:<12}{p:>10.3f}{r:>8.3f}{f:>8.3f}{n:>9}")
-    print(f"  macro-F1 {s['macro_f1']:.3f}   accuracy {s['accuracy']:.3f}")
+        print(f"    {label:<12}{p:>10.3f}{r:>8.3f}{f:>8.3f}{n:>9}")
+    print(f"    macro-F1 {s['macro_f1']:.3f}   accuracy {s['accuracy']:.3f}")
+    if matrix:
+        print("    confusion (rows gold, columns predicted: " + ", ".join(LABELS) + ")")
+        for label, row in zip(LABELS, confusion(gold, pred)):
+            print(f"    {label:<12}" + "".join(f"{n:>6}" for n in row))
     return s
-
-
-def print_confusion(gold: list[str], pred: list[str]) -> None:
-    counts = Counter(zip(gold, pred))
-    print("  confusion (rows gold, columns predicted)")
-    print("  " + " " * 12 + "".join(f"{label:>12}" for label in LABELS))
-    for g in LABELS:
-        print(f"  {g:<12}" + "".join(f"{counts[(g, p)]:>12}" for p in LABELS))
 
 
 def print_reliability(confidences: list[float], correct: list[bool]) -> float:
     """Reliability table; returns the expected calibration error."""
     edges = [0.0, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0001]
-    print("  reliability (confidence bin: n, mean confidence, accuracy)")
+    print("    reliability (confidence bin: n, mean confidence, accuracy)")
     ece = 0.0
     for lo, hi in zip(edges, edges[1:]):
         idx = [i for i, c in enumerate(confidences) if lo <= c < hi]
         if not idx:
-            print(f"    [{lo:.1f}, {min(hi, 1):.1f})  n=0")
             continue
         mean_c = sum(confidences[i] for i in idx) / len(idx)
         acc = sum(correct[i] for i in idx) / len(idx)
         ece += len(idx) / len(confidences) * abs(mean_c - acc)
-        print(f"    [{lo:.1f}, {min(hi, 1):.1f})  n={len(idx):<4} conf={mean_c:.3f}  acc={acc:.3f}")
-    print(f"  expected calibration error {ece:.3f}")
+        print(f"      [{lo:.1f}, {min(hi, 1):.1f})  n={len(idx):<4} conf={mean_c:.3f}  acc={acc:.3f}")
+    print(f"    expected calibration error {ece:.3f}")
     return ece
 
 
-def evaluate(name: str, rows: list[dict], clf, majority: str) -> dict:
+def evaluate(name: str, rows: list[dict], clf, baseline, majority: str, show_misses: bool) -> dict:
     gold = [r["stance"] for r in rows]
-    judgments = list(clf.classify([r["text"] for r in rows]))
+    judgments = list(clf.classify(items(rows)))
     pred = [j.stance for j in judgments]
     print(f"\n=== {name} ===")
-    result = print_scores(f"{clf.model}", gold, pred)
-    print_confusion(gold, pred)
-    result["ece"] = print_reliability([j.confidence for j in judgments], [g == p for g, p in zip(gold, pred)])
-    if all("on_topic" in r for r in rows):
+    result = print_scores(f"current model {clf.model}", gold, pred)
+    correct = [g == p for g, p in zip(gold, pred)]
+    result["ece"] = print_reliability([j.confidence for j in judgments], correct)
+    review = [i for i, j in enumerate(judgments) if j.needs_review]
+    kept = [i for i in range(len(rows)) if i not in set(review)]
+    kept_sided = [i for i in kept if pred[i] != SILENT]
+    print(f"    needs_review: {len(review)} of {len(rows)} (accuracy {_share(correct, review)}); "
+          f"the rest {_share(correct, kept)}; sides not flagged right {_share(correct, kept_sided)} "
+          f"(n={len(kept_sided)}); threshold {clf.review_below}")
+    print("    macro-F1 of the judgments not flagged: "
+          f"{scores([gold[i] for i in kept], [pred[i] for i in kept])['macro_f1']:.3f}")
+    if all(r.get("on_topic") is not None for r in rows):
         on = sum(bool(r["on_topic"]) == j.on_topic for r, j in zip(rows, judgments)) / len(rows)
-        print(f"  on_topic accuracy {on:.3f}")
-    substr = all(j.evidence in r["text"] for r, j in zip(rows, judgments))
-    print(f"  evidence is a substring of the text for every statement: {substr}")
+        print(f"    on_topic accuracy {on:.3f}")
+    verbatim = all(j.evidence in (r["text"] if j.evidence_from != "context" else r.get("context", ""))
+                   for r, j in zip(rows, judgments))
+    print(f"    evidence is verbatim from the text or context it names, for every statement: {verbatim}")
+    with_context = [(r, j) for r, j in zip(rows, judgments) if r.get("context")]
+    if with_context:
+        from_context = sum(j.evidence_from == "context" for _, j in with_context)
+        print(f"    statements with context: {len(with_context)}; right {sum(j.stance == r['stance'] for r, j in with_context)}; "
+              f"evidence from the context for {from_context}")
     with_gold = [(r, j) for r, j in zip(rows, judgments) if r.get("evidence") and r["stance"] == j.stance != SILENT]
     if with_gold:
         hit = sum(j.evidence in r["evidence"] or r["evidence"] in j.evidence for r, j in with_gold)
-        print(f"  evidence inside the stance-bearing part of composite statements: {hit}/{len(with_gold)}")
+        print(f"    evidence inside the stance-bearing part of composite statements: {hit}/{len(with_gold)}")
     tags = Counter(t for r in rows for t in r.get("tags", []))
     if tags:
-        print("  accuracy by tag: " + ", ".join(
+        print("    accuracy by tag: " + ", ".join(
             f"{t} {sum(p == g for r, g, p in zip(rows, gold, pred) if t in r.get('tags', []))}/{n}"
             for t, n in sorted(tags.items())))
-    print_scores("baseline: majority class of train", gold, [majority] * len(gold))
-    print_scores("baseline: keyword rule", gold, [keyword_rule(r["text"]) for r in rows])
-    wrong = [(r, j) for r, j in zip(rows, judgments) if r["stance"] != j.stance]
-    if wrong and name.startswith("real"):
-        for r, j in wrong:
-            print(f"  miss {r.get('id')}: gold {r['stance']}, got {j.stance} ({j.confidence:.2f})")
+    result["baseline_textcat"] = print_scores(f"previous model {baseline.model} (spaCy textcat, text only)",
+                                              gold, [j.stance for j in baseline.classify([r["text"] for r in rows])])
+    result["baseline_keywords"] = print_scores("baseline: keyword rule", gold, [keyword_rule(r["text"]) for r in rows])
+    result["baseline_majority"] = print_scores(f"baseline: majority class of train ({majority})", gold,
+                                               [majority] * len(gold), matrix=False)
+    if show_misses:
+        for r, j in zip(rows, judgments):
+            if r["stance"] != j.stance:
+                print(f"    miss {r.get('id')}: gold {r['stance']}, got {j.stance} ({j.confidence:.2f}"
+                      f"{', needs review' if j.needs_review else ''})")
     return result
+
+
+def _share(correct, idx) -> str:
+    return f"{sum(correct[i] for i in idx) / len(idx):.3f}" if idx else "n/a"
 
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--corpus", type=Path, default=ROOT / "nlp" / "corpus" / "statements.jsonl")
-    parser.add_argument("--real", type=Path, default=REAL_DEFAULT)
-    parser.add_argument("--split", default="test")
+    parser.add_argument("--corpus", type=Path, default=ROOT / "nlp" / "corpus" / "statements.jsonl",
+                        help="the fictional corpus")
+    parser.add_argument("--real-corpus", type=Path, default=ROOT / "nlp" / "corpus" / "real" / "statements.jsonl")
+    parser.add_argument("--split", default="test", help="test (the figures), or tune while developing")
+    parser.add_argument("--only", choices=("real", "fictional"), help="evaluate one corpus only")
+    parser.add_argument("--real-dev", type=Path, metavar="PATH",
+                        help="also score a small real sanity set ({id, text, gold} lines), e.g. ../shared/data/stance_dev_real.jsonl")
+    parser.add_argument("--misses", action="store_true", help="list every wrong judgment")
     args = parser.parse_args(argv)
 
+    from onrecord.nlp.baseline.textcat_stance import StanceClassifier as TextcatClassifier
     from onrecord.nlp.stance import StanceClassifier
 
-    clf = StanceClassifier(TOPIC)
-    rows = [json.loads(line) for line in args.corpus.read_text(encoding="utf-8").splitlines()]
-    majority = Counter(r["stance"] for r in rows if r["split"] == "train").most_common(1)[0][0]
-    evaluate(f"{args.split} split (speaker-disjoint, fictional)", [r for r in rows if r["split"] == args.split], clf, majority)
-    if args.real.exists():
-        real = [json.loads(line) for line in args.real.read_text(encoding="utf-8").splitlines() if line.strip()]
-        for r in real:
+    clf, baseline = StanceClassifier(TOPIC), TextcatClassifier(TOPIC)
+    print(f"current model {clf.model} (trained on {clf.card.get('trained_on')}); split {args.split}")
+    if args.only != "fictional":
+        if args.real_corpus.exists():
+            real = read_jsonl(args.real_corpus)
+            majority = Counter(r["stance"] for r in real if r["split"] == "train").most_common(1)[0][0]
+            evaluate(f"REAL statements, {args.split} split (speaker-disjoint)",
+                     [r for r in real if r["split"] == args.split], clf, baseline, majority, args.misses)
+        else:
+            print(f"\n(no real corpus at {args.real_corpus})")
+    if args.only != "real":
+        fictional = read_jsonl(args.corpus)
+        majority = Counter(r["stance"] for r in fictional if r["split"] == "train").most_common(1)[0][0]
+        evaluate(f"FICTIONAL statements, {args.split} split (speaker-disjoint)",
+                 [r for r in fictional if r["split"] == args.split], clf, baseline, majority, args.misses)
+    if args.real_dev:
+        dev = read_jsonl(args.real_dev)
+        for r in dev:
             r["stance"] = r.pop("gold")
-        evaluate(f"real statements ({args.real.name}, sanity check only)", real, clf, majority)
-    else:
-        print(f"\n(skipped real statements: {args.real} not found)")
+        evaluate(f"real sanity set {args.real_dev.name} (never trained or tuned on)", dev, clf, baseline,
+                 SILENT, show_misses=True)
     return 0
 
 

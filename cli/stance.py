@@ -30,9 +30,11 @@ def _classifier(topic: dict):
 def classify(db_path, watchlist_path, all_):
     """Give every statement without a stance from the current model one.
 
-    The stance (condemning, supporting or silent) is toward the watchlist's topic and is stored in
-    the `stances` table with its confidence, evidence and the model's name and version; a row
-    from an older model is replaced. Prints progress on long runs and a summary per stance.
+    The stance (condemning, supporting or silent) is toward the watchlist's topic, judged from each
+    statement's text with its context (statements.context), and is stored in the `stances` table
+    with its confidence, evidence (evidence_from: the leader's own words or the context),
+    needs_review and the model's name and version; a row from an older model is replaced. Prints
+    progress on long runs and a summary per stance.
     """
     topic = load_watchlist_or_exit(watchlist_path)["topic"]
     check_database(db_path)  # never a new, empty database for a mistyped --db
@@ -53,27 +55,33 @@ def classify(db_path, watchlist_path, all_):
     if not counts["classified"]:
         click.echo(f"Nothing to classify: every statement has a stance from {clf.model}.")
         return
+    no_words = f"; {counts['no_words']:,} had no words to judge" if counts["no_words"] else ""
     click.echo(
         f"Classified {counts['classified']:,} statements for {topic['id']} with {clf.model}: "
         f"{counts['condemning']:,} condemning, {counts['supporting']:,} supporting, "
-        f"{counts['silent']:,} silent ({counts['on_topic']:,} on topic)."
+        f"{counts['silent']:,} silent ({counts['on_topic']:,} on topic); "
+        f"{counts['needs_review']:,} marked needs_review{no_words}."
     )
 
 
 @click.command()
 @click.argument("texts", nargs=-1, metavar="[TEXT]...")
 @click.option("--jsonl", "jsonl", type=click.File("r", encoding="utf-8"), metavar="FILE|-",
-              help='Read statements from a JSON Lines file ("-" for stdin): {"id", "text", "speaker"?} a line.')
+              help='Read statements from a JSON Lines file ("-" for stdin): {"id", "text", "context"?, "speaker"?} a line.')
 @watchlist_option
-@click.option("--batch-size", default=256, show_default=True, help="Statements per model batch.")
+@click.option("--batch-size", default=256, show_default=True, help="Statements read and judged per chunk (each is encoded on its own, so results never depend on it).")
 @dependencies.checked("stance")
 def stance(texts, jsonl, watchlist_path, batch_size):
     """Classify texts without a database; print one JSON object a line.
 
-    Each output line is {"id", "stance", "on_topic", "confidence", "evidence"}. For TEXT arguments
-    the id is the position (1-based); for --jsonl lines the input id is echoed (the line number
-    when a line has none). A malformed line gets a one-line error on stderr naming its line
-    number and is skipped; the exit status is non-zero only if nothing could be classified.
+    Each output line is {"id", "stance", "on_topic", "confidence", "evidence", "evidence_from",
+    "needs_review", "model"}. A --jsonl line may carry "context": the sentence(s) that frame a
+    quote, or the post a reply answers; the statement is judged with it, and evidence_from says
+    whether the evidence is the statement's own words ("text") or the context ("context").
+    For TEXT arguments the id is the position (1-based); for --jsonl lines the input id is echoed
+    (the line number when a line has none). A malformed line gets a one-line error on stderr
+    naming its line number and is skipped; the exit status is non-zero only if nothing could be
+    classified.
 
     \b
     Examples:
@@ -84,6 +92,8 @@ def stance(texts, jsonl, watchlist_path, batch_size):
         raise click.UsageError("give TEXT arguments or --jsonl FILE (- for stdin)")
     topic = load_watchlist_or_exit(watchlist_path)["topic"]
     clf = _classifier(topic)
+    from onrecord.nlp.stance import NO_WORDS
+
     errors = Counter()
 
     def records():
@@ -103,28 +113,36 @@ def stance(texts, jsonl, watchlist_path, batch_size):
                 click.echo(f"Error: {jsonl.name} line {number}: {problem}; skipped", err=True)
                 errors["malformed"] += 1
                 continue
-            yield record.get("id", number), record["text"]
+            yield record.get("id", number), (record["text"], record.get("context") or "")
 
     ids = deque()
 
-    def texts_in_order():
-        for record_id, text in records():
+    def items_in_order():
+        for record_id, item in records():
             ids.append(record_id)
-            yield text
+            yield item
 
     counts = Counter()
-    for judgment in clf.classify(texts_in_order(), batch_size=batch_size):
+    for judgment in clf.classify(items_in_order(), batch_size=batch_size):
         out = {
             "id": ids.popleft(),
             "stance": judgment.stance,
             "on_topic": judgment.on_topic,
             "confidence": judgment.confidence,
             "evidence": judgment.evidence,
+            "evidence_from": judgment.evidence_from,
+            "needs_review": judgment.needs_review,
+            "model": clf.model,
         }
         click.echo(json.dumps(out, ensure_ascii=False))
         counts[judgment.stance] += 1
-    total = sum(counts.values())
+        counts["needs_review"] += judgment.needs_review
+        counts["no_words"] += judgment.note == NO_WORDS
+    total = sum(counts[label] for label in STANCES)
     summary = ", ".join(f"{counts[label]} {label}" for label in STANCES)
+    summary += f"; {counts['needs_review']} marked needs_review"
+    if counts["no_words"]:
+        summary += f"; {counts['no_words']} with no words to judge (silent)"
     skipped = f"; skipped {errors['malformed']} malformed line(s)" if errors else ""
     click.echo(f"Classified {total} statement(s) with {clf.model}: {summary}{skipped}.", err=True)
     if total == 0:
@@ -155,6 +173,8 @@ def _parse_line(line: str):
         return "not a JSON object", None
     if not isinstance(record.get("text"), str):
         return 'no "text" string', None
+    if record.get("context") is not None and not isinstance(record["context"], str):
+        return '"context" must be a string', None
     if "id" in record and not isinstance(record["id"], (str, int)):
         return '"id" must be a string or a number', None
     return None, record

@@ -223,3 +223,19 @@ def m007_crawl_leaders(db):
         "INSERT INTO crawl_leaders (crawl_id, leader_id) "
         "SELECT c.id, l.id FROM crawls c CROSS JOIN leaders l WHERE c.platform = 'news'"
     )
+
+
+@migrations()
+def m101_stance_review_and_evidence_source(db):
+    # Stance judgments say whose words decided them (evidence_from: 'text', the leader's own, or
+    # 'context', the framing sentence or the post answered) and whether they are too uncertain to
+    # set a leader's headline stance alone (needs_review). Judgments made before this have neither.
+    db["stances"].add_column("evidence_from", str)
+    db["stances"].add_column("needs_review", int, not_null_default=0)
+    # leader_stances reads every judgment that is on topic, takes a side or awaits review from this
+    # partial index (the WHERE must match db/views.py's).
+    db.execute(
+        "CREATE INDEX IF NOT EXISTS idx_stances_counted"
+        " ON stances (topic_id, statement_id, stance, on_topic, needs_review)"
+        " WHERE on_topic = 1 OR stance != 'silent' OR needs_review = 1"
+    )

@@ -19,13 +19,13 @@ def statements_to_classify(db, topic_id: str, model: str, all: bool = False) -> 
     return [row[0] for row in db.execute(sql, [topic_id, model]).fetchall()]
 
 
-def statement_texts(db, ids: list[str]) -> list[tuple[str, str]]:
-    """(id, text) of these statements, in no particular order; a NULL text reads as ""."""
+def statement_texts(db, ids: list[str]) -> list[tuple[str, str, str]]:
+    """(id, text, context) of these statements, in no particular order; NULL reads as ""."""
     rows = []
     for chunk in _chunks(ids):
         marks = ",".join("?" * len(chunk))
-        rows += db.execute(f"SELECT id, text FROM statements WHERE id IN ({marks})", chunk).fetchall()
-    return [(statement_id, text or "") for statement_id, text in rows]
+        rows += db.execute(f"SELECT id, text, context FROM statements WHERE id IN ({marks})", chunk).fetchall()
+    return [(statement_id, text or "", context or "") for statement_id, text, context in rows]
 
 
 def _chunks(values: list):

@@ -11,6 +11,7 @@ STATEMENT_COLUMNS = (
     "edited_at", "deleted_at", "first_seen_at", "last_seen_at", "lang", "source_url", "context",
     "original_author", "content_warning", "in_reply_to",
 )
+EVIDENCE_SOURCES = ("text", "context", None)  # whose words stances.evidence are; None: no evidence
 _CHUNK = 500  # SQLite's default limit on bound parameters is far above this
 
 
@@ -196,7 +197,11 @@ def save_stances(db, rows) -> int:
         confidence = row.get("confidence")
         if confidence is not None and not 0 <= confidence <= 1:
             raise SaveError(f"stance for {row['statement_id']!r}: confidence {confidence} outside [0, 1]")
+        if row.get("evidence_from") not in EVIDENCE_SOURCES:
+            raise SaveError(f"stance for {row['statement_id']!r}: evidence_from {row.get('evidence_from')!r} is not one of text, context or None")
         row["on_topic"] = int(bool(row.get("on_topic")))
+        row["needs_review"] = int(bool(row.get("needs_review")))
+        row.setdefault("evidence_from", None)  # a replaced judgment keeps no stale value
         row.setdefault("classified_at", utc_now())
     with db.atomic():
         db["stances"].upsert_all(rows, pk=("statement_id", "topic_id"), batch_size=_CHUNK)

@@ -3,24 +3,30 @@
 Silence is only a finding when someone was listening: a leader counts as `silent` when at least one
 of their accounts, or one news source that looked for their quotes, was crawled successfully inside
 the topic's window; otherwise `unmonitored`. Statements and crawls before `topics.since` do not count.
+A side is taken only from judgments not marked `needs_review`; those are counted in `needs_review`
+(judgments awaiting a person's review), so "silent" with needs_review > 0 means "no confident side".
 """
 
 LEADER_STANCES_SQL = """
 CREATE VIEW leader_stances AS
 WITH windowed AS (
-    SELECT s.leader_id, st.topic_id, st.stance, st.on_topic, s.published_at
+    SELECT s.leader_id, st.topic_id, st.stance, st.on_topic, st.needs_review, s.published_at
     FROM stances st
     JOIN statements s ON s.id = st.statement_id
     JOIN topics t ON t.id = st.topic_id
-    -- Off-topic silent rows add nothing to any count; skipping them lets SQLite read only the
-    -- partial index idx_stances_sided (same condition, migration m004): fast on 1M statements.
-    WHERE (st.on_topic = 1 OR st.stance != 'silent')
+    -- Confident off-topic silent rows add nothing to any count; skipping them lets SQLite read
+    -- only the partial index idx_stances_counted (same condition, migration m101): fast on 1M
+    -- statements.
+    WHERE (st.on_topic = 1 OR st.stance != 'silent' OR st.needs_review = 1)
         AND (t.since IS NULL OR s.published_at >= t.since)
 ),
+-- A side counts only from judgments confident enough to stand alone: a judgment marked
+-- needs_review never sets a leader's headline stance; it is counted in needs_review instead.
 counts AS (
     SELECT leader_id, topic_id,
-        SUM(stance = 'condemning') AS condemning,
-        SUM(stance = 'supporting') AS supporting,
+        SUM(stance = 'condemning' AND needs_review = 0) AS condemning,
+        SUM(stance = 'supporting' AND needs_review = 0) AS supporting,
+        SUM(needs_review = 1) AS needs_review,
         SUM(on_topic = 1) AS on_topic,
         MAX(CASE WHEN on_topic = 1 THEN published_at END) AS last_statement_at
     FROM windowed
@@ -63,7 +69,8 @@ SELECT
     COALESCE(c.supporting, 0) AS supporting,
     COALESCE(c.on_topic, 0) AS on_topic,
     c.last_statement_at AS last_statement_at,
-    m.monitored_since AS monitored_since
+    m.monitored_since AS monitored_since,
+    COALESCE(c.needs_review, 0) AS needs_review
 FROM leaders l
 CROSS JOIN topics t
 LEFT JOIN counts c ON c.leader_id = l.id AND c.topic_id = t.id

@@ -23,25 +23,30 @@ PROGRESS_EVERY = 5000
 
 
 def classify_statements(db, topic: dict, all: bool = False, progress=None, classifier=None) -> dict:
-    """Classify and store; returns counts {"classified", "on_topic", "condemning", "supporting", "silent"}.
+    """Classify and store; returns counts {"classified", "on_topic", "condemning", "supporting",
+    "silent", "needs_review", "no_words"}.
 
-    `progress(done, total)` is called every PROGRESS_EVERY statements and once at the end.
+    Each statement is judged with its `context` (a news quote's framing sentence, the post a reply
+    answers). `progress(done, total)` is called every PROGRESS_EVERY statements and once at the end.
     A row from an older model is replaced (the stances key is (statement_id, topic_id)).
     """
     if classifier is None:
         from onrecord.nlp.stance import StanceClassifier
 
         classifier = StanceClassifier(topic)
+    from onrecord.nlp.stance import NO_WORDS
+
     ids = statements_to_classify(db, topic["id"], classifier.model, all=all)
     counts = Counter({label: 0 for label in LABELS})
-    counts["classified"] = counts["on_topic"] = 0
+    counts["classified"] = counts["on_topic"] = counts["needs_review"] = counts["no_words"] = 0
     next_report = PROGRESS_EVERY
     for start in range(0, len(ids), CHUNK):
         chunk = ids[start : start + CHUNK]
         rows = statement_texts(db, chunk)
         now = utc_now()
         stances = []
-        for (statement_id, _), judgment in zip(rows, classifier.classify([text for _, text in rows], batch_size=256)):
+        judgments = classifier.classify([(text, context) for _, text, context in rows], batch_size=256)
+        for (statement_id, _, _), judgment in zip(rows, judgments):
             stances.append(
                 {
                     "statement_id": statement_id,
@@ -50,12 +55,16 @@ def classify_statements(db, topic: dict, all: bool = False, progress=None, class
                     "on_topic": judgment.on_topic,
                     "confidence": judgment.confidence,
                     "evidence": judgment.evidence,
+                    "evidence_from": judgment.evidence_from,
+                    "needs_review": judgment.needs_review,
                     "model": classifier.model,
                     "classified_at": now,
                 }
             )
             counts[judgment.stance] += 1
             counts["on_topic"] += judgment.on_topic
+            counts["needs_review"] += judgment.needs_review
+            counts["no_words"] += judgment.note == NO_WORDS
         save_stances(db, stances)
         counts["classified"] += len(stances)
         if progress and counts["classified"] >= next_report and counts["classified"] < len(ids):

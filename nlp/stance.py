@@ -1,24 +1,30 @@
 """Stance of a statement toward the watchlist's topic: condemning, supporting or silent, with evidence.
 
-    from onrecord.nlp.stance import StanceClassifier, Judgment
+    from onrecord.nlp.stance import StanceClassifier
     clf = StanceClassifier({"id": "ice-enforcement", "name": "..."})
-    clf.model                                   # "onrecord_stance-0.1.0"
-    for j in clf.classify(texts, batch_size=256):
-        j.stance, j.on_topic, j.confidence, j.evidence
+    clf.model                                   # "onrecord_stance-0.2.0"
+    for j in clf.classify(["text", ("quoted words", "the sentence that frames them"), ...]):
+        j.stance, j.on_topic, j.confidence, j.evidence, j.evidence_from, j.needs_review
 
-How a statement is judged:
-1. The topic gate (nlp/topic.py) runs first. Text with no topic word and no cue that implicit
-   statements use is silent and off topic, and never pays for the model.
-2. The trained textcat (nlp/model/, trained by the spaCy project in this folder, on a blank
-   tokenizer: no parser) scores the whole text and, for longer posts, each sentence. Scores are
-   temperature-scaled and combined (`combine`) with the parameters fitted on the tune split
-   (nlp/model/calibration.json), so `confidence` reads as a probability of being right.
-3. Evidence is the sentence that decided it: for a side, the sentence the textcat scores highest
-   for that side; for on-topic silence, the sentence naming the topic; off topic, "".
+How a statement is judged (the model is built by nlp/project.yml; see nlp/config.cfg):
+1. A statement with no words in its text or context (empty, only links, handles or emoji) is
+   silent and off topic without the model (`note` says so).
+2. The encoder (nlp/encoder.py) embeds the statement's own text (and each of its sentences,
+   pooled from the same pass) and the text paired with its context (a news quote's framing
+   sentence, the post a reply answers); the head (nlp/stance_head.py) scores them. A side taken in one sentence of a long post
+   is not drowned by the rest (`combine`). Temperature and sentence weight were fitted on the tune
+   split, so `confidence` reads as the probability of being right.
+3. The topic gate (nlp/topic.py) is advisory: its verdict is a feature of the head, and it sets
+   `on_topic` for silent statements that name the topic.
+4. `evidence` is a verbatim span that decided it, and `evidence_from` says whose words those are:
+   'text' (the leader's own) when the text alone leads to the same side, else 'context' (a
+   reporter's sentence or the post answered: never the leader's words).
+5. `needs_review` marks a judgment below the calibrated threshold, or on text that is plainly
+   not English (the encoder reads English); such a judgment never alone sets a leader's headline
+   stance (db/views.py).
 """
 from __future__ import annotations
 
-import json
 import os
 from dataclasses import dataclass
 from functools import lru_cache
@@ -26,11 +32,19 @@ from itertools import islice
 from pathlib import Path
 from typing import Iterable, Iterator
 
+import numpy
+
+from onrecord.nlp.encoder import Encoder, EncoderError, read_model_card
 from onrecord.nlp.labels import SILENT
-from onrecord.nlp.topic import NONE, TopicGate
+from onrecord.nlp.sentences import has_words, looks_english, model_text, sentence_spans
+from onrecord.nlp.stance_head import Head, features, softmax
+from onrecord.nlp.topic import TopicGate, TopicMatch
 
 MODEL_DIR = Path(__file__).parent / "model"
-MAX_CHARS = 100_000  # longer texts are judged on their start (spaCy refuses texts over 1M characters)
+TEXT, CONTEXT = "text", "context"  # stances.evidence_from
+NO_WORDS, NOT_ENGLISH = "no words to judge", "not English"
+# A statement with no words says nothing on the topic; this is a rule's verdict, not the model's.
+NO_WORDS_CONFIDENCE = 0.99
 
 
 @dataclass(frozen=True)
@@ -38,136 +52,184 @@ class Judgment:
     stance: str  # condemning, supporting or silent (nlp.labels)
     on_topic: bool
     confidence: float  # calibrated probability that `stance` is right, 0..1
-    evidence: str  # verbatim substring of the text; "" when off topic
+    evidence: str  # verbatim substring of the text or of the context; "" when off topic
+    evidence_from: str | None = None  # TEXT or CONTEXT; None when evidence is ""
+    needs_review: bool = False
+    note: str = ""  # NO_WORDS or NOT_ENGLISH when one applies
 
 
 class StanceModelError(Exception):
-    """The trained stance pipeline is missing or unreadable."""
+    """The trained stance model is missing or unreadable."""
+
+
+@dataclass
+class Raw:
+    """Uncalibrated head logits for one statement (also what nlp/scripts/calibrate.py fits on)."""
+
+    doc: numpy.ndarray  # (k,) the text with its context
+    own: numpy.ndarray  # (k,) the text alone (the same as doc without context)
+    sentences: numpy.ndarray  # (s, k) each sentence of the text alone, or one row: the text alone
+    spans: list  # (start, end) of the text's sentences (as many as rows in `sentences` when scored)
+    gate: TopicMatch  # the topic gate on the text
 
 
 @lru_cache(maxsize=4)
-def load_pipeline(path: str):
-    """Load the trained pipeline once per process (and its calibration)."""
-    import spacy
-
-    import onrecord.nlp.stance_features  # noqa: F401  registers onrecord.StanceBOW.v1 before loading
-
-    model_dir = Path(path)
-    if not (model_dir / "meta.json").exists():
-        raise StanceModelError(f"no trained stance pipeline at {model_dir} (run: cd nlp && spacy project run all)")
-    pipeline = spacy.load(model_dir)
-    calibration_file = model_dir / "calibration.json"
-    calibration = json.loads(calibration_file.read_text()) if calibration_file.exists() else {}
-    return pipeline, calibration
+def load_model(path: str):
+    """The model card, head and encoder of a model folder, loaded once per process."""
+    try:
+        card = read_model_card(path)
+        head = Head.load(path)
+        encoder = Encoder(path, max_tokens=card["encoder"]["max_tokens"])
+    except (EncoderError, OSError, KeyError, ValueError) as error:
+        raise StanceModelError(f"stance model at {path} is unusable: {error}") from None
+    return card, head, encoder
 
 
 class StanceClassifier:
-    """Classify texts toward one watchlist topic; see the module docstring."""
+    """Classify statements toward one watchlist topic; see the module docstring."""
 
     def __init__(self, topic: dict, model_dir: str | os.PathLike | None = None):
         self.topic = topic
         self.gate = TopicGate(topic)
         path = str(model_dir or os.environ.get("ONRECORD_STANCE_MODEL") or MODEL_DIR)
-        self._nlp, calibration = load_pipeline(path)
-        self.model = f"{self._nlp.meta['name']}-{self._nlp.meta['version']}"
+        self.card, self.head, self.encoder = load_model(path)
+        self.model = f"{self.card['name']}-{self.card['version']}"
+        self.labels = self.head.labels
+        self.side_columns = [n for n, label in enumerate(self.labels) if label != SILENT]
+        self.use_context = bool(self.card["features"]["context"])
+        self.use_gate = bool(self.card["features"]["gate"])
+        self.max_chars = int(self.card["runtime"]["max_chars"])
+        self.max_sentences = int(self.card["runtime"]["max_sentences"])
+        calibration = self.card.get("calibration", {})
         self.temperature = float(calibration.get("temperature", 1.0))
         self.sentence_weight = float(calibration.get("sentence_weight", 1.0))
-        # Share of gate-rejected tune statements that really were silent.
-        self.off_topic_confidence = float(calibration.get("off_topic_confidence", 0.95))
-        self._textcat = self._nlp.get_pipe("textcat")
-        self.labels = list(self._textcat.labels)  # the model's column order
-        self.side_columns = [n for n, label in enumerate(self.labels) if label != SILENT]
+        self.review_below = float(calibration.get("review_below", 0.5))
 
     # -- public -------------------------------------------------------------------------------
 
-    def classify(self, texts: Iterable[str], batch_size: int = 256) -> Iterator[Judgment]:
-        iterator = iter(texts)
+    def classify(self, items: Iterable, batch_size: int = 256) -> Iterator[Judgment]:
+        """Items are texts, or (text, context) pairs; anything that is not a string reads as ""."""
+        iterator = iter(items)
         while True:
-            chunk = [t if isinstance(t, str) else "" for t in islice(iterator, batch_size)]
+            # Longer texts are judged on their start, so evidence stays a substring of the whole.
+            chunk = [(t[: self.max_chars], c[: self.max_chars]) for t, c in map(_item, islice(iterator, batch_size))]
             if not chunk:
                 return
-            yield from self._classify_chunk(chunk, batch_size)
+            for (text, context), raw in zip(chunk, self.raw_scores(chunk)):
+                yield self.judge(text, context, raw)
 
-    # -- internals ----------------------------------------------------------------------------
+    def raw_scores(self, items: list[tuple[str, str]]) -> list[Raw | None]:
+        """Head logits per (text, context); None for statements with no words to judge.
 
-    def raw_scores(self, texts: list[str], batch_size: int = 256, matches=None):
-        """Uncalibrated model scores for texts that pass the gate: (doc, doc scores, sentences,
-        sentence scores) per text, None for gate-rejected ones. Used by calibration too."""
-        import numpy
-
-        out = [None] * len(texts)
-        matches = matches or [self.gate.check(text) for text in texts]
-        gated = [i for i, match in enumerate(matches) if match.level != NONE]
-        docs = list(self._nlp.pipe((texts[i][:MAX_CHARS] for i in gated), batch_size=batch_size))
-        sentences = [[s for s in doc.sents if s.text.strip()] for doc in docs]
-        # Only multi-sentence posts need sentence scores; spans go straight into the model (its
-        # features read tokens only), which avoids copying each sentence into a new Doc.
-        spans = [s for sents in sentences if len(sents) > 1 for s in sents]
-        span_scores = self._textcat.model.predict(spans) if spans else numpy.zeros((0, len(self.labels)))
-        row = 0
-        for i, doc, sents in zip(gated, docs, sentences):
-            doc_scores = numpy.array([doc.cats[label] for label in self.labels])
-            if len(sents) > 1:
-                sent_scores = numpy.asarray(span_scores[row : row + len(sents)])
-                row += len(sents)
-            else:
-                sents, sent_scores = [doc[:]], doc_scores[None, :]
-            out[i] = (doc, doc_scores, sents, sent_scores)
+        One encoder pass reads the text alone (its vector, and each sentence's vector pooled from
+        the same pass), one more the text with its context, when it has one."""
+        out: list[Raw | None] = [None] * len(items)
+        todo = [i for i, (text, context) in enumerate(items) if has_words(text) or has_words(context)]
+        if not todo:
+            return out
+        texts = [items[i][0][: self.max_chars] for i in todo]
+        contexts = [model_text(items[i][1][: self.max_chars]) if items[i][1] else "" for i in todo]
+        spans = [sentence_spans(t, self.max_sentences) for t in texts]
+        gates = [self.gate.check(t) for t in texts]  # offsets into the text itself
+        levels = [g.level for g in gates]
+        own, sentence_vectors = self.encoder.embed([model_text(t) for t in texts], spans=spans)
+        with_context = [n for n, c in enumerate(contexts) if c and self.use_context]
+        joined = own.copy()
+        if with_context:
+            joined[with_context] = self.encoder.embed([model_text(texts[n]) for n in with_context],
+                                                      [contexts[n] for n in with_context])
+        doc_logits = self.head.logits(features(own, joined, levels, self.use_context, self.use_gate))
+        own_logits = (self.head.logits(features(own, None, levels, self.use_context, self.use_gate))
+                      if with_context else doc_logits)
+        split = [n for n in range(len(todo)) if len(spans[n]) > 1]
+        if split:
+            rows = numpy.concatenate([sentence_vectors[n] for n in split])
+            row_levels = [self.gate.check(texts[n][a:b]).level for n in split for a, b in spans[n]]
+            logits = self.head.logits(features(rows, None, row_levels, self.use_context, self.use_gate))
+            bounds = numpy.cumsum([0] + [len(spans[n]) for n in split])
+            sentence_logits = {n: logits[bounds[k] : bounds[k + 1]] for k, n in enumerate(split)}
+        for n, i in enumerate(todo):
+            rows = sentence_logits[n] if n in split else own_logits[n][None, :]
+            out[i] = Raw(doc_logits[n], own_logits[n], rows, spans[n], gates[n])
         return out
 
-    def _classify_chunk(self, chunk: list[str], batch_size: int) -> list[Judgment]:
-        results = []
-        matches = [self.gate.check(text) for text in chunk]
-        for match, raw in zip(matches, self.raw_scores(chunk, batch_size, matches)):
-            if raw is None:
-                results.append(Judgment(SILENT, False, self.off_topic_confidence, ""))
-                continue
-            doc, doc_scores, sents, sent_scores = raw
-            probs, best_sentence = combine(
-                doc_scores, sent_scores, self.temperature, self.side_columns, self.sentence_weight
-            )
-            k = int(probs.argmax())
-            stance = self.labels[k]
-            on_topic = match.on_topic or stance != SILENT
-            if stance != SILENT:
-                evidence = sents[best_sentence[k]].text
-            elif match.on_topic:
-                evidence = _sentence_at(sents, match.start)
-            else:
-                evidence = ""
-            results.append(Judgment(stance, on_topic, round(float(probs[k]), 4), evidence))
-        return results
+    def judge(self, text: str, context: str, raw: Raw | None) -> Judgment:
+        """The calibrated judgment of one statement from its raw scores."""
+        if raw is None:
+            return Judgment(SILENT, False, NO_WORDS_CONFIDENCE, "", None, False, NO_WORDS)
+        probs, best = combine(raw.doc, raw.sentences, self.temperature, self.side_columns, self.sentence_weight)
+        k = int(probs.argmax())
+        stance, confidence = self.labels[k], round(float(probs[k]), 4)
+        english = looks_english(text) and (not context or looks_english(context) or has_words(text))
+        needs_review = confidence < self.review_below or not english
+        note = "" if english else NOT_ENGLISH
+        if stance != SILENT:
+            own, _ = combine(raw.own, raw.sentences, self.temperature, self.side_columns, self.sentence_weight)
+            if not context or (has_words(text) and int(own.argmax()) == k):
+                scored = len(raw.sentences) == len(raw.spans)  # sentence k of the rows is span k
+                evidence = _span_text(text, raw.spans[best[k]]) if scored else text.strip()
+                return Judgment(stance, True, confidence, evidence, TEXT, needs_review, note)
+            return Judgment(stance, True, confidence, _context_evidence(text, context, self.gate), CONTEXT,
+                            needs_review, note)
+        if raw.gate.on_topic:
+            return Judgment(SILENT, True, confidence, _sentence_at(text, raw.spans, raw.gate.start), TEXT,
+                            needs_review, note)
+        if context:
+            match = self.gate.check(context)
+            if match.on_topic:
+                return Judgment(SILENT, True, confidence, _sentence_at(context, sentence_spans(context), match.start),
+                                CONTEXT, needs_review, note)
+        return Judgment(SILENT, False, confidence, "", None, needs_review, note)
 
 
-def combine(doc_scores, sent_scores, temperature: float, side_columns, sentence_weight: float = 1.0):
+def combine(doc_logits, sentence_logits, temperature: float, side_columns, sentence_weight: float = 1.0):
     """Calibrated label probabilities for a statement, and per label the sentence that scores it best.
 
     A side taken in one sentence of a long post must not be drowned by the other sentences (a
     launch announcement followed by one line condemning the raids condemns), so each side's
-    score is the larger of the whole text's and its best sentence's (times `sentence_weight`);
-    silence keeps the whole text's. Both are temperature-scaled first; the result is
-    renormalised. Temperature and weight are fitted together on the tune split.
+    probability is the larger of the whole statement's and its best sentence's (times
+    `sentence_weight`); silence keeps the whole statement's. Both are temperature-scaled first;
+    the result is renormalised. Temperature and weight are fitted together on the tune split.
     """
-    import numpy
-
-    def scale(scores):
-        logits = numpy.log(numpy.clip(scores, 1e-9, 1.0)) / temperature
-        logits -= logits.max(axis=-1, keepdims=True)
-        e = numpy.exp(logits)
-        return e / e.sum(axis=-1, keepdims=True)
-
-    doc_p = scale(numpy.asarray(doc_scores, dtype="float64"))
-    sent_p = scale(numpy.asarray(sent_scores, dtype="float64"))
-    best_sentence = sent_p.argmax(axis=0)
+    doc_p = softmax(doc_logits, temperature)
+    sent_p = softmax(numpy.atleast_2d(sentence_logits), temperature)
+    best = sent_p.argmax(axis=0)
     probs = doc_p.copy()
     for column in side_columns:
-        probs[column] = max(doc_p[column], sentence_weight * sent_p[best_sentence[column], column])
-    return probs / probs.sum(), best_sentence
+        probs[column] = max(doc_p[column], sentence_weight * sent_p[best[column], column])
+    return probs / probs.sum(), best
 
 
-def _sentence_at(sents, char: int) -> str:
-    for sent in sents:
-        if sent.start_char <= char < sent.end_char:
-            return sent.text
-    return sents[0].text if sents else ""
+def _item(x) -> tuple[str, str]:
+    if isinstance(x, (tuple, list)) and len(x) == 2:
+        text, context = x
+    else:
+        text, context = x, ""
+    return (text if isinstance(text, str) else "", context if isinstance(context, str) else "")
 
+
+def _span_text(text: str, span) -> str:
+    return text[span[0] : span[1]]
+
+
+def _sentence_at(text: str, spans, char: int) -> str:
+    for start, end in spans:
+        if start <= char < end:
+            return text[start:end]
+    return _span_text(text, spans[0]) if spans else text.strip()
+
+
+def _context_evidence(text: str, context: str, gate: TopicGate) -> str:
+    """The context sentence that decided: the one framing the quote, else the one naming the topic,
+    else the first."""
+    spans = sentence_spans(context)
+    if not spans:
+        return context.strip()
+    probe = text.strip().strip("\"'“”‘’")[:40]
+    for start, end in spans:
+        if probe and probe in context[start:end]:
+            return context[start:end]
+    match = gate.check(context)
+    if match.on_topic:
+        return _sentence_at(context, spans, match.start)
+    return _span_text(context, spans[0])

@@ -25,9 +25,9 @@ EXCERPT_CHARS = 280  # either side of the evidence: enough to judge it in contex
 # (found by an index seek on (leader_id, published_at), so the board stays fast on 1M rows).
 BOARD_SQL = """/* onrecord:cache */
 select l.id, l.name, l.title, l.organization, ls.stance, ls.condemning, ls.supporting,
-  ls.on_topic, ls.last_statement_at, ls.monitored_since,
+  ls.on_topic, ls.last_statement_at, ls.monitored_since, ls.needs_review,
   s.id as statement_id, s.platform, s.kind, s.url, s.text, s.published_at, s.deleted_at,
-  s.edited_at, st.stance as statement_stance, st.evidence, st.confidence, st.model,
+  s.edited_at, st.stance as statement_stance, st.evidence, st.evidence_from, st.confidence, st.model,
   (select ss.outlet from statement_sources ss where ss.statement_id = s.id
    order by ss.first_seen_at, ss.source_url limit 1) as outlet,
   coalesce(rp.reported_sided, 0) as reported_sided,
@@ -57,7 +57,7 @@ left join (
 where ls.topic_id = :topic
 """
 STATEMENT_FIELDS = ("platform", "kind", "url", "text", "published_at", "deleted_at", "edited_at", "evidence",
-                    "confidence", "model", "outlet")
+                    "evidence_from", "confidence", "model", "outlet")
 
 
 TEMPLATES = TEMPLATES_DIR
@@ -124,12 +124,15 @@ async def board(request, datasette):
         for row in rows:
             card = {key: row[key] for key in ("id", "name", "title", "organization", "stance", "condemning",
                                               "supporting", "on_topic", "last_statement_at", "monitored_since",
-                                              "accounts", "accounts_crawled", "reported_sided")}
+                                              "accounts", "accounts_crawled", "reported_sided", "needs_review")}
             statement = None
             if row["statement_id"]:
                 statement = {key: clean_text(row[key]) for key in STATEMENT_FIELDS}
                 statement["id"], statement["stance"] = row["statement_id"], row["statement_stance"]
-                statement["html"], statement["evidence_found"] = highlight(statement["text"], statement["evidence"])
+                # Evidence read from the context (a reporter's sentence, the post answered) is never
+                # marked inside the leader's own words.
+                own = statement["evidence"] if statement["evidence_from"] != "context" else ""
+                statement["html"], statement["evidence_found"] = highlight(statement["text"], own)
                 statement["url"] = safe_url(statement["url"])  # never a javascript: link from crawled data
                 statement["row_url"] = datasette.urls.row(name, "statements", tilde_encode(statement["id"]))
             card["statement"] = statement

@@ -1,55 +1,82 @@
-"""Fit the confidence calibration on the tune split and write it beside the pipeline.
+"""Fit the confidence on the tune split and write it into the model folder's model.json.
 
-One temperature for the textcat's scores and the weight of the best sentence, fitted by grid search on the negative log-likelihood of
-the classifier's final probabilities (whole text and best sentence combined, nlp.stance.combine)
-for tune statements that pass the topic gate; and the observed accuracy of the gate's "off topic,
-silent" verdict. Only the tune split is used: the test split stays for bench/stance_eval.py.
+    python scripts/calibrate.py config.cfg training/tune.jsonl training/model
+
+1. One temperature for the head's logits and the weight of a post's best sentence
+   (nlp.stance.combine), by grid search on the negative log-likelihood of the final probabilities.
+2. The needs_review threshold: the lowest confidence at which the tune judgments at or above it
+   are right at least `calibration.review_target_accuracy` of the time (never below
+   `review_floor`). Only the tune split's real statements are read when it has any (else the
+   fictional ones): the test split is for bench/stance_eval.py.
 """
+import argparse
 import json
 import math
-import sys
 from pathlib import Path
 
-from onrecord.nlp.labels import SILENT
-from onrecord.nlp.stance import StanceClassifier, combine
-
-WEIGHTS = (0.0, 0.7, 0.85, 1.0)  # how far one sentence taking a side may outvote the whole post
-TOPIC = {"id": "ice-enforcement", "name": "Federal immigration enforcement (ICE, Border Patrol) in U.S. cities"}
+from onrecord.nlp.stance import StanceClassifier, combine, load_model
+from onrecord.nlp.stance_data import TOPIC, items, read_config, read_jsonl
 
 
-def calibrate(corpus: Path, model_dir: Path, split: str = "tune") -> None:
-    rows = [json.loads(line) for line in corpus.read_text(encoding="utf-8").splitlines()]
-    rows = [r for r in rows if r["split"] == split]
+def review_threshold(confidences, correct, target: float, floor: float) -> float:
+    """Lowest t (a confidence seen on tune) such that judgments with confidence >= t are right >= target."""
+    pairs = sorted(zip(confidences, correct), reverse=True)
+    best, right = 1.0, 0
+    for n, (c, ok) in enumerate(pairs, 1):
+        right += ok
+        if right / n >= target:
+            best = c
+    return round(max(best, floor), 4)
+
+
+def calibrate(config: Path, tune_file: Path, model_dir: Path) -> None:
+    cfg = read_config(config)["calibration"]
+    rows = read_jsonl(tune_file)
+    if any(r["source"] == "real" for r in rows):  # calibrate on real text whenever there is some
+        rows = [r for r in rows if r["source"] == "real"]
+    load_model.cache_clear()
     clf = StanceClassifier(TOPIC, model_dir=model_dir)
-    labels = clf.labels
-    raw = clf.raw_scores([r["text"] for r in rows])
-    gated = [(r, x) for r, x in zip(rows, raw) if x is not None]
-    rejected = [r for r, x in zip(rows, raw) if x is None]
+    raws = clf.raw_scores(items(rows))
+    gated = [(r, x) for r, x in zip(rows, raws) if x is not None]
+    gold = [clf.labels.index(r["stance"]) for r, _ in gated]
 
-    def nll(t, weight):
+    def nll(t, w):
         total = 0.0
-        for row, (_, doc_scores, _, sent_scores) in gated:
-            probs, _ = combine(doc_scores, sent_scores, t, clf.side_columns, weight)
-            total -= math.log(max(float(probs[labels.index(row["stance"])]), 1e-12))
+        for k, (_, raw) in zip(gold, gated):
+            probs, _ = combine(raw.doc, raw.sentences, t, clf.side_columns, w)
+            total -= math.log(max(float(probs[k]), 1e-12))
         return total / max(len(gated), 1)
 
-    grid = [(0.2 * 1.04 ** k, w) for k in range(110) for w in WEIGHTS]  # temperature 0.2 .. ~15
+    grid = [(0.2 * 1.04 ** k, w) for k in range(110) for w in cfg["sentence_weights"]]  # t 0.2 .. ~15
     temperature, weight = min(grid, key=lambda tw: nll(*tw))
-    silent = sum(r["stance"] == SILENT for r in rejected)
-    result = {
-        "split": split,
-        "temperature": round(temperature, 4),
-        "sentence_weight": weight,
-        "nll_before": round(nll(1.0, 1.0), 4),
-        "nll_after": round(nll(temperature, weight), 4),
-        "gated_statements": len(gated),
-        # Laplace-smoothed: the gate's verdict never claims certainty.
-        "off_topic_confidence": round((silent + 1) / (len(rejected) + 2), 4),
-        "rejected_statements": len(rejected),
-    }
-    (model_dir / "calibration.json").write_text(json.dumps(result, indent=2) + "\n")
-    print(json.dumps(result))
+    card_file = model_dir / "model.json"
+    card = json.loads(card_file.read_text())
+    card["calibration"] = {"split": "tune", "source": sorted({r["source"] for r in rows}), "statements": len(gated), "temperature": round(temperature, 4),
+                           "sentence_weight": weight, "nll_before": round(nll(1.0, 1.0), 4),
+                           "nll_after": round(nll(temperature, weight), 4)}
+    card_file.write_text(json.dumps(card, indent=2) + "\n")
+    load_model.cache_clear()
+    clf = StanceClassifier(TOPIC, model_dir=model_dir)
+    judgments = [clf.judge(t, c, raw) for (t, c), raw in zip(items(rows), raws)]
+    confidences = [j.confidence for j in judgments]
+    correct = [j.stance == r["stance"] for j, r in zip(judgments, rows)]
+    threshold = review_threshold(confidences, correct, cfg["review_target_accuracy"], cfg["review_floor"])
+    flagged = [ok for c, ok in zip(confidences, correct) if c < threshold]
+    kept = [ok for c, ok in zip(confidences, correct) if c >= threshold]
+    card["calibration"].update({
+        "review_below": threshold, "review_target_accuracy": cfg["review_target_accuracy"],
+        "tune_flagged": len(flagged), "tune_accuracy_flagged": round(sum(flagged) / max(len(flagged), 1), 4),
+        "tune_accuracy_kept": round(sum(kept) / max(len(kept), 1), 4),
+    })
+    card_file.write_text(json.dumps(card, indent=2) + "\n")
+    load_model.cache_clear()
+    print(json.dumps(card["calibration"]))
 
 
 if __name__ == "__main__":
-    calibrate(Path(sys.argv[1]), Path(sys.argv[2]))
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("config", type=Path)
+    parser.add_argument("tune_file", type=Path)
+    parser.add_argument("model_dir", type=Path)
+    args = parser.parse_args()
+    calibrate(args.config, args.tune_file, args.model_dir)

@@ -1,46 +1,80 @@
-"""Convert nlp/corpus/statements.jsonl into one spaCy DocBin per split (train, tune, test).
+"""Corpus -> training/{train,tune,test}.jsonl: the real and the fictional statements, by split.
 
-The train split is also augmented with long posts: each on-topic train statement is joined, with
-some probability, to one or two off-topic train statements, so the model learns that one line
-taking a side in a post about something else still takes that side. Only train statements are
-combined, so no text crosses a split.
+    python scripts/convert.py config.cfg training [--exclude FILE.jsonl]...
+
+Real statements (corpus.real, when the file exists) keep their speaker-disjoint split; fictional
+ones (corpus.fictional) keep theirs and carry `corpus.fictional_weight` as a sample weight when
+real training data exists. The train split is augmented with long posts: a share of on-topic
+train statements is joined to one or two off-topic train statements from the same corpus, so
+the model learns that one line taking a side in a post about something else still takes it.
+Only train statements are combined, and a train or tune statement whose text also appears in the
+test split, in a held-out attribution article (`in_heldout_article`) or in an --exclude file (such
+as the real sanity set) is dropped, so no text crosses.
 """
-import json
+import argparse
 import random
-import sys
 from pathlib import Path
 
-import spacy
-from spacy.tokens import DocBin
+from onrecord.nlp.stance_data import read_config, read_jsonl, write_jsonl
 
-from onrecord.nlp.labels import LABELS
-
-AUGMENT_SHARE = 0.6  # share of on-topic train statements that get an augmented long copy
-SEED = 2026
+SPLITS = ("train", "tune", "test")
 
 
-def convert(corpus: Path, out_dir: Path) -> None:
-    nlp = spacy.blank("en")
-    rows = [json.loads(line) for line in corpus.read_text(encoding="utf-8").splitlines()]
-    rng = random.Random(SEED)
-    off_topic = [r["text"] for r in rows if r["split"] == "train" and not r["on_topic"]]
+def _key(text: str) -> str:
+    return " ".join(text.lower().split())
+
+
+def convert(config: Path, out_dir: Path, exclude: list[Path]) -> None:
+    cfg = read_config(config)["corpus"]
+    base = config.parent
+    real_file = base / cfg["real"]
+    real = read_jsonl(real_file) if real_file.exists() else []
+    fictional = read_jsonl(base / cfg["fictional"])
+    weight = float(cfg["fictional_weight"]) if any(r["split"] == "train" for r in real) else 1.0
+    rows = []
+    for source, corpus, w in (("real", real, 1.0), ("fictional", fictional, weight)):
+        for r in corpus:
+            if r["split"] not in SPLITS:
+                raise SystemExit(f"{r.get('id')}: unknown split {r['split']!r}")
+            if source == "fictional" and r["split"] == "train" and w == 0:
+                continue
+            rows.append({"id": r["id"], "speaker": r.get("speaker_group") or r.get("speaker", ""), "text": r["text"],
+                         "context": r.get("context") or "", "stance": r["stance"],
+                         "on_topic": r.get("on_topic"), "split": r["split"], "source": source,
+                         "tags": r.get("tags", []), "evidence": r.get("evidence"), "weight": w if r["split"] == "train" else 1.0})
+    # Words that also appear in a held-out attribution article stay out of training and tuning
+    # (nlp/corpus/real/README.md), like the test split's.
+    held = {_key(r["text"]) for r in rows if r["split"] == "test"}
+    held |= {_key(r["text"]) for r in real if r.get("in_heldout_article")}
+    for path in exclude:
+        held |= {_key(r["text"]) for r in read_jsonl(path)}
+    dropped = [r for r in rows if r["split"] != "test" and _key(r["text"]) in held]
+    rows = [r for r in rows if r["split"] == "test" or _key(r["text"]) not in held]
+
+    rng = random.Random(cfg["seed"])
     augmented = []
-    for row in rows:
-        if row["split"] == "train" and row["on_topic"] and "composite" not in row["tags"] and rng.random() < AUGMENT_SHARE:
-            parts = [row["text"]] + rng.sample(off_topic, rng.choice((1, 1, 2)))
-            rng.shuffle(parts)
-            augmented.append({**row, "text": " ".join(parts)})
-    bins = {}
-    for row in rows + augmented:
-        doc = nlp.make_doc(row["text"])
-        doc.cats = {label: float(label == row["stance"]) for label in LABELS}
-        bins.setdefault(row["split"], DocBin()).add(doc)
-    out_dir.mkdir(parents=True, exist_ok=True)
-    for split, docbin in sorted(bins.items()):
-        docbin.to_disk(out_dir / f"{split}.spacy")
-        print(f"{split}: {len(docbin)} docs -> {out_dir / f'{split}.spacy'}")
-    print(f"(train includes {len(augmented)} augmented long posts)")
+    for source in ("real", "fictional"):
+        train = [r for r in rows if r["split"] == "train" and r["source"] == source]
+        off_topic = [r["text"] for r in train if r["stance"] == "silent" and r["on_topic"] is False]
+        for r in train:
+            if off_topic and r["on_topic"] and "composite" not in r["tags"] and rng.random() < cfg["composite_share"]:
+                parts = [r["text"]] + rng.sample(off_topic, min(len(off_topic), rng.choice((1, 1, 2))))
+                rng.shuffle(parts)
+                augmented.append({**r, "id": r["id"] + "+", "text": " ".join(parts), "tags": r["tags"] + ["augmented"]})
+    rows += augmented
+    for split in SPLITS:
+        part = [r for r in rows if r["split"] == split]
+        write_jsonl(out_dir / f"{split}.jsonl", part)
+        by = {s: sum(r["source"] == s for r in part) for s in ("real", "fictional")}
+        print(f"{split}: {len(part)} statements ({by['real']} real, {by['fictional']} fictional) -> {out_dir / split}.jsonl")
+    print(f"(train includes {len(augmented)} augmented long posts; {len(dropped)} statements dropped "
+          f"because their text is held out; fictional train weight {weight})")
 
 
 if __name__ == "__main__":
-    convert(Path(sys.argv[1]), Path(sys.argv[2]))
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("config", type=Path)
+    parser.add_argument("out_dir", type=Path)
+    parser.add_argument("--exclude", type=Path, action="append", default=[])
+    args = parser.parse_args()
+    convert(args.config, args.out_dir, args.exclude)

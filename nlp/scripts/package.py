@@ -1,27 +1,41 @@
-"""Copy the best trained pipeline into nlp/model/ with its public name and version."""
-import sys
+"""Name and version a trained, calibrated model folder and copy it into nlp/model/ with its licence.
+
+    python scripts/package.py training/model model 0.2.0
+
+What is copied is all run time reads: encoder.onnx, tokenizer.json, head.npz, model.json; plus
+the encoder's Apache-2.0 licence and the attribution (ENCODER.md, from scripts/ENCODER.md).
+"""
+import argparse
+import json
+import shutil
 from pathlib import Path
 
-import spacy
-
-import onrecord.nlp.stance_features  # noqa: F401  registers the architecture
-
 NAME = "onrecord_stance"
+FILES = ("encoder.onnx", "tokenizer.json", "head.npz")
+HERE = Path(__file__).resolve().parent
 
 
-def package(best: Path, out: Path, version: str) -> None:
-    pipeline = spacy.load(best)
-    pipeline.meta.update(
-        name=NAME,
-        version=version,
-        description="onrecord stance toward the watchlist topic: condemning / supporting / silent",
-        license="Apache-2.0",
-        author="onrecord",
-    )
-    pipeline.meta.pop("performance", None)
-    pipeline.to_disk(out)
-    print(f"{NAME}-{version} -> {out}")
+def package(staging: Path, out: Path, version: str) -> None:
+    card = json.loads((staging / "model.json").read_text())
+    if "calibration" not in card:
+        raise SystemExit(f"{staging} is not calibrated (run scripts/calibrate.py first)")
+    card.update(name=NAME, version=version,
+                description="onrecord stance toward the watchlist topic: condemning / supporting / silent",
+                licence="Apache-2.0 (the encoder's weights: Apache-2.0, see LICENSE-all-MiniLM-L6-v2 and ENCODER.md)")
+    out.mkdir(parents=True, exist_ok=True)
+    for name in FILES:
+        shutil.copy(staging / name, out / name)
+    shutil.copy(HERE / "ENCODER.md", out / "ENCODER.md")
+    shutil.copy(HERE / "LICENSE-Apache-2.0", out / "LICENSE-all-MiniLM-L6-v2")
+    (out / "model.json").write_text(json.dumps(card, indent=2) + "\n")
+    size = sum(f.stat().st_size for f in out.iterdir()) / 2**20
+    print(f"{NAME}-{version} -> {out} ({size:.1f} MiB)")
 
 
 if __name__ == "__main__":
-    package(Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3])
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("staging", type=Path)
+    parser.add_argument("out", type=Path)
+    parser.add_argument("version")
+    args = parser.parse_args()
+    package(args.staging, args.out, args.version)

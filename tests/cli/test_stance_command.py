@@ -54,10 +54,11 @@ def test_stance_text_arguments_get_positional_ids(watchlist):
     assert result.exit_code == 0, result.output
     out = lines(result.stdout)
     assert [o["id"] for o in out] == [1, 2]
-    assert set(out[0]) == {"id", "stance", "on_topic", "confidence", "evidence"}
+    assert set(out[0]) == {"id", "stance", "on_topic", "confidence", "evidence", "evidence_from", "needs_review", "model"}
+    assert out[0]["evidence_from"] == "text" and out[0]["model"].startswith("onrecord_stance-")
     assert out[0]["stance"] == "condemning" and out[0]["on_topic"] is True
     assert out[0]["evidence"] in TEXTS["mastodon:1"] and out[0]["evidence"]
-    assert (out[1]["stance"], out[1]["on_topic"], out[1]["evidence"]) == ("silent", False, "")
+    assert (out[1]["stance"], out[1]["on_topic"], out[1]["evidence"], out[1]["evidence_from"]) == ("silent", False, "", None)
     assert all(0 <= o["confidence"] <= 1 for o in out)
 
 
@@ -166,3 +167,80 @@ def test_classify_statements_reports_progress(tmp_path, monkeypatch):
     counts = classify_module.classify_statements(db, WATCHLIST["topic"], progress=lambda done, total: calls.append((done, total)))
     assert counts["classified"] == 4 and counts["condemning"] + counts["supporting"] + counts["silent"] == 4
     assert calls == [(2, 4), (4, 4)]
+
+
+def test_stance_jsonl_reads_context_and_checks_it(watchlist):
+    lines_in = [
+        {"id": "q", "text": "a disgrace", "context": "Ada Quillfeather called the ICE raids \"a disgrace\" on Tuesday."},
+        {"id": "r", "text": TEXTS["mastodon:1"], "context": None},
+        {"id": "bad", "text": "x", "context": ["not", "a", "string"]},
+    ]
+    result = run("stance", "--watchlist", str(watchlist), "--jsonl", "-",
+                 input="".join(json.dumps(line) + "\n" for line in lines_in))
+    assert result.exit_code == 0, result.output
+    out = {o["id"]: o for o in lines(result.stdout)}
+    assert set(out) == {"q", "r"}
+    assert out["q"]["on_topic"] is True  # the topic is named only in the context
+    if out["q"]["evidence_from"] == "context":
+        assert out["q"]["evidence"] in lines_in[0]["context"]
+    assert out["r"]["evidence_from"] == "text"
+    assert 'line 3: "context" must be a string' in result.stderr
+
+
+def test_stance_bad_texts_get_a_line_each(watchlist):
+    texts = ["", "https://example.com/x", "🙂🙂", "\x07\x1b The raids must end.", "x" * 1_000_000]
+    result = run("stance", "--watchlist", str(watchlist), "--jsonl", "-",
+                 input="".join(json.dumps({"id": n, "text": t}) + "\n" for n, t in enumerate(texts)))
+    assert result.exit_code == 0, result.output
+    assert [o["id"] for o in lines(result.stdout)] == list(range(len(texts)))
+    assert "3 with no words to judge" in result.stderr
+
+
+def test_classify_judges_each_statement_with_its_context(watchlist, tmp_path):
+    path = tmp_path / "onrecord.db"
+    db = seeded_db(path)
+    save_statements(db, [{"id": "news:1", "leader_id": "ada-quillfeather", "platform": "news", "kind": "post",
+                          "text": "a disgrace", "published_at": "2026-01-21T10:00:00Z",
+                          "context": "Ada Quillfeather called the ICE raids in Minneapolis \"a disgrace\" on Tuesday."}])
+    db.close()
+    result = run("classify", "--db", str(path), "--watchlist", str(watchlist))
+    assert result.exit_code == 0, result.output
+    assert "marked needs_review" in result.stdout
+    rows = stances(path)
+    quote = rows["news:1"]
+    assert quote["on_topic"] == 1  # only the context names the topic
+    assert quote["evidence_from"] in ("text", "context") and quote["needs_review"] in (0, 1)
+    if quote["evidence_from"] == "context":
+        assert quote["evidence"] in 'Ada Quillfeather called the ICE raids in Minneapolis "a disgrace" on Tuesday.'
+    assert rows["mastodon:1"]["evidence_from"] == "text"
+    assert rows["mastodon:3"]["evidence_from"] is None and rows["mastodon:3"]["evidence"] == ""
+
+
+def test_a_judgment_that_needs_review_never_alone_sets_a_side(tmp_path):
+    from onrecord.db.save import record_crawl
+
+    db = seeded_db(tmp_path / "onrecord.db")
+    record_crawl(db, {"platform": "mastodon", "account_id": "mastodon:ada@social.example", "status": "ok",
+                      "started_at": "2026-01-21T03:00:00Z", "finished_at": "2026-01-21T03:00:00Z",
+                      "items": 4, "new_items": 4})
+
+    def judge(sid, stance, needs_review, on_topic=True):
+        save_stances(db, [{"statement_id": sid, "topic_id": "ice-enforcement", "stance": stance, "on_topic": on_topic,
+                           "confidence": 0.55 if needs_review else 0.95, "evidence": "", "model": "test-1",
+                           "needs_review": needs_review}])
+
+    def leader():
+        return next(db.query("SELECT * FROM leader_stances WHERE leader_id = 'ada-quillfeather'"))
+
+    judge("mastodon:1", "condemning", True)
+    row = leader()
+    assert (row["stance"], row["condemning"], row["needs_review"]) == ("silent", 0, 1)
+    judge("mastodon:2", "supporting", True)
+    judge("mastodon:3", "silent", True, on_topic=False)  # an unsure "about something else" awaits review too
+    row = leader()
+    assert (row["stance"], row["condemning"], row["supporting"], row["needs_review"]) == ("silent", 0, 0, 3)
+    judge("mastodon:4", "condemning", False)
+    row = leader()
+    assert (row["stance"], row["condemning"], row["supporting"], row["needs_review"]) == ("condemning", 1, 0, 3)
+    plan = " ".join(r[3] for r in db.execute("EXPLAIN QUERY PLAN SELECT * FROM leader_stances").fetchall())
+    assert "idx_stances_counted" in plan  # leader_stances reads the partial index, not every stance

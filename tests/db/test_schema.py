@@ -34,7 +34,7 @@ def test_contract_tables_and_columns(tmp_path):
                        "published_at", "edited_at", "deleted_at", "first_seen_at", "last_seen_at",
                        "lang", "source_url", "context"},
         "stances": {"statement_id", "topic_id", "stance", "on_topic", "confidence", "evidence",
-                    "model", "classified_at"},
+                    "model", "classified_at", "needs_review", "evidence_from"},
         "crawls": {"id", "platform", "account_id", "source_url", "started_at", "finished_at",
                    "status", "items", "new_items", "error"},
     }
@@ -43,7 +43,7 @@ def test_contract_tables_and_columns(tmp_path):
     assert db["stances"].pks == ["statement_id", "topic_id"]
     assert set(db["leader_stances"].columns_dict) == {
         "leader_id", "name", "topic_id", "stance", "condemning", "supporting", "on_topic",
-        "last_statement_at", "monitored_since"}
+        "last_statement_at", "monitored_since", "needs_review"}
 
 
 def test_wal_and_foreign_keys(tmp_path):

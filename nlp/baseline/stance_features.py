@@ -1,7 +1,8 @@
 """The stance textcat's model: a bag of n-grams plus stance-lexicon, negation and quote features.
 
 Registered in spaCy's registry as `onrecord.StanceBOW.v1` (used by nlp/config.cfg), so this module
-must be imported before the trained pipeline is loaded (nlp/stance.py does it).
+must be imported before the trained pipeline is loaded (nlp/baseline/textcat_stance.py does it).
+Part of the frozen baseline (see textcat_stance.py).
 
 Why not spaCy's stock TextCatBOW: with a thousand training statements, word n-grams alone learn a
 handful of keywords. Mapping words to a few hand-made stance clusters (criticism, harm, demands to

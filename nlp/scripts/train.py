@@ -1,0 +1,83 @@
+"""Train the stance head on the train split's embeddings; write a complete, uncalibrated model folder.
+
+    python scripts/train.py config.cfg training/train.jsonl training/encoder training/model
+
+The embeddings come from the exported (quantised) encoder itself, so the head learns exactly the
+features run time computes. The output folder holds encoder.onnx, tokenizer.json, head.npz and
+model.json (the settings run time needs); scripts/calibrate.py then adds the calibration.
+"""
+import argparse
+import json
+import shutil
+from pathlib import Path
+
+import numpy
+from sklearn.linear_model import LogisticRegression
+
+from onrecord.nlp.encoder import Encoder
+from onrecord.nlp.labels import LABELS
+from onrecord.nlp.stance_data import TOPIC, read_config, read_jsonl
+from onrecord.nlp.stance_head import Head, features
+from onrecord.nlp.topic import TopicGate
+
+
+def embed_rows(rows, encoder: Encoder, use_context: bool, use_gate: bool):
+    """Feature matrix of rows, built as run time builds a statement's whole-text features."""
+    from onrecord.nlp.sentences import model_text
+
+    gate = TopicGate(TOPIC)
+    texts = [model_text(r["text"]) for r in rows]
+    own = encoder.embed(texts)
+    joined = own.copy()
+    with_context = [i for i, r in enumerate(rows) if r.get("context")]
+    if use_context and with_context:
+        joined[with_context] = encoder.embed([texts[i] for i in with_context],
+                                             [model_text(rows[i]["context"]) for i in with_context])
+    return features(own, joined, [gate.check(r["text"]).level for r in rows], use_context, use_gate)
+
+
+def fit(x, y, weights, head_cfg: dict) -> Head:
+    clf = LogisticRegression(C=head_cfg["C"], class_weight=head_cfg["class_weight"] or None,
+                             max_iter=head_cfg["max_iter"])
+    clf.fit(x, y, sample_weight=weights)
+    order = [list(clf.classes_).index(label) for label in LABELS]  # store in LABELS order
+    return Head(clf.coef_[order], clf.intercept_[order], LABELS)
+
+
+def train(config: Path, train_file: Path, encoder_dir: Path, out: Path) -> None:
+    cfg = read_config(config)
+    rows = read_jsonl(train_file)
+    encoder = Encoder(encoder_dir, cfg["encoder"]["max_tokens"])
+    x = embed_rows(rows, encoder, cfg["features"]["context"], cfg["features"]["gate"])
+    y = numpy.array([r["stance"] for r in rows])
+    head = fit(x, y, numpy.array([r.get("weight", 1.0) for r in rows]), cfg["head"])
+    out.mkdir(parents=True, exist_ok=True)
+    for name in ("encoder.onnx", "tokenizer.json"):
+        shutil.copy(encoder_dir / name, out / name)
+    head.save(out)
+    card = {
+        "name": "onrecord_stance",
+        "version": "0.0.0",  # set by scripts/package.py
+        "labels": LABELS,
+        "encoder": {k: cfg["encoder"][k] for k in ("name", "licence", "quantize", "max_tokens")},
+        "fine_tune": cfg["fine_tune"],
+        "corpus": {k: cfg["corpus"][k] for k in ("fictional_weight", "composite_share")},
+        "features": cfg["features"],
+        "head": cfg["head"],
+        "runtime": cfg["runtime"],
+        "trained_on": {s: sum(r["source"] == s for r in rows) for s in ("real", "fictional")},
+    }
+    (out / "model.json").write_text(json.dumps(card, indent=2) + "\n")
+    train_acc = float((numpy.array(head.labels)[head.logits(x).argmax(1)] == y).mean())
+    print(f"head trained on {len(rows)} statements ({card['trained_on']}), {x.shape[1]} features; "
+          f"train accuracy {train_acc:.3f} -> {out}")
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("config", type=Path)
+    parser.add_argument("train_file", type=Path)
+    parser.add_argument("encoder_dir", type=Path)
+    parser.add_argument("out", type=Path)
+    args = parser.parse_args()
+    train(args.config, args.train_file, args.encoder_dir, args.out)

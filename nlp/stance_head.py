@@ -1,0 +1,60 @@
+"""The stance head: features from the encoder's embeddings, and a linear softmax layer over them.
+
+One function builds the features for training (nlp/scripts/train.py) and for run time
+(nlp/stance.py), so the two never drift apart:
+
+    [ embedding(text) | embedding(text, context) | topic gate one-hot ]
+
+The second block is present when the model was trained with `features.context`; a statement
+without context repeats its own embedding there, so context-free statements train both blocks
+and context shifts the judgment only as far as the statements with context taught it to.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy
+
+from onrecord.nlp.topic import NONE, STRONG, WEAK
+
+HEAD_FILE = "head.npz"
+GATE_LEVELS = (STRONG, WEAK, NONE)
+
+
+def features(own, joined, gate_levels, use_context: bool, use_gate: bool) -> numpy.ndarray:
+    """own, joined: (n, d) embeddings (joined may be None: then own is repeated); gate_levels: n levels."""
+    parts = [own]
+    if use_context:
+        parts.append(own if joined is None else joined)
+    if use_gate:
+        parts.append(numpy.array([[level == g for g in GATE_LEVELS] for level in gate_levels], dtype="float32")
+                     .reshape(len(gate_levels), len(GATE_LEVELS)))
+    return numpy.concatenate(parts, axis=1).astype("float32")
+
+
+class Head:
+    """Weights (k, f) and bias (k,) of the softmax layer, and its label order."""
+
+    def __init__(self, weights, bias, labels):
+        self.weights = numpy.asarray(weights, dtype="float32")
+        self.bias = numpy.asarray(bias, dtype="float32")
+        self.labels = [str(label) for label in labels]
+
+    @classmethod
+    def load(cls, model_dir) -> "Head":
+        with numpy.load(Path(model_dir) / HEAD_FILE, allow_pickle=False) as data:
+            return cls(data["weights"], data["bias"], data["labels"])
+
+    def save(self, model_dir) -> None:
+        numpy.savez(Path(model_dir) / HEAD_FILE, weights=self.weights, bias=self.bias,
+                    labels=numpy.array(self.labels))
+
+    def logits(self, x) -> numpy.ndarray:
+        return numpy.asarray(x, dtype="float32") @ self.weights.T + self.bias
+
+
+def softmax(logits, temperature: float = 1.0) -> numpy.ndarray:
+    z = numpy.asarray(logits, dtype="float64") / temperature
+    z = z - z.max(axis=-1, keepdims=True)
+    e = numpy.exp(z)
+    return e / e.sum(axis=-1, keepdims=True)
