@@ -149,7 +149,7 @@ class Pacer:
         self.published = (settings.getdict("ONRECORD_BUDGETS") or {}).get(platform)
         self.default_delay = settings.getfloat("DOWNLOAD_DELAY")
         self.max_interval = settings.getfloat("ONRECORD_MAX_WAIT")
-        self.operator_slots = set(settings.getdict("DOWNLOAD_SLOTS"))  # the operator's own word wins
+        self.operator_slots = settings.getdict("DOWNLOAD_SLOTS")  # the operator's own word wins
         self.user_agent = settings.get("ROBOTSTXT_USER_AGENT") or settings.get("USER_AGENT")
         self.obey_crawl_delay = settings.getbool("ONRECORD_OBEY_CRAWL_DELAY")
         self.hosts: dict[str, HostPace] = {}
@@ -199,6 +199,8 @@ class Pacer:
 
     def floor(self, key: str) -> float:
         """The least delay of the slot (AutoThrottle may go above it, never below)."""
+        if key in self.operator_slots:
+            return float(self.operator_slots[key].get("delay", self.default_delay))
         seconds = self.interval(key)
         return self.default_delay if seconds is None else seconds
 

@@ -52,6 +52,13 @@ def test_each_platform_is_paced_at_half_its_published_budget():
     assert pace("bluesky", ONRECORD_BUDGET_SHARE=0.25).interval("") == pytest.approx(0.4)  # the share is a setting
 
 
+def test_a_local_test_server_is_not_paced(monkeypatch):
+    monkeypatch.setenv("ONRECORD_CRAWL_SETTINGS", "onrecord.crawler.settings.local")
+    local = crawl_settings()
+    assert local.getdict("ONRECORD_BUDGETS") == {} and local.getfloat("ONRECORD_BUDGET_SHARE") == 1.0
+    assert local.getfloat("DOWNLOAD_DELAY") == 0 and not local.getbool("ONRECORD_OBEY_CRAWL_DELAY")
+
+
 def test_requests_go_to_their_host_and_lane_slot():
     pacer, _ = pacer_for(MastodonSpider)
     requests = {name: Request(url) for name, url in {
@@ -71,6 +78,14 @@ def test_requests_go_to_their_host_and_lane_slot():
     feed = Request("https://blog.example/feed.xml")
     rss.assign(feed)
     assert "download_slot" not in feed.meta and rss.floor("blog.example") == 1.0
+
+
+def test_the_operators_own_download_slots_are_left_alone():
+    pacer, _ = pacer_for(BlueskySpider, DOWNLOAD_SLOTS={"appview.example": {"delay": 0.05, "concurrency": 4}})
+    assert pacer.floor("appview.example") == 0.05 and pacer.floor("public.api.bsky.app") == 1.0
+    request = Request("https://public.api.bsky.app/xrpc/app.bsky.actor.getProfile?actor=a")
+    pacer.assign(request)
+    assert pacer.floor(request.meta["download_slot"]) == pytest.approx(0.2)
 
 
 def test_announced_limits_take_precedence_and_a_spent_share_pauses_until_the_reset():
