@@ -85,9 +85,9 @@ def x(users: tuple = (300, 900), timeline: tuple = (10000, 900)) -> list[RateLim
 def crawl_delay(seconds: float, applies=None) -> RateLimit:
     """A site whose robots.txt says `Crawl-delay: <seconds>`: one request per that many seconds
     over the requests `applies` selects (default: all); two requests closer than that within one
-    window get a 429 with Retry-After. The window is 2% shorter, so the jitter of loopback latency
+    window get a 429 with Retry-After. The window is 10% shorter, so the jitter of loopback latency
     never refuses a client that keeps the delay."""
-    limit = RateLimit(1, seconds * 0.98, name="crawl-delay")
+    limit = RateLimit(1, seconds * 0.9, name="crawl-delay")
     if applies is not None:
         limit.applies = applies
     return limit
