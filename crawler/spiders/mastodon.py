@@ -77,14 +77,8 @@ class MastodonSpider(SourceSpider):
             raise Fault("unexpected JSON (not a list of statuses)")
         crawl.pages += 1
         oldest = None
-        for status in statuses:
-            if not isinstance(status, dict) or "id" not in status:
-                crawl.skip("invalid item: not a status")
-                continue
-            statement = self.statement(status, crawl)
-            crawl.seen.add(statement.id)
-            published = to_utc(status.get("created_at"))
-            crawl.saw(published)
+        for statement in self.each_item(crawl, statuses, self.listed_status):
+            published = statement.published_at
             oldest = published if oldest is None or (published and published < oldest) else oldest
             yield statement
         links = parse_link_header(response.headers.get("Link", b"").decode("latin-1"))
@@ -95,6 +89,16 @@ class MastodonSpider(SourceSpider):
                 raise Fault("pagination loop")
             visited.add(response.url)
             yield self.statuses_request(crawl, next_url)
+
+    def listed_status(self, status, crawl) -> Statement:
+        """One status of a listing page as a statement (raises on one of the wrong shape)."""
+        if not isinstance(status, dict) or "id" not in status:
+            raise Fault("not a status")
+        statement = self.statement(status, crawl)
+        statement.published_at = to_utc(status.get("created_at"))
+        crawl.seen.add(statement.id)
+        crawl.saw(statement.published_at)
+        return statement
 
     def statement(self, status: dict, crawl) -> Statement:
         instance = self.instance(crawl)

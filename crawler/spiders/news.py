@@ -130,8 +130,9 @@ class NewsSpider(SourceSpider):
         self.articles.add(article.url)
         published = article.published_at or _to_utc_or_none(response.meta.get("feed_date"))
         run.saw(published)
-        for quote in self.finder().find(article.text):
-            yield from self.quote_items(run, quote, article, published)
+        quotes = self.finder().find(article.text)
+        for outputs in self.each_item(run, quotes, lambda quote, run: self.quote_items(run, quote, article, published)):
+            yield from outputs
 
     def quote_items(self, run, quote, article, published):
         """The statement (first article wins its fields) and this article as one of its sources."""

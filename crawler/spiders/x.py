@@ -82,16 +82,21 @@ class XSpider(SourceSpider):
             raise SourceFailed(data["errors"][0].get("detail") or "user not found")
         crawl.pages += 1
         meta = data.get("meta") or {}
-        for tweet in data.get("data") or []:
-            statement = self.statement(tweet, crawl)
-            crawl.saw(statement.published_at and to_utc(statement.published_at))
-            crawl.seen.add(statement.id)
-            if int(tweet["id"]) > int(crawl.extra.get("newest_id") or 0):
-                crawl.extra["newest_id"] = tweet["id"]
-            yield statement
+        yield from self.each_item(crawl, data.get("data") or [], self.listed_tweet)
         token = meta.get("next_token")
         if self.keep_paging(crawl, bool(token and data.get("data"))):
             yield self.tweets_request(crawl, token)
+
+    def listed_tweet(self, tweet, crawl) -> Statement:
+        """One tweet of a timeline page as a statement (raises on one of the wrong shape)."""
+        statement = self.statement(tweet, crawl)
+        statement.published_at = to_utc(statement.published_at)
+        newest = int(tweet["id"])
+        crawl.saw(statement.published_at)
+        crawl.seen.add(statement.id)
+        if newest > int(crawl.extra.get("newest_id") or 0):
+            crawl.extra["newest_id"] = tweet["id"]
+        return statement
 
     def statement(self, tweet: dict, crawl) -> Statement:
         references = {ref.get("type"): ref.get("id") for ref in tweet.get("referenced_tweets") or []}
