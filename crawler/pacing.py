@@ -43,6 +43,10 @@ MIN_REST_SHARE = 0.1  # a host's other requests keep at least this part of its p
 SLOWDOWN = 2.0  # a 429 multiplies the lane's interval by this
 
 
+class PacingSettingsError(ValueError):
+    """A pacing setting that cannot be used; the message is one line."""
+
+
 @dataclass
 class Budget:
     """`requests` per `seconds`, as a platform publishes it."""
@@ -56,7 +60,10 @@ class Budget:
 
     @classmethod
     def from_setting(cls, data: dict) -> "Budget":
-        return cls(float(data["requests"]), float(data["seconds"]))
+        budget = cls(float(data["requests"]), float(data["seconds"]))
+        if budget.requests <= 0 or budget.seconds <= 0:
+            raise ValueError("requests and seconds must be above 0")
+        return budget
 
 
 @dataclass
@@ -122,6 +129,28 @@ class HostPace:
         return True
 
 
+def check_settings(settings) -> None:
+    """Raise PacingSettingsError (one line) unless the share and the budgets can be used."""
+    try:
+        share = settings.getfloat("ONRECORD_BUDGET_SHARE")
+    except ValueError:
+        raise PacingSettingsError(f"ONRECORD_BUDGET_SHARE must be a number, not {settings.get('ONRECORD_BUDGET_SHARE')!r}") from None
+    if not 0 < share <= 1:
+        raise PacingSettingsError(f"ONRECORD_BUDGET_SHARE must be above 0 and at most 1, not {share:g}")
+    try:
+        budgets = settings.getdict("ONRECORD_BUDGETS")
+    except (TypeError, ValueError):
+        raise PacingSettingsError("ONRECORD_BUDGETS must be a JSON object: platform -> budget") from None
+    for platform, data in budgets.items():
+        try:
+            re.compile(data.get("host") or "")
+            HostPace.from_setting(data, share)
+        except (AttributeError, KeyError, TypeError, ValueError, re.error) as error:
+            raise PacingSettingsError(
+                f'ONRECORD_BUDGETS[{platform!r}]: expected {{"requests": N, "seconds": T, "lanes": {{NAME: '
+                f'{{"match": REGEX, "requests": N, "seconds": T}}}}}} ({type(error).__name__}: {error})') from None
+
+
 def split_key(key: str) -> tuple[str, str]:
     host, _, lane = key.partition(LANE_SEPARATOR)
     return host, lane
@@ -141,10 +170,9 @@ class Pacer:
 
     def __init__(self, crawler):
         settings = crawler.settings
+        check_settings(settings)  # `onrecord crawl` checks them first, to refuse them in one line
         self.crawler = crawler
         self.share = settings.getfloat("ONRECORD_BUDGET_SHARE")
-        if not 0 < self.share <= 1:
-            raise ValueError(f"ONRECORD_BUDGET_SHARE must be above 0 and at most 1, not {self.share}")
         platform = getattr(crawler.spidercls, "name", None)
         self.published = (settings.getdict("ONRECORD_BUDGETS") or {}).get(platform)
         self.default_delay = settings.getfloat("DOWNLOAD_DELAY")

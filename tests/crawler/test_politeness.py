@@ -52,6 +52,25 @@ def test_each_platform_is_paced_at_half_its_published_budget():
     assert pace("bluesky", ONRECORD_BUDGET_SHARE=0.25).interval("") == pytest.approx(0.4)  # the share is a setting
 
 
+@pytest.mark.parametrize("setting, said", [
+    ("ONRECORD_BUDGET_SHARE=1.5", "ONRECORD_BUDGET_SHARE must be above 0 and at most 1, not 1.5"),
+    ('ONRECORD_BUDGETS={"bluesky": {"requests": 3000}}', "ONRECORD_BUDGETS['bluesky']: expected"),
+    ('ONRECORD_BUDGETS={"x": {"lanes": {"a": {"match": "(", "requests": 1, "seconds": 1}}}}', "unterminated"),
+])
+def test_pacing_settings_that_cannot_be_used_are_refused_in_one_line(tmp_path, setting, said):
+    from click.testing import CliRunner
+
+    from onrecord.cli import cli
+
+    watchlist = tmp_path / "watchlist.yml"
+    watchlist.write_text("topic: {id: t, name: Fictional}\nleaders:\n  - id: a\n    name: Fictional A\n"
+                         "    accounts: [{platform: rss, url: 'http://127.0.0.1:9/feed.xml'}]\n")
+    result = CliRunner().invoke(cli, ["crawl", "--watchlist", str(watchlist), "--db", str(tmp_path / "x.db"),
+                                      "--set", setting])
+    assert result.exit_code == 2 and said in result.output and "Traceback" not in result.output
+    assert not (tmp_path / "x.db").exists()  # refused before anything was written
+
+
 def test_a_local_test_server_is_not_paced(monkeypatch):
     monkeypatch.setenv("ONRECORD_CRAWL_SETTINGS", "onrecord.crawler.settings.local")
     local = crawl_settings()
