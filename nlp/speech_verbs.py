@@ -1,8 +1,9 @@
 """Speech-verb grammar: which verb reports words, whose subject speaks, and when it does not count.
 
-Verbs are recognised by spaCy's lemma. SpeechGrammar reads one parsed article: the verb that governs or stands beside a
-quote, its subject, and the reasons its words are not the subject's own: negated, hypothetical,
-relayed by someone else, or a post shared from elsewhere.
+Verbs are recognised by spaCy's lemma (reporting verbs, labelling verbs, other communicative
+acts). SpeechGrammar reads one parsed article: a speech verb's subject, and the reasons its words
+are not the subject's own: negated, hypothetical, relayed by someone else, or a post shared from
+elsewhere. Which verb introduces a given quote is quote_introductions.py's.
 """
 
 from __future__ import annotations
@@ -22,7 +23,30 @@ def lemma(token) -> str:
 
 
 def is_speech(token) -> bool:
-    return (token.pos_ in ("VERB", "AUX") or _participle(token)) and lemma(token) in lp.SPEECH_LEMMAS
+    if not (token.pos_ in ("VERB", "AUX") or _participle(token)):
+        return False
+    word = lemma(token)
+    if word == "read":  # "the statement read:", never "Okonkwo read the union's letter:"
+        return any(c.dep_ == "nsubj" and c.lemma_.lower() in lp.OWN_DOCUMENT_NOUNS for c in token.children)
+    if word in lp.PHRASAL_SPEECH:  # "weighed in", whatever the parser made of "in"
+        following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+        return following is not None and following.lower_ == lp.PHRASAL_SPEECH[word]
+    return word in lp.SPEECH_LEMMAS
+
+
+def is_expressive(token) -> bool:
+    """A communicative act that is not a reporting verb: "expressed", "voiced", "spoke"; or a
+    copula of manner: "was blunt"."""
+    if token.pos_ not in ("VERB", "AUX"):
+        return False
+    if token.lemma_ == "be":
+        return any(c.dep_ == "acomp" and c.lemma_.lower() in lp.MANNER_ADJECTIVES for c in token.children)
+    return lemma(token) in lp.EXPRESSIVE_LEMMAS
+
+
+def _a_state(verb) -> bool:
+    """A clause that reports a state, not an act: copular ("was at fault", "are great") or passive."""
+    return verb.lemma_ == "be" or any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
 
 
 def _participle(token) -> bool:
@@ -70,6 +94,8 @@ class SpeechGrammar:
                 return True
             if node.dep_ not in ("xcomp", "conj") or node.head.i == node.i:
                 return False
+            if node.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children):
+                return False  # "did not name ICE, and he said ...": a clause of its own
             node = node.head
         return False
 
@@ -101,7 +127,13 @@ class SpeechGrammar:
                 # "..., adding that ...", "posted a photo, writing ...": the participle's subject
                 # is the subject of the clause it hangs on, wherever the parser attached it
                 up = node.head
-                for _ in range(4):
+                for _ in range(6):
+                    if up.dep_ in ("ccomp", "acl") and _a_state(up):
+                        # "argued that Pretti was at fault, stating ...", "rejected accusations
+                        # that Trump is a fascist, saying ...": nobody speaks while being in a
+                        # state, so the participle hangs on the clause the state is reported in
+                        up = up.head
+                        continue
                     if up.pos_ in ("VERB", "AUX") and any(c.dep_ == "nsubj" for c in up.children):
                         return next(c for c in up.children if c.dep_ == "nsubj")
                     if any(c.dep_ == "nsubjpass" for c in up.children) or up.head.i == up.i:
@@ -110,6 +142,18 @@ class SpeechGrammar:
             if node.dep_ == "acl" and node.tag_ == "VBG" and node.head.lemma_.lower() in lp.OWN_DOCUMENT_NOUNS:
                 # "sent a message to employees telling them that ...": the message's sender
                 return self.author(node.head)
+            if node.dep_ == "acl" and node.tag_ == "VBG" and node.head.pos_ == "NOUN" \
+                    and not any(lp.is_person_noun(t.lower_) or t.ent_type_ in ("PERSON", "ORG", "LEADER")
+                                or t.pos_ in ("PRON", "PROPN") for t in node.head.subtree if t.i < node.i):
+                # "weighed in on the tragedy telling employees ...": no event tells anything; the
+                # participle belongs to the speech act the noun is the topic of (but "a video of
+                # an agent telling ..." is the agent's)
+                up = node.head
+                while up.pos_ not in ("VERB", "AUX") and up.head.i != up.i:
+                    up = up.head
+                if is_speech(up) and not self.passes_on_something(up) or is_expressive(up):
+                    return next((c for c in up.children if c.dep_ == "nsubj" and self.in_quote[c.i] == -1), None)
+                return None
             if node.dep_ == "conj" \
                     or node.dep_ == "xcomp" and lemma(node.head) in lp.XCOMP_SPEECH_HEADS \
                     or node.dep_ == "advcl" and not any(c.lower_ in ("without", "before", "if", "unless")
@@ -123,6 +167,8 @@ class SpeechGrammar:
         """The subject of the verb a message or post hangs on: "Altman sent a message",
         "Altman told staff in a message"."""
         node = document.head if document.dep_ == "pobj" else document
+        if node.dep_ == "prep" and node.lower_ == "with" and node.head.dep_ == "dobj":
+            node = node.head  # "posted a photo with the message:": the poster's
         if node.dep_ not in ("dobj", "prep", "dative") or node.head.pos_ not in ("VERB", "AUX"):
             return None
         verb = node.head
@@ -143,6 +189,8 @@ class SpeechGrammar:
             for t in verb.sent:
                 if self.in_quote[t.i] == -1 and any(_is_source(o) for o in according_to(t)):
                     return True
+        if self._told_in_someone_elses_account(verb):
+            return True
         node = verb
         for _ in range(4):
             dep = node.dep_
@@ -153,7 +201,31 @@ class SpeechGrammar:
                 continue  # "praised Trump and said ...": a second verb of the same speaker
             if self.in_quote[node.i] == -1 and (is_speech(node) or is_label(node)):
                 outer = self.subject(node)
+                if outer is None and node.i > verb.i and not any(c.dep_ in ("nsubjpass", "expl")
+                                                                 for c in node.children):
+                    return False  # "X described A as B, urged calm": a list of her acts, misparsed
                 return not (quoted and node.i > verb.i and outer is not None and _is_source(outer))
+        return False
+
+    def _told_in_someone_elses_account(self, verb) -> bool:
+        """'Trump said he spoke with Okonkwo, who told him ...': a relative clause about the
+        leader inside another speaker's words."""
+        node = verb
+        while node.dep_ == "conj" and node.head.i != node.i:
+            node = node.head
+        if node.dep_ != "relcl":
+            return False
+        antecedent = node.head
+        if not (antecedent.pos_ == "PROPN" or lp.is_person_noun(antecedent.lower_)):
+            return False  # "told staff in a message that said ...": the message's, read elsewhere
+        up = antecedent
+        for _ in range(6):
+            if up.head.i == up.i:
+                return False
+            up = up.head
+            if self.in_quote[up.i] == -1 and (is_speech(up) or is_label(up)):
+                outer = self.subject(up)
+                return outer is not None and outer.i != antecedent.i
         return False
 
     def passes_on_something(self, verb, before: int | None = None) -> bool:
@@ -163,129 +235,3 @@ class SpeechGrammar:
             return False
         return any(c.dep_ == "dobj" and self.in_quote[c.i] == -1 and (before is None or c.i < before)
                    and c.lower_ not in lp.OWN_DOCUMENT_NOUNS for c in verb.children)
-
-    def labels_quote(self, verb, path) -> bool:
-        """A labelling verb wraps a verdict, not a name: "as"-verbs need the "as" complement."""
-        if is_speech(verb):
-            return True
-        if lemma(verb) in lp.AS_VERBS:
-            return any(t.lower_ == "as" for t in path)
-        return True
-
-    # -- the verb that introduces a quote -------------------------------------------------------
-
-    def governing_verb(self, tokens):
-        """A speech or labelling verb above the quote in the parse."""
-        index = self.in_quote[tokens[0].i]
-        for token in tokens:
-            if self.in_quote[token.head.i] == index and token.head.i != token.i:
-                continue
-            node = token.head if token.head.i != token.i else None
-            path = []
-            for _ in range(6):
-                if node is None:
-                    break
-                if self.in_quote[node.i] == -1 and (is_speech(node) or is_label(node)):
-                    return node if self.labels_quote(node, path) else None
-                path.append(node)
-                if self.in_quote[node.i] == -1 and node.pos_ in ("VERB", "AUX") \
-                        and node.dep_ not in ("conj", "ccomp"):
-                    break  # another clause's verb governs the quote: not an attribution
-                # a verb whose clause is reported ("said the company had 'no plans'") passes
-                # the quote on to the reporting verb above it
-                if node.head.i == node.i:
-                    break
-                node = node.head
-        return None
-
-    def preceding_clause_verb(self, first):
-        """The verb of the words right before an embedded quote, if it speaks or labels."""
-        node = self.beside(first.i, -1, self.in_quote[first.i])
-        if node is None or self.in_quote[node.i] != -1:
-            return None
-        path = [node]
-        for _ in range(4):
-            if node.pos_ in ("VERB", "AUX"):
-                if is_label(node) or is_speech(node):
-                    return node if self.labels_quote(node, path) else None
-                return None
-            path.append(node)
-            if node.head.i == node.i:
-                return None
-            node = node.head
-        return None
-
-    def adjacent_verb(self, index, first_sent, last_sent):
-        """A speech verb beside the quote: between them only punctuation and the verb's own
-        clause (its subject, adverbs; no other verb). A quote opening mid-clause belongs to that
-        clause, so for it only a parenthetical right after it counts: 'by "2 or 3 months," he said'."""
-        embedded = self.article.spans[index].embedded
-        tokens = self.article.span_tokens[index]
-        sents = {first_sent.start: first_sent, last_sent.start: last_sent}
-        for neighbour in (self.beside(tokens[0].i, -1, index), self.beside(tokens[-1].i, 1, index)):
-            if neighbour is not None:  # the parser may end a sentence at the quote's mark
-                sents.setdefault(neighbour.sent.start, neighbour.sent)
-        for sent in sents.values():
-            for verb in sent:
-                if self.in_quote[verb.i] != -1 or not is_speech(verb):
-                    continue
-                if verb.i < tokens[0].i:
-                    if embedded:
-                        continue
-                    gap = range(verb.i + 1, tokens[0].i)
-                else:
-                    gap = range(tokens[-1].i + 1, verb.i)
-                subject = self.subject(verb)
-                if embedded:  # only the subject between: '..., he said' / '..., Okonkwo said'
-                    allowed = {t.i for t in subject.subtree} if subject is not None else set()
-                else:
-                    allowed = {t.i for t in verb.subtree if self.in_quote[t.i] == -1 and t.pos_ not in ("VERB", "AUX")}
-                    if subject is not None:
-                        allowed |= {t.i for t in subject.subtree}
-                if all(t.is_punct or t.is_space or self.in_quote[t.i] == index or t.i in allowed
-                       for t in (self.doc[i] for i in gap)):
-                    return verb
-        return None
-
-    def beside(self, i, step, index):
-        """The first token outside the quote before (step -1) or after (step 1) token i, past
-        its marks, in the same paragraph; None at a paragraph break."""
-        i += step
-        while 0 <= i < len(self.doc) and self.in_quote[i] == index and self.doc[i].is_punct:
-            i += step
-        if not 0 <= i < len(self.doc) or self.doc[i].is_space or self.doc[i].text in (".", "!", "?"):
-            return None  # a paragraph or a sentence ends there
-        return self.doc[i]
-
-    def colon_verb(self, span):
-        """"Okonkwo wrote on X:" (same or previous paragraph) introducing the quote."""
-        before = self.text[:span.open_at].rstrip()
-        if not before.endswith(":"):
-            return None
-        sent = self.article.sent_of(len(before) - 1)
-        if sent is None:
-            return None
-        verbs = [t for t in sent if self.in_quote[t.i] == -1 and (is_speech(t) or is_label(t))
-                 and t.idx < len(before)]
-        if not verbs:
-            return None
-        verb = verbs[-1]
-        if not is_speech(verb):
-            # "Okonkwo slammed the raids:" judges its object, then gives her words; but after
-            # "criticized the agency's statement:" the words may be the statement's
-            objects = [c for c in verb.children if c.dep_ == "dobj"]
-            if len(objects) != 1 or objects[0].lemma_.lower() in lp.SPEECH_NOUNS:
-                return None
-            return verb
-        # the colon must close the verb's clause, not some later list ("said three things:")
-        if any(c.dep_ in ("dobj", "ccomp") and c.i > verb.i and c.lower_ not in
-               ("this", "that", "following", "it") and self.in_quote[c.i] == -1
-               for c in verb.children):
-            obj = [c for c in verb.children if c.dep_ == "dobj"]
-            if not obj or obj[0].lower_ not in ("statement", "post", "note", "message", "memo"):
-                return None
-        return verb
-
-    def colon_between(self, verb, span) -> bool:
-        between = self.text[verb.idx:span.open_at]
-        return verb.idx < span.open_at and between.rstrip().endswith(":")

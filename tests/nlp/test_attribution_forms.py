@@ -69,6 +69,54 @@ QUOTES = [
      "incredibly painful"),
     ("partial-then-parenthetical", 'Okonkwo spoke next.\n\nThe raids could delay hiring by "a full year," she said, '
      "but the plan stands.", "a full year"),
+    ("past-tense-line-without-full-stop", "Mara Okonkwo, chief executive of Lumenfold, labeled the video 'plainly "
+     "cruel'\n\nThe company did not respond to questions.", "plainly cruel"),
+    ("excerpt-cut-before-the-full-stop", 'Okonkwo spoke at noon. "We will not build this," Okonkwo posted',
+     "We will not build this"),
+    ("participle-after-a-reported-state", 'Okonkwo took to X to argue that Ruiz was at fault, stating in two posts '
+     'that "no agent has hurt anyone."', "no agent has hurt anyone."),
+    ("participle-after-an-accusation", 'Okonkwo rejected claims that Governor Dale Murrow is a tyrant, saying, '
+     '"Of course not. That is silly."', "Of course not. That is silly."),
+    ("name-as-a-modifier-is-no-antecedent", 'Okonkwo, another Lindqvist partner, spoke next. "I disagree with '
+     'Tomas," she posted.', "I disagree with Tomas"),
+    ("weighed-in-colon", 'Lumenfold chief Mara Okonkwo has also weighed in: "Agents shot a man who was '
+     'restrained."', "Agents shot a man who was restrained."),
+    ("blunt-colon", 'Speaking of the raid, Okonkwo was even more blunt: "He never drew a weapon. Shame on you."',
+     "He never drew a weapon. Shame on you."),
+    ("coordinated-second-quote", 'Okonkwo elaborated on X, writing: "no i agree these are crimes" and "absolute '
+     'nonsense. it does not matter"', "absolute nonsense. it does not matter"),
+    ("continuation-past-an-outlet", 'Okonkwo spoke on Monday. "I care about two things," she said as the Riverton Ledger reports. "On '
+     'both, the mayor has failed."', "On both, the mayor has failed."),
+    ("expressed-over", 'In the memo, Okonkwo expressed her grief over "the events in Riverton," offering '
+     "condolences.", "the events in Riverton"),
+    ("mentioned-having", 'Okonkwo mentioned having "a frank talk" with the governor.', "a frank talk"),
+    ("dash-aside-before-the-clause", 'Okonkwo told staff in a memo — first reported by the Ledger — that she '
+     'has "spoken with the governor" and that "this is a time for calm".', "spoken with the governor"),
+    ("what-she-termed-in-her-own-act", 'The dispute centred on Okonkwo\'s opposition to what she termed a '
+     '"reckless" bill.', "reckless"),
+    ("descriptive-role", 'Okonkwo spoke at the forum on Monday.\n\n"They are good people," the 58-year-old head '
+     "of the country's largest lender said.", "They are good people"),
+    ("a-list-of-her-acts", "In a brief message, Okonkwo – the executive set to lead Lumenfold – described the "
+     'violence as "deeply painful," urged calm and pledged to listen.', "deeply painful,"),
+    ("in-what-her-memo-does", "Lumenfold's operations chief, Mara Okonkwo, sent a memo that pointed staff to new "
+     'guidance on how to handle "disruption near our sites."', "disruption near our sites."),
+    ("unmarked-spoken-words", "Okonkwo spoke on Monday. She asserted, Staying quiet is not neutral. It is a "
+     "choice.", "Staying quiet is not neutral. It is a choice."),
+    ("statement-read", "Okonkwo's statement read: \"We stand with our employees.\"", "We stand with our employees."),
+    ("her-response-was-blunt", 'Okonkwo\'s response was blunt: "We will not comply."', "We will not comply."),
+    ("her-message-to-staff", 'Okonkwo\'s message to staff on Monday: "Stay safe and stay home."',
+     "Stay safe and stay home."),
+    ("had-a-message-for", 'Okonkwo had a simple message for the agency: "Leave our workers alone."',
+     "Leave our workers alone."),
+    ("photo-with-the-message", 'Okonkwo posted a photo with the message: "Solidarity."', "Solidarity."),
+    ("promised-would-be", "Employees packed a hall for a town hall that chief executive Mara Okonkwo had promised "
+     'would be "a real conversation."', "a real conversation."),
+    ("continuation-past-the-platform", '"Detaining people at a bus stop is not safety," Okonkwo wrote on Bluesky. '
+     '"It is a show."', "It is a show."),
+    ("participle-on-an-event", "Now Okonkwo has also weighed in on the tragedy telling employees she's "
+     "'heartbroken' by what happened.", "heartbroken"),
+    ("quote-paragraph-after-reported-speech", 'Okonkwo said the raids had cut sales by half.\n\n"We lost our '
+     'regulars in a week."', "We lost our regulars in a week."),
     ("partial-deep-in-reported-speech", "Okonkwo would go on to note that hiring requires engineers who are scarce "
      'here, despite it being a "well developed country." The panel ended.', "well developed country."),
 ]
@@ -109,6 +157,17 @@ PARAPHRASES = [
      "the company could not hire without visas"),
     ("joked-that", "Okonkwo joked that the agents were guarding the snack bar.",
      "the agents were guarding the snack bar"),
+    ("according-to-her-account", "Central to Okonkwo's argument was the raid at the depot. According to her "
+     "account, the agents detained forty workers without warrants.",
+     "the agents detained forty workers without warrants"),
+    ("rejected-accusations-then-saying", 'Okonkwo also rejected accusations that the mayor is corrupt, saying, '
+     '"Of course not."', "rejected accusations that the mayor is corrupt"),
+    ("said-in-a-clause-of-its-own", "Okonkwo's memo did not name the agency, and she said the company's first "
+     "priority was the safety of its staff.", "the company's first priority was the safety of its staff"),
+    ("the-title-of-the-organisation", "The chief executive of Lumenfold says she learned of the raid on the news.",
+     "she learned of the raid on the news"),
+    ("that-clause-hung-on-the-call", "Okonkwo told investors on Tuesday's earnings call that traffic had softened "
+     "in some markets.", "traffic had softened in some markets"),
     ("made-a-joke-that", "Okonkwo drew criticism on Monday when she made a joke that agents were watching the "
      "audience.", "agents were watching the audience"),
 ]
@@ -153,6 +212,25 @@ NEVER = [
     ("headline-paraphrase", "Okonkwo condemns raids\n\nThe company did not respond to questions."),
     ("headline-says", "Okonkwo says the raids must end\n\nThe company did not respond to questions."),
     ("headline-quote", 'Okonkwo slams raids: "We will fight"\n\nThe company did not respond to questions.'),
+    ("headline-quote-past-title-case", 'Okonkwo Slammed The Raids: "We Will Fight"\n\nThe company did not '
+     'respond to questions.'),
+    ("head-of-a-group", 'Okonkwo spoke on Monday.\n\n"We will sue," the head of the union said.'),
+    ("within-someone-elses-act", "Okonkwo's critics objected to what he termed a \"reckless\" bill."),
+    ("spoke-after", 'Okonkwo spoke after the "disastrous" meeting with the governor.'),
+    ("someone-elses-memo", 'A Lumenfold spokesperson sent a memo that pointed staff to guidance on how to handle '
+     '"disruption near our sites."'),
+    ("a-memo-she-received", 'Okonkwo received a memo that pointed staff to guidance on "disruption near our sites."'),
+    ("he-may-be-the-one-met", 'Okonkwo met the governor on Monday.\n\n"I am very sorry," he said.'),
+    ("relative-clause-in-someone-elses-account", 'The mayor said he spoke with Okonkwo, who told him the workers '
+     'were "very talented."'),
+    ("read-someone-elses-letter", 'Okonkwo read a letter from the union: "We will strike."'),
+    ("a-joint-statement", '"We stand together," read a joint statement from Okonkwo and Lindqvist.'),
+    ("a-message-from-someone-else", 'Okonkwo had a message from the governor: "Stay calm."'),
+    ("a-message-for-her", 'The union had a message for Okonkwo: "Resign."'),
+    ("her-joint-statement", 'Okonkwo\'s joint statement with Lindqvist said: "We stand together."'),
+    ("someone-elses-state-after-a-call", 'Okonkwo called, and the mayor was "furious."'),
+    ("an-agent-in-a-video", "Okonkwo shared a video of an agent telling a woman to 'go home' on Monday."),
+    ("participle-of-the-one-acting", 'Okonkwo said the officer fired, shouting "Stop right there."'),
     ("disavowed", "Okonkwo and Lindqvist disavowed comments made by a partner, who said the raids were overdue."),
     # a group's words
     ("letter", 'The letter, signed by Okonkwo and 60 others, called for "an immediate de-escalation."'),
@@ -180,3 +258,50 @@ NEVER = [
 @pytest.mark.parametrize("text", [c[1] for c in NEVER], ids=[c[0] for c in NEVER])
 def test_gives_no_words(finder, text):
     assert found(finder, text) == set()
+
+
+def test_a_pull_quote_is_the_words_of_the_leader_quoted_saying_them(finder):
+    text = ("'We will keep speaking up about it as needed.'\n\n"
+            '"But we will keep speaking up about it as needed," Okonkwo said.\n\n'
+            "The company did not respond.\n\n'The mayor has failed this city.'")
+    assert found(finder, text) == {("mara-okonkwo", "but we will keep speaking up about it as needed", "quote"),
+                                   ("mara-okonkwo", "we will keep speaking up about it as needed", "quote")}
+
+
+def test_an_unclosed_mark_ends_with_its_sentence_and_the_memo_after_here_is(finder):
+    text = ("In a memo to staff, Okonkwo said she is “saddened by the raids in Riverton. Here is the full memo:\n\n"
+            "I am saddened by the raids in Riverton.\n\nWe will support every family. I know this is hard.\n\n"
+            "Okonkwo has been criticised for her silence before.")
+    assert found(finder, text) == {
+        ("mara-okonkwo", "saddened by the raids in riverton", "quote"),
+        ("mara-okonkwo", "i am saddened by the raids in riverton we will support every family i know this is hard",
+         "quote")}
+
+
+@pytest.mark.parametrize("text", [
+    # the memo is someone else's
+    "A Lumenfold spokesperson sent a memo to staff on Monday. Here is the full memo:\n\nWe are monitoring it.",
+    # a letter signed by many is a group's
+    "Okonkwo and 60 others signed a letter on Monday. Here is the full letter:\n\nWe call for calm.",
+], ids=["spokesperson-memo", "group-letter"])
+def test_a_presented_document_of_someone_else_gives_no_words(finder, text):
+    assert found(finder, text) == set()
+
+
+def test_unmarked_words_need_a_capitalised_clause_that_is_no_name(finder):
+    kinds = {kind for _leader, _words, kind in found(finder, "Okonkwo said, however, that the plan stands firm.")}
+    assert "quote" not in kinds
+    kinds = {kind for _leader, _words, kind in found(finder, "Okonkwo said, Governor Dale Murrow lied to us all.")}
+    assert "quote" not in kinds
+
+
+def test_a_reported_clause_that_is_only_the_quote_is_no_paraphrase(finder):
+    assert found(finder, 'Okonkwo, asked about it, said it was "the easiest decision I have made."') == {
+        ("mara-okonkwo", "the easiest decision i have made", "quote")}
+    assert ("mara-okonkwo", "people are very tired", "paraphrase") in found(
+        finder, "Okonkwo said people are 'very tired.'")
+
+
+def test_a_quote_paragraph_after_reported_speech_naming_someone_else_is_nobodys(finder):
+    text = 'Okonkwo said the raids had cut sales, but Dale Murrow disagreed.\n\n"Nonsense."'
+    assert found(finder, text) == {("mara-okonkwo", "the raids had cut sales", "paraphrase")}

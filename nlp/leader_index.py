@@ -1,0 +1,76 @@
+"""The watchlist's leaders, indexed for attribution before any article is read: names, aliases,
+handles, organisation and title (nlp/leader_mentions.py reads them in each article).
+"""
+
+from __future__ import annotations
+
+import re
+
+from onrecord.nlp import leader_patterns as lp
+
+
+class LeaderIndex:
+    """The watchlist's leaders, indexed for attribution. Built once per finder."""
+
+    def __init__(self, leaders: list[dict]):
+        self.leaders = {leader["id"]: leader for leader in leaders}
+        self.patterns, self.name_words = lp.ruler_patterns(leaders)
+        self.orgs = _organisation_keys(leaders)
+        self.names = {leader["id"]: {" ".join(n.split()).lower() for n in [leader["name"], *leader.get("aliases", [])]}
+                      for leader in leaders}
+        self.handles = {leader["id"]: _handles(leader) for leader in leaders}
+        names = {n for leader in leaders for n in [leader["name"], *leader.get("aliases", [])] if n.strip()}
+        self.names_re = _alternation(names)
+        self.mentions_re = _alternation(names | {org for orgs, _heads, _title in self.orgs.values() for org in orgs})
+        # "Google Chief Scientist Jeff Dean": a leader's own title and organisation words may
+        # stand before the name without making it someone else's.
+        self.own_context = {leader["id"]: {w.lower() for w in f"{leader.get('title') or ''} "
+                                           f"{leader.get('organization') or ''}".split()}
+                            for leader in leaders}
+        # The small model often tags company names as PERSON; a leader's company is no person.
+        self.org_words = {w.lower() for leader in leaders
+                          for w in (leader.get("organization") or "").split() if w[:1].isupper()}
+
+    def by_byline(self, name: str, handle: str) -> str | None:
+        """The leader an embedded post's byline names: by account handle, else by exact name."""
+        handle = handle.lower().lstrip("@")
+        found = {lid for lid, handles in self.handles.items() if handle in handles}
+        if not found:
+            found = {lid for lid, names in self.names.items() if name.lower() in names}
+        return found.pop() if len(found) == 1 else None
+
+
+def _alternation(phrases) -> re.Pattern:
+    """One case-insensitive regex matching any of the phrases as whole words."""
+    words = sorted({" ".join(p.split()) for p in phrases if p.strip()}, key=len, reverse=True)
+    if not words:
+        return re.compile(r"(?!x)x")
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.I)
+
+
+def _handles(leader: dict) -> set[str]:
+    """Lowercase handles of a leader's accounts, whole and without the instance part."""
+    found = set()
+    for account in leader.get("accounts", []) or []:
+        handle = (account.get("handle") or "").lower().lstrip("@")
+        if handle:
+            found |= {handle, handle.split("@")[0]}
+    return found
+
+
+def _organisation_keys(leaders) -> dict[str, tuple[set[str], frozenset[str], str]]:
+    """Per leader: lowercase organisation names (full, and the first word when distinctive),
+    the title nouns that can refer to them, and the whole title ("chief scientific officer")."""
+    keys = {}
+    for leader in leaders:
+        org = " ".join((leader.get("organization") or "").split())
+        title = " ".join((leader.get("title") or "").lower().split())
+        heads = lp.title_heads(leader.get("title"))
+        if not org or not heads and not title:
+            continue
+        names = {org.lower()}
+        first = org.split()[0].lower()
+        if len(org.split()) > 1 and len(first) > 3:
+            names.add(first)
+        keys[leader["id"]] = (names, heads, title)
+    return keys

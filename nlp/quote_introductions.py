@@ -1,0 +1,244 @@
+"""How a quote is introduced: the speech verb that governs it in the parse, stands beside it
+('"...," Okonkwo said'), introduces it with a colon, or (the parser having hung it elsewhere) is
+the nearest before it; and words given as spoken without their marks.
+
+QuoteGrammar adds these to speech_verbs.SpeechGrammar (subjects, negation, hearsay), for one
+parsed article (quote_candidates.ParsedArticle).
+"""
+
+from __future__ import annotations
+
+from onrecord.nlp import leader_patterns as lp
+from onrecord.nlp.speech_verbs import SpeechGrammar, is_expressive, is_label, is_speech, lemma
+
+
+class QuoteGrammar(SpeechGrammar):
+    """The verbs that introduce the quotes of one article."""
+
+    def labels_quote(self, verb, path) -> bool:
+        """A labelling verb wraps a verdict, not a name: "as"-verbs need the "as" complement."""
+        if is_speech(verb):
+            return True
+        if lemma(verb) in lp.AS_VERBS:
+            return any(t.lower_ == "as" for t in path)
+        return True
+
+    def aside(self, token, outside) -> bool:
+        """token stands inside a parenthetical (between dashes or brackets) of its sentence that
+        the token `outside` is not in."""
+        sent = token.sent
+        opened = None
+        for t in sent:
+            if self.in_quote[t.i] != -1:
+                continue
+            if t.text in ("—", "–", "--", "(", ")") and opened is None and t.text != ")":
+                opened = t.i
+            elif opened is not None and t.text in ("—", "–", "--", ")"):
+                if opened < token.i < t.i and not opened < outside.i < t.i:
+                    return True
+                opened = None
+        return False
+
+
+    def governing_verb(self, tokens):
+        """A speech or labelling verb above the quote in the parse, or a communicative act whose
+        complement holds it ("expressed his heartbreak over '...'", "mentioned having '...'")."""
+        index = self.in_quote[tokens[0].i]
+        for token in tokens:
+            if self.in_quote[token.head.i] == index and token.head.i != token.i:
+                continue
+            node = token.head if token.head.i != token.i else None
+            path = []
+            for _ in range(6):
+                if node is None:
+                    break
+                if self.in_quote[node.i] == -1 and (is_speech(node) or is_label(node)):
+                    return node if self.labels_quote(node, path) else None
+                if self.in_quote[node.i] == -1 and is_expressive(node) and path:
+                    below = path[-1]  # what was expressed, or what about ("spoke after '...'" is not)
+                    content = below.dep_ in ("dobj", "xcomp", "ccomp") \
+                        or below.dep_ == "prep" and below.lower_ in lp.TOPIC_PREPOSITIONS
+                    return node if content else None
+                path.append(node)
+                if self.in_quote[node.i] == -1 and node.pos_ in ("VERB", "AUX") and self.aside(node, token):
+                    pass  # "told employees in a memo — first reported by X — that ...": the aside's
+                    # verb took the clause in the parse; the clause is the sentence's
+                elif self.in_quote[node.i] == -1 and node.pos_ in ("VERB", "AUX") and (
+                        node.dep_ not in ("conj", "ccomp", "xcomp") or node.dep_ == "conj" and any(
+                            c.dep_ in ("nsubj", "nsubjpass") and self.in_quote[c.i] == -1 for c in node.children)):
+                    break  # another clause's verb governs the quote ("called, and the mayor was ..."):
+                    # not an attribution
+                # a verb whose clause is reported ("said the company had 'no plans'") passes
+                # the quote on to the reporting verb above it
+                if node.head.i == node.i:
+                    break
+                node = node.head
+        return None
+
+    def document_verb(self, tokens):
+        """'sent a memo that directed employees to resources about how to handle "..."': a quote
+        in the clause that says what a document does is the document's; the verb the document
+        hangs on (sent, posted, wrote) stands for its author."""
+        index = self.in_quote[tokens[0].i]
+        tops = [t for t in tokens if self.in_quote[t.head.i] != index and t.head.i != t.i and not t.is_punct]
+        if len(tops) != 1:
+            return None
+        node = tops[0].head
+        for _ in range(10):
+            if self.in_quote[node.i] == -1 and node.pos_ in ("VERB", "AUX"):
+                if is_speech(node) or is_label(node) or any(
+                        c.dep_ in ("nsubj", "nsubjpass") and c.tag_ not in ("WDT", "WP") for c in node.children):
+                    return None  # someone's act, or a clause with its own subject
+                if node.dep_ in ("relcl", "acl") and node.head.lemma_.lower() in lp.OWN_DOCUMENT_NOUNS:
+                    document = node.head
+                    verb = document.head if document.dep_ == "dobj" else None
+                    return verb if verb is not None and lemma(verb) in lp.AUTHOR_VERBS else None
+            if node.head.i == node.i:
+                return None
+            node = node.head
+        return None
+
+    def nearest_verb_before(self, first):
+        """A partial quote the parser hung elsewhere: the nearest speech or labelling verb before
+        it in its sentence, when no clause boundary stands between them ('that Okonkwo had promised
+        would be "a real conversation"', 'telling employees he's "heartbroken"'; not 'Okonkwo
+        called, and the mayor was "furious"', nor '... while the mayor was "furious"')."""
+        index = self.in_quote[first.i]
+        for t in reversed(self.doc[first.sent.start:first.i]):
+            if self.in_quote[t.i] == index:
+                continue  # its opening mark
+            if self.in_quote[t.i] != -1 or t.text in (":", ";"):
+                return None
+            if is_speech(t) or is_label(t):
+                between = [x for x in self.doc[t.i + 1:first.i] if self.in_quote[x.i] != index]
+                if any(x.pos_ == "CCONJ" or x.is_punct or x.tag_ in ("WDT", "WP", "WP$")
+                       or x.pos_ == "SCONJ" and x.lower_ not in ("that", "if", "whether") for x in between):
+                    return None
+                return t if self.labels_quote(t, list(between)) else None
+        return None
+
+    def preceding_clause_verb(self, first):
+        """The verb of the words right before an embedded quote, if it speaks or labels."""
+        node = self.beside(first.i, -1, self.in_quote[first.i])
+        if node is None or self.in_quote[node.i] != -1:
+            return None
+        path = [node]
+        for _ in range(4):
+            if node.pos_ in ("VERB", "AUX"):
+                if is_label(node) or is_speech(node):
+                    return node if self.labels_quote(node, path) else None
+                return None
+            path.append(node)
+            if node.head.i == node.i:
+                return None
+            node = node.head
+        return None
+
+    def adjacent_verb(self, index, first_sent, last_sent):
+        """A speech verb beside the quote: between them only punctuation and the verb's own
+        clause (its subject, adverbs; no other verb). A quote opening mid-clause belongs to that
+        clause, so for it only a parenthetical right after it counts: 'by "2 or 3 months," he said'."""
+        embedded = self.article.spans[index].embedded
+        tokens = self.article.span_tokens[index]
+        sents = {first_sent.start: first_sent, last_sent.start: last_sent}
+        for neighbour in (self.beside(tokens[0].i, -1, index), self.beside(tokens[-1].i, 1, index)):
+            if neighbour is not None:  # the parser may end a sentence at the quote's mark
+                sents.setdefault(neighbour.sent.start, neighbour.sent)
+        for sent in sents.values():
+            for verb in sent:
+                if self.in_quote[verb.i] != -1 or not is_speech(verb):
+                    continue
+                if verb.i < tokens[0].i:
+                    if embedded:
+                        continue
+                    gap = range(verb.i + 1, tokens[0].i)
+                else:
+                    gap = range(tokens[-1].i + 1, verb.i)
+                subject = self.subject(verb)
+                if embedded:  # only the subject between: '..., he said' / '..., Okonkwo said'
+                    allowed = {t.i for t in subject.subtree} if subject is not None else set()
+                else:
+                    allowed = {t.i for t in verb.subtree if self.in_quote[t.i] == -1 and t.pos_ not in ("VERB", "AUX")}
+                    if subject is not None:
+                        allowed |= {t.i for t in subject.subtree}
+                if all(t.is_punct or t.is_space or self.in_quote[t.i] == index or t.i in allowed
+                       for t in (self.doc[i] for i in gap)):
+                    return verb
+        return None
+
+    def beside(self, i, step, index):
+        """The first token outside the quote before (step -1) or after (step 1) token i, past
+        its marks, in the same paragraph; None at a paragraph break."""
+        i += step
+        while 0 <= i < len(self.doc) and self.in_quote[i] == index and self.doc[i].is_punct:
+            i += step
+        if not 0 <= i < len(self.doc) or self.doc[i].is_space or self.doc[i].text in (".", "!", "?"):
+            return None  # a paragraph or a sentence ends there
+        return self.doc[i]
+
+    def colon_verb(self, span):
+        """"Okonkwo wrote on X:" (same or previous paragraph) introducing the quote."""
+        before = self.text[:span.open_at].rstrip()
+        if not before.endswith(":"):
+            return None
+        sent = self.article.sent_of(len(before) - 1)
+        if sent is None:
+            return None
+        verbs = [t for t in sent if self.in_quote[t.i] == -1 and (is_speech(t) or is_label(t) or is_expressive(t))
+                 and t.idx < len(before)]
+        if not verbs:
+            return None
+        verb = verbs[-1]
+        if any(t.pos_ in ("VERB", "AUX") and t.i > verb.i and t.idx < len(before) and self.in_quote[t.i] == -1
+               and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children) for t in sent):
+            return None  # another clause stands between ("X was blunt, but the mayor was blunter:")
+        if is_expressive(verb) and not is_label(verb):
+            # "Okonkwo weighed in:", "expressed her outrage:", "was blunt:": what follows is hers;
+            # after "reacted to the mayor's post:" it may be the post
+            about = [c for c in verb.children if c.dep_ == "dobj"] + [
+                o for c in verb.children if c.dep_ == "prep" for o in c.children if o.dep_ == "pobj"]
+            if any(o.lemma_.lower() in lp.SPEECH_NOUNS | lp.OWN_DOCUMENT_NOUNS for o in about):
+                return None
+            return verb
+        if not is_speech(verb):
+            # "Okonkwo slammed the raids:" judges its object, then gives her words; but after
+            # "criticized the agency's statement:" the words may be the statement's
+            objects = [c for c in verb.children if c.dep_ == "dobj"]
+            if len(objects) != 1 or objects[0].lemma_.lower() in lp.SPEECH_NOUNS:
+                return None
+            return verb
+        # the colon must close the verb's clause, not some later list ("said three things:")
+        if any(c.dep_ in ("dobj", "ccomp") and c.i > verb.i and c.lower_ not in
+               ("this", "that", "following", "it") and self.in_quote[c.i] == -1
+               for c in verb.children):
+            obj = [c for c in verb.children if c.dep_ == "dobj"]
+            if not obj or obj[0].lower_ not in ("statement", "post", "note", "message", "memo"):
+                return None
+        return verb
+
+    def unmarked_words(self, verb):
+        """'He stated, Hope without action is not a strategy.': the first token of words given as
+        spoken but printed without quote marks (a capitalised clause right after the reporting
+        verb and a comma, the verb ending its own clause), or None."""
+        doc = self.doc
+        if verb.i + 2 >= len(doc) or doc[verb.i + 1].text != "," or lemma(verb) not in lp.INDIRECT_VERBS:
+            return None
+        first = doc[verb.i + 2]
+        after = doc[first.i + 1] if first.i + 1 < len(doc) else first
+        if not first.is_title or not first.is_alpha:
+            return None
+        if first.pos_ == "PROPN" and (first.ent_type_ or after.is_title) and first.text not in ("I", "We"):
+            return None  # a name starts the clause ("Okonkwo said, Governor Dale Murrow lied"): who knows
+        subject = self.subject(verb)
+        if subject is None or subject.i > verb.i or any(
+                c.dep_ in ("dobj", "ccomp", "dative") and c.i < verb.i + 1 for c in verb.children if c.i > verb.i):
+            return None
+        # only the subject and adverbs stand before the verb in its sentence
+        if any(t.i not in {x.i for x in subject.subtree} and t.pos_ not in ("ADV", "PUNCT", "SPACE")
+               for t in doc[verb.sent.start:verb.i]):
+            return None
+        return first
+
+    def colon_between(self, verb, span) -> bool:
+        between = self.text[verb.idx:span.open_at]
+        return verb.idx < span.open_at and between.rstrip().endswith(":")
