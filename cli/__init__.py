@@ -77,6 +77,13 @@ def crawl(watchlist_path, db_path, platforms, leaders, overrides, as_json):
     if unknown:
         raise click.BadParameter(f"not in the watchlist: {', '.join(sorted(unknown))}", param_hint="--leader")
     settings = dict(parse_setting(text) for text in overrides)
+    from onrecord.crawler.crawl import crawl_settings
+    from onrecord.crawler.pacing import PacingSettingsError, check_settings
+
+    try:
+        check_settings(crawl_settings(settings))
+    except PacingSettingsError as error:
+        raise click.BadParameter(str(error), param_hint="--set") from None
     from onrecord.crawler.sources import build_sources
 
     if any(source.platform == NEWS for source in build_sources(watchlist, set(platforms), set(leaders))):

@@ -1,11 +1,17 @@
 """Downloader middleware: honour the platforms' rate limits and back off on 429 / 5xx.
 
-Per host it keeps a "resume at" time: a 429 or 5xx schedules a retry after Retry-After (seconds or
-an HTTP date), else after the rate-limit reset the server announced, else after an exponential
-back-off; any response announcing zero remaining requests (Mastodon `X-RateLimit-*`, Bluesky
-`RateLimit-*`, X `x-rate-limit-*`) pauses the host until its reset. Every request to a paused host
-waits. A host whose responses fail too often in a row is given up for the rest of the run, so a
-dead server cannot hold the crawl hostage (fail fast).
+The pace itself (each host's published budget, as Scrapy download slots) is crawler/pacing.py's.
+This middleware reads what the servers say and acts on it, per download slot (a host, or one of
+its lanes):
+- rate-limit headers (Mastodon `X-RateLimit-*`, Bluesky `RateLimit-*` and `RateLimit-Policy`,
+  X `x-rate-limit-*`): the announced limit replaces the published figure (pacing.py), and a slot
+  whose remaining requests fall to the part of the window this crawl leaves to others
+  (1 - ONRECORD_BUDGET_SHARE of the limit) pauses until the reset;
+- a 429 or 5xx schedules a retry after Retry-After (seconds or an HTTP date), else after the
+  rate-limit reset the server announced, else after an exponential back-off; a 429 also halves
+  the slot's pace for the rest of the crawl.
+Every request to a paused slot waits. A host whose responses fail too often in a row is given up
+for the rest of the run, so a dead server cannot hold the crawl hostage (fail fast).
 """
 from __future__ import annotations
 
@@ -24,8 +30,12 @@ from scrapy.utils.httpobj import urlparse_cached
 from scrapy.utils.misc import load_object
 from twisted.internet.defer import Deferred
 
+from onrecord.crawler.pacing import Pacer
+
+LIMIT = ("x-ratelimit-limit", "ratelimit-limit", "x-rate-limit-limit")
 REMAINING = ("x-ratelimit-remaining", "ratelimit-remaining", "x-rate-limit-remaining")
 RESET = ("x-ratelimit-reset", "ratelimit-reset", "x-rate-limit-reset")
+POLICY = ("ratelimit-policy",)  # xrpc-server: "3000;w=300"
 
 
 class HostGivenUp(IgnoreRequest):
@@ -65,11 +75,28 @@ def _header(response, names) -> str | None:
     return None
 
 
+def _number(value: str | None) -> float | None:
+    try:
+        return float(value.strip()) if value is not None else None
+    except ValueError:
+        return None
+
+
+def policy_window(value: str | None) -> float | None:
+    """The window of an IETF RateLimit-Policy value ("3000;w=300" -> 300.0); None without one."""
+    for part in (value or "").split(",")[0].split(";")[1:]:
+        name, _, number = part.strip().partition("=")
+        if name.strip().lower() == "w":
+            return _number(number)
+    return None
+
+
 class RateLimitMiddleware:
     def __init__(self, crawler):
         settings = crawler.settings
         self.crawler = crawler
         self.stats = crawler.stats
+        self.pacer = Pacer.of(crawler)
         self.codes = {int(code) for code in settings.getlist("ONRECORD_RETRY_HTTP_CODES")}
         self.max_retries = settings.getint("ONRECORD_RETRY_TIMES")
         self.backoff_base = settings.getfloat("ONRECORD_BACKOFF_BASE")
@@ -80,8 +107,8 @@ class RateLimitMiddleware:
         self.retried_exceptions = tuple(
             load_object(name) if isinstance(name, str) else name for name in settings.getlist("RETRY_EXCEPTIONS")
         )
-        self.resume_at: dict[str, float] = {}
-        self.failures: Counter = Counter()
+        self.resume_at: dict[str, float] = {}  # download slot -> monotonic time
+        self.failures: Counter = Counter()  # host -> failed responses in a row
 
     @classmethod
     def from_crawler(cls, crawler):
@@ -91,27 +118,41 @@ class RateLimitMiddleware:
     def host(request) -> str:
         return urlsplit(request.url).netloc
 
-    def pause(self, host: str, seconds: float) -> None:
+    def pause(self, key: str, seconds: float) -> None:
         seconds = min(seconds, self.max_wait)
-        self.resume_at[host] = max(self.resume_at.get(host, 0.0), time.monotonic() + seconds)
+        self.resume_at[key] = max(self.resume_at.get(key, 0.0), time.monotonic() + seconds)
 
     async def process_request(self, request):
         host = self.host(request)
         if self.host_max_failures and self.failures[host] >= self.host_max_failures:
             raise HostGivenUp(f"gave up on {host} after {self.failures[host]} failed responses in a row")
-        wait = self.resume_at.get(host, 0.0) - time.monotonic()
+        wait = self.resume_at.get(self.pacer.slot_key(request), 0.0) - time.monotonic()
         if wait > 0:
             self.stats.inc_value("onrecord/rate_limit_waits")
             await sleep(wait)
         return None
 
+    def read_rate_limit(self, key: str, response) -> None:
+        """The server's rate-limit headers: its limit takes precedence over the published figure,
+        and once the remaining requests fall to what this crawl leaves to others, the slot waits
+        for the reset."""
+        limit = _number(_header(response, LIMIT))
+        if limit:
+            self.pacer.announce(key, limit, policy_window(_header(response, POLICY)))
+        remaining = _number(_header(response, REMAINING))
+        if remaining is None or remaining > (1 - self.pacer.share) * (limit or 0):
+            return
+        reset = seconds_until(_header(response, RESET) or "")
+        if reset:
+            self.stats.inc_value("onrecord/share_spent_pauses")
+            self.pause(key, reset)
+
     def process_response(self, request, response):
-        host = self.host(request)
-        remaining = _header(response, REMAINING)
-        if remaining is not None and remaining.strip() == "0":
-            reset = seconds_until(_header(response, RESET) or "")
-            if reset:
-                self.pause(host, reset)
+        host, key = self.host(request), self.pacer.slot_key(request)
+        self.read_rate_limit(key, response)
+        if response.status == 429:
+            self.stats.inc_value("onrecord/responses_429")
+            self.pacer.slow_down(key)
         if response.status not in self.codes or request.meta.get("dont_retry"):
             if response.status < 500:
                 self.failures[host] = 0
@@ -122,7 +163,7 @@ class RateLimitMiddleware:
             self.failures[host] += 1
             self.stats.inc_value(f"onrecord/gave_up/{response.status}")
             return response
-        self.pause(host, delay)
+        self.pause(key, delay)
         self.stats.inc_value(f"onrecord/retries/{response.status}")
         # The spider counts the attempts from this meta key, so a retry is one more request on
         # its source's crawls row (crawler/spiders/base.py, attempts).

@@ -17,6 +17,9 @@ API
         server.add(re.compile(r"/api/v1/statuses/(\\d+)"), handler)   # handler(request) -> Reply
         server.add("/", Reply.fixture("mastodon_account_lookup", FIXTURES))  # body + recorded headers
         ...
+        server.limit(RateLimit(300, 300, applies=lambda r: r.path.startswith("/api/"),
+                               headers=..., refusal=...))  # a published budget, enforced: 429 past it
+        server.refused()                                 # how many requests it answered 429
         server.respond("GET", "/feed.xml", {})           # (status, headers, body, delay) without a socket
         server.count("/api/v1/statuses/9")               # requests logged for a path (any query)
         server.requests                                  # [LoggedRequest(method, path, query, headers, status)]
@@ -30,6 +33,14 @@ Routes
     query) replaces the earlier one. Each reply may be a `Reply` or a callable
     `handler(request) -> Reply`. Replies are served in order, one per request; the last repeats.
     Unmatched requests get 404 `{"error": "no replay route"}` and are logged too.
+
+Budgets
+    `limit(*rate_limits)` enforces each `RateLimit(limit, window, applies, headers, refusal)` as
+    the platforms do: `limit` requests per `window` seconds in fixed windows aligned to the epoch
+    (`server.clock`, default time.time), over the requests `applies(request)` selects. Past it:
+    `refusal(rate_limit, reset)` (default a bare 429 with Retry-After); else the reply carries
+    `headers(rate_limit, remaining, reset)` of the budget closest to running out, as Mastodon's
+    do. demo/sites/limits.py has each platform's budgets and formats.
 
 Reply(status=200, body=b"", headers=None, etag=None, last_modified=None, delay=0.0, file=None)
     `body` may be bytes or str (UTF-8); `Reply.json(data, status=200, headers=None, **kw)` and
@@ -46,6 +57,7 @@ import json
 import re
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from email.utils import parsedate_to_datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -127,6 +139,33 @@ class LoggedRequest:
         return values[0] if values else default
 
 
+def _bare_refusal(rate_limit: "RateLimit", reset: float) -> Reply:
+    retry_after = max(1, int(reset - time.time() + 0.999))
+    return Reply.json({"error": "Too many requests"}, status=429, headers={"Retry-After": str(retry_after)})
+
+
+@dataclass
+class RateLimit:
+    """A request budget the server enforces (see the module's doc): `limit` requests per `window`
+    seconds, in fixed windows aligned to the epoch, over the requests `applies` selects."""
+
+    limit: int
+    window: float
+    applies: Callable = lambda request: True  # noqa: E731
+    headers: Callable | None = None  # (rate_limit, remaining, reset epoch) -> dict
+    refusal: Callable = _bare_refusal  # (rate_limit, reset epoch) -> Reply (a 429)
+    name: str = ""
+    _counts: dict = field(default_factory=dict, repr=False)
+
+    def take(self, now: float) -> tuple[int, float]:
+        """Count a request at `now`: (requests left in its window, below 0 when over; its end)."""
+        index = int(now // self.window)
+        if index not in self._counts:
+            self._counts = {index: 0}  # windows before this one no longer matter
+        self._counts[index] += 1
+        return self.limit - self._counts[index], (index + 1) * self.window
+
+
 @dataclass
 class _Route:
     method: str
@@ -160,6 +199,8 @@ class ReplayServer:
     def __init__(self, host: str = "127.0.0.1", port: int = 0):
         self.host, self.port = host, port
         self.requests: list[LoggedRequest] = []
+        self.rate_limits: list[RateLimit] = []
+        self.clock = time.time
         self._routes: list[_Route] = []
         self._lock = threading.Lock()
         self._server: ThreadingHTTPServer | None = None
@@ -185,6 +226,11 @@ class ReplayServer:
                 r for r in self._routes if (r.method, r.path, r.query) != (method.upper(), path, query)
             ]
 
+    def limit(self, *rate_limits: RateLimit) -> None:
+        """Enforce these budgets from now on (see the module's doc)."""
+        with self._lock:
+            self.rate_limits.extend(rate_limits)
+
     # -- log ---------------------------------------------------------------------------------
     def count(self, path: str | None = None, method: str | None = None, prefix: bool = False) -> int:
         with self._lock:
@@ -194,6 +240,11 @@ class ReplayServer:
                 if (path is None or (r.path.startswith(path) if prefix else r.path == path))
                 and (method is None or r.method == method.upper())
             )
+
+    def refused(self) -> int:
+        """Requests answered 429 so far (by an enforced budget or a scripted reply)."""
+        with self._lock:
+            return sum(1 for r in self.requests if r.status == 429)
 
     def clear_log(self) -> None:
         with self._lock:
@@ -250,6 +301,12 @@ class ReplayServer:
             reply = reply(request)
         return reply
 
+    def _take(self, request: ReplayRequest) -> list[tuple[RateLimit, int, float]]:
+        """Count the request against every budget that applies: (budget, remaining, reset)."""
+        now = self.clock()
+        with self._lock:
+            return [(limit, *limit.take(now)) for limit in self.rate_limits if limit.applies(request)]
+
     def _log(self, entry: LoggedRequest) -> None:
         with self._lock:
             self.requests.append(entry)
@@ -263,12 +320,19 @@ class ReplayServer:
                                 self.base)
         entry = LoggedRequest(request.method, request.path, request.query, headers)
         self._log(entry)
+        budgets = self._take(request)
+        over = next(((limit, reset) for limit, remaining, reset in budgets if remaining < 0), None)
         try:
-            reply = self._resolve(request)
+            reply = over[0].refusal(*over) if over else self._resolve(request)
         except Exception as error:  # a broken handler is a test bug: say so in the response
             reply = Reply.json({"error": f"replay handler failed: {error!r}"}, status=500)
         status = reply.status
+        closest = min(budgets, key=lambda taken: taken[1], default=None)
         out_headers = {key: str(value).replace(BASE_TOKEN, self.base) for key, value in (reply.headers or {}).items()}
+        if closest and closest[0].headers and not over:  # a reply's own rate-limit headers win (tests script them)
+            announced = closest[0].headers(closest[0], max(0, closest[1]), closest[2])
+            mine = {key.lower() for key in out_headers}
+            out_headers.update({key: value for key, value in announced.items() if key.lower() not in mine})
         if reply.etag is not None:
             out_headers["ETag"] = reply.etag
         if reply.last_modified is not None:

@@ -1,10 +1,13 @@
 """Scrapy settings for every onrecord crawl: polite by default.
 
-Politeness: an identified user agent with a contact URL (env ONRECORD_CONTACT_URL), AutoThrottle,
-a per-host concurrency of 2 and a one-second base delay, robots.txt obeyed for web pages and feeds
-(API requests opt out with `dont_obey_robotstxt`: robots.txt governs crawling pages, and the
-platforms' APIs publish their own rate limits, which `crawler.middlewares.RateLimitMiddleware`
-honours), retries with exponential back-off on 429 and 5xx, time-outs, a maximum body size.
+Politeness: an identified user agent with a contact URL (env ONRECORD_CONTACT_URL); each platform
+API at half the request budget it publishes (ONRECORD_BUDGETS below, kept by crawler/pacing.py
+through Scrapy's download slots); pages and feeds at the robots.txt Crawl-delay, else one second
+apart, with AutoThrottle and two requests at a time per host; robots.txt obeyed for web pages and
+feeds (API requests opt out with `dont_obey_robotstxt`: robots.txt governs crawling pages, and the
+platforms' APIs publish their own rate limits); Retry-After and the rate-limit headers honoured,
+retries with exponential back-off on 429 and 5xx (crawler/middlewares.py); time-outs, a maximum
+body size.
 
 This module is the production environment. crawler/settings/local.py builds on it for a crawl
 of a local test server (the demo, the tests, bench/crawl.py); `onrecord crawl --set NAME=VALUE`
@@ -34,11 +37,53 @@ ROBOTSTXT_OBEY = True
 
 CONCURRENT_REQUESTS = 16
 CONCURRENT_REQUESTS_PER_DOMAIN = 2
+# A host without a published budget (a blog's feed, a news site) and no robots.txt Crawl-delay:
+# one request a second, slower when AutoThrottle sees the server slow down.
 DOWNLOAD_DELAY = 1.0
+ONRECORD_OBEY_CRAWL_DELAY = True  # a robots.txt Crawl-delay paces the site's pages instead
 AUTOTHROTTLE_ENABLED = True
 AUTOTHROTTLE_START_DELAY = 1.0
 AUTOTHROTTLE_MAX_DELAY = 60.0
 AUTOTHROTTLE_TARGET_CONCURRENCY = 1.0
+
+# -- Each platform at the pace it publishes (crawler/pacing.py) ----------------------------------
+# Share of a published budget this crawl may spend, so an operator running other tools from the
+# same IP stays within the limit: 0.5 is half. (1.0 spends the whole budget; keep it below.)
+ONRECORD_BUDGET_SHARE = 0.5
+# Per spider: a host-wide budget ("requests" per "seconds", for each host it reaches: every
+# Mastodon instance, the AppView; "host", a regular expression, limits it to the hosts it
+# matches), and "lanes", budgets of their own for the requests whose path and query match
+# "match" (a regular expression); a lane also counts against its host's budget.
+# Rate-limit headers, once seen, take precedence over these figures (crawler/middlewares.py).
+ONRECORD_BUDGETS = {
+    # Bluesky's AppView publishes no figure of its own: "These API services have generous
+    # rate-limits" (bsky-docs, docs/advanced-guides/rate-limits.md, "Bluesky AppView Limits").
+    # The one figure that page gives for API requests is the PDS's: "Overall API Requests (all
+    # endpoints): Rate limited by IP, 3000 per 5 minutes". We hold the AppView to it; its
+    # RateLimit-* headers (atproto xrpc-server) replace it once seen.
+    "bluesky": {"requests": 3000, "seconds": 300},
+    # Mastodon, per instance and IP: `* /api/*` 300 per 5 minutes (docs.joinmastodon.org/api/
+    # rate-limits/, "IP access"; rack-attack's throttle_unauthenticated_api in mastodon
+    # config/initializers/rack_attack.rb), and within it 300 per 15 minutes for paging requests,
+    # the ones with max_id, min_id, since_id or page (throttle_unauthenticated_paging, same file).
+    # An instance may configure its own: its X-RateLimit-* headers replace these once seen.
+    "mastodon": {"requests": 300, "seconds": 300, "lanes": {
+        "paging": {"match": r"[?&](max_id|min_id|since_id|page)=", "requests": 300, "seconds": 900},
+    }},
+    # X API v2 with an app's bearer token, per endpoint ("Per App" column of
+    # docs.x.com/x-api/fundamentals/rate-limits; xdevplatform/docs x-api/fundamentals/rate-limits.mdx):
+    # GET /2/users/by/username/:username 300 per 15 minutes, GET /2/users/:id/tweets 10,000 per
+    # 15 minutes. No host-wide budget. The x-rate-limit-* headers carry the limit of the app's
+    # access tier for each endpoint and replace these once seen.
+    "x": {"lanes": {
+        "users": {"match": r"^/2/users/by/username/", "requests": 300, "seconds": 900},
+        "timeline": {"match": r"^/2/users/[^/]+/tweets", "requests": 10000, "seconds": 900},
+    }},
+    # GDELT's DOC 2.0 API, searched by the news archive (issue 12): its 429 answer asks to "limit
+    # requests to one every 5 seconds" (gdelt-doc-api issue #68; the sources in the archive
+    # spider's notes). Only the API host: the articles it finds are news pages, paced as pages.
+    "archive": {"host": r"(^|\.)gdeltproject\.org$", "requests": 1, "seconds": 5},
+}
 
 DOWNLOAD_TIMEOUT = 30
 DOWNLOAD_MAXSIZE = 10 * 1024 * 1024  # a page of 100 posts is well under 1 MB
@@ -68,6 +113,13 @@ DOWNLOADER_MIDDLEWARES = {
     "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
     "onrecord.crawler.middlewares.RobotsTxtMiddleware": 100,  # fixes concurrent waiters (see there)
     "onrecord.crawler.middlewares.RateLimitMiddleware": 560,  # just before Scrapy's RetryMiddleware (550)
+}
+SPIDER_MIDDLEWARES = {
+    "onrecord.crawler.pacing.PacingMiddleware": 600,  # names each request's download slot (host, lane)
+}
+EXTENSIONS = {
+    "scrapy.extensions.throttle.AutoThrottle": None,
+    "onrecord.crawler.pacing.PacedAutoThrottle": 0,  # AutoThrottle that never goes below a slot's pace
 }
 ITEM_PIPELINES = {
     "onrecord.crawler.pipelines.ValidationPipeline": 100,

@@ -12,3 +12,8 @@ DOWNLOAD_TIMEOUT = 10
 RETRY_TIMES = 1
 ONRECORD_BACKOFF_BASE = 0.05  # seconds; back-off still doubles per attempt
 LOG_LEVEL = os.environ.get("ONRECORD_LOG_LEVEL", "ERROR")
+# No pace: the server is ours. Rate-limit headers pause a host only when it has nothing left,
+# and robots.txt still says what may be fetched, not how fast.
+ONRECORD_BUDGETS: dict = {}
+ONRECORD_BUDGET_SHARE = 1.0
+ONRECORD_OBEY_CRAWL_DELAY = False

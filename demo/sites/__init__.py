@@ -26,6 +26,8 @@ Every person and post made here is fictional.
         x.add_user("carol", make_posts(50, seed=4))
 
 Each site's posts list (`.posts`, newest first) may be changed between crawls with add/edit/delete.
+Mastodon, Bluesky and X enforce their platforms' published request budgets with their rate-limit
+headers and 429s (demo/sites/limits.py; `limits=()` switches that off, `limits=[...]` sets others).
 """
 from onrecord.demo.sites.bluesky import BlueskyActor, BlueskyAppView
 from onrecord.demo.sites.mastodon import MastodonAccount, MastodonInstance

@@ -1,12 +1,14 @@
 """A fake Bluesky AppView: getProfile, getAuthorFeed with its opaque cursor, getPosts; posts,
-replies, quotes and reposts shaped like the recordings in tests/fixtures. Every actor and post is
-fictional."""
+replies, quotes and reposts shaped like the recordings in tests/fixtures. It enforces the budget
+the crawler paces by, with xrpc-server's RateLimit-* headers and 429 (demo/sites/limits.py;
+`limits=()` for none). Every actor and post is fictional."""
 from __future__ import annotations
 
 import json
 from datetime import timedelta
 
 from onrecord.demo.replay import Reply, ReplayServer
+from onrecord.demo.sites import limits as published
 from onrecord.demo.sites.posts import FakePost, b32, cached_json, iso_ms
 
 
@@ -100,10 +102,12 @@ class BlueskyActor:
 
 
 class BlueskyAppView:
-    """A fake public AppView (getProfile, getAuthorFeed, getPosts) on `server`."""
+    """A fake public AppView (getProfile, getAuthorFeed, getPosts) on `server`. `limits`: the
+    budgets it enforces (default: 3,000 requests per 5 minutes; `()`: none)."""
 
-    def __init__(self, server: ReplayServer):
+    def __init__(self, server: ReplayServer, limits=None):
         self.server = server
+        server.limit(*(published.bluesky() if limits is None else limits))
         self.actors: dict[str, BlueskyActor] = {}
         self._posts: dict[str, tuple] = {}
         self._rendered: dict = {}

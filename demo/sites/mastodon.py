@@ -1,13 +1,15 @@
 """A fake Mastodon instance: accounts/lookup, accounts/:id/statuses with Link-header paging
-(max_id / min_id), statuses/:id, the rate-limit headers; payloads shaped like the recordings in
-tests/fixtures. Every account and post is fictional."""
+(max_id / min_id), statuses/:id; payloads shaped like the recordings in tests/fixtures. It
+enforces Mastodon's published budgets with its X-RateLimit-* headers and 429s
+(demo/sites/limits.py; `limits=()` for none). Every account and post is fictional."""
 from __future__ import annotations
 
 import html
 import re
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timezone
 
 from onrecord.demo.replay import Reply, ReplayServer
+from onrecord.demo.sites import limits as published
 from onrecord.demo.sites.posts import FakePost, cached_json, digest, iso_ms, snowflake
 
 
@@ -53,10 +55,12 @@ class MastodonAccount:
 
 
 class MastodonInstance:
-    """One fake instance on `server`; accounts are looked up by username (or username@domain)."""
+    """One fake instance on `server`; accounts are looked up by username (or username@domain).
+    `limits`: the budgets it enforces (default: Mastodon's published ones; `()`: none)."""
 
-    def __init__(self, server: ReplayServer, domain: str = "example.social"):
+    def __init__(self, server: ReplayServer, domain: str = "example.social", limits=None):
         self.server, self.domain = server, domain
+        server.limit(*(published.mastodon() if limits is None else limits))
         self.accounts: dict[str, MastodonAccount] = {}
         self._by_id: dict[str, MastodonAccount] = {}
         self._statuses: dict[str, tuple] = {}
@@ -74,11 +78,8 @@ class MastodonInstance:
 
     @staticmethod
     def _headers(extra: dict | None = None) -> dict:
-        return {
-            "x-ratelimit-limit": "300", "x-ratelimit-remaining": "299",
-            "x-ratelimit-reset": (datetime.now(timezone.utc) + timedelta(minutes=5)).strftime("%Y-%m-%dT%H:%M:%S.%fZ"),
-            "cache-control": "private, no-store", "vary": "Authorization, Origin", **(extra or {}),
-        }
+        # The X-RateLimit-* headers come from the enforced budgets (ReplayServer.limit).
+        return {"cache-control": "private, no-store", "vary": "Authorization, Origin", **(extra or {})}
 
     def _lookup(self, request) -> Reply:
         acct = (request.arg("acct") or "").lstrip("@")

@@ -1,12 +1,14 @@
 """A fake X API v2: users/by/username and users/:id/tweets behind a bearer token, with
-since_id, pagination tokens, edit histories and the rate-limit headers. Every user and post is
-fictional."""
+since_id, pagination tokens and edit histories. It enforces X's per-endpoint budgets with the
+x-rate-limit-* headers and 429s (demo/sites/limits.py; `limits=()` for none). Every user and post
+is fictional."""
 from __future__ import annotations
 
 import re
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timezone
 
 from onrecord.demo.replay import Reply, ReplayServer
+from onrecord.demo.sites import limits as published
 from onrecord.demo.sites.posts import FakePost, digest, iso_ms, snowflake
 
 
@@ -57,8 +59,9 @@ class XUser:
 class XApi:
     """A fake X API v2 (users/by/username, users/:id/tweets) requiring `Authorization: Bearer token`."""
 
-    def __init__(self, server: ReplayServer, token: str = "test-token"):
+    def __init__(self, server: ReplayServer, token: str = "test-token", limits=None):
         self.server, self.token = server, token
+        server.limit(*(published.x() if limits is None else limits))
         self.users: dict[str, XUser] = {}
         self._by_id: dict[str, XUser] = {}
         server.add(re.compile(r"/2/users/by/username/(\w+)"), self._by_username)
@@ -78,8 +81,7 @@ class XApi:
 
     @staticmethod
     def _headers() -> dict:
-        reset = int((datetime.now(timezone.utc) + timedelta(minutes=15)).timestamp())
-        return {"x-rate-limit-limit": "1500", "x-rate-limit-remaining": "1499", "x-rate-limit-reset": str(reset)}
+        return {}  # the x-rate-limit-* headers come from the enforced budgets (ReplayServer.limit)
 
     def _by_username(self, request) -> Reply:
         denied = self._unauthorized(request)
