@@ -187,6 +187,19 @@ def save_statement_sources(db, rows, now: str | None = None) -> None:
         _upsert_by_shape(db["statement_sources"], rows, ("statement_id", "source_url"))
 
 
+def save_article_mentions(db, rows, now: str | None = None) -> int:
+    """Record news articles read that name a leader: one row per (article, leader), the first
+    reading kept (a feed re-read every night counts each article once). Returns rows added."""
+    now = now or utc_now()
+    rows = [{**row, "first_read_at": row.get("first_read_at") or now} for row in rows]
+    if not rows:
+        return 0
+    with db.atomic():
+        before = db.execute("SELECT COUNT(*) FROM article_mentions").fetchone()[0]
+        db["article_mentions"].insert_all(rows, pk=("article_url", "leader_id"), ignore=True, batch_size=_CHUNK)
+        return db.execute("SELECT COUNT(*) FROM article_mentions").fetchone()[0] - before
+
+
 def save_stances(db, rows) -> int:
     """Write stance judgments; one row per (statement, topic), so a newer model replaces older rows."""
     rows = [dict(row) for row in rows]
