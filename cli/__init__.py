@@ -11,7 +11,7 @@ import click
 from onrecord import __version__
 from onrecord.cli import dependencies
 from onrecord.cli.options import command_lock, db_option, load_watchlist_or_exit, watchlist_option
-from onrecord.vocabulary import NEWS, PLATFORMS
+from onrecord.vocabulary import ARCHIVE, NEWS, SOURCE_PLATFORMS
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -38,10 +38,11 @@ def parse_setting(text: str) -> tuple[str, object]:
 @cli.command()
 @watchlist_option
 @db_option
-@click.option("--platform", "platforms", multiple=True, type=click.Choice(PLATFORMS),
-              help="Only crawl this platform (repeatable).")
+@click.option("--platform", "platforms", multiple=True, type=click.Choice(SOURCE_PLATFORMS),
+              help="Only crawl this platform (repeatable; archive: the news-archive searches).")
 @click.option("--leader", "leaders", multiple=True, metavar="ID",
-              help="Only crawl this leader's accounts (repeatable; skips news unless --platform news).")
+              help="Only crawl this leader's accounts (repeatable; skips news and the archive unless "
+                   "--platform names them).")
 @click.option("-s", "--set", "overrides", multiple=True, metavar="NAME=VALUE",
               help="Override a Scrapy setting for this crawl (repeatable), e.g. -s DOWNLOAD_TIMEOUT=60.")
 @click.option("--json", "as_json", is_flag=True,
@@ -52,7 +53,8 @@ def crawl(watchlist_path, db_path, platforms, leaders, overrides, as_json):
 
     One `crawls` row is recorded per source; a failing source never stops the others. Prints a
     line per source as it finishes, then a summary. Exit status 1 only when every source that
-    was tried failed (X accounts skipped for want of a token are not tried).
+    was tried failed (X accounts skipped for want of a token are not tried). With an `archive:`
+    in the watchlist, each leader's name is also searched in a news archive over the window.
     """
     watchlist = load_watchlist_or_exit(watchlist_path)
     unknown = set(leaders) - {leader["id"] for leader in watchlist["leaders"]}
@@ -61,7 +63,7 @@ def crawl(watchlist_path, db_path, platforms, leaders, overrides, as_json):
     settings = dict(parse_setting(text) for text in overrides)
     from onrecord.crawler.sources import build_sources
 
-    if any(source.platform == NEWS for source in build_sources(watchlist, set(platforms), set(leaders))):
+    if any(source.platform in (NEWS, ARCHIVE) for source in build_sources(watchlist, set(platforms), set(leaders))):
         dependencies.check("crawl", dependencies.NEWS)
     with command_lock(db_path, "crawl"):  # never alongside the nightly run or another crawl
         from onrecord.crawler.crawl import crawl_watchlist

@@ -14,10 +14,17 @@ from scrapy import signals
 from scrapy.exceptions import DropItem
 
 from onrecord.crawler.bookkeeping import STORAGE_ERROR, SourceOutcome, StoreTally
-from onrecord.crawler.items import SourceDone, Statement, StatementSource
+from onrecord.crawler.items import ArticleRead, SourceDone, Statement, StatementSource
 from onrecord.db.connect import open_db
 from onrecord.db.queries import existing_statement_ids
-from onrecord.db.save import mark_deleted, record_crawl, save_statement_sources, save_statements, set_crawl_state
+from onrecord.db.save import (
+    mark_deleted,
+    record_crawl,
+    save_article_mentions,
+    save_statement_sources,
+    save_statements,
+    set_crawl_state,
+)
 from onrecord.db.times import to_utc
 from onrecord.vocabulary import FAILED, KINDS, PLATFORMS
 
@@ -85,6 +92,7 @@ class StoragePipeline:
         self.db = None
         self.buffers: dict[str, list] = defaultdict(list)
         self.sources_buffers: dict[str, list] = defaultdict(list)
+        self.mentions_buffers: dict[str, list] = defaultdict(list)
         self.tallies: dict[str, StoreTally] = defaultdict(StoreTally)
         self.received: Counter = Counter()
         self.waiting: dict[str, SourceDone] = {}
@@ -109,6 +117,8 @@ class StoragePipeline:
             self.maybe_finish(item.source_id)
         elif isinstance(item, StatementSource):
             self.sources_buffers[item.source_id].append(item.row())
+        elif isinstance(item, ArticleRead):
+            self.mentions_buffers[item.source_id].extend(item.rows())
         elif isinstance(item, SourceDone):
             self.waiting[item.source_id] = item
             self.maybe_finish(item.source_id)
@@ -141,6 +151,9 @@ class StoragePipeline:
             extra = [row for row in extra if row["statement_id"] in stored]
             if extra:
                 save_statement_sources(self.db, extra)
+        mentions = self.mentions_buffers.pop(source_id, [])
+        if mentions:
+            save_article_mentions(self.db, mentions)
 
     def maybe_finish(self, source_id: str) -> None:
         done = self.waiting.get(source_id)
@@ -181,8 +194,8 @@ class StoragePipeline:
             if crawl.source.id not in self.finished:
                 self.tallies[crawl.source.id].skips.add("crawl ended before the source finished", fault=True)
                 self.finish(SourceDone(report=crawl.report(), emitted=0, state=None,
-                                       leader_ids=spider.monitored_leader_ids()))
-        for source_id in set(self.buffers) | set(self.sources_buffers):  # late stragglers
+                                       leader_ids=spider.monitored_leader_ids(crawl)))
+        for source_id in set(self.buffers) | set(self.sources_buffers) | set(self.mentions_buffers):  # late stragglers
             self.flush(source_id)
         if self.db is not None:
             self.db.close()

@@ -25,12 +25,14 @@ HANDLE_FORMATS = {
     X: (X_HANDLE, "1-15 letters, digits or _"),
 }
 KEYS = {
-    "top": {"topic", "leaders", "news"},
+    "top": {"topic", "leaders", "news", "archive"},
     "topic": {"id", "name", "since", "terms", "description"},
     "leader": {"id", "name", "aliases", "title", "organization", "accounts", "note"},
     "account": {"platform", "handle", "url", "api", "note"},
-    "news": {"url", "name", "note"},
+    "news": {"url", "name", "note", "leaders"},
+    "archive": {"provider", "terms", "api", "note"},
 }
+ARCHIVE_PROVIDERS = ("gdelt",)  # crawler/gdelt.py
 BUNDLED = Path(str(resources.files(__name__) / "default.yml"))
 
 
@@ -130,12 +132,19 @@ class _Validator:
         top = self.mapping(root, "", "top")
         if "topic" not in top:
             self.fail(root, "topic", "missing (required)")
-        return {
-            "topic": self.topic(top["topic"]),
-            "leaders": self.leaders(top.get("leaders")),
-            "news": self.news(top.get("news")),
+        topic = self.topic(top["topic"])
+        leaders = self.leaders(top.get("leaders"))
+        watchlist = {
+            "topic": topic,
+            "leaders": leaders,
+            "news": self.news(top.get("news"), {leader["id"] for leader in leaders}),
             "path": str(self.path),
         }
+        if top.get("archive") is not None:
+            watchlist["archive"] = self.archive(top["archive"])
+            if topic["since"] is None:
+                self.fail(top["archive"], "topic.since", "required with an archive: the archive is searched from it")
+        return watchlist
 
     def topic(self, node) -> dict:
         items = self.mapping(node, "topic", "topic")
@@ -216,7 +225,7 @@ class _Validator:
         account["id"] = account_id(account)
         return account
 
-    def news(self, node) -> list:
+    def news(self, node, leader_ids: set) -> list:
         sources, seen = [], {}
         for index, source_node in enumerate(self.sequence(node, "news")):
             field = f"news[{index}]"
@@ -225,5 +234,33 @@ class _Validator:
             if url in seen:
                 self.fail(source_node, f"{field}.url", f"duplicate news source (first on line {seen[url]})")
             seen[url] = source_node.start_mark.line + 1
-            sources.append({"url": url, "name": self.text(items, "name", field, source_node)})
+            source = {"url": url, "name": self.text(items, "name", field, source_node)}
+            # An organisation's feed (a newsroom) is read for its leaders' quoted words only.
+            scope = self.words(items.get("leaders"), f"{field}.leaders", "a leader id")
+            for leader_node, leader_id in scope:
+                if leader_id not in leader_ids:
+                    self.fail(leader_node, f"{field}.leaders", f"unknown leader {leader_id!r} (not in leaders)")
+            if scope:
+                source["leaders"] = [leader_id for _, leader_id in scope]
+            sources.append(source)
         return sources
+
+    def words(self, node, field, what) -> list[tuple]:
+        """(node, text) of a list of words or phrases."""
+        found = []
+        for index, item in enumerate(self.sequence(node, field)):
+            if not isinstance(item, yaml.ScalarNode) or not item.value.strip():
+                self.fail(item, f"{field}[{index}]", f"expected {what}")
+            found.append((item, item.value.strip()))
+        return found
+
+    def archive(self, node) -> dict:
+        items = self.mapping(node, "archive", "archive")
+        provider = self.text(items, "provider", "archive", node) or ARCHIVE_PROVIDERS[0]
+        if provider not in ARCHIVE_PROVIDERS:
+            self.fail(items["provider"], "archive.provider",
+                      f"unknown archive {provider!r} (expected one of {', '.join(ARCHIVE_PROVIDERS)})")
+        terms = [term for _, term in self.words(items.get("terms"), "archive.terms", "a word or phrase")]
+        if not terms:
+            self.fail(items.get("terms", node), "archive.terms", "missing: the topic's words, searched with each leader's name")
+        return {"provider": provider, "terms": terms, "api": self.url(items, "api", "archive", node)}

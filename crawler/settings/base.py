@@ -63,6 +63,11 @@ ONRECORD_BATCH_SIZE = 500  # statements per database transaction
 # News: articles followed per feed and crawl, and the largest article page read.
 ONRECORD_NEWS_MAX_ARTICLES = int(os.environ.get("ONRECORD_NEWS_MAX_ARTICLES", 100))
 ONRECORD_NEWS_MAX_BYTES = int(os.environ.get("ONRECORD_NEWS_MAX_BYTES", 3 * 1024 * 1024))
+# The news archive (crawler/spiders/archive.py): seconds between its requests (GDELT asks for 5),
+# the days a slice of the window spans, and the articles read per leader and crawl.
+ONRECORD_ARCHIVE_DELAY = 5.0
+ONRECORD_ARCHIVE_SLICE_DAYS = 7
+ONRECORD_ARCHIVE_MAX_ARTICLES = int(os.environ.get("ONRECORD_ARCHIVE_MAX_ARTICLES", 40))
 
 DOWNLOADER_MIDDLEWARES = {
     "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,

@@ -29,6 +29,7 @@ NO_UNAUTHENTICATED = "!no-unauthenticated"
 class BlueskySpider(SourceSpider):
     name = BLUESKY
     checks_deletions = True
+    full_history = True  # an author feed, paged to the end, goes back to the account's first post
 
     def api_root(self, crawl) -> str:
         return (crawl.source.api or DEFAULT_APPVIEW).rstrip("/")
@@ -65,6 +66,10 @@ class BlueskySpider(SourceSpider):
         if self.opted_out(profile):
             raise SourceFailed(f"{crawl.source.handle} asks that logged-out viewers not see their posts ({NO_UNAUTHENTICATED})")
         crawl.native_id = profile["did"]
+        try:
+            crawl.created_at = to_utc(profile.get("createdAt"))
+        except ValueError:
+            crawl.created_at = None
         yield self.feed_request(crawl)
 
     @staticmethod
@@ -92,6 +97,7 @@ class BlueskySpider(SourceSpider):
                 continue
             crawl.seen.add(statement.id)
             yield statement
+        crawl.read_page(oldest)
         cursor = data.get("cursor")
         if self.keep_paging(crawl, bool(data["feed"] and cursor), oldest):
             cursors = crawl.extra.setdefault("cursors", set())

@@ -29,6 +29,7 @@ def parse_link_header(value: str | None) -> dict:
 class MastodonSpider(SourceSpider):
     name = MASTODON
     checks_deletions = True
+    full_history = True  # an account's statuses, paged to the end, go back to its first post
 
     @staticmethod
     def instance(crawl) -> str:
@@ -63,6 +64,7 @@ class MastodonSpider(SourceSpider):
         if account.get("suspended"):
             raise SourceFailed(f"account suspended on {self.instance(crawl)}")
         crawl.native_id = str(account["id"])
+        crawl.created_at = _time_or_none(account.get("created_at"))
         yield self.statuses_request(crawl)
 
     def parse_statuses(self, response, crawl):
@@ -87,6 +89,7 @@ class MastodonSpider(SourceSpider):
             crawl.saw(published)
             oldest = published if oldest is None or (published and published < oldest) else oldest
             yield statement
+        crawl.read_page(oldest)
         links = parse_link_header(response.headers.get("Link", b"").decode("latin-1"))
         next_url = links.get("next")
         if self.keep_paging(crawl, bool(statuses and next_url), oldest):
@@ -149,3 +152,10 @@ class MastodonSpider(SourceSpider):
         elif response.status >= 400:
             crawl.skip(f"check skipped: HTTP {response.status}", fault=False)
         return ()
+
+
+def _time_or_none(value) -> str | None:
+    try:
+        return to_utc(value)
+    except ValueError:
+        return None

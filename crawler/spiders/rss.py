@@ -54,6 +54,7 @@ class RssSpider(SourceSpider):
 
         if response.status == 304:
             crawl.complete = True
+            crawl.unchanged()
             return
         if response.status in (404, 410):
             raise SourceFailed(f"feed not found (HTTP {response.status})")
@@ -81,6 +82,7 @@ class RssSpider(SourceSpider):
             crawl.skip(f"feed encoding mis-declared, read as {parsed.encoding}", fault=False)
         language = parsed.feed.get("language")
         seen = set()
+        oldest = None
         for entry in parsed.entries:
             native = entry.get("id") or entry.get("link")
             if not native:
@@ -95,6 +97,7 @@ class RssSpider(SourceSpider):
             updated = _time(entry["updated_parsed"]) if "updated_parsed" in entry.keys() else None
             published = _time(entry.get("published_parsed")) or updated
             crawl.saw(published)
+            oldest = published if oldest is None or (published and published < oldest) else oldest
             statement_id = f"rss:{native}" if "://" in native or native.startswith(("tag:", "urn:")) else f"rss:{crawl.source.url}#{native}"
             crawl.seen.add(statement_id)
             yield Statement(
@@ -110,6 +113,8 @@ class RssSpider(SourceSpider):
                 lang=(entry.get("language") or language or None),
                 raw=json.dumps(entry, default=str, ensure_ascii=False),
             )
+        # A feed lists a blog's newest entries: reading it reads the blog back to its oldest one.
+        crawl.read_page(oldest)
         crawl.complete = True
         etag = response.headers.get("ETag")
         last_modified = response.headers.get("Last-Modified")

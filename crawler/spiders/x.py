@@ -82,16 +82,24 @@ class XSpider(SourceSpider):
             raise SourceFailed(data["errors"][0].get("detail") or "user not found")
         crawl.pages += 1
         meta = data.get("meta") or {}
+        oldest = None
         for tweet in data.get("data") or []:
             statement = self.statement(tweet, crawl)
-            crawl.saw(statement.published_at and to_utc(statement.published_at))
+            published = statement.published_at and to_utc(statement.published_at)
+            crawl.saw(published)
+            oldest = published if oldest is None or (published and published < oldest) else oldest
             crawl.seen.add(statement.id)
             if int(tweet["id"]) > int(crawl.extra.get("newest_id") or 0):
                 crawl.extra["newest_id"] = tweet["id"]
             yield statement
+        crawl.read_page(oldest)
         token = meta.get("next_token")
         if self.keep_paging(crawl, bool(token and data.get("data"))):
             yield self.tweets_request(crawl, token)
+        elif crawl.state.get("high_water_id") and crawl.reached_end:
+            # since_id: the listing ended at the newest tweet stored before, so this crawl
+            # read everything from then on.
+            crawl.read_back_to(crawl.state.get("high_water"))
 
     def statement(self, tweet: dict, crawl) -> Statement:
         references = {ref.get("type"): ref.get("id") for ref in tweet.get("referenced_tweets") or []}

@@ -20,11 +20,11 @@ def test_without_a_token_x_accounts_are_skipped_and_recorded(tmp_path, db_path, 
     env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path)}
     done = crawl_in_child(watchlist, db_path, env=env, timeout=60)
     assert done.returncode == 0, done.stderr
-    assert "x:carol  skipped  ONRECORD_X_BEARER_TOKEN is not set" in done.lines
+    assert "x:carol  skipped  no token (ONRECORD_X_BEARER_TOKEN is not set)" in done.lines
     assert done.summary["failed"] == 0 and done.summary["skipped"] == 1
     with sqlite3.connect(db_path) as connection:
         row = connection.execute("SELECT platform, account_id, status, error FROM crawls").fetchone()
-    assert row == ("x", "x:carol", "failed", "skipped: ONRECORD_X_BEARER_TOKEN is not set")
+    assert row == ("x", "x:carol", "skipped", "no token (ONRECORD_X_BEARER_TOKEN is not set)")
     assert len(replay.requests) == 0
 
 
