@@ -187,11 +187,13 @@ class ArchiveSpider(NewsSpider):
         return start
 
     def coverage(self, crawl):
-        if crawl.failed or not crawl.listed:
+        if crawl.failed:
             return None, None
-        if crawl is self.probe:
+        if crawl is self.probe:  # what it measured, in this crawl or settled before
             self.covered = self.covered_slices(crawl.extra["progress"]["slices"])
             start = self.run_from(lambda key: True)
+        elif not crawl.listed:
+            return None, None
         else:
             done = {key for key, entry in crawl.extra["progress"]["slices"].items() if entry.get("done")}
             start = self.run_from(lambda key: key in done or self.read_whole(crawl, key))
