@@ -59,6 +59,7 @@ ONRECORD_SOURCE_MAX_FAILURES = 3  # consecutive failed responses before a source
 ONRECORD_MAX_PAGES = 250  # per source and crawl: 10,000 Mastodon posts, 25,000 Bluesky posts
 ONRECORD_RECHECK_DAYS = 7  # posts this recent are re-read for edits and checked for deletion
 ONRECORD_MAX_DELETION_CHECKS = 200  # per source and crawl
+ONRECORD_MAX_CONTEXT_FETCHES = 200  # Mastodon replies whose parent is asked for, per source and crawl
 ONRECORD_BATCH_SIZE = 500  # statements per database transaction
 # News: articles followed per feed and crawl, and the largest article page read.
 ONRECORD_NEWS_MAX_ARTICLES = int(os.environ.get("ONRECORD_NEWS_MAX_ARTICLES", 100))

@@ -143,10 +143,13 @@ class SourceSpider(scrapy.Spider):
         return crawl
 
     def request(self, crawl: SourceCrawl, url: str, handler: str, *, critical: bool = True, api: bool = True,
-                headers: dict | None = None, meta: dict | None = None) -> scrapy.Request:
+                headers: dict | None = None, meta: dict | None = None, fallback: str | None = None) -> scrapy.Request:
         """A tracked request for `crawl`: `handler(response, crawl)` gets the answer, whatever its
-        status. `critical` requests are part of the listing (their failure makes the source
+        status, and `fallback(request, crawl)`, when named, gets a request that got no answer at
+        all. `critical` requests are part of the listing (their failure makes the source
         partial); `api` requests skip robots.txt (it governs pages, not the platforms' APIs)."""
+        if fallback:
+            meta = {**(meta or {}), "fallback": fallback}
         crawl.pending += 1
         return scrapy.Request(
             url,
@@ -262,13 +265,7 @@ class SourceSpider(scrapy.Spider):
             handler = getattr(self, response.meta["handler"])
             critical = response.meta["critical"]
             try:
-                for output in handler(response, crawl) or ():
-                    if isinstance(output, Statement):
-                        output.source_id = crawl.source.id
-                        crawl.emitted += 1
-                    elif isinstance(output, StatementSource) and output.source_id is None:
-                        output.source_id = crawl.source.id
-                    yield output
+                yield from self._emit(crawl, handler(response, crawl))
                 if critical:
                     crawl.ok_responses += 1
                     crawl.consecutive_failures = 0
@@ -287,7 +284,20 @@ class SourceSpider(scrapy.Spider):
         crawl.requests += attempts(request.meta)
         if not crawl.failed and not crawl.done:
             self._count_failure(crawl, describe_failure(failure), request.meta.get("critical", True))
+            if request.meta.get("fallback"):
+                yield from self._emit(crawl, getattr(self, request.meta["fallback"])(request, crawl))
         yield from self._settle(crawl)
+
+    @staticmethod
+    def _emit(crawl: SourceCrawl, outputs):
+        """A handler's outputs, each item marked with its source (statements counted)."""
+        for output in outputs or ():
+            if isinstance(output, Statement):
+                output.source_id = crawl.source.id
+                crawl.emitted += 1
+            elif isinstance(output, StatementSource) and output.source_id is None:
+                output.source_id = crawl.source.id
+            yield output
 
     def _count_failure(self, crawl: SourceCrawl, reason: str, critical: bool) -> None:
         if not critical:
