@@ -225,4 +225,7 @@ class SourceOutcome:
         if skips.count:
             reasons = ", ".join(f"{reason}: {n}" for reason, n in skips.reasons.most_common(3))
             line += f"; skipped {skips.count} ({reasons})"
+        covered_from = self.covered[0]
+        if covered_from:
+            line += f"; read back to {covered_from[:10]}"
         return line

@@ -86,8 +86,8 @@ basis AS (
         CASE WHEN cov.own_channels IS NOT NULL THEN printf('%d post%s on %s since %s', cov.posts,
             CASE WHEN cov.posts = 1 THEN '' ELSE 's' END, cov.own_channels,
             substr(MAX(cov.own_from, COALESCE(t.since, '')), 1, 10)) END AS own_part,
-        printf('%d news article%s that name them', COALESCE(a.articles, 0),
-            CASE WHEN a.articles = 1 THEN '' ELSE 's' END) AS articles_part,
+        CASE WHEN a.articles = 1 THEN '1 news article that names them'
+            ELSE printf('%d news articles that name them', COALESCE(a.articles, 0)) END AS articles_part,
         substr(t.since, 1, 10) AS since_day,
         CASE WHEN cov.whole_to < strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-2 days')
             THEN ' (last read ' || substr(cov.whole_to, 1, 10) || ')' ELSE '' END AS lag,
@@ -123,10 +123,10 @@ SELECT
     -- The basis of the headline in words: what was heard, or why silence is (not) a finding.
     CASE
         WHEN COALESCE(c.condemning, 0) > 0 OR COALESCE(c.supporting, 0) > 0
-            THEN 'from ' || COALESCE(b.own_part || ' and ', '') || b.articles_part || COALESCE('; ' || b.gaps, '')
+            THEN 'based on ' || COALESCE(b.own_part || ' and ', '') || b.articles_part || COALESCE('; ' || b.gaps, '')
         WHEN b.covered THEN 'nothing either way in ' || COALESCE(b.own_part || ' and ', '') || b.articles_part
             || CASE WHEN b.own_whole THEN '' ELSE ' since ' || b.since_day || ' (news archive searched over the whole window)' END
-            || b.lag || COALESCE('; ' || b.gaps, '')
+            || b.lag
         WHEN b.gaps IS NULL AND NOT b.tried AND b.news_from IS NULL THEN 'nothing read for them yet'
         ELSE COALESCE(b.gaps || '; ', '') || b.news_part || COALESCE('; ' || b.archive_part, '')
     END AS coverage,

@@ -85,7 +85,7 @@ def test_each_stance(db):
     assert rows["una"]["coverage"] == "Mastodon failed: HTTP 503; no news source read for them; no news-archive search"
     assert rows["quiet"]["coverage"] == "Mastodon not crawled yet; no news source read for them; no news-archive search"
     assert rows["nora"]["coverage"] == "nothing read for them yet"
-    assert rows["cora"]["coverage"] == "from 0 news articles that name them; Mastodon not crawled yet"
+    assert rows["cora"]["coverage"] == "based on 0 news articles that name them; Mastodon not crawled yet"
 
 
 def test_since_window(db):
