@@ -8,6 +8,7 @@ from datetime import datetime, timedelta, timezone
 
 from onrecord.demo.replay import Reply, ReplayServer
 from onrecord.demo.sites.posts import FakePost, digest, iso_ms, snowflake
+from onrecord.vocabulary import QUOTE, REPLY, REPOST
 
 
 class XUser:
@@ -39,11 +40,11 @@ class XUser:
     def referenced(self, post: FakePost) -> tuple[dict, dict] | tuple[None, None]:
         """The tweet a reply answers, or a quote or retweet quotes, and its author: what the API
         returns under `includes` when asked for `expansions=referenced_tweets.id(.author_id)`."""
-        if post.kind not in ("reply", "quote", "repost"):
+        if post.kind not in (REPLY, QUOTE, REPOST):
             return None, None
         handle = re.sub(r"\W", "_", post.original_author or "fictional_other")[:15]
         author = {"id": str(int(digest("x", handle)[:12], 16)), "username": handle}
-        text = post.original_text if post.kind != "reply" else post.extra.get("parent_text", "A fictional post being answered.")
+        text = post.original_text if post.kind != REPLY else post.extra.get("parent_text", "A fictional post being answered.")
         return {"id": str(int(post.id) - 5), "text": text, "author_id": author["id"]}, author
 
     def tweet(self, post: FakePost) -> dict:
