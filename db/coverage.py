@@ -3,10 +3,10 @@
 "Silent" is a claim that we listened over the whole window and heard nothing. A channel listened
 over a window only where its crawls say so: each crawls row carries the window it demonstrably
 read (`covered_from` .. `covered_to`, NULL when it got no usable page; crawler/bookkeeping.py).
-Windows of successive crawls of one source join when they overlap (an incremental crawl reads
-back past the previous crawl's newest item); a gap (a feed left unread while it scrolled, a
-listing cut short) starts a new island, and a source covers the island that holds its latest
-usable crawl. A skipped or failed crawl covers nothing.
+A crawl whose window overlaps the source's window extends it (an incremental crawl reads back
+past the previous crawl's newest item); a gap (a feed left unread while it scrolled, a listing
+cut short) starts it again. db/save.py's record_crawl keeps that window per leader and source in
+`source_coverage`, in the crawl's own transaction; a skipped or failed crawl covers nothing.
 
 Channels: a leader's own accounts (`kind` own), the news feeds that looked for their quotes
 (news) and the news-archive searches for their name (archive), both linked through
@@ -23,64 +23,25 @@ CHANNEL_LABEL_SQL = """CASE {0}
 
 LEADER_COVERAGE_SQL = """
 CREATE VIEW leader_coverage AS
-WITH listened AS (
-    SELECT a.leader_id, a.platform AS channel, a.id AS source, c.id AS crawl_id, c.status,
-        c.started_at, c.covered_from, c.covered_to, c.error
-    FROM accounts a
-    JOIN crawls c ON c.account_id = a.id
-    UNION ALL
-    SELECT cl.leader_id, c.platform, c.source_url, c.id, c.status, c.started_at, c.covered_from,
-        c.covered_to, c.error
-    FROM crawl_leaders cl
-    JOIN crawls c ON c.id = cl.crawl_id
-),
-usable AS (
-    SELECT leader_id, source, crawl_id, covered_from, covered_to,
-        MAX(covered_to) OVER (PARTITION BY leader_id, source ORDER BY covered_to, crawl_id
-                              ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS reached
-    FROM listened
-    WHERE status IN ('ok', 'partial') AND covered_from IS NOT NULL
-),
-islands AS (
-    SELECT leader_id, source, covered_from, covered_to,
-        SUM(CASE WHEN reached IS NULL OR covered_from > reached THEN 1 ELSE 0 END)
-            OVER (PARTITION BY leader_id, source ORDER BY covered_to, crawl_id ROWS UNBOUNDED PRECEDING) AS island
-    FROM usable
-),
-numbered AS (
-    SELECT *, MAX(island) OVER (PARTITION BY leader_id, source) AS last_island FROM islands
-),
-covered AS (
-    SELECT leader_id, source, MIN(covered_from) AS covered_from, MAX(covered_to) AS covered_to
-    FROM numbered
-    WHERE island = last_island
-    GROUP BY leader_id, source
-),
-latest AS (
-    SELECT leader_id, source, status, error, started_at,
-        ROW_NUMBER() OVER (PARTITION BY leader_id, source ORDER BY started_at DESC, crawl_id DESC) AS n
-    FROM listened
-),
-sources AS (
+WITH sources AS (
     SELECT leader_id, platform AS channel, id AS source FROM accounts
     UNION
-    SELECT leader_id, channel, source FROM listened
+    SELECT leader_id, channel, source FROM source_coverage
 ),
 judged AS (
     SELECT s.leader_id, t.id AS topic_id, t.since, s.channel, s.source,
         CASE WHEN s.channel IN ('news', 'archive') THEN s.channel ELSE 'own' END AS kind,
         """ + CHANNEL_LABEL_SQL.format("s.channel") + """ AS label,
-        cv.covered_from, cv.covered_to,
-        COALESCE(cv.covered_from <= t.since AND cv.covered_to >= t.since, 0) AS whole_window,
-        l.status AS last_status, l.error AS last_error, l.started_at AS last_crawl_at,
+        sc.covered_from, sc.covered_to,
+        COALESCE(sc.covered_from <= t.since AND sc.covered_to >= t.since, 0) AS whole_window,
+        sc.last_status, sc.last_error, sc.last_crawl_at,
         CASE WHEN s.channel IN ('news', 'archive') THEN NULL ELSE (
             SELECT COUNT(*) FROM statements st
             WHERE st.account_id = s.source AND (t.since IS NULL OR st.published_at >= t.since)
         ) END AS posts
     FROM sources s
     CROSS JOIN topics t
-    LEFT JOIN covered cv ON cv.leader_id = s.leader_id AND cv.source = s.source
-    LEFT JOIN latest l ON l.leader_id = s.leader_id AND l.source = s.source AND l.n = 1
+    LEFT JOIN source_coverage sc ON sc.leader_id = s.leader_id AND sc.source = s.source
 )
 SELECT leader_id, topic_id, kind, channel, label, source, covered_from, covered_to, whole_window,
     posts, last_status, last_error, last_crawl_at,

@@ -247,6 +247,15 @@ def m201_coverage(db):
         foreign_keys=[("leader_id", "leaders", "id")],
     )
     db["article_mentions"].create_index(["leader_id", "published_at"])
+    # Each source's continuous window per leader, extended by every crawl that overlaps it
+    # (db/save.py's record_crawl keeps it, in the crawl's own transaction): the view reads one
+    # row per source instead of walking every crawl ever made.
+    db["source_coverage"].create(
+        {"leader_id": str, "source": str, "channel": str, "covered_from": str, "covered_to": str,
+         "first_crawl_at": str, "last_crawl_at": str, "last_status": str, "last_error": str},
+        pk=("leader_id", "source"),
+        foreign_keys=[("leader_id", "leaders", "id")],
+    )
     # Crawls recorded before this carry no covered window, and an incremental crawl reads only
     # back to its high-water mark (a feed answers 304 to its validators): forget the marks, so
     # the next crawl reads each listing again from the top and can show how far back it goes.
