@@ -217,3 +217,21 @@ def test_quote_id_is_stable_across_marks_and_spacing():
     assert quote_id("mara-okonkwo", "“It was  wrong,”") == quote_id("mara-okonkwo", '"It was wrong"')
     assert quote_id("mara-okonkwo", "It was wrong") != quote_id("tomas-lindqvist", "It was wrong")
     assert quote_id("mara-okonkwo", "x").startswith("news:")
+
+
+def test_a_feed_scoped_to_leaders_keeps_only_their_words():
+    """An organisation's newsroom (`news: leaders: [...]`): quotes of anyone else, and mentions of
+    anyone else, are left out, and only its leaders count as looked for."""
+    source = Source(id="https://brightwater.fictional.example/newsroom.xml", platform="news",
+                    url="https://brightwater.fictional.example/newsroom.xml", leaders=("tomas-lindqvist",))
+    spider = make_spider(NewsSpider, sources=[source], leaders=LEADERS)
+    run = spider.start_crawl(source)
+    body = (NEWS / "article-okonkwo.html").read_bytes()  # quotes Mara Okonkwo only
+    _, items = collect(spider.parse_article(make_response("https://brightwater.fictional.example/a.html", 200,
+                                                          {"Content-Type": "text/html; charset=utf-8"}, body), run))
+    assert items == [] and spider.monitored_leader_ids(run) == ["tomas-lindqvist"]
+    body = (NEWS / "article-lindqvist.html").read_bytes()
+    _, items = collect(spider.parse_article(make_response("https://brightwater.fictional.example/b.html", 200,
+                                                          {"Content-Type": "text/html; charset=utf-8"}, body), run))
+    assert {item.leader_id for item in items if hasattr(item, "leader_id")} == {"tomas-lindqvist"}
+    assert [item.leader_ids for item in items if hasattr(item, "leader_ids")] == [["tomas-lindqvist"]]
