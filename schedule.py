@@ -170,6 +170,11 @@ def cycle_status(steps: list, result: dict, control: CycleControl) -> str:
         return INTERRUPTED
     if steps and not any(step["status"] == OK for step in steps):
         return FAILED
+    # A crawl step fails when every source it tried failed: if all did, nothing was heard
+    # (classifying nothing new does not make the cycle a success).
+    crawls = [step for step in steps if step["step"].startswith("crawl") and step["status"] != SKIPPED]
+    if crawls and all(step["status"] == FAILED for step in crawls):
+        return FAILED
     if any(step["status"] == FAILED for step in steps) or result["failed_sources"]:
         return PARTIAL
     return OK

@@ -13,7 +13,8 @@ class BadWatchlist(click.ClickException):
     exit_code = 2
 
     def show(self, file=None):
-        click.echo(f"Error: {self.message}", err=True)
+        for line in self.message.splitlines():  # one line per mistake
+            click.echo(f"Error: {line}", err=True)
 
 
 def db_option(command):
@@ -52,8 +53,10 @@ def command_lock(db_path, command: str):
     giving up is one line."""
     from onrecord.db.lock import LockBusy, writer_lock
 
+    from onrecord.cli.errors import EXIT_DATABASE, CommandError
+
     try:
         with writer_lock(db_path, command, echo=lambda line: click.echo(line, err=True)) as path:
             yield path
     except LockBusy as error:
-        raise click.ClickException(str(error)) from None
+        raise CommandError(str(error), EXIT_DATABASE) from None

@@ -1,9 +1,8 @@
 """`onrecord serve` and `onrecord demo`: publish a database with Datasette (publish.py)."""
-from pathlib import Path
-
 import click
 
 from onrecord.cli import dependencies
+from onrecord.cli.errors import EXIT_BAD_INPUT, CommandError, check_database, handles_database_faults
 from onrecord.cli.options import db_option
 
 
@@ -12,21 +11,43 @@ from onrecord.cli.options import db_option
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="Interface to bind; 0.0.0.0 publishes to the network.")
 @click.option("--port", default=8001, show_default=True, type=click.IntRange(0, 65535))
+@click.option("--add-schema", is_flag=True,
+              help="Serve a database that is not onrecord's, adding onrecord's tables to it (refused otherwise).")
 @dependencies.checked("serve")
-def serve(db_path, host, port):
+@handles_database_faults
+def serve(db_path, host, port, add_schema):
     """Serve the database with Datasette, read-only, with metadata.yml, plugins and templates.
 
-    Opens the database first (applying pending migrations). Pages: / (tables and canned
-    queries), /board (one card per leader), /-/dashboards/stances (stances over time), and the
-    Atom feed /onrecord/new_on_topic_feed.atom.
+    Checks the whole file first (a damaged one is refused) and applies pending migrations; a
+    SQLite file that is not onrecord's is refused unless --add-schema. Pages: / (tables and
+    canned queries), /board (one card per leader), /-/dashboards/stances (stances over time),
+    and the Atom feed /onrecord/new_on_topic_feed.atom.
     """
     from onrecord.db.connect import open_db
+    from onrecord.db.files import check_integrity
     from onrecord.publish import serve_datasette, site_plugins
 
-    if not Path(db_path).exists():
-        raise click.ClickException(f"{db_path}: no such database (run `onrecord crawl` first, or `onrecord demo`)")
+    check_database(db_path, foreign_ok=add_schema)
+    check_integrity(db_path)
+    check_port(host, port)
     open_db(db_path).close()
     serve_datasette(db_path, host, port, extra_plugins=site_plugins(db_path), echo=click.echo)
+
+
+def check_port(host: str, port: int) -> None:
+    """Fail now, in one line, when the port is taken (not after building or checking everything)."""
+    import socket
+
+    if port == 0:
+        return
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    with socket.socket(family, socket.SOCK_STREAM) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as uvicorn binds
+        try:
+            probe.bind((host, port))
+        except OSError as error:
+            raise CommandError(f"cannot listen on {host}:{port} ({error.strerror}); "
+                               f"another program uses it: pick another with --port", EXIT_BAD_INPUT) from None
 
 
 @click.command()
@@ -47,6 +68,8 @@ def demo(db_path, host, port, no_serve):
     from onrecord.demo.build import build_demo
     from onrecord.publish import FICTION_BANNER, serve_datasette
 
+    if not no_serve:
+        check_port(host, port)  # before the build, not a minute later
     try:
         result = build_demo(db_path, echo=click.echo)
     except (FileExistsError, RuntimeError) as error:

@@ -2,6 +2,7 @@
 import click
 
 from onrecord.cli import dependencies
+from onrecord.cli.errors import check_database, handles_database_faults
 from onrecord.cli.options import db_option, load_watchlist_or_exit, watchlist_option
 from onrecord.nightly.timing import DEFAULT_AT, DEFAULT_GRACE_HOURS, DEFAULT_TIMEZONE, ScheduleError, parse_at, parse_timezone
 
@@ -25,6 +26,7 @@ class BadSchedule(click.ClickException):
               metavar="HOURS", help="A run missed (machine asleep or off) by at most this long still runs on start.")
 @click.option("--once", is_flag=True, help="Run one cycle now and exit (for cron or a systemd timer).")
 @dependencies.checked("schedule")
+@handles_database_faults
 def schedule(watchlist_path, db_path, at, tz, jobs_path, grace_hours, once):
     """Crawl and classify every night; log and record what changed.
 
@@ -37,7 +39,7 @@ def schedule(watchlist_path, db_path, at, tz, jobs_path, grace_hours, once):
     stops after the current step; a second one aborts it.
 
     With --once: exit status 0 if the cycle ran (some sources may have failed), 1 if nothing
-    could run.
+    could run or every source it tried failed.
     """
     import logging
 
@@ -49,6 +51,7 @@ def schedule(watchlist_path, db_path, at, tz, jobs_path, grace_hours, once):
     except ScheduleError as error:
         raise BadSchedule(str(error)) from None
     watchlist = load_watchlist_or_exit(watchlist_path)  # a bad watchlist fails now, not at 03:00
+    check_database(db_path, create=True, echo=lambda line: click.echo(line, err=True))  # and a bad --db
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s")
     logging.getLogger("apscheduler").setLevel(logging.WARNING)  # our own lines say when and what
     if once:

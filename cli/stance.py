@@ -6,6 +6,7 @@ from collections import Counter, deque
 import click
 
 from onrecord.cli import dependencies
+from onrecord.cli.errors import EXIT_DATABASE, CommandError, check_database, handles_database_faults
 from onrecord.cli.options import db_option, load_watchlist_or_exit, watchlist_option
 from onrecord.vocabulary import STANCES
 
@@ -25,6 +26,7 @@ def _classifier(topic: dict):
 @click.option("--all", "all_", is_flag=True,
               help="Reclassify every statement, not only those without a stance from the current model.")
 @dependencies.checked("classify")
+@handles_database_faults
 def classify(db_path, watchlist_path, all_):
     """Give every statement without a stance from the current model one.
 
@@ -33,6 +35,7 @@ def classify(db_path, watchlist_path, all_):
     from an older model is replaced. Prints progress on long runs and a summary per stance.
     """
     topic = load_watchlist_or_exit(watchlist_path)["topic"]
+    check_database(db_path)  # never a new, empty database for a mistyped --db
     from onrecord.db.lock import LockBusy
     from onrecord.nlp.classify import classify_database
 
@@ -46,7 +49,7 @@ def classify(db_path, watchlist_path, all_):
         counts = classify_database(db_path, topic, all=all_, progress=progress, classifier=clf,
                                    lock_echo=lambda line: click.echo(line, err=True))
     except LockBusy as error:
-        raise click.ClickException(str(error)) from None
+        raise CommandError(str(error), EXIT_DATABASE) from None
     if not counts["classified"]:
         click.echo(f"Nothing to classify: every statement has a stance from {clf.model}.")
         return
@@ -88,7 +91,11 @@ def stance(texts, jsonl, watchlist_path, batch_size):
             yield position, text
         if jsonl is None:
             return
-        for number, line in enumerate(jsonl, 1):
+        for number, line in enumerate(_lines(jsonl), 1):
+            if line is None:
+                click.echo(f"Error: {jsonl.name} line {number}: not UTF-8 text; skipped", err=True)
+                errors["malformed"] += 1
+                continue
             if not line.strip():
                 continue
             problem, record = _parse_line(line)
@@ -122,6 +129,20 @@ def stance(texts, jsonl, watchlist_path, batch_size):
     click.echo(f"Classified {total} statement(s) with {clf.model}: {summary}{skipped}.", err=True)
     if total == 0:
         sys.exit(1)
+
+
+def _lines(stream):
+    """The stream's lines, each decoded as UTF-8 on its own (a byte-order mark on the first is
+    dropped): a line that is not UTF-8 is None, and the lines before and after it are kept."""
+    raw = getattr(stream, "buffer", None)
+    if raw is None:  # already text (e.g. a StringIO)
+        yield from stream
+        return
+    for number, data in enumerate(iter(raw.readline, b""), 1):
+        try:
+            yield data.decode("utf-8-sig" if number == 1 else "utf-8")
+        except UnicodeDecodeError:
+            yield None
 
 
 def _parse_line(line: str):

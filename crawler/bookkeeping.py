@@ -152,12 +152,25 @@ class StoreTally:
         return any(reason.startswith(STORAGE_ERROR) for reason in self.skips.reasons)
 
 
+INTERRUPTED_REASON = "crawl interrupted before the source finished"
+
+
 @dataclass
 class SourceOutcome:
-    """A source's crawl as recorded: its `crawls` row and its summary line."""
+    """A source's crawl as recorded: its `crawls` row and its summary line. Two outcomes get no
+    row: a source the crawl was interrupted (Ctrl-C, SIGTERM) before it stored anything of, which
+    did not fail (`interrupted`), and any source once the database could no longer be written
+    (`unrecorded`, the reason)."""
 
     report: SourceReport
     tally: StoreTally = field(default_factory=StoreTally)
+    interrupted: bool = False
+    unrecorded: Exception | None = None  # the database problem that kept it from being recorded
+
+    @property
+    def recorded(self) -> bool:
+        # interrupted: recorded (partial) only when some of its statements were stored
+        return not self.unrecorded and not (self.interrupted and not self.tally.items and not self.report.error)
 
     @property
     def skips(self) -> Skips:
@@ -188,7 +201,8 @@ class SourceOutcome:
         skips = self.skips
         if skips.faults:
             reasons = "; ".join(f"{reason} ({n})" for reason, n in skips.reasons.most_common(3))
-            return f"skipped: {reasons}"
+            # failed: no response could be used; partial: some items or pages were skipped
+            return f"nothing could be read: {reasons}" if self.status == FAILED else f"skipped: {reasons}"
         return None
 
     def row(self) -> dict:
@@ -212,6 +226,10 @@ class SourceOutcome:
         }
 
     def line(self) -> str:
+        if self.unrecorded:
+            return f"{self.report.source.id}  not recorded  {self.unrecorded}"
+        if not self.recorded:
+            return f"{self.report.source.id}  interrupted  nothing read yet; not recorded (the next crawl reads it)"
         status = self.status
         line = f"{self.report.source.id}  {status}"
         if status == FAILED:

@@ -10,6 +10,7 @@ already stored) and hands it in: the spiders never touch the database.
 from __future__ import annotations
 
 import importlib
+import logging
 import os
 import time
 from collections import Counter
@@ -79,29 +80,73 @@ def spider_inputs(spider_class, sources: list[Source], db, settings, leaders: li
     return inputs
 
 
-def run_in_scrapy(settings, jobs: list, on_recorded) -> None:
+# Scrapy's retry and robots.txt middlewares log every network failure as an ERROR, the robots.txt
+# one with a traceback; the source's own line and crawls row already say what failed. Shown at
+# ONRECORD_LOG_LEVEL=DEBUG.
+NETWORK_NOISE = ("scrapy.downloadermiddlewares.retry", "scrapy.downloadermiddlewares.robotstxt")
+
+
+def _drop(record) -> bool:
+    return False
+
+
+def quiet_network_logs(settings) -> None:
+    if str(settings.get("LOG_LEVEL") or "").upper() != "DEBUG":
+        for name in NETWORK_NOISE:
+            logging.getLogger(name).addFilter(_drop)
+
+
+def run_in_scrapy(settings, jobs: list, on_recorded) -> int | None:
     """Run every (spider class, its inputs) of `jobs` in one Scrapy process, to the end;
-    `on_recorded(outcome)` hears each source as storage records it. Once per process."""
+    `on_recorded(outcome)` hears each source as storage records it. Once per process. Returns
+    the number of the signal (Ctrl-C, SIGTERM) that interrupted the crawl, or None."""
+    import signal
+
     from scrapy.crawler import CrawlerProcess
 
     from onrecord.crawler.pipelines import source_recorded
 
     process = CrawlerProcess(settings)
+    quiet_network_logs(settings)
+    signals_received = []
+    # Note the signal, then let Scrapy stop gracefully as it would (its handlers are installed
+    # from these attributes when the reactor or loop starts).
+    for name in ("_signal_shutdown", "_signal_shutdown_reactorless"):
+        original = getattr(process, name, None)
+        if original is not None:
+            def noted(signum, frame, original=original):
+                if not signals_received:  # os.write: safe inside a signal handler
+                    os.write(2, b"Stopping: waiting for the requests in flight, then saving what was read "
+                                b"(Ctrl-C again to stop at once)\n")
+                signals_received.append(signum)
+                return original(signum, frame)
+
+            setattr(process, name, noted)
+    crawlers = []
     for spider_class, inputs in jobs:
         crawler = process.create_crawler(spider_class)
         crawler.signals.connect(on_recorded, signal=source_recorded)
         process.crawl(crawler, **inputs)
+        crawlers.append(crawler)
     process.start()
+    if signals_received:
+        return signals_received[0]
+    stopped = any(crawler.stats.get_value("finish_reason") == "shutdown" for crawler in crawlers)
+    return signal.SIGINT if stopped else None
 
 
 def crawl_watchlist(watchlist: dict, db_path, platforms=None, leaders=None, echo=print,
                     settings: dict | None = None, engine=None) -> dict:
     """Crawl the selected sources into the database at `db_path`; one `crawls` row per source.
     Returns counts: sources, ok, partial, failed, skipped, items, new_items, seconds (and
-    `crawls`, the sources' crawls rows). `engine` runs the spiders (default `run_in_scrapy`;
+    `crawls`, the sources' crawls rows; `interrupted`, the number of the signal that stopped the
+    crawl, and `not_finished`, the sources it stopped before they were read, when one did).
+    Raises DatabaseProblem when the database could no longer be written (disk full, read-only,
+    damaged): what was saved before stays. `engine` runs the spiders (default `run_in_scrapy`;
     the tests pass one that answers requests in process, without sockets)."""
     from onrecord.crawler.bookkeeping import SourceOutcome, SourceReport
     from onrecord.db.connect import open_db
+    from onrecord.db.files import DatabaseProblem
     from onrecord.db.save import record_crawl, save_watchlist
 
     started = time.monotonic()
@@ -110,8 +155,16 @@ def crawl_watchlist(watchlist: dict, db_path, platforms=None, leaders=None, echo
     sources = build_sources(watchlist, platforms, leaders)
     summary = Counter(sources=len(sources), ok=0, partial=0, failed=0, skipped=0, items=0, new_items=0)
     rows = []
+    unrecorded = []
 
     def recorded(outcome: SourceOutcome, row: dict | None = None) -> None:
+        if outcome.unrecorded:  # the database cannot be written: said once, at the end
+            unrecorded.append(outcome.unrecorded)
+            return
+        if not outcome.recorded:  # interrupted before anything was read: not a failure
+            summary["not_finished"] += 1
+            echo(outcome.line())
+            return
         row = row or outcome.row()
         summary[row["status"]] += 1
         summary["items"] += row["items"]
@@ -156,14 +209,27 @@ def crawl_watchlist(watchlist: dict, db_path, platforms=None, leaders=None, echo
         jobs = [(spider_class, spider_inputs(spider_class, platform_sources, db, settings,
                                              watched_leaders(watchlist, leaders), watchlist["topic"].get("since")))
                 for spider_class, platform_sources in spiders]
-        (engine or run_in_scrapy)(settings, jobs, on_recorded)
+        interrupted = (engine or run_in_scrapy)(settings, jobs, on_recorded)
+        if interrupted:
+            summary["interrupted"] = int(interrupted)
         for _, platform_sources in spiders:
             for source in (s for s in platform_sources if s.id not in crawled):  # the spider never started
-                outcome = SourceOutcome(SourceReport(source=source, started_at=utc_now(), error="spider did not start"))
+                # Stopped at once (a second Ctrl-C) is not a failure of the source.
+                report = SourceReport(source=source, started_at=utc_now(),
+                                      error=None if interrupted else "spider did not start")
+                outcome = SourceOutcome(report, interrupted=bool(interrupted))
+                if unrecorded:  # nothing more can be written
+                    continue
+                if not outcome.recorded:
+                    recorded(outcome)
+                    continue
                 row = outcome.row()
                 record_crawl(db, row)
                 recorded(outcome, row)
     db.close()
+    if unrecorded:
+        problem = unrecorded[0]
+        raise problem if isinstance(problem, DatabaseProblem) else DatabaseProblem(str(problem))
     result = dict(summary)
     result["seconds"] = round(time.monotonic() - started, 2)
     result["crawls"] = rows

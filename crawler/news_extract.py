@@ -16,6 +16,8 @@ import re
 from dataclasses import dataclass
 from urllib.parse import urldefrag, urljoin, urlsplit
 
+from onrecord.sanitize import safe_url
+
 MIN_WORDS = 80          # below this a page is a teaser, a stub or empty
 MAX_LINK_SHARE = 0.5    # more of the page's words in links than this: an index page
 MIN_ENGLISH_SHARE = 0.12  # share of words that are common English function words
@@ -93,8 +95,11 @@ def feed_links(body: bytes, base_url: str) -> list[tuple[str, str | None]]:
                          and c.get("isPermaLink", "true") != "false"), None)
             url = guid.text.strip() if guid is not None and guid.text else None
         if url:
-            url = urldefrag(urljoin(base_url, url))[0]
-            if url not in seen and urlsplit(url).scheme in ("http", "https"):
+            try:
+                url = safe_url(urldefrag(urljoin(base_url, url))[0])
+            except ValueError:  # e.g. an unclosed IPv6 bracket: this item only
+                url = None
+            if url and url not in seen:
                 seen.add(url)
                 links.append((url, date))
     return links
@@ -178,8 +183,11 @@ def _metadata(tree, url: str) -> dict:
 
     canonical, og_url = None, meta("og:url")
     for href in tree.xpath('//link[@rel="canonical"]/@href') + ([og_url] if og_url else []):
-        candidate = urldefrag(urljoin(url, href.strip()))[0]
-        if urlsplit(candidate).scheme in ("http", "https"):
+        try:
+            candidate = safe_url(urldefrag(urljoin(url, href.strip()))[0])
+        except ValueError:
+            candidate = None
+        if candidate:
             canonical = candidate
             break
     ld = _json_ld(tree)

@@ -54,8 +54,10 @@ SELECT leader_id, topic_id, kind, channel, label, source, covered_from, covered_
         WHEN covered_from IS NOT NULL THEN label || CASE kind WHEN 'archive' THEN ' searched' ELSE ' read' END
             || ' back to ' || substr(covered_from, 1, 10) || ' only'
         WHEN last_status IS NULL THEN label || ' not crawled yet'
-        ELSE label || ' failed: ' || COALESCE(substr(CASE WHEN last_error LIKE 'skipped: %'
-            THEN substr(last_error, 10) ELSE last_error END, 1, 80), 'no usable page')
+        ELSE label || ' failed: ' || COALESCE(substr(CASE
+            WHEN last_error LIKE 'skipped: %' THEN substr(last_error, 10)
+            WHEN last_error LIKE 'nothing could be read: %' THEN substr(last_error, 24)
+            ELSE last_error END, 1, 80), 'no usable page')
     END AS gap
 FROM judged
 """

@@ -74,7 +74,10 @@ def writer_lock(db_path, command: str, timeout: float | None = None, echo=None):
             ) from None
     try:
         # The flock is on the inode, not the bytes: rewriting the content is safe while we hold it.
-        path.write_text(json.dumps({"pid": os.getpid(), "command": command, "since": utc_now()}), encoding="utf-8")
+        try:
+            path.write_text(json.dumps({"pid": os.getpid(), "command": command, "since": utc_now()}), encoding="utf-8")
+        except OSError as error:  # a full disk shows here first: name the file
+            raise OSError(error.errno, error.strerror, str(path)) from None
         yield path
     finally:
         lock.release()

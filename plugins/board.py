@@ -14,6 +14,7 @@ from datasette.utils.asgi import NotFound, Response
 from markupsafe import Markup, escape
 
 from onrecord.publish import TEMPLATES_DIR
+from onrecord.sanitize import clean_text, safe_url
 from onrecord.vocabulary import CONDEMNING, DATABASE_NAME, SILENT, SUPPORTING
 
 DATABASE = DATABASE_NAME  # as `onrecord serve` names it, whatever the file is called
@@ -124,11 +125,10 @@ async def board(request, datasette):
                                               "coverage", "reported_sided")}
             statement = None
             if row["statement_id"]:
-                statement = {key: row[key] for key in STATEMENT_FIELDS}
+                statement = {key: clean_text(row[key]) for key in STATEMENT_FIELDS}
                 statement["id"], statement["stance"] = row["statement_id"], row["statement_stance"]
                 statement["html"], statement["evidence_found"] = highlight(statement["text"], statement["evidence"])
-                if not (statement["url"] or "").startswith(("https://", "http://")):
-                    statement["url"] = None  # never a javascript: link from crawled data
+                statement["url"] = safe_url(statement["url"])  # never a javascript: link from crawled data
                 statement["row_url"] = datasette.urls.row(name, "statements", tilde_encode(statement["id"]))
             card["statement"] = statement
             card["days_monitored"] = days_since(row["monitored_since"], now)

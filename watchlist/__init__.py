@@ -2,16 +2,18 @@
 
 Validation walks YAML nodes rather than plain values, so each mistake is reported with the line
 it is on: `watchlist.yml:12: leaders[3].accounts[0].platform: unknown platform 'mastadon' ...`.
+Every mistake is reported at once, one line each (a broken entry's own details are skipped once
+it cannot be read as an entry), so a long watchlist is fixed in one pass.
 """
 import datetime as dt
 import os
 import re
 from importlib import resources
 from pathlib import Path
-from urllib.parse import urlparse
 
 import yaml
 
+from onrecord.sanitize import safe_url
 from onrecord.vocabulary import ACCOUNT_PLATFORMS as PLATFORMS, BLUESKY, MASTODON, RSS, X
 
 NEEDS_HANDLE = (MASTODON, BLUESKY, X)
@@ -37,11 +39,18 @@ BUNDLED = Path(str(resources.files(__name__) / "default.yml"))
 
 
 class WatchlistError(ValueError):
-    """One mistake in a watchlist, located by file and line."""
+    """A mistake in a watchlist, located by file and line; `errors` holds every mistake found
+    (this one first), and the message is one line per mistake."""
 
-    def __init__(self, path, line, field, message):
+    def __init__(self, path, line, field, message, more=()):
         self.path, self.line, self.field = str(path), line, field
-        super().__init__(f"{path}:{line}: {field}: {message}")
+        self.errors = [self] + list(more)
+        lines = [f"{path}:{line}: {field}: {message}"] + [str(error) for error in more]
+        super().__init__("\n".join(lines))
+
+
+class _Unreadable(Exception):
+    """An entry that cannot be read as one: its mistake is recorded, its details skipped."""
 
 
 def default_watchlist_path() -> Path:
@@ -80,24 +89,42 @@ def load_watchlist(path=None) -> dict:
 class _Validator:
     def __init__(self, path):
         self.path = path
+        self.errors: list[tuple[int, str, str]] = []
 
     def fail(self, node, field, message):
+        """Record a mistake and go on with the rest."""
         line = node.start_mark.line + 1 if node is not None else 1
-        raise WatchlistError(self.path, line, field, message)
+        self.errors.append((line, field, message))
+
+    def unreadable(self, node, field, message):
+        """Record a mistake that makes the entry unreadable, and skip the rest of that entry."""
+        self.fail(node, field, message)
+        raise _Unreadable
+
+    def each(self, nodes, read):
+        """read(index, node) for each entry of a list; an unreadable entry is left out."""
+        out = []
+        for index, node in enumerate(nodes):
+            try:
+                out.append(read(index, node))
+            except _Unreadable:
+                continue
+        return out
 
     def mapping(self, node, field, kind) -> dict:
-        """A mapping node as {key: value node}, rejecting unknown and repeated keys."""
+        """A mapping node as {key: value node}; unknown and repeated keys are mistakes."""
         if not isinstance(node, yaml.MappingNode):
-            self.fail(node, field, "expected a mapping (key: value lines)")
+            self.unreadable(node, field or "file", "expected a mapping (key: value lines)")
         items = {}
         for key_node, value_node in node.value:
             key = key_node.value
             name = f"{field}.{key}" if field else key
             if key not in KEYS[kind]:
                 self.fail(key_node, name, f"unknown key (expected one of {', '.join(sorted(KEYS[kind]))})")
-            if key in items:
+            elif key in items:
                 self.fail(key_node, name, "given twice")
-            items[key] = value_node
+            else:
+                items[key] = value_node
         return items
 
     def sequence(self, node, field) -> list:
@@ -105,6 +132,7 @@ class _Validator:
             return []
         if not isinstance(node, yaml.SequenceNode):
             self.fail(node, field, "expected a list")
+            return []
         return node.value
 
     def text(self, items, key, field, parent, required=False):
@@ -116,23 +144,29 @@ class _Validator:
             return None
         if not isinstance(node, yaml.ScalarNode):
             self.fail(node, name, "expected a single value")
+            return None
         return node.value.strip()
 
     def url(self, items, key, field, parent, required=False):
         value = self.text(items, key, field, parent, required)
-        if value is not None:
-            parsed = urlparse(value)
-            if parsed.scheme not in ("http", "https") or not parsed.netloc or " " in value:
-                self.fail(items[key], f"{field}.{key}", f"not an http(s) URL: {value!r}")
+        if value is not None and safe_url(value) != value:  # the one link rule (sanitize.py)
+            self.fail(items[key], f"{field}.{key}", f"not an http(s) URL: {value!r}")
+            return None
         return value
 
     def watchlist(self, root) -> dict:
         if root is None:
             raise WatchlistError(self.path, 1, "file", "is empty")
-        top = self.mapping(root, "", "top")
-        if "topic" not in top:
+        try:
+            top = self.mapping(root, "", "top")
+        except _Unreadable:
+            top = {}
+        if "topic" not in top and not self.errors:
             self.fail(root, "topic", "missing (required)")
-        topic = self.topic(top["topic"])
+        try:
+            topic = self.topic(top["topic"]) if "topic" in top else None
+        except _Unreadable:
+            topic = None
         leaders = self.leaders(top.get("leaders"))
         watchlist = {
             "topic": topic,
@@ -141,9 +175,17 @@ class _Validator:
             "path": str(self.path),
         }
         if top.get("archive") is not None:
-            watchlist["archive"] = self.archive(top["archive"])
-            if topic["since"] is None:
+            try:
+                watchlist["archive"] = self.archive(top["archive"])
+            except _Unreadable:
+                pass
+            if topic is not None and topic["since"] is None:
                 self.fail(top["archive"], "topic.since", "required with an archive: the archive is searched from it")
+        if self.errors:
+            found = [WatchlistError(self.path, line, field, message)
+                     for line, field, message in sorted(self.errors, key=lambda error: error[0])]
+            first = found[0]
+            raise WatchlistError(self.path, first.line, first.field, str(first).split(": ", 2)[2], more=found[1:])
         return watchlist
 
     def topic(self, node) -> dict:
@@ -154,7 +196,7 @@ class _Validator:
             "since": None,
             "terms": [],
         }
-        if not SLUG.match(topic["id"]):
+        if topic["id"] is not None and not SLUG.match(topic["id"]):
             self.fail(items["id"], "topic.id", f"{topic['id']!r} is not a slug (lower-case words joined by -)")
         since = self.text(items, "since", "topic", node)
         if since is not None:
@@ -165,6 +207,7 @@ class _Validator:
         for index, term in enumerate(self.sequence(items.get("terms"), "topic.terms")):
             if not isinstance(term, yaml.ScalarNode) or not term.value.strip():
                 self.fail(term, f"topic.terms[{index}]", "expected a word or phrase")
+                continue
             topic["terms"].append(term.value.strip())
         description = self.text(items, "description", "topic", node)
         if description:
@@ -172,8 +215,9 @@ class _Validator:
         return topic
 
     def leaders(self, node) -> list:
-        leaders, seen_leaders, seen_accounts = [], {}, {}
-        for index, leader_node in enumerate(self.sequence(node, "leaders")):
+        seen_leaders, seen_accounts = {}, {}
+
+        def leader(index, leader_node):
             field = f"leaders[{index}]"
             items = self.mapping(leader_node, field, "leader")
             leader = {
@@ -184,28 +228,37 @@ class _Validator:
                 "aliases": [],
                 "accounts": [],
             }
-            if not SLUG.match(leader["id"]):
+            if leader["id"] is not None and not SLUG.match(leader["id"]):
                 self.fail(items["id"], f"{field}.id", f"{leader['id']!r} is not a slug (lower-case words joined by -)")
-            if leader["id"] in seen_leaders:
+            elif leader["id"] in seen_leaders:
                 self.fail(items["id"], f"{field}.id", f"duplicate id {leader['id']!r} (first on line {seen_leaders[leader['id']]})")
-            seen_leaders[leader["id"]] = items["id"].start_mark.line + 1
+            elif leader["id"] is not None:
+                seen_leaders[leader["id"]] = items["id"].start_mark.line + 1
             for alias_index, alias in enumerate(self.sequence(items.get("aliases"), f"{field}.aliases")):
                 if not isinstance(alias, yaml.ScalarNode) or not alias.value.strip():
                     self.fail(alias, f"{field}.aliases[{alias_index}]", "expected a name")
+                    continue
                 leader["aliases"].append(alias.value.strip())
-            for account_index, account_node in enumerate(self.sequence(items.get("accounts"), f"{field}.accounts")):
-                account = self.account(account_node, f"{field}.accounts[{account_index}]")
+
+            def account(account_index, account_node):
+                account_field = f"{field}.accounts[{account_index}]"
+                account = self.account(account_node, account_field)
                 if account["id"] in seen_accounts:
-                    self.fail(account_node, f"{field}.accounts[{account_index}]", f"duplicate account {account['id']!r} (first on line {seen_accounts[account['id']]})")
+                    self.unreadable(account_node, account_field, f"duplicate account {account['id']!r} (first on line {seen_accounts[account['id']]})")
                 seen_accounts[account["id"]] = account_node.start_mark.line + 1
-                leader["accounts"].append(account)
-            leaders.append(leader)
-        return leaders
+                return account
+
+            leader["accounts"] = self.each(self.sequence(items.get("accounts"), f"{field}.accounts"), account)
+            return leader
+
+        return self.each(self.sequence(node, "leaders"), leader)
 
     def account(self, node, field) -> dict:
+        """An account; unreadable (skipped after its mistakes are recorded) unless it is usable."""
         items = self.mapping(node, field, "account")
+        mistakes = len(self.errors)
         platform = self.text(items, "platform", field, node, required=True)
-        if platform not in PLATFORMS:
+        if platform is not None and platform not in PLATFORMS:
             self.fail(items["platform"], f"{field}.platform", f"unknown platform {platform!r} (expected one of {', '.join(PLATFORMS)})")
         account = {
             "platform": platform,
@@ -214,25 +267,31 @@ class _Validator:
             "api": self.url(items, "api", field, node),
         }
         if platform in NEEDS_HANDLE:
+            pattern, example = HANDLE_FORMATS[platform]
             if account["handle"] is None:
                 self.fail(node, f"{field}.handle", f"a {platform} account needs a handle")
-            pattern, example = HANDLE_FORMATS[platform]
-            if not pattern.match(account["handle"]):
+            elif not pattern.match(account["handle"]):
                 self.fail(items["handle"], f"{field}.handle", f"{account['handle']!r} is not a {platform} handle ({example})")
-            account["handle"] = account["handle"].lstrip("@")
-        elif account["url"] is None:
+            else:
+                account["handle"] = account["handle"].lstrip("@")
+        elif platform == RSS and account["url"] is None and "url" not in items:
             self.fail(node, f"{field}.url", "an rss account needs the feed's url")
+        if len(self.errors) > mistakes:
+            raise _Unreadable
         account["id"] = account_id(account)
         return account
 
     def news(self, node, leader_ids: set) -> list:
-        sources, seen = [], {}
-        for index, source_node in enumerate(self.sequence(node, "news")):
+        seen = {}
+
+        def source(index, source_node):
             field = f"news[{index}]"
             items = self.mapping(source_node, field, "news")
             url = self.url(items, "url", field, source_node, required=True)
+            if url is None:
+                raise _Unreadable
             if url in seen:
-                self.fail(source_node, f"{field}.url", f"duplicate news source (first on line {seen[url]})")
+                self.unreadable(source_node, f"{field}.url", f"duplicate news source (first on line {seen[url]})")
             seen[url] = source_node.start_mark.line + 1
             source = {"url": url, "name": self.text(items, "name", field, source_node)}
             # An organisation's feed (a newsroom) is read for its leaders' quoted words only.
@@ -242,8 +301,9 @@ class _Validator:
                     self.fail(leader_node, f"{field}.leaders", f"unknown leader {leader_id!r} (not in leaders)")
             if scope:
                 source["leaders"] = [leader_id for _, leader_id in scope]
-            sources.append(source)
-        return sources
+            return source
+
+        return self.each(self.sequence(node, "news"), source)
 
     def words(self, node, field, what) -> list[tuple]:
         """(node, text) of a list of words or phrases."""
@@ -251,6 +311,7 @@ class _Validator:
         for index, item in enumerate(self.sequence(node, field)):
             if not isinstance(item, yaml.ScalarNode) or not item.value.strip():
                 self.fail(item, f"{field}[{index}]", f"expected {what}")
+                continue
             found.append((item, item.value.strip()))
         return found
 

@@ -20,7 +20,9 @@ page calls `crawl.read_page(oldest time on it)`, an answer "nothing new" `crawl.
 Handlers named in self.request(crawl, url, "handler_name") are called as handler(response, crawl)
 and yield Statement items and further self.request(...) Requests. They raise `Fault` to skip a
 response with a counted reason (the source becomes partial) and `SourceFailed` to fail the
-source (an unknown account). Every request gets an answer, whatever its HTTP status
+source (an unknown account). A page's items go through `self.each_item(crawl, items, parse)`, so
+an item of the wrong shape (a number where text belongs, a bad date, a null, a missing key) is
+skipped and counted with its reason while the rest of the page is kept. Every request gets an answer, whatever its HTTP status
 (`handle_httpstatus_all`), and connection errors come back as counted skips, so each source ends
 exactly once, with one SourceDone item after all of its statements.
 """
@@ -28,9 +30,19 @@ from __future__ import annotations
 
 import json
 import logging
+from types import GeneratorType
 
 import scrapy
-from scrapy.exceptions import DownloadCancelledError, DownloadTimeoutError, IgnoreRequest
+from scrapy.exceptions import (
+    CannotResolveHostError,
+    DownloadCancelledError,
+    DownloadConnectionRefusedError,
+    DownloadFailedError,
+    DownloadTimeoutError,
+    IgnoreRequest,
+    ResponseDataLossError,
+    UnsupportedURLSchemeError,
+)
 from twisted.internet.error import (
     ConnectionLost,
     ConnectionRefusedError,
@@ -65,13 +77,33 @@ def describe_failure(failure) -> str:
     if isinstance(error, IgnoreRequest):
         message = str(error) or "request ignored"
         return "forbidden by robots.txt" if "robots" in message.lower() else message
-    if isinstance(error, DNSLookupError):
+    if isinstance(error, (DNSLookupError, CannotResolveHostError)):
         return "DNS lookup failed"
-    if isinstance(error, ConnectionRefusedError):
+    if isinstance(error, (ConnectionRefusedError, DownloadConnectionRefusedError)):
         return "connection refused"
-    if isinstance(error, (ConnectionLost, ResponseNeverReceived)):
+    if isinstance(error, (ConnectionLost, ResponseNeverReceived, DownloadFailedError, ResponseDataLossError)):
         return "connection lost"
+    if isinstance(error, UnsupportedURLSchemeError):
+        return "unsupported URL scheme"
     return f"download error: {type(error).__name__}"
+
+
+# What parsing an item of the wrong shape raises: a missing key, a null or a number where a dict
+# or text belongs, a date that does not parse, an id that is not a number.
+ITEM_ERRORS = (KeyError, IndexError, TypeError, AttributeError, ValueError)
+
+
+def item_problem(error: Exception) -> str:
+    """A short, aggregatable skip reason for an item whose parsing raised `error`."""
+    if isinstance(error, Fault):
+        return f"invalid item: {error}"
+    if isinstance(error, KeyError) and error.args and isinstance(error.args[0], str) and len(error.args[0]) < 40:
+        return f"invalid item: no {error.args[0]!r}"
+    if isinstance(error, (TypeError, AttributeError, KeyError, IndexError)):
+        return "invalid item: a field of the wrong type"
+    if "date" in str(error) or "time" in str(error):
+        return "invalid item: unreadable date"
+    return "invalid item: unreadable value"
 
 
 class SourceSpider(scrapy.Spider):
@@ -243,6 +275,25 @@ class SourceSpider(scrapy.Spider):
             return {}
         return data if isinstance(data, dict) else {}
 
+    def each_item(self, crawl: SourceCrawl, items, parse):
+        """`parse(item, crawl)` for each item of a page, one item at a time, yielding what it
+        returns (None yields nothing): an item whose parsing raises is skipped and counted with
+        its reason, and the rest of the page goes on. A generator `parse` is run to its end
+        inside the guard and yielded as a list, so an item is kept entirely or not at all."""
+        for item in items:
+            try:
+                output = parse(item, crawl)
+                if isinstance(output, GeneratorType):
+                    output = list(output)
+            except SourceFailed:
+                raise
+            except (Fault, *ITEM_ERRORS) as error:
+                crawl.skip(item_problem(error))
+                logger.debug("%s: item skipped (%s)", crawl.source.id, item_problem(error), exc_info=True)
+                continue
+            if output is not None:
+                yield output
+
     # -- machinery ------------------------------------------------------------------------------
     async def start(self):
         for source in self.sources:
@@ -274,7 +325,9 @@ class SourceSpider(scrapy.Spider):
             except SourceFailed as failed:
                 crawl.fail(str(failed))
             except Exception as error:  # a parser bug must not end the other sources
-                logger.exception("%s: handler %s failed on %s", crawl.source.id, response.meta["handler"], response.url)
+                logger.warning("%s: handler %s failed on %s: %s: %s", crawl.source.id, response.meta["handler"],
+                               response.url, type(error).__name__, error,
+                               exc_info=logger.isEnabledFor(logging.DEBUG))
                 self._count_failure(crawl, f"internal error: {type(error).__name__}", critical)
         yield from self._settle(crawl)
 
@@ -321,8 +374,9 @@ class SourceSpider(scrapy.Spider):
             try:
                 for request in self.closing(crawl) or ():
                     yield request
-            except Exception:
-                logger.exception("%s: closing step failed", crawl.source.id)
+            except Exception as error:
+                logger.warning("%s: closing step failed: %s: %s", crawl.source.id, type(error).__name__, error,
+                               exc_info=logger.isEnabledFor(logging.DEBUG))
                 crawl.skip("check skipped: internal error", fault=False)
             if crawl.pending > 0:
                 return

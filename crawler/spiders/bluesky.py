@@ -87,20 +87,10 @@ class BlueskySpider(SourceSpider):
             raise Fault("unexpected JSON (no feed)")
         crawl.pages += 1
         oldest = None
-        for item in data["feed"]:
-            if not isinstance(item, dict) or not isinstance(item.get("post"), dict):
-                crawl.skip("invalid item: not a feed post")
-                continue
-            reason = (item.get("reason") or {}).get("$type", "")
-            if not reason.endswith("#reasonPin"):  # a pin sits at the top whatever its age
-                sort_at = self.sort_at(item)
-                crawl.saw(sort_at)
-                oldest = sort_at if oldest is None or (sort_at and sort_at < oldest) else oldest
-            statement = self.statement(item, crawl)
-            if statement is None:
-                continue
-            crawl.seen.add(statement.id)
-            yield statement
+        for sort_at, statement in self.each_item(crawl, data["feed"], self.listed_post):
+            oldest = sort_at if oldest is None or (sort_at and sort_at < oldest) else oldest
+            if statement is not None:
+                yield statement
         crawl.read_page(oldest)
         cursor = data.get("cursor")
         if self.keep_paging(crawl, bool(data["feed"] and cursor), oldest):
@@ -109,6 +99,21 @@ class BlueskySpider(SourceSpider):
                 raise Fault("pagination loop")
             cursors.add(cursor)
             yield self.feed_request(crawl, cursor)
+
+    def listed_post(self, item, crawl) -> tuple[str | None, Statement | None]:
+        """(its time in the listing, its statement or None) for one item of a feed page (raises
+        on one of the wrong shape). A pin has no place in the listing's time order."""
+        if not isinstance(item, dict) or not isinstance(item.get("post"), dict):
+            raise Fault("not a feed post")
+        sort_at = None
+        reason = (item.get("reason") or {}).get("$type", "")
+        if not reason.endswith("#reasonPin"):  # a pin sits at the top whatever its age
+            sort_at = self.sort_at(item)
+        statement = self.statement(item, crawl)
+        crawl.saw(sort_at)
+        if statement is not None:
+            crawl.seen.add(statement.id)
+        return sort_at, statement
 
     @staticmethod
     def sort_at(item: dict) -> str | None:

@@ -92,21 +92,16 @@ class MastodonSpider(SourceSpider):
         crawl.pages += 1
         oldest = None
         page = {str(status["id"]): status for status in statuses if isinstance(status, dict) and "id" in status}
-        for status in statuses:
-            if not isinstance(status, dict) or "id" not in status:
-                crawl.skip("invalid item: not a status")
-                continue
-            statement = self.statement(status, crawl)
-            crawl.seen.add(statement.id)
-            published = to_utc(status.get("created_at"))
-            crawl.saw(published)
+        for statement in self.each_item(crawl, statuses, self.listed_status):
+            published = statement.published_at
             oldest = published if oldest is None or (published and published < oldest) else oldest
-            if statement.kind == "reply" and statement.context is None:
-                parent = page.get(str(status.get("in_reply_to_id")))
+            if statement.kind == "reply" and statement.context is None and statement.in_reply_to:
+                parent_id = statement.in_reply_to.rsplit(":", 1)[1]
+                parent = page.get(parent_id)
                 if parent is not None:
                     statement.context = self.text_of(parent)
                 elif self.needs_parent(statement, published, crawl):
-                    yield self.parent_request(crawl, statement, status["in_reply_to_id"])
+                    yield self.parent_request(crawl, statement, parent_id)
                     continue
             yield statement
         crawl.read_page(oldest)
@@ -118,6 +113,16 @@ class MastodonSpider(SourceSpider):
                 raise Fault("pagination loop")
             visited.add(response.url)
             yield self.statuses_request(crawl, next_url)
+
+    def listed_status(self, status, crawl) -> Statement:
+        """One status of a listing page as a statement (raises on one of the wrong shape)."""
+        if not isinstance(status, dict) or "id" not in status:
+            raise Fault("not a status")
+        statement = self.statement(status, crawl)
+        statement.published_at = to_utc(status.get("created_at"))
+        crawl.seen.add(statement.id)
+        crawl.saw(statement.published_at)
+        return statement
 
     # -- context: the post a reply answers -----------------------------------------------------------
     def needs_parent(self, statement: Statement, published: str | None, crawl) -> bool:

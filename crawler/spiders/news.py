@@ -174,9 +174,9 @@ class NewsSpider(SourceSpider):
             yield ArticleRead(url=article.url, leader_ids=named, published_at=published, outlet=article.outlet,
                               title=article.title, source_id=run.source.id)
         scope = set(self.scope_ids(run))
-        for quote in self.finder().find(article.text):
-            if quote.leader_id in scope:
-                yield from self.quote_items(run, quote, article, published)
+        quotes = [quote for quote in self.finder().find(article.text) if quote.leader_id in scope]
+        for outputs in self.each_item(run, quotes, lambda quote, run: self.quote_items(run, quote, article, published)):
+            yield from outputs
 
     def quote_items(self, run, quote, article, published):
         """The statement (first article wins its fields) and this article as one of its sources."""

@@ -82,39 +82,11 @@ class RssSpider(SourceSpider):
             crawl.skip(f"feed encoding mis-declared, read as {parsed.encoding}", fault=False)
         language = parsed.feed.get("language")
         seen = set()
-        oldest = None
-        for entry in parsed.entries:
-            native = entry.get("id") or entry.get("link")
-            if not native:
-                crawl.skip("invalid item: entry without guid or link")
-                continue
-            if native in seen:
-                crawl.skip("duplicate entry in feed", fault=False)
-                continue
-            seen.add(native)
-            # Looked up only when present: feedparser answers a missing updated_parsed with
-            # published_parsed, and a deprecation warning.
-            updated = _time(entry["updated_parsed"]) if "updated_parsed" in entry.keys() else None
-            published = _time(entry.get("published_parsed")) or updated
-            crawl.saw(published)
-            oldest = published if oldest is None or (published and published < oldest) else oldest
-            statement_id = f"rss:{native}" if "://" in native or native.startswith(("tag:", "urn:")) else f"rss:{crawl.source.url}#{native}"
-            crawl.seen.add(statement_id)
-            yield Statement(
-                id=statement_id,
-                leader_id=crawl.source.leader_id,
-                account_id=crawl.source.id,
-                platform=RSS,
-                kind="post",
-                text=entry_text(entry),
-                url=entry.get("link"),
-                published_at=published,
-                edited_at=updated if updated and published and updated > published else None,
-                lang=(entry.get("language") or language or None),
-                raw=json.dumps(entry, default=str, ensure_ascii=False),
-            )
+        statements = list(self.each_item(crawl, parsed.entries,
+                                         lambda entry, crawl: self.entry_statement(entry, crawl, seen, language)))
+        yield from statements
         # A feed lists a blog's newest entries: reading it reads the blog back to its oldest one.
-        crawl.read_page(oldest)
+        crawl.read_page(min((s.published_at for s in statements if s.published_at), default=None))
         crawl.complete = True
         etag = response.headers.get("ETag")
         last_modified = response.headers.get("Last-Modified")
@@ -122,6 +94,37 @@ class RssSpider(SourceSpider):
             "etag": etag.decode("latin-1") if etag else None,
             "last_modified": last_modified.decode("latin-1") if last_modified else None,
         }
+
+    def entry_statement(self, entry, crawl, seen: set, language) -> Statement | None:
+        """One feed entry as a statement; None for a repeat (raises on one of the wrong shape)."""
+        native = entry.get("id") or entry.get("link")
+        if not native:
+            raise Fault("entry without guid or link")
+        if native in seen:
+            crawl.skip("duplicate entry in feed", fault=False)
+            return None
+        seen.add(native)
+        # Looked up only when present: feedparser answers a missing updated_parsed with
+        # published_parsed, and a deprecation warning.
+        updated = _time(entry["updated_parsed"]) if "updated_parsed" in entry.keys() else None
+        published = _time(entry.get("published_parsed")) or updated
+        statement_id = f"rss:{native}" if "://" in native or native.startswith(("tag:", "urn:")) else f"rss:{crawl.source.url}#{native}"
+        statement = Statement(
+            id=statement_id,
+            leader_id=crawl.source.leader_id,
+            account_id=crawl.source.id,
+            platform=RSS,
+            kind="post",
+            text=entry_text(entry),
+            url=entry.get("link"),
+            published_at=published,
+            edited_at=updated if updated and published and updated > published else None,
+            lang=(entry.get("language") or language or None),
+            raw=json.dumps(entry, default=str, ensure_ascii=False),
+        )
+        crawl.saw(published)
+        crawl.seen.add(statement_id)
+        return statement
 
     def final_state(self, crawl):
         state = super().final_state(crawl) or {}

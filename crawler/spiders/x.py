@@ -88,22 +88,15 @@ class XSpider(SourceSpider):
             raise SourceFailed(data["errors"][0].get("detail") or "user not found")
         crawl.pages += 1
         meta = data.get("meta") or {}
-        oldest = None
         includes = data.get("includes") if isinstance(data.get("includes"), dict) else {}
         referenced = {
             "tweets": {str(t.get("id")): t for t in includes.get("tweets") or [] if isinstance(t, dict)},
             "users": {str(u.get("id")): u.get("username") for u in includes.get("users") or [] if isinstance(u, dict)},
         }
-        for tweet in data.get("data") or []:
-            statement = self.statement(tweet, crawl, referenced)
-            published = statement.published_at and to_utc(statement.published_at)
-            crawl.saw(published)
-            oldest = published if oldest is None or (published and published < oldest) else oldest
-            crawl.seen.add(statement.id)
-            if int(tweet["id"]) > int(crawl.extra.get("newest_id") or 0):
-                crawl.extra["newest_id"] = tweet["id"]
-            yield statement
-        crawl.read_page(oldest)
+        statements = list(self.each_item(crawl, data.get("data") or [],
+                                         lambda tweet, crawl: self.listed_tweet(tweet, crawl, referenced)))
+        yield from statements
+        crawl.read_page(min((s.published_at for s in statements if s.published_at), default=None))
         token = meta.get("next_token")
         if self.keep_paging(crawl, bool(token and data.get("data"))):
             yield self.tweets_request(crawl, token)
@@ -111,6 +104,17 @@ class XSpider(SourceSpider):
             # since_id: the listing ended at the newest tweet stored before, so this crawl
             # read everything from then on.
             crawl.read_back_to(crawl.state.get("high_water"))
+
+    def listed_tweet(self, tweet, crawl, referenced: dict | None = None) -> Statement:
+        """One tweet of a timeline page as a statement (raises on one of the wrong shape)."""
+        statement = self.statement(tweet, crawl, referenced)
+        statement.published_at = to_utc(statement.published_at)
+        newest = int(tweet["id"])
+        crawl.saw(statement.published_at)
+        crawl.seen.add(statement.id)
+        if newest > int(crawl.extra.get("newest_id") or 0):
+            crawl.extra["newest_id"] = tweet["id"]
+        return statement
 
     def statement(self, tweet: dict, crawl, referenced: dict | None = None) -> Statement:
         references = {ref.get("type"): ref.get("id") for ref in tweet.get("referenced_tweets") or []}

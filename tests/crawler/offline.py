@@ -94,6 +94,7 @@ class OfflineEngine:
         crawler = get_crawler(spider_class, {**settings.copy_to_dict(), "TWISTED_REACTOR_ENABLED": False})
         crawler.signals.connect(on_recorded, signal=source_recorded)
         spider = crawler.spider = spider_class.from_crawler(crawler, **inputs)
+        crawler.crawling = True  # as Scrapy's Crawler while it runs (a shutdown signal clears it)
         validation, storage = ValidationPipeline(), StoragePipeline.from_crawler(crawler)
         rate_limit = RateLimitMiddleware.from_crawler(crawler)
         storage.open_spider()
@@ -108,6 +109,9 @@ class OfflineEngine:
                 except InvalidItem as dropped:
                     crawler.signals.send_catch_log(signals.item_dropped, item=output, response=None,
                                                    exception=dropped, spider=spider)
+                except Exception:  # as Scrapy's scraper: a pipeline bug is an item error, not the end
+                    crawler.signals.send_catch_log(signals.item_error, item=output, response=None,
+                                                   spider=spider, failure=Failure())
         storage.close_spider()
 
     def fetch(self, request: Request, rate_limit: RateLimitMiddleware):

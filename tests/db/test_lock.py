@@ -61,7 +61,7 @@ def test_crawl_command_exits_with_one_line_when_the_database_is_busy(held, tmp_p
         capture_output=True, text=True, timeout=60,
         env={**os.environ, "ONRECORD_LOCK_TIMEOUT": "0.3"},
     )
-    assert result.returncode == 1
+    assert result.returncode == 3  # the database's exit status (cli/errors.py)
     lines = result.stderr.strip().splitlines()
     assert lines[0].startswith("Waiting up to 0.3s for `onrecord crawl`")
     assert len(lines) == 2 and lines[1].startswith("Error: ") and "is busy" in lines[1]

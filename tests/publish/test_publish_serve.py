@@ -50,6 +50,6 @@ def test_binds_to_loopback_only(served):
 
 def test_serve_refuses_a_missing_database(tmp_path):
     result = CliRunner().invoke(cli, ["serve", "--db", str(tmp_path / "nope.db")])
-    assert result.exit_code == 1
+    assert result.exit_code == 3  # the database's exit status (cli/errors.py)
     assert "nope.db: no such database" in result.output
     assert not (tmp_path / "nope.db").exists()
