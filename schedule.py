@@ -41,26 +41,39 @@ from onrecord.nightly.timing import (
     default_jobs_path,
     make_trigger,
 )
-from onrecord.vocabulary import FAILED, INTERRUPTED, NEWS, OK, PARTIAL, PLATFORMS, RUNNING, X
+from onrecord.vocabulary import (
+    ARCHIVE,
+    FAILED,
+    INTERRUPTED,
+    NEWS,
+    OK,
+    PARTIAL,
+    RUNNING,
+    SKIPPED,
+    SOURCE_PLATFORMS,
+    X,
+)
 
 log = logging.getLogger("onrecord.schedule")
-SKIPPED = "skipped"  # a step's status when it is skipped by design (X without a token)
 
 
 def crawl_steps(watchlist: dict) -> list[tuple[str, str | None]]:
-    """(platform, reason to skip it or None), in a fixed order, for the platforms in the watchlist."""
+    """(platform, why its step is skipped by design or None), in a fixed order, for the
+    platforms in the watchlist."""
     from onrecord.crawler.sources import X_TOKEN_ENV
 
     present = {account["platform"] for leader in watchlist["leaders"] for account in leader["accounts"]}
     if watchlist.get("news"):
         present.add(NEWS)
+    if watchlist.get("archive"):
+        present.add(ARCHIVE)
     steps = []
-    for platform in PLATFORMS:
+    for platform in SOURCE_PLATFORMS:
         if platform in present:
-            # Without a token every X crawl fails the same way: say so once rather than
-            # recording a failed crawl per account every night.
+            # Without a token the X step still runs: it records each X account as skipped (never
+            # a failure), so each leader's coverage says X was not read, and why.
             missing_token = platform == X and not os.environ.get(X_TOKEN_ENV)
-            steps.append((platform, f"{X_TOKEN_ENV} is not set" if missing_token else None))
+            steps.append((platform, f"{X_TOKEN_ENV} is not set: X accounts recorded as skipped" if missing_token else None))
     return steps
 
 
@@ -135,13 +148,10 @@ def run_steps(steps: list, db_path, watchlist_path, watchlist, lock_file, contro
         if control.stop.is_set():
             return
         label = f"crawl {platform}"
-        if skip:
-            steps.append({"step": label, "status": SKIPPED, "seconds": 0, "detail": skip})
-            continue
         clock = time.monotonic()
         status, last = supervise(start_crawl_step(db_path, watchlist_path, platform, env), control, label)
-        steps.append({"step": label, "status": OK if status == 0 else FAILED,
-                      "seconds": round(time.monotonic() - clock, 1), "detail": last})
+        steps.append({"step": label, "status": FAILED if status != 0 else SKIPPED if skip else OK,
+                      "seconds": round(time.monotonic() - clock, 1), "detail": skip or last})
     if control.stop.is_set():
         return
     clock, started_at = time.monotonic(), utc_now()

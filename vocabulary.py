@@ -6,10 +6,15 @@ Datasette serves the database under DATABASE_NAME.
 """
 
 # A leader's own accounts (watchlist `accounts[].platform`), then news, whose quotes are mined from
-# articles. PLATFORMS is also the order in which the nightly cycle crawls them.
+# articles. PLATFORMS is what statements.platform holds.
 MASTODON, BLUESKY, RSS, X, NEWS = "mastodon", "bluesky", "rss", "x", "news"
 ACCOUNT_PLATFORMS = (MASTODON, BLUESKY, RSS, X)
 PLATFORMS = ACCOUNT_PLATFORMS + (NEWS,)
+# A crawl also searches a news archive per leader (watchlist `archive:`); the articles it finds
+# are news, so the archive is a crawled source (crawls.platform) but never a statement's platform.
+# SOURCE_PLATFORMS is also the order in which the nightly cycle crawls them.
+ARCHIVE = "archive"
+SOURCE_PLATFORMS = PLATFORMS + (ARCHIVE,)
 
 # statements.kind: a leader's own posts (post, reply, repost, quote), and from news articles their
 # quoted words (quote) or the article's report of what they said (paraphrase: never their words)
@@ -21,9 +26,10 @@ KINDS = OWN_POST_KINDS + (PARAPHRASE,)
 CONDEMNING, SUPPORTING, SILENT = "condemning", "supporting", "silent"
 STANCES = (CONDEMNING, SUPPORTING, SILENT)
 
-# crawls.status: one row per source per crawl
-OK, PARTIAL, FAILED = "ok", "partial", "failed"
-CRAWL_STATUSES = (OK, PARTIAL, FAILED)
+# crawls.status: one row per source per crawl. SKIPPED: not tried, by design (an X account without
+# a token): never coverage, never a failure.
+OK, PARTIAL, FAILED, SKIPPED = "ok", "partial", "failed", "skipped"
+CRAWL_STATUSES = (OK, PARTIAL, FAILED, SKIPPED)
 
 # runs.status: one row per nightly cycle
 RUNNING, INTERRUPTED = "running", "interrupted"

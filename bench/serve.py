@@ -112,14 +112,31 @@ def fill(path: Path, statements: int, leaders: int = 200, seed: int = 7) -> None
                          " model, classified_at) VALUES (?,?,?,?,?,?,?,?)", stances_batch)
     crawls = []
     for night in range(NIGHTS):
-        day = time.strftime("%Y-%m-%dT02:00:00Z", time.gmtime(start + span - (NIGHTS - night) * 86400))
+        moment = start + span - (NIGHTS - night) * 86400
+        day = time.strftime("%Y-%m-%dT02:00:00Z", time.gmtime(moment))
+        # the first night reads each listing back to before the window; later ones back a week
+        back = "2025-01-01T00:00:00Z" if night == 0 else time.strftime("%Y-%m-%dT02:00:00Z", time.gmtime(moment - 7 * 86400))
         for account_id, lid, platform, _ in accounts:
             status = "failed" if lid in failing else "ok"
-            crawls.append((platform, account_id, day, day, status, 10, 1, "HTTP 503" if status == "failed" else None))
+            crawls.append((platform, account_id, None, day, day, status, 10, 1, "HTTP 503" if status == "failed" else None,
+                           None if status == "failed" else back, None if status == "failed" else day))
         # the news crawls fail too, so leaders whose accounts fail stay unmonitored
-        crawls.append(("news", None, day, day, "failed", 0, 0, "HTTP 503"))
-    conn.executemany("INSERT INTO crawls (platform, account_id, started_at, finished_at, status, items,"
-                     " new_items, error) VALUES (?,?,?,?,?,?,?,?)", crawls)
+        crawls.append(("news", None, "https://news.invalid/feed.xml", day, day, "failed", 0, 0, "HTTP 503", None, None))
+    conn.executemany("INSERT INTO crawls (platform, account_id, source_url, started_at, finished_at, status, items,"
+                     " new_items, error, covered_from, covered_to) VALUES (?,?,?,?,?,?,?,?,?,?,?)", crawls)
+    conn.execute("INSERT INTO crawl_leaders (crawl_id, leader_id) SELECT c.id, l.id FROM crawls c CROSS JOIN leaders l"
+                 " WHERE c.platform = 'news'")
+    # each source's continuous window, as db/save.py's record_crawl keeps it: every night overlaps
+    # the one before, so the accounts read fine cover 2025-01-01 to the last night
+    first, last = crawls[0][3], crawls[-1][3]
+    conn.executemany(
+        "INSERT INTO source_coverage (leader_id, source, channel, covered_from, covered_to, first_crawl_at,"
+        " last_crawl_at, last_status, last_error) VALUES (?,?,?,?,?,?,?,?,?)",
+        [(lid, account_id, platform, None if lid in failing else "2025-01-01T00:00:00Z",
+          None if lid in failing else last, first, last, "failed" if lid in failing else "ok",
+          "HTTP 503" if lid in failing else None) for account_id, lid, platform, _ in accounts]
+        + [(lid, "https://news.invalid/feed.xml", "news", None, None, first, last, "failed", "HTTP 503")
+           for lid in leader_ids])
     conn.execute("INSERT INTO statements_fts (statements_fts) VALUES ('rebuild')")
     for _, sql in triggers:
         conn.execute(sql)

@@ -18,7 +18,7 @@ from onrecord.cli.errors import (
     interrupted_status,
 )
 from onrecord.cli.options import command_lock, db_option, load_watchlist_or_exit, watchlist_option
-from onrecord.vocabulary import NEWS, PLATFORMS
+from onrecord.vocabulary import ARCHIVE, NEWS, SOURCE_PLATFORMS
 
 
 class OnrecordGroup(click.Group):
@@ -53,10 +53,11 @@ def parse_setting(text: str) -> tuple[str, object]:
 @cli.command()
 @watchlist_option
 @db_option
-@click.option("--platform", "platforms", multiple=True, type=click.Choice(PLATFORMS),
-              help="Only crawl this platform (repeatable).")
+@click.option("--platform", "platforms", multiple=True, type=click.Choice(SOURCE_PLATFORMS),
+              help="Only crawl this platform (repeatable; archive: the news-archive searches).")
 @click.option("--leader", "leaders", multiple=True, metavar="ID",
-              help="Only crawl this leader's accounts (repeatable; skips news unless --platform news).")
+              help="Only crawl this leader's accounts (repeatable; skips news and the archive unless "
+                   "--platform names them).")
 @click.option("-s", "--set", "overrides", multiple=True, metavar="NAME=VALUE",
               help="Override a Scrapy setting for this crawl (repeatable), e.g. -s DOWNLOAD_TIMEOUT=60.")
 @click.option("--json", "as_json", is_flag=True,
@@ -68,9 +69,10 @@ def crawl(watchlist_path, db_path, platforms, leaders, overrides, as_json):
 
     One `crawls` row is recorded per source; a failing source never stops the others. Prints a
     line per source as it finishes, then a summary. A new database is created only in a folder
-    that exists. Exit status 1 when every source that was tried failed (X accounts skipped for
-    want of a token are not tried); 130 when interrupted (Ctrl-C: the sources not read yet are
-    not recorded as failures); the others are in the README.
+    that exists. With an `archive:` in the watchlist, each leader's name is also searched in a
+    news archive over the window. Exit status 1 when every source that was tried failed (X
+    accounts skipped for want of a token are not tried); 130 when interrupted (Ctrl-C: the
+    sources not read yet are not recorded as failures); the others are in the README.
     """
     watchlist = load_watchlist_or_exit(watchlist_path)
     unknown = set(leaders) - {leader["id"] for leader in watchlist["leaders"]}
@@ -86,7 +88,7 @@ def crawl(watchlist_path, db_path, platforms, leaders, overrides, as_json):
         raise click.BadParameter(str(error), param_hint="--set") from None
     from onrecord.crawler.sources import build_sources
 
-    if any(source.platform == NEWS for source in build_sources(watchlist, set(platforms), set(leaders))):
+    if any(source.platform in (NEWS, ARCHIVE) for source in build_sources(watchlist, set(platforms), set(leaders))):
         dependencies.check("crawl", dependencies.NEWS)
     from onrecord.db.files import EMPTY, MISSING
 

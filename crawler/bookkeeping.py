@@ -8,6 +8,12 @@
 
 `SourceOutcome` joins the two into the source's `crawls` row and its one-line summary. Neither side
 changes the other's counts.
+
+Coverage: a crawl records the window it demonstrably read (`covered_from` .. `covered_to`): from
+the oldest item on the listing pages it could use (or the account's creation, when it read the
+whole listing; or the previous crawl's newest item, when the source answered "nothing new") to
+the moment it started. A source with no usable listing page read nothing: no window, and when it
+met faults, status `failed`.
 """
 from __future__ import annotations
 
@@ -70,6 +76,11 @@ class SourceCrawl:
     deleted: list = field(default_factory=list)  # statement ids the platform confirmed gone
     pages: int = 0
     extra: dict = field(default_factory=dict)  # a platform spider's own notes
+    listed: int = 0  # usable listing responses (pages, feeds, searches): 0 means nothing was read
+    oldest: str | None = None  # oldest time on those responses: how far back this crawl read
+    reached_end: bool = False  # the listing ended by itself (not at the horizon or the page limit)
+    created_at: str | None = None  # the account's creation, when the platform says
+    covered: tuple = (None, None)  # (covered_from, covered_to), set by the spider when the source is done
 
     def skip(self, reason: str, fault: bool = True, count: int = 1) -> None:
         self.skips.add(reason, fault, count)
@@ -87,10 +98,27 @@ class SourceCrawl:
         if moment and (self.newest is None or moment > self.newest):
             self.newest = moment
 
+    def read_back_to(self, moment: str | None) -> None:
+        """This crawl read everything the source listed from now back to `moment`."""
+        if moment and (self.oldest is None or moment < self.oldest):
+            self.oldest = moment
+
+    def read_page(self, oldest: str | None = None) -> None:
+        """A usable listing response, whose oldest item is `oldest`."""
+        self.listed += 1
+        self.read_back_to(oldest)
+
+    def unchanged(self) -> None:
+        """The source answered "nothing new since your last complete read" (304, since_id): what
+        was listed then, back to its newest item, is still all there is."""
+        self.read_page(self.state.get("high_water"))
+
     def report(self) -> "SourceReport":
+        covered_from, covered_to = self.covered
         return SourceReport(source=self.source, started_at=self.started_at, requests=self.requests,
                             ok_responses=self.ok_responses, skips=self.skips.copy(),
-                            error=self.error if self.failed else None)
+                            error=self.error if self.failed else None, listed=self.listed,
+                            covered_from=covered_from, covered_to=covered_to)
 
 
 @dataclass(frozen=True)
@@ -103,6 +131,9 @@ class SourceReport:
     ok_responses: int = 0
     skips: Skips = field(default_factory=Skips)
     error: str | None = None  # the spider failed the source with this message
+    listed: int = 0  # usable listing responses
+    covered_from: str | None = None  # the window read (see the module's docstring)
+    covered_to: str | None = None
 
 
 @dataclass
@@ -152,9 +183,17 @@ class SourceOutcome:
     @property
     def status(self) -> str:
         faults = self.skips.faults
-        if self.error or (faults and not self.report.ok_responses):
+        # A lookup that answered is no reading: without one usable listing page, faults fail it.
+        if self.error or (faults and not (self.report.ok_responses and self.report.listed)):
             return FAILED
         return PARTIAL if faults else OK
+
+    @property
+    def covered(self) -> tuple[str | None, str | None]:
+        """The window this crawl read, as stored: none when it failed or its statements were not saved."""
+        if self.status == FAILED or self.tally.storage_failed():
+            return None, None
+        return self.report.covered_from, self.report.covered_to
 
     def error_message(self) -> str | None:
         if self.error:
@@ -168,6 +207,7 @@ class SourceOutcome:
 
     def row(self) -> dict:
         source, skips = self.report.source, self.skips
+        covered_from, covered_to = self.covered
         return {
             "platform": source.platform,
             "account_id": source.account_id,
@@ -181,6 +221,8 @@ class SourceOutcome:
             "skipped": skips.count,
             "skip_reasons": dict(skips.reasons),
             "requests": self.report.requests,
+            "covered_from": covered_from,
+            "covered_to": covered_to,
         }
 
     def line(self) -> str:
@@ -201,4 +243,7 @@ class SourceOutcome:
         if skips.count:
             reasons = ", ".join(f"{reason}: {n}" for reason, n in skips.reasons.most_common(3))
             line += f"; skipped {skips.count} ({reasons})"
+        covered_from = self.covered[0]
+        if covered_from:
+            line += f"; read back to {covered_from[:10]}"
         return line

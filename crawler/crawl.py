@@ -17,7 +17,7 @@ from collections import Counter
 
 from onrecord.crawler.sources import X_SKIPPED, X_TOKEN_ENV, Source, build_sources, watched_leaders
 from onrecord.db.times import days_ago, utc_now
-from onrecord.vocabulary import FAILED, NEWS, X
+from onrecord.vocabulary import ARCHIVE, FAILED, SKIPPED, X
 
 # platform -> "module:Class". A spider module missing from an installation is skipped cleanly.
 SPIDERS = {
@@ -26,6 +26,7 @@ SPIDERS = {
     "rss": "onrecord.crawler.spiders.rss:RssSpider",
     "x": "onrecord.crawler.spiders.x:XSpider",
     "news": "onrecord.crawler.spiders.news:NewsSpider",
+    "archive": "onrecord.crawler.spiders.archive:ArchiveSpider",
 }
 
 
@@ -62,7 +63,8 @@ def crawl_settings(overrides: dict | None = None, db_path=None):
     return settings
 
 
-def spider_inputs(spider_class, sources: list[Source], db, settings, leaders: list[dict]) -> dict:
+def spider_inputs(spider_class, sources: list[Source], db, settings, leaders: list[dict],
+                  window_start: str | None = None) -> dict:
     """What a spider needs from the database, read now, before it starts."""
     from onrecord.db.queries import crawl_states, news_quotes, recent_statements
 
@@ -70,9 +72,11 @@ def spider_inputs(spider_class, sources: list[Source], db, settings, leaders: li
     if spider_class.checks_deletions:
         since = days_ago(settings.getfloat("ONRECORD_RECHECK_DAYS"))
         inputs["recent"] = {source.id: recent_statements(db, source.id, since) for source in sources}
-    if spider_class.name == NEWS:  # quotes only by the leaders this crawl is about
+    if getattr(spider_class, "reads_articles", False):  # quotes only by the leaders this crawl is about
         inputs["leaders"] = leaders
         inputs["known_quotes"] = news_quotes(db, [leader["id"] for leader in leaders])
+    if spider_class.name == ARCHIVE:  # the archive is searched over the topic's window
+        inputs["window_start"] = window_start
     return inputs
 
 
@@ -168,14 +172,16 @@ def crawl_watchlist(watchlist: dict, db_path, platforms=None, leaders=None, echo
         rows.append(row)
         echo(outcome.line())
 
-    def skip(source, message):
+    def skip(source, message, status=SKIPPED):
+        # Not tried. By design (no token): `skipped`, never coverage and never a failure; for want
+        # of a spider module (a broken installation): `failed`, so source_health shows it.
         row = {"platform": source.platform, "account_id": source.account_id, "source_url": source.url,
-               "started_at": utc_now(), "status": FAILED, "items": 0, "new_items": 0, "error": message,
+               "started_at": utc_now(), "status": status, "items": 0, "new_items": 0, "error": message,
                "skipped": 0, "requests": 0}
-        record_crawl(db, row)
+        record_crawl(db, row, leader_ids=[source.leader_id] if source.leader_id and not source.account_id else None)
         summary["skipped"] += 1
         rows.append(row)
-        echo(f"{source.id}  skipped  {message.removeprefix('skipped: ')}")
+        echo(f"{source.id}  skipped  {message}")
 
     by_platform: dict[str, list] = {}
     for source in sources:
@@ -188,7 +194,7 @@ def crawl_watchlist(watchlist: dict, db_path, platforms=None, leaders=None, echo
         spider_class = load_spider(platform) if platform in SPIDERS else None
         if spider_class is None:
             for source in platform_sources:
-                skip(source, f"skipped: no spider for platform {platform!r} in this installation")
+                skip(source, f"no spider for platform {platform!r} in this installation", status=FAILED)
             continue
         spiders.append((spider_class, platform_sources))
 
@@ -201,7 +207,7 @@ def crawl_watchlist(watchlist: dict, db_path, platforms=None, leaders=None, echo
             recorded(outcome)
 
         jobs = [(spider_class, spider_inputs(spider_class, platform_sources, db, settings,
-                                             watched_leaders(watchlist, leaders)))
+                                             watched_leaders(watchlist, leaders), watchlist["topic"].get("since")))
                 for spider_class, platform_sources in spiders]
         interrupted = (engine or run_in_scrapy)(settings, jobs, on_recorded)
         if interrupted:

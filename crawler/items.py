@@ -60,6 +60,24 @@ class StatementSource:
 
 
 @dataclass
+class ArticleRead:
+    """A news article read that names watched leaders (by full name) -> article_mentions: the
+    "M news articles that name them" of a leader's coverage sentence."""
+
+    url: str
+    leader_ids: list
+    published_at: str | None = None
+    outlet: str | None = None
+    title: str | None = None
+    source_id: str | None = None  # the crawl Source that read it
+
+    def rows(self) -> list[dict]:
+        return [{"article_url": self.url, "leader_id": leader_id, "published_at": self.published_at,
+                 "outlet": self.outlet, "title": self.title, "source": self.source_id}
+                for leader_id in self.leader_ids]
+
+
+@dataclass
 class SourceDone:
     """Emitted once per source, after every item of that source: storage then saves what is
     buffered, marks `deleted` statements, advances the crawl state and records the `crawls` row.

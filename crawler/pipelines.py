@@ -15,11 +15,18 @@ from scrapy import signals
 from scrapy.exceptions import DropItem
 
 from onrecord.crawler.bookkeeping import INTERRUPTED_REASON, STORAGE_ERROR, SourceOutcome, StoreTally
-from onrecord.crawler.items import SourceDone, Statement, StatementSource
+from onrecord.crawler.items import ArticleRead, SourceDone, Statement, StatementSource
 from onrecord.db.connect import open_db
 from onrecord.db.files import DatabaseProblem, database_problem
 from onrecord.db.queries import existing_statement_ids
-from onrecord.db.save import mark_deleted, record_crawl, save_statement_sources, save_statements, set_crawl_state
+from onrecord.db.save import (
+    mark_deleted,
+    record_crawl,
+    save_article_mentions,
+    save_statement_sources,
+    save_statements,
+    set_crawl_state,
+)
 from onrecord.db.times import to_utc
 from onrecord.sanitize import clean_text, has_controls, safe_url
 from onrecord.vocabulary import FAILED, KINDS, PLATFORMS
@@ -53,7 +60,7 @@ class ValidationPipeline:
     characters, links only http(s). The raw payload (`raw`) is stored as received."""
 
     def process_item(self, item):
-        if isinstance(item, StatementSource):
+        if isinstance(item, (StatementSource, ArticleRead)):
             return self.clean_source(item)
         if not isinstance(item, Statement):
             return item
@@ -63,9 +70,11 @@ class ValidationPipeline:
         return item
 
     @staticmethod
-    def clean_source(item: StatementSource) -> StatementSource:
+    def clean_source(item):
+        """A news source's (or an article read's) strings by the text rule."""
         for key in ("title", "outlet", "context"):
-            setattr(item, key, clean_text(getattr(item, key)) if isinstance(getattr(item, key), str) else None)
+            if hasattr(item, key):
+                setattr(item, key, clean_text(getattr(item, key)) if isinstance(getattr(item, key), str) else None)
         return item
 
     @classmethod
@@ -123,6 +132,7 @@ class StoragePipeline:
         self.db = None
         self.buffers: dict[str, list] = defaultdict(list)
         self.sources_buffers: dict[str, list] = defaultdict(list)
+        self.mentions_buffers: dict[str, list] = defaultdict(list)
         self.tallies: dict[str, StoreTally] = defaultdict(StoreTally)
         self.received: Counter = Counter()
         self.waiting: dict[str, SourceDone] = {}
@@ -149,6 +159,8 @@ class StoragePipeline:
             self.maybe_finish(item.source_id)
         elif isinstance(item, StatementSource):
             self.sources_buffers[item.source_id].append(item.row())
+        elif isinstance(item, ArticleRead):
+            self.mentions_buffers[item.source_id].extend(item.rows())
         elif isinstance(item, SourceDone):
             self.waiting[item.source_id] = item
             self.maybe_finish(item.source_id)
@@ -210,6 +222,9 @@ class StoragePipeline:
             extra = [row for row in extra if row["statement_id"] in stored]
             if extra:
                 save_statement_sources(self.db, extra)
+        mentions = self.mentions_buffers.pop(source_id, [])
+        if mentions:
+            save_article_mentions(self.db, mentions)
 
     def maybe_finish(self, source_id: str) -> None:
         done = self.waiting.get(source_id)
@@ -263,8 +278,8 @@ class StoragePipeline:
                 reason = INTERRUPTED_REASON if interrupted else "crawl ended before the source finished"
                 self.tallies[crawl.source.id].skips.add(reason, fault=True)
                 self.finish(SourceDone(report=crawl.report(), emitted=0, state=None,
-                                       leader_ids=spider.monitored_leader_ids()), interrupted=interrupted)
-        for source_id in set(self.buffers) | set(self.sources_buffers):  # late stragglers
+                                       leader_ids=spider.monitored_leader_ids(crawl)), interrupted=interrupted)
+        for source_id in set(self.buffers) | set(self.sources_buffers) | set(self.mentions_buffers):  # late stragglers
             self.flush(source_id)
         if self.db is not None:
             self.db.close()

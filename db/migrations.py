@@ -239,3 +239,40 @@ def m101_stance_review_and_evidence_source(db):
         " ON stances (topic_id, statement_id, stance, on_topic, needs_review)"
         " WHERE on_topic = 1 OR stance != 'silent' OR needs_review = 1"
     )
+
+
+@migrations()
+def m201_coverage(db):
+    # What each crawl demonstrably read (issue 12): a source's covered window, from the oldest
+    # statement or article it read (or the account's creation, when it read the whole listing)
+    # to the moment it started reading; NULL when it returned no usable page. "Silent" needs
+    # these windows to reach back to the topic's `since` (db/views.py).
+    db["crawls"].add_column("covered_from", str)
+    db["crawls"].add_column("covered_to", str)
+    db["crawls"].create_index(["account_id", "status", "covered_to"], if_not_exists=True)
+    # An account's creation date (the start of a listing read to its end), and a source's own
+    # progress as JSON (the news archive's searched slices and the articles left to read).
+    db["crawl_state"].add_column("account_created_at", str)
+    db["crawl_state"].add_column("progress", str)
+    # Every news article read that names a leader (by full name): the "M news articles that name
+    # them" of the coverage sentence, counted once however many crawls read the article.
+    db["article_mentions"].create(
+        {"article_url": str, "leader_id": str, "published_at": str, "outlet": str, "title": str,
+         "source": str, "first_read_at": str},
+        pk=("article_url", "leader_id"),
+        foreign_keys=[("leader_id", "leaders", "id")],
+    )
+    db["article_mentions"].create_index(["leader_id", "published_at"])
+    # Each source's continuous window per leader, extended by every crawl that overlaps it
+    # (db/save.py's record_crawl keeps it, in the crawl's own transaction): the view reads one
+    # row per source instead of walking every crawl ever made.
+    db["source_coverage"].create(
+        {"leader_id": str, "source": str, "channel": str, "covered_from": str, "covered_to": str,
+         "first_crawl_at": str, "last_crawl_at": str, "last_status": str, "last_error": str},
+        pk=("leader_id", "source"),
+        foreign_keys=[("leader_id", "leaders", "id")],
+    )
+    # Crawls recorded before this carry no covered window, and an incremental crawl reads only
+    # back to its high-water mark (a feed answers 304 to its validators): forget the marks, so
+    # the next crawl reads each listing again from the top and can show how far back it goes.
+    db.execute("UPDATE crawl_state SET high_water = NULL, high_water_id = NULL, etag = NULL, last_modified = NULL")

@@ -4,7 +4,7 @@ from dataclasses import dataclass, field
 from itertools import groupby
 
 from onrecord.db.times import utc_now
-from onrecord.vocabulary import CRAWL_STATUSES, KINDS, PLATFORMS, RUN_STATUSES, STANCES
+from onrecord.vocabulary import CRAWL_STATUSES, KINDS, OK, PARTIAL, PLATFORMS, RUN_STATUSES, STANCES
 
 STATEMENT_COLUMNS = (
     "id", "leader_id", "account_id", "platform", "kind", "url", "text", "published_at",
@@ -188,6 +188,19 @@ def save_statement_sources(db, rows, now: str | None = None) -> None:
         _upsert_by_shape(db["statement_sources"], rows, ("statement_id", "source_url"))
 
 
+def save_article_mentions(db, rows, now: str | None = None) -> int:
+    """Record news articles read that name a leader: one row per (article, leader), the first
+    reading kept (a feed re-read every night counts each article once). Returns rows added."""
+    now = now or utc_now()
+    rows = [{**row, "first_read_at": row.get("first_read_at") or now} for row in rows]
+    if not rows:
+        return 0
+    with db.atomic():
+        before = db.execute("SELECT COUNT(*) FROM article_mentions").fetchone()[0]
+        db["article_mentions"].insert_all(rows, pk=("article_url", "leader_id"), ignore=True, batch_size=_CHUNK)
+        return db.execute("SELECT COUNT(*) FROM article_mentions").fetchone()[0] - before
+
+
 def save_stances(db, rows) -> int:
     """Write stance judgments; one row per (statement, topic), so a newer model replaces older rows."""
     rows = [dict(row) for row in rows]
@@ -209,8 +222,9 @@ def save_stances(db, rows) -> int:
 
 
 def record_crawl(db, row: dict, leader_ids=None) -> int:
-    """Store one finished crawl of one source; returns its id. For a news source, `leader_ids`
-    names the leaders it looked for quotes by: only they count as monitored by it."""
+    """Store one finished crawl of one source; returns its id. For a news source or an archive
+    search, `leader_ids` names the leaders it looked for: only they count as monitored by it.
+    Each of the source's leaders gets its continuous window extended (source_coverage)."""
     row = dict(row)
     if row.get("status") not in CRAWL_STATUSES:
         raise SaveError(f"crawl status {row.get('status')!r} is not one of {', '.join(CRAWL_STATUSES)}")
@@ -224,7 +238,35 @@ def record_crawl(db, row: dict, leader_ids=None) -> int:
                 ({"crawl_id": crawl_id, "leader_id": leader_id} for leader_id in leader_ids),
                 pk=("crawl_id", "leader_id"),
             )
+        _extend_coverage(db, row, leader_ids)
         return crawl_id
+
+
+def _extend_coverage(db, row: dict, leader_ids=None) -> None:
+    """The crawl's window joins its source's window when they overlap (an incremental crawl reads
+    back past the previous one's newest item), and replaces it after a gap; a crawl that read
+    nothing usable changes only the source's last status."""
+    if row.get("account_id"):
+        found = db.execute("SELECT leader_id FROM accounts WHERE id = ?", [row["account_id"]]).fetchone()
+        leaders, source = ([found[0]] if found else []), row["account_id"]
+    else:
+        leaders, source = list(leader_ids or []), row.get("source_url")
+    if not leaders or not source:
+        return
+    usable = row["status"] in (OK, PARTIAL) and row.get("covered_from") and row.get("covered_to")
+    for leader_id in leaders:
+        known = db.execute("SELECT covered_from, covered_to FROM source_coverage WHERE leader_id = ? AND source = ?",
+                           [leader_id, source]).fetchone()
+        window = {"leader_id": leader_id, "source": source, "channel": row["platform"],
+                  "last_crawl_at": row["started_at"], "last_status": row["status"], "last_error": row.get("error")}
+        if known is None:
+            window["first_crawl_at"] = row["started_at"]
+        if usable:
+            old_from, old_to = known if known else (None, None)
+            joins = old_to is not None and row["covered_from"] <= old_to
+            window["covered_from"] = min(old_from, row["covered_from"]) if joins else row["covered_from"]
+            window["covered_to"] = max(old_to, row["covered_to"]) if joins else row["covered_to"]
+        db["source_coverage"].upsert(window, pk=("leader_id", "source"))
 
 
 def set_crawl_state(db, source: str, **fields) -> None:

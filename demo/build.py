@@ -3,12 +3,15 @@
 A local replay server (onrecord.demo.replay) serves the sample in each platform's real format; a demo
 watchlist points every account at it (`api:` / url overrides). Then the real steps run, the way a
 user runs them: a crawl (`onrecord crawl` in a child process, crawler/launch.py, with the settings
-for a local server), the "next night" with one post edited and one deleted and a second crawl,
+for a local server, and no X token, so X accounts are skipped), with a news archive (a stand-in
+for GDELT, holding the last `archive.covers_days` only), the "next night" with one post edited
+and one deleted and a second crawl,
 then the classify step (nlp/classify.py, under the database's writer lock). `onrecord demo` then
 serves it with a banner saying it is fiction.
 """
 from __future__ import annotations
 
+import os
 import random
 import time
 from datetime import datetime, timedelta, timezone
@@ -19,6 +22,7 @@ from pathlib import Path
 import yaml
 
 from onrecord.db.queries import is_demo_database
+from onrecord.demo.sites.gdelt import PATH as GDELT_PATH
 
 DATA = Path(str(resources.files("onrecord.demo") / "data"))
 FILLER = (
@@ -104,8 +108,24 @@ class DemoSites:
                     title = f"{leader['organization']} blog"
                     self.sites[leader["id"], key] = RssFeed(server, account["path"], posts, title=title)
                     entries.append({"platform": "rss", "url": server.url(account["path"])})
+                elif platform == "x":  # crawled without a token: skipped, and never asked
+                    entries.append({"platform": "x", "handle": account["handle"], "api": server.base})
             self.accounts[leader["id"]] = entries
         self.news_urls = self._add_news(demo["news"])
+        self.archive = self._add_archive(demo["archive"], demo["news"])
+
+    def _add_archive(self, config: dict, news: dict):
+        """The news archive: topic articles every day of its rolling window (what its probe
+        finds), and the demo's articles under the names they carry."""
+        from onrecord.demo.sites import GdeltArchive
+
+        covers_from = self.now - timedelta(days=config["covers_days"])
+        archive = GdeltArchive(self.server, covers_from=covers_from, terms=config["terms"])
+        archive.add_topic_days(covers_from, self.now)
+        for article in news["articles"]:
+            archive.add_article(article["path"], self.now - timedelta(days=article["days"], hours=5),
+                                names=article.get("names", []), title=article["file"])
+        return archive
 
     def _add_news(self, news: dict) -> list:
         from onrecord.db.times import FORMAT
@@ -143,6 +163,7 @@ class DemoSites:
                 if late_additions or not leader.get("added_after_crawl")
             ],
             "news": [{"url": url} for url in self.news_urls],
+            "archive": {"terms": self.demo["archive"]["terms"], "api": self.server.url(GDELT_PATH)},
         }
 
     def next_night(self) -> list:
@@ -170,7 +191,10 @@ class DemoSites:
 def crawl(watchlist_path: Path, db_path: Path, echo) -> dict:
     from onrecord.crawler.launch import LOCAL, crawl_in_child
 
-    outcome = crawl_in_child(watchlist_path, db_path, settings_module=LOCAL, timeout=300,
+    from onrecord.crawler.sources import X_TOKEN_ENV
+
+    env = {key: value for key, value in os.environ.items() if key != X_TOKEN_ENV}
+    outcome = crawl_in_child(watchlist_path, db_path, settings_module=LOCAL, timeout=300, env=env,
                              echo=lambda line: echo("  " + line))
     if outcome.returncode not in (0, 1) or outcome.summary is None:
         raise RuntimeError(f"the demo crawl failed (exit {outcome.returncode}): {outcome.stderr.strip()[-2000:]}")

@@ -1,5 +1,6 @@
 """/board: one card per leader, coloured by stance, with their latest on-topic statement in the
-window and the evidence that decided it highlighted. A paraphrase (kind 'paraphrase': a news
+window and the evidence that decided it highlighted, and the basis of the stance in one line
+(leader_stances.coverage: what was read, since when, and what is missing). A paraphrase (kind 'paraphrase': a news
 outlet's words reporting what the leader said) is shown as "reported by <outlet>", never as the
 leader's words, and the card says when the stance rests on such reported speech. One query over leader_stances plus an index
 seek per leader, whatever the size of the database."""
@@ -25,15 +26,12 @@ EXCERPT_CHARS = 280  # either side of the evidence: enough to judge it in contex
 # (found by an index seek on (leader_id, published_at), so the board stays fast on 1M rows).
 BOARD_SQL = """/* onrecord:cache */
 select l.id, l.name, l.title, l.organization, ls.stance, ls.condemning, ls.supporting,
-  ls.on_topic, ls.last_statement_at, ls.monitored_since, ls.needs_review,
+  ls.on_topic, ls.last_statement_at, ls.monitored_since, ls.coverage, ls.needs_review,
   s.id as statement_id, s.platform, s.kind, s.url, s.text, s.published_at, s.deleted_at,
   s.edited_at, st.stance as statement_stance, st.evidence, st.evidence_from, st.confidence, st.model,
   (select ss.outlet from statement_sources ss where ss.statement_id = s.id
    order by ss.first_seen_at, ss.source_url limit 1) as outlet,
-  coalesce(rp.reported_sided, 0) as reported_sided,
-  (select count(*) from accounts a where a.leader_id = l.id) as accounts,
-  (select count(*) from accounts a where a.leader_id = l.id and exists (
-     select 1 from crawls c where c.account_id = a.id and c.status in ('ok', 'partial'))) as accounts_crawled
+  coalesce(rp.reported_sided, 0) as reported_sided
 from leader_stances ls
 join leaders l on l.id = ls.leader_id
 left join statements s on s.id = (
@@ -124,7 +122,7 @@ async def board(request, datasette):
         for row in rows:
             card = {key: row[key] for key in ("id", "name", "title", "organization", "stance", "condemning",
                                               "supporting", "on_topic", "last_statement_at", "monitored_since",
-                                              "accounts", "accounts_crawled", "reported_sided", "needs_review")}
+                                              "coverage", "reported_sided", "needs_review")}
             statement = None
             if row["statement_id"]:
                 statement = {key: clean_text(row[key]) for key in STATEMENT_FIELDS}
@@ -138,6 +136,8 @@ async def board(request, datasette):
             card["statement"] = statement
             card["days_monitored"] = days_since(row["monitored_since"], now)
             card["timeline_url"] = datasette.urls.query(name, "leader_timeline") + "?" + urlencode({"leader": row["id"]})
+            card["coverage_url"] = (datasette.urls.table(name, "leader_coverage") + "?"
+                                    + urlencode({"leader_id": row["id"], "topic_id": topic["id"]}))
             cards.append(card)
         cards.sort(key=lambda c: (STANCE_ORDER.index(c["stance"]) if c["stance"] in STANCE_ORDER else 99, c["name"]))
     counts = {stance: sum(1 for c in cards if c["stance"] == stance) for stance in STANCE_ORDER}

@@ -259,10 +259,13 @@ def test_a_busy_database_is_a_failed_run_with_a_reason(tmp_path):
 
 def test_crawl_steps_follow_the_watchlist_and_skip_x_without_a_token(monkeypatch):
     watchlist = {"leaders": [{"accounts": [{"platform": "x"}, {"platform": "rss"}]},
-                             {"accounts": [{"platform": "mastodon"}]}], "news": [{"url": "https://n.example/feed"}]}
+                             {"accounts": [{"platform": "mastodon"}]}], "news": [{"url": "https://n.example/feed"}],
+                 "archive": {"terms": ["raids"]}}
     monkeypatch.delenv("ONRECORD_X_BEARER_TOKEN", raising=False)
+    # the X step still runs, to record its accounts as skipped; the archive comes last
     assert nightly.crawl_steps(watchlist) == [
-        ("mastodon", None), ("rss", None), ("x", "ONRECORD_X_BEARER_TOKEN is not set"), ("news", None)]
+        ("mastodon", None), ("rss", None), ("x", "ONRECORD_X_BEARER_TOKEN is not set: X accounts recorded as skipped"),
+        ("news", None), ("archive", None)]
     monkeypatch.setenv("ONRECORD_X_BEARER_TOKEN", "t")
     assert ("x", None) in nightly.crawl_steps(watchlist)
     assert nightly.crawl_steps({"leaders": [], "news": []}) == []

@@ -27,12 +27,14 @@ HANDLE_FORMATS = {
     X: (X_HANDLE, "1-15 letters, digits or _"),
 }
 KEYS = {
-    "top": {"topic", "leaders", "news"},
+    "top": {"topic", "leaders", "news", "archive"},
     "topic": {"id", "name", "since", "terms", "description"},
     "leader": {"id", "name", "aliases", "title", "organization", "accounts", "note"},
     "account": {"platform", "handle", "url", "api", "note"},
-    "news": {"url", "name", "note"},
+    "news": {"url", "name", "note", "leaders"},
+    "archive": {"provider", "terms", "api", "note"},
 }
+ARCHIVE_PROVIDERS = ("gdelt",)  # crawler/gdelt.py
 BUNDLED = Path(str(resources.files(__name__) / "default.yml"))
 
 
@@ -165,12 +167,20 @@ class _Validator:
             topic = self.topic(top["topic"]) if "topic" in top else None
         except _Unreadable:
             topic = None
+        leaders = self.leaders(top.get("leaders"))
         watchlist = {
             "topic": topic,
-            "leaders": self.leaders(top.get("leaders")),
-            "news": self.news(top.get("news")),
+            "leaders": leaders,
+            "news": self.news(top.get("news"), {leader["id"] for leader in leaders}),
             "path": str(self.path),
         }
+        if top.get("archive") is not None:
+            try:
+                watchlist["archive"] = self.archive(top["archive"])
+            except _Unreadable:
+                pass
+            if topic is not None and topic["since"] is None:
+                self.fail(top["archive"], "topic.since", "required with an archive: the archive is searched from it")
         if self.errors:
             found = [WatchlistError(self.path, line, field, message)
                      for line, field, message in sorted(self.errors, key=lambda error: error[0])]
@@ -271,7 +281,7 @@ class _Validator:
         account["id"] = account_id(account)
         return account
 
-    def news(self, node) -> list:
+    def news(self, node, leader_ids: set) -> list:
         seen = {}
 
         def source(index, source_node):
@@ -283,6 +293,35 @@ class _Validator:
             if url in seen:
                 self.unreadable(source_node, f"{field}.url", f"duplicate news source (first on line {seen[url]})")
             seen[url] = source_node.start_mark.line + 1
-            return {"url": url, "name": self.text(items, "name", field, source_node)}
+            source = {"url": url, "name": self.text(items, "name", field, source_node)}
+            # An organisation's feed (a newsroom) is read for its leaders' quoted words only.
+            scope = self.words(items.get("leaders"), f"{field}.leaders", "a leader id")
+            for leader_node, leader_id in scope:
+                if leader_id not in leader_ids:
+                    self.fail(leader_node, f"{field}.leaders", f"unknown leader {leader_id!r} (not in leaders)")
+            if scope:
+                source["leaders"] = [leader_id for _, leader_id in scope]
+            return source
 
         return self.each(self.sequence(node, "news"), source)
+
+    def words(self, node, field, what) -> list[tuple]:
+        """(node, text) of a list of words or phrases."""
+        found = []
+        for index, item in enumerate(self.sequence(node, field)):
+            if not isinstance(item, yaml.ScalarNode) or not item.value.strip():
+                self.fail(item, f"{field}[{index}]", f"expected {what}")
+                continue
+            found.append((item, item.value.strip()))
+        return found
+
+    def archive(self, node) -> dict:
+        items = self.mapping(node, "archive", "archive")
+        provider = self.text(items, "provider", "archive", node) or ARCHIVE_PROVIDERS[0]
+        if provider not in ARCHIVE_PROVIDERS:
+            self.fail(items["provider"], "archive.provider",
+                      f"unknown archive {provider!r} (expected one of {', '.join(ARCHIVE_PROVIDERS)})")
+        terms = [term for _, term in self.words(items.get("terms"), "archive.terms", "a word or phrase")]
+        if not terms:
+            self.fail(items.get("terms", node), "archive.terms", "missing: the topic's words, searched with each leader's name")
+        return {"provider": provider, "terms": terms, "api": self.url(items, "api", "archive", node)}

@@ -104,10 +104,16 @@ ONRECORD_SOURCE_MAX_FAILURES = 3  # consecutive failed responses before a source
 ONRECORD_MAX_PAGES = 250  # per source and crawl: 10,000 Mastodon posts, 25,000 Bluesky posts
 ONRECORD_RECHECK_DAYS = 7  # posts this recent are re-read for edits and checked for deletion
 ONRECORD_MAX_DELETION_CHECKS = 200  # per source and crawl
+ONRECORD_MAX_CONTEXT_FETCHES = 200  # Mastodon replies whose parent is asked for, per source and crawl
 ONRECORD_BATCH_SIZE = 500  # statements per database transaction
 # News: articles followed per feed and crawl, and the largest article page read.
 ONRECORD_NEWS_MAX_ARTICLES = int(os.environ.get("ONRECORD_NEWS_MAX_ARTICLES", 100))
 ONRECORD_NEWS_MAX_BYTES = int(os.environ.get("ONRECORD_NEWS_MAX_BYTES", 3 * 1024 * 1024))
+# The news archive (crawler/spiders/archive.py): seconds between its requests (GDELT asks for 5),
+# the days a slice of the window spans, and the articles read per leader and crawl.
+ONRECORD_ARCHIVE_DELAY = 5.0
+ONRECORD_ARCHIVE_SLICE_DAYS = 7
+ONRECORD_ARCHIVE_MAX_ARTICLES = int(os.environ.get("ONRECORD_ARCHIVE_MAX_ARTICLES", 40))
 
 DOWNLOADER_MIDDLEWARES = {
     "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,

@@ -6,6 +6,7 @@ import os
 from onrecord.crawler.settings.base import *  # noqa: F401,F403
 
 DOWNLOAD_DELAY = 0
+ONRECORD_ARCHIVE_DELAY = 0
 AUTOTHROTTLE_ENABLED = False
 CONCURRENT_REQUESTS_PER_DOMAIN = 16
 DOWNLOAD_TIMEOUT = 10

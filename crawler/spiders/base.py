@@ -11,6 +11,11 @@ A platform spider defines:
     def closing(self, crawl): ...          # optional: more requests once the listing is done
                                            # (deletion checks); called once
     def final_state(self, crawl) -> dict   # optional: crawl_state fields to store when done
+    full_history = True                    # optional: the listing, read to its end, is the
+                                           # account's whole history (not a recent window)
+
+Handlers report what they read, so each crawl records the window it covered: a usable listing
+page calls `crawl.read_page(oldest time on it)`, an answer "nothing new" `crawl.unchanged()`.
 
 Handlers named in self.request(crawl, url, "handler_name") are called as handler(response, crawl)
 and yield Statement items and further self.request(...) Requests. They raise `Fault` to skip a
@@ -103,6 +108,7 @@ def item_problem(error: Exception) -> str:
 
 class SourceSpider(scrapy.Spider):
     checks_deletions = False  # True: crawler/crawl.py hands in each source's recent statement ids
+    full_history = False  # True: a listing read to its end holds everything the account posted
 
     def __init__(self, sources=(), states=None, recent=None, *args, **kwargs):
         """`states`: source id -> its crawl_state row as stored before this crawl; `recent`:
@@ -135,15 +141,29 @@ class SourceSpider(scrapy.Spider):
         state = {}
         if crawl.native_id:
             state["native_id"] = crawl.native_id
+        if crawl.created_at and crawl.created_at != crawl.state.get("account_created_at"):
+            state["account_created_at"] = crawl.created_at
         if crawl.complete and crawl.newest:
             old = crawl.state.get("high_water")
             state["high_water"] = max(crawl.newest, old) if old else crawl.newest
         return state or None
 
-    def monitored_leader_ids(self) -> list | None:
-        """Leaders a crawl of this spider listens for beyond the sources' own (news: every
+    def monitored_leader_ids(self, crawl: SourceCrawl | None = None) -> list | None:
+        """Leaders a crawl of this source listens for beyond the sources' own (news: every
         leader it attributes quotes to); None for a leader's own accounts."""
         return None
+
+    def coverage(self, crawl: SourceCrawl) -> tuple[str | None, str | None]:
+        """The window this crawl read (crawler/bookkeeping.py): from how far back its usable
+        listing pages went (the account's creation when it read a whole history listing) to the
+        crawl's start; (None, None) when it used no listing page."""
+        if crawl.failed or not crawl.listed:
+            return None, None
+        start = crawl.oldest
+        if crawl.reached_end and self.full_history:
+            start = crawl.created_at or start
+        start = min(start or crawl.started_at, crawl.started_at)
+        return start, crawl.started_at
 
     # -- helpers for platform spiders -------------------------------------------------------------
     def start_crawl(self, source) -> SourceCrawl:
@@ -151,13 +171,17 @@ class SourceSpider(scrapy.Spider):
         crawl = SourceCrawl(source=source, started_at=utc_now(), state=self.states.get(source.id) or {},
                             recent=self.recent.get(source.id) or [])
         crawl.native_id = crawl.state.get("native_id")
+        crawl.created_at = crawl.state.get("account_created_at")
         return crawl
 
     def request(self, crawl: SourceCrawl, url: str, handler: str, *, critical: bool = True, api: bool = True,
-                headers: dict | None = None, meta: dict | None = None) -> scrapy.Request:
+                headers: dict | None = None, meta: dict | None = None, fallback: str | None = None) -> scrapy.Request:
         """A tracked request for `crawl`: `handler(response, crawl)` gets the answer, whatever its
-        status. `critical` requests are part of the listing (their failure makes the source
+        status, and `fallback(request, crawl)`, when named, gets a request that got no answer at
+        all. `critical` requests are part of the listing (their failure makes the source
         partial); `api` requests skip robots.txt (it governs pages, not the platforms' APIs)."""
+        if fallback:
+            meta = {**(meta or {}), "fallback": fallback}
         crawl.pending += 1
         return scrapy.Request(
             url,
@@ -201,6 +225,7 @@ class SourceSpider(scrapy.Spider):
         horizon = self.horizon(crawl)
         if not more or (horizon and oldest and oldest < horizon):
             crawl.complete = True
+            crawl.reached_end = not more
             return False
         if crawl.pages >= self.max_pages:
             crawl.skip("page limit reached", fault=False)
@@ -291,13 +316,7 @@ class SourceSpider(scrapy.Spider):
             handler = getattr(self, response.meta["handler"])
             critical = response.meta["critical"]
             try:
-                for output in handler(response, crawl) or ():
-                    if isinstance(output, Statement):
-                        output.source_id = crawl.source.id
-                        crawl.emitted += 1
-                    elif isinstance(output, StatementSource) and output.source_id is None:
-                        output.source_id = crawl.source.id
-                    yield output
+                yield from self._emit(crawl, handler(response, crawl))
                 if critical:
                     crawl.ok_responses += 1
                     crawl.consecutive_failures = 0
@@ -318,7 +337,20 @@ class SourceSpider(scrapy.Spider):
         crawl.requests += attempts(request.meta)
         if not crawl.failed and not crawl.done:
             self._count_failure(crawl, describe_failure(failure), request.meta.get("critical", True))
+            if request.meta.get("fallback"):
+                yield from self._emit(crawl, getattr(self, request.meta["fallback"])(request, crawl))
         yield from self._settle(crawl)
+
+    @staticmethod
+    def _emit(crawl: SourceCrawl, outputs):
+        """A handler's outputs, each item marked with its source (statements counted)."""
+        for output in outputs or ():
+            if isinstance(output, Statement):
+                output.source_id = crawl.source.id
+                crawl.emitted += 1
+            elif isinstance(output, StatementSource) and output.source_id is None:
+                output.source_id = crawl.source.id
+            yield output
 
     def _count_failure(self, crawl: SourceCrawl, reason: str, critical: bool) -> None:
         if not critical:
@@ -352,9 +384,10 @@ class SourceSpider(scrapy.Spider):
 
     def _finish(self, crawl: SourceCrawl):
         crawl.done = True
+        crawl.covered = self.coverage(crawl)
         state = None if crawl.failed else self.final_state(crawl)
         yield SourceDone(report=crawl.report(), emitted=crawl.emitted, deleted=list(crawl.deleted), state=state,
-                         leader_ids=self.monitored_leader_ids())
+                         leader_ids=self.monitored_leader_ids(crawl))
 
 
 def attempts(meta: dict) -> int:

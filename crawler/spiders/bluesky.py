@@ -6,6 +6,10 @@ app.bsky.feed.getAuthorFeed?limit=100 with the opaque cursor passed back unchang
 cursor, an empty feed, or a page reaching below the high-water mark and the 7-day re-read window.
 Own posts of the last 7 days missing from the listing are confirmed with app.bsky.feed.getPosts
 (25 URIs a call): only the ones it does not return are marked deleted.
+
+A reply or quote-post is judged with the post it answers or quotes: the feed view carries the
+parent (`reply.parent`) and the quoted record (`embed.record`), whose text goes in the statement's
+`context`, with no extra request.
 """
 from __future__ import annotations
 
@@ -29,6 +33,7 @@ NO_UNAUTHENTICATED = "!no-unauthenticated"
 class BlueskySpider(SourceSpider):
     name = BLUESKY
     checks_deletions = True
+    full_history = True  # an author feed, paged to the end, goes back to the account's first post
 
     def api_root(self, crawl) -> str:
         return (crawl.source.api or DEFAULT_APPVIEW).rstrip("/")
@@ -65,6 +70,10 @@ class BlueskySpider(SourceSpider):
         if self.opted_out(profile):
             raise SourceFailed(f"{crawl.source.handle} asks that logged-out viewers not see their posts ({NO_UNAUTHENTICATED})")
         crawl.native_id = profile["did"]
+        try:
+            crawl.created_at = to_utc(profile.get("createdAt"))
+        except ValueError:
+            crawl.created_at = None
         yield self.feed_request(crawl)
 
     @staticmethod
@@ -82,6 +91,7 @@ class BlueskySpider(SourceSpider):
             oldest = sort_at if oldest is None or (sort_at and sort_at < oldest) else oldest
             if statement is not None:
                 yield statement
+        crawl.read_page(oldest)
         cursor = data.get("cursor")
         if self.keep_paging(crawl, bool(data["feed"] and cursor), oldest):
             cursors = crawl.extra.setdefault("cursors", set())
@@ -149,6 +159,11 @@ class BlueskySpider(SourceSpider):
             elif self.quoted(record):
                 kind = "quote"
                 original_author = self.quoted_author(post.get("embed") or {})
+        context = None
+        if kind == "reply":
+            context = self.parent_text(item)
+        elif kind == "quote":
+            context = self.quoted_text(post.get("embed") or {})
         try:
             published = to_utc(published) if published else None
         except ValueError:
@@ -171,6 +186,7 @@ class BlueskySpider(SourceSpider):
             original_author=original_author,
             content_warning=", ".join(filter(None, labels)) or None,
             in_reply_to=f"bluesky:{reply['parent']['uri']}" if kind == "reply" and (reply.get("parent") or {}).get("uri") else None,
+            context=context,
             raw=json.dumps(item, ensure_ascii=False),
         )
 
@@ -187,6 +203,23 @@ class BlueskySpider(SourceSpider):
         # Embedding a list, feed generator or starter pack is not quoting a post.
         collection = uri.split("/")[3] if uri.startswith("at://") and uri.count("/") >= 4 else None
         return collection in (None, "app.bsky.feed.post")
+
+    @staticmethod
+    def parent_text(item: dict) -> str | None:
+        """The text of the post a reply answers (a postView; a deleted or blocked parent has none)."""
+        parent = (item.get("reply") or {}).get("parent") or {}
+        return ((parent.get("record") or {}).get("text") or "").strip() or None
+
+    @staticmethod
+    def quoted_text(embed: dict) -> str | None:
+        """The text of the quoted post (embed.record#viewRecord's value; not a list or feed)."""
+        view = embed.get("record") or {}
+        if embed.get("$type", "").startswith("app.bsky.embed.recordWithMedia"):
+            view = view.get("record") or {}
+        value = view.get("value") or {}
+        if value.get("$type") not in (None, "app.bsky.feed.post"):
+            return None
+        return (value.get("text") or "").strip() or None
 
     @staticmethod
     def quoted_author(embed: dict) -> str | None:

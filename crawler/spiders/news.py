@@ -7,6 +7,11 @@ statement: platform news, kind quote (their words in quote marks) or paraphrase 
 without marks: the article's words, never shown as theirs), `source_url` the article, `context`
 the attributing sentence(s), `published_at` the article's date.
 
+A source may be scoped to some leaders (`news: - {url, leaders: [ids]}`: an organisation's newsroom
+feed, say): then only quotes attributed to them by name are kept, and only they count as looked for.
+Every article read records which watched leaders it names in full (ArticleRead), and the crawl
+records the window it read: back to its oldest article (crawler/bookkeeping.py).
+
 Ids: `news:` + a short hash of (leader id, normalised quote), so the same quote on a re-crawl, or
 syndicated by several outlets, is one row; every article it appears in is a `statement_sources`
 row. Articles are deduplicated by canonical URL (link rel=canonical, og:url). Pages that are not
@@ -19,8 +24,9 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import re
 
-from onrecord.crawler.items import Statement, StatementSource
+from onrecord.crawler.items import ArticleRead, Statement, StatementSource
 from onrecord.crawler.news_extract import NotAnArticle, extract_article, feed_links, page_kind
 from onrecord.crawler.spiders.base import Fault, SourceSpider
 
@@ -39,6 +45,7 @@ def quote_id(leader_id: str, quote: str) -> str:
 class NewsSpider(SourceSpider):
     name = "news"
     platform = "news"
+    reads_articles = True  # crawler/crawl.py hands in the leaders and the news quotes stored
 
     def __init__(self, *args, leaders=(), known_quotes=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -70,8 +77,32 @@ class NewsSpider(SourceSpider):
         # The leaders recorded as monitored must be the ones the finder looked for.
         return self.leaders
 
-    def monitored_leader_ids(self) -> list[str]:
-        return [leader["id"] for leader in self.watched_leaders()]
+    def monitored_leader_ids(self, crawl=None) -> list[str]:
+        """Every watched leader, or those of the source's scope (`news: leaders:`)."""
+        ids = [leader["id"] for leader in self.watched_leaders()]
+        scope = crawl.source.leaders if crawl is not None else None
+        return [leader_id for leader_id in ids if leader_id in scope] if scope else ids
+
+    def scope_ids(self, run) -> list[str]:
+        """Leaders whose quotes and mentions a source's articles are read for."""
+        return self.monitored_leader_ids(run)
+
+    def name_patterns(self) -> dict:
+        """leader id -> a regex of their full name and multi-word aliases (a surname alone names
+        too many people to count an article as naming them)."""
+        if not hasattr(self, "_names"):
+            self._names = {}
+            for leader in self.watched_leaders():
+                names = [n for n in [leader["name"], *leader.get("aliases", [])] if len(n.split()) > 1]
+                if names:
+                    alternatives = "|".join(re.escape(" ".join(n.split())).replace(r"\ ", r"\s+") for n in names)
+                    self._names[leader["id"]] = re.compile(rf"\b(?:{alternatives})\b", re.I)
+        return self._names
+
+    def named_in(self, text: str, run) -> list[str]:
+        patterns = self.name_patterns()
+        return [leader_id for leader_id in self.scope_ids(run)
+                if leader_id in patterns and patterns[leader_id].search(text or "")]
 
     # -- crawling -------------------------------------------------------------------------------
     def page_request(self, run, url, handler, headers=None, **meta):
@@ -85,16 +116,19 @@ class NewsSpider(SourceSpider):
 
     def parse_source(self, response, run):
         if response.status == 304:  # unchanged since its last complete crawl: nothing new to read
+            run.unchanged()
             return
         if not 200 <= response.status < 300:
             raise Fault(f"HTTP {response.status}")
         if page_kind(response.body, self.content_type(response)) != "feed":
+            run.read_page()
             yield from self.parse_article(response, run)
             return
         try:
             links = feed_links(response.body, response.url)
         except NotAnArticle as error:
             raise Fault(str(error)) from None
+        run.read_page()
         run.extra["validators"] = {
             key: response.headers.get(header).decode("latin-1")
             for key, header in (("etag", "ETag"), ("last_modified", "Last-Modified"))
@@ -130,7 +164,17 @@ class NewsSpider(SourceSpider):
         self.articles.add(article.url)
         published = article.published_at or _to_utc_or_none(response.meta.get("feed_date"))
         run.saw(published)
-        quotes = self.finder().find(article.text)
+        run.read_back_to(published)
+        yield from self.article_items(run, article, published)
+
+    def article_items(self, run, article, published):
+        """The leaders the article names, and the quotes it attributes to those in scope."""
+        named = self.named_in(f"{article.title or ''}\n{article.text}", run)
+        if named:
+            yield ArticleRead(url=article.url, leader_ids=named, published_at=published, outlet=article.outlet,
+                              title=article.title, source_id=run.source.id)
+        scope = set(self.scope_ids(run))
+        quotes = [quote for quote in self.finder().find(article.text) if quote.leader_id in scope]
         for outputs in self.each_item(run, quotes, lambda quote, run: self.quote_items(run, quote, article, published)):
             yield from outputs
 
@@ -166,10 +210,11 @@ class NewsSpider(SourceSpider):
                               source_id=run.source.id)
 
     def final_state(self, run):
-        # Only a crawl that read every article of the feed may let the next one skip it.
+        # Only a crawl that read every article of the feed may let the next one skip it; its
+        # newest article is then where a "nothing new" (304) next time reads back to.
         if run.faults or run.failed or not run.extra.get("validators"):
             return None
-        return run.extra["validators"]
+        return {**run.extra["validators"], **({"high_water": run.newest} if run.newest else {})}
 
 
 def _to_utc_or_none(value):

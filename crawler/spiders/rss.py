@@ -54,6 +54,7 @@ class RssSpider(SourceSpider):
 
         if response.status == 304:
             crawl.complete = True
+            crawl.unchanged()
             return
         if response.status in (404, 410):
             raise SourceFailed(f"feed not found (HTTP {response.status})")
@@ -81,8 +82,11 @@ class RssSpider(SourceSpider):
             crawl.skip(f"feed encoding mis-declared, read as {parsed.encoding}", fault=False)
         language = parsed.feed.get("language")
         seen = set()
-        yield from self.each_item(crawl, parsed.entries,
-                                  lambda entry, crawl: self.entry_statement(entry, crawl, seen, language))
+        statements = list(self.each_item(crawl, parsed.entries,
+                                         lambda entry, crawl: self.entry_statement(entry, crawl, seen, language)))
+        yield from statements
+        # A feed lists a blog's newest entries: reading it reads the blog back to its oldest one.
+        crawl.read_page(min((s.published_at for s in statements if s.published_at), default=None))
         crawl.complete = True
         etag = response.headers.get("ETag")
         last_modified = response.headers.get("Last-Modified")

@@ -104,9 +104,10 @@ class MastodonInstance:
             "media_attachments": [], "mentions": [], "tags": [], "emojis": [], "quote": None,
             "card": None, "poll": None,
         }
-        if post.kind == "reply":
-            status["in_reply_to_id"] = str(int(post.id) - 7)
-            status["in_reply_to_account_id"] = "4242"
+        if post.kind == "reply":  # a thread: the account's previous post, else someone else's
+            parent = next((p for p in account.posts if int(p.id) < int(post.id)), None)
+            status["in_reply_to_id"] = parent.id if parent else str(int(post.id) - 7)
+            status["in_reply_to_account_id"] = account.id if parent else "4242"
         elif post.kind in ("repost", "quote"):
             author = post.original_author or "fictional-writer"
             original_id = str(int(post.id) - 3)

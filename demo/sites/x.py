@@ -10,6 +10,7 @@ from datetime import datetime, timezone
 from onrecord.demo.replay import Reply, ReplayServer
 from onrecord.demo.sites import limits as published
 from onrecord.demo.sites.posts import FakePost, digest, iso_ms, snowflake
+from onrecord.vocabulary import QUOTE, REPLY, REPOST
 
 
 class XUser:
@@ -37,6 +38,16 @@ class XUser:
         new.id = snowflake(new.created_at, int(digest(self.username, text)[:4], 16))
         new.extra["history"] = old.extra["history"] + [new.id]
         return self.add(new)
+
+    def referenced(self, post: FakePost) -> tuple[dict, dict] | tuple[None, None]:
+        """The tweet a reply answers, or a quote or retweet quotes, and its author: what the API
+        returns under `includes` when asked for `expansions=referenced_tweets.id(.author_id)`."""
+        if post.kind not in (REPLY, QUOTE, REPOST):
+            return None, None
+        handle = re.sub(r"\W", "_", post.original_author or "fictional_other")[:15]
+        author = {"id": str(int(digest("x", handle)[:12], 16)), "username": handle}
+        text = post.original_text if post.kind != REPLY else post.extra.get("parent_text", "A fictional post being answered.")
+        return {"id": str(int(post.id) - 5), "text": text, "author_id": author["id"]}, author
 
     def tweet(self, post: FakePost) -> dict:
         tweet = {"id": post.id, "text": post.text, "created_at": iso_ms(post.created_at),
@@ -120,4 +131,10 @@ class XApi:
         body = {"meta": meta}
         if page:
             body["data"] = [user.tweet(p) for p in page]
+        if page and "referenced_tweets.id" in (request.arg("expansions") or ""):
+            found = [user.referenced(p) for p in page]
+            tweets = [t for t, _ in found if t]
+            users = list({u["id"]: u for _, u in found if u}.values())
+            if tweets:
+                body["includes"] = {"tweets": tweets, "users": users}
         return Reply.json(body, headers=self._headers())

@@ -20,7 +20,7 @@ def test_crawl_records_each_source_and_unmonitored_leaders(replay, tmp_path):
     instance.add_account("ada", make_posts(45, seed=3))
     watchlist = tmp_path / "watchlist.yml"
     watchlist.write_text(yaml.safe_dump({
-        "topic": {"id": "ice-enforcement", "name": "Fictional test topic", "since": "2020-01-01"},
+        "topic": {"id": "ice-enforcement", "name": "Fictional test topic", "since": "2026-01-01"},
         "leaders": [
             {"id": "ada-example", "name": "Ada Example (fictional)",
              "accounts": [{"platform": "mastodon", "handle": "ada@social.example", "api": replay.base}]},
@@ -42,12 +42,16 @@ def test_crawl_records_each_source_and_unmonitored_leaders(replay, tmp_path):
 
     conn = sqlite3.connect(db_path)
     crawls = conn.execute("SELECT account_id, status, items, new_items FROM crawls ORDER BY account_id").fetchall()
-    assert crawls == [("mastodon:ada@social.example", "ok", 45, 45), ("x:bo_example", "failed", 0, 0)]
+    assert crawls == [("mastodon:ada@social.example", "ok", 45, 45), ("x:bo_example", "skipped", 0, 0)]
     assert conn.execute("SELECT count(*) FROM statements").fetchone() == (45,)
-    stances = dict(conn.execute("SELECT leader_id, stance FROM leader_stances").fetchall())
-    # Ada was listened to and nothing is classified yet: silent. Bo's only account was skipped
-    # and Cy has none: nothing was heard, so their silence is no finding.
-    assert stances == {"ada-example": "silent", "bo-example": "unmonitored", "cy-example": "unmonitored"}
+    stances = {row[0]: row[1:] for row in conn.execute("SELECT leader_id, stance, coverage FROM leader_stances")}
+    # Ada's whole listing was read (back to the account's creation, before the window) and nothing
+    # is classified yet: silent. Bo's only account was skipped and Cy has none: nothing was heard,
+    # so their silence is no finding, and the basis says what is missing.
+    assert stances == {
+        "ada-example": ("silent", "nothing either way in 45 posts on Mastodon since 2026-01-01 and 0 news articles that name them"),
+        "bo-example": ("unmonitored", "X skipped: no token; no news source read for them; no news-archive search"),
+        "cy-example": ("unmonitored", "nothing read for them yet")}
 
 
 def test_unknown_leader_filter_is_a_usage_error(tmp_path):

@@ -222,7 +222,9 @@ def test_a_judgment_that_needs_review_never_alone_sets_a_side(tmp_path):
     db = seeded_db(tmp_path / "onrecord.db")
     record_crawl(db, {"platform": "mastodon", "account_id": "mastodon:ada@social.example", "status": "ok",
                       "started_at": "2026-01-21T03:00:00Z", "finished_at": "2026-01-21T03:00:00Z",
-                      "items": 4, "new_items": 4})
+                      "items": 4, "new_items": 4,
+                      # read back past the window's start, so "silent" is a finding (issue 12)
+                      "covered_from": "2025-12-01T00:00:00Z", "covered_to": "2026-01-21T03:00:00Z"})
 
     def judge(sid, stance, needs_review, on_topic=True):
         save_stances(db, [{"statement_id": sid, "topic_id": "ice-enforcement", "stance": stance, "on_topic": on_topic,

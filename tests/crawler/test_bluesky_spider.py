@@ -104,8 +104,11 @@ def test_recorded_feed_with_repost_reply_and_quotes(replay, crawl_offline, db):
     assert repost["original_author"] == "dan.test" and repost["text"] == "@alice.bluesky.xyz is the best"
     reply = rows["bluesky:record(5)"]
     assert reply["kind"] == "reply" and reply["text"] == "of course" and reply["in_reply_to"].startswith("bluesky:")
+    assert reply["context"] == "again"  # the parent, from the feed view's reply.parent
     quote = rows["bluesky:record(1)"]
     assert quote["kind"] == "quote" and quote["text"] == "hi im carol"  # recordWithMedia quoting a post
+    assert quote["context"] == "bob back at it again!"  # the quoted record's text
+    assert repost["context"] is None
     assert quote["published_at"] == "1970-01-01T00:00:00Z"
     assert json.loads(db.value("SELECT payload FROM statement_raw WHERE statement_id = 'bluesky:record(5)'"))["post"]["uri"] == "record(5)"
     # The feed's actor DID is cached: the next crawl skips getProfile.
@@ -130,6 +133,7 @@ def test_recorded_real_posts_kinds_and_the_logged_out_opt_out(replay, crawl_offl
     assert rows["repost"]["text"].startswith("Rule 2. If you ever find yourself in a bar fight")
     assert rows["repost"]["published_at"] == "2025-02-06T17:58:31Z"  # when it was reposted
     assert rows["quote"]["text"] == "F this 😠" and rows["quote"]["url"].startswith("https://bsky.app/profile/mackuba.eu/post/")
+    assert rows["quote"]["context"] == "Apple ordered to open encrypted user accounts globally to UK spying"
     crawl_row = db.rows("SELECT * FROM crawls")[0]
     assert crawl_row["status"] == "ok" and crawl_row["skipped"] == 1
     assert "no-unauthenticated" in crawl_row["skip_reasons"]

@@ -42,6 +42,23 @@ def test_sources_are_filtered_by_platform_and_leader():
     assert (news.platform, news.url, news.name) == ("news", "https://news.fictional.example/feed.xml", "Fictional News")
 
 
+def test_scoped_news_and_the_archive_are_sources_too():
+    watchlist = {**WATCHLIST, "news": WATCHLIST["news"] + [{"url": "https://ada.example/newsroom.xml", "leaders": ["ada"]}],
+                 "archive": {"terms": ["raids", "Border Patrol"], "api": "https://archive.example/doc"}}
+    sources = build_sources(watchlist)
+    assert ids(sources)[-3:] == ["archive:topic", "archive:ada", "archive:bo"]
+    probe, ada = sources[-3], sources[-2]
+    assert (probe.leader_id, probe.query, probe.account_id) == (None, '(raids OR "Border Patrol")', None)
+    assert ada.query == '"Ada (fictional)" (raids OR "Border Patrol")' and ada.url.startswith("https://archive.example/doc?query=")
+    newsroom = next(source for source in sources if source.id.endswith("newsroom.xml"))
+    assert newsroom.leaders == ("ada",)
+    # --leader leaves news and the archive out unless --platform names them; a feed scoped to
+    # someone else is left out of a --leader crawl
+    assert ids(build_sources(watchlist, leaders={"bo"})) == ["bluesky:bo.example.org"]
+    assert ids(build_sources(watchlist, platforms={"news", "archive"}, leaders={"bo"})) == [
+        "https://news.fictional.example/feed.xml", "archive:topic", "archive:bo"]
+
+
 def test_a_platform_without_its_spider_module_is_skipped_cleanly(monkeypatch, db_path):
     monkeypatch.setitem(crawl_run.SPIDERS, "news", "onrecord.crawler.spiders.not_installed_here:NewsSpider")
     assert crawl_run.load_spider("news") is None

@@ -49,14 +49,17 @@ def test_faults_are_counted_and_other_sources_go_on(replay, crawl, db):
     assert len(limited) == 2 and limited[1] - limited[0] >= 0.9  # Retry-After honoured
     assert (crawls["malformed"]["status"], crawls["malformed"]["new_items"]) == ("partial", 40)
     assert json.loads(crawls["malformed"]["skip_reasons"]) == {"malformed JSON": 1}
-    assert crawls["html"]["status"] == "partial" and "HTML where JSON was expected" in crawls["html"]["error"]
-    assert crawls["slow"]["status"] == "partial" and "timeout" in crawls["slow"]["error"]
-    assert crawls["huge"]["status"] == "partial" and "over size limit" in crawls["huge"]["error"]
-    assert crawls["broken"]["status"] == "partial" and "HTTP 502" in crawls["broken"]["error"]
+    # the lookup answered but no listing page was usable: nothing was read, so the source failed
+    assert crawls["html"]["status"] == "failed" and "HTML where JSON was expected" in crawls["html"]["error"]
+    assert crawls["slow"]["status"] == "failed" and "timeout" in crawls["slow"]["error"]
+    assert crawls["huge"]["status"] == "failed" and "over size limit" in crawls["huge"]["error"]
+    assert crawls["broken"]["status"] == "failed" and "HTTP 502" in crawls["broken"]["error"]
+    assert {crawls[name]["covered_from"] for name in ("html", "slow", "huge", "broken", "ghost")} == {None}
+    assert crawls["malformed"]["covered_from"] and crawls["fine"]["covered_from"]
     assert replay.count(path("broken")) == 4  # first try + 3 retries with back-off
     assert crawls["broken"]["requests"] == 1 + 4  # lookup + every attempt
     assert crawls["ghost"]["status"] == "failed" and "Record not found" in crawls["ghost"]["error"]
-    assert result.summary["failed"] == 1 and result.summary["ok"] == 2 and result.summary["partial"] == 5
+    assert result.summary["failed"] == 5 and result.summary["ok"] == 2 and result.summary["partial"] == 1
     # A partial listing must not advance the high-water mark, or the next crawl would leave a gap.
     assert db.value("SELECT high_water FROM crawl_state WHERE source = 'mastodon:malformed@example.social'") is None
     assert db.value("SELECT high_water FROM crawl_state WHERE source = 'mastodon:fine@example.social'")

@@ -2,6 +2,7 @@
 under a frozen clock, then whole crawls against generated fictional accounts answered without
 sockets (tests/crawler/offline.py). Faults only a real crawl shows are in test_end_to_end.py."""
 import json
+import re
 from datetime import datetime, timezone
 
 import pytest
@@ -150,6 +151,8 @@ def test_recorded_boost_reply_quote_edit_and_content_warning(replay, crawl_offli
             for name in ("reblog", "reply", "quote", "edited", "mastodon_social_real")]
     replay.add("/api/v1/accounts/lookup", fixture("mastodon_account_lookup"))
     replay.add(STATUSES, Reply.json(page))
+    # the reply's parent is not on the page: asked for once (a recorded status stands in for it)
+    replay.add("/api/v1/statuses/117020583245459824", fixture("mastodon_status_edited"))
 
     crawl_offline([account(replay)])
 
@@ -161,9 +164,14 @@ def test_recorded_boost_reply_quote_edit_and_content_warning(replay, crawl_offli
     reply = rows["117020583258292382"]
     assert reply["kind"] == "reply" and reply["in_reply_to"] == "mastodon:localhost.test:117020583245459824"
     assert reply["text"] == "@mastodonpy_test_2 same!"
+    parent = json.loads((FIXTURES / "mastodon_status_edited.json").read_text())
+    assert reply["context"] == parent["content"].removeprefix("<p>").removesuffix("</p>")  # the post it answers
+    assert replay.count("/api/v1/statuses/117020583245459824") == 1
     quote = rows["117020582925004921"]
     assert (quote["kind"], quote["text"]) == ("quote", "yoooooooo")  # the "RE: <link>" fallback is dropped
     assert quote["original_author"] == "mastodonpy_test@localhost.test"
+    assert quote["context"] == "Toot!"  # the quoted status, carried in the quote
+    assert rows["117020586027094262"]["context"] is None  # a boost is the post itself
     edited = rows["117020586180926938"]
     assert edited["edited_at"] == "2026-08-01T13:54:00Z" and edited["lang"] == "ja"
     real = rows["110446223051565765"]
@@ -207,3 +215,19 @@ def test_recrawl_edit_and_deletion(replay, crawl_offline, db):
     assert replay.count(f"/api/v1/statuses/{deleted.id}") == 1
     assert third.summary["ok"] == 1
     assert "1 deleted" in third.line(source) and "1 edited" in third.line(source)
+
+
+def test_a_reply_in_a_thread_takes_its_parent_from_the_page_and_others_ask_once(replay, crawl_offline, db):
+    instance = MastodonInstance(replay, domain="example.social")
+    alice = instance.add_account("alice", make_posts(12, seed=4, kinds=("post", "reply")))
+    replay.add(re.compile(r"/api/v1/statuses/(\d+)"), Reply.json({"error": "Record not found"}, status=404))
+    crawl_offline([account(replay, "alice@example.social")], settings={"ONRECORD_MAX_CONTEXT_FETCHES": 5})
+    replies = db.rows("SELECT text, context FROM statements WHERE kind = 'reply' ORDER BY published_at DESC")
+    texts = [post.text for post in alice.posts]
+    # each reply answers the account's previous post (the fake makes threads), found on the same page
+    assert [r["context"] for r in replies[:-1]] == [texts[texts.index(r["text"]) + 1] for r in replies[:-1]]
+    # the oldest answers someone else's post: asked for once, gone (404), so no context
+    assert replay.count("/api/v1/statuses/", prefix=True) == 1 and replies[-1]["context"] is None
+    reasons = json.loads(db.value("SELECT skip_reasons FROM crawls"))
+    assert reasons == {"reply context unavailable: HTTP 404": 1}
+    assert db.value("SELECT count(*) FROM statements") == 12  # the reply was stored all the same

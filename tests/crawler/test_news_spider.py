@@ -191,7 +191,10 @@ def test_an_article_page_gives_its_leaders_quotes_and_a_known_quote_changes_noth
     spider = make_spider(NewsSpider, sources=[source], leaders=LEADERS)
     _, items = collect(spider.parse_article(make_response(url, 200, {"Content-Type": "text/html; charset=utf-8"}, body),
                                             spider.start_crawl(source)))
-    statement, article = items
+    read, statement, article = items
+    # the article names its leaders in full: it counts as read for them (article_mentions)
+    assert (read.url, read.source_id, read.published_at) == (article.source_url, source.id, "2026-02-04T14:30:00Z")
+    assert "tomas-lindqvist" in read.leader_ids
     expected = ("No one who builds our robots should have to choose between their safety and their paycheck. "
                 "Anyone affected by the raids will get paid leave, no questions asked.")
     assert (statement.id, statement.leader_id, statement.text) == (quote_id("tomas-lindqvist", expected), "tomas-lindqvist", expected)
@@ -206,7 +209,7 @@ def test_an_article_page_gives_its_leaders_quotes_and_a_known_quote_changes_noth
     spider = make_spider(NewsSpider, sources=[source], leaders=LEADERS, known_quotes={statement.id: stored})
     _, items = collect(spider.parse_article(make_response(url, 200, {"Content-Type": "text/html; charset=utf-8"}, body),
                                             spider.start_crawl(source)))
-    again = items[0]
+    again = items[1]
     assert (again.text, again.url, again.published_at, again.source_url, again.context) == stored and again.raw is None
 
 
@@ -214,3 +217,21 @@ def test_quote_id_is_stable_across_marks_and_spacing():
     assert quote_id("mara-okonkwo", "“It was  wrong,”") == quote_id("mara-okonkwo", '"It was wrong"')
     assert quote_id("mara-okonkwo", "It was wrong") != quote_id("tomas-lindqvist", "It was wrong")
     assert quote_id("mara-okonkwo", "x").startswith("news:")
+
+
+def test_a_feed_scoped_to_leaders_keeps_only_their_words():
+    """An organisation's newsroom (`news: leaders: [...]`): quotes of anyone else, and mentions of
+    anyone else, are left out, and only its leaders count as looked for."""
+    source = Source(id="https://brightwater.fictional.example/newsroom.xml", platform="news",
+                    url="https://brightwater.fictional.example/newsroom.xml", leaders=("tomas-lindqvist",))
+    spider = make_spider(NewsSpider, sources=[source], leaders=LEADERS)
+    run = spider.start_crawl(source)
+    body = (NEWS / "article-okonkwo.html").read_bytes()  # quotes Mara Okonkwo only
+    _, items = collect(spider.parse_article(make_response("https://brightwater.fictional.example/a.html", 200,
+                                                          {"Content-Type": "text/html; charset=utf-8"}, body), run))
+    assert items == [] and spider.monitored_leader_ids(run) == ["tomas-lindqvist"]
+    body = (NEWS / "article-lindqvist.html").read_bytes()
+    _, items = collect(spider.parse_article(make_response("https://brightwater.fictional.example/b.html", 200,
+                                                          {"Content-Type": "text/html; charset=utf-8"}, body), run))
+    assert {item.leader_id for item in items if hasattr(item, "leader_id")} == {"tomas-lindqvist"}
+    assert [item.leader_ids for item in items if hasattr(item, "leader_ids")] == [["tomas-lindqvist"]]

@@ -49,6 +49,8 @@ def test_storage_counts_on_its_own_tally_and_records_one_row_per_source(db_path)
     spider = make_spider(MastodonSpider, {"ONRECORD_DB_PATH": str(db_path)}, sources=[SOURCE])
     crawl = spider.crawls[SOURCE.id] = spider.start_crawl(SOURCE)
     crawl.requests, crawl.ok_responses, crawl.emitted = 2, 2, 2
+    crawl.read_page("2026-01-01T00:00:00Z")  # one usable page, read back to New Year
+    crawl.covered = spider.coverage(crawl)
     crawl.skip("page limit reached", fault=False)
     recorded = []
 
@@ -69,8 +71,9 @@ def test_storage_counts_on_its_own_tally_and_records_one_row_per_source(db_path)
     row = db.execute("SELECT status, items, new_items, skipped, requests, error FROM crawls").fetchone()
     assert row == ("partial", 1, 1, 2, 2, "skipped: page limit reached (1); invalid item: unknown kind 'boost' (1)")
     assert db.execute("SELECT native_id FROM crawl_state").fetchone() == ("1",)  # partial, not failed: advanced
+    assert db.execute("SELECT covered_from, covered_to = started_at FROM crawls").fetchone() == ("2026-01-01T00:00:00Z", 1)
     assert outcome.line() == (f"{SOURCE.id}  partial  1 new / 1 seen; skipped 2 "
-                              "(page limit reached: 1, invalid item: unknown kind 'boost': 1)")
+                              "(page limit reached: 1, invalid item: unknown kind 'boost': 1); read back to 2026-01-01")
 
 
 def test_a_failed_source_or_a_failed_batch_never_advances_its_state():

@@ -1,18 +1,24 @@
-"""`leader_stances` on hand-made rows: every stance, and the `since` window."""
+"""`leader_stances` and `leader_coverage` on hand-made rows: every stance, the `since` window, and
+the coverage rules of issue 12: silent only when an own account was read back to `since` or an
+archive search covered the whole window; news feeds, failed and skipped crawls never do."""
 import pytest
 
 from onrecord.db.connect import open_db
-from onrecord.db.save import record_crawl, save_stances, save_statements, save_watchlist
+from onrecord.db.save import record_crawl, save_article_mentions, save_stances, save_statements, save_watchlist
 
+SINCE = "2026-01-01T00:00:00Z"
 WATCHLIST = {
-    "topic": {"id": "ice-enforcement", "name": "Enforcement", "since": "2026-01-01T00:00:00Z"},
+    "topic": {"id": "ice-enforcement", "name": "Enforcement", "since": SINCE},
     "leaders": [
         {"id": lid, "name": lid.title(), "aliases": [],
          "accounts": [{"id": f"mastodon:{lid}@social.example", "platform": "mastodon", "handle": f"{lid}@social.example"}]}
         for lid in ("cora", "sam", "mia", "sil", "una", "old", "quiet")
-    ],
+    ] + [{"id": "xena", "name": "Xena", "aliases": [],
+          "accounts": [{"id": "x:xena", "platform": "x", "handle": "xena"}]},
+         {"id": "nora", "name": "Nora", "aliases": [], "accounts": []}],
     "news": [],
 }
+NEWS = "https://news.example/feed.xml"
 
 
 @pytest.fixture
@@ -31,10 +37,21 @@ def say(db, leader, number, stance, published_at="2026-01-20T10:00:00Z", on_topi
                        "on_topic": on_topic, "confidence": 0.9, "evidence": "", "model": "test-0"}])
 
 
-def crawled(db, leader, status="ok", finished_at="2026-01-21T03:00:00Z"):
-    record_crawl(db, {"platform": "mastodon", "account_id": f"mastodon:{leader}@social.example",
-                      "started_at": finished_at, "finished_at": finished_at, "status": status,
-                      "items": 1, "new_items": 1})
+def crawled(db, leader, status="ok", finished_at="2026-01-21T03:00:00Z", covered_from="2025-12-01T00:00:00Z",
+            error=None, account=None):
+    usable = status in ("ok", "partial") and covered_from is not None
+    record_crawl(db, {"platform": (account or "mastodon:").split(":")[0],
+                      "account_id": account or f"mastodon:{leader}@social.example",
+                      "started_at": finished_at, "finished_at": finished_at, "status": status, "error": error,
+                      "items": 1, "new_items": 1, "covered_from": covered_from if usable else None,
+                      "covered_to": finished_at if usable else None})
+
+
+def searched(db, leaders, platform="news", covered_from="2026-01-19T00:00:00Z", at="2026-01-21T03:00:00Z",
+             status="ok", url=NEWS):
+    record_crawl(db, {"platform": platform, "source_url": url, "started_at": at, "finished_at": at,
+                      "status": status, "covered_from": covered_from, "covered_to": at if covered_from else None},
+                 leader_ids=leaders)
 
 
 def stances(db):
@@ -49,41 +66,103 @@ def test_each_stance(db):
     say(db, "mia", 2, "supporting", published_at="2026-02-01T00:00:00Z")
     crawled(db, "sil")
     say(db, "sil", 1, "silent", on_topic=True)
-    crawled(db, "una", status="failed")
+    crawled(db, "una", status="failed", error="HTTP 503")
     rows = stances(db)
     assert {k: v["stance"] for k, v in rows.items()} == {
         "cora": "condemning", "sam": "supporting", "mia": "mixed", "sil": "silent",
-        "una": "unmonitored", "old": "unmonitored", "quiet": "unmonitored"}
+        "una": "unmonitored", "old": "unmonitored", "quiet": "unmonitored", "xena": "unmonitored",
+        "nora": "unmonitored"}
     assert (rows["mia"]["condemning"], rows["mia"]["supporting"], rows["mia"]["on_topic"]) == (1, 1, 2)
     assert rows["mia"]["last_statement_at"] == "2026-02-01T00:00:00Z"
     assert rows["cora"]["on_topic"] == 1  # the off-topic post does not count
     assert rows["sil"]["monitored_since"] == "2026-01-21T03:00:00Z"
     assert rows["una"]["monitored_since"] is None
+    # the basis of each headline, in words
+    assert rows["sil"]["coverage"] == ("nothing either way in 1 post on Mastodon since 2026-01-01 and 0 news articles "
+                                       "that name them (last read 2026-01-21)")  # more than two days ago
+    assert (rows["sil"]["coverage_channels"], rows["sil"]["coverage_from"], rows["sil"]["posts_read"]) == (
+        "mastodon", "2025-12-01T00:00:00Z", 1)
+    assert rows["una"]["coverage"] == "Mastodon failed: HTTP 503; no news source read for them; no news-archive search"
+    assert rows["quiet"]["coverage"] == "Mastodon not crawled yet; no news source read for them; no news-archive search"
+    assert rows["nora"]["coverage"] == "nothing read for them yet"
+    assert rows["cora"]["coverage"] == "based on 0 news articles that name them; Mastodon not crawled yet"
 
 
 def test_since_window(db):
     say(db, "old", 1, "condemning", published_at="2025-12-31T23:59:59Z")
-    crawled(db, "quiet", finished_at="2025-12-15T00:00:00Z")
+    crawled(db, "quiet", finished_at="2025-12-15T00:00:00Z", covered_from="2025-01-01T00:00:00Z")
     rows = stances(db)
     assert rows["old"]["stance"] == "unmonitored" and rows["old"]["condemning"] == 0
-    assert rows["quiet"]["stance"] == "unmonitored"  # crawled, but before the window opened
+    assert rows["quiet"]["stance"] == "unmonitored"  # read to its start, but before the window opened
     crawled(db, "old", status="partial")
     assert stances(db)["old"]["stance"] == "silent"
 
 
-def test_a_news_source_monitors_the_leaders_it_looked_for(db):
-    record_crawl(db, {"platform": "news", "source_url": "https://news.example/feed.xml",
-                      "started_at": "2026-01-05T00:00:00Z", "finished_at": "2026-01-05T00:01:00Z", "status": "ok"},
-                 leader_ids=["cora", "sam", "mia", "sil", "una", "old"])
+def test_an_account_read_only_part_of_the_window_is_no_silence(db):
+    crawled(db, "sil", covered_from="2026-03-02T10:00:00Z", finished_at="2026-04-01T03:00:00Z")
+    row = stances(db)["sil"]
+    assert row["stance"] == "unmonitored"
+    assert row["coverage"] == ("Mastodon read back to 2026-03-02 only; no news source read for them; "
+                               "no news-archive search")
+
+
+def test_failed_and_unusable_crawls_never_count(db):
+    # the lookup answered but every page failed: partial, no covered window
+    crawled(db, "una", status="partial", covered_from=None, error="skipped: HTTP 500 (3)")
+    crawled(db, "una", status="failed", covered_from="2025-01-01T00:00:00Z", finished_at="2026-01-22T03:00:00Z",
+            error="gave up")
+    row = stances(db)["una"]
+    assert (row["stance"], row["monitored_since"], row["coverage_from"]) == ("unmonitored", None, None)
+    assert row["coverage"].startswith("Mastodon failed: gave up")
+
+
+def test_windows_join_when_they_overlap_and_a_gap_starts_again(db):
+    # night 1 reads back to November; night 2 reads back past night 1's newest post: one window
+    crawled(db, "sil", covered_from="2025-11-01T00:00:00Z", finished_at="2026-02-01T03:00:00Z")
+    crawled(db, "sil", covered_from="2026-01-25T00:00:00Z", finished_at="2026-02-02T03:00:00Z")
+    assert stances(db)["sil"]["stance"] == "silent"
+    # a month unread, then a crawl that reads only the last days: a gap, so no longer silent
+    crawled(db, "sil", covered_from="2026-03-01T00:00:00Z", finished_at="2026-03-05T03:00:00Z")
+    row = stances(db)["sil"]
+    assert row["stance"] == "unmonitored" and row["coverage_from"] == "2026-03-01T00:00:00Z"
+
+
+def test_a_news_feed_never_makes_anyone_silent(db):
+    searched(db, ["cora", "sam", "mia", "sil", "una", "old"])
     rows = stances(db)
-    assert {leader: row["stance"] for leader, row in rows.items() if leader != "quiet"} == dict.fromkeys(
-        ["cora", "sam", "mia", "sil", "una", "old"], "silent")
-    assert rows["sil"]["monitored_since"] == "2026-01-05T00:00:00Z"
+    assert {rows[leader]["stance"] for leader in ("sil", "una", "old")} == {"unmonitored"}
+    assert rows["sil"]["monitored_since"] == "2026-01-21T03:00:00Z"
+    assert rows["sil"]["coverage"] == ("Mastodon not crawled yet; news only since 2026-01-19; "
+                                       "no news-archive search")
     # a leader the feed was not read for (added later, or outside a --leader crawl) was not listened to
-    assert rows["quiet"]["stance"] == "unmonitored"
+    assert rows["quiet"]["monitored_since"] is None
 
 
-def test_news_crawls_recorded_before_crawl_leaders_count_for_every_leader(tmp_path):
+def test_an_archive_search_over_the_whole_window_makes_silence(db):
+    save_article_mentions(db, [{"article_url": f"https://news.example/{n}", "leader_id": "nora",
+                                "published_at": "2026-02-0%dT00:00:00Z" % n, "source": "archive:nora"} for n in (1, 2)])
+    searched(db, ["nora"], platform="archive", covered_from="2026-03-01T00:00:00Z", url="https://archive.example/?q=Nora")
+    row = stances(db)["nora"]
+    assert row["stance"] == "unmonitored"
+    assert row["coverage"] == "news archive searched back to 2026-03-01 only; no news source read for them"
+    searched(db, ["nora"], platform="archive", covered_from="2025-12-20T00:00:00Z", at="2026-03-02T03:00:00Z",
+             url="https://archive.example/?q=Nora")
+    row = stances(db)["nora"]
+    assert (row["stance"], row["articles_read"], row["coverage_channels"]) == ("silent", 2, "archive")
+    assert row["coverage"].startswith("nothing either way in 2 news articles that name them since 2026-01-01 "
+                                      "(news archive searched over the whole window)")
+
+
+def test_a_skipped_account_is_named_as_missing(db):
+    record_crawl(db, {"platform": "x", "account_id": "x:xena", "started_at": "2026-01-21T03:00:00Z",
+                      "status": "skipped", "error": "no token (ONRECORD_X_BEARER_TOKEN is not set)"})
+    searched(db, ["xena"])
+    row = stances(db)["xena"]
+    assert row["stance"] == "unmonitored"
+    assert row["coverage"] == "X skipped: no token; news only since 2026-01-19; no news-archive search"
+
+
+def test_news_crawls_recorded_before_coverage_was_measured_count_for_nobody(tmp_path):
     from sqlite_utils import Database
 
     from onrecord.db.migrations import migrations
@@ -92,11 +171,17 @@ def test_news_crawls_recorded_before_crawl_leaders_count_for_every_leader(tmp_pa
     old = Database(path)
     migrations.apply(old, stop_before="m007_crawl_leaders")
     save_watchlist(old, WATCHLIST)
-    old["crawls"].insert({"platform": "news", "source_url": "https://news.example/feed.xml",
-                          "started_at": "2026-01-05T00:00:00Z", "finished_at": "2026-01-05T00:01:00Z",
-                          "status": "ok"})
+    old["crawls"].insert({"platform": "news", "source_url": NEWS, "started_at": "2026-01-05T00:00:00Z",
+                          "finished_at": "2026-01-05T00:01:00Z", "status": "ok"})
+    old["crawl_state"].insert({"source": "mastodon:sil@social.example", "native_id": "7",
+                               "high_water": "2026-01-04T00:00:00Z", "etag": '"v1"'})
     old.close()
-    assert {row["stance"] for row in stances(open_db(path)).values()} == {"silent"}
+    db = open_db(path)
+    assert db["crawl_leaders"].count == len(WATCHLIST["leaders"])  # m007 linked every leader
+    assert {row["stance"] for row in stances(db).values()} == {"unmonitored"}  # but no window was measured
+    # m201 forgets the marks, so the next crawl reads each listing from the top again
+    state = db["crawl_state"].get("mastodon:sil@social.example")
+    assert (state["native_id"], state["high_water"], state["etag"]) == ("7", None, None)
 
 
 def test_new_model_replaces_older_stance(db):

@@ -43,7 +43,10 @@ def test_contract_tables_and_columns(tmp_path):
     assert db["stances"].pks == ["statement_id", "topic_id"]
     assert set(db["leader_stances"].columns_dict) == {
         "leader_id", "name", "topic_id", "stance", "condemning", "supporting", "on_topic",
-        "last_statement_at", "monitored_since", "needs_review"}
+        "last_statement_at", "monitored_since", "needs_review",
+        # added by issue 12: the basis of the headline
+        "coverage", "coverage_channels", "coverage_from", "news_from", "posts_read", "articles_read"}
+    assert {"status", "covered_from", "covered_to"} <= set(db["crawls"].columns_dict)
 
 
 def test_wal_and_foreign_keys(tmp_path):

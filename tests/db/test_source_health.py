@@ -104,3 +104,22 @@ def test_source_health_needs_a_rhythm_and_a_week_before_calling_a_source_quiet(t
     assert rows["mastodon:ada@example.social"]["health"] == "ok"
     assert rows["bluesky:ada.example.com"]["health"] == "ok"
     assert (rows["mastodon:bo@example.social"]["health"], rows["mastodon:bo@example.social"]["failed_in_a_row"]) == ("ok", 2)
+
+
+def test_a_source_skipped_by_design_is_never_failing(tmp_path):
+    db = open_db(tmp_path / "h.db")
+    save_watchlist(db, WATCHLIST)
+    now = datetime.now(UTC).replace(microsecond=0)
+    reason = "no token (ONRECORD_X_BEARER_TOKEN is not set)"
+    for days in (3, 2, 1):  # an X-like account skipped every night for want of a token
+        crawl(db, "mastodon:ada@example.social", now - timedelta(days=days), "skipped", error=reason)
+    # skipped crawls neither break nor extend a run of failures
+    for days, status in [(5, "failed"), (4, "skipped"), (3, "failed"), (2, "skipped"), (1, "failed")]:
+        crawl(db, "bluesky:ada.example.com", now - timedelta(days=days), status, platform="bluesky",
+              error="HTTP 502" if status == "failed" else reason)
+    rows = {row["source"]: row for row in db.query("SELECT * FROM source_health")}
+    skipped = rows["mastodon:ada@example.social"]
+    assert (skipped["health"], skipped["failed_in_a_row"], skipped["last_ok_at"]) == ("skipped", 0, None)
+    assert skipped["reason"] == f"skipped by design: {reason}"
+    failing = rows["bluesky:ada.example.com"]
+    assert (failing["health"], failing["failed_in_a_row"]) == ("failing", 3)

@@ -69,6 +69,35 @@ def test_the_next_night_shows_an_edit_and_a_deletion(demo_db):
 def test_a_failing_source_is_on_record(demo_db):
     failed = rows(demo_db[0], "select account_id from crawls where status = 'failed'")
     assert {f["account_id"] for f in failed} == {"mastodon:dariofenn@social.example"}
+    skipped = rows(demo_db[0], "select account_id, error from crawls where status = 'skipped'")
+    assert {(s["account_id"], s["error"]) for s in skipped} == {
+        ("x:levaramyan", "no token (ONRECORD_X_BEARER_TOKEN is not set)")}  # skipped, not failed
+
+
+def test_every_kind_of_leader_with_the_basis_in_words(demo_db):
+    """One leader of each kind, and the sentence that says what their headline rests on."""
+    path = demo_db[0]
+    demo = yaml.safe_load((DATA / "demo.yml").read_text())
+    got = {row["leader_id"]: row for row in rows(path, "select * from leader_stances")}
+    since = rows(path, "select substr(since, 1, 10) as day from topics")[0]["day"]
+    archive_from = rows(path, "select substr(covered_from, 1, 10) as day from crawls where platform = 'archive' "
+                              "order by id desc limit 1")[0]["day"]
+    jonah = got["jonah-okwu"]  # read to his first post: the whole window covered
+    assert jonah["stance"] == "silent"
+    assert set(jonah["coverage_channels"].split(", ")) == {"mastodon", "rss", "news", "archive"}
+    assert jonah["coverage"] == (f"nothing either way in {jonah['posts_read']} posts on Mastodon, RSS since {since} "
+                                 "and 0 news articles that name them")
+    lev = got["lev-aramyan"]  # X only, crawled without a token
+    assert lev["stance"] == "unmonitored"
+    assert lev["coverage"].startswith(f"X skipped: no token; news archive searched back to {archive_from} only; "
+                                      "news feeds since ")
+    dario = got["dario-fenn"]
+    assert dario["coverage"].startswith("Mastodon failed: account not found on social.example: Record not found; ")
+    assert got["noor-halvorsen"]["coverage"] == "nothing read for them yet"
+    # the archive holds its last 60 days; the window is 90: it never covers the window alone
+    assert archive_from > since and demo["archive"]["covers_days"] < demo["topic"]["since_days"]
+    assert got["mara-venn"]["coverage"].startswith("based on ")
+    assert got["hana-sato"]["articles_read"] >= 1  # named in the articles the archive found for her
 
 
 def test_everyone_is_marked_fictional(demo_db):
@@ -96,7 +125,9 @@ async def test_datasette_over_the_demo(demo_db):
     board = await ds.client.get("/board")
     assert board.status_code == 200
     assert "FICTIONAL" in board.text
-    assert board.text.count('class="card ') == 12
+    assert board.text.count('class="card ') == 13
+    assert "<strong>Not enough to call silence:</strong> X skipped: no token;" in board.text
+    assert "<strong>Silent:</strong> nothing either way in " in board.text
     assert "&lt;script&gt;alert" in (await ds.client.get("/onrecord/statements?_search=plugin")).text
     feed = await ds.client.get("/onrecord/new_on_topic_feed.atom")
     assert feed.status_code == 200 and feed.text.count("<entry>") >= 10

@@ -88,10 +88,12 @@ def fill(db):
          "evidence": evidence, "model": MODEL, "classified_at": "2026-02-06T00:00:00Z"}
         for sid, (stance, on_topic, evidence) in STANCES.items()
     ])
-    for platform, account, status, error in CRAWLS:
+    for platform, account, status, error in CRAWLS:  # each read its account back to November 2025
+        usable = status != "failed"
         record_crawl(db, {"platform": platform, "account_id": account, "status": status, "error": error,
                           "started_at": "2026-02-05T00:00:00Z", "finished_at": "2026-02-05T00:01:00Z",
-                          "items": 2, "new_items": 2})
+                          "items": 2, "new_items": 2, "covered_from": "2025-11-01T00:00:00Z" if usable else None,
+                          "covered_to": "2026-02-05T00:00:00Z" if usable else None})
 
 
 @pytest.fixture(scope="session")

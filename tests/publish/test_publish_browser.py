@@ -39,6 +39,16 @@ def test_board(page, served, expected_stances):
     assert shown == expected_stances
     marked = page.locator('article[data-leader="ada-okafor"] mark')
     assert marked.inner_text() == "cruel and must stop now"
+    # each card says what its headline rests on, in words
+    basis = {leader: page.locator(f'article[data-leader="{leader}"] .coverage').inner_text()
+             for leader in ("cy-marsh", "ed-unwatched")}
+    assert basis["cy-marsh"].startswith("Silent: nothing either way in 1 post on RSS since 2026-01-01 and 0 news "
+                                        "articles that name them")
+    assert basis["ed-unwatched"].startswith("Not enough to call silence: Bluesky failed: HTTP 503 from the AppView")
+    page.locator('article[data-leader="ed-unwatched"] .coverage a', has_text="what was read").click()
+    page.wait_for_load_state()
+    assert "leader_coverage" in page.url and "Bluesky failed: HTTP 503" in page.locator("table.rows-and-columns").inner_text()
+    page.goto(served + "/board")
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "board.png"), full_page=True)
 

@@ -110,11 +110,18 @@ async def test_board_shows_every_leader_with_stance_and_evidence(ds, expected_st
     assert cards == expected_stances
     assert "The raids in our city are <mark>cruel and must stop now</mark>." in html
     assert 'href="https://mastodon.example/1"' in html
-    assert "Monitored for" in html and "Not monitored" in html
-    ed = html[html.index('data-leader="ed-unwatched"'):]
-    ed_card = ed[:ed.index("</article>")]
-    assert "1 of 1 own account never crawled successfully" in ed_card
-    assert "news only" not in ed_card  # unmonitored: no news source looked for him either
+    def card(leader):
+        found = html[html.index(f'data-leader="{leader}"'):]
+        return found[:found.index("</article>")]
+
+    # the basis of each headline, in words (leader_stances.coverage)
+    assert ("<strong>Silent:</strong> nothing either way in 1 post on RSS since 2026-01-01 and 0 news articles "
+            "that name them (last read 2026-02-05)") in card("cy-marsh")
+    ed_card = card("ed-unwatched")
+    assert ("<strong>Not enough to call silence:</strong> Bluesky failed: HTTP 503 from the AppView; "
+            "no news source read for them; no news-archive search") in ed_card
+    assert "leader_coverage?leader_id=ed-unwatched" in ed_card
+    assert "Based on 2 posts on Mastodon since 2026-01-01 and 0 news articles that name them" in card("ada-okafor")
     assert "FICTIONAL test data" in html
 
 

@@ -67,6 +67,40 @@ def test_bundled_watchlist_is_valid_and_names_the_reported_leaders():
     assert len(watchlist["news"]) >= 5
 
 
+def test_bundled_watchlist_hears_something_without_x():
+    """Issue 12: personal channels under accounts, organisations' newsrooms as news scoped to their
+    leaders, and the news archive for everyone."""
+    watchlist = load_watchlist(BUNDLED)
+    leaders = {leader["id"]: leader for leader in watchlist["leaders"]}
+    own_without_x = {leader_id: sorted(a["id"] for a in leader["accounts"] if a["platform"] != "x")
+                     for leader_id, leader in leaders.items()}
+    assert {leader_id: ids for leader_id, ids in own_without_x.items() if ids} == {
+        "meredith-whittaker": ["mastodon:mer__edith@mastodon.world"],
+        "greg-brockman": ["rss:https://blog.gregbrockman.com/feed"],
+        "sam-altman": ["rss:https://blog.samaltman.com/posts.atom"],
+    }
+    scoped = {news["url"]: news["leaders"] for news in watchlist["news"] if news.get("leaders")}
+    assert scoped["https://openai.com/news/rss.xml"] == ["sam-altman", "greg-brockman", "james-dyett"]
+    assert scoped["https://www.apple.com/newsroom/rss-feed.rss"] == ["tim-cook"]
+    assert not any("libsyn" in news["url"] for news in watchlist["news"])  # show notes, not Sacks's words
+    # no organisation channel passes for a leader's own account
+    newsrooms = {"apple.com", "blog.google", "openai.com", "signal.org", "about.fb.com", "palantir.com", "salesforce.com"}
+    assert not [a["id"] for leader in leaders.values() for a in leader["accounts"]
+                if any(site in (a.get("url") or a.get("handle") or "") for site in newsrooms)]
+    assert watchlist["archive"]["provider"] == "gdelt" and "Border Patrol" in watchlist["archive"]["terms"]
+    text = BUNDLED.read_text()
+    assert text.count("note:") >= 12  # how each channel was confirmed
+
+
+def test_news_scope_and_archive(tmp_path):
+    text = GOOD.replace("  - url: https://news.example/feed.xml\n",
+                        "  - {url: https://news.example/feed.xml, leaders: [bo-imaginary]}\n"
+                        "archive: {terms: [raids, Border Patrol], api: http://127.0.0.1:9/doc}\n")
+    watchlist = load_watchlist(write(tmp_path, text))
+    assert watchlist["news"] == [{"url": "https://news.example/feed.xml", "name": None, "leaders": ["bo-imaginary"]}]
+    assert watchlist["archive"] == {"provider": "gdelt", "terms": ["raids", "Border Patrol"], "api": "http://127.0.0.1:9/doc"}
+
+
 MISTAKES = {
     "missing leader id": (
         GOOD.replace("  - id: bo-imaginary\n    name: Bo Imaginary", "  - name: Bo Imaginary"),
@@ -115,6 +149,22 @@ MISTAKES = {
     "unknown key": (
         GOOD.replace("    aliases: [Fictional]", "    alias: [Fictional]"),
         8, "leaders[0].alias", "unknown key",
+    ),
+    "news scoped to an unknown leader": (
+        GOOD.replace("  - url: https://news.example/feed.xml", "  - {url: https://news.example/feed.xml, leaders: [cy]}"),
+        17, "news[0].leaders", "unknown leader 'cy'",
+    ),
+    "archive without terms": (
+        GOOD + "archive: {provider: gdelt}\n",
+        18, "archive.terms", "missing",
+    ),
+    "unknown archive": (
+        GOOD + "archive: {provider: lexis, terms: [raids]}\n",
+        18, "archive.provider", "unknown archive 'lexis'",
+    ),
+    "archive without a window": (
+        GOOD.replace("  since: 2026-01-01\n", "") + "archive: {terms: [raids]}\n",
+        17, "topic.since", "required with an archive",
     ),
     "yaml syntax error": (
         GOOD.replace("aliases: [Fictional]", "aliases: [Fictional"),
