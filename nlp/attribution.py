@@ -21,12 +21,12 @@ from onrecord.nlp.speech_verbs import is_label, is_speech
 class ArticleAttribution:
     """The rules applied to one parsed article."""
 
-    def __init__(self, index, doc, ranges):
+    def __init__(self, index, doc, ranges, reparse=None):
         self.index = index
         self.article = ParsedArticle(doc, ranges, index.names_re)
         self.text = self.article.text
         self.spans = self.article.spans
-        self.grammar = QuoteGrammar(self.article)
+        self.grammar = QuoteGrammar(self.article, reparse)
         self.mentions = Mentions(self.article, self.grammar, index)
         self.paraphrases = Paraphrases(self.article, self.grammar, self.mentions)
 
@@ -111,7 +111,11 @@ class ArticleAttribution:
         spoken = is_speech(verb) and root is not None and root.head.i == verb.i and root.dep_ in ("dobj", "ccomp")
         if span.embedded and not spoken and looks_like_a_name(self.text[span.start:span.end]):
             return None  # "praised the 'Rapid Response' network": a name, not their words (but replied "Murderers")
-        who = self.mentions.speaker(grammar.subject(verb), index)
+        subject = grammar.subject(verb)
+        if subject is None or subject.is_punct:
+            # the parse may have lost it in the quote's marks
+            subject = grammar.inverted_subject(verb) or grammar.reparsed_subject(verb)
+        who = self.mentions.speaker(subject, index)
         if who is None:
             return None
         leader_id, how, antecedent = who

@@ -201,6 +201,9 @@ class SpeechGrammar:
                 continue  # "praised Trump and said ...": a second verb of the same speaker
             if self.in_quote[node.i] == -1 and (is_speech(node) or is_label(node)):
                 outer = self.subject(node)
+                inner = self.subject(verb)
+                if outer is not None and inner is not None and outer.ent_id_ and outer.ent_id_ == inner.ent_id_:
+                    return False  # 'Levy stated that: "...," stated Andrew Levy': the tag said twice
                 if outer is None and node.i > verb.i and not any(c.dep_ in ("nsubjpass", "expl")
                                                                  for c in node.children):
                     return False  # "X described A as B, urged calm": a list of her acts, misparsed
