@@ -15,7 +15,7 @@ from onrecord.nlp.quote_marks import Span
 from onrecord.nlp.quote_candidates import (Attribution, ParsedArticle, clean_quote, in_clause, looks_like_a_name,
                                            normalize_quote, unique_sents)
 from onrecord.nlp.quote_introductions import QuoteGrammar
-from onrecord.nlp.speech_verbs import is_label, is_speech
+from onrecord.nlp.speech_verbs import is_label, is_speech, lemma
 
 
 class ArticleAttribution:
@@ -108,7 +108,8 @@ class ArticleAttribution:
             return None  # "Okonkwo shared an article: '...'": someone else's words
         if grammar.secondhand(verb, quoted=True):
             return None
-        spoken = is_speech(verb) and root is not None and root.head.i == verb.i and root.dep_ in ("dobj", "ccomp")
+        spoken = is_speech(verb) and root is not None and root.head.i == verb.i and root.dep_ in ("dobj", "ccomp") \
+            and not (root.dep_ == "dobj" and lemma(verb) in lp.ADDRESSEE_VERBS)  # 'told the "Times"': who heard
         if span.embedded and not spoken and looks_like_a_name(self.text[span.start:span.end]):
             return None  # "praised the 'Rapid Response' network": a name, not their words (but replied "Murderers")
         subject = grammar.subject(verb)

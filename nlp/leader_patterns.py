@@ -53,6 +53,9 @@ INDIRECT_VERBS = frozenset({
     "counter", "email", "text", "question", "reveal", "mention", "wonder", "urge", "joke", "quip",
 })
 
+# Reporting verbs whose addressee stands right after them ("told reporters the raid ...").
+ADDRESSEE_VERBS = frozenset({"tell", "inform", "assure", "remind", "warn", "notify", "advise"})
+
 # Reporting verbs whose reported clause is a question ("questioned whether they had broken a law").
 QUESTION_VERBS = frozenset({"question", "ask", "wonder"})
 
@@ -95,6 +98,11 @@ CLAIM_NOUNS = frozenset({
     "suggestion", "claim", "idea", "notion", "assertion", "accusation", "allegation", "report",
     "characterization", "characterisation", "premise", "argument",
 })
+
+# Prepositions after which a gerund is done by the subject of the clause it modifies ("helped
+# by telling the Times that ..."), and those that say it was not done ("without saying").
+SUBJECT_CONTROL_PREPOSITIONS = frozenset({"by", "after", "while", "since", "upon", "through", "in", "on", "when"})
+NOT_SAID_PREPOSITIONS = frozenset({"without", "instead", "rather", "before", "than", "against"})
 
 # Verbs that, governing a speech verb, cancel it: "X declined to say", "X refused to call ...".
 NEGATING_LEMMAS = frozenset({

@@ -59,7 +59,7 @@ class QuoteGrammar(SpeechGrammar):
                 else ('"We agree,"' if tagged else '"We agree."')
             i = j
         new = self.reparse(text)
-        again = next((t for t in new if where.get(t.idx) is verb), None)
+        again = next((t for t in new if t.idx in where and where[t.idx].i == verb.i), None)
         if again is None:
             return None
         subjects = [c for c in again.children if c.dep_ == "nsubj" and c.idx in where]

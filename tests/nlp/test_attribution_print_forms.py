@@ -68,3 +68,76 @@ def test_link_labels_are_not_words(finder):
     text = 'Okonkwo told the “Riverton Ledger” (opens in new tab) that she was “shocked” by the raid.'
     found = finder.find(text)
     assert found and all("opens in new tab" not in q.quote and "opens in new tab" not in q.context for q in found)
+
+
+# Reported speech (kind paraphrase): the clause as the article words it.
+PARAPHRASED = [
+    ('Okonkwo claimed she has been "widely reviled" for her stance.',
+     'she has been "widely reviled" for her stance'),
+    ('Okonkwo said rising enforcement has "disrupted our operations significantly."',
+     'rising enforcement has "disrupted our operations significantly'),
+    ('The raids could delay hiring by "two or three months," Okonkwo said, but the plan remains unchanged.',
+     'The raids could delay hiring by "two or three months'),
+    ('Okonkwo also stated her belief that the guard should not patrol the city.',
+     'the guard should not patrol the city'),
+    ('Okonkwo helped start the debate by telling the “Riverton Ledger” (opens in new tab) last week that she '
+     'supported the plan.',
+     'she supported the plan'),
+    ('In the wake of suggesting that troops be sent to the city, Okonkwo is facing criticism.',
+     'troops be sent to the city'),
+    ('After telling staff that the raids were lawful, Okonkwo left for Davos.',
+     'the raids were lawful'),
+    ('Towards the end, Okonkwo said Lumenfold would not change its policy and claimed institutions that break '
+     'laws do not use its products.',
+     'institutions that break laws do not use its products'),
+    ('Okonkwo told Ledgerpost the situation was "fluid."',
+     'the situation was "fluid'),
+]
+
+
+@pytest.mark.parametrize("text,words", PARAPHRASED, ids=[f"paraphrased-{i}" for i in range(len(PARAPHRASED))])
+def test_the_paraphrase_is_found(finder, text, words):
+    found = [normalize_quote(q.quote) for q in finder.find(text) if q.kind == "paraphrase"]
+    assert normalize_quote(words) in found, found
+
+
+NOT_PARAPHRASED = [
+    # the clause is the reporter's lead into a quote the tag attributes
+    'All are here legally - but "they are very afraid," Okonkwo said.',
+    # after the partial quote the reporter goes on: the clause is not what she said
+    'Okonkwo told CNN she "could not believe what I saw" when news broke that the workers had been detained.',
+    # the object of "for" or "of" may be the one who spoke; "instead of" and "without": not said
+    'Ruiz criticized Okonkwo for saying that the raids were lawful.',
+    'Ruiz accused Okonkwo of saying that the raids were lawful.',
+    'Instead of saying that the raids must end, Okonkwo praised the agents.',
+    'Without saying that the raids must end, Okonkwo left.',
+    # a mark that pairs with nothing: where the quote starts is unknown
+    'Okonkwo said the agents” were polite and the company would comply.',
+]
+
+
+@pytest.mark.parametrize("text", NOT_PARAPHRASED, ids=[f"not-paraphrased-{i}" for i in range(len(NOT_PARAPHRASED))])
+def test_no_paraphrase_for_the_leader(finder, text):
+    found = finder.find(text)
+    assert not [q for q in found if q.kind == "paraphrase" and q.leader_id == "mara-okonkwo"], found
+
+
+def test_who_was_told_is_not_what_was_said(finder):
+    found = finder.find('Okonkwo told the “Riverton Ledger” that she would not comment.')
+    assert [normalize_quote(q.quote) for q in found] == ["she would not comment"]
+    found = finder.find('Okonkwo told Ledgerpost the situation was "fluid."')
+    assert all("ledgerpost" not in normalize_quote(q.quote) for q in found) and found
+
+
+def test_a_second_act_coordinated_too_low_keeps_the_first_clause_whole(finder):
+    text = ('Towards the end, Okonkwo said Lumenfold would not change its policy and claimed institutions that '
+            'break laws do not use its products.')
+    found = {normalize_quote(q.quote) for q in finder.find(text) if q.kind == "paraphrase"}
+    assert normalize_quote("Lumenfold would not change its policy") in found
+
+
+def test_someone_elses_clause_in_her_reported_speech_stays_hers_alone(finder):
+    """'Okonkwo said Ruiz had criticized the plan and claimed ...': Ruiz's claim inside Okonkwo's
+    account is no statement of Ruiz's."""
+    found = finder.find('Okonkwo said Ruiz had criticized the plan and claimed it was illegal.')
+    assert not [q for q in found if q.leader_id == "ana-ruiz"]
