@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from onrecord.nlp import leader_patterns as lp
+from onrecord.nlp.named_later import named_later
 from onrecord.nlp.speech_verbs import is_speech
 
 
@@ -79,6 +80,9 @@ class Mentions:
             if t.dep_ == "compound" and t.head.pos_ == "NOUN" or t.ent_type_ in _NOT_PEOPLE:
                 continue  # "the Trump administration", "another Khosla partner": a name as a modifier;
                 # "as The New York Times reports": an organisation
+            if t.text in ("-", "–") or t.i + 1 < len(self.doc) and not t.whitespace_ \
+                    and self.doc[t.i + 1].text in ("-", "–"):
+                continue  # "co - owner", split by the tokenizer: a part of a word is no one
             if t.i in self.leader_at:
                 found.add(self.leader_at[t.i])
             elif t.ent_type_ in ("PERSON", "LEADER") and t.lower_ not in self.index.org_words:
@@ -157,6 +161,9 @@ class Mentions:
             leader, antecedent = self.role(subject, quote_index)
             if leader:
                 return leader, "title", antecedent
+            leader, named = named_later(self, subject)  # "The owner of ... says", then "owner X said"
+            if leader:
+                return leader, "title", named
         return None
 
     def presented_words(self, sent, colon: int):

@@ -141,3 +141,46 @@ def test_someone_elses_clause_in_her_reported_speech_stays_hers_alone(finder):
     account is no statement of Ruiz's."""
     found = finder.find('Okonkwo said Ruiz had criticized the plan and claimed it was illegal.')
     assert not [q for q in found if q.leader_id == "ana-ruiz"]
+
+
+# A role before the name in a wire story's lede ("The owner of ... says"), then the name with
+# that title: the leader's. Anywhere else, or with anyone named before or in between: nobody's.
+NAMED_LATER = [
+    ('OMAHA, Neb. (AP) — The owner of an Omaha restaurant says her business has been crushed by the raids.\n\n'
+     'Casa Verde lost half its staff last week, owner Ana Ruiz said Wednesday.',
+     'her business has been crushed by the raids'),
+    ('Agents raided a restaurant in a surprise action that the restaurant’s owner called “terrifying.”\n\n'
+     'Police said the operation was federal. Casa Verde owner Ana Ruiz said she was not told why.',
+     'terrifying'),
+]
+
+
+@pytest.mark.parametrize("text,words", NAMED_LATER, ids=[f"named-later-{i}" for i in range(len(NAMED_LATER))])
+def test_a_role_named_later_in_the_lede(finder, text, words):
+    found = {(q.leader_id, normalize_quote(q.quote)) for q in finder.find(text)}
+    assert ("ana-ruiz", normalize_quote(words)) in found, found
+
+
+NOT_NAMED_LATER = [
+    # not the lede: another owner may be meant
+    'Business is down across the city.\n\nThe owner of a nearby bakery says sales are down.\n\n'
+    'Across town, owner Ana Ruiz said business was steady.',
+    # someone else named first
+    'The owner of a nearby bakery says sales are down, Mayor Dale Murrow said. Owner Ana Ruiz said business was '
+    'steady.',
+    # another person named in between
+    'The owner of a nearby bakery says sales are down. Dale Murrow, a baker, disagreed. Owner Ana Ruiz said '
+    'business was steady.',
+    # named without that title, or not in full
+    'The owner of a nearby bakery says sales are down. Ana Ruiz, a chef, said business was steady.',
+    'The owner of a nearby bakery says sales are down. Owner Ruiz said business was steady.',
+    # the role is someone else's: a group's, a named family's
+    'The head of the union says sales are down. Owner Ana Ruiz said business was steady.',
+    'The owner of the Murrow bakery says sales are down. Owner Ana Ruiz said business was steady.',
+]
+
+
+@pytest.mark.parametrize("text", NOT_NAMED_LATER, ids=[f"not-named-later-{i}" for i in range(len(NOT_NAMED_LATER))])
+def test_a_role_is_not_given_a_later_name_on_doubt(finder, text):
+    found = [q for q in finder.find(text) if "sales are down" in q.quote]
+    assert found == []
