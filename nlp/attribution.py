@@ -199,6 +199,10 @@ class ArticleAttribution:
             for index, span in enumerate(self.spans):
                 if index in attributed or span.block or not clause.start <= span.start < clause.end:
                     continue
+                verb = self.grammar.governing_verb(self.article.span_tokens[index])
+                if verb is not None and clause.start <= verb.idx < clause.end and verb.dep_ in ("acl", "relcl") \
+                        and self.mentions.leader_at.get(verb.head.i) != attribution.leader_id:
+                    continue  # 'he had signed an open letter asking for "de-escalation"': the letter's
                 attributed[index] = Attribution(attribution.leader_id, "partial", list(attribution.sents))
                 verbs_of[index] = None
 

@@ -15,7 +15,8 @@ leader; a leader who is only mentioned, criticised, or quoted about never gets a
 
 The work is split by responsibility: quote_marks (quoted passages in the text), quote_candidates
 (those passages on the parse), leader_index (the watchlist's names, titles and handles),
-leader_mentions (who is named, who a subject is), speech_verbs (reporting verbs and their
+leader_mentions (who is named, who a subject is; antecedents for he, she and "the CEO",
+named_later for a role given before the name), speech_verbs (reporting verbs and their
 subjects), quote_introductions (the verb that introduces a quote), paraphrase (reported speech
 without marks), attribution (the rules that tie them together). This module is the public face:
 QuoteFinder and Quote.

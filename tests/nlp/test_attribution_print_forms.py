@@ -184,3 +184,21 @@ NOT_NAMED_LATER = [
 def test_a_role_is_not_given_a_later_name_on_doubt(finder, text):
     found = [q for q in finder.find(text) if "sales are down" in q.quote]
     assert found == []
+
+
+def test_a_dateline_is_nobody(finder):
+    """'Ledgerpost (20/9/2025): ...' names the outlet, not someone a later 'she' could be."""
+    text = ('Ledgerpost (20/9/2025): The chief executive of Lumenfold, Mara Okonkwo, revealed she was caught by '
+            'surprise. She said she first learned of the raid from the news.')
+    found = {normalize_quote(q.quote) for q in finder.find(text) if q.leader_id == "mara-okonkwo"}
+    assert normalize_quote("she first learned of the raid from the news") in found
+
+
+def test_her_memo_makes_her_the_antecedent_but_a_letter_keeps_its_words(finder):
+    """'Okonkwo's memo emphasized ... She also noted that she had joined ... a letter asking for
+    "de-escalation"': her reported speech, but the quoted words are the group letter's."""
+    text = ('Okonkwo’s memo, circulated internally, emphasized the toll of recent events. She also noted that she '
+            'had joined 60 business leaders in signing an open letter asking for “de-escalation” and calm.')
+    found = finder.find(text)
+    assert any(q.kind == "paraphrase" and q.quote.startswith("she had joined") for q in found)
+    assert not [q for q in found if q.kind == "quote"]
