@@ -106,7 +106,7 @@ class ArticleAttribution:
             or before is not None and before.lemma_.lower() in lp.CAPTION_NOUNS  # "with the caption '...'"
         if grammar.passes_on_something(verb, tokens[0].i) and not captioned:
             return None  # "Okonkwo shared an article: '...'": someone else's words
-        if grammar.secondhand(verb, quoted=True):
+        if grammar.secondhand(verb, quoted=True, standalone=not span.embedded):
             return None
         spoken = is_speech(verb) and root is not None and root.head.i == verb.i and root.dep_ in ("dobj", "ccomp") \
             and not (root.dep_ == "dobj" and lemma(verb) in lp.ADDRESSEE_VERBS)  # 'told the "Times"': who heard
@@ -207,18 +207,29 @@ class ArticleAttribution:
                 verbs_of[index] = None
 
     def _after_reported_speech(self, reported, attributed, verbs_of):
-        """A paragraph that is only a quote, right after a paragraph that ends reporting what a
+        """A quote that is the rest of its paragraph, right after a sentence that reports what a
         leader said ("Okonkwo said the raids had cut sales by half." then "We lost our regulars
-        in a week."), is that leader still speaking, when no one else is named in between."""
+        in a week."), is that leader still speaking, when no one else is named in between: a
+        paragraph that is only the quote, after a paragraph ending in the report, or the report's
+        paragraph going on with the quote (up to the paragraph's end, so no tag of its own)."""
         article = self.article
         for index, span in enumerate(self.spans):
             if index in attributed or span.block or span.signature is not None:
                 continue
             here = article.paragraph_of(span.open_at)
-            if here < 1 or not article.whole_paragraph(span, here):
+            if here < 0:
                 continue
-            a, b, _block = article.ranges[here - 1]
-            last = article.sent_of(b - 1)
+            if article.whole_paragraph(span, here):
+                if here < 1:
+                    continue
+                a, b, _block = article.ranges[here - 1]
+                last = article.sent_of(b - 1)
+            else:
+                start, end, _block = article.ranges[here]
+                before = self.text[start:span.open_at].rstrip()
+                if len(span.parts) != 1 or span.close_at < end - 1 or not before.endswith((".", "!", "?")):
+                    continue  # not a quote that opens a sentence and ends the paragraph
+                last = article.sent_of(start + len(before) - 1)
             if last is None:
                 continue
             speakers = {att.leader_id for clause, _w, att in reported

@@ -71,8 +71,8 @@ class QuoteGrammar(SpeechGrammar):
         """A labelling verb wraps a verdict, not a name: "as"-verbs need the "as" complement."""
         if is_speech(verb):
             return True
-        if lemma(verb) in lp.AS_VERBS:
-            return any(t.lower_ == "as" for t in path)
+        if lemma(verb) in lp.AS_VERBS:  # ("described being 'convicted in the headlines'": a clause, not a name)
+            return any(t.lower_ == "as" or t.pos_ in ("VERB", "AUX") for t in path)
         return True
 
     def aside(self, token, outside) -> bool:

@@ -224,14 +224,18 @@ class SpeechGrammar:
             return None  # "retweeted a post that said ...", "shared a post ...": someone else's
         return next((c for c in verb.children if c.dep_ == "nsubj" and self.in_quote[c.i] == -1), None)
 
-    def secondhand(self, verb, quoted: bool = False) -> bool:
+    def secondhand(self, verb, quoted: bool = False, standalone: bool = False) -> bool:
         """Words relayed by someone else: 'reportedly told', 'according to people familiar',
         or a speech verb inside another speaker's reported clause ('X said Y told her ...').
 
         A quote (quoted=True) is the leader's words however the outlet came by them: layered
         sourcing after it ('"...," X wrote to staff, a person familiar with the matter said',
-        '..., according to two people who heard it') does not make it someone else's."""
-        if any(c.dep_ == "advmod" and c.lower_ in lp.HEARSAY_ADVERBS for c in verb.children):
+        '..., according to two people who heard it') does not make it someone else's; nor does
+        "reportedly" on the tag of a standalone quote ('"...," Conway reportedly wrote, per the
+        Times': the outlet prints the words as another outlet read them), but "allegedly" does,
+        and so does any hearsay adverb on reported speech or a partial quote inside it."""
+        if any(c.dep_ == "advmod" and c.lower_ in lp.HEARSAY_ADVERBS
+               and not (quoted and standalone and c.lower_ == "reportedly") for c in verb.children):
             return True
         if not quoted:
             for t in verb.sent:

@@ -202,3 +202,38 @@ def test_her_memo_makes_her_the_antecedent_but_a_letter_keeps_its_words(finder):
     found = finder.find(text)
     assert any(q.kind == "paraphrase" and q.quote.startswith("she had joined") for q in found)
     assert not [q for q in found if q.kind == "quote"]
+
+
+PASSAGES = [
+    # a quote that goes on with the paragraph of her reported speech, to its end (cut short by
+    # the excerpt, its closing mark missing)
+    ('Okonkwo said the raids hurt sales. “We will fight for every worker, whatever it costs us.',
+     {('mara-okonkwo', 'the raids hurt sales'),
+      ('mara-okonkwo', 'We will fight for every worker, whatever it costs us.')}),
+    # but not one with a tag of its own, nor after someone else is named
+    ('Okonkwo said the raids hurt sales. "We will fight," Ruiz said.',
+     {('mara-okonkwo', 'the raids hurt sales'), ('ana-ruiz', 'We will fight')}),
+    ('Okonkwo said the mayor had called. "We will fight."',
+     {('mara-okonkwo', 'the mayor had called')}),
+    # a clause is no name: "described being '...'"
+    ("Okonkwo described being 'convicted in the headlines' for a year.",
+     {('mara-okonkwo', 'convicted in the headlines')}),
+    ('Okonkwo described working with the "Rapid Response" network.',
+     set()),
+    # "reportedly" on a standalone quote's tag: the outlet prints the words as another read them
+    ('"We stand with our workers," Okonkwo reportedly wrote, per the Ledger.',
+     {('mara-okonkwo', 'We stand with our workers')}),
+    ('"We stand with our workers," Okonkwo allegedly wrote.',
+     set()),
+    ('Okonkwo reportedly told staff the raid was "a disgrace."',
+     set()),
+    ('According to sources close to the matter, Okonkwo conveyed to the board that their "values were no '
+     'longer aligned."',
+     {('mara-okonkwo', 'values were no longer aligned.')}),
+]
+
+
+@pytest.mark.parametrize("text,pairs", PASSAGES, ids=[f"passage-{i}" for i in range(len(PASSAGES))])
+def test_exactly_these_words_and_speakers(finder, text, pairs):
+    have = {(q.leader_id, normalize_quote(q.quote)) for q in finder.find(text)}
+    assert have == {(leader, normalize_quote(words)) for leader, words in pairs}
