@@ -67,6 +67,7 @@ class ArticleAttribution:
         found += self._unmarked()
         found += reported
         found += framed
+        found += self.paraphrases.after_colon()
         found += self.paraphrases.according_to(attributed)
         return found
 

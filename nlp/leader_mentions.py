@@ -182,8 +182,9 @@ class Mentions(Antecedents):
         if not nouns:
             return None
         noun = nouns[-1]
-        if any(t.pos_ == "VERB" and t.i > noun.i for t in before):
-            return None  # another clause closes with the colon: its verb decides
+        if any(t.pos_ == "VERB" and t.i > noun.i and not noun.left_edge.i <= t.i <= noun.right_edge.i for t in before):
+            return None  # another clause closes with the colon: its verb decides (but "delivered a
+            # message that's guaranteed to inflame the debate:" still presents the message)
         if any(c.dep_ == "prep" and c.lower_ in ("from", "by") for c in noun.children):
             return None  # "a message from the mayor:" (but "the statement from Okonkwo" is her subject)
         own = self._author_of(noun)

@@ -229,6 +229,43 @@ class Paraphrases:
                         Attribution(leader_id, pattern, [*antecedent, verb.sent], kind="paraphrase")))
         return out
 
+    def after_colon(self):
+        """'Auza also highlighted another pressing issue: even if ..., he lacks the staff ...',
+        'Karp delivered a message that's guaranteed to inflame the debate: protesters should
+        want more ...': a clause without quote marks after a colon that closes a leader's
+        communicative act, or presents her message, is what she said, in the article's words."""
+        out = []
+        for colon in self.doc:
+            if colon.text != ":" or self.in_quote[colon.i] != -1 or self.article.in_headline(colon):
+                continue
+            sent = colon.sent
+            said = [t for t in self.doc[colon.i + 1:sent.end] if not t.is_space]
+            while said and said[-1].is_punct:
+                said.pop()
+            words = [t for t in said if not t.is_punct]
+            if len(words) < 5 or any(self.in_quote[t.i] != -1 or t.text in QUOTE_CHARS for t in said) \
+                    or not any(t.dep_ in ("nsubj", "nsubjpass") and t.head.pos_ in ("VERB", "AUX")
+                               and t.head.tag_ not in ("VBG", "VBN", "TO") for t in said):
+                continue  # a quote, a list or a phrase, not a clause
+            start, end = said[0].idx, said[-1].idx + len(said[-1].text)
+            span = Span([(start, end)], start, end)
+            verb = self.grammar.colon_verb(span)
+            if verb is not None:
+                topic = verb.lemma_ in lp.EXPRESSIVE_LEMMAS and any(  # "highlighted another issue:"
+                    c.dep_ == "dobj" and c.pos_ == "NOUN" and not lp.is_person_noun(c.lower_) for c in verb.children)
+                if not (is_speech(verb) or topic) or self.grammar.negated(verb) or self.grammar.secondhand(verb):
+                    continue  # (but "spoke with the mayor: the two agreed ..." tells what happened)
+                who = self.mentions.speaker(self.grammar.subject(verb))
+                found = (who[0], [*who[2], sent]) if who is not None else None
+            else:
+                found = self.mentions.presented_words(sent, colon.idx)
+                found = (found[0], [*found[1], sent]) if found is not None else None
+            if found is None or self._someone_else_speaks(said, found[0]):
+                continue
+            out.append((span, clean_quote(self.text[start:end]),
+                        Attribution(found[0], "reported", found[1], kind="paraphrase")))
+        return out
+
     def according_to(self, attributed):
         """'The pilot ended in January, according to Okonkwo.' (not 'Okonkwo's spokesperson')."""
         out = []

@@ -237,3 +237,30 @@ PASSAGES = [
 def test_exactly_these_words_and_speakers(finder, text, pairs):
     have = {(q.leader_id, normalize_quote(q.quote)) for q in finder.find(text)}
     assert have == {(leader, normalize_quote(words)) for leader, words in pairs}
+
+
+AFTER_A_COLON = [
+    ('Okonkwo also highlighted another pressing issue: even if the diner were full, she lacks the staff to '
+     'serve it.',
+     'even if the diner were full, she lacks the staff to serve it'),
+    ('Okonkwo delivered a message that is sure to inflame the debate: protesters should want more of her '
+     'software in federal agencies.',
+     'protesters should want more of her software in federal agencies'),
+]
+
+
+@pytest.mark.parametrize("text,words", AFTER_A_COLON, ids=[f"after-colon-{i}" for i in range(len(AFTER_A_COLON))])
+def test_a_clause_after_a_colon_is_her_reported_speech(finder, text, words):
+    found = [(q.kind, normalize_quote(q.quote)) for q in finder.find(text)]
+    assert ("paraphrase", normalize_quote(words)) in found
+
+
+@pytest.mark.parametrize("text", [
+    'Okonkwo spoke with the mayor: the two agreed to meet again next week.',
+    'The mayor said Okonkwo was wrong: the raids were legal.',
+    'Okonkwo was asked about the raids: she declined to comment on them.',
+    'Okonkwo did not say: the raids were wrong and must stop.',
+    'Okonkwo reacted to the mayor: the mayor had called the raids a success.',
+])
+def test_a_colon_that_tells_what_happened_gives_no_words(finder, text):
+    assert finder.find(text) == []
