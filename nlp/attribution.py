@@ -16,6 +16,7 @@ from onrecord.nlp.quote_candidates import (Attribution, ParsedArticle, clean_quo
                                            normalize_quote, unique_sents)
 from onrecord.nlp.quote_introductions import QuoteGrammar
 from onrecord.nlp.speech_verbs import is_label, is_speech, lemma
+from onrecord.nlp.transcripts import labelled_words
 
 
 class ArticleAttribution:
@@ -49,6 +50,10 @@ class ArticleAttribution:
             if result is None:
                 continue
             attributed[index], verbs_of[index] = result
+        labelled = labelled_words(self.article, self.index, attributed)  # "KARP: We ...", 'Okonkwo: "..."'
+        for quoted, _span, _words, attribution in labelled:
+            if quoted is not None:
+                attributed[quoted], verbs_of[quoted] = attribution, None
         reported = self.paraphrases.indirect()
         framed = self.paraphrases.reported()
         self._inside_reported_speech(reported, attributed, verbs_of)
@@ -65,6 +70,7 @@ class ArticleAttribution:
             found.append((span, clean_quote(" ".join(parts)), attribution))
         found += self._repeated(found, attributed, merged)
         found += self._unmarked()
+        found += [(span, words, attribution) for quoted, span, words, attribution in labelled if quoted is None]
         found += reported
         found += framed
         found += self.paraphrases.after_colon()

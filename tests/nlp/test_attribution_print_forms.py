@@ -264,3 +264,31 @@ def test_a_clause_after_a_colon_is_her_reported_speech(finder, text, words):
 ])
 def test_a_colon_that_tells_what_happened_gives_no_words(finder, text):
     assert finder.find(text) == []
+
+
+TRANSCRIPT = ('The interview, lightly edited:\n\nSORKIN: Are you worried about the raids?\n\n'
+              'OKONKWO: We are worried about every one of our workers, every day.\n\nSORKIN: And the mayor?\n\n'
+              'Okonkwo: I have said what I have to say about him.')
+
+
+def test_a_transcript_gives_each_labelled_paragraph_to_its_speaker(finder):
+    found = {(q.leader_id, normalize_quote(q.quote), q.pattern) for q in finder.find(TRANSCRIPT)}
+    assert found == {("mara-okonkwo", normalize_quote("We are worried about every one of our workers, every day."),
+                      "transcript"),
+                     ("mara-okonkwo", normalize_quote("I have said what I have to say about him."), "transcript")}
+
+
+def test_a_quoted_label_line_is_the_leaders(finder):
+    text = 'Reactions poured in.\n\nOkonkwo: "We will not comply with these raids."\n\nRuiz: "We stand with our workers."'
+    found = {(q.leader_id, normalize_quote(q.quote)) for q in finder.find(text)}
+    assert found == {("mara-okonkwo", "we will not comply with these raids"), ("ana-ruiz", "we stand with our workers")}
+
+
+@pytest.mark.parametrize("text", [
+    'Okonkwo: "We will not comply"',                         # a headline
+    'Okonkwo: We will not comply with these raids at all.',  # unquoted, and no transcript
+    'Mara: "We will not comply."',                           # part of a name
+    'Dale Murrow: "Okonkwo will not comply."',               # someone else
+])
+def test_no_label_words_on_doubt(finder, text):
+    assert finder.find(text) == []
