@@ -22,12 +22,12 @@ from onrecord.nlp.transcripts import labelled_words
 class ArticleAttribution:
     """The rules applied to one parsed article."""
 
-    def __init__(self, index, doc, ranges, reparse=None):
+    def __init__(self, index, doc, ranges):
         self.index = index
         self.article = ParsedArticle(doc, ranges, index.names_re)
         self.text = self.article.text
         self.spans = self.article.spans
-        self.grammar = QuoteGrammar(self.article, reparse)
+        self.grammar = QuoteGrammar(self.article)
         self.mentions = Mentions(self.article, self.grammar, index)
         self.paraphrases = Paraphrases(self.article, self.grammar, self.mentions)
 
@@ -46,7 +46,7 @@ class ArticleAttribution:
                                                     note=span.signature[2])
                     verbs_of[index] = None
                 continue
-            result = self._attribute_span(index, span)
+            result = self._attribute_span(index, span) or self._cut_tag(index, span)
             if result is None:
                 continue
             attributed[index], verbs_of[index] = result
@@ -122,7 +122,7 @@ class ArticleAttribution:
         subject = grammar.subject(verb)
         if subject is None or subject.is_punct:
             # the parse may have lost it in the quote's marks
-            subject = grammar.inverted_subject(verb) or grammar.reparsed_subject(verb)
+            subject = grammar.inverted_subject(verb)
         who = self.mentions.speaker(subject, index)
         if who is None:
             return None
@@ -140,6 +140,19 @@ class ArticleAttribution:
         else:
             sents = unique_sents([*antecedent, verb.sent, first_sent, last_sent])
         return Attribution(leader_id, pattern, sents), verb
+
+    def _cut_tag(self, index, span):
+        """'"... change our plan," Muñoz' and nothing after: an excerpt cut inside the tag, right
+        after the name. The comma inside the marks says a tag follows; the name is all of it."""
+        rest = self.text[span.close_at:].strip()
+        inner = self.text[span.start:span.end].rstrip()
+        if not rest or not inner.endswith(",") or len(rest) > 60:
+            return None
+        named = {lid for lid, names in self.index.names.items() if rest.lower() in names}
+        tokens = self.article.span_tokens[index]
+        if len(named) != 1 or not tokens:
+            return None
+        return Attribution(named.pop(), "direct", unique_sents([tokens[0].sent, tokens[-1].sent])), None
 
     def _presented_words(self, span):
         """A passage after "Here is the full memo:", "Okonkwo's response was blunt:": the words of

@@ -13,12 +13,7 @@ from onrecord.nlp.speech_verbs import SpeechGrammar, is_expressive, is_label, is
 
 
 class QuoteGrammar(SpeechGrammar):
-    """The verbs that introduce the quotes of one article. `reparse` (text -> Doc), when given,
-    parses a sentence again for reparsed_subject."""
-
-    def __init__(self, article, reparse=None):
-        super().__init__(article)
-        self.reparse = reparse
+    """The verbs that introduce the quotes of one article."""
 
     def inverted_subject(self, verb):
         """'"...," said Shi, whose coalition ...': in an inverted tag right after a quote the name
@@ -33,39 +28,6 @@ class QuoteGrammar(SpeechGrammar):
         if i == verb.i + 1 or i < len(doc) and doc[i].pos_ in ("NOUN", "VERB", "AUX", "ADP") and doc[i].text != "of":
             return None  # no name, or a name that begins something else ("said Trump administration officials")
         return doc[i - 1]
-
-    def reparsed_subject(self, verb):
-        """The subject of an attribution verb read from its sentence parsed again with every quote
-        replaced by a short stand-in ('"We agree," said Shi, whose coalition ...'): fed a long
-        quote and odd marks, the small model may take a closing mark for the subject and hang
-        the name elsewhere. The token returned is the original parse's, or None."""
-        if self.reparse is None:
-            return None
-        doc, sent = self.doc, verb.sent
-        text, where = "", {}  # where: new char offset -> original token
-        i = sent.start
-        while i < sent.end:
-            index = self.in_quote[i]
-            if index == -1:
-                where[len(text)] = doc[i]
-                text += doc[i].text_with_ws
-                i += 1
-                continue
-            j = i
-            while j < sent.end and self.in_quote[j] == index:
-                j += 1
-            tagged = j < sent.end and not doc[j].is_punct
-            text += ('"We agree," ' if tagged else '"We agree." ') if doc[j - 1].whitespace_ or tagged \
-                else ('"We agree,"' if tagged else '"We agree."')
-            i = j
-        new = self.reparse(text)
-        again = next((t for t in new if t.idx in where and where[t.idx].i == verb.i), None)
-        if again is None:
-            return None
-        subjects = [c for c in again.children if c.dep_ == "nsubj" and c.idx in where]
-        if len(subjects) != 1 or any(c.dep_ == "nsubjpass" for c in again.children):
-            return None
-        return where[subjects[0].idx]
 
     def labels_quote(self, verb, path) -> bool:
         """A labelling verb wraps a verdict, not a name: "as"-verbs need the "as" complement."""

@@ -96,7 +96,7 @@ class QuoteFinder:
         results: list[list[Quote]] = [[] for _ in prepared]
         docs = self.nlp.pipe((prepared[i][0] for i in relevant), batch_size=self.batch_size)
         for i, doc in zip(relevant, docs):
-            results[i] = _quotes(ArticleAttribution(self.index, doc, prepared[i][1], self.nlp).attributions())
+            results[i] = _quotes(ArticleAttribution(self.index, doc, prepared[i][1]).attributions())
         return results
 
 

@@ -292,3 +292,14 @@ def test_a_quoted_label_line_is_the_leaders(finder):
 ])
 def test_no_label_words_on_doubt(finder, text):
     assert finder.find(text) == []
+
+
+@pytest.mark.parametrize("text,pairs", [
+    ('"We cannot change our plan because of one raid," Okonkwo',
+     {("mara-okonkwo", "we cannot change our plan because of one raid")}),
+    ('"We cannot change our plan because of one raid." Okonkwo', set()),   # no comma: no tag follows
+    ('"We cannot change our plan because of one raid," Mara', set()),      # part of a name
+    ('"Okonkwo cannot change her plan," Dale Murrow', set()),              # someone else
+])
+def test_an_excerpt_cut_inside_the_tag(finder, text, pairs):
+    assert {(q.leader_id, normalize_quote(q.quote)) for q in finder.find(text)} == pairs
