@@ -95,15 +95,20 @@ class Paraphrases:
 
     def _without_addressee(self, verb, tokens) -> list:
         """'told MJBizDaily the situation was "dynamic"': a name right after tell, inform or assure,
-        which the parser took into the clause, is who was told, not what."""
+        which the parser took into the clause, is who was told, not what; 'said Monday the
+        company would ...': when, not what."""
+        after = verb.i + 1  # the token right after the verb, past any date
+        subject = {x.i for t in tokens if t.dep_ in ("nsubj", "nsubjpass") for x in t.subtree}
+        while tokens and tokens[0].i == after and tokens[0].ent_type_ in ("DATE", "TIME") \
+                and tokens[0].i not in subject and any(not t.ent_type_ for t in tokens):
+            tokens, after = tokens[1:], after + 1
         if lemma(verb) not in lp.ADDRESSEE_VERBS or any(c.dep_ in ("dative", "dobj") for c in verb.children):
             return tokens
         subjects = [t for t in tokens if t.dep_ in ("nsubj", "nsubjpass")]
         first_subject = min((t.left_edge.i for t in subjects), default=None)
-        while tokens and first_subject is not None and tokens[0].i < first_subject and tokens[0].i == verb.i + 1 \
+        while tokens and first_subject is not None and tokens[0].i < first_subject and tokens[0].i == after \
                 and tokens[0].pos_ in ("PROPN", "ADV", "NOUN") and tokens[0].text[:1].isupper():
-            verb = tokens[0]  # (the next word may be part of the same name)
-            tokens = tokens[1:]
+            tokens, after = tokens[1:], after + 1  # (the next word may be part of the same name)
         return tokens
 
     def _stray_mark(self, sent) -> bool:

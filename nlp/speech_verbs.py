@@ -28,6 +28,8 @@ def is_speech(token) -> bool:
     word = lemma(token)
     if word == "read":  # "the statement read:", never "Okonkwo read the union's letter:"
         return any(c.dep_ == "nsubj" and c.lemma_.lower() in lp.OWN_DOCUMENT_NOUNS for c in token.children)
+    if word == "put":  # "put it bluntly:", "as Okonkwo put it": an idiom of saying
+        return any(c.dep_ == "dobj" and c.lower_ == "it" for c in token.children)
     if word in lp.PHRASAL_SPEECH:  # "weighed in", whatever the parser made of "in"
         following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
         return following is not None and following.lower_ == lp.PHRASAL_SPEECH[word]

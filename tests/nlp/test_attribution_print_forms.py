@@ -303,3 +303,16 @@ def test_no_label_words_on_doubt(finder, text):
 ])
 def test_an_excerpt_cut_inside_the_tag(finder, text, pairs):
     assert {(q.leader_id, normalize_quote(q.quote)) for q in finder.find(text)} == pairs
+
+
+@pytest.mark.parametrize("text,pairs", [
+    ('Okonkwo put it bluntly: "This is wrong."', {("mara-okonkwo", "this is wrong", "quote")}),
+    ('"This is wrong," as Okonkwo put it.', {("mara-okonkwo", "this is wrong", "quote")}),
+    ('Okonkwo put the memo on the table: "This is wrong."', set()),
+    ('Okonkwo said Monday the company would pull its contract.',
+     {("mara-okonkwo", "the company would pull its contract", "paraphrase")}),
+    ('Okonkwo said Monday was the worst day of her career.',
+     {("mara-okonkwo", "monday was the worst day of her career", "paraphrase")}),
+])
+def test_idioms_of_saying_and_when_it_was_said(finder, text, pairs):
+    assert {(q.leader_id, normalize_quote(q.quote), q.kind) for q in finder.find(text)} == pairs
