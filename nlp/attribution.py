@@ -16,7 +16,7 @@ from onrecord.nlp.quote_candidates import (Attribution, ParsedArticle, clean_quo
                                            normalize_quote, unique_sents)
 from onrecord.nlp.quote_introductions import QuoteGrammar
 from onrecord.nlp.speech_verbs import is_label, is_speech, lemma
-from onrecord.nlp.transcripts import labelled_words
+from onrecord.nlp.transcripts import labelled_words, signed_quotes
 
 
 class ArticleAttribution:
@@ -54,6 +54,8 @@ class ArticleAttribution:
         for quoted, _span, _words, attribution in labelled:
             if quoted is not None:
                 attributed[quoted], verbs_of[quoted] = attribution, None
+        for quoted, attribution in signed_quotes(self.article, self.index, attributed):  # '"..." — Name'
+            attributed[quoted], verbs_of[quoted] = attribution, None
         reported = self.paraphrases.indirect()
         framed = self.paraphrases.reported()
         self._inside_reported_speech(reported, attributed, verbs_of)

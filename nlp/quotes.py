@@ -39,7 +39,7 @@ Patterns (Quote.pattern):
   repeated      a paragraph that is only a quote, attributed nowhere, whose words one leader is quoted
                 saying elsewhere in the article (a pull quote)
   transcript    a paragraph opened by a leader's name as a speaker's label: 'Okonkwo: "..."', or in a
-                transcript 'OKONKWO: We will ...' (nlp/transcripts.py)
+                transcript 'OKONKWO: We will ...'; a quote signed '"..." — Mara Okonkwo' (nlp/transcripts.py)
 """
 
 from __future__ import annotations

@@ -1,13 +1,16 @@
-"""Words printed after a speaker's label, as transcripts and interviews print them:
+"""Words printed with their speaker's name as a label, as transcripts and interviews print them,
+or as a signature, as pull quotes and epigraphs do:
 
     KARP: We are not going to apologise for working with the government.
     Okonkwo: "We will not comply."
+    "We will not comply." — Mara Okonkwo, chief executive of Lumenfold
 
 A paragraph that opens with exactly a leader's name or alias and a colon gives that leader's
 words: quoted, or (in a transcript, where at least two paragraphs open with a speaker's label:
 the leader's, an interviewer's in capitals, "Q:" or "A:") unquoted to the end of the paragraph.
-Never in a headline ("Okonkwo: 'We will not comply'" may go beyond her words), and never a label
-that names anyone else or only part of a name.
+A paragraph that is a quoted sentence signed with a dash and exactly a leader's name (a title
+may follow after a comma) is that leader's. Never in a headline ("Okonkwo: 'We will not
+comply'" may go beyond her words), and never a label that names anyone else or part of a name.
 """
 
 from __future__ import annotations
@@ -51,6 +54,29 @@ def labelled_words(article, index, attributed) -> list[tuple]:
         if not transcript or any(ch in words for ch in '"“”') or len(words.split()) < 4:
             continue
         out.append((None, Span([(at, end)], at, end), words, Attribution(leader_id, "transcript", sents[:1])))
+    return out
+
+
+_SIGNATURE = re.compile(r"\s*[—–]\s*([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})\s*(?:,[^\"“”]*)?$")
+
+
+def signed_quotes(article, index, attributed) -> list[tuple]:
+    """(quoted passage's index, Attribution) for paragraphs that are a quoted sentence signed
+    "— Name": the quote must end a sentence inside its marks (a headline seldom does)."""
+    out = []
+    for number, span in enumerate(article.spans):
+        if number in attributed or span.block or len(span.parts) != 1:
+            continue
+        paragraph = article.paragraph_of(span.open_at)
+        start, end, _block = article.ranges[paragraph]
+        inner = article.text[span.start:span.end].rstrip()
+        signed = _SIGNATURE.match(article.text, span.close_at, end)
+        if span.open_at != start or signed is None or not inner.endswith((".", "!", "?")):
+            continue
+        leader_id = _leader(index, signed.group(1))
+        tokens = article.span_tokens[number]
+        if leader_id is not None and tokens:
+            out.append((number, Attribution(leader_id, "transcript", [tokens[0].sent])))
     return out
 
 

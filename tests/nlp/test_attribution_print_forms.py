@@ -316,3 +316,14 @@ def test_an_excerpt_cut_inside_the_tag(finder, text, pairs):
 ])
 def test_idioms_of_saying_and_when_it_was_said(finder, text, pairs):
     assert {(q.leader_id, normalize_quote(q.quote), q.kind) for q in finder.find(text)} == pairs
+
+
+@pytest.mark.parametrize("text,pairs", [
+    ('“We will not comply.” — Mara Okonkwo, CEO of Lumenfold', {("mara-okonkwo", "we will not comply")}),
+    ('Intro.\n\n“We will not comply.” —Okonkwo\n\nMore text here.', {("mara-okonkwo", "we will not comply")}),
+    ('“We will not comply” — Mara Okonkwo', set()),             # no sentence end: a headline's form
+    ('“Okonkwo will not comply.” — Dale Murrow, the mayor', set()),
+    ('“We will not comply.” — Mara', set()),
+])
+def test_a_quote_signed_with_a_name(finder, text, pairs):
+    assert {(q.leader_id, normalize_quote(q.quote)) for q in finder.find(text)} == pairs
