@@ -54,7 +54,7 @@ def test_paraphrases_floor(bench, development):
     result = bench.score(bench.of_kind(predicted, "paraphrase"), [r for r in expected if r["kind"] == "paraphrase"],
                          lenient=True)
     assert result["precision"] >= 0.95, result["wrong"]
-    assert result["recall"] >= 0.65, [r["quote"] for r in result["misses"]]
+    assert result["recall"] >= 0.75, [r["quote"] for r in result["misses"]]
 
 
 def test_the_held_out_batch_is_not_read(bench):
