@@ -32,6 +32,9 @@ from onrecord.nlp.stance_data import read_config, read_jsonl
 def finetune(config: Path, train_file: Path, out: Path) -> None:
     cfg = read_config(config)
     enc, ft = cfg["encoder"], cfg["fine_tune"]
+    if enc.get("reuse"):
+        print(f"encoder.reuse is {enc['reuse']!r}: no fine-tuning (scripts/export.py copies that encoder)")
+        return
     if ft["epochs"] <= 0:
         print("fine_tune.epochs is 0: the encoder stays frozen")
         return
