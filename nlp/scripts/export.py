@@ -82,9 +82,10 @@ def reuse(model_dir: Path, out: Path) -> None:
     out.mkdir(parents=True, exist_ok=True)
     for name in ("encoder.onnx", "tokenizer.json"):
         shutil.copy(model_dir / name, out / name)
-    source = card.get("encoder_source") or card.get("encoder_fine_tuned_on", "")
+    # encoder_fine_tuned_on: how 0.2.1's card says it (its part after ';' is about its own head)
+    source = card.get("encoder_source") or card.get("encoder_fine_tuned_on", "").split(";")[0]
     if not source.startswith("reused from"):  # a model that reused an encoder names where it came from
-        source = f"reused from {card['name']}-{card['version']}: {source}".strip(": ")
+        source = f"reused from {card['name']}-{card['version']}" + (f", fine-tuned on {source}" if source else "")
     provenance = {"encoder_source": source,
                   "fine_tune": card.get("fine_tune")}
     (out / "encoder.json").write_text(json.dumps(provenance, indent=2) + "\n")
