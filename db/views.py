@@ -6,35 +6,71 @@ own accounts read back to it, or a news-archive search for their name over all o
 (`leader_coverage`, db/coverage.py); otherwise `unmonitored`. A news feed carries current items
 only, so it never makes anyone silent. Statements before `topics.since` do not count. `coverage`
 says in one line what the headline rests on, and what is missing.
-A side is taken only from judgments not marked `needs_review`; those are counted in `needs_review`
-(judgments awaiting a person's review), and `coverage` says so before anything else.
+Judgments come from `judgments` (db/judgments.py): an editor's review first, else the machine's;
+a misattributed statement counts for nothing. A side is taken only from judgments not marked
+`needs_review` (a reviewed one never is); those are counted in `needs_review` (judgments awaiting
+a person's review), and `coverage` says so before anything else. `position` is the finer headline
+(issue 15): the latest side taken, so a leader who changed sides is not "mixed" forever (`stance`
+keeps the contract's mixed; `position_events` in db/history.py lists each change).
 """
 from onrecord.db.coverage import LEADER_COVERAGE_SQL
+from onrecord.db.history import HISTORY_VIEWS
+from onrecord.db.judgments import JUDGMENTS_SQL, STATEMENT_STANCES_SQL
+from onrecord.db.review_queue import REVIEW_QUEUE_SQL
 
 LEADER_STANCES_SQL = """
 CREATE VIEW leader_stances AS
 WITH windowed AS (
-    SELECT s.leader_id, st.topic_id, st.stance, st.on_topic, st.needs_review, s.published_at
-    FROM stances st
-    JOIN statements s ON s.id = st.statement_id
-    JOIN topics t ON t.id = st.topic_id
-    -- Confident off-topic silent rows add nothing to any count; skipping them lets SQLite read
-    -- only the partial index idx_stances_counted (same condition, migration m101): fast on 1M
-    -- statements.
-    WHERE (st.on_topic = 1 OR st.stance != 'silent' OR st.needs_review = 1)
-        AND (t.since IS NULL OR s.published_at >= t.since)
+    -- Each judgment that can count (db/judgments.py): an editor's verdict first, else the
+    -- machine's; confident off-topic ones are not in it, and a misattributed one counts for nothing.
+    -- (The window's start is read by a subquery, not a join, so SQLite can read the judgments
+    -- straight from their two arms instead of copying them first.)
+    SELECT j.leader_id, j.topic_id, j.statement_id, j.stance, j.on_topic, j.needs_review, j.published_at,
+        j.judgment
+    FROM judgments j
+    WHERE j.judgment != 'misattributed'
+        AND j.published_at >= COALESCE((SELECT since FROM topics WHERE id = j.topic_id), '')
 ),
--- A side counts only from judgments confident enough to stand alone: a judgment marked
--- needs_review never sets a leader's headline stance; it is counted in needs_review instead.
+-- A side counts only from judgments confident enough to stand alone, or reviewed: a judgment
+-- marked needs_review never sets a leader's headline stance; it is counted in needs_review instead.
+-- One pass: the latest side taken (the headline position, not a permanent "mixed") and the latest
+-- confident on-topic statement come as keys that sort by time: the time (always 20 characters),
+-- then the side (C or S) and whether an editor verified it (1 or 0).
 counts AS (
     SELECT leader_id, topic_id,
         SUM(stance = 'condemning' AND needs_review = 0) AS condemning,
         SUM(stance = 'supporting' AND needs_review = 0) AS supporting,
         SUM(needs_review = 1) AS needs_review,
+        SUM(needs_review = 1 AND (on_topic = 1 OR stance != 'silent')) AS uncertain_on_topic,
         SUM(on_topic = 1) AS on_topic,
-        MAX(CASE WHEN on_topic = 1 THEN published_at END) AS last_statement_at
+        MAX(CASE WHEN on_topic = 1 THEN published_at END) AS last_statement_at,
+        SUM(judgment = 'verified') AS reviewed,
+        MIN(CASE WHEN needs_review = 0 AND (on_topic = 1 OR stance != 'silent') THEN published_at END)
+            AS first_on_topic_at,
+        MAX(CASE WHEN stance = 'condemning' AND needs_review = 0 THEN published_at END) AS last_condemning_at,
+        MAX(CASE WHEN stance = 'supporting' AND needs_review = 0 THEN published_at END) AS last_supporting_at,
+        MAX(CASE WHEN stance IN ('condemning', 'supporting') AND needs_review = 0 THEN published_at
+            || CASE stance WHEN 'condemning' THEN 'C' ELSE 'S' END || (judgment = 'verified') END) AS side_key,
+        MAX(CASE WHEN needs_review = 0 AND on_topic = 1 THEN published_at || (judgment = 'verified') END) AS spoke_key
     FROM windowed
     GROUP BY leader_id, topic_id
+),
+headline AS (
+    SELECT *,
+        CASE substr(side_key, 21, 1) WHEN 'C' THEN 'condemning' WHEN 'S' THEN 'supporting' END AS latest_side,
+        CASE WHEN side_key IS NOT NULL THEN CAST(substr(side_key, 22) AS INTEGER)
+            ELSE CAST(substr(spoke_key, 21) AS INTEGER) END AS verified
+    FROM counts
+),
+-- The latest side holds since its first statement after the other side's last one.
+side_since AS (
+    SELECT w.leader_id, w.topic_id, MIN(w.published_at) AS since
+    FROM windowed w
+    CROSS JOIN headline h  -- in this order: one pass over the judgments, a probe of the 200 leaders
+    WHERE h.leader_id = w.leader_id AND h.topic_id = w.topic_id AND w.stance = h.latest_side
+        AND w.needs_review = 0 AND w.published_at > COALESCE(CASE w.stance WHEN 'condemning'
+            THEN h.last_supporting_at ELSE h.last_condemning_at END, '')
+    GROUP BY w.leader_id, w.topic_id
 ),
 -- A leader is monitored from the first crawl in the window that read a usable page of one of
 -- their accounts, or of a news feed or archive search that looked for them (crawl_leaders).
@@ -145,10 +181,27 @@ SELECT
     b.coverage_from AS coverage_from,
     b.news_from AS news_from,
     b.posts_read AS posts_read,
-    b.articles_read AS articles_read
+    b.articles_read AS articles_read,
+    -- The finer headline (issue 15): the latest side taken, not a permanent "mixed"; else no side
+    -- if they spoke on the topic; else said nothing when what was read covers the window.
+    CASE
+        WHEN c.latest_side = 'condemning' THEN 'condemned'
+        WHEN c.latest_side = 'supporting' THEN 'supported'
+        WHEN c.spoke_key IS NOT NULL THEN 'no_side'
+        WHEN COALESCE(c.uncertain_on_topic, 0) > 0 THEN 'awaiting_review'
+        WHEN b.covered THEN 'said_nothing'
+        ELSE 'unmonitored'
+    END AS position,
+    CASE WHEN c.latest_side IS NOT NULL THEN ss.since ELSE c.first_on_topic_at END AS position_since,
+    -- 1 when the judgment the headline rests on (the latest side, else the latest on-topic
+    -- statement) was checked by an editor
+    COALESCE(c.verified, 0) AS verified,
+    COALESCE(c.reviewed, 0) AS reviewed,
+    c.first_on_topic_at AS first_on_topic_at
 FROM leaders l
 CROSS JOIN topics t
-LEFT JOIN counts c ON c.leader_id = l.id AND c.topic_id = t.id
+LEFT JOIN headline c ON c.leader_id = l.id AND c.topic_id = t.id
+LEFT JOIN side_since ss ON ss.leader_id = l.id AND ss.topic_id = t.id
 LEFT JOIN monitoring m ON m.leader_id = l.id AND m.topic_id = t.id
 LEFT JOIN basis b ON b.leader_id = l.id AND b.topic_id = t.id
 """
@@ -160,6 +213,20 @@ LEFT JOIN basis b ON b.leader_id = l.id AND b.topic_id = t.id
 # quiet); `never crawled` for watchlist accounts with no crawl yet. The rhythm comes from the last
 # 50 gaps between the account's posts; news feeds, whose quotes are not tied to the feed, use the
 # crawls that found something new.
+# Every figure is a subquery on one source's own rows (through the indexes on account_id and
+# source_url), so asking for one leader's sources reads only theirs: the leader page reads its
+# accounts' health in milliseconds on a million statements, where a pass over every statement
+# and crawl took over a second.
+_CRAWLS = """(SELECT * FROM crawls WHERE account_id = s.source
+             UNION ALL SELECT * FROM crawls WHERE account_id IS NULL AND source_url = s.source)"""
+_LAST_CRAWL = "(SELECT {0} FROM " + _CRAWLS + " ORDER BY started_at DESC, id DESC LIMIT 1)"
+_EVENTS = """SELECT at FROM (SELECT published_at AS at FROM statements WHERE account_id = s.source
+                               AND published_at IS NOT NULL ORDER BY published_at DESC LIMIT 51)
+            UNION ALL
+            SELECT at FROM (SELECT finished_at AS at FROM crawls WHERE account_id IS NULL AND source_url = s.source
+                               AND new_items > 0 ORDER BY finished_at DESC LIMIT 51)"""
+_GAPS = """SELECT julianday(at) - julianday(LEAD(at) OVER (ORDER BY at DESC)) AS gap
+            FROM (""" + _EVENTS + """ ORDER BY at DESC LIMIT 51)"""
 SOURCE_HEALTH_SQL = """
 CREATE VIEW source_health AS
 WITH sources AS (
@@ -170,104 +237,59 @@ WITH sources AS (
     FROM crawls c
     WHERE c.account_id IS NULL AND c.source_url IS NOT NULL
 ),
-ranked AS (
-    SELECT COALESCE(c.account_id, c.source_url) AS source, c.status, c.finished_at, c.error,
-        ROW_NUMBER() OVER (
-            PARTITION BY COALESCE(c.account_id, c.source_url) ORDER BY c.started_at DESC, c.id DESC
-        ) AS n,
-        -- the same order among the crawls that were tried: a skipped one neither breaks nor
-        -- extends a run of failures
-        CASE WHEN c.status != 'skipped' THEN ROW_NUMBER() OVER (
-            PARTITION BY COALESCE(c.account_id, c.source_url), c.status = 'skipped'
-            ORDER BY c.started_at DESC, c.id DESC
-        ) END AS tried_n
-    FROM crawls c
-),
-crawled AS (
-    SELECT source,
-        COUNT(*) AS crawls,
-        MAX(CASE WHEN n = 1 THEN finished_at END) AS last_crawl_at,
-        MAX(CASE WHEN n = 1 THEN status END) AS last_status,
-        MAX(CASE WHEN n = 1 THEN error END) AS last_error,
-        MAX(CASE WHEN status IN ('ok', 'partial') THEN finished_at END) AS last_ok_at,
-        COALESCE(MIN(CASE WHEN status IN ('ok', 'partial') THEN tried_n END), COUNT(tried_n) + 1) - 1 AS failed_in_a_row
-    FROM ranked
-    GROUP BY source
-),
-events AS (
-    SELECT account_id AS source, published_at AS at
-    FROM statements
-    WHERE account_id IS NOT NULL AND published_at IS NOT NULL
-    UNION ALL
-    SELECT source_url, finished_at
-    FROM crawls
-    WHERE account_id IS NULL AND source_url IS NOT NULL AND new_items > 0
-),
-recent AS (
-    SELECT source, at, ROW_NUMBER() OVER (PARTITION BY source ORDER BY at DESC) AS n
-    FROM events
-),
-gaps AS (
-    SELECT source,
-        julianday(at) - julianday(LEAD(at) OVER (PARTITION BY source ORDER BY at DESC)) AS gap
-    FROM recent
-    WHERE n <= 51
-),
-sorted_gaps AS (
-    SELECT source, gap,
-        ROW_NUMBER() OVER (PARTITION BY source ORDER BY gap) AS k,
-        COUNT(*) OVER (PARTITION BY source) AS total
-    FROM gaps
-    WHERE gap IS NOT NULL
-),
-rhythm AS (
-    SELECT source, AVG(gap) AS median_gap_days, MAX(total) AS gaps
-    FROM sorted_gaps
-    WHERE k IN ((total + 1) / 2, (total + 2) / 2)
-    GROUP BY source
-),
-latest_event AS (
-    SELECT source, MAX(at) AS last_new_at FROM events GROUP BY source
-),
 judged AS (
     SELECT s.source, s.platform, s.leader_id, s.address,
-        c.crawls, c.last_crawl_at, c.last_status, c.last_ok_at, c.failed_in_a_row, c.last_error,
-        e.last_new_at,
-        r.median_gap_days,
-        julianday(c.last_ok_at) - julianday(e.last_new_at) AS quiet_days,
-        r.gaps
+        (SELECT COUNT(*) FROM """ + _CRAWLS + """) AS crawls,
+        """ + _LAST_CRAWL.format("finished_at") + """ AS last_crawl_at,
+        """ + _LAST_CRAWL.format("status") + """ AS last_status,
+        """ + _LAST_CRAWL.format("error") + """ AS last_error,
+        (SELECT MAX(finished_at) FROM """ + _CRAWLS + """ WHERE status IN ('ok', 'partial')) AS last_ok_at,
+        -- failed crawls since the last one that read something (skipped ones neither break nor extend the run)
+        (SELECT COUNT(*) FROM """ + _CRAWLS + """ f WHERE f.status = 'failed' AND NOT EXISTS (
+            SELECT 1 FROM """ + _CRAWLS + """ g WHERE g.status IN ('ok', 'partial')
+            AND (g.started_at, g.id) > (f.started_at, f.id))) AS failed_in_a_row,
+        (SELECT MAX(at) FROM (""" + _EVENTS + """)) AS last_new_at,
+        (SELECT AVG(gap) FROM (SELECT gap, ROW_NUMBER() OVER (ORDER BY gap) AS k, COUNT(*) OVER () AS total
+                               FROM (""" + _GAPS + """) WHERE gap IS NOT NULL)
+         WHERE k IN ((total + 1) / 2, (total + 2) / 2)) AS median_gap_days,
+        (SELECT COUNT(gap) FROM (""" + _GAPS + """)) AS gaps
     FROM sources s
-    LEFT JOIN crawled c ON c.source = s.source
-    LEFT JOIN latest_event e ON e.source = s.source
-    LEFT JOIN rhythm r ON r.source = s.source
+),
+rated AS (
+    SELECT *, julianday(last_ok_at) - julianday(last_new_at) AS quiet_days,
+        NULLIF(crawls, 0) AS crawled
+    FROM judged
 )
 SELECT
     source, platform, leader_id, address,
     CASE
-        WHEN crawls IS NULL THEN 'never crawled'
+        WHEN crawled IS NULL THEN 'never crawled'
         WHEN last_status = 'skipped' THEN 'skipped'
         WHEN failed_in_a_row >= 3 THEN 'failing'
         WHEN gaps >= 2 AND quiet_days > MAX(3 * median_gap_days, 7) THEN 'quiet'
         ELSE 'ok'
     END AS health,
     CASE
-        WHEN crawls IS NULL THEN 'in the watchlist, not crawled yet'
+        WHEN crawled IS NULL THEN 'in the watchlist, not crawled yet'
         WHEN last_status = 'skipped' THEN 'skipped by design: ' || COALESCE(last_error, 'no reason recorded')
         WHEN failed_in_a_row >= 3 THEN printf('failed on its last %d crawls: %s', failed_in_a_row, COALESCE(last_error, 'no error recorded'))
         WHEN gaps >= 2 AND quiet_days > MAX(3 * median_gap_days, 7)
             THEN printf('nothing new for %.1f days; usually every %.1f days', quiet_days, median_gap_days)
     END AS reason,
-    crawls, last_crawl_at, last_status, failed_in_a_row, last_ok_at, last_error,
+    crawled AS crawls, last_crawl_at, last_status,
+    CASE WHEN crawled IS NOT NULL THEN failed_in_a_row END AS failed_in_a_row, last_ok_at, last_error,
     last_new_at,
     ROUND(median_gap_days, 2) AS median_gap_days,
     ROUND(quiet_days, 1) AS quiet_days
-FROM judged
+FROM rated
 """
 
 
-# In dependency order: leader_stances reads leader_coverage.
-VIEWS = {"leader_coverage": LEADER_COVERAGE_SQL, "leader_stances": LEADER_STANCES_SQL,
-         "source_health": SOURCE_HEALTH_SQL}
+# In dependency order: leader_stances reads judgments and leader_coverage; the views of
+# db/history.py read judgments and leader_stances.
+VIEWS = {"judgments": JUDGMENTS_SQL, "statement_stances": STATEMENT_STANCES_SQL,
+         "leader_coverage": LEADER_COVERAGE_SQL, "leader_stances": LEADER_STANCES_SQL,
+         "source_health": SOURCE_HEALTH_SQL, **HISTORY_VIEWS, "review_queue": REVIEW_QUEUE_SQL}
 
 
 def ensure_views(db):
