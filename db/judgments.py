@@ -34,26 +34,28 @@ WHOSE_WORDS_SQL = """CASE WHEN {s}.kind = 'paraphrase' THEN 'reported by ' || CO
             'a news article')
         ELSE 'their own post' END"""
 
-JUDGMENTS_SQL = """
-CREATE VIEW judgments AS
--- the machine's, where no editor has reviewed it (the WHERE matches idx_stances_counted's, whose
--- columns are all this arm reads: no table row is visited)
-SELECT st.statement_id, st.topic_id, s.leader_id, s.published_at, st.stance, st.on_topic,
+# The two arms of `judgments`, each a plain SELECT: leader_stances aggregates each arm on its own
+# (SQLite reads a plain SELECT straight from its index, where a UNION ALL is read row by row
+# through a subroutine), then adds the two.
+# The machine's, where no editor has reviewed it (the WHERE matches idx_stances_counted's, whose
+# columns are all this arm reads: no table row is visited).
+MACHINE_ARM_SQL = """SELECT st.statement_id, st.topic_id, s.leader_id, s.published_at, st.stance, st.on_topic,
     """ + POSITION_SQL.format(stance="st.stance", on_topic="st.on_topic") + """ AS position,
     st.needs_review, 'machine' AS judgment, NULL AS review_id
 FROM stances st
 JOIN statements s ON s.id = st.statement_id
 WHERE (st.on_topic = 1 OR st.stance != 'silent' OR st.needs_review = 1)
-    AND NOT EXISTS (SELECT 1 FROM reviews r WHERE r.statement_id = st.statement_id AND r.topic_id = st.topic_id)
-UNION ALL
--- an editor's latest review, whatever the machine said (or says after a reclassification)
-SELECT r.statement_id, r.topic_id, s.leader_id, s.published_at, r.stance, r.on_topic,
+    AND NOT EXISTS (SELECT 1 FROM reviews r WHERE r.statement_id = st.statement_id AND r.topic_id = st.topic_id)"""
+# An editor's latest review, whatever the machine said (or says after a reclassification).
+REVIEWED_ARM_SQL = """SELECT r.statement_id, r.topic_id, s.leader_id, s.published_at, r.stance, r.on_topic,
     """ + POSITION_SQL.format(stance="r.stance", on_topic="r.on_topic") + """ AS position,
-    0, CASE WHEN r.action = 'misattributed' THEN 'misattributed' ELSE 'verified' END, r.id
+    0 AS needs_review, CASE WHEN r.action = 'misattributed' THEN 'misattributed' ELSE 'verified' END AS judgment,
+    r.id AS review_id
 FROM reviews r
 JOIN statements s ON s.id = r.statement_id
-WHERE r.id = (SELECT MAX(r2.id) FROM reviews r2 WHERE r2.statement_id = r.statement_id AND r2.topic_id = r.topic_id)
-"""
+WHERE r.id = (SELECT MAX(r2.id) FROM reviews r2 WHERE r2.statement_id = r.statement_id AND r2.topic_id = r.topic_id)"""
+
+JUDGMENTS_SQL = "\nCREATE VIEW judgments AS\n" + MACHINE_ARM_SQL + "\nUNION ALL\n" + REVIEWED_ARM_SQL + "\n"
 
 # The machine's figures beside a judgment (joined by MACHINE_JOINS_SQL): a confirmed judgment keeps
 # the machine's confidence and evidence; a corrected or misattributed one rests on the editor's

@@ -15,62 +15,71 @@ keeps the contract's mixed; `position_events` in db/history.py lists each change
 """
 from onrecord.db.coverage import LEADER_COVERAGE_SQL
 from onrecord.db.history import HISTORY_VIEWS
-from onrecord.db.judgments import JUDGMENTS_SQL, STATEMENT_STANCES_SQL
+from onrecord.db.judgments import JUDGMENTS_SQL, MACHINE_ARM_SQL, REVIEWED_ARM_SQL, STATEMENT_STANCES_SQL
 from onrecord.db.review_queue import REVIEW_QUEUE_SQL
+
+# What each judgment adds to a leader's counts, over the rows `w` of one arm of `judgments` in the
+# window. Keys sort by time: the time, a separator that sorts before any character (char(31)), then
+# the statement's id, or the side (C or S) and whether an editor verified it (1 or 0).
+_COUNTED = """w.leader_id, w.topic_id,
+        SUM(w.stance = 'condemning' AND w.needs_review = 0) AS condemning,
+        SUM(w.stance = 'supporting' AND w.needs_review = 0) AS supporting,
+        SUM(w.needs_review = 1) AS needs_review,
+        SUM(w.needs_review = 1 AND (w.on_topic = 1 OR w.stance != 'silent')) AS uncertain_on_topic,
+        SUM(w.on_topic = 1) AS on_topic,
+        MAX(CASE WHEN w.on_topic = 1 THEN w.published_at || char(31) || w.statement_id END) AS last_statement_key,
+        SUM(w.judgment = 'verified') AS reviewed,
+        MIN(CASE WHEN w.needs_review = 0 AND (w.on_topic = 1 OR w.stance != 'silent') THEN w.published_at END)
+            AS first_on_topic_at,
+        MIN(CASE WHEN w.stance = 'condemning' AND w.needs_review = 0 THEN w.published_at END) AS first_condemning_at,
+        MAX(CASE WHEN w.stance = 'condemning' AND w.needs_review = 0 THEN w.published_at END) AS last_condemning_at,
+        MIN(CASE WHEN w.stance = 'supporting' AND w.needs_review = 0 THEN w.published_at END) AS first_supporting_at,
+        MAX(CASE WHEN w.stance = 'supporting' AND w.needs_review = 0 THEN w.published_at END) AS last_supporting_at,
+        MAX(CASE WHEN w.stance IN ('condemning', 'supporting') AND w.needs_review = 0 THEN w.published_at
+            || char(31) || CASE w.stance WHEN 'condemning' THEN 'C' ELSE 'S' END || (w.judgment = 'verified') END)
+            AS side_key,
+        MAX(CASE WHEN w.needs_review = 0 AND w.on_topic = 1 THEN w.published_at || char(31) || (w.judgment = 'verified') END)
+            AS spoke_key"""
+_IN_WINDOW = "JOIN topics t ON t.id = w.topic_id WHERE (t.since IS NULL OR w.published_at >= t.since)"
 
 LEADER_STANCES_SQL = """
 CREATE VIEW leader_stances AS
-WITH windowed AS (
-    -- Each judgment that can count (db/judgments.py): an editor's verdict first, else the
-    -- machine's; confident off-topic ones are not in it, and a misattributed one counts for nothing.
-    -- (The window's start is read by a subquery, not a join, so SQLite can read the judgments
-    -- straight from their two arms instead of copying them first.)
-    SELECT j.leader_id, j.topic_id, j.statement_id, j.stance, j.on_topic, j.needs_review, j.published_at,
-        j.judgment
-    FROM judgments j
-    WHERE j.judgment != 'misattributed'
-        AND j.published_at >= COALESCE((SELECT since FROM topics WHERE id = j.topic_id), '')
+-- Each judgment that can count (db/judgments.py): an editor's verdict first, else the machine's;
+-- confident off-topic ones are not in it, and a misattributed one counts for nothing. A side counts
+-- only from judgments confident enough to stand alone, or reviewed: a judgment marked needs_review
+-- never sets a leader's headline stance; it is counted in needs_review instead. The latest side
+-- taken is the headline position (not a permanent "mixed"); the latest on-topic statement is the
+-- one the board shows.
+WITH per_arm AS (
+    SELECT """ + _COUNTED + """
+    FROM (""" + MACHINE_ARM_SQL + """) w
+    """ + _IN_WINDOW + """
+    GROUP BY w.leader_id, w.topic_id
+    UNION ALL
+    SELECT """ + _COUNTED + """
+    FROM (""" + REVIEWED_ARM_SQL + """) w
+    """ + _IN_WINDOW + """ AND w.judgment != 'misattributed'
+    GROUP BY w.leader_id, w.topic_id
 ),
--- A side counts only from judgments confident enough to stand alone, or reviewed: a judgment
--- marked needs_review never sets a leader's headline stance; it is counted in needs_review instead.
--- One pass: the latest side taken (the headline position, not a permanent "mixed") and the latest
--- confident on-topic statement come as keys that sort by time: the time (always 20 characters),
--- then the side (C or S) and whether an editor verified it (1 or 0).
 counts AS (
-    SELECT leader_id, topic_id,
-        SUM(stance = 'condemning' AND needs_review = 0) AS condemning,
-        SUM(stance = 'supporting' AND needs_review = 0) AS supporting,
-        SUM(needs_review = 1) AS needs_review,
-        SUM(needs_review = 1 AND (on_topic = 1 OR stance != 'silent')) AS uncertain_on_topic,
-        SUM(on_topic = 1) AS on_topic,
-        MAX(CASE WHEN on_topic = 1 THEN published_at END) AS last_statement_at,
-        SUM(judgment = 'verified') AS reviewed,
-        MIN(CASE WHEN needs_review = 0 AND (on_topic = 1 OR stance != 'silent') THEN published_at END)
-            AS first_on_topic_at,
-        MAX(CASE WHEN stance = 'condemning' AND needs_review = 0 THEN published_at END) AS last_condemning_at,
-        MAX(CASE WHEN stance = 'supporting' AND needs_review = 0 THEN published_at END) AS last_supporting_at,
-        MAX(CASE WHEN stance IN ('condemning', 'supporting') AND needs_review = 0 THEN published_at
-            || CASE stance WHEN 'condemning' THEN 'C' ELSE 'S' END || (judgment = 'verified') END) AS side_key,
-        MAX(CASE WHEN needs_review = 0 AND on_topic = 1 THEN published_at || (judgment = 'verified') END) AS spoke_key
-    FROM windowed
+    SELECT leader_id, topic_id, SUM(condemning) AS condemning, SUM(supporting) AS supporting,
+        SUM(needs_review) AS needs_review, SUM(uncertain_on_topic) AS uncertain_on_topic, SUM(on_topic) AS on_topic,
+        MAX(last_statement_key) AS last_statement_key, SUM(reviewed) AS reviewed,
+        MIN(first_on_topic_at) AS first_on_topic_at, MIN(first_condemning_at) AS first_condemning_at,
+        MAX(last_condemning_at) AS last_condemning_at, MIN(first_supporting_at) AS first_supporting_at,
+        MAX(last_supporting_at) AS last_supporting_at, MAX(side_key) AS side_key, MAX(spoke_key) AS spoke_key
+    FROM per_arm
     GROUP BY leader_id, topic_id
 ),
 headline AS (
     SELECT *,
-        CASE substr(side_key, 21, 1) WHEN 'C' THEN 'condemning' WHEN 'S' THEN 'supporting' END AS latest_side,
-        CASE WHEN side_key IS NOT NULL THEN CAST(substr(side_key, 22) AS INTEGER)
-            ELSE CAST(substr(spoke_key, 21) AS INTEGER) END AS verified
+        substr(last_statement_key, 1, instr(last_statement_key, char(31)) - 1) AS last_statement_at,
+        substr(last_statement_key, instr(last_statement_key, char(31)) + 1) AS last_statement_id,
+        CASE substr(side_key, instr(side_key, char(31)) + 1, 1) WHEN 'C' THEN 'condemning' WHEN 'S' THEN 'supporting'
+            END AS latest_side,
+        CAST(CASE WHEN side_key IS NOT NULL THEN substr(side_key, instr(side_key, char(31)) + 2)
+            ELSE substr(spoke_key, instr(spoke_key, char(31)) + 1) END AS INTEGER) AS verified
     FROM counts
-),
--- The latest side holds since its first statement after the other side's last one.
-side_since AS (
-    SELECT w.leader_id, w.topic_id, MIN(w.published_at) AS since
-    FROM windowed w
-    CROSS JOIN headline h  -- in this order: one pass over the judgments, a probe of the 200 leaders
-    WHERE h.leader_id = w.leader_id AND h.topic_id = w.topic_id AND w.stance = h.latest_side
-        AND w.needs_review = 0 AND w.published_at > COALESCE(CASE w.stance WHEN 'condemning'
-            THEN h.last_supporting_at ELSE h.last_condemning_at END, '')
-    GROUP BY w.leader_id, w.topic_id
 ),
 -- A leader is monitored from the first crawl in the window that read a usable page of one of
 -- their accounts, or of a news feed or archive search that looked for them (crawl_leaders).
@@ -192,16 +201,24 @@ SELECT
         WHEN b.covered THEN 'said_nothing'
         ELSE 'unmonitored'
     END AS position,
-    CASE WHEN c.latest_side IS NOT NULL THEN ss.since ELSE c.first_on_topic_at END AS position_since,
+    -- since the first statement of the latest side, when it came after the other side's last (a
+    -- leader who went back and forth: empty, position_events has each change)
+    CASE c.latest_side
+        WHEN 'condemning' THEN CASE WHEN c.last_supporting_at IS NULL OR c.first_condemning_at > c.last_supporting_at
+            THEN c.first_condemning_at END
+        WHEN 'supporting' THEN CASE WHEN c.last_condemning_at IS NULL OR c.first_supporting_at > c.last_condemning_at
+            THEN c.first_supporting_at END
+        ELSE c.first_on_topic_at
+    END AS position_since,
     -- 1 when the judgment the headline rests on (the latest side, else the latest on-topic
     -- statement) was checked by an editor
     COALESCE(c.verified, 0) AS verified,
     COALESCE(c.reviewed, 0) AS reviewed,
-    c.first_on_topic_at AS first_on_topic_at
+    c.first_on_topic_at AS first_on_topic_at,
+    c.last_statement_id AS last_statement_id
 FROM leaders l
 CROSS JOIN topics t
 LEFT JOIN headline c ON c.leader_id = l.id AND c.topic_id = t.id
-LEFT JOIN side_since ss ON ss.leader_id = l.id AND ss.topic_id = t.id
 LEFT JOIN monitoring m ON m.leader_id = l.id AND m.topic_id = t.id
 LEFT JOIN basis b ON b.leader_id = l.id AND b.topic_id = t.id
 """

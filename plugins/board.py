@@ -5,8 +5,8 @@ basis in one line (leader_stances.coverage: what was read, since when, and what 
 A paraphrase (a news outlet's words reporting what the leader said) is shown as "reported by
 <outlet>", never as the leader's words. /board.csv and /board.json export the same rows.
 
-Two queries whatever the size of the database: leader_stances (kept by plugins/query_cache.py)
-with an index seek per leader for the statement, then those statements' judgments by id."""
+Two queries whatever the size of the database: leader_stances (kept by plugins/query_cache.py),
+then the judgments of the statements shown, by id."""
 import datetime as dt
 from functools import lru_cache
 from urllib.parse import urlencode
@@ -24,16 +24,12 @@ from onrecord.vocabulary import DATABASE_NAME, LEADER_POSITIONS
 
 DATABASE = DATABASE_NAME  # as `onrecord serve` names it, whatever the file is called
 
-# One row per leader: the summary view, and the on-topic statement that set last_statement_at
-# (found by an index seek on (leader_id, published_at), so the board stays fast on 1M rows).
+# One row per leader: the summary view (with the latest on-topic statement's id), and how many of
+# the sides they took are paraphrases.
 BOARD_SQL = """/* onrecord:cache */
 select l.id, l.name, l.title, l.organization, ls.stance, ls.position, ls.position_since, ls.verified,
   ls.reviewed, ls.condemning, ls.supporting, ls.on_topic, ls.last_statement_at, ls.monitored_since,
-  ls.coverage, ls.needs_review,
-  (select s2.id from statements s2
-   where s2.leader_id = ls.leader_id and s2.published_at = ls.last_statement_at
-     and exists (select 1 from judgments j where j.statement_id = s2.id and j.topic_id = ls.topic_id and j.on_topic = 1)
-   order by s2.id limit 1) as statement_id,
+  ls.coverage, ls.needs_review, ls.last_statement_id as statement_id,
   coalesce(rp.reported_sided, 0) as reported_sided
 from leader_stances ls
 join leaders l on l.id = ls.leader_id
