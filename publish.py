@@ -75,7 +75,8 @@ def serve_datasette(db_path, host: str, port: int, extra_plugins: dict | None = 
     import uvicorn
 
     # Keep the pages most visited computed in the background (plugins/query_cache.py).
-    warm = ["/board"] + [f"/{DATABASE_NAME}/{table}" for table in ("statements", "leader_stances", "stances")]
+    warm = ["/board"] + [f"/{DATABASE_NAME}/{table}" for table in ("statements", "statement_stances", "leader_stances",
+                                                                      "stances")]
     extra_plugins = dict(extra_plugins or {})
     extra_plugins["onrecord"] = {"warm": warm, **extra_plugins.get("onrecord", {})}
     ds = build_datasette(db_path, extra_plugins)
