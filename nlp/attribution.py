@@ -15,7 +15,8 @@ from onrecord.nlp.quote_marks import Span
 from onrecord.nlp.quote_candidates import (Attribution, ParsedArticle, clean_quote, in_clause, looks_like_a_name,
                                            normalize_quote, unique_sents)
 from onrecord.nlp.quote_introductions import QuoteGrammar
-from onrecord.nlp.speech_verbs import is_label, is_speech
+from onrecord.nlp.speech_verbs import is_label, is_speech, lemma
+from onrecord.nlp.transcripts import labelled_words, signed_quotes
 
 
 class ArticleAttribution:
@@ -45,10 +46,16 @@ class ArticleAttribution:
                                                     note=span.signature[2])
                     verbs_of[index] = None
                 continue
-            result = self._attribute_span(index, span)
+            result = self._attribute_span(index, span) or self._cut_tag(index, span)
             if result is None:
                 continue
             attributed[index], verbs_of[index] = result
+        labelled = labelled_words(self.article, self.index, attributed)  # "KARP: We ...", 'Okonkwo: "..."'
+        for quoted, _span, _words, attribution in labelled:
+            if quoted is not None:
+                attributed[quoted], verbs_of[quoted] = attribution, None
+        for quoted, attribution in signed_quotes(self.article, self.index, attributed):  # '"..." — Name'
+            attributed[quoted], verbs_of[quoted] = attribution, None
         reported = self.paraphrases.indirect()
         framed = self.paraphrases.reported()
         self._inside_reported_speech(reported, attributed, verbs_of)
@@ -65,8 +72,10 @@ class ArticleAttribution:
             found.append((span, clean_quote(" ".join(parts)), attribution))
         found += self._repeated(found, attributed, merged)
         found += self._unmarked()
+        found += [(span, words, attribution) for quoted, span, words, attribution in labelled if quoted is None]
         found += reported
         found += framed
+        found += self.paraphrases.after_colon()
         found += self.paraphrases.according_to(attributed)
         return found
 
@@ -106,12 +115,17 @@ class ArticleAttribution:
             or before is not None and before.lemma_.lower() in lp.CAPTION_NOUNS  # "with the caption '...'"
         if grammar.passes_on_something(verb, tokens[0].i) and not captioned:
             return None  # "Okonkwo shared an article: '...'": someone else's words
-        if grammar.secondhand(verb, quoted=True):
+        if grammar.secondhand(verb, quoted=True, standalone=not span.embedded):
             return None
-        spoken = is_speech(verb) and root is not None and root.head.i == verb.i and root.dep_ in ("dobj", "ccomp")
+        spoken = is_speech(verb) and root is not None and root.head.i == verb.i and root.dep_ in ("dobj", "ccomp") \
+            and not (root.dep_ == "dobj" and lemma(verb) in lp.ADDRESSEE_VERBS)  # 'told the "Times"': who heard
         if span.embedded and not spoken and looks_like_a_name(self.text[span.start:span.end]):
             return None  # "praised the 'Rapid Response' network": a name, not their words (but replied "Murderers")
-        who = self.mentions.speaker(grammar.subject(verb), index)
+        subject = grammar.subject(verb)
+        if subject is None or subject.is_punct:
+            # the parse may have lost it in the quote's marks
+            subject = grammar.inverted_subject(verb)
+        who = self.mentions.speaker(subject, index)
         if who is None:
             return None
         leader_id, how, antecedent = who
@@ -128,6 +142,19 @@ class ArticleAttribution:
         else:
             sents = unique_sents([*antecedent, verb.sent, first_sent, last_sent])
         return Attribution(leader_id, pattern, sents), verb
+
+    def _cut_tag(self, index, span):
+        """'"... change our plan," Muñoz' and nothing after: an excerpt cut inside the tag, right
+        after the name. The comma inside the marks says a tag follows; the name is all of it."""
+        rest = self.text[span.close_at:].strip()
+        inner = self.text[span.start:span.end].rstrip()
+        if not rest or not inner.endswith(",") or len(rest) > 60:
+            return None
+        named = {lid for lid, names in self.index.names.items() if rest.lower() in names}
+        tokens = self.article.span_tokens[index]
+        if len(named) != 1 or not tokens:
+            return None
+        return Attribution(named.pop(), "direct", unique_sents([tokens[0].sent, tokens[-1].sent])), None
 
     def _presented_words(self, span):
         """A passage after "Here is the full memo:", "Okonkwo's response was blunt:": the words of
@@ -194,22 +221,37 @@ class ArticleAttribution:
             for index, span in enumerate(self.spans):
                 if index in attributed or span.block or not clause.start <= span.start < clause.end:
                     continue
+                verb = self.grammar.governing_verb(self.article.span_tokens[index])
+                if verb is not None and clause.start <= verb.idx < clause.end and verb.dep_ in ("acl", "relcl") \
+                        and self.mentions.leader_at.get(verb.head.i) != attribution.leader_id:
+                    continue  # 'he had signed an open letter asking for "de-escalation"': the letter's
                 attributed[index] = Attribution(attribution.leader_id, "partial", list(attribution.sents))
                 verbs_of[index] = None
 
     def _after_reported_speech(self, reported, attributed, verbs_of):
-        """A paragraph that is only a quote, right after a paragraph that ends reporting what a
+        """A quote that is the rest of its paragraph, right after a sentence that reports what a
         leader said ("Okonkwo said the raids had cut sales by half." then "We lost our regulars
-        in a week."), is that leader still speaking, when no one else is named in between."""
+        in a week."), is that leader still speaking, when no one else is named in between: a
+        paragraph that is only the quote, after a paragraph ending in the report, or the report's
+        paragraph going on with the quote (up to the paragraph's end, so no tag of its own)."""
         article = self.article
         for index, span in enumerate(self.spans):
             if index in attributed or span.block or span.signature is not None:
                 continue
             here = article.paragraph_of(span.open_at)
-            if here < 1 or not article.whole_paragraph(span, here):
+            if here < 0:
                 continue
-            a, b, _block = article.ranges[here - 1]
-            last = article.sent_of(b - 1)
+            if article.whole_paragraph(span, here):
+                if here < 1:
+                    continue
+                a, b, _block = article.ranges[here - 1]
+                last = article.sent_of(b - 1)
+            else:
+                start, end, _block = article.ranges[here]
+                before = self.text[start:span.open_at].rstrip()
+                if len(span.parts) != 1 or span.close_at < end - 1 or not before.endswith((".", "!", "?")):
+                    continue  # not a quote that opens a sentence and ends the paragraph
+                last = article.sent_of(start + len(before) - 1)
             if last is None:
                 continue
             speakers = {att.leader_id for clause, _w, att in reported

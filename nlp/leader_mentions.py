@@ -4,7 +4,8 @@ Mentions reads one parsed article (with what leader_index.LeaderIndex knows of t
 which tokens name a leader (and not "Gloria Okonkwo", someone else with the surname, nor "Dean
 Foods"), who else is named, and whether a subject is, unambiguously, one leader: by name, by "the
 <organisation> <title>", by a description ("the billionaire"), or by "he"/"she" when that leader
-is the only person in the sentences just before.
+is the only person in the sentences just before (antecedents.py), or by a role a wire lede gives
+before the name (named_later.py).
 """
 
 from __future__ import annotations
@@ -12,10 +13,12 @@ from __future__ import annotations
 import re
 
 from onrecord.nlp import leader_patterns as lp
+from onrecord.nlp.antecedents import Antecedents
+from onrecord.nlp.named_later import named_later
 from onrecord.nlp.speech_verbs import is_speech
 
 
-class Mentions:
+class Mentions(Antecedents):
     """Who is named where in one article, and who a subject is."""
 
     def __init__(self, article, grammar, index):
@@ -79,12 +82,19 @@ class Mentions:
             if t.dep_ == "compound" and t.head.pos_ == "NOUN" or t.ent_type_ in _NOT_PEOPLE:
                 continue  # "the Trump administration", "another Khosla partner": a name as a modifier;
                 # "as The New York Times reports": an organisation
+            if t.text in ("-", "–") or t.i + 1 < len(self.doc) and not t.whitespace_ \
+                    and self.doc[t.i + 1].text in ("-", "–"):
+                continue  # "co - owner", split by the tokenizer: a part of a word is no one
             if t.i in self.leader_at:
                 found.add(self.leader_at[t.i])
             elif t.ent_type_ in ("PERSON", "LEADER") and t.lower_ not in self.index.org_words:
                 found.add("person:" + _surname(t).lower())  # "Donald Trump" and "Trump" are one
-            elif t.tag_ in ("NNS", "NNPS"):
-                continue  # "agents", "critics": plural, never the "he" or "she" being resolved
+            elif t.tag_ in ("NNS", "NNPS") or _dateline(t):
+                continue  # "agents", "critics": plural, never the "he" or "she" being resolved;
+                # "CaliToday (20/9/2025): ...": the outlet's dateline
+            elif t.dep_ in ("nsubj", "nsubjpass") and t.lemma_.lower() in lp.WORDS_NOUNS and any(
+                    c.dep_ == "poss" and c.i in self.leader_at for c in t.children):
+                continue  # "Fiddelke's message emphasized ...": his own words, counted by his name
             elif t.dep_ in ("nsubj", "nsubjpass") and t.pos_ in ("NOUN", "PROPN") \
                     and (lp.is_person_noun(t.lower_) or t.dep_ == "nsubj" and is_speech(t.head)
                          or t.pos_ == "PROPN" and t.is_title and t.lower_ not in self.index.org_words
@@ -157,6 +167,9 @@ class Mentions:
             leader, antecedent = self.role(subject, quote_index)
             if leader:
                 return leader, "title", antecedent
+            leader, named = named_later(self, subject)  # "The owner of ... says", then "owner X said"
+            if leader:
+                return leader, "title", named
         return None
 
     def presented_words(self, sent, colon: int):
@@ -169,8 +182,9 @@ class Mentions:
         if not nouns:
             return None
         noun = nouns[-1]
-        if any(t.pos_ == "VERB" and t.i > noun.i for t in before):
-            return None  # another clause closes with the colon: its verb decides
+        if any(t.pos_ == "VERB" and t.i > noun.i and not noun.left_edge.i <= t.i <= noun.right_edge.i for t in before):
+            return None  # another clause closes with the colon: its verb decides (but "delivered a
+            # message that's guaranteed to inflame the debate:" still presents the message)
         if any(c.dep_ == "prep" and c.lower_ in ("from", "by") for c in noun.children):
             return None  # "a message from the mayor:" (but "the statement from Okonkwo" is her subject)
         own = self._author_of(noun)
@@ -258,101 +272,6 @@ class Mentions:
             return nothing  # "Okonkwo met two billionaires. '...,' the billionaire said.": which one?
         return leader, antecedent
 
-    def resolve_pronoun(self, pronoun, quote_index: int):
-        """(leader, [antecedent sentence]): the single leader among the people mentioned most
-        recently before the pronoun, looking back at most three sentences of narration (past
-        the quote's own sentences) and two paragraph breaks; (None, []) on any doubt."""
-        nothing = (None, [])
-        # Someone the quote talks about is not who says it ("'Okonkwo has been silent too long,'
-        # she said" is not Okonkwo): they are no candidate for the pronoun.
-        named = self.people_in(self.article.span_tokens[quote_index]) if quote_index >= 0 else set()
-        sent = pronoun.sent
-        before = [t for t in sent if t.i < pronoun.i and self.in_quote[t.i] == -1]
-        own = self.people_in(before, objects=True)
-        if own & named:
-            return nothing
-        if own:
-            leader = single_leader(own)
-            if leader and (self.leader_is_subject(before, leader) or self._within_own_act(pronoun, leader)):
-                return leader, []
-            return nothing
-        paragraph_breaks = 0
-        sents = self.article.sentences
-        index = next(i for i, s in enumerate(sents) if s.start == sent.start)
-        looked = 0
-        for back in range(1, 12):
-            if index - back < 0 or looked == 3:
-                return nothing
-            prev = sents[index - back]
-            if self.article.starts_paragraph(sents[index - back + 1]):
-                paragraph_breaks += 1
-                if paragraph_breaks > 2:
-                    return nothing
-            narration = [t for t in prev if self.in_quote[t.i] == -1 and not t.is_punct and not t.is_space]
-            if not narration:
-                continue  # a sentence of the quote itself: look past it
-            looked += 1
-            people = self.people_in(narration, objects=True)
-            if people & named and not people - named:
-                return nothing  # the only ones mentioned are talked about in the quote
-            people -= named
-            if people:
-                leader = single_leader(people) or self._sole_speaker(prev, people)
-                return (leader, [prev]) if leader and self.leader_is_subject(prev, leader) else nothing
-        return nothing
-
-    def _within_own_act(self, pronoun, leader_id: str) -> bool:
-        """'Musk's opposition to what he termed ...', 'Cook's memo, in which he wrote ...': the
-        pronoun stands inside the act or the document the leader's possessive names."""
-        node = pronoun
-        for _ in range(8):
-            if node.head.i == node.i:
-                return False
-            node = node.head
-            if node.pos_ == "NOUN" and not lp.is_person_noun(node.lower_) and any(
-                    c.dep_ == "poss" and self.leader_at.get(c.i) == leader_id for c in node.children):
-                return True
-        return False
-
-    def _sole_speaker(self, sent, people: set[str]) -> str | None:
-        """In 'Muñoz said he was contacted by the White House and Gov. Brian Kemp', the one who
-        speaks is the antecedent of the next 'he said': one leader, the subject of the sentence's
-        only speaking verb; everyone else (no other leader) named only as an object."""
-        if len([person for person in people if ":" not in person]) != 1:
-            return None  # two leaders: either could be "he"
-        subjects = {s.i: s for verb in sent if is_speech(verb) and self.in_quote[verb.i] == -1
-                    for s in [self.grammar.subject(verb)] if s is not None}
-        subjects = list(subjects.values())  # (a participle's subject is its clause's: "..., arguing that")
-        if len(subjects) != 1:
-            return None
-        leader = self.leader_at.get(subjects[0].i) or self.by_title(subjects[0])
-        if leader is None or leader not in people:
-            return None
-        others = [t for t in sent if t.dep_ in ("nsubj", "nsubjpass") and t.i != subjects[0].i
-                  and self.people_in([t]) - {leader}]
-        return None if others else leader
-
-    def leader_is_subject(self, tokens, leader_id: str) -> bool:
-        """The antecedent must be the one acting ("Okonkwo spoke ..."), not the one acted on
-        ("Ruiz criticized Okonkwo."), whose pronoun would point elsewhere."""
-        for t in tokens:
-            mentioned = self.leader_at.get(t.i) == leader_id
-            if not mentioned and t.dep_ == "nsubj" and t.pos_ in ("NOUN", "PROPN"):
-                mentioned = leader_id in (self.by_title(t), self.by_role(t))
-            if not mentioned:
-                continue
-            node = t
-            while node.dep_ in ("compound", "appos", "flat") and node.head.i != node.i:
-                node = node.head
-            if node.dep_ == "nsubj":
-                return True
-            if node.dep_ == "poss" and node.head.lemma_.lower() in lp.OWN_DOCUMENT_NOUNS | lp.SPEECH_NOUNS:
-                return True  # "Fiddelke's message emphasized ... He also noted ...": its author
-            if node.dep_ == "nsubjpass" and not any(c.dep_ == "agent" for c in node.head.children):
-                return True
-        return False
-
-
 _NOT_PEOPLE = frozenset({"ORG", "GPE", "NORP", "FAC", "LOC", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "DATE", "TIME"})
 
 
@@ -379,16 +298,21 @@ def _first_word(token) -> bool:
     return before.is_punct and before.text in ('"', "“", "‘", "'", "″", "(")
 
 
+def _dateline(token) -> bool:
+    """The first word of a sentence that opens with a dateline ("CaliToday (20/9/2025): The CEO
+    ...", "OMAHA, Neb. (AP) — ..."): where and by whom, not who."""
+    if not (token.is_sent_start or token.i == 0):
+        return False
+    for t in token.doc[token.i + 1:token.i + 8]:
+        if t.is_punct and (":" in t.text or t.text in ("—", "–")):
+            return True
+        if t.pos_ in ("VERB", "AUX") or t.is_sent_start:
+            return False
+    return False
+
+
 def _joins_others(prep) -> bool:
     """"along with", "together with", "alongside", "among": the subject speaks with others."""
     if prep.lower_ == "with":
         return prep.i > 0 and prep.doc[prep.i - 1].lower_ in ("together", "along")
     return prep.lower_ in lp.GROUP_PREPOSITIONS
-
-
-def single_leader(people: set[str]) -> str | None:
-    if len(people) == 1:
-        (only,) = people
-        if ":" not in only:
-            return only
-    return None

@@ -15,7 +15,7 @@ SPEECH_LEMMAS = frozenset({
     "ask", "publish", "share", "counter", "retort", "concede", "lament", "complain", "reiterate",
     "confirm", "suggest", "recount", "testify", "email", "text", "pen", "muse", "exclaim", "plead",
     "demand", "boast", "question", "reveal", "mention", "shout", "yell", "scream", "chant", "whisper",
-    "elaborate", "opine", "message",
+    "elaborate", "opine", "message", "convey", "inform",
 })
 
 # Phrasal speech verbs: the lemma and the particle that makes it speech ("weighed in", "chimed in").
@@ -24,7 +24,8 @@ PHRASAL_SPEECH = {"weigh": "in", "chime": "in", "speak": "out", "lash": "out", "
 # Communicative or expressive acts that introduce words after a colon or carry a partial quote in
 # their complement, but never stand beside a quote as its attribution: "expressed his heartbreak
 # over 'the events'", "spoke to reporters: '...'", "reacted on X: '...'".
-EXPRESSIVE_LEMMAS = frozenset({"express", "voice", "speak", "talk", "react", "reflect", "address", "sound"})
+EXPRESSIVE_LEMMAS = frozenset({"express", "voice", "speak", "talk", "react", "reflect", "address", "sound",
+                               "highlight"})
 
 # Prepositions that introduce what a communicative act is about ("spoke about", "heartbreak over").
 TOPIC_PREPOSITIONS = frozenset({"about", "over", "on", "of", "for", "against", "to", "as", "regarding"})
@@ -51,7 +52,11 @@ INDIRECT_VERBS = frozenset({
     "predict", "promise", "vow", "stress", "emphasize", "maintain", "contend", "assert",
     "concede", "reiterate", "confirm", "suggest", "testify", "complain", "lament", "demand", "boast",
     "counter", "email", "text", "question", "reveal", "mention", "wonder", "urge", "joke", "quip",
+    "convey", "inform",
 })
+
+# Reporting verbs whose addressee stands right after them ("told reporters the raid ...").
+ADDRESSEE_VERBS = frozenset({"tell", "inform", "assure", "remind", "warn", "notify", "advise"})
 
 # Reporting verbs whose reported clause is a question ("questioned whether they had broken a law").
 QUESTION_VERBS = frozenset({"question", "ask", "wonder"})
@@ -95,6 +100,11 @@ CLAIM_NOUNS = frozenset({
     "suggestion", "claim", "idea", "notion", "assertion", "accusation", "allegation", "report",
     "characterization", "characterisation", "premise", "argument",
 })
+
+# Prepositions after which a gerund is done by the subject of the clause it modifies ("helped
+# by telling the Times that ..."), and those that say it was not done ("without saying").
+SUBJECT_CONTROL_PREPOSITIONS = frozenset({"by", "after", "while", "since", "upon", "through", "in", "on", "when"})
+NOT_SAID_PREPOSITIONS = frozenset({"without", "instead", "rather", "before", "than", "against"})
 
 # Verbs that, governing a speech verb, cancel it: "X declined to say", "X refused to call ...".
 NEGATING_LEMMAS = frozenset({

@@ -9,7 +9,7 @@ kind "paraphrase", its text the reported clause as the article words it. Each ru
 from __future__ import annotations
 
 from onrecord.nlp import leader_patterns as lp
-from onrecord.nlp.quote_candidates import Attribution, clean_quote
+from onrecord.nlp.quote_candidates import Attribution, clean_quote, looks_like_a_name
 from onrecord.nlp.quote_marks import QUOTE_CHARS, Span
 from onrecord.nlp.speech_verbs import according_to, is_label, is_speech, lemma
 
@@ -35,13 +35,21 @@ class Paraphrases:
                 continue
             if self.grammar.unmarked_words(verb) is not None:
                 continue  # 'He stated, Hope without action ...': words given as his own (attribution.py)
-            clauses = [c for c in verb.children if c.dep_ == "ccomp" and self.in_quote[c.i] == -1] \
+            clauses = [c for c in verb.children if c.dep_ == "ccomp" and self._reported(c, verb)] \
                 or self._stance_clause(verb) or self._misattached_clause(verb)
+            tagged = not clauses and verb.dep_ == "parataxis" and verb.head.pos_ in ("VERB", "AUX") \
+                and verb.head.i < verb.i and self.in_quote[verb.head.i] == -1
+            if tagged:  # 'The raid could delay work by "2 or 3 months," he said, but ...'
+                clauses = [verb.head]
             if len(clauses) != 1 or self.grammar.negated(verb) or self.grammar.secondhand(verb):
                 continue
             clause = clauses[0]
             tokens = _own_clause(clause)
-            if not self._whole_quotes_only(tokens) or self._introduces_a_quote(verb, clause):
+            if tagged:  # what comes before the tag (after it, the reporter may go on)
+                tokens = [t for t in tokens if t.i < verb.left_edge.i and t.i not in {x.i for x in verb.subtree}]
+            tokens = self._without_addressee(verb, tokens)
+            if not self._whole_quotes_only(tokens) or self._introduces_a_quote(verb, clause) \
+                    or self._stray_mark(verb.sent) or self._leads_into_a_quote(tokens, verb):
                 continue  # a quote cut by the clause, a stray mark, or a quote after a colon
             if lemma(verb) not in lp.QUESTION_VERBS \
                     and any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in clause.children):
@@ -70,11 +78,63 @@ class Paraphrases:
             out.append((span, quote_text, Attribution(leader_id, pattern, [*antecedent, verb.sent], kind="paraphrase")))
         return out
 
+    def _reported(self, clause, verb) -> bool:
+        """A that-clause of the verb that reports what was said: outside quote marks, or (its verb
+        inside a partial quote) with the article's words around it after the verb ('claimed he
+        has been 'widely reviled' for his contribution')."""
+        index = self.in_quote[clause.i]
+        if index == -1:
+            return True
+        if clause.left_edge.i < verb.i or self.in_quote[clause.left_edge.i] != -1 or self.article.spans[index].block:
+            return False
+        # after the quote at most a short phrase ('for his contribution'), never another clause
+        # ('... when news broke that ...', '... following the killing ...': the reporter's)
+        last = max(t.i for t in self.article.span_tokens[index])
+        after = [t for t in clause.subtree if t.i > last and not t.is_punct]
+        return len(after) <= 4 and not any(t.pos_ in ("VERB", "AUX") for t in after)
+
+    def _without_addressee(self, verb, tokens) -> list:
+        """'told MJBizDaily the situation was "dynamic"': a name right after tell, inform or assure,
+        which the parser took into the clause, is who was told, not what; 'said Monday the
+        company would ...': when, not what."""
+        after = verb.i + 1  # the token right after the verb, past any date
+        subject = {x.i for t in tokens if t.dep_ in ("nsubj", "nsubjpass") for x in t.subtree}
+        while tokens and tokens[0].i == after and tokens[0].ent_type_ in ("DATE", "TIME") \
+                and tokens[0].i not in subject and any(not t.ent_type_ for t in tokens):
+            tokens, after = tokens[1:], after + 1
+        if lemma(verb) not in lp.ADDRESSEE_VERBS or any(c.dep_ in ("dative", "dobj") for c in verb.children):
+            return tokens
+        subjects = [t for t in tokens if t.dep_ in ("nsubj", "nsubjpass")]
+        first_subject = min((t.left_edge.i for t in subjects), default=None)
+        while tokens and first_subject is not None and tokens[0].i < first_subject and tokens[0].i == after \
+                and tokens[0].pos_ in ("PROPN", "ADV", "NOUN") and tokens[0].text[:1].isupper():
+            tokens, after = tokens[1:], after + 1  # (the next word may be part of the same name)
+        return tokens
+
+    def _stray_mark(self, sent) -> bool:
+        """A quote mark that pairs with nothing in the sentence: where the quoted words begin or
+        end is unknown, so no clause of it is safe to report."""
+        return any(t.text in QUOTE_CHARS and self.in_quote[t.i] == -1 for t in sent)
+
+    def _leads_into_a_quote(self, tokens, verb) -> bool:
+        """'All are here legally - but "they are very fearful," Gillespie said': a clause before
+        the tag that ends in a quoted clause of its own is the reporter's lead into the quote, which
+        the tag attributes (but 'could delay work by "2 or 3 months," he said' reports his claim)."""
+        words = [t for t in tokens if not t.is_punct]
+        if not words or words[-1].i > verb.i:
+            return False
+        # the quote the clause ends in, or a quote between the clause and the tag
+        quotes = {self.in_quote[t.i] for t in self.doc[words[-1].i:verb.i]} - {-1}
+        return any(t.pos_ in ("VERB", "AUX") and t.tag_ not in ("VBG", "VBN")
+                   for index in quotes for t in self.article.span_tokens[index])
+
     def _stance_clause(self, verb) -> list:
-        """'expressed hope that the president could cool tensions', 'made a joke that ...': the
-        clause the hope or the joke carries."""
+        """'expressed hope that the president could cool tensions', 'made a joke that ...', 'stated
+        his belief that ...': the clause the hope, the joke or the belief carries."""
         nouns_for = {"express": lp.STANCE_NOUNS, "voice": lp.STANCE_NOUNS, "make": lp.UTTERANCE_NOUNS,
                      "issue": lp.UTTERANCE_NOUNS}.get(lemma(verb))
+        if nouns_for is None and lemma(verb) in lp.INDIRECT_VERBS:
+            nouns_for = lp.STANCE_NOUNS | lp.UTTERANCE_NOUNS
         if not nouns_for:
             return []
         nouns = [c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in nouns_for]
@@ -126,7 +186,11 @@ class Paraphrases:
         """'wrote on X: "...': the words after the colon are a quote (even one left unclosed)."""
         start = min(t.i for t in clause.subtree)
         between = self.doc[min(verb.i, start):start] if verb.i < start else []
-        return any(t.text == ":" or t.text in QUOTE_CHARS or self.in_quote[t.i] != -1 for t in between)
+        names = {index for index in {self.in_quote[t.i] for t in between} - {-1}  # 'told the "Times" that'
+                 if looks_like_a_name(self.article.quoted_text(index))
+                 and all(start > t.i > verb.i for t in self.article.span_tokens[index])}
+        return any(t.text == ":" or self.in_quote[t.i] not in names and (t.text in QUOTE_CHARS or self.in_quote[t.i] != -1)
+                   for t in between)
 
     def reported(self):
         """'Okonkwo called for an end to the raids', 'urged employees to stay home', 'described
@@ -168,6 +232,43 @@ class Paraphrases:
             pattern = how if how in ("pronoun", "title") else "reported"
             out.append((span, clean_quote(self.text[start:end]),
                         Attribution(leader_id, pattern, [*antecedent, verb.sent], kind="paraphrase")))
+        return out
+
+    def after_colon(self):
+        """'Auza also highlighted another pressing issue: even if ..., he lacks the staff ...',
+        'Karp delivered a message that's guaranteed to inflame the debate: protesters should
+        want more ...': a clause without quote marks after a colon that closes a leader's
+        communicative act, or presents her message, is what she said, in the article's words."""
+        out = []
+        for colon in self.doc:
+            if colon.text != ":" or self.in_quote[colon.i] != -1 or self.article.in_headline(colon):
+                continue
+            sent = colon.sent
+            said = [t for t in self.doc[colon.i + 1:sent.end] if not t.is_space]
+            while said and said[-1].is_punct:
+                said.pop()
+            words = [t for t in said if not t.is_punct]
+            if len(words) < 5 or any(self.in_quote[t.i] != -1 or t.text in QUOTE_CHARS for t in said) \
+                    or not any(t.dep_ in ("nsubj", "nsubjpass") and t.head.pos_ in ("VERB", "AUX")
+                               and t.head.tag_ not in ("VBG", "VBN", "TO") for t in said):
+                continue  # a quote, a list or a phrase, not a clause
+            start, end = said[0].idx, said[-1].idx + len(said[-1].text)
+            span = Span([(start, end)], start, end)
+            verb = self.grammar.colon_verb(span)
+            if verb is not None:
+                topic = verb.lemma_ in lp.EXPRESSIVE_LEMMAS and any(  # "highlighted another issue:"
+                    c.dep_ == "dobj" and c.pos_ == "NOUN" and not lp.is_person_noun(c.lower_) for c in verb.children)
+                if not (is_speech(verb) or topic) or self.grammar.negated(verb) or self.grammar.secondhand(verb):
+                    continue  # (but "spoke with the mayor: the two agreed ..." tells what happened)
+                who = self.mentions.speaker(self.grammar.subject(verb))
+                found = (who[0], [*who[2], sent]) if who is not None else None
+            else:
+                found = self.mentions.presented_words(sent, colon.idx)
+                found = (found[0], [*found[1], sent]) if found is not None else None
+            if found is None or self._someone_else_speaks(said, found[0]):
+                continue
+            out.append((span, clean_quote(self.text[start:end]),
+                        Attribution(found[0], "reported", found[1], kind="paraphrase")))
         return out
 
     def according_to(self, attributed):

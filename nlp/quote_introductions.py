@@ -15,12 +15,26 @@ from onrecord.nlp.speech_verbs import SpeechGrammar, is_expressive, is_label, is
 class QuoteGrammar(SpeechGrammar):
     """The verbs that introduce the quotes of one article."""
 
+    def inverted_subject(self, verb):
+        """'"...," said Shi, whose coalition ...': in an inverted tag right after a quote the name
+        that follows the verb is its subject, wherever the parser hung it."""
+        doc = self.doc
+        before = doc[verb.i - 1] if verb.i > 0 else None
+        if before is None or self.in_quote[before.i] == -1 or verb.i + 1 >= len(doc):
+            return None
+        i = verb.i + 1
+        while i < len(doc) and doc[i].pos_ == "PROPN" and self.in_quote[i] == -1:
+            i += 1
+        if i == verb.i + 1 or i < len(doc) and doc[i].pos_ in ("NOUN", "VERB", "AUX", "ADP") and doc[i].text != "of":
+            return None  # no name, or a name that begins something else ("said Trump administration officials")
+        return doc[i - 1]
+
     def labels_quote(self, verb, path) -> bool:
         """A labelling verb wraps a verdict, not a name: "as"-verbs need the "as" complement."""
         if is_speech(verb):
             return True
-        if lemma(verb) in lp.AS_VERBS:
-            return any(t.lower_ == "as" for t in path)
+        if lemma(verb) in lp.AS_VERBS:  # ("described being 'convicted in the headlines'": a clause, not a name)
+            return any(t.lower_ == "as" or t.pos_ in ("VERB", "AUX") for t in path)
         return True
 
     def aside(self, token, outside) -> bool:

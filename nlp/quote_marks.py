@@ -33,6 +33,13 @@ class Span:
 
 
 _OPENERS_D = {"“": "”", '"': '"', "″": "”"}  # a double prime opens some printed quotes
+# Marks printed other ways, read as curly double marks (the parser knows those): guillemets,
+# two apostrophes for a closing mark ('calm,’’ said Shi'), two backquotes for an opening one.
+_OTHER_MARKS = re.compile(r"[«»]|(?<=\S)(?:’’|'')|``(?=\S)")
+_AS_CURLY = {"«": "“", "»": "”", "’’": "”", "''": "”", "``": "“"}
+# Screen-reader labels of links that text extraction leaves inside sentences ('told the “New
+# York Times” (opens in new tab) that ...'): not the article's words, and they break the parse.
+_LINK_LABELS = re.compile(r"\s*\((?:opens|open) in (?:a )?new (?:tab|window)\)|\s*\(link is external\)", re.I)
 _SIGNATURE = re.compile(
     r"\s*[—–]\s*(?P<name>[^—–()@]{2,80}?)\s*\(@(?P<handle>[\w.\-]+(?:@[\w.\-]+)?)\)"
     r"\s*(?:[A-Z][a-z]+\.? \d{1,2}, \d{4})?\s*$")
@@ -45,6 +52,8 @@ QUOTE_CHARS = frozenset({'"', "“", "”", "``", "''", "″"})  # double marks 
 
 def prepare(text: str) -> tuple[str, list[tuple[int, int, bool | tuple]]]:
     """Article text -> (clean text with paragraphs joined by blank lines, paragraph ranges).
+    The clean text prints every double mark as a straight or curly one (guillemets and doubled
+    apostrophes become curly marks) and drops links' screen-reader labels.
 
     A range is (start, end, block): block is False for a plain paragraph, True for a blockquote
     (a paragraph starting with ">", the marker removed from the clean text), and for an embedded
@@ -52,7 +61,8 @@ def prepare(text: str) -> tuple[str, list[tuple[int, int, bool | tuple]]]:
     """
     paragraphs = []
     for raw in re.split(r"\s*\n\s*", text.strip()):
-        raw = " ".join(raw.split())
+        raw = " ".join(_LINK_LABELS.sub("", raw).split())
+        raw = _OTHER_MARKS.sub(lambda m: _AS_CURLY[m.group()], raw)
         if not raw:
             continue
         block = raw.startswith(">")
@@ -83,11 +93,12 @@ def _double_quotes(text: str, ranges) -> list[Span]:
     for p_start, p_end, _block in ranges:
         i, open_mark, open_at, inner_start = p_start, None, 0, 0
         straight_ok = _straight_marks_pair(text, p_start, p_end, ranges)
-        closers = _OPENERS_D
-        if not straight_ok and text.count('"', p_start, p_end) == 1 \
-                and text.count("”", p_start, p_end) > text.count("“", p_start, p_end):
-            # 'declared, "We can't bend the knee.”': one straight opener closed by a curly mark
-            straight_ok, closers = True, {**_OPENERS_D, '"': "”"}
+        closers = {opener: (closer,) for opener, closer in _OPENERS_D.items()}
+        if not straight_ok and text.count("“", p_start, p_end) != text.count("”", p_start, p_end):
+            # mixed marks: a straight mark stands in for a missing curly one ('declared, "We
+            # can't bend the knee.”', '“My biggest issue is: why us?" Hartmann said.')
+            straight_ok = True
+            closers = {**closers, '"': ('"', "”"), "“": ("”", '"')}
         if carry is not None:
             if text[p_start] in _OPENERS_D:
                 i = inner_start = p_start + 1
@@ -108,7 +119,7 @@ def _double_quotes(text: str, ranges) -> list[Span]:
                 pass  # an odd straight mark in this paragraph: pairing it could invert the quote
             elif open_mark is None and ch in _OPENERS_D:
                 open_mark, open_at, inner_start = ch, i, i + 1
-            elif open_mark is not None and ch == closers[open_mark]:
+            elif open_mark is not None and ch in closers[open_mark]:
                 if carry is not None:
                     carry.parts.append((inner_start, i))
                     carry.close_at = i + 1

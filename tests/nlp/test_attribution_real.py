@@ -1,8 +1,9 @@
-"""Attribution on the REAL development articles (tests/data/attribution/real/dev and heldout:
-verbatim excerpts of published reporting, with outlet, date and URL in articles.jsonl). The
-first held-out batch was looked at once and is development data since.
+"""Attribution on the REAL development articles (tests/data/attribution/real/dev, heldout and
+heldout2: verbatim excerpts of published reporting, with outlet, date and URL in
+articles.jsonl). The first two held-out batches were each looked at once and are development
+data since.
 
-The held-out batch now (heldout2) is measured by bench/attribution.py, once, and never by the
+The held-out batch now (heldout3) is measured by bench/attribution.py, once, and never by the
 test suite (every run would be a look at it).
 """
 import importlib.util
@@ -13,7 +14,7 @@ import pytest
 from onrecord.nlp.quotes import QuoteFinder
 
 ROOT = Path(__file__).resolve().parents[2]
-DEVELOPMENT = ("dev", "heldout")
+DEVELOPMENT = ("dev", "heldout", "heldout2")
 
 
 @pytest.fixture(scope="module")
@@ -53,10 +54,10 @@ def test_paraphrases_floor(bench, development):
     result = bench.score(bench.of_kind(predicted, "paraphrase"), [r for r in expected if r["kind"] == "paraphrase"],
                          lenient=True)
     assert result["precision"] >= 0.95, result["wrong"]
-    assert result["recall"] >= 0.65, [r["quote"] for r in result["misses"]]
+    assert result["recall"] >= 0.75, [r["quote"] for r in result["misses"]]
 
 
 def test_the_held_out_batch_is_not_read(bench):
     for split in DEVELOPMENT:
         assert all(name.startswith(f"{split}/") for name in bench.load_real(split)[1])
-    assert "heldout2" not in DEVELOPMENT
+    assert "heldout3" not in DEVELOPMENT

@@ -1,0 +1,118 @@
+"""Antecedents: who "he", "she", "the CEO" or "the billionaire" is, looking back at the narration
+just before (nlp/leader_mentions.py's Mentions asks, with what it knows of who is named where).
+
+One leader must be the only candidate: the people the quote talks about are no candidates, a
+leader acted on ("Ruiz criticized Okonkwo.") is not the one acting, and any doubt gives no one.
+"""
+
+from __future__ import annotations
+
+from onrecord.nlp import leader_patterns as lp
+from onrecord.nlp.speech_verbs import is_speech
+
+
+class Antecedents:
+    """Pronoun and role resolution for Mentions (which provides article, doc, in_quote, grammar,
+    leader_at, people_in, by_title and by_role)."""
+
+    def resolve_pronoun(self, pronoun, quote_index: int):
+        """(leader, [antecedent sentence]): the single leader among the people mentioned most
+        recently before the pronoun, looking back at most three sentences of narration (past
+        the quote's own sentences) and two paragraph breaks; (None, []) on any doubt."""
+        nothing = (None, [])
+        # Someone the quote talks about is not who says it ("'Okonkwo has been silent too long,'
+        # she said" is not Okonkwo): they are no candidate for the pronoun.
+        named = self.people_in(self.article.span_tokens[quote_index]) if quote_index >= 0 else set()
+        sent = pronoun.sent
+        before = [t for t in sent if t.i < pronoun.i and self.in_quote[t.i] == -1]
+        own = self.people_in(before, objects=True)
+        if own & named:
+            return nothing
+        if own:
+            leader = single_leader(own)
+            if leader and (self.leader_is_subject(before, leader) or self._within_own_act(pronoun, leader)):
+                return leader, []
+            return nothing
+        paragraph_breaks = 0
+        sents = self.article.sentences
+        index = next(i for i, s in enumerate(sents) if s.start == sent.start)
+        looked = 0
+        for back in range(1, 12):
+            if index - back < 0 or looked == 3:
+                return nothing
+            prev = sents[index - back]
+            if self.article.starts_paragraph(sents[index - back + 1]):
+                paragraph_breaks += 1
+                if paragraph_breaks > 2:
+                    return nothing
+            narration = [t for t in prev if self.in_quote[t.i] == -1 and not t.is_punct and not t.is_space]
+            if not narration:
+                continue  # a sentence of the quote itself: look past it
+            looked += 1
+            people = self.people_in(narration, objects=True)
+            if people & named and not people - named:
+                return nothing  # the only ones mentioned are talked about in the quote
+            people -= named
+            if people:
+                leader = single_leader(people) or self._sole_speaker(prev, people)
+                return (leader, [prev]) if leader and self.leader_is_subject(prev, leader) else nothing
+        return nothing
+
+    def _within_own_act(self, pronoun, leader_id: str) -> bool:
+        """'Musk's opposition to what he termed ...', 'Cook's memo, in which he wrote ...': the
+        pronoun stands inside the act or the document the leader's possessive names."""
+        node = pronoun
+        for _ in range(8):
+            if node.head.i == node.i:
+                return False
+            node = node.head
+            if node.pos_ == "NOUN" and not lp.is_person_noun(node.lower_) and any(
+                    c.dep_ == "poss" and self.leader_at.get(c.i) == leader_id for c in node.children):
+                return True
+        return False
+
+    def _sole_speaker(self, sent, people: set[str]) -> str | None:
+        """In 'Muñoz said he was contacted by the White House and Gov. Brian Kemp', the one who
+        speaks is the antecedent of the next 'he said': one leader, the subject of the sentence's
+        only speaking verb; everyone else (no other leader) named only as an object."""
+        if len([person for person in people if ":" not in person]) != 1:
+            return None  # two leaders: either could be "he"
+        subjects = {s.i: s for verb in sent if is_speech(verb) and self.in_quote[verb.i] == -1
+                    for s in [self.grammar.subject(verb)] if s is not None}
+        subjects = list(subjects.values())  # (a participle's subject is its clause's: "..., arguing that")
+        if len(subjects) != 1:
+            return None
+        leader = self.leader_at.get(subjects[0].i) or self.by_title(subjects[0])
+        if leader is None or leader not in people:
+            return None
+        others = [t for t in sent if t.dep_ in ("nsubj", "nsubjpass") and t.i != subjects[0].i
+                  and self.people_in([t]) - {leader}]
+        return None if others else leader
+
+    def leader_is_subject(self, tokens, leader_id: str) -> bool:
+        """The antecedent must be the one acting ("Okonkwo spoke ..."), not the one acted on
+        ("Ruiz criticized Okonkwo."), whose pronoun would point elsewhere."""
+        for t in tokens:
+            mentioned = self.leader_at.get(t.i) == leader_id
+            if not mentioned and t.dep_ == "nsubj" and t.pos_ in ("NOUN", "PROPN"):
+                mentioned = leader_id in (self.by_title(t), self.by_role(t))
+            if not mentioned:
+                continue
+            node = t
+            while node.dep_ in ("compound", "appos", "flat") and node.head.i != node.i:
+                node = node.head
+            if node.dep_ == "nsubj":
+                return True
+            if node.dep_ == "poss" and node.head.lemma_.lower() in lp.OWN_DOCUMENT_NOUNS | lp.SPEECH_NOUNS:
+                return True  # "Fiddelke's message emphasized ... He also noted ...": its author
+            if node.dep_ == "nsubjpass" and not any(c.dep_ == "agent" for c in node.head.children):
+                return True
+        return False
+
+
+def single_leader(people: set[str]) -> str | None:
+    if len(people) == 1:
+        (only,) = people
+        if ":" not in only:
+            return only
+    return None

@@ -1,0 +1,87 @@
+"""Words printed with their speaker's name as a label, as transcripts and interviews print them,
+or as a signature, as pull quotes and epigraphs do:
+
+    KARP: We are not going to apologise for working with the government.
+    Okonkwo: "We will not comply."
+    "We will not comply." — Mara Okonkwo, chief executive of Lumenfold
+
+A paragraph that opens with exactly a leader's name or alias and a colon gives that leader's
+words: quoted, or (in a transcript, where at least two paragraphs open with a speaker's label:
+the leader's, an interviewer's in capitals, "Q:" or "A:") unquoted to the end of the paragraph.
+A paragraph that is a quoted sentence signed with a dash and exactly a leader's name (a title
+may follow after a comma) is that leader's. Never in a headline ("Okonkwo: 'We will not
+comply'" may go beyond her words), and never a label that names anyone else or part of a name.
+"""
+
+from __future__ import annotations
+
+import re
+
+from onrecord.nlp.quote_candidates import Attribution, clean_quote
+from onrecord.nlp.quote_marks import Span
+
+_LABEL = re.compile(r"([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}):\s+(?=\S)")
+_QUOTE_OPENERS = ('"', "“", "″")
+
+
+def labelled_words(article, index, attributed) -> list[tuple]:
+    """(quoted passage's index or None, span, words, Attribution) for every paragraph a leader's
+    label opens; `attributed` maps the quoted passages already attributed (left alone)."""
+    text, labels = article.text, []
+    for number, (start, end, block) in enumerate(article.ranges):
+        match = _LABEL.match(text, start, end)
+        if match and not block:
+            labels.append((number, match))
+    speakers = [m for _n, m in labels if m.group(1).isupper() or _leader(index, m.group(1))]
+    transcript = len(speakers) >= 2
+    out = []
+    for number, match in labels:
+        leader_id = _leader(index, match.group(1))
+        start, end, _block = article.ranges[number]
+        first = article.doc.char_span(start, end, alignment_mode="expand")
+        if leader_id is None or first is None or article.in_headline(first[0]):
+            continue
+        at = match.end()
+        quoted = [i for i, s in enumerate(article.spans) if s.open_at == at and s.close_at >= end - 1]
+        sents = list(first.sents)
+        if text[at] in _QUOTE_OPENERS or quoted:
+            if len(quoted) != 1 or quoted[0] in attributed:
+                continue
+            out.append((quoted[0], article.spans[quoted[0]], article.quoted_text(quoted[0]),
+                        Attribution(leader_id, "transcript", sents[:1])))
+            continue
+        words = clean_quote(text[at:end])
+        if not transcript or any(ch in words for ch in '"“”') or len(words.split()) < 4:
+            continue
+        out.append((None, Span([(at, end)], at, end), words, Attribution(leader_id, "transcript", sents[:1])))
+    return out
+
+
+_SIGNATURE = re.compile(r"\s*[—–]\s*([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})\s*(?:,[^\"“”]*)?$")
+
+
+def signed_quotes(article, index, attributed) -> list[tuple]:
+    """(quoted passage's index, Attribution) for paragraphs that are a quoted sentence signed
+    "— Name": the quote must end a sentence inside its marks (a headline seldom does)."""
+    out = []
+    for number, span in enumerate(article.spans):
+        if number in attributed or span.block or len(span.parts) != 1:
+            continue
+        paragraph = article.paragraph_of(span.open_at)
+        start, end, _block = article.ranges[paragraph]
+        inner = article.text[span.start:span.end].rstrip()
+        signed = _SIGNATURE.match(article.text, span.close_at, end)
+        if span.open_at != start or signed is None or not inner.endswith((".", "!", "?")):
+            continue
+        leader_id = _leader(index, signed.group(1))
+        tokens = article.span_tokens[number]
+        if leader_id is not None and tokens:
+            out.append((number, Attribution(leader_id, "transcript", [tokens[0].sent])))
+    return out
+
+
+def _leader(index, label: str) -> str | None:
+    """The one leader whose name or alias the label is, whatever its case."""
+    label = " ".join(label.split()).lower()
+    found = {lid for lid, names in index.names.items() if label in names}
+    return found.pop() if len(found) == 1 else None
