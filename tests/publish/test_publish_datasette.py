@@ -209,6 +209,15 @@ async def test_cached_counts_follow_every_change_to_the_database(sample_db, tmp_
     before = await platforms()
     assert before == await platforms()  # served again, from the cache
     board_before = (await ds.client.get("/board")).text
+    first_page = "/onrecord/statement_stances.json?_shape=array"  # its first page is kept too
+
+    async def newest():
+        return [row["statement_id"] for row in (await ds.client.get(first_page)).json()][:1]
+
+    newest_before = await newest()
+    assert newest_before == await newest()
+    assert any("from statement_stances order by published_at desc limit" in key[0]
+               for key in ds.get_database("onrecord").execute.cache)
     db = open_db(path)
     save_statements(db, [{"id": "rss:99", "leader_id": "cy-marsh", "account_id": "rss:https://marsh.example/feed.xml",
                           "platform": "rss", "kind": "post", "text": "These raids are wrong and must end.",
@@ -221,6 +230,7 @@ async def test_cached_counts_follow_every_change_to_the_database(sample_db, tmp_
     board = (await ds.client.get("/board")).text
     assert 'data-leader="cy-marsh" data-stance="silent"' in board_before
     assert 'data-leader="cy-marsh" data-stance="condemning"' in board
+    assert newest_before != ["rss:99"] and await newest() == ["rss:99"]
 
 
 async def test_server_warms_the_cache_when_it_starts(sample_db):
