@@ -20,14 +20,17 @@ from onrecord.db.review_queue import REVIEW_QUEUE_SQL
 
 # What each judgment adds to a leader's counts, over the rows `w` of one arm of `judgments` in the
 # window. Keys sort by time: the time, a separator that sorts before any character (char(31)), then
-# the statement's id, or the side (C or S) and whether an editor verified it (1 or 0).
+# the side (C or S) and whether an editor verified it (1 or 0); or, for the latest statement, 1 or 0
+# for confident, taking a side and verified, then its id: among statements published at the same
+# moment (one article's quotes) the one the headline rests on comes first.
 _COUNTED = """w.leader_id, w.topic_id,
         SUM(w.stance = 'condemning' AND w.needs_review = 0) AS condemning,
         SUM(w.stance = 'supporting' AND w.needs_review = 0) AS supporting,
         SUM(w.needs_review = 1) AS needs_review,
         SUM(w.needs_review = 1 AND (w.on_topic = 1 OR w.stance != 'silent')) AS uncertain_on_topic,
         SUM(w.on_topic = 1) AS on_topic,
-        MAX(CASE WHEN w.on_topic = 1 THEN w.published_at || char(31) || w.statement_id END) AS last_statement_key,
+        MAX(CASE WHEN w.on_topic = 1 THEN w.published_at || char(31) || (w.needs_review = 0) || (w.stance != 'silent')
+            || (w.judgment = 'verified') || w.statement_id END) AS last_statement_key,
         SUM(w.judgment = 'verified') AS reviewed,
         MIN(CASE WHEN w.needs_review = 0 AND (w.on_topic = 1 OR w.stance != 'silent') THEN w.published_at END)
             AS first_on_topic_at,
@@ -74,7 +77,7 @@ counts AS (
 headline AS (
     SELECT *,
         substr(last_statement_key, 1, instr(last_statement_key, char(31)) - 1) AS last_statement_at,
-        substr(last_statement_key, instr(last_statement_key, char(31)) + 1) AS last_statement_id,
+        substr(last_statement_key, instr(last_statement_key, char(31)) + 4) AS last_statement_id,
         CASE substr(side_key, instr(side_key, char(31)) + 1, 1) WHEN 'C' THEN 'condemning' WHEN 'S' THEN 'supporting'
             END AS latest_side,
         CAST(CASE WHEN side_key IS NOT NULL THEN substr(side_key, instr(side_key, char(31)) + 2)

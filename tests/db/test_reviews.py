@@ -142,3 +142,16 @@ def test_verified_follows_the_judgment_the_headline_rests_on(db):
     assert (headline(db, "ana")["verified"], headline(db, "ana")["reviewed"]) == (0, 1)
     save_review(db, latest, TOPIC, "confirmed", "Ed", "checked the latest")
     assert headline(db, "ana")["verified"] == 1
+
+
+def test_of_statements_published_together_the_board_shows_the_one_the_headline_rests_on(db):
+    # one article's quotes share its time: the verified one that takes the side, not the first id
+    for number in (1, 2):
+        say(db, "ana", number, "condemning", "2026-02-01T09:00:00Z")
+    say(db, "ana", 3, "silent", "2026-02-01T09:00:00Z")  # on the topic, no side
+    say(db, "ana", 0, "condemning", "2026-02-01T09:00:00Z", confidence=0.3, needs_review=True)
+    assert headline(db, "ana")["last_statement_id"] == "mastodon:ana:2"  # the last id among equals
+    save_review(db, "mastodon:ana:1", TOPIC, "confirmed", editor="R. Editor (fictional)", note="Read it")
+    row = headline(db, "ana")
+    assert (row["last_statement_id"], row["verified"], row["last_statement_at"]) == (
+        "mastodon:ana:1", 1, "2026-02-01T09:00:00Z")
