@@ -26,6 +26,7 @@ MODULES = {
     "crawl": CRAWL,
     "classify": CLASSIFY,
     "stance": (("spacy", "spacy"), ("numpy", "numpy"), ("yaml", "PyYAML")),
+    "quotes": NEWS + (("numpy", "numpy"), ("yaml", "PyYAML")),
     "serve": SERVE,
     "review": (("sqlite_utils", "sqlite-utils"), ("filelock", "filelock"), ("datasette", "datasette")),
     "schedule": (("apscheduler", "apscheduler"), ("sqlalchemy", "SQLAlchemy"), ("sqlite_utils", "sqlite-utils"),

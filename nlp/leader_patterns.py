@@ -6,6 +6,8 @@ table lists a verb once, in its base form.
 
 from __future__ import annotations
 
+import re
+
 # Lemmas of verbs that introduce someone's own words: "X said", "said X", "X wrote on X:".
 SPEECH_LEMMAS = frozenset({
     "say", "tell", "write", "add", "state", "declare", "note", "explain", "argue", "insist",
@@ -219,7 +221,16 @@ def ruler_patterns(leaders: list[dict]) -> tuple[list[dict], dict[str, set[str]]
         (leader_id,) = ids
         patterns.append({"label": "LEADER", "pattern": name, "id": leader_id})
         name_words[leader_id] |= {w.lower() for w in name.split()}
+        words = name.split()
+        if len(words) == 2 and all(_PLAIN_NAME_WORD.match(w) for w in words):
+            # "Katrina W. Berger" for Katrina Berger: news style adds a middle initial, which
+            # would otherwise read as someone else's first name before the surname.
+            patterns.append({"label": "LEADER", "id": leader_id, "pattern": [
+                {"ORTH": words[0]}, {"TEXT": {"REGEX": r"^[A-Z]\.$"}}, {"ORTH": words[1]}]})
     return patterns, name_words
+
+
+_PLAIN_NAME_WORD = re.compile(r"^[A-Z][a-z]+$")  # one token as spaCy splits it: no hyphen, no apostrophe
 
 
 # Nouns that denote a person: as a subject they are a candidate speaker, which blocks resolving
