@@ -69,19 +69,11 @@ def site_plugins(db_path, banner: str | None = None) -> dict:
     return {"onrecord": {"banner": banner}} if banner else {}
 
 
-def warm_paths(db_path) -> list[str]:
+def warm_paths() -> list[str]:
     """The pages `onrecord serve` requests itself at start and after each change of the database,
     so their slow queries are cached before the first visitor (plugins/query_cache.py)."""
-    from datasette.utils import tilde_encode
-
-    from onrecord.db.queries import first_leader_id
-
-    warm = ["/board"] + [f"/{DATABASE_NAME}/{table}" for table in ("statements", "statement_stances", "leader_stances",
-                                                                      "stances")]
-    leader = first_leader_id(db_path)
-    if leader:  # every leader page reads the same headlines query: one visit keeps it for all
-        warm.append(f"/leaders/{tilde_encode(leader)}")
-    return warm
+    return ["/board"] + [f"/{DATABASE_NAME}/{table}" for table in ("statements", "statement_stances", "leader_stances",
+                                                                       "stances")]
 
 
 def serve_datasette(db_path, host: str, port: int, extra_plugins: dict | None = None, echo=print) -> None:
@@ -90,7 +82,7 @@ def serve_datasette(db_path, host: str, port: int, extra_plugins: dict | None = 
     import uvicorn
 
     # Keep the pages most visited computed in the background (plugins/query_cache.py).
-    warm = warm_paths(db_path)
+    warm = warm_paths()
     extra_plugins = dict(extra_plugins or {})
     extra_plugins["onrecord"] = {"warm": warm, **extra_plugins.get("onrecord", {})}
     ds = build_datasette(db_path, extra_plugins)

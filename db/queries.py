@@ -161,22 +161,6 @@ def leader_organizations(path) -> list[str | None] | None:
         return None
 
 
-def first_leader_id(path) -> str | None:
-    """One leader's id in the database file at `path` (read-only), or None: `onrecord serve` warms
-    that leader's page, which computes the headlines every leader page shares."""
-    import sqlite3
-
-    try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-        try:
-            row = conn.execute("SELECT id FROM leaders ORDER BY id LIMIT 1").fetchone()
-            return row[0] if row else None
-        finally:
-            conn.close()
-    except sqlite3.Error:
-        return None
-
-
 # -- editorial review (cli/review.py) -----------------------------------------------------------------
 
 

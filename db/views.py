@@ -226,6 +226,35 @@ LEFT JOIN monitoring m ON m.leader_id = l.id AND m.topic_id = t.id
 LEFT JOIN basis b ON b.leader_id = l.id AND b.topic_id = t.id
 """
 
+
+
+def _one_leader(view_sql: str) -> str:
+    """leader_stances as a query for one leader (`:leader`): the same SQL with that leader's rows
+    picked at each source (their judgments, crawls, coverage, article mentions), so a leader's page
+    reads theirs through the indexes instead of computing every leader's headline."""
+    select = view_sql.split("CREATE VIEW leader_stances AS", 1)[1]
+    edits = [  # (what, with what, how many times)
+        (_IN_WINDOW, _IN_WINDOW + " AND w.leader_id = :leader", 2),
+        ("JOIN accounts a ON a.id = c.account_id", "JOIN accounts a ON a.id = c.account_id AND a.leader_id = :leader", 1),
+        ("JOIN crawl_leaders cl ON cl.crawl_id = c.id", "JOIN crawl_leaders cl ON cl.crawl_id = c.id AND cl.leader_id = :leader", 1),
+        ("FROM (SELECT * FROM leader_coverage ORDER BY",
+         "FROM (SELECT * FROM leader_coverage WHERE leader_id = :leader ORDER BY", 1),
+        ("JOIN article_mentions m ON t.since IS NULL OR COALESCE(m.published_at, m.first_read_at) >= t.since",
+         "JOIN article_mentions m ON m.leader_id = :leader\n"
+         "        AND (t.since IS NULL OR COALESCE(m.published_at, m.first_read_at) >= t.since)", 1),
+        ("LEFT JOIN articles a ON a.leader_id = l.id AND a.topic_id = t.id\n)",
+         "LEFT JOIN articles a ON a.leader_id = l.id AND a.topic_id = t.id\n    WHERE l.id = :leader\n)", 1),
+    ]
+    for old, new, times in edits:
+        if select.count(old) != times:
+            raise RuntimeError(f"leader_stances changed: {old!r} is there {select.count(old)} times, not {times}")
+        select = select.replace(old, new)
+    return select.rstrip() + "\nWHERE l.id = :leader\n"
+
+
+# One leader's rows of leader_stances (one per topic), for the leader pages.
+LEADER_HEADLINE_SQL = _one_leader(LEADER_STANCES_SQL)
+
 # Which sources need a look: `failing` when the last 3 crawls that were tried failed (a crawl
 # skipped by design, an X account without a token, is no failure: such a source is `skipped`); `quiet` when a source that
 # usually posts has returned nothing new for more than 3x its median gap between posts and at least

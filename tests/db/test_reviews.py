@@ -5,6 +5,7 @@ import pytest
 
 from onrecord.db.connect import open_db
 from onrecord.db.save import SaveError, record_crawl, save_review, save_stances, save_statements, save_watchlist
+from onrecord.db.views import LEADER_HEADLINE_SQL
 
 TOPIC = "ice-enforcement"
 WATCHLIST = {
@@ -38,7 +39,9 @@ def say(db, leader, number, stance, published_at, on_topic=True, confidence=0.95
 
 
 def headline(db, leader):
-    return next(db.query("SELECT * FROM leader_stances WHERE leader_id = ?", [leader]))
+    row = next(db.query("SELECT * FROM leader_stances WHERE leader_id = ?", [leader]))
+    assert list(db.query(LEADER_HEADLINE_SQL, {"leader": leader})) == [row]  # what a leader's page reads
+    return row
 
 
 def verdict(db, statement_id):
