@@ -28,6 +28,7 @@ MODULES = {
     "stance": (("spacy", "spacy"), ("numpy", "numpy"), ("yaml", "PyYAML")),
     "quotes": NEWS + (("numpy", "numpy"), ("yaml", "PyYAML")),
     "serve": SERVE,
+    "review": (("sqlite_utils", "sqlite-utils"), ("filelock", "filelock"), ("datasette", "datasette")),
     "schedule": (("apscheduler", "apscheduler"), ("sqlalchemy", "SQLAlchemy"), ("sqlite_utils", "sqlite-utils"),
                  ("filelock", "filelock")),
     "demo": CRAWL + NEWS + CLASSIFY + SERVE,
