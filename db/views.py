@@ -315,6 +315,7 @@ SELECT
         WHEN crawled IS NULL THEN 'never crawled'
         WHEN last_status = 'skipped' THEN 'skipped'
         WHEN failed_in_a_row >= 3 THEN 'failing'
+        WHEN last_status = 'failed' THEN 'failed'
         WHEN gaps >= 2 AND quiet_days > MAX(3 * median_gap_days, 7) THEN 'quiet'
         ELSE 'ok'
     END AS health,
@@ -322,6 +323,8 @@ SELECT
         WHEN crawled IS NULL THEN 'in the watchlist, not crawled yet'
         WHEN last_status = 'skipped' THEN 'skipped by design: ' || COALESCE(last_error, 'no reason recorded')
         WHEN failed_in_a_row >= 3 THEN printf('failed on its last %d crawls: %s', failed_in_a_row, COALESCE(last_error, 'no error recorded'))
+        WHEN last_status = 'failed'
+            THEN printf('its last crawl failed (%d in a row; failing from 3): %s', failed_in_a_row, COALESCE(last_error, 'no error recorded'))
         WHEN gaps >= 2 AND quiet_days > MAX(3 * median_gap_days, 7)
             THEN printf('nothing new for %.1f days; usually every %.1f days', quiet_days, median_gap_days)
     END AS reason,
