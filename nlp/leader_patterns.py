@@ -199,11 +199,16 @@ def title_heads(title: str | None) -> frozenset[str]:
     return frozenset(heads - {"chief"})
 
 
+SHARED = "shared:"  # the id of a name pattern that several leaders answer to ("Kim")
+
+
 def ruler_patterns(leaders: list[dict]) -> tuple[list[dict], dict[str, set[str]]]:
     """EntityRuler patterns (label LEADER, id = leader id) for each leader's name and aliases.
 
-    An alias shared by two leaders names neither, so it is left out. Returns the patterns and,
-    per leader, the lowercase words of its names (to tell "Gloria Okonkwo" from the leader).
+    An alias shared by two leaders names neither by itself: its pattern's id is SHARED followed
+    by the owners' ids, and an article resolves it to the one owner it names in full (Mentions).
+    Returns the patterns and, per leader, the lowercase words of its names (to tell "Gloria
+    Okonkwo" from the leader).
     """
     owners: dict[str, set[str]] = {}
     for leader in leaders:
@@ -215,6 +220,7 @@ def ruler_patterns(leaders: list[dict]) -> tuple[list[dict], dict[str, set[str]]
     name_words: dict[str, set[str]] = {leader["id"]: set() for leader in leaders}
     for name, ids in owners.items():
         if len(ids) != 1:
+            patterns.append({"label": "LEADER", "pattern": name, "id": SHARED + " ".join(sorted(ids))})
             continue
         (leader_id,) = ids
         patterns.append({"label": "LEADER", "pattern": name, "id": leader_id})
