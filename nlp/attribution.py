@@ -117,6 +117,8 @@ class ArticleAttribution:
             return None  # "Okonkwo shared an article: '...'": someone else's words
         if grammar.secondhand(verb, quoted=True, standalone=not span.embedded):
             return None
+        if _relays_another(verb):
+            return None  # '"...," Ramirez recalled him saying': his words, as she recalls them
         spoken = is_speech(verb) and root is not None and root.head.i == verb.i and root.dep_ in ("dobj", "ccomp") \
             and not (root.dep_ == "dobj" and lemma(verb) in lp.ADDRESSEE_VERBS)  # 'told the "Times"': who heard
         if span.embedded and not spoken and looks_like_a_name(self.text[span.start:span.end]):
@@ -336,6 +338,17 @@ class ArticleAttribution:
                 continue  # ('"A" and "b"' are two quotes)
             merged[index] = target
         return merged
+
+
+def _relays_another(verb) -> bool:
+    """The verb reports someone else speaking: 'recalled him saying', 'heard her say' (a speech
+    verb without tense whose own subject is another, after the verb)."""
+    return any(c.dep_ in ("ccomp", "xcomp", "oprd") and c.i > verb.i and c.tag_ in ("VBG", "VB") and is_speech(c)
+               and any(g.dep_ in ("nsubj", "nsubjpass") and g.i < c.i for g in c.children)
+               and not any(g.dep_ in ("aux", "mark") for g in c.children)  # ('noted that time will tell')
+               or c.dep_ == "advcl" and c.tag_ == "VBG" and is_speech(c) and c.i > 0
+               and c.doc[c.i - 1].dep_ == "dobj" and c.doc[c.i - 1].head.i == verb.i  # 'recalled him saying'
+               for c in verb.children)
 
 
 def _coordinators_only(gap) -> bool:

@@ -41,7 +41,7 @@ MANNER_ADJECTIVES = frozenset({
 LABEL_LEMMAS = frozenset({
     "call", "describe", "characterize", "characterise", "label", "term", "dub", "brand", "deem",
     "slam", "blast", "decry", "denounce", "condemn", "criticize", "praise", "hail", "dismiss",
-    "refer", "promise", "pledge", "address", "portray", "frame",
+    "refer", "promise", "pledge", "address", "portray", "frame", "liken", "compare",
 })
 
 # Verbs whose that-clause is reported speech ("X said that ...", "X told investors that ...").
@@ -86,13 +86,30 @@ PARAPHRASE_FRAMES = {
     "denounce": ("dobj+as",),
     "praise": ("dobj+as",),
     "pledge": ("xcomp",),
-    "vow": ("xcomp",),
+    "vow": ("xcomp", "dobj"),                    # vowed to ...; vowed full support for the workers
+    "promise": ("xcomp", "dobj"),                # promised to arrest ...; promised new laws
+    "propose": ("xcomp", "dobj"),
+    "suggest": ("xcomp",),                       # suggested creating a visa (a that-clause: indirect)
+    "downplay": ("dobj",),                       # downplayed concerns of disruption
+    "liken": ("dobj+to",),                       # likened ICE to a paramilitary force
+    "compare": ("dobj+to",),
+    "point": ("to",),                            # pointed to a drop in spending among ...
+    "express": ("dobj:feeling",),                # expressed gratitude to officials for ... (never a bare feeling)
+    "offer": ("dobj:feeling",),                  # offered condolences to the families
     "warn": ("of", "against"),
     "complain": ("about",),
     "reject": ("dobj:claim",),
     "dismiss": ("dobj:claim",),
     "deny": ("dobj:claim",),
 }
+# Objects that name a feeling voiced to or for someone, for "dobj:feeling" ("expressed gratitude
+# to officials for negotiating ...", "offered condolences to the families").
+FEELING_NOUNS = frozenset({
+    "gratitude", "thanks", "appreciation", "sympathy", "condolence", "prayer", "solidarity",
+    "concern", "regret", "frustration", "anger", "outrage", "dismay", "disappointment", "sadness", "grief",
+    "sorrow", "opposition", "alarm", "shock",
+})
+FEELING_PREPOSITIONS = frozenset({"to", "for", "over", "about", "with", "at", "toward", "towards"})
 # Phrases that belong to what was said whenever they follow: "called upon the industry to ...".
 PARAPHRASE_EXTRAS = ("for", "as", "xcomp")
 # Objects that name a claim, for "dobj:claim".

@@ -54,6 +54,10 @@ class Paraphrases:
             if lemma(verb) not in lp.QUESTION_VERBS \
                     and any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in clause.children):
                 continue  # "would not say whether ...": no answer given (but "questioned whether")
+            if lemma(verb) not in lp.QUESTION_VERBS and _opens_with_wh(tokens):
+                continue  # "explained why he was unable to ...": what the words were about, not what they said
+            if _parenthetical_tag(verb, clause):
+                continue  # "A meant B, Bos said, with C ...": the tag reports what comes before it, not C
             words = [t for t in tokens if not t.is_punct]
             if len(words) < 3:
                 continue
@@ -208,16 +212,29 @@ class Paraphrases:
                 continue  # "what he characterized as ...": the words name something else's part
             if "dobj" in parts and parts["dobj"].lemma_.lower() in lp.CLAIM_NOUNS:
                 parts["dobj:claim"] = parts["dobj"]
+            feeling_for = [c for c in [*verb.children, *(parts["dobj"].children if "dobj" in parts else [])]
+                           if c.dep_ == "prep" and c.i > verb.i and c.lower_ in lp.FEELING_PREPOSITIONS]
+            if "dobj" in parts and parts["dobj"].lemma_.lower() in lp.FEELING_NOUNS and feeling_for:
+                parts["dobj:feeling"] = parts["dobj"]  # "gratitude to officials for ...": to whom, for what
             ways = [way.split("+") for way in frame]
             if not any(all(key in parts for key in way) for way in ways):
                 continue
             keys = {key for way in ways if all(k in parts for k in way) for key in way} | set(lp.PARAPHRASE_EXTRAS)
             said = [t for key in keys if key in parts for t in parts[key].subtree]
+            if "dobj:feeling" in keys:
+                said += [t for c in feeling_for if c.head.i == verb.i for t in c.subtree if t not in said]
             aside = {x for t in said if t.dep_ == "advcl" and t.tag_ == "VBG" and t.i > verb.i
                      for x in range(t.left_edge.i - 1, t.right_edge.i + 1)}  # (with its comma)
             said = [t for t in said if t.i not in aside]  # "..., saying ...": the participle's own words
-            if any(self.in_quote[t.i] != -1 or t.text in QUOTE_CHARS for t in said):
-                continue  # the quoted words speak for it
+            said = _with_infinitive(verb, said)
+            if not said:
+                continue  # 'called for ICE' of 'called for ICE to be disbanded': cut short, it says the opposite
+            if not self._whole_quotes_only(said) or any(t.text in QUOTE_CHARS and self.in_quote[t.i] == -1
+                                                         for t in said):
+                continue  # part of a longer quote, or a stray mark (a whole partial quote is its words)
+            if any(self._quote_is_the_judgement(parts[key]) for key in keys if key in parts):
+                continue  # 'called the raids "cruel"', 'likened ICE to a "masked force"': the quote is
+                # the judgement itself, the leader's own words (but 'warned against a "masked" force ...')
             if len([t for t in said if not t.is_punct]) < 2:
                 continue
             if self.grammar.negated(verb) or self.grammar.secondhand(verb):
@@ -233,6 +250,14 @@ class Paraphrases:
             out.append((span, clean_quote(self.text[start:end]),
                         Attribution(leader_id, pattern, [*antecedent, verb.sent], kind="paraphrase")))
         return out
+
+    def _quote_is_the_judgement(self, part) -> bool:
+        """A complement whose head word, or half its content words, stand in quote marks."""
+        heads = [c for c in part.children if not c.is_punct] if part.dep_ == "prep" else [part]
+        content = [t for t in part.subtree if t.pos_ in ("NOUN", "PROPN", "VERB", "ADJ", "ADV", "NUM")
+                   and t.i != part.i or t.i == part.i and part.dep_ != "prep" and not t.is_punct]
+        quoted = [t for t in content if self.in_quote[t.i] != -1]
+        return any(self.in_quote[h.i] != -1 for h in heads) or 2 * len(quoted) >= len(content) > 0 and bool(quoted)
 
     def after_colon(self):
         """'Auza also highlighted another pressing issue: even if ..., he lacks the staff ...',
@@ -335,6 +360,35 @@ class Paraphrases:
         return who[0], who[2]
 
 
+def _opens_with_wh(tokens) -> bool:
+    """A clause opened by why, how, what, where or when (a wh-word before its subject)."""
+    words = [t for t in tokens if not t.is_punct]
+    return bool(words) and words[0].tag_ in ("WRB", "WP", "WDT") and words[0].lower_ != "that"
+
+
+def _parenthetical_tag(verb, clause) -> bool:
+    """'Losing the workers meant production had ceased, Bos said, with all hands focused on ...':
+    the tag stands between a clause before it and the clause the parser gave it after it; the
+    words are the clause before (a clause of the verb from the sentence's start to the comma, with
+    a tense verb and no conjunction of its own), and what follows is the reporter's."""
+    if clause.i < verb.i:
+        return False
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i), None)
+    if subject is None or subject.left_edge.i == 0 or verb.doc[subject.left_edge.i - 1].text != ",":
+        return False
+    comma = subject.left_edge.i - 1
+    for lead in verb.children:
+        if lead.dep_ not in ("advcl", "ccomp", "parataxis") or lead.i > comma:
+            continue
+        if lead.left_edge.i != verb.sent.start or lead.right_edge.i != comma - 1:
+            continue
+        tokens = list(lead.subtree)
+        if lead.tag_ == "VBN" or any(t.dep_ == "mark" or t.dep_ == "cc" and t.head.i == lead.i for t in tokens):
+            return False  # "When the door was locked, he said ...", "Asked whether ..., he said ...": not what
+        return any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in tokens)
+    return False
+
+
 def _own_clause(clause) -> list:
     """The clause's tokens, up to a second reporting verb joined to it ("emphasized that A and
     said B", "said A, questioning whether B": B is another statement, not part of A)."""
@@ -353,6 +407,29 @@ def _own_clause(clause) -> list:
     return tokens
 
 
+def _with_infinitive(verb, said) -> list:
+    """The complement with the infinitive that completes it: 'called for ICE to be defunded'
+    keeps 'to be defunded' (the parser may hang it on the verb). An infinitive right after the
+    complement that belongs elsewhere leaves it unsafe: nothing ([])."""
+    if not said:
+        return said
+    doc = verb.doc
+    last = max(t.i for t in said)
+    nxt = last + 1
+    while nxt < len(doc) and doc[nxt].is_punct and doc[nxt].text in ")]”’\"'":
+        nxt += 1
+    if nxt >= len(doc) or doc[nxt].tag_ != "TO" or doc[nxt].dep_ != "aux":
+        return said
+    infinitive = doc[nxt].head
+    inside = {t.i for t in said}
+    if infinitive.i in inside:
+        return said
+    if infinitive.head.i == verb.i or infinitive.head.i in inside:
+        extra = [t for t in infinitive.subtree if t.i not in inside]
+        return sorted(said + extra, key=lambda t: t.i)
+    return []
+
+
 def _complements(verb) -> dict:
     """A verb's complements by dependency label, and its prepositional phrases by preposition."""
     parts = {}
@@ -361,4 +438,6 @@ def _complements(verb) -> dict:
             parts.setdefault(c.dep_, c)
         elif c.dep_ == "prep" and c.i > verb.i:
             parts.setdefault(c.lower_, c)
+        elif c.dep_ == "advcl" and c.i > verb.i and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children):
+            parts.setdefault("for", c)  # "called for the agency to be disbanded": the parser's clause
     return parts

@@ -30,6 +30,9 @@ def is_speech(token) -> bool:
         return any(c.dep_ == "nsubj" and c.lemma_.lower() in lp.OWN_DOCUMENT_NOUNS for c in token.children)
     if word == "put":  # "put it bluntly:", "as Okonkwo put it": an idiom of saying
         return any(c.dep_ == "dobj" and c.lower_ == "it" for c in token.children)
+    if word == "go":  # '"...," he went on.': the tag's verb, nothing after it ("went on to found" is not speech)
+        after = token.doc[token.i + 1:token.i + 3]
+        return len(after) == 2 and after[0].lower_ == "on" and after[1].is_punct
     if word in lp.PHRASAL_SPEECH:  # "weighed in", whatever the parser made of "in"
         following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
         return following is not None and following.lower_ == lp.PHRASAL_SPEECH[word]

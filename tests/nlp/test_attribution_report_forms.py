@@ -49,3 +49,83 @@ def test_a_shared_name_of_someone_else_is_no_one(finder):
     text = ("Park Min-ji met the trade minister, Park Sung-il, at the airport.\n\n"
             '"We will look after every one of them," Park told reporters.')
     assert ("park-min-ji", "we will look after every one of them") not in said(finder, text)
+
+
+# --- reported speech after verbs of promising, warning, thanking, downplaying -------------------
+
+REPORTED = [
+    ("Okonkwo vowed full support for the workers detained at the plant.",
+     "vowed full support for the workers detained at the plant"),
+    ("Okonkwo promised to rehire every worker who was detained.",
+     "promised to rehire every worker who was detained"),
+    ("Okonkwo suggested creating a visa for construction workers.",
+     "suggested creating a visa for construction workers"),
+    ("Okonkwo downplayed concerns of a long delay to the plant's opening.",
+     "downplayed concerns of a long delay to the plant's opening"),
+    ("Okonkwo likened the raids to a military operation against civilians.",
+     "likened the raids to a military operation against civilians"),
+    ("Okonkwo pointed to a sharp drop in spending among immigrant customers.",
+     "pointed to a sharp drop in spending among immigrant customers"),
+    ("Okonkwo expressed gratitude to the consulate's staff for negotiating the release.",
+     "expressed gratitude to the consulate's staff for negotiating the release"),
+    ('Okonkwo warned against a militarized, "masked" force operating without accountability.',
+     'warned against a militarized, "masked" force operating without accountability'),
+    ("Okonkwo called for the agency to be defunded and disbanded.",
+     "called for the agency to be defunded and disbanded"),
+]
+
+
+@pytest.mark.parametrize("text,words", REPORTED)
+def test_reported_speech_after_more_verbs(finder, text, words):
+    assert ("mara-okonkwo", normalize_quote(words)) in said(finder, text, "paraphrase")
+
+
+def test_a_noun_phrase_keeps_the_infinitive_that_completes_it(finder):
+    # cut after its object, the clause would report the opposite of what was said
+    found = said(finder, "Okonkwo called for Immigration and Customs Enforcement (ICE) to be abolished.",
+                 "paraphrase")
+    assert found == {("mara-okonkwo", normalize_quote(
+        "called for Immigration and Customs Enforcement (ICE) to be abolished"))}
+
+
+@pytest.mark.parametrize("text", [
+    'Okonkwo called the raids "cruel."',                              # the quote is the judgement
+    'Okonkwo likened the agency to a "masked militarized force."',
+    'Okonkwo described the situation as "not acceptable."',
+])
+def test_a_quoted_judgement_is_the_quote_not_a_paraphrase(finder, text):
+    found = {q.kind for q in finder.find(text)}
+    assert "paraphrase" not in found
+
+
+def test_a_quoted_judgement_after_liken_is_her_quote(finder):
+    assert ("mara-okonkwo", "masked militarized force") in \
+        said(finder, 'Okonkwo likened the agency to a "masked militarized force."', "quote")
+
+
+# --- traps ------------------------------------------------------------------------------------
+
+def test_what_a_clause_is_about_is_not_what_was_said(finder):
+    assert said(finder, "Okonkwo explained why she was unable to open the store on Monday.", "paraphrase") == set()
+
+
+def test_a_parenthetical_tag_does_not_give_the_reporters_words_after_it(finder):
+    text = ("Losing half the staff meant the kitchen had closed, Ruiz said, with her cousins and two "
+            "neighbours cooking for the regulars until new cooks could be found.")
+    assert not any("cousins" in words for _leader, words in said(finder, text, "paraphrase"))
+
+
+def test_words_recalled_as_someone_elses_are_not_the_leaders(finder):
+    text = ('A man walked into Ruiz\'s restaurant and made a call. "There is nobody here worth '
+            'the trip," Ruiz recalled him saying.')
+    assert said(finder, text, "quote") == set()
+
+
+def test_went_on_ends_a_tag(finder):
+    text = ('"We will hire again," Okonkwo told investors. "The demand is there and it is growing," she went on.')
+    assert ("mara-okonkwo", "the demand is there and it is growing") in said(finder, text, "quote")
+
+
+def test_went_on_to_is_no_tag(finder):
+    text = 'Okonkwo left the company. "The demand is there," the report said. She went on to found a bakery.'
+    assert said(finder, text, "quote") == set()
