@@ -11,6 +11,7 @@ from __future__ import annotations
 from onrecord.nlp import leader_patterns as lp
 from onrecord.nlp.quote_candidates import Attribution, clean_quote, looks_like_a_name
 from onrecord.nlp.quote_marks import QUOTE_CHARS, Span
+from onrecord.nlp.reported_clauses import complements, opens_with_wh, own_clause, parenthetical_tag, with_infinitive
 from onrecord.nlp.speech_verbs import according_to, is_label, is_speech, lemma
 
 
@@ -31,7 +32,9 @@ class Paraphrases:
         for verb in self.doc:
             if self.in_quote[verb.i] != -1 or verb.pos_ != "VERB" or self.article.in_headline(verb):
                 continue
-            if lemma(verb) not in lp.INDIRECT_VERBS and lemma(verb) not in ("express", "voice", "make", "issue"):
+            belief = lemma(verb) in lp.BELIEF_VERBS
+            if lemma(verb) not in lp.INDIRECT_VERBS and lemma(verb) not in ("express", "voice", "make", "issue") \
+                    and not belief:
                 continue
             if self.grammar.unmarked_words(verb) is not None:
                 continue  # 'He stated, Hope without action ...': words given as his own (attribution.py)
@@ -44,7 +47,7 @@ class Paraphrases:
             if len(clauses) != 1 or self.grammar.negated(verb) or self.grammar.secondhand(verb):
                 continue
             clause = clauses[0]
-            tokens = _own_clause(clause)
+            tokens = own_clause(clause)
             if tagged:  # what comes before the tag (after it, the reporter may go on)
                 tokens = [t for t in tokens if t.i < verb.left_edge.i and t.i not in {x.i for x in verb.subtree}]
             tokens = self._without_addressee(verb, tokens)
@@ -54,13 +57,15 @@ class Paraphrases:
             if lemma(verb) not in lp.QUESTION_VERBS \
                     and any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in clause.children):
                 continue  # "would not say whether ...": no answer given (but "questioned whether")
-            if lemma(verb) not in lp.QUESTION_VERBS and _opens_with_wh(tokens):
+            if lemma(verb) not in lp.QUESTION_VERBS and opens_with_wh(tokens):
                 continue  # "explained why he was unable to ...": what the words were about, not what they said
-            if _parenthetical_tag(verb, clause):
+            if parenthetical_tag(verb, clause):
                 continue  # "A meant B, Bos said, with C ...": the tag reports what comes before it, not C
             words = [t for t in tokens if not t.is_punct]
             if len(words) < 3:
                 continue
+            if belief and not any(self.in_quote[t.i] != -1 for t in tokens):
+                continue  # "believes the raids are ...": a belief is reported speech only with her words quoted in it
             who = self.mentions.speaker(self.grammar.subject(verb))
             if who is None:
                 continue
@@ -207,7 +212,7 @@ class Paraphrases:
                 continue
             if lemma(verb) in lp.INDIRECT_VERBS and any(c.dep_ == "ccomp" for c in verb.children):
                 continue  # "warned that ...": the indirect rule reads it
-            parts = _complements(verb)
+            parts = complements(verb)
             if "dobj" in parts and parts["dobj"].tag_ in ("WP", "WDT"):
                 continue  # "what he characterized as ...": the words name something else's part
             if "dobj" in parts and parts["dobj"].lemma_.lower() in lp.CLAIM_NOUNS:
@@ -226,7 +231,7 @@ class Paraphrases:
             aside = {x for t in said if t.dep_ == "advcl" and t.tag_ == "VBG" and t.i > verb.i
                      for x in range(t.left_edge.i - 1, t.right_edge.i + 1)}  # (with its comma)
             said = [t for t in said if t.i not in aside]  # "..., saying ...": the participle's own words
-            said = _with_infinitive(verb, said)
+            said = with_infinitive(verb, said)
             if not said:
                 continue  # 'called for ICE' of 'called for ICE to be disbanded': cut short, it says the opposite
             if not self._whole_quotes_only(said) or any(t.text in QUOTE_CHARS and self.in_quote[t.i] == -1
@@ -358,86 +363,3 @@ class Paraphrases:
         if who is None or owners[0].i not in self.mentions.leader_at:
             return None, []
         return who[0], who[2]
-
-
-def _opens_with_wh(tokens) -> bool:
-    """A clause opened by why, how, what, where or when (a wh-word before its subject)."""
-    words = [t for t in tokens if not t.is_punct]
-    return bool(words) and words[0].tag_ in ("WRB", "WP", "WDT") and words[0].lower_ != "that"
-
-
-def _parenthetical_tag(verb, clause) -> bool:
-    """'Losing the workers meant production had ceased, Bos said, with all hands focused on ...':
-    the tag stands between a clause before it and the clause the parser gave it after it; the
-    words are the clause before (a clause of the verb from the sentence's start to the comma, with
-    a tense verb and no conjunction of its own), and what follows is the reporter's."""
-    if clause.i < verb.i:
-        return False
-    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i), None)
-    if subject is None or subject.left_edge.i == 0 or verb.doc[subject.left_edge.i - 1].text != ",":
-        return False
-    comma = subject.left_edge.i - 1
-    for lead in verb.children:
-        if lead.dep_ not in ("advcl", "ccomp", "parataxis") or lead.i > comma:
-            continue
-        if lead.left_edge.i != verb.sent.start or lead.right_edge.i != comma - 1:
-            continue
-        tokens = list(lead.subtree)
-        if lead.tag_ == "VBN" or any(t.dep_ == "mark" or t.dep_ == "cc" and t.head.i == lead.i for t in tokens):
-            return False  # "When the door was locked, he said ...", "Asked whether ..., he said ...": not what
-        return any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in tokens)
-    return False
-
-
-def _own_clause(clause) -> list:
-    """The clause's tokens, up to a second reporting verb joined to it ("emphasized that A and
-    said B", "said A, questioning whether B": B is another statement, not part of A)."""
-    tokens = list(clause.subtree)
-    sourcing = {x.i for t in tokens if t.lower_ == "according" for x in t.subtree}
-    if sourcing:  # "..., according to minutes of the meeting": how the outlet knows, not what was said
-        tokens = [t for t in tokens if t.i < min(sourcing)]
-        while tokens and tokens[-1].is_punct:
-            tokens.pop()
-    for t in tokens:
-        if t.dep_ in ("conj", "advcl") and t.head.i == clause.i and lemma(t) in lp.INDIRECT_VERBS:
-            cut = t.left_edge.i
-            while cut > clause.left_edge.i and (t.doc[cut - 1].dep_ == "cc" or t.doc[cut - 1].is_punct):
-                cut -= 1
-            return [x for x in tokens if x.i < cut]
-    return tokens
-
-
-def _with_infinitive(verb, said) -> list:
-    """The complement with the infinitive that completes it: 'called for ICE to be defunded'
-    keeps 'to be defunded' (the parser may hang it on the verb). An infinitive right after the
-    complement that belongs elsewhere leaves it unsafe: nothing ([])."""
-    if not said:
-        return said
-    doc = verb.doc
-    last = max(t.i for t in said)
-    nxt = last + 1
-    while nxt < len(doc) and doc[nxt].is_punct and doc[nxt].text in ")]”’\"'":
-        nxt += 1
-    if nxt >= len(doc) or doc[nxt].tag_ != "TO" or doc[nxt].dep_ != "aux":
-        return said
-    infinitive = doc[nxt].head
-    inside = {t.i for t in said}
-    if infinitive.i in inside:
-        return said
-    if infinitive.head.i == verb.i or infinitive.head.i in inside:
-        extra = [t for t in infinitive.subtree if t.i not in inside]
-        return sorted(said + extra, key=lambda t: t.i)
-    return []
-
-
-def _complements(verb) -> dict:
-    """A verb's complements by dependency label, and its prepositional phrases by preposition."""
-    parts = {}
-    for c in verb.children:
-        if c.dep_ in ("dobj", "xcomp", "ccomp", "oprd"):
-            parts.setdefault(c.dep_, c)
-        elif c.dep_ == "prep" and c.i > verb.i:
-            parts.setdefault(c.lower_, c)
-        elif c.dep_ == "advcl" and c.i > verb.i and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children):
-            parts.setdefault("for", c)  # "called for the agency to be disbanded": the parser's clause
-    return parts
