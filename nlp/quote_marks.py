@@ -65,6 +65,7 @@ def prepare(text: str) -> tuple[str, list[tuple[int, int, bool | tuple]]]:
         raw = _OTHER_MARKS.sub(lambda m: _AS_CURLY[m.group()], raw)
         if not raw:
             continue
+        raw = _unwrapped(raw)
         block = raw.startswith(">")
         if block:
             raw = raw.lstrip("> ").strip()
@@ -82,6 +83,17 @@ def prepare(text: str) -> tuple[str, list[tuple[int, int, bool | tuple]]]:
         clean.append(raw)
         pos += len(raw) + 2
     return "\n\n".join(clean), ranges
+
+
+def _unwrapped(paragraph: str) -> str:
+    """'""All of these efforts ...," Zoley told investors."' and '"'Our business ...,' Hininger
+    said."': a whole paragraph of reporting that a page quotes from another outlet, its own
+    quotes inside. A paragraph that opens with two marks and ends with a closing double mark is
+    the outer pair's content (a paragraph that is one quote opens with a single mark)."""
+    if len(paragraph) > 3 and paragraph[0] in ('"', "“") and paragraph[1] in ('"', "“", "'", "‘") \
+            and paragraph[-1] in ('"', "”"):
+        return paragraph[1:-1].strip()
+    return paragraph
 
 
 def _double_quotes(text: str, ranges) -> list[Span]:
