@@ -55,6 +55,10 @@ INDIRECT_VERBS = frozenset({
     "convey", "inform",
 })
 
+# Verbs of belief: "Duncan believes the raids are intended to 'shock and scare' communities"
+# reports what he said when the clause quotes his words, and only then.
+BELIEF_VERBS = frozenset({"believe", "think", "feel"})
+
 # Reporting verbs whose addressee stands right after them ("told reporters the raid ...").
 ADDRESSEE_VERBS = frozenset({"tell", "inform", "assure", "remind", "warn", "notify", "advise"})
 

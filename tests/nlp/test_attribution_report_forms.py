@@ -129,3 +129,31 @@ def test_went_on_ends_a_tag(finder):
 def test_went_on_to_is_no_tag(finder):
     text = 'Okonkwo left the company. "The demand is there," the report said. She went on to found a bakery.'
     assert said(finder, text, "quote") == set()
+
+
+# --- a paragraph a page quotes whole from another outlet -------------------------------------
+
+def test_a_paragraph_quoted_whole_keeps_its_own_quotes(finder):
+    text = ('""We will keep every worker on the payroll," Mara Okonkwo, the chief executive of Lumenfold, '
+            'told investors on the call, according to a transcript."\n\n'
+            '"\'Demand has never been stronger,\' Ana Ruiz said on the same call. \'We are hiring.\' '
+            'Shares rose after the call."')
+    found = said(finder, text, "quote")
+    assert ("mara-okonkwo", "we will keep every worker on the payroll") in found
+    assert ("ana-ruiz", "demand has never been stronger") in found
+    assert ("ana-ruiz", "we are hiring") in found
+    assert not any("shares rose" in words for _leader, words in found)
+
+
+# --- a belief, when the clause quotes the leader's words ----------------------------------------
+
+def test_a_belief_with_her_words_quoted_is_reported_speech(finder):
+    text = "Okonkwo believes the raids are meant to 'shock and scare' workers rather than enforce the law."
+    found = said(finder, text)
+    assert ("mara-okonkwo", "shock and scare") in found
+    assert ("mara-okonkwo", normalize_quote("the raids are meant to 'shock and scare' workers rather than "
+                                            "enforce the law")) in found
+
+
+def test_a_belief_without_her_words_is_not(finder):
+    assert said(finder, "Okonkwo believes the raids are meant to frighten workers.") == set()
