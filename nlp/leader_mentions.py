@@ -145,8 +145,11 @@ class Mentions(Antecedents):
             subject = subject.head.head
             lower = subject.lower_
         if subject.i in self.leader_at and subject.dep_ != "poss":
-            if any(c.dep_ == "conj" or c.dep_ == "prep" and _joins_others(c) for c in subject.children):
+            own = self.index.own_context[self.leader_at[subject.i]] | {"of", "at", "the", ","}
+            if any(c.dep_ == "conj" and not all(x.lower_ in own for x in c.subtree)
+                   or c.dep_ == "prep" and _joins_others(c) for c in subject.children):
                 return None  # "Okonkwo and Ruiz", "Okonkwo, along with 60 CEOs": a group's words
+                # (but "Radhakrishna, CTO and CPO of Opendoor": her own titles, parsed as a list)
             return self.leader_at[subject.i], "name", []
         for c in subject.children:
             if c.dep_ == "appos" and c.i in self.leader_at:

@@ -157,3 +157,16 @@ def test_a_belief_with_her_words_quoted_is_reported_speech(finder):
 
 def test_a_belief_without_her_words_is_not(finder):
     assert said(finder, "Okonkwo believes the raids are meant to frighten workers.") == set()
+
+
+# --- her titles, parsed as a list of people -----------------------------------------------------
+
+def test_titles_after_the_name_are_not_other_people(finder):
+    text = 'Park Min-ji, CEO and Chief Human Resources Officer of Hanul Cells, replied that the raid was "cruel" and "needless."'
+    found = said(finder, text)
+    assert ("park-min-ji", "cruel") in found and ("park-min-ji", "needless") in found
+
+
+def test_a_name_in_the_list_is_still_a_group(finder):
+    text = 'Okonkwo, Chief Executive of Lumenfold, and Ruiz replied that the raid was "cruel."'
+    assert said(finder, text) == set()
