@@ -100,6 +100,8 @@ class Paraphrases:
         # ('... when news broke that ...', '... following the killing ...': the reporter's)
         last = max(t.i for t in self.article.span_tokens[index])
         after = [t for t in clause.subtree if t.i > last and not t.is_punct]
+        if after and after[0].tag_ == "TO" and after[0].head.head.i == clause.i:
+            return True  # 'would "spare no effort" to support those who ...': the purpose of her pledge
         return len(after) <= 4 and not any(t.pos_ in ("VERB", "AUX") for t in after)
 
     def _without_addressee(self, verb, tokens) -> list:

@@ -48,7 +48,10 @@ def own_clause(clause) -> list:
         while tokens and tokens[-1].is_punct:
             tokens.pop()
     for t in tokens:
-        if t.dep_ in ("conj", "advcl") and t.head.i == clause.i and lemma(t) in lp.INDIRECT_VERBS:
+        second_act = t.dep_ == "conj" and t.tag_ == "VBD" and clause.tag_ != "VBD" \
+            and (lemma(t) in lp.INDIRECT_VERBS or lemma(t) in lp.PARAPHRASE_FRAMES) \
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)  # (a tense its clause lacks)
+        if second_act or t.dep_ in ("conj", "advcl") and t.head.i == clause.i and lemma(t) in lp.INDIRECT_VERBS:
             cut = t.left_edge.i
             while cut > clause.left_edge.i and (t.doc[cut - 1].dep_ == "cc" or t.doc[cut - 1].is_punct):
                 cut -= 1

@@ -90,8 +90,8 @@ class SpeechGrammar:
             return True
         node = verb
         for _ in range(3):
-            if self._coordinated_too_low(node):
-                node = node.head.head  # (the reporting verb it is coordinated with)
+            if self._coordinated_too_low(node) is not None:
+                node = self._coordinated_too_low(node)  # (the reporting verb it is coordinated with)
             narrative = node is not verb and lemma(node) in lp.XCOMP_SPEECH_HEADS  # "would go on to note"
             if any((c.dep_ == "neg" or c.dep_ == "aux" and c.lower_ in lp.UNREAL_AUX
                     and not (narrative and c.lower_ == "would"))
@@ -136,8 +136,8 @@ class SpeechGrammar:
                 if node is None:
                     return None
                 continue
-            if self._coordinated_too_low(node):
-                node = node.head.head  # "said Palantir would not ... and claimed ...": a second act of hers
+            if self._coordinated_too_low(node) is not None:
+                node = self._coordinated_too_low(node)  # "said Palantir would not ... and claimed ...": hers
                 continue
             if node.dep_ == "advcl" and (node.tag_ == "VBG" or _participle(node)):
                 # "..., adding that ...", "posted a photo, writing ...": the participle's subject
@@ -204,17 +204,23 @@ class SpeechGrammar:
             subjects = [c for c in node.children if c.dep_ == "nsubj"]
         return node
 
-    def _coordinated_too_low(self, verb) -> bool:
+    def _coordinated_too_low(self, verb):
         """'Karp said Palantir would not have a policy ... and claimed institutions ...': a past
-        reporting verb hung as a conjunct of the present or modal verb of a reported clause
-        cannot share its tense, so it is the reporter's verb's conjunct (the speaker's next act)."""
-        if verb.dep_ != "conj" or verb.tag_ != "VBD" or lemma(verb) not in lp.INDIRECT_VERBS \
+        reporting verb hung as a conjunct of the present or modal verb of a reported clause (or of
+        an infinitive in it: 'said the company would "spare no effort" to ensure ... and
+        downplayed ...') cannot share its tense, so it is the reporter's verb's conjunct (the
+        speaker's next act). Returns that reporting verb, or None."""
+        if verb.dep_ != "conj" or verb.tag_ != "VBD" \
+                or lemma(verb) not in lp.INDIRECT_VERBS and lemma(verb) not in lp.PARAPHRASE_FRAMES \
                 or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
-            return False
+            return None
         clause = verb.head
+        for _ in range(3):  # up from an infinitive of purpose (and its own clause) to the reported clause
+            if _infinitive(clause) or clause.dep_ == "ccomp" and _infinitive(clause.head):
+                clause = clause.head
         if clause.dep_ != "ccomp" or clause.tag_ not in ("VB", "VBZ", "VBP") or clause.head.tag_ != "VBD":
-            return False
-        return is_speech(clause.head) and self.in_quote[clause.head.i] == -1
+            return None
+        return clause.head if is_speech(clause.head) and self.in_quote[clause.head.i] == -1 else None
 
     def author(self, document):
         """The subject of the verb a message or post hangs on: "Altman sent a message",
@@ -295,3 +301,9 @@ class SpeechGrammar:
             return False
         return any(c.dep_ == "dobj" and self.in_quote[c.i] == -1 and (before is None or c.i < before)
                    and c.lower_ not in lp.OWN_DOCUMENT_NOUNS for c in verb.children)
+
+
+def _infinitive(verb) -> bool:
+    """'to ensure ...' hung on the verb before it: an infinitive of purpose."""
+    return verb.dep_ in ("advcl", "xcomp") and verb.tag_ == "VB" \
+        and any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)

@@ -170,3 +170,19 @@ def test_titles_after_the_name_are_not_other_people(finder):
 def test_a_name_in_the_list_is_still_a_group(finder):
     text = 'Okonkwo, Chief Executive of Lumenfold, and Ruiz replied that the raid was "cruel."'
     assert said(finder, text) == set()
+
+
+# --- a reported clause whose verb is quoted, with its purpose; a second act parsed too low ------
+
+def test_a_quoted_pledge_keeps_its_purpose(finder):
+    text = 'Okonkwo said the company will "spare no expense" to support the families who were detained.'
+    assert ("mara-okonkwo", normalize_quote('the company will "spare no expense" to support the families who '
+                                            'were detained')) in said(finder, text, "paraphrase")
+
+
+def test_a_second_act_after_a_purpose_clause_is_hers_and_apart(finder):
+    text = ('Okonkwo said the company would "spare no expense" to help the workers settle and downplayed '
+            'fears of a long delay to the new plant.')
+    found = said(finder, text, "paraphrase")
+    assert ("mara-okonkwo", normalize_quote("downplayed fears of a long delay to the new plant")) in found
+    assert ("mara-okonkwo", normalize_quote('the company would "spare no expense" to help the workers settle')) in found
