@@ -58,7 +58,7 @@ class ArticleAttribution:
             attributed[quoted], verbs_of[quoted] = attribution, None
         reported = self.paraphrases.indirect()
         framed = self.paraphrases.reported()
-        self._inside_reported_speech(reported, attributed, verbs_of)
+        self._inside_reported_speech(reported + framed, attributed, verbs_of)
         self._after_reported_speech(reported + framed, attributed, verbs_of)
         self._continuations(attributed, verbs_of)
         merged = self._merge_interrupted(attributed, verbs_of)

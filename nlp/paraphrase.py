@@ -260,11 +260,12 @@ class Paraphrases:
 
     def _quote_is_the_judgement(self, part) -> bool:
         """A complement whose head word, or half its content words, stand in quote marks."""
-        heads = [c for c in part.children if not c.is_punct] if part.dep_ == "prep" else [part]
-        content = [t for t in part.subtree if t.pos_ in ("NOUN", "PROPN", "VERB", "ADJ", "ADV", "NUM")
-                   and t.i != part.i or t.i == part.i and part.dep_ != "prep" and not t.is_punct]
+        heads = [c for c in part.children if not c.is_punct] if part.dep_ == "prep" else \
+            [c for c in part.children if c.dep_ in ("nsubj", "nsubjpass")] if part.dep_ == "advcl" else [part]
+        # (a clause: 'called for the agency to be "disbanded"' turns on who is to be disbanded)
+        content = [t for t in part.subtree if t.pos_ in ("NOUN", "PROPN", "VERB", "ADJ", "ADV", "NUM")]
         quoted = [t for t in content if self.in_quote[t.i] != -1]
-        return any(self.in_quote[h.i] != -1 for h in heads) or 2 * len(quoted) >= len(content) > 0 and bool(quoted)
+        return any(self.in_quote[h.i] != -1 for h in heads) or 2 * len(quoted) > len(content)
 
     def after_colon(self):
         """'Auza also highlighted another pressing issue: even if ..., he lacks the staff ...',

@@ -59,6 +59,9 @@ def own_clause(clause) -> list:
     return tokens
 
 
+_WHEN_WORDS = frozenset({"following", "after", "amid", "since", "during"})
+
+
 def with_infinitive(verb, said) -> list:
     """The complement with the infinitive that completes it: 'called for ICE to be defunded'
     keeps 'to be defunded' (the parser may hang it on the verb). An infinitive right after the
@@ -78,6 +81,9 @@ def with_infinitive(verb, said) -> list:
         return said
     if infinitive.head.i == verb.i or infinitive.head.i in inside:
         extra = [t for t in infinitive.subtree if t.i not in inside]
+        when = [t.left_edge.i for t in extra if t.lower_ in _WHEN_WORDS and t.dep_ in ("prep", "advcl", "mark")]
+        if when:  # '... to be "disbanded" following the second shooting': when the call came, the reporter's
+            extra = [t for t in extra if t.i < min(when)]
         return sorted(said + extra, key=lambda t: t.i)
     return []
 

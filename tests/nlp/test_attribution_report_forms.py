@@ -186,3 +186,12 @@ def test_a_second_act_after_a_purpose_clause_is_hers_and_apart(finder):
     found = said(finder, text, "paraphrase")
     assert ("mara-okonkwo", normalize_quote("downplayed fears of a long delay to the new plant")) in found
     assert ("mara-okonkwo", normalize_quote('the company would "spare no expense" to help the workers settle')) in found
+
+
+def test_a_partial_quote_inside_a_reported_call_is_hers(finder):
+    text = ('Okonkwo called for the Federal Border Enforcement Agency (FBEA) to be "defunded and disbanded" '
+            'following the second shooting this month.')
+    found = said(finder, text)
+    assert ("mara-okonkwo", "defunded and disbanded") in found
+    assert ("mara-okonkwo", normalize_quote(
+        'called for the Federal Border Enforcement Agency (FBEA) to be "defunded and disbanded"')) in found
