@@ -300,7 +300,13 @@ class SpeechGrammar:
         if lemma(verb) not in ("share", "post", "publish", "tweet"):
             return False
         return any(c.dep_ == "dobj" and self.in_quote[c.i] == -1 and (before is None or c.i < before)
-                   and c.lower_ not in lp.OWN_DOCUMENT_NOUNS for c in verb.children)
+                   and (c.lower_ not in lp.OWN_DOCUMENT_NOUNS or _someone_elses(c)) for c in verb.children)
+
+
+def _someone_elses(document) -> bool:
+    """'a post by the union', 'the union's statement': a document another wrote."""
+    return any(x.dep_ == "prep" and x.lower_ in ("by", "from") or x.dep_ == "poss" and x.pos_ in ("PROPN", "NOUN")
+               for x in document.children)
 
 
 def _infinitive(verb) -> bool:
