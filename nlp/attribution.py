@@ -110,6 +110,8 @@ class ArticleAttribution:
             return None  # (a headline's claim, "Okonkwo slams raids: '...'", may go beyond the words)
         root = _root(tokens, self.article.in_quote)
         before = grammar.beside(tokens[0].i, -1, index)
+        if before is not None and before.text in (",", ":") and before.i > 0:
+            before = before.doc[before.i - 1]  # "with the caption, '...'", "with the caption: '...'"
         captioned = root is not None and root.head.lemma_.lower() in lp.CAPTION_NOUNS \
             and self.article.in_quote[root.head.i] == -1 \
             or before is not None and before.lemma_.lower() in lp.CAPTION_NOUNS  # "with the caption '...'"

@@ -195,3 +195,23 @@ def test_a_partial_quote_inside_a_reported_call_is_hers(finder):
     assert ("mara-okonkwo", "defunded and disbanded") in found
     assert ("mara-okonkwo", normalize_quote(
         'called for the Federal Border Enforcement Agency (FBEA) to be "defunded and disbanded"')) in found
+
+
+# --- a post's caption after a comma or colon, and the paragraph that goes on with it ------------
+
+@pytest.mark.parametrize("mark", [",", ":"])
+def test_a_caption_after_a_comma_or_colon_is_hers(finder, mark):
+    text = (f'Ruiz criticized the agents. She shared a video on X with the caption{mark} "I planned to '
+            'open late today. I could not do it."\n\n"The raids must stop."')
+    found = said(finder, text, "quote")
+    assert ("ana-ruiz", "i planned to open late today i could not do it") in found
+    assert ("ana-ruiz", "the raids must stop") in found
+
+
+@pytest.mark.parametrize("text", [
+    'Ruiz shared a post by the union, "We stand with every worker who was detained."',
+    'Ruiz shared a post by the union: "We stand with every worker who was detained."',
+    'Ruiz shared the union\'s statement: "We stand with every worker who was detained."',
+])
+def test_someone_elses_post_she_shared_is_not_hers(finder, text):
+    assert said(finder, text) == set()
