@@ -215,3 +215,20 @@ def test_a_caption_after_a_comma_or_colon_is_hers(finder, mark):
 ])
 def test_someone_elses_post_she_shared_is_not_hers(finder, text):
     assert said(finder, text) == set()
+
+
+# --- a role before the name in a lede: "CEO" as the parser tags it, a middle initial -------------
+
+LEDE = ("On Lumenfold's quarterly earnings call, the software company's CEO told investors that demand "
+        "for its border software had never been higher.\n\n"
+        '"We are in an unprecedented environment," said Lumenfold CEO Mara {name}.')
+
+
+def test_a_role_before_the_name_is_the_leader_named_next_with_it(finder):
+    found = said(finder, LEDE.format(name="Okonkwo"), "paraphrase")
+    assert ("mara-okonkwo", normalize_quote("demand for its border software had never been higher")) in found
+
+
+def test_a_role_before_the_name_is_no_one_when_someone_else_is_named_next(finder):
+    text = LEDE.format(name="Okonkwo").replace("Lumenfold CEO Mara Okonkwo", "Lumenfold CEO Dana Whitfield")
+    assert said(finder, text) == set()
