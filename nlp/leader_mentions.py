@@ -257,7 +257,8 @@ class Mentions(Antecedents):
         phrase = phrase.replace(" 's", "")
         matches = [lid for lid, (orgs, heads, title) in self.index.orgs.items()
                    if (head.lower_ in heads or title and phrase.endswith(title)
-                       or head.lower_ == "chief" and heads & {"ceo", "executive"})  # "the JPMorgan chief"
+                       or head.lower_ == "chief" and heads & {"ceo", "executive"}  # "the JPMorgan chief"
+                       or head.lower_ == "officer" and "chief executive officer" in phrase and "ceo" in heads)
                    and any(re.search(rf"\b{re.escape(o)}\b", phrase) for o in orgs)]
         return matches[0] if len(matches) == 1 else None
 

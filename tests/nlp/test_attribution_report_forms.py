@@ -232,3 +232,8 @@ def test_a_role_before_the_name_is_the_leader_named_next_with_it(finder):
 def test_a_role_before_the_name_is_no_one_when_someone_else_is_named_next(finder):
     text = LEDE.format(name="Okonkwo").replace("Lumenfold CEO Mara Okonkwo", "Lumenfold CEO Dana Whitfield")
     assert said(finder, text) == set()
+
+
+def test_the_chief_executive_officer_of_her_company_is_the_ceo(finder):
+    text = "The chief executive officer (CEO) of Hanul Cells on Friday pledged to rehire every detained worker."
+    assert ("park-min-ji", normalize_quote("pledged to rehire every detained worker")) in said(finder, text)
