@@ -65,7 +65,7 @@ def prepare(text: str) -> tuple[str, list[tuple[int, int, bool | tuple]]]:
         raw = _OTHER_MARKS.sub(lambda m: _AS_CURLY[m.group()], raw)
         if not raw:
             continue
-        raw = _unwrapped(raw)
+        raw = _unwrapped(_misprinted_openers(raw))
         block = raw.startswith(">")
         if block:
             raw = raw.lstrip("> ").strip()
@@ -83,6 +83,19 @@ def prepare(text: str) -> tuple[str, list[tuple[int, int, bool | tuple]]]:
         clean.append(raw)
         pos += len(raw) + 2
     return "\n\n".join(clean), ranges
+
+
+_GLUED_CLOSER = re.compile(r"(?<=[.!?])”(?=[A-Z])")
+
+
+def _misprinted_openers(paragraph: str) -> str:
+    """'... on Sunday morning.”The immediate priority ...,” he told reporters': a closing mark
+    glued between a sentence's end and the next one's first word, with no quote open before it,
+    is an opening mark printed wrong (a space lost with it)."""
+    def fix(match):
+        before = paragraph[:match.start()]
+        return " “" if before.count("“") <= before.count("”") else match.group()
+    return _GLUED_CLOSER.sub(fix, paragraph)
 
 
 def _unwrapped(paragraph: str) -> str:

@@ -237,3 +237,17 @@ def test_a_role_before_the_name_is_no_one_when_someone_else_is_named_next(finder
 def test_the_chief_executive_officer_of_her_company_is_the_ceo(finder):
     text = "The chief executive officer (CEO) of Hanul Cells on Friday pledged to rehire every detained worker."
     assert ("park-min-ji", normalize_quote("pledged to rehire every detained worker")) in said(finder, text)
+
+
+# --- marks as printed -------------------------------------------------------------------------
+
+def test_an_opening_mark_printed_as_a_closing_one_and_glued(finder):
+    text = ('Okonkwo flew to Atlanta on Sunday morning.”Our first duty is to bring them home,” she told '
+            'reporters before departing.')
+    assert said(finder, text, "quote") == {("mara-okonkwo", "our first duty is to bring them home")}
+
+
+def test_a_glued_closing_mark_that_closes_a_quote_stays_one(finder):
+    text = 'Okonkwo said the company would “not leave anyone behind.”The flight lands at noon.'
+    found = said(finder, text, "quote")
+    assert found == {("mara-okonkwo", "not leave anyone behind")}
