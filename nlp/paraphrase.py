@@ -47,6 +47,9 @@ class Paraphrases:
             if len(clauses) != 1 or self.grammar.negated(verb) or self.grammar.secondhand(verb):
                 continue
             clause = clauses[0]
+            lead = parenthetical_tag(verb, clause)
+            if lead is not None:  # "A meant B, Bos said, with C ...": the tag reports A meant B, not C
+                clause = lead
             tokens = own_clause(clause)
             if tagged:  # what comes before the tag (after it, the reporter may go on)
                 tokens = [t for t in tokens if t.i < verb.left_edge.i and t.i not in {x.i for x in verb.subtree}]
@@ -59,8 +62,6 @@ class Paraphrases:
                 continue  # "would not say whether ...": no answer given (but "questioned whether")
             if lemma(verb) not in lp.QUESTION_VERBS and opens_with_wh(tokens):
                 continue  # "explained why he was unable to ...": what the words were about, not what they said
-            if parenthetical_tag(verb, clause):
-                continue  # "A meant B, Bos said, with C ...": the tag reports what comes before it, not C
             words = [t for t in tokens if not t.is_punct]
             if len(words) < 3:
                 continue

@@ -15,16 +15,17 @@ def opens_with_wh(tokens) -> bool:
     return bool(words) and words[0].tag_ in ("WRB", "WP", "WDT") and words[0].lower_ != "that"
 
 
-def parenthetical_tag(verb, clause) -> bool:
+def parenthetical_tag(verb, clause):
     """'Losing the workers meant production had ceased, Bos said, with all hands focused on ...':
     the tag stands between a clause before it and the clause the parser gave it after it; the
     words are the clause before (a clause of the verb from the sentence's start to the comma, with
-    a tense verb and no conjunction of its own), and what follows is the reporter's."""
+    a tense verb and no conjunction of its own), and what follows is the reporter's. Returns that
+    clause's head, or None."""
     if clause.i < verb.i:
-        return False
+        return None
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i), None)
     if subject is None or subject.left_edge.i == 0 or verb.doc[subject.left_edge.i - 1].text != ",":
-        return False
+        return None
     comma = subject.left_edge.i - 1
     for lead in verb.children:
         if lead.dep_ not in ("advcl", "ccomp", "parataxis") or lead.i > comma:
@@ -33,9 +34,9 @@ def parenthetical_tag(verb, clause) -> bool:
             continue
         tokens = list(lead.subtree)
         if lead.tag_ == "VBN" or any(t.dep_ == "mark" or t.dep_ == "cc" and t.head.i == lead.i for t in tokens):
-            return False  # "When the door was locked, he said ...", "Asked whether ..., he said ...": not what
-        return any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in tokens)
-    return False
+            return None  # "When the door was locked, he said ...", "Asked whether ..., he said ...": not what
+        return lead if any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in tokens) else None
+    return None
 
 
 def own_clause(clause) -> list:

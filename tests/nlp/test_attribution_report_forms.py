@@ -109,10 +109,12 @@ def test_what_a_clause_is_about_is_not_what_was_said(finder):
     assert said(finder, "Okonkwo explained why she was unable to open the store on Monday.", "paraphrase") == set()
 
 
-def test_a_parenthetical_tag_does_not_give_the_reporters_words_after_it(finder):
+def test_a_parenthetical_tag_reports_the_clause_before_it_not_the_reporters_words_after_it(finder):
     text = ("Losing half the staff meant the kitchen had closed, Ruiz said, with her cousins and two "
             "neighbours cooking for the regulars until new cooks could be found.")
-    assert not any("cousins" in words for _leader, words in said(finder, text, "paraphrase"))
+    found = said(finder, text, "paraphrase")
+    assert not any("cousins" in words for _leader, words in found)
+    assert ("ana-ruiz", "losing half the staff meant the kitchen had closed") in found
 
 
 def test_words_recalled_as_someone_elses_are_not_the_leaders(finder):
