@@ -80,6 +80,10 @@ PARAPHRASE_FRAMES = {
     "plead": ("for",),
     "describe": ("dobj+as",),
     "portray": ("dobj+as",),
+    "frame": ("dobj+as",),                       # framed the unrest as a community wound
+    "emphasize": ("dobj",),                      # emphasized the human toll of the raids
+    "emphasise": ("dobj",),
+    "stress": ("dobj",),
     "characterize": ("dobj+as",),
     "characterise": ("dobj+as",),
     "label": ("dobj+as", "dobj+oprd"),

@@ -247,6 +247,9 @@ class Paraphrases:
                 continue
             if self.grammar.negated(verb) or self.grammar.secondhand(verb):
                 continue
+            if any(c.dep_ == "advcl" and c.tag_ == "VBG" and c.i > verb.i and is_speech(c)
+                   and any(self.in_quote[x.i] != -1 for x in self.doc[c.i:c.sent.end]) for c in verb.children):
+                continue  # 'framed his stance as ..., saying: "..."': the reporter's lead into her quote
             who = self.mentions.speaker(self.grammar.subject(verb))
             if who is None:
                 continue

@@ -72,6 +72,10 @@ REPORTED = [
      'warned against a militarized, "masked" force operating without accountability'),
     ("Okonkwo called for the agency to be defunded and disbanded.",
      "called for the agency to be defunded and disbanded"),
+    ("Okonkwo framed the raids as a wound to the whole city.",
+     "framed the raids as a wound to the whole city"),
+    ("Okonkwo's message to staff emphasized the human toll of the raids.",
+     "emphasized the human toll of the raids"),
 ]
 
 
@@ -253,3 +257,10 @@ def test_a_glued_closing_mark_that_closes_a_quote_stays_one(finder):
     text = 'Okonkwo said the company would “not leave anyone behind.”The flight lands at noon.'
     found = said(finder, text, "quote")
     assert found == {("mara-okonkwo", "not leave anyone behind")}
+
+
+def test_a_reported_act_that_leads_into_her_quote_is_not_a_paraphrase(finder):
+    text = 'Okonkwo framed her stance as a civic duty, saying: "Loving the country means pushing back."'
+    found = said(finder, text)
+    assert ("mara-okonkwo", "loving the country means pushing back") in found
+    assert not any(words.startswith("framed") for _leader, words in found)
