@@ -52,7 +52,7 @@ INDIRECT_VERBS = frozenset({
     "predict", "promise", "vow", "stress", "emphasize", "maintain", "contend", "assert",
     "concede", "reiterate", "confirm", "suggest", "testify", "complain", "lament", "demand", "boast",
     "counter", "email", "text", "question", "reveal", "mention", "wonder", "urge", "joke", "quip",
-    "convey", "inform",
+    "convey", "inform", "advocate",
 })
 
 # Verbs of belief: "Duncan believes the raids are intended to 'shock and scare' communities"
@@ -102,7 +102,9 @@ PARAPHRASE_FRAMES = {
     "liken": ("dobj+to",),                       # likened ICE to a paramilitary force
     "compare": ("dobj+to",),
     "point": ("to",),                            # pointed to a drop in spending among ...
-    "express": ("dobj:feeling",),                # expressed gratitude to officials for ... (never a bare feeling)
+    "express": ("dobj:feeling", "dobj:intent"),  # expressed gratitude to officials for ... (never a bare
+    # feeling); expressed his willingness to accept troops
+    "advocate": ("for",),                        # advocated for special visas
     "offer": ("dobj:feeling",),                  # offered condolences to the families
     "warn": ("of", "against"),
     "complain": ("about",),
@@ -117,6 +119,9 @@ FEELING_NOUNS = frozenset({
     "concern", "regret", "frustration", "anger", "outrage", "dismay", "disappointment", "sadness", "grief",
     "sorrow", "opposition", "alarm", "shock",
 })
+# Objects that name an intention, for "dobj:intent", with the infinitive that says what it is.
+INTENT_NOUNS = frozenset({"willingness", "intention", "intent", "desire", "readiness", "openness", "commitment",
+                          "determination", "plan", "wish", "refusal"})
 FEELING_PREPOSITIONS = frozenset({"to", "for", "over", "about", "with", "at", "toward", "towards"})
 # Phrases that belong to what was said whenever they follow: "called upon the industry to ...".
 PARAPHRASE_EXTRAS = ("for", "as", "xcomp")

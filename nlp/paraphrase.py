@@ -224,6 +224,9 @@ class Paraphrases:
                            if c.dep_ == "prep" and c.i > verb.i and c.lower_ in lp.FEELING_PREPOSITIONS]
             if "dobj" in parts and parts["dobj"].lemma_.lower() in lp.FEELING_NOUNS and feeling_for:
                 parts["dobj:feeling"] = parts["dobj"]  # "gratitude to officials for ...": to whom, for what
+            if "dobj" in parts and parts["dobj"].lemma_.lower() in lp.INTENT_NOUNS and any(
+                    c.dep_ in ("acl", "xcomp") and any(a.tag_ == "TO" for a in c.children) for c in parts["dobj"].children):
+                parts["dobj:intent"] = parts["dobj"]  # "his willingness to accept troops": what he would do
             ways = [way.split("+") for way in frame]
             if not any(all(key in parts for key in way) for way in ways):
                 continue

@@ -76,6 +76,10 @@ REPORTED = [
      "framed the raids as a wound to the whole city"),
     ("Okonkwo's message to staff emphasized the human toll of the raids.",
      "emphasized the human toll of the raids"),
+    ("In a statement, Okonkwo expressed her willingness to host the mediators at the plant.",
+     "expressed her willingness to host the mediators at the plant"),
+    ("Okonkwo advocated that seasonal workers be granted special visas.",
+     "seasonal workers be granted special visas"),
 ]
 
 
@@ -264,3 +268,11 @@ def test_a_reported_act_that_leads_into_her_quote_is_not_a_paraphrase(finder):
     found = said(finder, text)
     assert ("mara-okonkwo", "loving the country means pushing back") in found
     assert not any(words.startswith("framed") for _leader, words in found)
+
+
+@pytest.mark.parametrize("text", [
+    "Okonkwo expressed her frustration.",              # a bare feeling: an act, no content
+    "Okonkwo expressed her willingness.",
+])
+def test_a_bare_feeling_or_intention_is_no_paraphrase(finder, text):
+    assert said(finder, text, "paraphrase") == set()
