@@ -144,6 +144,9 @@ class SpeechGrammar:
                 # is the subject of the clause it hangs on, wherever the parser attached it
                 up = node.head
                 for _ in range(6):
+                    if self._coordinated_too_low(up) is not None:
+                        up = self._coordinated_too_low(up)  # "... and downplayed ..., calling": the speaker's act
+                        continue
                     if up.dep_ in ("ccomp", "acl") and _a_state(up):
                         # "argued that Pretti was at fault, stating ...", "rejected accusations
                         # that Trump is a fascist, saying ...": nobody speaks while being in a

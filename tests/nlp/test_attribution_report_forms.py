@@ -198,6 +198,12 @@ def test_a_second_act_after_a_purpose_clause_is_hers_and_apart(finder):
     assert ("mara-okonkwo", normalize_quote('the company would "spare no expense" to help the workers settle')) in found
 
 
+def test_a_participle_after_a_second_act_parsed_too_low_is_the_speakers(finder):
+    text = ('Okonkwo said the company would "spare no expense" to help the workers settle and downplayed '
+            'fears of a delay, calling the situation "manageable."')
+    assert ("mara-okonkwo", "manageable") in said(finder, text, "quote")
+
+
 def test_a_partial_quote_inside_a_reported_call_is_hers(finder):
     text = ('Okonkwo called for the Federal Border Enforcement Agency (FBEA) to be "defunded and disbanded" '
             'following the second shooting this month.')
