@@ -60,6 +60,7 @@ def prepare(text: str) -> tuple[str, list[tuple[int, int, bool | tuple]]]:
     post the byline's (name, handle, signature line), which is truthy too.
     """
     paragraphs = []
+    text = _BROKEN_AFTER_ABBREVIATION.sub(r"\1 ", text)
     for raw in re.split(r"\s*\n\s*", text.strip()):
         raw = " ".join(_LINK_LABELS.sub("", raw).split())
         raw = _OTHER_MARKS.sub(lambda m: _AS_CURLY[m.group()], raw)
@@ -85,6 +86,10 @@ def prepare(text: str) -> tuple[str, list[tuple[int, int, bool | tuple]]]:
     return "\n\n".join(clean), ranges
 
 
+# "On Dec.\n11, Henry Garnica said": a line broken after an abbreviation, before a number or a
+# lowercase word, is one sentence (an extraction artefact), not two paragraphs.
+_BROKEN_AFTER_ABBREVIATION = re.compile(
+    r"(\b(?:Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec|Mr|Mrs|Ms|Dr|St|Gov|Sen|Rep|Gen|No)\.)[ \t]*\n\s*(?=[0-9a-z])")
 _GLUED_CLOSER = re.compile(r"(?<=[.!?])”(?=[A-Z])")
 
 

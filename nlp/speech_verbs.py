@@ -270,6 +270,9 @@ class SpeechGrammar:
                 inner = self.subject(verb)
                 if outer is not None and inner is not None and outer.ent_id_ and outer.ent_id_ == inner.ent_id_:
                     return False  # 'Levy stated that: "...," stated Andrew Levy': the tag said twice
+                if node.i > verb.i and any(t.text == ";" and t.head.i == node.i
+                                           for t in verb.doc[verb.right_edge.i + 1:node.i]):
+                    return False  # "X said A; in the weeks after, he said B": two statements, a semicolon apart
                 if outer is None and node.i > verb.i and not any(c.dep_ in ("nsubjpass", "expl")
                                                                  for c in node.children):
                     return False  # "X described A as B, urged calm": a list of her acts, misparsed

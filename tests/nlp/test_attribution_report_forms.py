@@ -282,3 +282,19 @@ def test_a_reported_act_that_leads_into_her_quote_is_not_a_paraphrase(finder):
 ])
 def test_a_bare_feeling_or_intention_is_no_paraphrase(finder, text):
     assert said(finder, text, "paraphrase") == set()
+
+
+def test_a_line_broken_after_an_abbreviation_is_one_sentence(finder):
+    text = ("Business fell across the city. On Dec.\n11, Ana Ruiz said officers surrounded her restaurant, "
+            "checked papers without a warrant, and left after an hour; in the following weeks, she said sales "
+            "fell by half.")
+    found = said(finder, text, "paraphrase")
+    assert ("ana-ruiz", normalize_quote("officers surrounded her restaurant, checked papers without a warrant, "
+                                        "and left after an hour")) in found
+
+
+def test_statements_a_semicolon_apart_are_not_one_inside_the_other(finder):
+    text = ("Ana Ruiz said officers surrounded her restaurant, checked papers without a warrant, and left after "
+            "an hour; in the following weeks, the union said sales fell by half.")
+    found = said(finder, text, "paraphrase")
+    assert not any("sales fell" in words for _leader, words in found)
