@@ -213,7 +213,7 @@ class Paraphrases:
             frame = lp.PARAPHRASE_FRAMES.get(lemma(verb)) if verb.pos_ == "VERB" else None
             if frame is None or self.in_quote[verb.i] != -1 or self.article.in_headline(verb):
                 continue
-            if lemma(verb) in lp.INDIRECT_VERBS and any(c.dep_ == "ccomp" for c in verb.children):
+            if lemma(verb) in lp.INDIRECT_VERBS and any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children):
                 continue  # "warned that ...": the indirect rule reads it
             parts = complements(verb)
             if "dobj" in parts and parts["dobj"].tag_ in ("WP", "WDT"):
@@ -246,8 +246,9 @@ class Paraphrases:
             if any(self._quote_is_the_judgement(parts[key]) for key in keys if key in parts):
                 continue  # 'called the raids "cruel"', 'likened ICE to a "masked force"': the quote is
                 # the judgement itself, the leader's own words (but 'warned against a "masked" force ...')
-            if len([t for t in said if not t.is_punct]) < 2:
-                continue
+            content = [t for t in said if not t.is_punct]
+            if len(content) < 2 and not (content and content[0].pos_ == "NOUN"):
+                continue  # (but "urged calm", "demanded justice": one noun says it)
             if self.grammar.negated(verb) or self.grammar.secondhand(verb):
                 continue
             if any(c.dep_ == "advcl" and c.tag_ == "VBG" and c.i > verb.i and is_speech(c)

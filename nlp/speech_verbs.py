@@ -130,6 +130,12 @@ class SpeechGrammar:
             if subjects:  # a split compound ("co - founder") gives several: the nearest heads it
                 return min(subjects, key=lambda c: abs(c.i - node.i))
             if node.head.i == node.i:
+                listed = [c for c in children if c.dep_ == "ccomp" and c.i < node.i and c.tag_ == "VBD"
+                          and (is_speech(c) or is_label(c)) and not any(x.dep_ in ("mark", "nsubjpass", "expl")
+                                                                    for x in c.children)]
+                if len(listed) == 1 and self.in_quote[listed[0].i] == -1:
+                    node = listed[0]  # "X described A as B, urged calm and pledged ...": a list of her acts,
+                    continue          # the first taken for the root's clause by the parser
                 return None
             if node.dep_ == "pcomp" and node.tag_ == "VBG":
                 node = self._gerund_controller(node)  # "by telling the Times that ..."

@@ -298,3 +298,16 @@ def test_statements_a_semicolon_apart_are_not_one_inside_the_other(finder):
             "an hour; in the following weeks, the union said sales fell by half.")
     found = said(finder, text, "paraphrase")
     assert not any("sales fell" in words for _leader, words in found)
+
+
+def test_a_list_of_her_acts_parsed_as_a_clause_of_the_last(finder):
+    text = ("In a short, somber note to staff this weekend, Mara Okonkwo – the executive named to lead Lumenfold "
+            "next year – described the violence in the city as “deeply painful,” urged calm and pledged to listen "
+            "to employees.")
+    found = said(finder, text, "paraphrase")
+    assert ("mara-okonkwo", "urged calm") in found
+    assert ("mara-okonkwo", "pledged to listen to employees") in found
+
+
+def test_a_lone_pronoun_object_is_no_paraphrase(finder):
+    assert said(finder, "Okonkwo urged them.", "paraphrase") == set()
