@@ -145,8 +145,10 @@ class Mentions(Antecedents):
             subject = subject.head.head
             lower = subject.lower_
         if subject.i in self.leader_at and subject.dep_ != "poss":
+            leader = self.index.leaders[self.leader_at[subject.i]]
+            titles = {w.lower() for w in (leader.get("title") or "").split()} - {"and", "of", "the"}
             own = self.index.own_context[self.leader_at[subject.i]] | {"of", "at", "the", ","}
-            if any(c.dep_ == "conj" and not all(x.lower_ in own for x in c.subtree)
+            if any(c.dep_ == "conj" and not (c.lower_ in titles and all(x.lower_ in own for x in c.subtree))
                    or c.dep_ == "prep" and _joins_others(c) for c in subject.children):
                 return None  # "Okonkwo and Ruiz", "Okonkwo, along with 60 CEOs": a group's words
                 # (but "Radhakrishna, CTO and CPO of Opendoor": her own titles, parsed as a list)

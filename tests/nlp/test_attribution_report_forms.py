@@ -177,8 +177,11 @@ def test_titles_after_the_name_are_not_other_people(finder):
     assert ("park-min-ji", "cruel") in found and ("park-min-ji", "needless") in found
 
 
-def test_a_name_in_the_list_is_still_a_group(finder):
-    text = 'Okonkwo, Chief Executive of Lumenfold, and Ruiz replied that the raid was "cruel."'
+@pytest.mark.parametrize("text", [
+    'Okonkwo, Chief Executive of Lumenfold, and Ruiz replied that the raid was "cruel."',
+    'Okonkwo and Lumenfold replied in a joint statement that the raid was "cruel."',  # her company: a group
+])
+def test_a_name_in_the_list_is_still_a_group(finder, text):
     assert said(finder, text) == set()
 
 
