@@ -133,6 +133,8 @@ class ArticleAttribution:
         if who is None:
             return None
         leader_id, how, antecedent = who
+        if span.embedded and self._in_someone_elses_words(tokens, leader_id):
+            return None  # 'said the governor's claim that the raids are "lawful" is false': his word
         if colon_intro or span.block or grammar.colon_between(verb, span):
             pattern = "colon"
         elif span.embedded or is_label(verb) and not is_speech(verb):
@@ -229,8 +231,29 @@ class ArticleAttribution:
                 if verb is not None and clause.start <= verb.idx < clause.end and verb.dep_ in ("acl", "relcl") \
                         and self.mentions.leader_at.get(verb.head.i) != attribution.leader_id:
                     continue  # 'he had signed an open letter asking for "de-escalation"': the letter's
+                if self._in_someone_elses_words(self.article.span_tokens[index], attribution.leader_id):
+                    continue  # 'said the governor's claim that the raids are "lawful" is false': his word
                 attributed[index] = Attribution(attribution.leader_id, "partial", list(attribution.sents))
                 verbs_of[index] = None
+
+    def _in_someone_elses_words(self, tokens, leader_id: str) -> bool:
+        """The quote hangs under someone else's words: a claim, statement or letter whose owner
+        (a possessive, 'by', 'from') is not the leader."""
+        if not tokens:
+            return False
+        node = tokens[0]
+        for _ in range(12):
+            if node.head.i == node.i:
+                return False
+            node = node.head
+            if node.lemma_.lower() in lp.CAPTION_NOUNS:
+                return False  # 'a screenshot of their statement with the caption "..."': the caption's
+            if node.lemma_.lower() in lp.SPEECH_NOUNS | lp.OWN_DOCUMENT_NOUNS | {"petition", "letter"} and any(
+                    c.dep_ == "poss" and c.lower_ not in ("her", "his", "its", "my", "our")
+                    and self.mentions.leader_at.get(c.i) != leader_id
+                    or c.dep_ == "prep" and c.lower_ in ("from", "by") for c in node.children):
+                return True
+        return False
 
     def _after_reported_speech(self, reported, attributed, verbs_of):
         """A quote that is the rest of its paragraph, right after a sentence that reports what a

@@ -194,6 +194,28 @@ class Paraphrases:
                     return True
         return False
 
+    def _carries_others_words(self, tokens, leader_id: str, verb) -> bool:
+        """A reported phrase with someone else's speech in it: 'pointed to the union's statement
+        that ...', 'a letter from 60 CEOs calling for ...', 'the mayor, who said ...', 'thanked the
+        mayor for saying ...', 'what the mayor called ...': their words, not hers."""
+        if self._someone_else_speaks(tokens, leader_id):
+            return True
+        for t in tokens:
+            if t.i == verb.i or self.in_quote[t.i] != -1:
+                continue
+            if t.pos_ == "VERB" and (is_speech(t) or is_label(t) or lemma(t) in lp.PARAPHRASE_FRAMES):
+                if t.dep_ in ("relcl", "acl") or t.tag_ == "VBG" and t.dep_ == "pcomp":
+                    return True
+                subject = self.grammar.subject(t)
+                if subject is not None and subject.pos_ != "PRON" and self.mentions.leader_at.get(subject.i) != leader_id:
+                    return True
+            if t.lemma_.lower() in lp.SPEECH_NOUNS | lp.OWN_DOCUMENT_NOUNS | {"petition", "letter"} and any(
+                    c.dep_ == "poss" and c.lower_ not in ("her", "his", "its", "my", "our")
+                    and self.mentions.leader_at.get(c.i) != leader_id
+                    or c.dep_ == "prep" and c.lower_ in ("from", "by") for c in t.children):
+                return True
+        return False
+
     def _introduces_a_quote(self, verb, clause) -> bool:
         """'wrote on X: "...': the words after the colon are a quote (even one left unclosed)."""
         start = min(t.i for t in clause.subtree)
@@ -258,6 +280,8 @@ class Paraphrases:
             if who is None:
                 continue
             leader_id, how, antecedent = who
+            if self._carries_others_words(said, leader_id, verb):
+                continue  # "pointed to the union's statement that ...": the union's words
             end_token = max(said, key=lambda t: t.i)
             start, end = verb.idx, end_token.idx + len(end_token.text)
             span = Span([(start, end)], start, end)

@@ -314,3 +314,28 @@ def test_a_list_of_her_acts_parsed_as_a_clause_of_the_last(finder):
 
 def test_a_lone_pronoun_object_is_no_paraphrase(finder):
     assert said(finder, "Okonkwo urged them.", "paraphrase") == set()
+
+
+# --- someone else's words inside a reported phrase -----------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Okonkwo pointed to the union's statement that agents must leave the city.",
+    "Okonkwo pointed to a letter from 60 CEOs calling for de-escalation.",
+    "Okonkwo likened the raids to what the mayor called a military occupation.",
+    "Okonkwo vowed full support for the mayor, who said the raids were illegal.",
+    "Ruiz expressed gratitude to the mayor for saying the raids must end.",
+    "Okonkwo promised to read the petition, which demands an end to the raids.",
+])
+def test_a_reported_phrase_carrying_someone_elses_words_is_not_hers(finder, text):
+    assert said(finder, text, "paraphrase") == set()
+
+
+def test_a_partial_quote_inside_someone_elses_claim_is_not_hers(finder):
+    text = 'Okonkwo said the governor\'s claim that the raids are "lawful" is false.'
+    assert said(finder, text, "quote") == set()
+
+
+def test_a_caption_under_someone_elses_statement_is_still_the_posters(finder):
+    text = ('Okonkwo posted a screenshot of a statement from the family with the caption "Grief and the '
+            'search for truth" on Sunday.')
+    assert ("mara-okonkwo", "grief and the search for truth") in said(finder, text, "quote")
