@@ -54,7 +54,9 @@ def test_paraphrases_floor(bench, development):
     result = bench.score(bench.of_kind(predicted, "paraphrase"), [r for r in expected if r["kind"] == "paraphrase"],
                          lenient=True)
     assert result["precision"] >= 0.95, result["wrong"]
-    assert result["recall"] >= 0.82, [r["quote"] for r in result["misses"]]
+    # 0.82 before heldout4's people joined leaders.yml: with a second Hyundai executive listed,
+    # "Hyundai's top executive" names no one for sure, and the rules rightly give nothing (3 pairs).
+    assert result["recall"] >= 0.80, [r["quote"] for r in result["misses"]]
 
 
 def test_only_development_splits_are_read(bench):
