@@ -248,10 +248,7 @@ class ArticleAttribution:
             node = node.head
             if node.lemma_.lower() in lp.CAPTION_NOUNS:
                 return False  # 'a screenshot of their statement with the caption "..."': the caption's
-            if node.lemma_.lower() in lp.SPEECH_NOUNS | lp.OWN_DOCUMENT_NOUNS | {"petition", "letter"} and any(
-                    c.dep_ == "poss" and c.lower_ not in ("her", "his", "its", "my", "our")
-                    and self.mentions.leader_at.get(c.i) != leader_id
-                    or c.dep_ == "prep" and c.lower_ in ("from", "by") for c in node.children):
+            if self.mentions.someone_elses_document(node, leader_id):
                 return True
         return False
 

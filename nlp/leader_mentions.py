@@ -122,6 +122,14 @@ class Mentions(Antecedents):
                 found.add(self.by_title(t) or self.by_role(t) or "speaker:" + t.text.lower())
         return found
 
+    def someone_elses_document(self, noun, leader_id: str) -> bool:
+        """'the union's statement', 'a letter from the coalition', 'a post by the mayor': words
+        someone other than the leader wrote, even when she shares or reads them."""
+        return noun.lemma_.lower() in lp.SPEECH_NOUNS | lp.OWN_DOCUMENT_NOUNS | {"petition", "letter"} and any(
+            c.dep_ == "poss" and c.lower_ not in ("her", "his", "its", "my", "our")
+            and self.leader_at.get(c.i) != leader_id
+            or c.dep_ == "prep" and c.lower_ in ("from", "by") for c in noun.children)
+
     def _someone_else(self, noun) -> bool:
         """A person noun outside the subject that is not a description of a named person:
         not "Okonkwo, the chief executive", "Okonkwo is the owner", "as CEO", "CEO Mara Okonkwo"."""

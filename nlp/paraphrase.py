@@ -209,10 +209,7 @@ class Paraphrases:
                 subject = self.grammar.subject(t)
                 if subject is not None and subject.pos_ != "PRON" and self.mentions.leader_at.get(subject.i) != leader_id:
                     return True
-            if t.lemma_.lower() in lp.SPEECH_NOUNS | lp.OWN_DOCUMENT_NOUNS | {"petition", "letter"} and any(
-                    c.dep_ == "poss" and c.lower_ not in ("her", "his", "its", "my", "our")
-                    and self.mentions.leader_at.get(c.i) != leader_id
-                    or c.dep_ == "prep" and c.lower_ in ("from", "by") for c in t.children):
+            if self.mentions.someone_elses_document(t, leader_id):
                 return True
         return False
 
