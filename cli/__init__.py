@@ -128,10 +128,12 @@ def crawl(watchlist_path, db_path, platforms, leaders, overrides, as_json):
 
 
 # Commands from the other steps register here, in pipeline order.
-from onrecord.cli import publish, schedule, stance  # noqa: E402
+from onrecord.cli import publish, quotes, review, schedule, stance  # noqa: E402
 
 cli.add_command(stance.classify)
 cli.add_command(stance.stance)
+cli.add_command(quotes.quotes)
+cli.add_command(review.review)
 cli.add_command(publish.serve)
 cli.add_command(schedule.schedule)
 cli.add_command(publish.demo)

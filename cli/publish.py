@@ -20,8 +20,10 @@ def serve(db_path, host, port, add_schema):
 
     Checks the whole file first (a damaged one is refused) and applies pending migrations; a
     SQLite file that is not onrecord's is refused unless --add-schema. Pages: / (tables and
-    canned queries), /board (one card per leader), /-/dashboards/stances (stances over time),
-    and the Atom feed /onrecord/new_on_topic_feed.atom.
+    canned queries), /board (one card per leader; .csv, .json), /leaders/ID (a leader's page;
+    .csv, .json), /onrecord/statement_stances (statements with their stance),
+    /-/dashboards/stances and /-/dashboards/positions (charts), and the Atom feed
+    /onrecord/new_on_topic_feed.atom.
     """
     from onrecord.db.connect import open_db
     from onrecord.db.files import check_integrity

@@ -11,7 +11,7 @@ from onrecord.cli.options import db_option, load_watchlist_or_exit, watchlist_op
 from onrecord.vocabulary import STANCES
 
 
-def _classifier(topic: dict):
+def load_classifier(topic: dict):
     from onrecord.nlp.stance import StanceClassifier, StanceModelError
 
     try:
@@ -41,7 +41,7 @@ def classify(db_path, watchlist_path, all_):
     from onrecord.db.lock import LockBusy
     from onrecord.nlp.classify import classify_database
 
-    clf = _classifier(topic)  # a model problem is reported before waiting for the lock
+    clf = load_classifier(topic)  # a model problem is reported before waiting for the lock
 
     def progress(done, total):
         if done < total:
@@ -91,7 +91,7 @@ def stance(texts, jsonl, watchlist_path, batch_size):
     if not texts and jsonl is None:
         raise click.UsageError("give TEXT arguments or --jsonl FILE (- for stdin)")
     topic = load_watchlist_or_exit(watchlist_path)["topic"]
-    clf = _classifier(topic)
+    clf = load_classifier(topic)
     from onrecord.nlp.stance import NO_WORDS
 
     errors = Counter()

@@ -276,3 +276,35 @@ def m201_coverage(db):
     # back to its high-water mark (a feed answers 304 to its validators): forget the marks, so
     # the next crawl reads each listing again from the top and can show how far back it goes.
     db.execute("UPDATE crawl_state SET high_water = NULL, high_water_id = NULL, etag = NULL, last_modified = NULL")
+
+
+@migrations()
+def m301_reviews(db):
+    # Editorial review (issue 15): an editor confirms a machine judgment, corrects it to another
+    # stance, or marks the statement misattributed (the words are not the leader's: it counts for
+    # nothing). One row per act, never updated or deleted: the latest act on a (statement, topic)
+    # is the verdict, the earlier ones its history. The classifier never writes here, so a
+    # reclassification never undoes a review. What the machine said and the text as reviewed are
+    # kept with each act, so a later change of either shows.
+    db["reviews"].create(
+        {
+            "id": int,
+            "statement_id": str,
+            "topic_id": str,
+            "action": str,  # confirmed, corrected, misattributed
+            "stance": str,  # the verdict: condemning, supporting, silent; NULL when misattributed
+            "on_topic": int,
+            "editor": str,
+            "note": str,
+            "reviewed_at": str,
+            "machine_stance": str,
+            "machine_on_topic": int,
+            "machine_confidence": float,
+            "machine_model": str,
+            "reviewed_text": str,
+        },
+        pk="id",
+        not_null={"statement_id", "topic_id", "action", "editor", "reviewed_at"},
+        foreign_keys=[("statement_id", "statements", "id"), ("topic_id", "topics", "id")],
+    )
+    db["reviews"].create_index(["statement_id", "topic_id", "id"])

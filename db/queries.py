@@ -159,3 +159,51 @@ def leader_organizations(path) -> list[str | None] | None:
             conn.close()
     except sqlite3.Error:
         return None
+
+
+# -- editorial review (cli/review.py) -----------------------------------------------------------------
+
+
+def topic_ids(db) -> list[str]:
+    return [row[0] for row in db.execute("SELECT id FROM topics ORDER BY id").fetchall()]
+
+
+def statement_under_review(db, statement_id: str, topic_id: str) -> dict | None:
+    """A statement with its leader, the machine's judgment and the verdict that counts
+    (statement_stances), for a review; None when there is no such statement."""
+    row = next(db.query(
+        """SELECT s.id, s.leader_id, l.name, s.platform, s.kind, s.text, s.published_at, s.url,
+               st.stance AS machine_stance, st.on_topic AS machine_on_topic, st.confidence AS machine_confidence,
+               st.needs_review AS machine_needs_review
+           FROM statements s JOIN leaders l ON l.id = s.leader_id
+           LEFT JOIN stances st ON st.statement_id = s.id AND st.topic_id = ?
+           WHERE s.id = ?""", [topic_id, statement_id]), None)
+    if row is not None:
+        row["verdict"] = next(db.query(
+            "SELECT stance, position, judgment, editor, note FROM statement_stances"
+            " WHERE statement_id = ? AND topic_id = ?", [statement_id, topic_id]), None)
+    return row
+
+
+def reviews_of(db, statement_id: str) -> list[dict]:
+    """Every review of a statement, oldest first."""
+    return [dict(row) for row in db.query("SELECT * FROM reviews WHERE statement_id = ? ORDER BY id", [statement_id])]
+
+
+def review_queue(db, topic_id: str, leader_id: str | None = None, limit: int | None = None) -> list[dict]:
+    """What needs an editor's look (the review_queue view), most consequential first."""
+    sql = "SELECT * FROM review_queue WHERE topic_id = ?"
+    params = [topic_id]
+    if leader_id:
+        sql += " AND leader_id = ?"
+        params.append(leader_id)
+    sql += " ORDER BY priority, published_at DESC, statement_id"
+    if limit:
+        sql += " LIMIT ?"
+        params.append(limit)
+    return [dict(row) for row in db.query(sql, params)]
+
+
+def leader_headline(db, leader_id: str, topic_id: str) -> dict | None:
+    """One leader's row of leader_stances."""
+    return next(db.query("SELECT * FROM leader_stances WHERE leader_id = ? AND topic_id = ?", [leader_id, topic_id]), None)

@@ -4,7 +4,9 @@ from dataclasses import dataclass, field
 from itertools import groupby
 
 from onrecord.db.times import utc_now
-from onrecord.vocabulary import CRAWL_STATUSES, KINDS, OK, PARTIAL, PLATFORMS, RUN_STATUSES, STANCES
+from onrecord.vocabulary import (
+    CONFIRMED, CORRECTED, CRAWL_STATUSES, KINDS, OK, PARTIAL, PLATFORMS, REVIEW_ACTIONS, RUN_STATUSES, SILENT, STANCES,
+)
 
 STATEMENT_COLUMNS = (
     "id", "leader_id", "account_id", "platform", "kind", "url", "text", "published_at",
@@ -291,3 +293,48 @@ def record_run(db, row: dict) -> int:
             return db["runs"].insert({**row, "id": run_id} if run_id is not None else row, pk="id").last_pk
         db["runs"].update(run_id, row)
         return run_id
+
+
+def save_review(db, statement_id: str, topic_id: str, action: str, editor: str, note: str,
+                stance: str | None = None, on_topic: bool | None = None, now: str | None = None) -> dict:
+    """Record an editor's review of a statement's judgment on a topic; returns the row stored.
+
+    `confirmed` keeps the machine's stance as the verdict, `corrected` sets `stance` (on the topic
+    unless `on_topic` is false, which only `silent` allows), `misattributed` says the words are not
+    the leader's, so the statement counts for nothing. Reviews are only ever added: the latest is
+    the verdict, and the classifier never writes to this table."""
+    if action not in REVIEW_ACTIONS:
+        raise SaveError(f"review action {action!r} is not one of {', '.join(REVIEW_ACTIONS)}")
+    editor, note = (editor or "").strip(), (note or "").strip()
+    if not editor:
+        raise SaveError("a review needs the editor's name")
+    if not note:
+        raise SaveError("a review needs a note saying what was checked")
+    found = db.execute("SELECT text FROM statements WHERE id = ?", [statement_id]).fetchone()
+    if found is None:
+        raise SaveError(f"no statement {statement_id!r} in the database")
+    if db.execute("SELECT 1 FROM topics WHERE id = ?", [topic_id]).fetchone() is None:
+        raise SaveError(f"no topic {topic_id!r} in the database")
+    machine = next(db.query("SELECT stance, on_topic, confidence, model FROM stances"
+                            " WHERE statement_id = ? AND topic_id = ?", [statement_id, topic_id]), None)
+    if action == CONFIRMED:
+        if machine is None:
+            raise SaveError(f"{statement_id!r} has no stance to confirm yet (run `onrecord classify`); "
+                            "correct it to a stance instead")
+        stance, on_topic = machine["stance"], machine["on_topic"]
+    elif action == CORRECTED:
+        if stance not in STANCES:
+            raise SaveError(f"a correction needs a stance: one of {', '.join(STANCES)}, not {stance!r}")
+        if on_topic is False and stance != SILENT:
+            raise SaveError(f"a {stance} statement is about the topic; only silent can be off the topic")
+        on_topic = on_topic is not False
+    else:
+        stance, on_topic = None, None
+    row = {"statement_id": statement_id, "topic_id": topic_id, "action": action, "stance": stance,
+           "on_topic": None if on_topic is None else int(bool(on_topic)), "editor": editor, "note": note,
+           "reviewed_at": now or utc_now(), "reviewed_text": found[0],
+           "machine_stance": machine and machine["stance"], "machine_on_topic": machine and machine["on_topic"],
+           "machine_confidence": machine and machine["confidence"], "machine_model": machine and machine["model"]}
+    with db.atomic():
+        row["id"] = db["reviews"].insert(row).last_pk
+    return row

@@ -6,35 +6,83 @@ own accounts read back to it, or a news-archive search for their name over all o
 (`leader_coverage`, db/coverage.py); otherwise `unmonitored`. A news feed carries current items
 only, so it never makes anyone silent. Statements before `topics.since` do not count. `coverage`
 says in one line what the headline rests on, and what is missing.
-A side is taken only from judgments not marked `needs_review`; those are counted in `needs_review`
-(judgments awaiting a person's review), and `coverage` says so before anything else.
+Judgments come from `judgments` (db/judgments.py): an editor's review first, else the machine's;
+a misattributed statement counts for nothing. A side is taken only from judgments not marked
+`needs_review` (a reviewed one never is); those are counted in `needs_review` (judgments awaiting
+a person's review), and `coverage` says so before anything else. `position` is the finer headline
+(issue 15): the latest side taken, so a leader who changed sides is not "mixed" forever (`stance`
+keeps the contract's mixed; `position_events` in db/history.py lists each change).
 """
 from onrecord.db.coverage import LEADER_COVERAGE_SQL
+from onrecord.db.history import HISTORY_VIEWS
+from onrecord.db.judgments import JUDGMENTS_SQL, MACHINE_ARM_SQL, REVIEWED_ARM_SQL, STATEMENT_STANCES_SQL
+from onrecord.db.review_queue import REVIEW_QUEUE_SQL
+
+# What each judgment adds to a leader's counts, over the rows `w` of one arm of `judgments` in the
+# window. Keys sort by time: the time, a separator that sorts before any character (char(31)), then
+# the side (C or S) and whether an editor verified it (1 or 0); or, for the latest statement, 1 or 0
+# for confident, taking a side and verified, then its id: among statements published at the same
+# moment (one article's quotes) the one the headline rests on comes first.
+_COUNTED = """w.leader_id, w.topic_id,
+        SUM(w.stance = 'condemning' AND w.needs_review = 0) AS condemning,
+        SUM(w.stance = 'supporting' AND w.needs_review = 0) AS supporting,
+        SUM(w.needs_review = 1) AS needs_review,
+        SUM(w.needs_review = 1 AND (w.on_topic = 1 OR w.stance != 'silent')) AS uncertain_on_topic,
+        SUM(w.on_topic = 1) AS on_topic,
+        MAX(CASE WHEN w.on_topic = 1 THEN w.published_at || char(31) || (w.needs_review = 0) || (w.stance != 'silent')
+            || (w.judgment = 'verified') || w.statement_id END) AS last_statement_key,
+        SUM(w.judgment = 'verified') AS reviewed,
+        MIN(CASE WHEN w.needs_review = 0 AND (w.on_topic = 1 OR w.stance != 'silent') THEN w.published_at END)
+            AS first_on_topic_at,
+        MIN(CASE WHEN w.stance = 'condemning' AND w.needs_review = 0 THEN w.published_at END) AS first_condemning_at,
+        MAX(CASE WHEN w.stance = 'condemning' AND w.needs_review = 0 THEN w.published_at END) AS last_condemning_at,
+        MIN(CASE WHEN w.stance = 'supporting' AND w.needs_review = 0 THEN w.published_at END) AS first_supporting_at,
+        MAX(CASE WHEN w.stance = 'supporting' AND w.needs_review = 0 THEN w.published_at END) AS last_supporting_at,
+        MAX(CASE WHEN w.stance IN ('condemning', 'supporting') AND w.needs_review = 0 THEN w.published_at
+            || char(31) || CASE w.stance WHEN 'condemning' THEN 'C' ELSE 'S' END || (w.judgment = 'verified') END)
+            AS side_key,
+        MAX(CASE WHEN w.needs_review = 0 AND w.on_topic = 1 THEN w.published_at || char(31) || (w.judgment = 'verified') END)
+            AS spoke_key"""
+_IN_WINDOW = "JOIN topics t ON t.id = w.topic_id WHERE (t.since IS NULL OR w.published_at >= t.since)"
 
 LEADER_STANCES_SQL = """
 CREATE VIEW leader_stances AS
-WITH windowed AS (
-    SELECT s.leader_id, st.topic_id, st.stance, st.on_topic, st.needs_review, s.published_at
-    FROM stances st
-    JOIN statements s ON s.id = st.statement_id
-    JOIN topics t ON t.id = st.topic_id
-    -- Confident off-topic silent rows add nothing to any count; skipping them lets SQLite read
-    -- only the partial index idx_stances_counted (same condition, migration m101): fast on 1M
-    -- statements.
-    WHERE (st.on_topic = 1 OR st.stance != 'silent' OR st.needs_review = 1)
-        AND (t.since IS NULL OR s.published_at >= t.since)
+-- Each judgment that can count (db/judgments.py): an editor's verdict first, else the machine's;
+-- confident off-topic ones are not in it, and a misattributed one counts for nothing. A side counts
+-- only from judgments confident enough to stand alone, or reviewed: a judgment marked needs_review
+-- never sets a leader's headline stance; it is counted in needs_review instead. The latest side
+-- taken is the headline position (not a permanent "mixed"); the latest on-topic statement is the
+-- one the board shows.
+WITH per_arm AS (
+    SELECT """ + _COUNTED + """
+    FROM (""" + MACHINE_ARM_SQL + """) w
+    """ + _IN_WINDOW + """
+    GROUP BY w.leader_id, w.topic_id
+    UNION ALL
+    SELECT """ + _COUNTED + """
+    FROM (""" + REVIEWED_ARM_SQL + """) w
+    """ + _IN_WINDOW + """ AND w.judgment != 'misattributed'
+    GROUP BY w.leader_id, w.topic_id
 ),
--- A side counts only from judgments confident enough to stand alone: a judgment marked
--- needs_review never sets a leader's headline stance; it is counted in needs_review instead.
 counts AS (
-    SELECT leader_id, topic_id,
-        SUM(stance = 'condemning' AND needs_review = 0) AS condemning,
-        SUM(stance = 'supporting' AND needs_review = 0) AS supporting,
-        SUM(needs_review = 1) AS needs_review,
-        SUM(on_topic = 1) AS on_topic,
-        MAX(CASE WHEN on_topic = 1 THEN published_at END) AS last_statement_at
-    FROM windowed
+    SELECT leader_id, topic_id, SUM(condemning) AS condemning, SUM(supporting) AS supporting,
+        SUM(needs_review) AS needs_review, SUM(uncertain_on_topic) AS uncertain_on_topic, SUM(on_topic) AS on_topic,
+        MAX(last_statement_key) AS last_statement_key, SUM(reviewed) AS reviewed,
+        MIN(first_on_topic_at) AS first_on_topic_at, MIN(first_condemning_at) AS first_condemning_at,
+        MAX(last_condemning_at) AS last_condemning_at, MIN(first_supporting_at) AS first_supporting_at,
+        MAX(last_supporting_at) AS last_supporting_at, MAX(side_key) AS side_key, MAX(spoke_key) AS spoke_key
+    FROM per_arm
     GROUP BY leader_id, topic_id
+),
+headline AS (
+    SELECT *,
+        substr(last_statement_key, 1, instr(last_statement_key, char(31)) - 1) AS last_statement_at,
+        substr(last_statement_key, instr(last_statement_key, char(31)) + 4) AS last_statement_id,
+        CASE substr(side_key, instr(side_key, char(31)) + 1, 1) WHEN 'C' THEN 'condemning' WHEN 'S' THEN 'supporting'
+            END AS latest_side,
+        CAST(CASE WHEN side_key IS NOT NULL THEN substr(side_key, instr(side_key, char(31)) + 2)
+            ELSE substr(spoke_key, instr(spoke_key, char(31)) + 1) END AS INTEGER) AS verified
+    FROM counts
 ),
 -- A leader is monitored from the first crawl in the window that read a usable page of one of
 -- their accounts, or of a news feed or archive search that looked for them (crawl_leaders).
@@ -145,13 +193,67 @@ SELECT
     b.coverage_from AS coverage_from,
     b.news_from AS news_from,
     b.posts_read AS posts_read,
-    b.articles_read AS articles_read
+    b.articles_read AS articles_read,
+    -- The finer headline (issue 15): the latest side taken, not a permanent "mixed"; else no side
+    -- if they spoke on the topic; else said nothing when what was read covers the window.
+    CASE
+        WHEN c.latest_side = 'condemning' THEN 'condemned'
+        WHEN c.latest_side = 'supporting' THEN 'supported'
+        WHEN c.spoke_key IS NOT NULL THEN 'no_side'
+        WHEN COALESCE(c.uncertain_on_topic, 0) > 0 THEN 'awaiting_review'
+        WHEN b.covered THEN 'said_nothing'
+        ELSE 'unmonitored'
+    END AS position,
+    -- since the first statement of the latest side, when it came after the other side's last (a
+    -- leader who went back and forth: empty, position_events has each change)
+    CASE c.latest_side
+        WHEN 'condemning' THEN CASE WHEN c.last_supporting_at IS NULL OR c.first_condemning_at > c.last_supporting_at
+            THEN c.first_condemning_at END
+        WHEN 'supporting' THEN CASE WHEN c.last_condemning_at IS NULL OR c.first_supporting_at > c.last_condemning_at
+            THEN c.first_supporting_at END
+        ELSE c.first_on_topic_at
+    END AS position_since,
+    -- 1 when the judgment the headline rests on (the latest side, else the latest on-topic
+    -- statement) was checked by an editor
+    COALESCE(c.verified, 0) AS verified,
+    COALESCE(c.reviewed, 0) AS reviewed,
+    c.first_on_topic_at AS first_on_topic_at,
+    c.last_statement_id AS last_statement_id
 FROM leaders l
 CROSS JOIN topics t
-LEFT JOIN counts c ON c.leader_id = l.id AND c.topic_id = t.id
+LEFT JOIN headline c ON c.leader_id = l.id AND c.topic_id = t.id
 LEFT JOIN monitoring m ON m.leader_id = l.id AND m.topic_id = t.id
 LEFT JOIN basis b ON b.leader_id = l.id AND b.topic_id = t.id
 """
+
+
+
+def _one_leader(view_sql: str) -> str:
+    """leader_stances as a query for one leader (`:leader`): the same SQL with that leader's rows
+    picked at each source (their judgments, crawls, coverage, article mentions), so a leader's page
+    reads theirs through the indexes instead of computing every leader's headline."""
+    select = view_sql.split("CREATE VIEW leader_stances AS", 1)[1]
+    edits = [  # (what, with what, how many times)
+        (_IN_WINDOW, _IN_WINDOW + " AND w.leader_id = :leader", 2),
+        ("JOIN accounts a ON a.id = c.account_id", "JOIN accounts a ON a.id = c.account_id AND a.leader_id = :leader", 1),
+        ("JOIN crawl_leaders cl ON cl.crawl_id = c.id", "JOIN crawl_leaders cl ON cl.crawl_id = c.id AND cl.leader_id = :leader", 1),
+        ("FROM (SELECT * FROM leader_coverage ORDER BY",
+         "FROM (SELECT * FROM leader_coverage WHERE leader_id = :leader ORDER BY", 1),
+        ("JOIN article_mentions m ON t.since IS NULL OR COALESCE(m.published_at, m.first_read_at) >= t.since",
+         "JOIN article_mentions m ON m.leader_id = :leader\n"
+         "        AND (t.since IS NULL OR COALESCE(m.published_at, m.first_read_at) >= t.since)", 1),
+        ("LEFT JOIN articles a ON a.leader_id = l.id AND a.topic_id = t.id\n)",
+         "LEFT JOIN articles a ON a.leader_id = l.id AND a.topic_id = t.id\n    WHERE l.id = :leader\n)", 1),
+    ]
+    for old, new, times in edits:
+        if select.count(old) != times:
+            raise RuntimeError(f"leader_stances changed: {old!r} is there {select.count(old)} times, not {times}")
+        select = select.replace(old, new)
+    return select.rstrip() + "\nWHERE l.id = :leader\n"
+
+
+# One leader's rows of leader_stances (one per topic), for the leader pages.
+LEADER_HEADLINE_SQL = _one_leader(LEADER_STANCES_SQL)
 
 # Which sources need a look: `failing` when the last 3 crawls that were tried failed (a crawl
 # skipped by design, an X account without a token, is no failure: such a source is `skipped`); `quiet` when a source that
@@ -160,6 +262,20 @@ LEFT JOIN basis b ON b.leader_id = l.id AND b.topic_id = t.id
 # quiet); `never crawled` for watchlist accounts with no crawl yet. The rhythm comes from the last
 # 50 gaps between the account's posts; news feeds, whose quotes are not tied to the feed, use the
 # crawls that found something new.
+# Every figure is a subquery on one source's own rows (through the indexes on account_id and
+# source_url), so asking for one leader's sources reads only theirs: the leader page reads its
+# accounts' health in milliseconds on a million statements, where a pass over every statement
+# and crawl took over a second.
+_CRAWLS = """(SELECT * FROM crawls WHERE account_id = s.source
+             UNION ALL SELECT * FROM crawls WHERE account_id IS NULL AND source_url = s.source)"""
+_LAST_CRAWL = "(SELECT {0} FROM " + _CRAWLS + " ORDER BY started_at DESC, id DESC LIMIT 1)"
+_EVENTS = """SELECT at FROM (SELECT published_at AS at FROM statements WHERE account_id = s.source
+                               AND published_at IS NOT NULL ORDER BY published_at DESC LIMIT 51)
+            UNION ALL
+            SELECT at FROM (SELECT finished_at AS at FROM crawls WHERE account_id IS NULL AND source_url = s.source
+                               AND new_items > 0 ORDER BY finished_at DESC LIMIT 51)"""
+_GAPS = """SELECT julianday(at) - julianday(LEAD(at) OVER (ORDER BY at DESC)) AS gap
+            FROM (""" + _EVENTS + """ ORDER BY at DESC LIMIT 51)"""
 SOURCE_HEALTH_SQL = """
 CREATE VIEW source_health AS
 WITH sources AS (
@@ -170,104 +286,62 @@ WITH sources AS (
     FROM crawls c
     WHERE c.account_id IS NULL AND c.source_url IS NOT NULL
 ),
-ranked AS (
-    SELECT COALESCE(c.account_id, c.source_url) AS source, c.status, c.finished_at, c.error,
-        ROW_NUMBER() OVER (
-            PARTITION BY COALESCE(c.account_id, c.source_url) ORDER BY c.started_at DESC, c.id DESC
-        ) AS n,
-        -- the same order among the crawls that were tried: a skipped one neither breaks nor
-        -- extends a run of failures
-        CASE WHEN c.status != 'skipped' THEN ROW_NUMBER() OVER (
-            PARTITION BY COALESCE(c.account_id, c.source_url), c.status = 'skipped'
-            ORDER BY c.started_at DESC, c.id DESC
-        ) END AS tried_n
-    FROM crawls c
-),
-crawled AS (
-    SELECT source,
-        COUNT(*) AS crawls,
-        MAX(CASE WHEN n = 1 THEN finished_at END) AS last_crawl_at,
-        MAX(CASE WHEN n = 1 THEN status END) AS last_status,
-        MAX(CASE WHEN n = 1 THEN error END) AS last_error,
-        MAX(CASE WHEN status IN ('ok', 'partial') THEN finished_at END) AS last_ok_at,
-        COALESCE(MIN(CASE WHEN status IN ('ok', 'partial') THEN tried_n END), COUNT(tried_n) + 1) - 1 AS failed_in_a_row
-    FROM ranked
-    GROUP BY source
-),
-events AS (
-    SELECT account_id AS source, published_at AS at
-    FROM statements
-    WHERE account_id IS NOT NULL AND published_at IS NOT NULL
-    UNION ALL
-    SELECT source_url, finished_at
-    FROM crawls
-    WHERE account_id IS NULL AND source_url IS NOT NULL AND new_items > 0
-),
-recent AS (
-    SELECT source, at, ROW_NUMBER() OVER (PARTITION BY source ORDER BY at DESC) AS n
-    FROM events
-),
-gaps AS (
-    SELECT source,
-        julianday(at) - julianday(LEAD(at) OVER (PARTITION BY source ORDER BY at DESC)) AS gap
-    FROM recent
-    WHERE n <= 51
-),
-sorted_gaps AS (
-    SELECT source, gap,
-        ROW_NUMBER() OVER (PARTITION BY source ORDER BY gap) AS k,
-        COUNT(*) OVER (PARTITION BY source) AS total
-    FROM gaps
-    WHERE gap IS NOT NULL
-),
-rhythm AS (
-    SELECT source, AVG(gap) AS median_gap_days, MAX(total) AS gaps
-    FROM sorted_gaps
-    WHERE k IN ((total + 1) / 2, (total + 2) / 2)
-    GROUP BY source
-),
-latest_event AS (
-    SELECT source, MAX(at) AS last_new_at FROM events GROUP BY source
-),
 judged AS (
     SELECT s.source, s.platform, s.leader_id, s.address,
-        c.crawls, c.last_crawl_at, c.last_status, c.last_ok_at, c.failed_in_a_row, c.last_error,
-        e.last_new_at,
-        r.median_gap_days,
-        julianday(c.last_ok_at) - julianday(e.last_new_at) AS quiet_days,
-        r.gaps
+        (SELECT COUNT(*) FROM """ + _CRAWLS + """) AS crawls,
+        """ + _LAST_CRAWL.format("finished_at") + """ AS last_crawl_at,
+        """ + _LAST_CRAWL.format("status") + """ AS last_status,
+        """ + _LAST_CRAWL.format("error") + """ AS last_error,
+        (SELECT MAX(finished_at) FROM """ + _CRAWLS + """ WHERE status IN ('ok', 'partial')) AS last_ok_at,
+        -- failed crawls since the last one that read something (skipped ones neither break nor extend the run)
+        (SELECT COUNT(*) FROM """ + _CRAWLS + """ f WHERE f.status = 'failed' AND NOT EXISTS (
+            SELECT 1 FROM """ + _CRAWLS + """ g WHERE g.status IN ('ok', 'partial')
+            AND (g.started_at, g.id) > (f.started_at, f.id))) AS failed_in_a_row,
+        (SELECT MAX(at) FROM (""" + _EVENTS + """)) AS last_new_at,
+        (SELECT AVG(gap) FROM (SELECT gap, ROW_NUMBER() OVER (ORDER BY gap) AS k, COUNT(*) OVER () AS total
+                               FROM (""" + _GAPS + """) WHERE gap IS NOT NULL)
+         WHERE k IN ((total + 1) / 2, (total + 2) / 2)) AS median_gap_days,
+        (SELECT COUNT(gap) FROM (""" + _GAPS + """)) AS gaps
     FROM sources s
-    LEFT JOIN crawled c ON c.source = s.source
-    LEFT JOIN latest_event e ON e.source = s.source
-    LEFT JOIN rhythm r ON r.source = s.source
+),
+rated AS (
+    SELECT *, julianday(last_ok_at) - julianday(last_new_at) AS quiet_days,
+        NULLIF(crawls, 0) AS crawled
+    FROM judged
 )
 SELECT
     source, platform, leader_id, address,
     CASE
-        WHEN crawls IS NULL THEN 'never crawled'
+        WHEN crawled IS NULL THEN 'never crawled'
         WHEN last_status = 'skipped' THEN 'skipped'
         WHEN failed_in_a_row >= 3 THEN 'failing'
+        WHEN last_status = 'failed' THEN 'failed'
         WHEN gaps >= 2 AND quiet_days > MAX(3 * median_gap_days, 7) THEN 'quiet'
         ELSE 'ok'
     END AS health,
     CASE
-        WHEN crawls IS NULL THEN 'in the watchlist, not crawled yet'
+        WHEN crawled IS NULL THEN 'in the watchlist, not crawled yet'
         WHEN last_status = 'skipped' THEN 'skipped by design: ' || COALESCE(last_error, 'no reason recorded')
         WHEN failed_in_a_row >= 3 THEN printf('failed on its last %d crawls: %s', failed_in_a_row, COALESCE(last_error, 'no error recorded'))
+        WHEN last_status = 'failed'
+            THEN printf('its last crawl failed (%d in a row; failing from 3): %s', failed_in_a_row, COALESCE(last_error, 'no error recorded'))
         WHEN gaps >= 2 AND quiet_days > MAX(3 * median_gap_days, 7)
             THEN printf('nothing new for %.1f days; usually every %.1f days', quiet_days, median_gap_days)
     END AS reason,
-    crawls, last_crawl_at, last_status, failed_in_a_row, last_ok_at, last_error,
+    crawled AS crawls, last_crawl_at, last_status,
+    CASE WHEN crawled IS NOT NULL THEN failed_in_a_row END AS failed_in_a_row, last_ok_at, last_error,
     last_new_at,
     ROUND(median_gap_days, 2) AS median_gap_days,
     ROUND(quiet_days, 1) AS quiet_days
-FROM judged
+FROM rated
 """
 
 
-# In dependency order: leader_stances reads leader_coverage.
-VIEWS = {"leader_coverage": LEADER_COVERAGE_SQL, "leader_stances": LEADER_STANCES_SQL,
-         "source_health": SOURCE_HEALTH_SQL}
+# In dependency order: leader_stances reads judgments and leader_coverage; the views of
+# db/history.py read judgments and leader_stances.
+VIEWS = {"judgments": JUDGMENTS_SQL, "statement_stances": STATEMENT_STANCES_SQL,
+         "leader_coverage": LEADER_COVERAGE_SQL, "leader_stances": LEADER_STANCES_SQL,
+         "source_health": SOURCE_HEALTH_SQL, **HISTORY_VIEWS, "review_queue": REVIEW_QUEUE_SQL}
 
 
 def ensure_views(db):

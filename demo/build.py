@@ -247,10 +247,29 @@ def build_demo(db_path, echo=print, now: datetime | None = None) -> dict:
     counts = classify_database(db_path, watchlist["topic"])
     timings["classify"] = time.perf_counter() - mark
     db = open_db(db_path)
+    reviewed = apply_reviews(db, demo.get("reviews") or {}, watchlist["topic"]["id"], echo)
     stances = {row["leader_id"]: row["stance"] for row in leader_stances(db)}
     db.close()
     timings["total"] = time.perf_counter() - started
     echo(f"Classified {counts['classified']} statements: {counts['on_topic']} on topic, "
          f"{counts['condemning']} condemning, {counts['supporting']} supporting.")
-    return {"crawls": [first, second], "classified": counts, "stances": stances, "timings": timings,
+    return {"crawls": [first, second], "classified": counts, "stances": stances, "timings": timings, "reviewed": reviewed,
             "expected": {leader["id"]: leader["expected"] for leader in demo["leaders"]}}
+
+
+def apply_reviews(db, reviews: dict, topic_id: str, echo) -> int:
+    """The demo editor's reviews (demo.yml `reviews`), as `onrecord review` records them; returns
+    how many found their statement."""
+    from onrecord.db.save import save_review
+
+    applied = 0
+    for act in reviews.get("acts", []):
+        found = db.execute("SELECT id FROM statements WHERE leader_id = ? AND text LIKE ? ORDER BY id LIMIT 1",
+                           [act["leader"], act["text_starts"].replace("%", "") + "%"]).fetchone()
+        if found is None:
+            echo(f"Review skipped: no statement of {act['leader']} starts with {act['text_starts']!r}")
+            continue
+        save_review(db, found[0], topic_id, act["action"], reviews["editor"], act["note"], stance=act.get("stance"))
+        applied += 1
+        echo(f"Reviewed: {reviews['editor']} {act['action']} a statement of {act['leader']}")
+    return applied

@@ -58,7 +58,7 @@ class ArticleAttribution:
             attributed[quoted], verbs_of[quoted] = attribution, None
         reported = self.paraphrases.indirect()
         framed = self.paraphrases.reported()
-        self._inside_reported_speech(reported, attributed, verbs_of)
+        self._inside_reported_speech(reported + framed, attributed, verbs_of)
         self._after_reported_speech(reported + framed, attributed, verbs_of)
         self._continuations(attributed, verbs_of)
         merged = self._merge_interrupted(attributed, verbs_of)
@@ -110,6 +110,8 @@ class ArticleAttribution:
             return None  # (a headline's claim, "Okonkwo slams raids: '...'", may go beyond the words)
         root = _root(tokens, self.article.in_quote)
         before = grammar.beside(tokens[0].i, -1, index)
+        if before is not None and before.text in (",", ":") and before.i > 0:
+            before = before.doc[before.i - 1]  # "with the caption, '...'", "with the caption: '...'"
         captioned = root is not None and root.head.lemma_.lower() in lp.CAPTION_NOUNS \
             and self.article.in_quote[root.head.i] == -1 \
             or before is not None and before.lemma_.lower() in lp.CAPTION_NOUNS  # "with the caption '...'"
@@ -117,6 +119,8 @@ class ArticleAttribution:
             return None  # "Okonkwo shared an article: '...'": someone else's words
         if grammar.secondhand(verb, quoted=True, standalone=not span.embedded):
             return None
+        if _relays_another(verb):
+            return None  # '"...," Ramirez recalled him saying': his words, as she recalls them
         spoken = is_speech(verb) and root is not None and root.head.i == verb.i and root.dep_ in ("dobj", "ccomp") \
             and not (root.dep_ == "dobj" and lemma(verb) in lp.ADDRESSEE_VERBS)  # 'told the "Times"': who heard
         if span.embedded and not spoken and looks_like_a_name(self.text[span.start:span.end]):
@@ -129,6 +133,8 @@ class ArticleAttribution:
         if who is None:
             return None
         leader_id, how, antecedent = who
+        if span.embedded and self._in_someone_elses_words(tokens, leader_id):
+            return None  # 'said the governor's claim that the raids are "lawful" is false': his word
         if colon_intro or span.block or grammar.colon_between(verb, span):
             pattern = "colon"
         elif span.embedded or is_label(verb) and not is_speech(verb):
@@ -225,8 +231,26 @@ class ArticleAttribution:
                 if verb is not None and clause.start <= verb.idx < clause.end and verb.dep_ in ("acl", "relcl") \
                         and self.mentions.leader_at.get(verb.head.i) != attribution.leader_id:
                     continue  # 'he had signed an open letter asking for "de-escalation"': the letter's
+                if self._in_someone_elses_words(self.article.span_tokens[index], attribution.leader_id):
+                    continue  # 'said the governor's claim that the raids are "lawful" is false': his word
                 attributed[index] = Attribution(attribution.leader_id, "partial", list(attribution.sents))
                 verbs_of[index] = None
+
+    def _in_someone_elses_words(self, tokens, leader_id: str) -> bool:
+        """The quote hangs under someone else's words: a claim, statement or letter whose owner
+        (a possessive, 'by', 'from') is not the leader."""
+        if not tokens:
+            return False
+        node = tokens[0]
+        for _ in range(12):
+            if node.head.i == node.i:
+                return False
+            node = node.head
+            if node.lemma_.lower() in lp.CAPTION_NOUNS:
+                return False  # 'a screenshot of their statement with the caption "..."': the caption's
+            if self.mentions.someone_elses_document(node, leader_id):
+                return True
+        return False
 
     def _after_reported_speech(self, reported, attributed, verbs_of):
         """A quote that is the rest of its paragraph, right after a sentence that reports what a
@@ -336,6 +360,17 @@ class ArticleAttribution:
                 continue  # ('"A" and "b"' are two quotes)
             merged[index] = target
         return merged
+
+
+def _relays_another(verb) -> bool:
+    """The verb reports someone else speaking: 'recalled him saying', 'heard her say' (a speech
+    verb without tense whose own subject is another, after the verb)."""
+    return any(c.dep_ in ("ccomp", "xcomp", "oprd") and c.i > verb.i and c.tag_ in ("VBG", "VB") and is_speech(c)
+               and any(g.dep_ in ("nsubj", "nsubjpass") and g.i < c.i for g in c.children)
+               and not any(g.dep_ in ("aux", "mark") for g in c.children)  # ('noted that time will tell')
+               or c.dep_ == "advcl" and c.tag_ == "VBG" and is_speech(c) and c.i > 0
+               and c.doc[c.i - 1].dep_ == "dobj" and c.doc[c.i - 1].head.i == verb.i  # 'recalled him saying'
+               for c in verb.children)
 
 
 def _coordinators_only(gap) -> bool:

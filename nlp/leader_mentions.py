@@ -37,10 +37,12 @@ class Mentions(Antecedents):
         others = list(doc.spans["other_ents"]) if "other_ents" in doc.spans else []
         doubtful: set[str] = set()   # leaders whose surname also names another person here
         mentions = []
+        shared = self._shared_names()
         for ent in doc.ents:
-            if ent.label_ != "LEADER" or ent.ent_id_ not in words:
+            leader_id = shared.get(ent.ent_id_, ent.ent_id_) if ent.label_ == "LEADER" else None
+            if leader_id not in words:
                 continue
-            own = words[ent.ent_id_]
+            own = words[leader_id]
             foreign = False
             for person in persons:
                 if person.start <= ent.end - 1 and ent.start <= person.end - 1:
@@ -55,7 +57,7 @@ class Mentions(Antecedents):
                     and prev.ent_type_ not in ("ORG", "LEADER", "GPE", "NORP"):
                 foreign = True
             if foreign:
-                doubtful.add(ent.ent_id_)
+                doubtful.add(leader_id)
             # "Cook County", "Dean Foods": the name runs on into another entity's name
             elsewhere = any(other.start <= ent.end - 1 and ent.start <= other.end - 1
                             and any(t.is_title and t.text.lower() not in own for t in other if t.i >= ent.end)
@@ -64,15 +66,29 @@ class Mentions(Antecedents):
             if after is not None and after.is_title and after.pos_ == "PROPN" and after.text.lower() not in own \
                     and after.ent_type_ not in ("DATE", "TIME", "LEADER") and after.lower_ not in self.index.org_words:
                 elsewhere = True
-            mentions.append((ent, foreign or elsewhere))
+            mentions.append((ent, leader_id, foreign or elsewhere))
         at = {}
-        for ent, foreign in mentions:
-            full = len(ent) > 1 and ent.text.lower() == self.index.leaders[ent.ent_id_]["name"].lower()
-            if foreign or (ent.ent_id_ in doubtful and not full):
+        for ent, leader_id, foreign in mentions:
+            full = len(ent) > 1 and ent.text.lower() == self.index.leaders[leader_id]["name"].lower()
+            if foreign or (leader_id in doubtful and not full):
                 continue
             for t in ent:
-                at[t.i] = ent.ent_id_
+                at[t.i] = leader_id
         return at
+
+    def _shared_names(self) -> dict[str, str]:
+        """A name several leaders answer to ("Kim", for Kim Dong-myung and Kim Ki-soo) is, in an
+        article that names exactly one of them in full, that one: the short name of the person
+        the article introduced. With none or several named in full it names no one."""
+        named = {ent.ent_id_ for ent in self.doc.ents if ent.label_ == "LEADER" and len(ent) > 1
+                 and ent.text.lower() == self.index.leaders.get(ent.ent_id_, {}).get("name", "").lower()}
+        resolved = {}
+        for ent in self.doc.ents:
+            if ent.label_ == "LEADER" and ent.ent_id_.startswith(lp.SHARED):
+                owners = set(ent.ent_id_[len(lp.SHARED):].split()) & named
+                if len(owners) == 1:
+                    resolved[ent.ent_id_] = owners.pop()
+        return resolved
 
     def people_in(self, tokens, objects: bool = False) -> set[str]:
         """Leader ids and other people (PERSON entities, non-leader speech subjects) in tokens;
@@ -106,6 +122,14 @@ class Mentions(Antecedents):
                 found.add(self.by_title(t) or self.by_role(t) or "speaker:" + t.text.lower())
         return found
 
+    def someone_elses_document(self, noun, leader_id: str) -> bool:
+        """'the union's statement', 'a letter from the coalition', 'a post by the mayor': words
+        someone other than the leader wrote, even when she shares or reads them."""
+        return noun.lemma_.lower() in lp.SPEECH_NOUNS | lp.OWN_DOCUMENT_NOUNS | {"petition", "letter"} and any(
+            c.dep_ == "poss" and c.lower_ not in ("her", "his", "its", "my", "our")
+            and self.leader_at.get(c.i) != leader_id
+            or c.dep_ == "prep" and c.lower_ in ("from", "by") for c in noun.children)
+
     def _someone_else(self, noun) -> bool:
         """A person noun outside the subject that is not a description of a named person:
         not "Okonkwo, the chief executive", "Okonkwo is the owner", "as CEO", "CEO Mara Okonkwo"."""
@@ -129,8 +153,13 @@ class Mentions(Antecedents):
             subject = subject.head.head
             lower = subject.lower_
         if subject.i in self.leader_at and subject.dep_ != "poss":
-            if any(c.dep_ == "conj" or c.dep_ == "prep" and _joins_others(c) for c in subject.children):
+            leader = self.index.leaders[self.leader_at[subject.i]]
+            titles = {w.lower() for w in (leader.get("title") or "").split()} - {"and", "of", "the"}
+            own = self.index.own_context[self.leader_at[subject.i]] | {"of", "at", "the", ","}
+            if any(c.dep_ == "conj" and not (c.lower_ in titles and all(x.lower_ in own for x in c.subtree))
+                   or c.dep_ == "prep" and _joins_others(c) for c in subject.children):
                 return None  # "Okonkwo and Ruiz", "Okonkwo, along with 60 CEOs": a group's words
+                # (but "Radhakrishna, CTO and CPO of Opendoor": her own titles, parsed as a list)
             return self.leader_at[subject.i], "name", []
         for c in subject.children:
             if c.dep_ == "appos" and c.i in self.leader_at:
@@ -238,7 +267,8 @@ class Mentions(Antecedents):
         phrase = phrase.replace(" 's", "")
         matches = [lid for lid, (orgs, heads, title) in self.index.orgs.items()
                    if (head.lower_ in heads or title and phrase.endswith(title)
-                       or head.lower_ == "chief" and heads & {"ceo", "executive"})  # "the JPMorgan chief"
+                       or head.lower_ == "chief" and heads & {"ceo", "executive"}  # "the JPMorgan chief"
+                       or head.lower_ == "officer" and "chief executive officer" in phrase and "ceo" in heads)
                    and any(re.search(rf"\b{re.escape(o)}\b", phrase) for o in orgs)]
         return matches[0] if len(matches) == 1 else None
 

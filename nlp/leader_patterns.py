@@ -6,6 +6,8 @@ table lists a verb once, in its base form.
 
 from __future__ import annotations
 
+import re
+
 # Lemmas of verbs that introduce someone's own words: "X said", "said X", "X wrote on X:".
 SPEECH_LEMMAS = frozenset({
     "say", "tell", "write", "add", "state", "declare", "note", "explain", "argue", "insist",
@@ -41,7 +43,7 @@ MANNER_ADJECTIVES = frozenset({
 LABEL_LEMMAS = frozenset({
     "call", "describe", "characterize", "characterise", "label", "term", "dub", "brand", "deem",
     "slam", "blast", "decry", "denounce", "condemn", "criticize", "praise", "hail", "dismiss",
-    "refer", "promise", "pledge", "address", "portray", "frame",
+    "refer", "promise", "pledge", "address", "portray", "frame", "liken", "compare",
 })
 
 # Verbs whose that-clause is reported speech ("X said that ...", "X told investors that ...").
@@ -52,8 +54,12 @@ INDIRECT_VERBS = frozenset({
     "predict", "promise", "vow", "stress", "emphasize", "maintain", "contend", "assert",
     "concede", "reiterate", "confirm", "suggest", "testify", "complain", "lament", "demand", "boast",
     "counter", "email", "text", "question", "reveal", "mention", "wonder", "urge", "joke", "quip",
-    "convey", "inform",
+    "convey", "inform", "advocate",
 })
+
+# Verbs of belief: "Duncan believes the raids are intended to 'shock and scare' communities"
+# reports what he said when the clause quotes his words, and only then.
+BELIEF_VERBS = frozenset({"believe", "think", "feel"})
 
 # Reporting verbs whose addressee stands right after them ("told reporters the raid ...").
 ADDRESSEE_VERBS = frozenset({"tell", "inform", "assure", "remind", "warn", "notify", "advise"})
@@ -76,6 +82,10 @@ PARAPHRASE_FRAMES = {
     "plead": ("for",),
     "describe": ("dobj+as",),
     "portray": ("dobj+as",),
+    "frame": ("dobj+as",),                       # framed the unrest as a community wound
+    "emphasize": ("dobj",),                      # emphasized the human toll of the raids
+    "emphasise": ("dobj",),
+    "stress": ("dobj",),
     "characterize": ("dobj+as",),
     "characterise": ("dobj+as",),
     "label": ("dobj+as", "dobj+oprd"),
@@ -86,13 +96,35 @@ PARAPHRASE_FRAMES = {
     "denounce": ("dobj+as",),
     "praise": ("dobj+as",),
     "pledge": ("xcomp",),
-    "vow": ("xcomp",),
+    "vow": ("xcomp", "dobj"),                    # vowed to ...; vowed full support for the workers
+    "promise": ("xcomp", "dobj"),                # promised to arrest ...; promised new laws
+    "propose": ("xcomp", "dobj"),
+    "suggest": ("xcomp",),                       # suggested creating a visa (a that-clause: indirect)
+    "downplay": ("dobj",),                       # downplayed concerns of disruption
+    "liken": ("dobj+to",),                       # likened ICE to a paramilitary force
+    "compare": ("dobj+to",),
+    "point": ("to",),                            # pointed to a drop in spending among ...
+    "express": ("dobj:feeling", "dobj:intent"),  # expressed gratitude to officials for ... (never a bare
+    # feeling); expressed his willingness to accept troops
+    "advocate": ("for",),                        # advocated for special visas
+    "offer": ("dobj:feeling",),                  # offered condolences to the families
     "warn": ("of", "against"),
     "complain": ("about",),
     "reject": ("dobj:claim",),
     "dismiss": ("dobj:claim",),
     "deny": ("dobj:claim",),
 }
+# Objects that name a feeling voiced to or for someone, for "dobj:feeling" ("expressed gratitude
+# to officials for negotiating ...", "offered condolences to the families").
+FEELING_NOUNS = frozenset({
+    "gratitude", "thanks", "appreciation", "sympathy", "condolence", "prayer", "solidarity",
+    "concern", "regret", "frustration", "anger", "outrage", "dismay", "disappointment", "sadness", "grief",
+    "sorrow", "opposition", "alarm", "shock",
+})
+# Objects that name an intention, for "dobj:intent", with the infinitive that says what it is.
+INTENT_NOUNS = frozenset({"willingness", "intention", "intent", "desire", "readiness", "openness", "commitment",
+                          "determination", "plan", "wish", "refusal"})
+FEELING_PREPOSITIONS = frozenset({"to", "for", "over", "about", "with", "at", "toward", "towards"})
 # Phrases that belong to what was said whenever they follow: "called upon the industry to ...".
 PARAPHRASE_EXTRAS = ("for", "as", "xcomp")
 # Objects that name a claim, for "dobj:claim".
@@ -199,11 +231,16 @@ def title_heads(title: str | None) -> frozenset[str]:
     return frozenset(heads - {"chief"})
 
 
+SHARED = "shared:"  # the id of a name pattern that several leaders answer to ("Kim")
+
+
 def ruler_patterns(leaders: list[dict]) -> tuple[list[dict], dict[str, set[str]]]:
     """EntityRuler patterns (label LEADER, id = leader id) for each leader's name and aliases.
 
-    An alias shared by two leaders names neither, so it is left out. Returns the patterns and,
-    per leader, the lowercase words of its names (to tell "Gloria Okonkwo" from the leader).
+    An alias shared by two leaders names neither by itself: its pattern's id is SHARED followed
+    by the owners' ids, and an article resolves it to the one owner it names in full (Mentions).
+    Returns the patterns and, per leader, the lowercase words of its names (to tell "Gloria
+    Okonkwo" from the leader).
     """
     owners: dict[str, set[str]] = {}
     for leader in leaders:
@@ -215,11 +252,21 @@ def ruler_patterns(leaders: list[dict]) -> tuple[list[dict], dict[str, set[str]]
     name_words: dict[str, set[str]] = {leader["id"]: set() for leader in leaders}
     for name, ids in owners.items():
         if len(ids) != 1:
+            patterns.append({"label": "LEADER", "pattern": name, "id": SHARED + " ".join(sorted(ids))})
             continue
         (leader_id,) = ids
         patterns.append({"label": "LEADER", "pattern": name, "id": leader_id})
         name_words[leader_id] |= {w.lower() for w in name.split()}
+        words = name.split()
+        if len(words) == 2 and all(_PLAIN_NAME_WORD.match(w) for w in words):
+            # "Katrina W. Berger" for Katrina Berger: news style adds a middle initial, which
+            # would otherwise read as someone else's first name before the surname.
+            patterns.append({"label": "LEADER", "id": leader_id, "pattern": [
+                {"ORTH": words[0]}, {"TEXT": {"REGEX": r"^[A-Z]\.$"}}, {"ORTH": words[1]}]})
     return patterns, name_words
+
+
+_PLAIN_NAME_WORD = re.compile(r"^[A-Z][a-z]+$")  # one token as spaCy splits it: no hyphen, no apostrophe
 
 
 # Nouns that denote a person: as a subject they are a candidate speaker, which blocks resolving

@@ -31,7 +31,8 @@ def named_later(mentions, head):
     nothing = (None, [])
     article, doc = mentions.article, mentions.doc
     word, first = role_word(head)
-    if head.tag_ != "NN" or article.in_quote[head.i] != -1 or article.in_headline(head):
+    if not (head.tag_ == "NN" or head.tag_ == "NNP" and head.text.isupper() and len(head) <= 4) \
+            or article.in_quote[head.i] != -1 or article.in_headline(head):  # ("CEO", tagged as a name)
         return nothing
     candidates = {lid for lid, (_orgs, heads, title) in mentions.index.orgs.items() if word in heads or word == title}
     phrase = doc[min(first.left_edge.i, head.left_edge.i):head.i + 1]
@@ -71,8 +72,8 @@ def _titled(mentions, tokens, leader: str, word: str) -> bool:
     """The leader is named in full, with the role's title right before or after the name."""
     first, last = tokens[0], tokens[-1]
     name = " ".join(t.text for t in tokens).lower()
-    if name != mentions.index.leaders[leader]["name"].lower():
-        return False
+    if name not in {n for n in mentions.index.names[leader] if len(n.split()) > 1}:
+        return False  # (in full: her name, or a longer alias such as one with a middle initial)
     text = mentions.article.text
     before = _WORD_BEFORE.search(text[max(0, first.idx - 40):first.idx])
     after = _TITLE_AFTER.search(text[last.idx + len(last.text):last.idx + len(last.text) + 60])

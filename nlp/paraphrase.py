@@ -11,6 +11,7 @@ from __future__ import annotations
 from onrecord.nlp import leader_patterns as lp
 from onrecord.nlp.quote_candidates import Attribution, clean_quote, looks_like_a_name
 from onrecord.nlp.quote_marks import QUOTE_CHARS, Span
+from onrecord.nlp.reported_clauses import complements, opens_with_wh, own_clause, parenthetical_tag, with_infinitive
 from onrecord.nlp.speech_verbs import according_to, is_label, is_speech, lemma
 
 
@@ -31,7 +32,9 @@ class Paraphrases:
         for verb in self.doc:
             if self.in_quote[verb.i] != -1 or verb.pos_ != "VERB" or self.article.in_headline(verb):
                 continue
-            if lemma(verb) not in lp.INDIRECT_VERBS and lemma(verb) not in ("express", "voice", "make", "issue"):
+            belief = lemma(verb) in lp.BELIEF_VERBS
+            if lemma(verb) not in lp.INDIRECT_VERBS and lemma(verb) not in ("express", "voice", "make", "issue") \
+                    and not belief:
                 continue
             if self.grammar.unmarked_words(verb) is not None:
                 continue  # 'He stated, Hope without action ...': words given as his own (attribution.py)
@@ -44,7 +47,10 @@ class Paraphrases:
             if len(clauses) != 1 or self.grammar.negated(verb) or self.grammar.secondhand(verb):
                 continue
             clause = clauses[0]
-            tokens = _own_clause(clause)
+            lead = parenthetical_tag(verb, clause)
+            if lead is not None:  # "A meant B, Bos said, with C ...": the tag reports A meant B, not C
+                clause = lead
+            tokens = own_clause(clause)
             if tagged:  # what comes before the tag (after it, the reporter may go on)
                 tokens = [t for t in tokens if t.i < verb.left_edge.i and t.i not in {x.i for x in verb.subtree}]
             tokens = self._without_addressee(verb, tokens)
@@ -54,9 +60,13 @@ class Paraphrases:
             if lemma(verb) not in lp.QUESTION_VERBS \
                     and any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in clause.children):
                 continue  # "would not say whether ...": no answer given (but "questioned whether")
+            if lemma(verb) not in lp.QUESTION_VERBS and opens_with_wh(tokens):
+                continue  # "explained why he was unable to ...": what the words were about, not what they said
             words = [t for t in tokens if not t.is_punct]
             if len(words) < 3:
                 continue
+            if belief and not any(self.in_quote[t.i] != -1 for t in tokens):
+                continue  # "believes the raids are ...": a belief is reported speech only with her words quoted in it
             who = self.mentions.speaker(self.grammar.subject(verb))
             if who is None:
                 continue
@@ -91,6 +101,8 @@ class Paraphrases:
         # ('... when news broke that ...', '... following the killing ...': the reporter's)
         last = max(t.i for t in self.article.span_tokens[index])
         after = [t for t in clause.subtree if t.i > last and not t.is_punct]
+        if after and after[0].tag_ == "TO" and after[0].head.head.i == clause.i:
+            return True  # 'would "spare no effort" to support those who ...': the purpose of her pledge
         return len(after) <= 4 and not any(t.pos_ in ("VERB", "AUX") for t in after)
 
     def _without_addressee(self, verb, tokens) -> list:
@@ -182,6 +194,25 @@ class Paraphrases:
                     return True
         return False
 
+    def _carries_others_words(self, tokens, leader_id: str, verb) -> bool:
+        """A reported phrase with someone else's speech in it: 'pointed to the union's statement
+        that ...', 'a letter from 60 CEOs calling for ...', 'the mayor, who said ...', 'thanked the
+        mayor for saying ...', 'what the mayor called ...': their words, not hers."""
+        if self._someone_else_speaks(tokens, leader_id):
+            return True
+        for t in tokens:
+            if t.i == verb.i or self.in_quote[t.i] != -1:
+                continue
+            if t.pos_ == "VERB" and (is_speech(t) or is_label(t) or lemma(t) in lp.PARAPHRASE_FRAMES):
+                if t.dep_ in ("relcl", "acl") or t.tag_ == "VBG" and t.dep_ == "pcomp":
+                    return True
+                subject = self.grammar.subject(t)
+                if subject is not None and subject.pos_ != "PRON" and self.mentions.leader_at.get(subject.i) != leader_id:
+                    return True
+            if self.mentions.someone_elses_document(t, leader_id):
+                return True
+        return False
+
     def _introduces_a_quote(self, verb, clause) -> bool:
         """'wrote on X: "...': the words after the colon are a quote (even one left unclosed)."""
         start = min(t.i for t in clause.subtree)
@@ -201,31 +232,53 @@ class Paraphrases:
             frame = lp.PARAPHRASE_FRAMES.get(lemma(verb)) if verb.pos_ == "VERB" else None
             if frame is None or self.in_quote[verb.i] != -1 or self.article.in_headline(verb):
                 continue
-            if lemma(verb) in lp.INDIRECT_VERBS and any(c.dep_ == "ccomp" for c in verb.children):
+            if lemma(verb) in lp.INDIRECT_VERBS and any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children):
                 continue  # "warned that ...": the indirect rule reads it
-            parts = _complements(verb)
+            parts = complements(verb)
             if "dobj" in parts and parts["dobj"].tag_ in ("WP", "WDT"):
                 continue  # "what he characterized as ...": the words name something else's part
             if "dobj" in parts and parts["dobj"].lemma_.lower() in lp.CLAIM_NOUNS:
                 parts["dobj:claim"] = parts["dobj"]
+            feeling_for = [c for c in [*verb.children, *(parts["dobj"].children if "dobj" in parts else [])]
+                           if c.dep_ == "prep" and c.i > verb.i and c.lower_ in lp.FEELING_PREPOSITIONS]
+            if "dobj" in parts and parts["dobj"].lemma_.lower() in lp.FEELING_NOUNS and feeling_for:
+                parts["dobj:feeling"] = parts["dobj"]  # "gratitude to officials for ...": to whom, for what
+            if "dobj" in parts and parts["dobj"].lemma_.lower() in lp.INTENT_NOUNS and any(
+                    c.dep_ in ("acl", "xcomp") and any(a.tag_ == "TO" for a in c.children) for c in parts["dobj"].children):
+                parts["dobj:intent"] = parts["dobj"]  # "his willingness to accept troops": what he would do
             ways = [way.split("+") for way in frame]
             if not any(all(key in parts for key in way) for way in ways):
                 continue
             keys = {key for way in ways if all(k in parts for k in way) for key in way} | set(lp.PARAPHRASE_EXTRAS)
             said = [t for key in keys if key in parts for t in parts[key].subtree]
+            if "dobj:feeling" in keys:
+                said += [t for c in feeling_for if c.head.i == verb.i for t in c.subtree if t not in said]
             aside = {x for t in said if t.dep_ == "advcl" and t.tag_ == "VBG" and t.i > verb.i
                      for x in range(t.left_edge.i - 1, t.right_edge.i + 1)}  # (with its comma)
             said = [t for t in said if t.i not in aside]  # "..., saying ...": the participle's own words
-            if any(self.in_quote[t.i] != -1 or t.text in QUOTE_CHARS for t in said):
-                continue  # the quoted words speak for it
-            if len([t for t in said if not t.is_punct]) < 2:
-                continue
+            said = with_infinitive(verb, said)
+            if not said:
+                continue  # 'called for ICE' of 'called for ICE to be disbanded': cut short, it says the opposite
+            if not self._whole_quotes_only(said) or any(t.text in QUOTE_CHARS and self.in_quote[t.i] == -1
+                                                         for t in said):
+                continue  # part of a longer quote, or a stray mark (a whole partial quote is its words)
+            if any(self._quote_is_the_judgement(parts[key]) for key in keys if key in parts):
+                continue  # 'called the raids "cruel"', 'likened ICE to a "masked force"': the quote is
+                # the judgement itself, the leader's own words (but 'warned against a "masked" force ...')
+            content = [t for t in said if not t.is_punct]
+            if len(content) < 2 and not (content and content[0].pos_ == "NOUN"):
+                continue  # (but "urged calm", "demanded justice": one noun says it)
             if self.grammar.negated(verb) or self.grammar.secondhand(verb):
                 continue
+            if any(c.dep_ == "advcl" and c.tag_ == "VBG" and c.i > verb.i and is_speech(c)
+                   and any(self.in_quote[x.i] != -1 for x in self.doc[c.i:c.sent.end]) for c in verb.children):
+                continue  # 'framed his stance as ..., saying: "..."': the reporter's lead into her quote
             who = self.mentions.speaker(self.grammar.subject(verb))
             if who is None:
                 continue
             leader_id, how, antecedent = who
+            if self._carries_others_words(said, leader_id, verb):
+                continue  # "pointed to the union's statement that ...": the union's words
             end_token = max(said, key=lambda t: t.i)
             start, end = verb.idx, end_token.idx + len(end_token.text)
             span = Span([(start, end)], start, end)
@@ -233,6 +286,15 @@ class Paraphrases:
             out.append((span, clean_quote(self.text[start:end]),
                         Attribution(leader_id, pattern, [*antecedent, verb.sent], kind="paraphrase")))
         return out
+
+    def _quote_is_the_judgement(self, part) -> bool:
+        """A complement whose head word, or half its content words, stand in quote marks."""
+        heads = [c for c in part.children if not c.is_punct] if part.dep_ == "prep" else \
+            [c for c in part.children if c.dep_ in ("nsubj", "nsubjpass")] if part.dep_ == "advcl" else [part]
+        # (a clause: 'called for the agency to be "disbanded"' turns on who is to be disbanded)
+        content = [t for t in part.subtree if t.pos_ in ("NOUN", "PROPN", "VERB", "ADJ", "ADV", "NUM")]
+        quoted = [t for t in content if self.in_quote[t.i] != -1]
+        return any(self.in_quote[h.i] != -1 for h in heads) or 2 * len(quoted) > len(content)
 
     def after_colon(self):
         """'Auza also highlighted another pressing issue: even if ..., he lacks the staff ...',
@@ -333,32 +395,3 @@ class Paraphrases:
         if who is None or owners[0].i not in self.mentions.leader_at:
             return None, []
         return who[0], who[2]
-
-
-def _own_clause(clause) -> list:
-    """The clause's tokens, up to a second reporting verb joined to it ("emphasized that A and
-    said B", "said A, questioning whether B": B is another statement, not part of A)."""
-    tokens = list(clause.subtree)
-    sourcing = {x.i for t in tokens if t.lower_ == "according" for x in t.subtree}
-    if sourcing:  # "..., according to minutes of the meeting": how the outlet knows, not what was said
-        tokens = [t for t in tokens if t.i < min(sourcing)]
-        while tokens and tokens[-1].is_punct:
-            tokens.pop()
-    for t in tokens:
-        if t.dep_ in ("conj", "advcl") and t.head.i == clause.i and lemma(t) in lp.INDIRECT_VERBS:
-            cut = t.left_edge.i
-            while cut > clause.left_edge.i and (t.doc[cut - 1].dep_ == "cc" or t.doc[cut - 1].is_punct):
-                cut -= 1
-            return [x for x in tokens if x.i < cut]
-    return tokens
-
-
-def _complements(verb) -> dict:
-    """A verb's complements by dependency label, and its prepositional phrases by preposition."""
-    parts = {}
-    for c in verb.children:
-        if c.dep_ in ("dobj", "xcomp", "ccomp", "oprd"):
-            parts.setdefault(c.dep_, c)
-        elif c.dep_ == "prep" and c.i > verb.i:
-            parts.setdefault(c.lower_, c)
-    return parts

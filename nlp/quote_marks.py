@@ -60,11 +60,13 @@ def prepare(text: str) -> tuple[str, list[tuple[int, int, bool | tuple]]]:
     post the byline's (name, handle, signature line), which is truthy too.
     """
     paragraphs = []
+    text = _BROKEN_AFTER_ABBREVIATION.sub(r"\1 ", text)
     for raw in re.split(r"\s*\n\s*", text.strip()):
         raw = " ".join(_LINK_LABELS.sub("", raw).split())
         raw = _OTHER_MARKS.sub(lambda m: _AS_CURLY[m.group()], raw)
         if not raw:
             continue
+        raw = _unwrapped(_misprinted_openers(raw))
         block = raw.startswith(">")
         if block:
             raw = raw.lstrip("> ").strip()
@@ -82,6 +84,34 @@ def prepare(text: str) -> tuple[str, list[tuple[int, int, bool | tuple]]]:
         clean.append(raw)
         pos += len(raw) + 2
     return "\n\n".join(clean), ranges
+
+
+# "On Dec.\n11, Henry Garnica said": a line broken after an abbreviation, before a number or a
+# lowercase word, is one sentence (an extraction artefact), not two paragraphs.
+_BROKEN_AFTER_ABBREVIATION = re.compile(
+    r"(\b(?:Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec|Mr|Mrs|Ms|Dr|St|Gov|Sen|Rep|Gen|No)\.)[ \t]*\n\s*(?=[0-9a-z])")
+_GLUED_CLOSER = re.compile(r"(?<=[.!?])”(?=[A-Z])")
+
+
+def _misprinted_openers(paragraph: str) -> str:
+    """'... on Sunday morning.”The immediate priority ...,” he told reporters': a closing mark
+    glued between a sentence's end and the next one's first word, with no quote open before it,
+    is an opening mark printed wrong (a space lost with it)."""
+    def fix(match):
+        before = paragraph[:match.start()]
+        return " “" if before.count("“") <= before.count("”") else match.group()
+    return _GLUED_CLOSER.sub(fix, paragraph)
+
+
+def _unwrapped(paragraph: str) -> str:
+    """'""All of these efforts ...," Zoley told investors."' and '"'Our business ...,' Hininger
+    said."': a whole paragraph of reporting that a page quotes from another outlet, its own
+    quotes inside. A paragraph that opens with two marks and ends with a closing double mark is
+    the outer pair's content (a paragraph that is one quote opens with a single mark)."""
+    if len(paragraph) > 3 and paragraph[0] in ('"', "“") and paragraph[1] in ('"', "“", "'", "‘") \
+            and paragraph[-1] in ('"', "”"):
+        return paragraph[1:-1].strip()
+    return paragraph
 
 
 def _double_quotes(text: str, ranges) -> list[Span]:

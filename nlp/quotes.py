@@ -18,7 +18,8 @@ The work is split by responsibility: quote_marks (quoted passages in the text), 
 leader_mentions (who is named, who a subject is; antecedents for he, she and "the CEO",
 named_later for a role given before the name), speech_verbs (reporting verbs and their
 subjects), quote_introductions (the verb that introduces a quote), paraphrase (reported speech
-without marks), attribution (the rules that tie them together). This module is the public face:
+without marks; reported_clauses, where a reported clause starts and ends), attribution (the
+rules that tie them together). This module is the public face:
 QuoteFinder and Quote.
 
 Patterns (Quote.pattern):

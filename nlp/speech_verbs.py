@@ -30,6 +30,9 @@ def is_speech(token) -> bool:
         return any(c.dep_ == "nsubj" and c.lemma_.lower() in lp.OWN_DOCUMENT_NOUNS for c in token.children)
     if word == "put":  # "put it bluntly:", "as Okonkwo put it": an idiom of saying
         return any(c.dep_ == "dobj" and c.lower_ == "it" for c in token.children)
+    if word == "go":  # '"...," he went on.': the tag's verb, nothing after it ("went on to found" is not speech)
+        after = token.doc[token.i + 1:token.i + 3]
+        return len(after) == 2 and after[0].lower_ == "on" and after[1].is_punct
     if word in lp.PHRASAL_SPEECH:  # "weighed in", whatever the parser made of "in"
         following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
         return following is not None and following.lower_ == lp.PHRASAL_SPEECH[word]
@@ -87,8 +90,8 @@ class SpeechGrammar:
             return True
         node = verb
         for _ in range(3):
-            if self._coordinated_too_low(node):
-                node = node.head.head  # (the reporting verb it is coordinated with)
+            if self._coordinated_too_low(node) is not None:
+                node = self._coordinated_too_low(node)  # (the reporting verb it is coordinated with)
             narrative = node is not verb and lemma(node) in lp.XCOMP_SPEECH_HEADS  # "would go on to note"
             if any((c.dep_ == "neg" or c.dep_ == "aux" and c.lower_ in lp.UNREAL_AUX
                     and not (narrative and c.lower_ == "would"))
@@ -127,20 +130,29 @@ class SpeechGrammar:
             if subjects:  # a split compound ("co - founder") gives several: the nearest heads it
                 return min(subjects, key=lambda c: abs(c.i - node.i))
             if node.head.i == node.i:
+                listed = [c for c in children if c.dep_ == "ccomp" and c.i < node.i and c.tag_ == "VBD"
+                          and (is_speech(c) or is_label(c)) and not any(x.dep_ in ("mark", "nsubjpass", "expl")
+                                                                    for x in c.children)]
+                if len(listed) == 1 and self.in_quote[listed[0].i] == -1:
+                    node = listed[0]  # "X described A as B, urged calm and pledged ...": a list of her acts,
+                    continue          # the first taken for the root's clause by the parser
                 return None
             if node.dep_ == "pcomp" and node.tag_ == "VBG":
                 node = self._gerund_controller(node)  # "by telling the Times that ..."
                 if node is None:
                     return None
                 continue
-            if self._coordinated_too_low(node):
-                node = node.head.head  # "said Palantir would not ... and claimed ...": a second act of hers
+            if self._coordinated_too_low(node) is not None:
+                node = self._coordinated_too_low(node)  # "said Palantir would not ... and claimed ...": hers
                 continue
             if node.dep_ == "advcl" and (node.tag_ == "VBG" or _participle(node)):
                 # "..., adding that ...", "posted a photo, writing ...": the participle's subject
                 # is the subject of the clause it hangs on, wherever the parser attached it
                 up = node.head
                 for _ in range(6):
+                    if self._coordinated_too_low(up) is not None:
+                        up = self._coordinated_too_low(up)  # "... and downplayed ..., calling": the speaker's act
+                        continue
                     if up.dep_ in ("ccomp", "acl") and _a_state(up):
                         # "argued that Pretti was at fault, stating ...", "rejected accusations
                         # that Trump is a fascist, saying ...": nobody speaks while being in a
@@ -201,17 +213,23 @@ class SpeechGrammar:
             subjects = [c for c in node.children if c.dep_ == "nsubj"]
         return node
 
-    def _coordinated_too_low(self, verb) -> bool:
+    def _coordinated_too_low(self, verb):
         """'Karp said Palantir would not have a policy ... and claimed institutions ...': a past
-        reporting verb hung as a conjunct of the present or modal verb of a reported clause
-        cannot share its tense, so it is the reporter's verb's conjunct (the speaker's next act)."""
-        if verb.dep_ != "conj" or verb.tag_ != "VBD" or lemma(verb) not in lp.INDIRECT_VERBS \
+        reporting verb hung as a conjunct of the present or modal verb of a reported clause (or of
+        an infinitive in it: 'said the company would "spare no effort" to ensure ... and
+        downplayed ...') cannot share its tense, so it is the reporter's verb's conjunct (the
+        speaker's next act). Returns that reporting verb, or None."""
+        if verb.dep_ != "conj" or verb.tag_ != "VBD" \
+                or lemma(verb) not in lp.INDIRECT_VERBS and lemma(verb) not in lp.PARAPHRASE_FRAMES \
                 or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
-            return False
+            return None
         clause = verb.head
+        for _ in range(3):  # up from an infinitive of purpose (and its own clause) to the reported clause
+            if _infinitive(clause) or clause.dep_ == "ccomp" and _infinitive(clause.head):
+                clause = clause.head
         if clause.dep_ != "ccomp" or clause.tag_ not in ("VB", "VBZ", "VBP") or clause.head.tag_ != "VBD":
-            return False
-        return is_speech(clause.head) and self.in_quote[clause.head.i] == -1
+            return None
+        return clause.head if is_speech(clause.head) and self.in_quote[clause.head.i] == -1 else None
 
     def author(self, document):
         """The subject of the verb a message or post hangs on: "Altman sent a message",
@@ -258,6 +276,9 @@ class SpeechGrammar:
                 inner = self.subject(verb)
                 if outer is not None and inner is not None and outer.ent_id_ and outer.ent_id_ == inner.ent_id_:
                     return False  # 'Levy stated that: "...," stated Andrew Levy': the tag said twice
+                if node.i > verb.i and any(t.text == ";" and t.head.i == node.i
+                                           for t in verb.doc[verb.right_edge.i + 1:node.i]):
+                    return False  # "X said A; in the weeks after, he said B": two statements, a semicolon apart
                 if outer is None and node.i > verb.i and not any(c.dep_ in ("nsubjpass", "expl")
                                                                  for c in node.children):
                     return False  # "X described A as B, urged calm": a list of her acts, misparsed
@@ -291,4 +312,16 @@ class SpeechGrammar:
         if lemma(verb) not in ("share", "post", "publish", "tweet"):
             return False
         return any(c.dep_ == "dobj" and self.in_quote[c.i] == -1 and (before is None or c.i < before)
-                   and c.lower_ not in lp.OWN_DOCUMENT_NOUNS for c in verb.children)
+                   and (c.lower_ not in lp.OWN_DOCUMENT_NOUNS or _someone_elses(c)) for c in verb.children)
+
+
+def _someone_elses(document) -> bool:
+    """'a post by the union', 'the union's statement': a document another wrote."""
+    return any(x.dep_ == "prep" and x.lower_ in ("by", "from") or x.dep_ == "poss" and x.pos_ in ("PROPN", "NOUN")
+               for x in document.children)
+
+
+def _infinitive(verb) -> bool:
+    """'to ensure ...' hung on the verb before it: an infinitive of purpose."""
+    return verb.dep_ in ("advcl", "xcomp") and verb.tag_ == "VB" \
+        and any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)

@@ -1,4 +1,5 @@
-"""Keep the results of facet counts, table counts, the board and reads of leader_stances until the
+"""Keep the results of facet counts, table counts, the board, reads of leader_stances and the first
+page of statement_stances until the
 database file changes. Crawls write the database once a night; between them every visitor of the statements
 page would otherwise count 1M rows again, once per facet (an index scan of ~100 ms each).
 
@@ -26,6 +27,12 @@ CACHEABLE = re.compile(
 )
 # leader_stances aggregates the whole database: any read of it is worth keeping
 SUMMARY_VIEW = re.compile(r"^\s*(?:with|select)\b.*\bleader_stances\b", re.IGNORECASE | re.DOTALL)
+# The first page of statement_stances, unfiltered, in any order: sorting the view's judgments by
+# date reads all of them (a union of two arms); later pages and filters carry a where clause.
+# (At most FIRST_PAGE_ROWS rows: anyone's SQL passes here, and statement texts can be long.)
+FIRST_PAGE = re.compile(r"^select [^;]* from statement_stances (?:order by [\w\s,\[\]\"]+ )?limit (\d{1,4})$",
+                        re.IGNORECASE)
+FIRST_PAGE_ROWS = 101
 MAX_ENTRIES = 512
 MAX_AGE = 600.0
 WARM_EVERY = 30.0  # seconds between checks for a changed database
@@ -40,6 +47,11 @@ def file_version(path) -> tuple:
         except FileNotFoundError:
             version.append(None)
     return tuple(version)
+
+
+def first_page(sql) -> bool:
+    found = FIRST_PAGE.match(sql)
+    return bool(found) and int(found.group(1)) <= FIRST_PAGE_ROWS
 
 
 def freeze(params):
@@ -57,7 +69,7 @@ def cached_execute(database):
             return original(sql, params=params, truncate=truncate, custom_time_limit=custom_time_limit,
                             page_size=page_size, log_sql_errors=log_sql_errors)
 
-        if not (CACHEABLE.match(sql) or SUMMARY_VIEW.search(sql)):
+        if not (CACHEABLE.match(sql) or SUMMARY_VIEW.search(sql) or first_page(sql)):
             return await run()
         key = (sql, freeze(params), truncate, page_size)
         version, now = file_version(database.path), time.monotonic()

@@ -1,6 +1,7 @@
 """Keep the README's command reference equal to the commands' real --help output.
 
-Between `<!-- help: NAME -->` and `<!-- /help -->` the README holds `onrecord NAME --help`.
+Between `<!-- help: NAME -->` and `<!-- /help -->` the README holds `onrecord NAME --help` (NAME may
+name a subcommand too: `<!-- help: review confirm -->`).
 Usage: python scripts/readme_help.py [--check]   (--check exits 1 when the README is stale)
 """
 import re
@@ -12,11 +13,11 @@ from click.testing import CliRunner
 from onrecord.cli import cli
 
 README = Path(__file__).resolve().parents[1] / "README.md"
-BLOCK = re.compile(r"(<!-- help: ([\w-]+) -->\n)(.*?)(<!-- /help -->)", re.S)
+BLOCK = re.compile(r"(<!-- help: (\w[\w -]*?) -->\n)(.*?)(<!-- /help -->)", re.S)
 
 
 def help_text(name: str) -> str:
-    args = ["--help"] if name == "onrecord" else [name, "--help"]
+    args = ["--help"] if name == "onrecord" else name.split() + ["--help"]
     result = CliRunner().invoke(cli, args, prog_name="onrecord", terminal_width=100)
     if result.exit_code != 0:
         raise SystemExit(f"onrecord {' '.join(args)} failed: {result.output}")

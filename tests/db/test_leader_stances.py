@@ -5,6 +5,7 @@ import pytest
 
 from onrecord.db.connect import open_db
 from onrecord.db.save import record_crawl, save_article_mentions, save_stances, save_statements, save_watchlist
+from onrecord.db.views import LEADER_HEADLINE_SQL
 
 SINCE = "2026-01-01T00:00:00Z"
 WATCHLIST = {
@@ -55,7 +56,10 @@ def searched(db, leaders, platform="news", covered_from="2026-01-19T00:00:00Z", 
 
 
 def stances(db):
-    return {row["leader_id"]: row for row in db.query("SELECT * FROM leader_stances")}
+    rows = {row["leader_id"]: row for row in db.query("SELECT * FROM leader_stances")}
+    for leader, row in rows.items():  # a leader's page reads the same row through its own query
+        assert list(db.query(LEADER_HEADLINE_SQL, {"leader": leader})) == [row], leader
+    return rows
 
 
 def test_each_stance(db):

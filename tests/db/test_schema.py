@@ -45,7 +45,9 @@ def test_contract_tables_and_columns(tmp_path):
         "leader_id", "name", "topic_id", "stance", "condemning", "supporting", "on_topic",
         "last_statement_at", "monitored_since", "needs_review",
         # added by issue 12: the basis of the headline
-        "coverage", "coverage_channels", "coverage_from", "news_from", "posts_read", "articles_read"}
+        "coverage", "coverage_channels", "coverage_from", "news_from", "posts_read", "articles_read",
+        # added by issue 15: the finer headline and whether an editor checked it
+        "position", "position_since", "verified", "reviewed", "first_on_topic_at", "last_statement_id"}
     assert {"status", "covered_from", "covered_to"} <= set(db["crawls"].columns_dict)
 
 

@@ -97,13 +97,15 @@ def test_source_health_needs_a_rhythm_and_a_week_before_calling_a_source_quiet(t
     # Two posts are one gap: no rhythm to judge by, however long the silence.
     posts(db, "bluesky:ada.example.com", "ada-example", [now - timedelta(days=90), now - timedelta(days=91)])
     crawl(db, "bluesky:ada.example.com", now - timedelta(hours=1), platform="bluesky")
-    # Two failures in a row are not yet three.
+    # Two failures in a row are not yet three: failed, not yet the alarm of failing.
     for days, status in [(3, "ok"), (2, "failed"), (1, "failed")]:
         crawl(db, "mastodon:bo@example.social", now - timedelta(days=days), status)
     rows = {row["source"]: row for row in db.query("SELECT * FROM source_health")}
     assert rows["mastodon:ada@example.social"]["health"] == "ok"
     assert rows["bluesky:ada.example.com"]["health"] == "ok"
-    assert (rows["mastodon:bo@example.social"]["health"], rows["mastodon:bo@example.social"]["failed_in_a_row"]) == ("ok", 2)
+    bo = rows["mastodon:bo@example.social"]
+    assert (bo["health"], bo["failed_in_a_row"]) == ("failed", 2)
+    assert bo["reason"].startswith("its last crawl failed (2 in a row; failing from 3)")
 
 
 def test_a_source_skipped_by_design_is_never_failing(tmp_path):

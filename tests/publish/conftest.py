@@ -1,6 +1,8 @@
 """A small hand-made database, written through db.save like the real pipeline writes it.
 
 Every person and organisation here is FICTIONAL."""
+import contextlib
+
 import pytest
 
 from onrecord.db.connect import open_db
@@ -147,15 +149,15 @@ def wait_until_up(url, process, seconds=30):
     raise RuntimeError(f"{url} not up after {seconds}s")
 
 
-@pytest.fixture(scope="session")
-def served(sample_db):
-    """A real `onrecord serve` subprocess on a free port; yields its base URL."""
+@contextlib.contextmanager
+def serving(db_path):
+    """A real `onrecord serve` subprocess on `db_path` and a free port; yields its base URL."""
     import subprocess
     import sys
     from pathlib import Path
 
     port = free_port()
-    command = [str(Path(sys.executable).with_name("onrecord")), "serve", "--db", str(sample_db), "--port", str(port)]
+    command = [str(Path(sys.executable).with_name("onrecord")), "serve", "--db", str(db_path), "--port", str(port)]
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     url = f"http://127.0.0.1:{port}"
     try:
@@ -164,3 +166,16 @@ def served(sample_db):
     finally:
         process.terminate()
         process.wait(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def served(sample_db):
+    """A real `onrecord serve` subprocess on the sample database; yields its base URL."""
+    with serving(sample_db) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def serve_db():
+    """`serving` for a test's own database: `with serve_db(path) as url: ...`."""
+    return serving

@@ -45,6 +45,9 @@ def test_board(page, served, expected_stances):
     assert basis["cy-marsh"].startswith("Silent: nothing either way in 1 post on RSS since 2026-01-01 and 0 news "
                                         "articles that name them")
     assert basis["ed-unwatched"].startswith("Not enough to call silence: Bluesky failed: HTTP 503 from the AppView")
+    # too little read is no one's verdict: no "machine" pill on it, unlike a judged card
+    assert page.locator('article[data-leader="ed-unwatched"] .verdict').count() == 0
+    assert page.locator('article[data-leader="cy-marsh"] .verdict').inner_text() == "machine"
     page.locator('article[data-leader="ed-unwatched"] .coverage a', has_text="what was read").click()
     page.wait_for_load_state()
     assert "leader_coverage" in page.url and "Bluesky failed: HTTP 503" in page.locator("table.rows-and-columns").inner_text()

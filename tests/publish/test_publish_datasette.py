@@ -64,7 +64,8 @@ async def test_full_text_search_on_the_table(ds):
     ("silent_leaders", "", {("Cy Marsh", "silent"), ("Ed Unwatched", "unmonitored")}),
     ("latest_on_topic", "", {"bluesky:4", "mastodon:6", "mastodon:7", "bluesky:3", "mastodon:1"}),
     ("leader_timeline", "leader=bo-lindgren", {"bluesky:3", "bluesky:4"}),
-    ("leader_timeline", "leader=Ada+Okafor", {"mastodon:1", "mastodon:2"}),
+    ("leader_timeline", "leader=Ada+Okafor", {"mastodon:1"}),  # on the topic by default
+    ("leader_timeline", "leader=Ada+Okafor&scope=all", {"mastodon:1", "mastodon:2"}),
     ("search", "q=raids", {"mastodon:1", "bluesky:4", "mastodon:6"}),
     ("search", "q=%22too+far%22", {"bluesky:4"}),
     ("search", "q=%22unbalanced", set()),
@@ -98,7 +99,7 @@ async def test_atom_feed_of_on_topic_statements(ds):
     assert response.headers["content-type"].startswith("application/xml")
     entries = re.findall(r"<entry>.*?</entry>", response.text, re.S)
     assert len(entries) == 5  # on-topic statements only
-    assert "Bo Lindgren (condemning, bluesky)" in response.text
+    assert "Bo Lindgren (condemned, bluesky)" in response.text
     assert "<script>" not in response.text  # the hostile post is escaped in the feed too
 
 
@@ -208,6 +209,15 @@ async def test_cached_counts_follow_every_change_to_the_database(sample_db, tmp_
     before = await platforms()
     assert before == await platforms()  # served again, from the cache
     board_before = (await ds.client.get("/board")).text
+    first_page = "/onrecord/statement_stances.json?_shape=array"  # its first page is kept too
+
+    async def newest():
+        return [row["statement_id"] for row in (await ds.client.get(first_page)).json()][:1]
+
+    newest_before = await newest()
+    assert newest_before == await newest()
+    assert any("from statement_stances order by published_at desc limit" in key[0]
+               for key in ds.get_database("onrecord").execute.cache)
     db = open_db(path)
     save_statements(db, [{"id": "rss:99", "leader_id": "cy-marsh", "account_id": "rss:https://marsh.example/feed.xml",
                           "platform": "rss", "kind": "post", "text": "These raids are wrong and must end.",
@@ -220,12 +230,17 @@ async def test_cached_counts_follow_every_change_to_the_database(sample_db, tmp_
     board = (await ds.client.get("/board")).text
     assert 'data-leader="cy-marsh" data-stance="silent"' in board_before
     assert 'data-leader="cy-marsh" data-stance="condemning"' in board
+    assert newest_before != ["rss:99"] and await newest() == ["rss:99"]
 
 
 async def test_server_warms_the_cache_when_it_starts(sample_db):
     import asyncio
 
-    ds = build_datasette(sample_db, extra_plugins={"onrecord": {"warm": ["/onrecord/statements", "/board"]}})
+    from onrecord.publish import warm_paths
+
+    warm = warm_paths()  # as `onrecord serve` sets it: the board and the main tables
+    assert warm[0] == "/board" and "/onrecord/statement_stances" in warm
+    ds = build_datasette(sample_db, extra_plugins={"onrecord": {"warm": warm}})
     await ds.invoke_startup()
     app = ds.app()
     inbox = asyncio.Queue()
@@ -238,12 +253,13 @@ async def test_server_warms_the_cache_when_it_starts(sample_db):
     lifespan = asyncio.create_task(app({"type": "lifespan"}, inbox.get, send))
     try:
         cache = ds.get_database("onrecord").execute.cache
-        for _ in range(100):
-            if any("onrecord:cache" in key[0] for key in cache):  # the board, warmed last
+        for _ in range(300):
+            if any("from statement_stances order by" in key[0] for key in cache):  # its first page
                 break
             await asyncio.sleep(0.05)
         assert any("as value, count(*)" in key[0] for key in cache), list(cache)
         assert any("onrecord:cache" in key[0] for key in cache)
+        assert any("from statement_stances order by" in key[0] for key in cache), list(cache)
     finally:
         ds._onrecord_warming.cancel()
         lifespan.cancel()

@@ -1,0 +1,102 @@
+"""Where a reported clause starts and ends on spaCy's parse (nlp/paraphrase.py reads them): its
+own clause up to a second reporting verb, the infinitive that completes a complement, the
+complements of a reporting verb, and the clauses that are not what was said (a wh-clause, the
+reporter's words after a parenthetical tag)."""
+
+from __future__ import annotations
+
+from onrecord.nlp import leader_patterns as lp
+from onrecord.nlp.speech_verbs import lemma
+
+
+def opens_with_wh(tokens) -> bool:
+    """A clause opened by why, how, what, where or when (a wh-word before its subject)."""
+    words = [t for t in tokens if not t.is_punct]
+    return bool(words) and words[0].tag_ in ("WRB", "WP", "WDT") and words[0].lower_ != "that"
+
+
+def parenthetical_tag(verb, clause):
+    """'Losing the workers meant production had ceased, Bos said, with all hands focused on ...':
+    the tag stands between a clause before it and the clause the parser gave it after it; the
+    words are the clause before (a clause of the verb from the sentence's start to the comma, with
+    a tense verb and no conjunction of its own), and what follows is the reporter's. Returns that
+    clause's head, or None."""
+    if clause.i < verb.i:
+        return None
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i), None)
+    if subject is None or subject.left_edge.i == 0 or verb.doc[subject.left_edge.i - 1].text != ",":
+        return None
+    comma = subject.left_edge.i - 1
+    for lead in verb.children:
+        if lead.dep_ not in ("advcl", "ccomp", "parataxis") or lead.i > comma:
+            continue
+        if lead.left_edge.i != verb.sent.start or lead.right_edge.i != comma - 1:
+            continue
+        tokens = list(lead.subtree)
+        if lead.tag_ == "VBN" or any(t.dep_ == "mark" or t.dep_ == "cc" and t.head.i == lead.i for t in tokens):
+            return None  # "When the door was locked, he said ...", "Asked whether ..., he said ...": not what
+        return lead if any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in tokens) else None
+    return None
+
+
+def own_clause(clause) -> list:
+    """The clause's tokens, up to a second reporting verb joined to it ("emphasized that A and
+    said B", "said A, questioning whether B": B is another statement, not part of A)."""
+    tokens = list(clause.subtree)
+    sourcing = {x.i for t in tokens if t.lower_ == "according" for x in t.subtree}
+    if sourcing:  # "..., according to minutes of the meeting": how the outlet knows, not what was said
+        tokens = [t for t in tokens if t.i < min(sourcing)]
+        while tokens and tokens[-1].is_punct:
+            tokens.pop()
+    for t in tokens:
+        second_act = t.dep_ == "conj" and t.tag_ == "VBD" and clause.tag_ != "VBD" \
+            and (lemma(t) in lp.INDIRECT_VERBS or lemma(t) in lp.PARAPHRASE_FRAMES) \
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)  # (a tense its clause lacks)
+        if second_act or t.dep_ in ("conj", "advcl") and t.head.i == clause.i and lemma(t) in lp.INDIRECT_VERBS:
+            cut = t.left_edge.i
+            while cut > clause.left_edge.i and (t.doc[cut - 1].dep_ == "cc" or t.doc[cut - 1].is_punct):
+                cut -= 1
+            return [x for x in tokens if x.i < cut]
+    return tokens
+
+
+_WHEN_WORDS = frozenset({"following", "after", "amid", "since", "during"})
+
+
+def with_infinitive(verb, said) -> list:
+    """The complement with the infinitive that completes it: 'called for ICE to be defunded'
+    keeps 'to be defunded' (the parser may hang it on the verb). An infinitive right after the
+    complement that belongs elsewhere leaves it unsafe: nothing ([])."""
+    if not said:
+        return said
+    doc = verb.doc
+    last = max(t.i for t in said)
+    nxt = last + 1
+    while nxt < len(doc) and doc[nxt].is_punct and doc[nxt].text in ")]”’\"'":
+        nxt += 1
+    if nxt >= len(doc) or doc[nxt].tag_ != "TO" or doc[nxt].dep_ != "aux":
+        return said
+    infinitive = doc[nxt].head
+    inside = {t.i for t in said}
+    if infinitive.i in inside:
+        return said
+    if infinitive.head.i == verb.i or infinitive.head.i in inside:
+        extra = [t for t in infinitive.subtree if t.i not in inside]
+        when = [t.left_edge.i for t in extra if t.lower_ in _WHEN_WORDS and t.dep_ in ("prep", "advcl", "mark")]
+        if when:  # '... to be "disbanded" following the second shooting': when the call came, the reporter's
+            extra = [t for t in extra if t.i < min(when)]
+        return sorted(said + extra, key=lambda t: t.i)
+    return []
+
+
+def complements(verb) -> dict:
+    """A verb's complements by dependency label, and its prepositional phrases by preposition."""
+    parts = {}
+    for c in verb.children:
+        if c.dep_ in ("dobj", "xcomp", "ccomp", "oprd"):
+            parts.setdefault(c.dep_, c)
+        elif c.dep_ == "prep" and c.i > verb.i:
+            parts.setdefault(c.lower_, c)
+        elif c.dep_ == "advcl" and c.i > verb.i and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children):
+            parts.setdefault("for", c)  # "called for the agency to be disbanded": the parser's clause
+    return parts
