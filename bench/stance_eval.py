@@ -7,7 +7,10 @@ when present: never used for training, tuning or calibration when the split is `
 fictional corpus's split, prints per-class precision / recall / F1, macro-F1 and the confusion
 matrix of
   - the current model (nlp/model/, the encoder + head, judging text with context),
-  - the previous model (the spaCy textcat, frozen in nlp/baseline/; it reads text only),
+  - with --compare-model DIR, another model folder built by nlp/project.yml (e.g. the version
+    before, unpacked from git: `git archive <commit> nlp/model | tar -x -C /tmp/prev`), judging
+    the same statements with their context,
+  - the first model (the spaCy textcat, frozen in nlp/baseline/; it reads text only),
   - a keyword rule and the majority class of the train split,
 then the current model's reliability table, needs_review figures, on_topic accuracy and evidence
 checks (a verbatim substring; 'context' evidence only when context was given).
@@ -73,7 +76,7 @@ def print_reliability(confidences: list[float], correct: list[bool]) -> float:
     return ece
 
 
-def evaluate(name: str, rows: list[dict], clf, baseline, majority: str, show_misses: bool) -> dict:
+def evaluate(name: str, rows: list[dict], clf, baseline, majority: str, show_misses: bool, other=None) -> dict:
     gold = [r["stance"] for r in rows]
     judgments = list(clf.classify(items(rows)))
     pred = [j.stance for j in judgments]
@@ -109,7 +112,15 @@ def evaluate(name: str, rows: list[dict], clf, baseline, majority: str, show_mis
         print("    accuracy by tag: " + ", ".join(
             f"{t} {sum(p == g for r, g, p in zip(rows, gold, pred) if t in r.get('tags', []))}/{n}"
             for t, n in sorted(tags.items())))
-    result["baseline_textcat"] = print_scores(f"previous model {baseline.model} (spaCy textcat, text only)",
+    if other is not None:
+        other_judgments = list(other.classify(items(rows)))
+        result["compare_model"] = print_scores(f"model {other.model} (--compare-model, text with context)", gold,
+                                               [j.stance for j in other_judgments])
+        other_review = [j.needs_review for j in other_judgments]
+        other_kept = [i for i, flagged in enumerate(other_review) if not flagged]
+        print(f"    needs_review: {sum(other_review)} of {len(rows)}; the rest right "
+              f"{_share([gold[i] == j.stance for i, j in enumerate(other_judgments)], other_kept)}")
+    result["baseline_textcat"] = print_scores(f"first model {baseline.model} (spaCy textcat, fictional data, text only)",
                                               gold, [j.stance for j in baseline.classify([r["text"] for r in rows])])
     result["baseline_keywords"] = print_scores("baseline: keyword rule", gold, [keyword_rule(r["text"]) for r in rows])
     result["baseline_majority"] = print_scores(f"baseline: majority class of train ({majority})", gold,
@@ -136,32 +147,35 @@ def main(argv=None) -> int:
     parser.add_argument("--real-dev", type=Path, metavar="PATH",
                         help="also score a small real sanity set ({id, text, gold} lines), e.g. ../shared/data/stance_dev_real.jsonl")
     parser.add_argument("--misses", action="store_true", help="list every wrong judgment")
+    parser.add_argument("--compare-model", type=Path, metavar="DIR",
+                        help="also judge with this model folder (e.g. the previous version), in the same run")
     args = parser.parse_args(argv)
 
     from onrecord.nlp.baseline.textcat_stance import StanceClassifier as TextcatClassifier
     from onrecord.nlp.stance import StanceClassifier
 
     clf, baseline = StanceClassifier(TOPIC), TextcatClassifier(TOPIC)
+    other = StanceClassifier(TOPIC, model_dir=args.compare_model) if args.compare_model else None
     print(f"current model {clf.model} (trained on {clf.card.get('trained_on')}); split {args.split}")
     if args.only != "fictional":
         if args.real_corpus.exists():
             real = read_jsonl(args.real_corpus)
             majority = Counter(r["stance"] for r in real if r["split"] == "train").most_common(1)[0][0]
             evaluate(f"REAL statements, {args.split} split (speaker-disjoint)",
-                     [r for r in real if r["split"] == args.split], clf, baseline, majority, args.misses)
+                     [r for r in real if r["split"] == args.split], clf, baseline, majority, args.misses, other)
         else:
             print(f"\n(no real corpus at {args.real_corpus})")
     if args.only != "real":
         fictional = read_jsonl(args.corpus)
         majority = Counter(r["stance"] for r in fictional if r["split"] == "train").most_common(1)[0][0]
         evaluate(f"FICTIONAL statements, {args.split} split (speaker-disjoint)",
-                 [r for r in fictional if r["split"] == args.split], clf, baseline, majority, args.misses)
+                 [r for r in fictional if r["split"] == args.split], clf, baseline, majority, args.misses, other)
     if args.real_dev:
         dev = read_jsonl(args.real_dev)
         for r in dev:
             r["stance"] = r.pop("gold")
         evaluate(f"real sanity set {args.real_dev.name} (never trained or tuned on)", dev, clf, baseline,
-                 SILENT, show_misses=True)
+                 SILENT, show_misses=True, other=other)
     return 0
 
 

@@ -9,6 +9,7 @@ onnxruntime and tokenizers, no torch. Needs the training extra (`pip install .[t
 """
 import argparse
 import importlib
+import json
 import shutil
 import tempfile
 from pathlib import Path
@@ -43,6 +44,9 @@ def weights_dir(cfg: dict) -> Path:
 def export(config: Path, out: Path, finetuned: Path | None = None) -> None:
     full = read_config(config)
     cfg = full["encoder"]
+    if cfg.get("reuse"):
+        reuse(config.parent / cfg["reuse"], out)
+        return
     source = weights_dir(cfg)
     if full["fine_tune"]["epochs"] > 0:
         if finetuned is None or not (finetuned / "config.json").exists():
@@ -70,6 +74,22 @@ def export(config: Path, out: Path, finetuned: Path | None = None) -> None:
     shutil.copy(Path(source) / "tokenizer.json", out / "tokenizer.json")
     size = (out / "encoder.onnx").stat().st_size / 2**20
     print(f"{cfg['name']} ({source}) -> {out / 'encoder.onnx'} ({cfg['quantize']}, {size:.1f} MiB)")
+
+
+def reuse(model_dir: Path, out: Path) -> None:
+    """Copy a packaged model's encoder and write its provenance (encoder.json) for scripts/train.py."""
+    card = json.loads((model_dir / "model.json").read_text())
+    out.mkdir(parents=True, exist_ok=True)
+    for name in ("encoder.onnx", "tokenizer.json"):
+        shutil.copy(model_dir / name, out / name)
+    # encoder_fine_tuned_on: how 0.2.1's card says it (its part after ';' is about its own head)
+    source = card.get("encoder_source") or card.get("encoder_fine_tuned_on", "").split(";")[0]
+    if not source.startswith("reused from"):  # a model that reused an encoder names where it came from
+        source = f"reused from {card['name']}-{card['version']}" + (f", fine-tuned on {source}" if source else "")
+    provenance = {"encoder_source": source,
+                  "fine_tune": card.get("fine_tune")}
+    (out / "encoder.json").write_text(json.dumps(provenance, indent=2) + "\n")
+    print(f"encoder of {card['name']}-{card['version']} ({model_dir}) reused -> {out / 'encoder.onnx'}")
 
 
 if __name__ == "__main__":

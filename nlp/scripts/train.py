@@ -67,6 +67,9 @@ def train(config: Path, train_file: Path, encoder_dir: Path, out: Path) -> None:
         "runtime": cfg["runtime"],
         "trained_on": {s: sum(r["source"] == s for r in rows) for s in ("real", "fictional")},
     }
+    provenance = encoder_dir / "encoder.json"  # written by scripts/export.py when encoder.reuse is set
+    if cfg["encoder"].get("reuse") and provenance.exists():
+        card.update(json.loads(provenance.read_text()))
     (out / "model.json").write_text(json.dumps(card, indent=2) + "\n")
     train_acc = float((numpy.array(head.labels)[head.logits(x).argmax(1)] == y).mean())
     print(f"head trained on {len(rows)} statements ({card['trained_on']}), {x.shape[1]} features; "
