@@ -21,11 +21,14 @@ Real set (tests/data/attribution/real/): direct quotes and paraphrases are score
   run prints how many repeats it merged.
 - "mentioned only": predictions of any kind for a leader who has no words in that article
   (stance_expected "none"): the error that must never happen.
-- --stance: the end-to-end check. Every predicted statement's text is classified by the current
-  stance model (nlp/stance.py, as `onrecord classify` does), and each (article, leader) gets a
-  stance the way the leader_stances view gives one: condemning / supporting / mixed from the
-  sided statements, silent when all are silent, none without statements. Compared with the
-  annotation's stance_expected: "N of M leaders right".
+- --stance: the end-to-end check, as the product judges. Every predicted statement is classified
+  by the current stance model with its context (nlp/stance.py, as `onrecord classify` does), and
+  each (article, leader) gets a stance the way the leader_stances view gives one: condemning /
+  supporting / mixed from the sided judgments not marked needs_review, "awaiting review" when the
+  only sided ones are, silent when all are silent, none without statements. Compared with the
+  annotation's stance_expected: "N of M leaders right", and the errors that matter apart: a side
+  shown that the leader did not take (a false public claim), a side missed, or awaiting review
+  (no claim until an editor looks).
 `heldout`, `heldout2` and `heldout3` were the first three held-out batches; each was measured
 once before any rule was tuned on it, then looked at with its misses printed, and all three are
 development data since (tests/data/attribution/real/README.md counts the looks). `heldout4` is the
@@ -152,28 +155,45 @@ def mentioned_only(predicted: dict[str, list], meta: dict[str, dict]) -> list:
             if meta[article]["stance_expected"].get(q.leader_id, "none") == "none"]
 
 
-def leader_stances(predicted: dict[str, list], meta: dict[str, dict], topic: dict,
-                   with_context: bool = False) -> list[tuple]:
-    """(article, leader, expected stance, stance from the statements found, [(stance, text)]).
-    The classifier reads each statement's text, as `onrecord classify` does; with_context, the
-    attributing sentences before it (what a context-reading model would see)."""
+def leader_stances(predicted: dict[str, list], meta: dict[str, dict], topic: dict) -> list[tuple]:
+    """(article, leader, expected stance, stance shown, [(stance, needs_review, text)]), judged as
+    the product judges: each statement's words with its context (`onrecord classify`), and a side
+    counted only from judgments not marked needs_review (the leader_stances view). A leader whose
+    only sided judgments await review is shown no side yet: "awaiting review"."""
     from onrecord.nlp.stance import StanceClassifier
 
     classifier = StanceClassifier(topic)
-    texts = [f"{q.context}\n\n{q.quote}" if with_context else q.quote for qs in predicted.values() for q in qs]
-    judgments = iter(list(classifier.classify(texts)))
+    items = [(q.quote, q.context) for qs in predicted.values() for q in qs]
+    judgments = iter(list(classifier.classify(items)))
     by_leader: dict[tuple, list] = {}
     for article, qs in predicted.items():
         for q in qs:
-            by_leader.setdefault((article, q.leader_id), []).append((next(judgments).stance, q.quote))
+            j = next(judgments)
+            by_leader.setdefault((article, q.leader_id), []).append((j.stance, j.needs_review, q.quote))
     out = []
     for article, info in meta.items():
         for leader, want in info["stance_expected"].items():
             found = by_leader.get((article, leader), [])
-            sides = {stance for stance, _ in found} - {"silent"}
-            got = "mixed" if len(sides) > 1 else sides.pop() if sides else "silent" if found else "none"
+            sides = {stance for stance, review, _ in found if not review} - {"silent"}
+            waiting = any(review and stance != "silent" for stance, review, _ in found)
+            got = ("mixed" if len(sides) > 1 else sides.pop() if sides else "awaiting review" if waiting
+                   else "silent" if found else "none")
             out.append((article, leader, want, got, found))
     return out
+
+
+SIDES = ("condemning", "supporting", "mixed")
+
+
+def outcome(want: str, got: str) -> str:
+    """What a reader of the board is told about one leader, against the careful reader's stance."""
+    if got == want:
+        return "right"
+    if got == "awaiting review":
+        return "awaiting review"  # no claim made: an editor is asked first
+    if got in SIDES:
+        return "wrong side shown"  # a side they did not take: a false public claim
+    return "side missed" if want in SIDES else "other"  # a side taken, shown as none (or the reverse)
 
 
 def throughput(finder, texts: list[str], repeat: int, rounds: int = 7) -> tuple[float, float, float]:
@@ -233,7 +253,7 @@ def fictional(finder_type, split: str, show: bool) -> None:
             _show(strict)
 
 
-def real(finder_type, split: str, show: bool, stance: bool, with_context: bool = False) -> None:
+def real(finder_type, split: str, show: bool, stance: bool) -> None:
     leaders, articles, expected, meta = load_real(split)
     finder = finder_type(leaders)
     names = list(articles)
@@ -264,12 +284,13 @@ def real(finder_type, split: str, show: bool, stance: bool, with_context: bool =
         import yaml
 
         topic = yaml.safe_load((REAL / "leaders.yml").read_text())["topic"]
-        rows = leader_stances(predicted, meta, topic, with_context)
-        right = sum(want == got for _a, _l, want, got, _f in rows)
-        reads = "context + text" if with_context else "text"
-        print(f"  end to end (attribute -> stance of each statement's {reads} -> per leader): "
-              f"{right} of {len(rows)} leaders right")
-        print("    by expected stance: " + ", ".join(
+        rows = leader_stances(predicted, meta, topic)
+        outcomes = Counter(outcome(want, got) for _a, _l, want, got, _f in rows)
+        print(f"  end to end (attribute -> stance of each statement with its context, confident sides only -> "
+              f"per leader): {outcomes['right']} of {len(rows)} leaders right; "
+              f"{outcomes['wrong side shown']} shown a side they did not take; "
+              f"{outcomes['awaiting review']} awaiting review; {outcomes['side missed']} with their side missed")
+        print("    right by expected stance: " + ", ".join(
             f"{want} {sum(1 for r in rows if r[2] == want and r[3] == want)}/{n}"
             for want, n in sorted(Counter(r[2] for r in rows).items())))
         if show:
@@ -283,8 +304,6 @@ def main(argv=None) -> int:
     parser.add_argument("--split", choices=[*SPLITS, "all"], default="all", help="fictional split")
     parser.add_argument("--real", choices=REAL_SPLITS, help="score the real set's split instead")
     parser.add_argument("--stance", action="store_true", help="with --real: end-to-end stance per leader")
-    parser.add_argument("--with-context", action="store_true",
-                        help="with --stance: the classifier reads each statement's context before its text")
     parser.add_argument("--repeat", type=int, default=5, help="copies of the set per throughput pass")
     parser.add_argument("--show", action="store_true", help="print misses and wrong attributions")
     parser.add_argument("--no-speed", action="store_true")
@@ -294,7 +313,7 @@ def main(argv=None) -> int:
     from onrecord.nlp.quotes import QuoteFinder
 
     if args.real:
-        real(QuoteFinder, args.real, args.show, args.stance, args.with_context)
+        real(QuoteFinder, args.real, args.show, args.stance)
     else:
         fictional(QuoteFinder, args.split, args.show)
     if not args.no_speed:
