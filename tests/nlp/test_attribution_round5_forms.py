@@ -1,0 +1,53 @@
+"""Reporting forms read in round 5 of issue 11, each on a FICTIONAL sentence: where a reported
+clause starts and ends (a fronted phrase is not what was said, a reporter's relative clause is
+not part of it), and the quote forms round 5 added. Every person and company here is invented."""
+
+import pytest
+
+from onrecord.nlp.quotes import QuoteFinder, normalize_quote
+
+LEADERS = [
+    {"id": "mara-okonkwo", "name": "Mara Okonkwo", "aliases": ["Okonkwo"], "title": "Chief Executive",
+     "organization": "Lumenfold"},
+    {"id": "teodor-vance", "name": "Teodor Vance", "aliases": ["Vance"], "title": "president",
+     "organization": "Brightwell Motors"},
+]
+
+
+@pytest.fixture(scope="module")
+def finder():
+    return QuoteFinder(LEADERS)
+
+
+def said(finder, text, kind=None):
+    return {(q.leader_id, normalize_quote(q.quote)) for q in finder.find(text) if kind is None or q.kind == kind}
+
+
+# --- where a reported clause starts and ends ----------------------------------------------------
+
+def test_a_fronted_phrase_before_the_speaker_is_not_what_was_said(finder):
+    text = ("In a March email reportedly sent to all its retail clients, CEO Mara Okonkwo claimed "
+            "that criticism of Lumenfold was criticism of its customers.")
+    assert said(finder, text, "paraphrase") == {
+        ("mara-okonkwo", "criticism of lumenfold was criticism of its customers")}
+
+
+def test_a_parenthetical_tag_still_reports_the_clause_before_it(finder):
+    text = ("Losing 20 of 30 drivers at the depot meant deliveries had effectively stopped, Okonkwo said, "
+            "with every clerk and manager loading trucks until new drivers could be hired.")
+    found = said(finder, text, "paraphrase")
+    assert any("deliveries had effectively stopped" in words for _, words in found)
+    assert not any("every clerk" in words for _, words in found)
+
+
+def test_a_reporters_relative_clause_is_not_part_of_the_reported_words(finder):
+    text = ("Teodor Vance, Brightwell Motors president, again emphasized investment plans for the state of Ohio, "
+            "where agents detained 120 workers last spring.")
+    assert said(finder, text, "paraphrase") == {("teodor-vance", "emphasized investment plans for the state of ohio")}
+
+
+def test_a_relative_clause_where_the_leader_acts_stays_hers(finder):
+    text = ("Okonkwo pointed to a sharp drop in spending among immigrant customers, which she linked to "
+            "the raids in the city.")
+    found = said(finder, text, "paraphrase")
+    assert found and all("which she linked to the raids" in words for _, words in found)
