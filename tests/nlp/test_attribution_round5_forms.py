@@ -51,3 +51,35 @@ def test_a_relative_clause_where_the_leader_acts_stays_hers(finder):
             "the raids in the city.")
     found = said(finder, text, "paraphrase")
     assert found and all("which she linked to the raids" in words for _, words in found)
+
+
+# --- who speaks, and where one quote ends -------------------------------------------------------
+
+def test_an_abbreviation_ending_the_sentence_before_the_name_is_no_first_name(finder):
+    text = ("Mara Okonkwo runs a bakery in Riverton.\n\n"
+            "Her bakers have had clean records since their arrival in the U.S. Okonkwo figured she had done "
+            "everything right.\n\n"
+            "\u201cIt is going to be really hard to replace them,\u201d Okonkwo said.")
+    assert said(finder, text) == {("mara-okonkwo", "it is going to be really hard to replace them")}
+
+
+def test_initials_before_the_name_are_still_someone_elses_name(finder):
+    text = ("Mara Okonkwo runs a bakery in Riverton.\n\n"
+            "J.R. Okonkwo had clean records.\n\n"
+            "\u201cIt is going to be really hard to replace them,\u201d Okonkwo said.")
+    assert said(finder, text) == set()
+
+
+def test_a_partial_quote_inside_a_fronted_phrase_is_not_the_first_half_of_the_next(finder):
+    text = ("Mara Okonkwo runs a bakery in Riverton.\n\n"
+            "With \u201cvery few people to hire from,\u201d she explained, \u201cyou would have to train them, "
+            "and that takes years.\u201d")
+    assert said(finder, text, "quote") == {("mara-okonkwo", "very few people to hire from"),
+                                            ("mara-okonkwo", "you would have to train them and that takes years")}
+
+
+def test_an_interrupted_quote_is_still_one_quote(finder):
+    text = ("Mara Okonkwo runs a bakery in Riverton.\n\n"
+            "\u201cThis situation,\u201d she told a reporter for the local station, \u201cis not at all what "
+            "they said it was.\u201d")
+    assert said(finder, text, "quote") == {("mara-okonkwo", "this situation is not at all what they said it was")}
