@@ -83,3 +83,17 @@ def test_an_interrupted_quote_is_still_one_quote(finder):
             "\u201cThis situation,\u201d she told a reporter for the local station, \u201cis not at all what "
             "they said it was.\u201d")
     assert said(finder, text, "quote") == {("mara-okonkwo", "this situation is not at all what they said it was")}
+
+
+def test_adding_hung_on_the_quoted_clause_is_the_tags_speaker(finder):
+    text = ("Teodor Vance spoke to investors on Tuesday.\n\n"
+            'On tariffs, he said, "Local assembly is a simple answer," adding, "We have planned this for '
+            'some time, and we are doing it now."')
+    assert ("teodor-vance", "we have planned this for some time and we are doing it now") in said(finder, text, "quote")
+
+
+def test_adding_hung_on_a_quoted_clause_never_goes_to_a_name_inside_it(finder):
+    text = ("Teodor Vance spoke to investors on Tuesday.\n\n"
+            'On tariffs, the mayor said, "Okonkwo is a simple answer," adding, "We have planned this for '
+            'some time, and we are doing it now."')
+    assert not [q for q in finder.find(text) if q.leader_id == "mara-okonkwo"]
