@@ -97,3 +97,18 @@ def test_adding_hung_on_a_quoted_clause_never_goes_to_a_name_inside_it(finder):
             'On tariffs, the mayor said, "Okonkwo is a simple answer," adding, "We have planned this for '
             'some time, and we are doing it now."')
     assert not [q for q in finder.find(text) if q.leader_id == "mara-okonkwo"]
+
+
+# --- an interview summarised in prose -----------------------------------------------------------
+
+def test_a_sentence_opened_by_the_leaders_name_as_a_label_gives_the_quote(finder):
+    text = ("Okonkwo sat down with a podcast host last week. She defends the contract as efficiency. "
+            "Okonkwo: \u201cWhy should a clerk search twenty systems by hand?\u201d The host responds: "
+            "\u201cDoes that include a person\u2019s past address?\u201d")
+    assert said(finder, text, "quote") == {("mara-okonkwo", "why should a clerk search twenty systems by hand")}
+
+
+def test_a_label_naming_someone_else_or_inside_a_sentence_gives_nothing(finder):
+    text = ("Okonkwo sat down with a podcast host last week. Host: \u201cDoes that include a past address?\u201d "
+            "It was clear to Okonkwo: \u201cthe host had done the reading.\u201d")
+    assert said(finder, text, "quote") == set()
