@@ -46,8 +46,9 @@ def test_direct_quotes_floor(bench, development):
     predicted, expected, _meta = development
     result = bench.score(bench.of_kind(predicted, "quote"), [r for r in expected if r["kind"] == "direct"])
     assert result["precision"] >= 0.98, result["wrong"]
-    # 0.94 on the first four splits; heldout4 (0.790 when it was folded in) brings the pool lower.
-    assert result["recall"] >= 0.91, [r["quote"] for r in result["misses"]]
+    # 0.94 on the first four splits; heldout4 (0.790 when it was folded in, 0.903 after round 5) brings
+    # the pool to 0.939.
+    assert result["recall"] >= 0.93, [r["quote"] for r in result["misses"]]
 
 
 def test_paraphrases_floor(bench, development):
@@ -57,8 +58,9 @@ def test_paraphrases_floor(bench, development):
     assert result["precision"] >= 0.95, result["wrong"]
     # 0.82 before heldout4's people joined leaders.yml: with a second Hyundai executive listed,
     # "Hyundai's top executive" names no one for sure, and the rules rightly give nothing (3 pairs).
-    # 0.80 on the first four splits; heldout4 (0.510 when it was folded in) brings the pool lower.
-    assert result["recall"] >= 0.73, [r["quote"] for r in result["misses"]]
+    # 0.80 on the first four splits; heldout4 (0.510 when it was folded in, 0.549 after round 5) brings
+    # the pool to 0.747.
+    assert result["recall"] >= 0.74, [r["quote"] for r in result["misses"]]
 
 
 def test_only_development_splits_are_read(bench):
