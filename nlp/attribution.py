@@ -353,13 +353,22 @@ class ArticleAttribution:
             if self.article.paragraph_of(self.spans[prev].close_at - 1) != self.article.paragraph_of(span.open_at):
                 continue
             first = self.text[span.start:span.start + 1]
-            if not first.islower():
+            if not first.islower() or self._inside_a_phrase(prev):
                 continue
             gap = self.article.words_between(self.spans[prev], span)
             if not in_clause(gap, verbs_of[target]) or _coordinators_only(gap):
                 continue  # ('"A" and "b"' are two quotes)
             merged[index] = target
         return merged
+
+    def _inside_a_phrase(self, index) -> bool:
+        """'With "very few people to hire from," he explained, "you would ..."': a partial quote the
+        reporter's own words lead into is a phrase of the sentence, not the first half of one quote."""
+        tokens = self.article.span_tokens[index]
+        if not tokens or not self.text[self.spans[index].start:self.spans[index].start + 1].islower():
+            return False
+        before = tokens[0].doc[tokens[0].sent.start:tokens[0].i]
+        return any(not t.is_punct and not t.is_space and self.article.in_quote[t.i] == -1 for t in before)
 
 
 def _relays_another(verb) -> bool:

@@ -54,7 +54,8 @@ class Mentions(Antecedents):
                     and not prev.is_sent_start and prev.text.lower() not in own \
                     and prev.text.lower().strip(".") not in lp.NAME_PREFIXES \
                     and prev.text.lower() not in self.index.own_context[ent.ent_id_] \
-                    and prev.ent_type_ not in ("ORG", "LEADER", "GPE", "NORP"):
+                    and prev.ent_type_ not in ("ORG", "LEADER", "GPE", "NORP") \
+                    and not self._ends_the_sentence_before(prev, ent, persons, others):
                 foreign = True
             if foreign:
                 doubtful.add(leader_id)
@@ -75,6 +76,18 @@ class Mentions(Antecedents):
             for t in ent:
                 at[t.i] = leader_id
         return at
+
+    @staticmethod
+    def _ends_the_sentence_before(prev, ent, persons, others) -> bool:
+        """'... since their arrival in the U.S. Scardina figured ...': an abbreviation that ends the
+        sentence (its full stop doubles as the sentence's), which the parser did not split, is no first
+        name when the model does not read it as part of a person's name, and either the parser does
+        not join it to the name or the model reads it as part of a place or organisation ('J.R.
+        Scardina', a person's name, or initials joined to the name, stay someone else's)."""
+        letters = [c for c in prev.text if c.isalpha()]
+        if not prev.text.endswith(".") or len(letters) < 2 or any(p.start <= prev.i < p.end for p in persons):
+            return False
+        return not ent.start <= prev.head.i < ent.end or any(o.start <= prev.i < o.end for o in others)
 
     def _shared_names(self) -> dict[str, str]:
         """A name several leaders answer to ("Kim", for Kim Dong-myung and Kim Ki-soo) is, in an

@@ -11,7 +11,8 @@ from __future__ import annotations
 from onrecord.nlp import leader_patterns as lp
 from onrecord.nlp.quote_candidates import Attribution, clean_quote, looks_like_a_name
 from onrecord.nlp.quote_marks import QUOTE_CHARS, Span
-from onrecord.nlp.reported_clauses import complements, opens_with_wh, own_clause, parenthetical_tag, with_infinitive
+from onrecord.nlp.reported_clauses import (complements, opens_with_wh, own_clause, parenthetical_tag, with_infinitive,
+                                           without_relative_aside)
 from onrecord.nlp.speech_verbs import according_to, is_label, is_speech, lemma
 
 
@@ -279,7 +280,7 @@ class Paraphrases:
             leader_id, how, antecedent = who
             if self._carries_others_words(said, leader_id, verb):
                 continue  # "pointed to the union's statement that ...": the union's words
-            end_token = max(said, key=lambda t: t.i)
+            end_token = max(without_relative_aside(said), key=lambda t: t.i)  # (checked whole above)
             start, end = verb.idx, end_token.idx + len(end_token.text)
             span = Span([(start, end)], start, end)
             pattern = how if how in ("pronoun", "title") else "reported"

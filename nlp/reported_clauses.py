@@ -35,6 +35,8 @@ def parenthetical_tag(verb, clause):
         tokens = list(lead.subtree)
         if lead.tag_ == "VBN" or any(t.dep_ == "mark" or t.dep_ == "cc" and t.head.i == lead.i for t in tokens):
             return None  # "When the door was locked, he said ...", "Asked whether ..., he said ...": not what
+        if not any(t.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for t in tokens):
+            return None  # "In an email sent to clients, X claimed that ...": where, not what (no subject in it)
         return lead if any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in tokens) else None
     return None
 
@@ -57,6 +59,27 @@ def own_clause(clause) -> list:
             while cut > clause.left_edge.i and (t.doc[cut - 1].dep_ == "cc" or t.doc[cut - 1].is_punct):
                 cut -= 1
             return [x for x in tokens if x.i < cut]
+    return tokens
+
+
+def without_relative_aside(tokens) -> list:
+    """'emphasized investment plans for Georgia, where the detention of 300 workers occurred': a
+    relative clause after a comma that ends the reported words tells the reader about the place
+    or thing named; it is the reporter's, not what was said. Dropped with its comma. One where a
+    person acts ('a drop in spending, which he linked to the raids') or holding a quote mark is
+    left alone: the words may be the leader's."""
+    inside = {t.i for t in tokens}
+    for t in tokens:
+        start = t.left_edge.i
+        if t.dep_ != "relcl" or t.head.i not in inside or start - 1 not in inside or t.doc[start - 1].text != ",":
+            continue
+        if any(c.dep_ in ("nsubj", "nsubjpass") and (c.tag_ == "PRP" or c.ent_type_ in ("PERSON", "LEADER"))
+               for c in t.children):
+            return tokens
+        aside = {x.i for x in t.subtree}
+        rest = [x for x in tokens if x.i >= start]
+        if all(x.i in aside or x.is_punct for x in rest) and not any(x.tag_ in ("``", "''") for x in rest):
+            return [x for x in tokens if x.i < start - 1]
     return tokens
 
 

@@ -159,6 +159,8 @@ class SpeechGrammar:
                         # state, so the participle hangs on the clause the state is reported in
                         up = up.head
                         continue
+                    if self.in_quote[up.i] != -1:  # '"A," he said, adding, "B"' hung on A's verb:
+                        return self._tag_subject(up)  # the tag's speaker, never a subject inside A
                     if up.pos_ in ("VERB", "AUX") and any(c.dep_ == "nsubj" for c in up.children):
                         return next(c for c in up.children if c.dep_ == "nsubj")
                     if any(c.dep_ == "nsubjpass" for c in up.children) or up.head.i == up.i:
@@ -187,6 +189,14 @@ class SpeechGrammar:
             else:
                 return None
         return None
+
+    def _tag_subject(self, quoted):
+        """The subject of the one speech tag outside the quote marks that hangs on a quoted clause's
+        verb ('"A," he said'), or None."""
+        tags = [c for c in quoted.children if self.in_quote[c.i] == -1 and is_speech(c)
+                and c.dep_ in ("parataxis", "ccomp", "advcl") and c.tag_ != "VBG"]
+        subjects = [s for t in tags for s in t.children if s.dep_ == "nsubj" and self.in_quote[s.i] == -1]
+        return subjects[0] if len(tags) == 1 and len(subjects) == 1 else None
 
     def _gerund_controller(self, gerund):
         """The verb whose subject does what a gerund after a preposition says: after by, after,

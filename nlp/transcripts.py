@@ -54,6 +54,28 @@ def labelled_words(article, index, attributed) -> list[tuple]:
         if not transcript or any(ch in words for ch in '"“”') or len(words.split()) < 4:
             continue
         out.append((None, Span([(at, end)], at, end), words, Attribution(leader_id, "transcript", sents[:1])))
+    return out + _labels_in_paragraphs(article, index, attributed)
+
+
+_MID_LABEL = re.compile(r"(?<=[.!?…] )" + _LABEL.pattern)
+
+
+def _labels_in_paragraphs(article, index, attributed) -> list[tuple]:
+    """'He defends this as efficiency. Sankar: "Why are we ...?" Douthat responds: "..."': an
+    interview summarised in prose, a sentence that opens with exactly a leader's name and a colon
+    right before a quote: the quote is the leader's (quoted words only, whole, never in a headline)."""
+    text, out = article.text, []
+    for start, end, block in article.ranges:
+        for match in (_MID_LABEL.finditer(text, start, end) if not block else ()):
+            leader_id = _leader(index, match.group(1))
+            quoted = [i for i, s in enumerate(article.spans) if s.open_at == match.end() and s.close_at < end]
+            if leader_id is None or len(quoted) != 1 or quoted[0] in attributed or text[match.end()] not in _QUOTE_OPENERS:
+                continue
+            tokens = article.span_tokens[quoted[0]]
+            if not tokens or article.in_headline(tokens[0]) or len(article.spans[quoted[0]].parts) != 1:
+                continue
+            out.append((quoted[0], article.spans[quoted[0]], article.quoted_text(quoted[0]),
+                        Attribution(leader_id, "transcript", [tokens[0].sent])))
     return out
 
 
