@@ -6,6 +6,8 @@ would store it (kind, text, context), and with --stance the judgment `onrecord c
 """
 import json
 import re
+import sys
+import unicodedata
 from pathlib import Path
 
 import click
@@ -13,11 +15,16 @@ import click
 from onrecord.cli import dependencies
 from onrecord.cli.options import load_watchlist_or_exit, watchlist_option
 
-_HTML = re.compile(rb"^\s*(<!doctype html|<html|<head|<body|<meta|<article|<div|<p[ >])", re.I)
+_HTML_TAG = re.compile(rb"<(!doctype html|html|head|body|article|p|div)[\s>]", re.I)
+
+
+class Unreadable(Exception):
+    """A file the finder cannot read; the message is its one-line reason."""
 
 
 def _slug(name: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()  # José Muñoz -> jose-munoz
+    return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")
 
 
 def ad_hoc_leader(name: str) -> dict:
@@ -29,19 +36,24 @@ def ad_hoc_leader(name: str) -> dict:
     return {"id": _slug(name), "name": " ".join(words), "aliases": [words[-1]]}
 
 
+def is_web_page(path: str, data: bytes) -> bool:
+    head = data[:4096].lstrip(b"\xef\xbb\xbf \t\r\n")
+    return path.lower().endswith((".html", ".htm")) or head.startswith(b"<") and bool(_HTML_TAG.search(head))
+
+
 def article_text(path: str, data: bytes) -> str:
     """The text the finder reads: a web page's main text as the crawl extracts it, else the file."""
-    if _HTML.match(data[:2048]):
+    if is_web_page(path, data):
         from onrecord.crawler.news_extract import NotAnArticle, extract_article
 
         try:
             return extract_article(data, Path(path).resolve().as_uri() if path != "-" else "file:///stdin").text
         except NotAnArticle as reason:
-            raise click.ClickException(f"{path}: not a usable article ({reason})") from None
+            raise Unreadable(f"not a usable article ({reason})") from None
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise click.ClickException(f"{path}: not UTF-8 text") from None
+        raise Unreadable("not UTF-8 text") from None
 
 
 @click.command()
@@ -62,6 +74,8 @@ def quotes(files, watchlist_path, names, only_names, with_stance):
     "paraphrase" is the article's own words reporting theirs, never to be shown as theirs.
     Leaders who are only mentioned get nothing. With --stance each line also has the stance,
     confidence, evidence, evidence_from and needs_review that `onrecord classify` would store.
+    A file that cannot be read (not UTF-8 text, a page that is not an article) gets a one-line
+    error on stderr and is skipped; the others are read, and the exit status is then 1.
 
     \b
     Examples:
@@ -76,7 +90,15 @@ def quotes(files, watchlist_path, names, only_names, with_stance):
     leaders = [] if only_names else list(watchlist["leaders"])
     known = {leader["id"] for leader in leaders}
     leaders += [leader for leader in map(ad_hoc_leader, names) if leader["id"] not in known]
-    texts = [(_name(stream), article_text(_name(stream), stream.read())) for stream in files]
+    texts, skipped = [], 0
+    for stream in files:
+        try:
+            texts.append((_name(stream), article_text(_name(stream), stream.read())))
+        except Unreadable as reason:  # the other files are still read
+            click.echo(f"Error: {_name(stream)}: {reason}; skipped", err=True)
+            skipped += 1
+    if not texts:
+        raise click.ClickException("no file could be read")
 
     from onrecord.nlp.quotes import QuoteFinder
 
@@ -92,7 +114,10 @@ def quotes(files, watchlist_path, names, only_names, with_stance):
             out.update(judgments[position])
         click.echo(json.dumps(out, ensure_ascii=False))
     people = len({quote.leader_id for _, quote in found})
-    click.echo(f"Found {len(found)} statement(s) by {people} leader(s) in {len(texts)} file(s).", err=True)
+    unread = f"; skipped {skipped} unreadable file(s)" if skipped else ""
+    click.echo(f"Found {len(found)} statement(s) by {people} leader(s) in {len(texts)} file(s){unread}.", err=True)
+    if skipped:
+        sys.exit(1)  # some input was not read: a script must not take this for a complete reading
 
 
 def _name(stream) -> str:

@@ -107,6 +107,25 @@ def test_clear_errors(tmp_path, watchlist):
     assert single.exit_code == 2 and "full name" in single.output
     binary = tmp_path / "binary.txt"
     binary.write_bytes(b"\xff\xfe\x00bad")
-    result = run("quotes", "--watchlist", str(watchlist), str(binary))
-    assert result.exit_code == 1 and "not UTF-8 text" in result.output
-    assert "Traceback" not in result.output
+    alone = run("quotes", "--watchlist", str(watchlist), str(binary))
+    assert alone.exit_code == 1 and "not UTF-8 text; skipped" in alone.output and "no file could be read" in alone.output
+    assert "Traceback" not in alone.output
+
+
+def test_an_unreadable_file_is_skipped_and_the_others_are_read(tmp_path, watchlist):
+    binary, stub, article = tmp_path / "binary.txt", tmp_path / "stub.html", tmp_path / "article.txt"
+    binary.write_bytes(b"\xff\xfe\x00bad")
+    stub.write_text("<!-- saved --><html><body><p>Too short to be an article.</p></body></html>")
+    article.write_text(ARTICLE)
+    result = run("quotes", "--watchlist", str(watchlist), str(binary), str(stub), str(article))
+    assert result.exit_code == 1  # not a complete reading
+    assert f"Error: {binary}: not UTF-8 text; skipped" in result.output
+    assert f"Error: {stub}: not a usable article" in result.output
+    assert any(row["text"] == "These raids are a disgrace and they must stop" for row in found(result.output))
+    assert "in 1 file(s); skipped 2 unreadable file(s)." in result.output
+
+
+def test_a_name_with_accents_gets_a_plain_id(watchlist):
+    text = '"We will comply with the law," José Muñoz said.\n'
+    result = run("quotes", "--watchlist", str(watchlist), "--name", "José Muñoz", "--only-names", "-", input=text)
+    assert [(row["leader"], row["name"]) for row in found(result.output)] == [("jose-munoz", "José Muñoz")]
