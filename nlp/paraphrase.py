@@ -11,8 +11,8 @@ from __future__ import annotations
 from onrecord.nlp import leader_patterns as lp
 from onrecord.nlp.quote_candidates import Attribution, clean_quote, looks_like_a_name
 from onrecord.nlp.quote_marks import QUOTE_CHARS, Span
-from onrecord.nlp.reported_clauses import (complements, opens_with_wh, own_clause, parenthetical_tag, with_infinitive,
-                                           without_relative_aside)
+from onrecord.nlp.reported_clauses import (complements, long_standing, opens_with_wh, own_clause, parenthetical_tag,
+                                           passive_report, with_infinitive, without_relative_aside)
 from onrecord.nlp.speech_verbs import according_to, is_label, is_speech, lemma
 
 
@@ -45,7 +45,7 @@ class Paraphrases:
                 and verb.head.i < verb.i and self.in_quote[verb.head.i] == -1
             if tagged:  # 'The raid could delay work by "2 or 3 months," he said, but ...'
                 clauses = [verb.head]
-            if len(clauses) != 1 or self.grammar.negated(verb) or self.grammar.secondhand(verb):
+            if len(clauses) != 1 or self.grammar.negated(verb) or self.grammar.secondhand(verb) or long_standing(verb):
                 continue
             clause = clauses[0]
             lead = parenthetical_tag(verb, clause)
@@ -185,6 +185,8 @@ class Paraphrases:
     def _someone_else_speaks(self, tokens, leader_id: str) -> bool:
         """A speech verb inside the reported clause whose subject is another person."""
         for t in tokens:
+            if passive_report(t):
+                return True  # "raids are being reported across ...": unnamed others' words
             if not (is_speech(t) or is_label(t) and any(self.in_quote[x.i] != -1 for x in t.subtree)):
                 continue  # (a labelling verb only with the label quoted: "the White House called him")
             subject = self.grammar.subject(t)
@@ -269,8 +271,8 @@ class Paraphrases:
             content = [t for t in said if not t.is_punct]
             if len(content) < 2 and not (content and content[0].pos_ == "NOUN"):
                 continue  # (but "urged calm", "demanded justice": one noun says it)
-            if self.grammar.negated(verb) or self.grammar.secondhand(verb):
-                continue
+            if self.grammar.negated(verb) or self.grammar.secondhand(verb) or long_standing(verb):
+                continue  # (or "who has long advocated for ...": a position held, not a statement)
             if any(c.dep_ == "advcl" and c.tag_ == "VBG" and c.i > verb.i and is_speech(c)
                    and any(self.in_quote[x.i] != -1 for x in self.doc[c.i:c.sent.end]) for c in verb.children):
                 continue  # 'framed his stance as ..., saying: "..."': the reporter's lead into her quote

@@ -123,3 +123,22 @@ def complements(verb) -> dict:
         elif c.dep_ == "advcl" and c.i > verb.i and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children):
             parts.setdefault("for", c)  # "called for the agency to be disbanded": the parser's clause
     return parts
+
+
+def long_standing(verb) -> bool:
+    """'Dimon, who has long advocated for immigration reform, ...': a relative clause on the
+    speaker in the perfect or with a habitual adverb is the reporter's account of a position held
+    over time, not a report of something said; what it was said in, and when, is unknown."""
+    if verb.dep_ != "relcl":
+        return False
+    return any(c.dep_ == "aux" and c.lemma_ == "have" or c.dep_ == "advmod" and c.lower_ in lp.HABITUAL_ADVERBS
+               for c in verb.children)
+
+
+def passive_report(token) -> bool:
+    """'said ICE raids are being reported across ...': a speech verb (or report, rumour) in the
+    passive with no agent relays what unnamed others say, so the clause carries their words."""
+    if token.pos_ != "VERB" or lemma(token) not in lp.SPEECH_LEMMAS | {"report", "rumor", "rumour"}:
+        return False
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children) \
+        and not any(c.dep_ == "agent" for c in token.children)

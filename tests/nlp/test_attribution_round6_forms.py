@@ -1,0 +1,57 @@
+"""Reporting forms read in round 6 of issue 11, each on a FICTIONAL sentence: reported speech
+that is not the leader's statement (a position described as held over time, reports by unnamed
+others inside her clause). Every person and company here is invented."""
+
+import pytest
+
+from onrecord.nlp.quotes import QuoteFinder, normalize_quote
+
+LEADERS = [
+    {"id": "mara-okonkwo", "name": "Mara Okonkwo", "aliases": ["Okonkwo"], "title": "Chief Executive",
+     "organization": "Lumenfold"},
+]
+
+
+@pytest.fixture(scope="module")
+def finder():
+    return QuoteFinder(LEADERS)
+
+
+def said(finder, text, kind=None):
+    return {(q.leader_id, normalize_quote(q.quote)) for q in finder.find(text) if kind is None or q.kind == kind}
+
+
+def test_a_position_held_over_time_is_not_a_statement(finder):
+    text = ("But Okonkwo, who has long advocated for visa reform to help small manufacturers, also made a "
+            "passing reference to the raids in Dayton.")
+    assert said(finder, text) == set()
+
+
+def test_a_habitual_relative_clause_is_not_a_statement(finder):
+    text = "Okonkwo, who often called for calmer border policing, stayed quiet at the hearing on Tuesday."
+    assert said(finder, text) == set()
+
+
+def test_a_report_in_a_relative_clause_without_aspect_stays_hers(finder):
+    text = ("Okonkwo, who called for an independent review of the raids in a memo to staff on Monday, "
+            "declined further comment.")
+    assert ("mara-okonkwo", "called for an independent review of the raids") in {
+        (who, words[:len("called for an independent review of the raids")])
+        for who, words in said(finder, text, "paraphrase")}
+
+
+def test_reports_by_unnamed_others_inside_her_clause_are_not_her_paraphrase(finder):
+    text = 'Mara Okonkwo, CEO of Lumenfold, said raids are being reported "in big cities and small towns alike."'
+    assert said(finder, text, "paraphrase") == set()
+    assert said(finder, text, "quote") == {("mara-okonkwo", "in big cities and small towns alike")}
+
+
+def test_a_passive_report_with_her_as_agent_is_not_barred(finder):
+    text = "Okonkwo said the closures were announced by her own managers before the raids began."
+    assert said(finder, text, "paraphrase") == {
+        ("mara-okonkwo", "the closures were announced by her own managers before the raids began")}
+
+
+def test_her_own_clause_without_a_report_in_it_stays_a_paraphrase(finder):
+    text = "Okonkwo said raids are spreading to small towns across the state."
+    assert said(finder, text, "paraphrase") == {("mara-okonkwo", "raids are spreading to small towns across the state")}
