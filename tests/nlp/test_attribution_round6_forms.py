@@ -55,3 +55,20 @@ def test_a_passive_report_with_her_as_agent_is_not_barred(finder):
 def test_her_own_clause_without_a_report_in_it_stays_a_paraphrase(finder):
     text = "Okonkwo said raids are spreading to small towns across the state."
     assert said(finder, text, "paraphrase") == {("mara-okonkwo", "raids are spreading to small towns across the state")}
+
+
+# --- who speaks -----------------------------------------------------------------------------------
+
+def test_a_speech_verb_put_before_the_name_is_no_first_name(finder):
+    text = ('Lumenfold President Mara Okonkwo was stunned. "My first question is: Why us?" Okonkwo said. '
+            '"We follow every rule." When she raised it with agents, she was told the system "is broken." '
+            'Said Okonkwo, "What am I supposed to do with that? This is your system."')
+    found = said(finder, text, "quote")
+    assert ("mara-okonkwo", "my first question is why us") in found
+    assert ("mara-okonkwo", "we follow every rule") in found
+
+
+def test_another_person_sharing_the_surname_still_makes_it_doubtful(finder):
+    text = ('Lumenfold President Mara Okonkwo was stunned. "My first question is: Why us?" Okonkwo said. '
+            'Her cousin Adaeze Okonkwo, a nurse, said the agents were polite.')
+    assert said(finder, text, "quote") == set()
