@@ -72,3 +72,19 @@ def test_another_person_sharing_the_surname_still_makes_it_doubtful(finder):
     text = ('Lumenfold President Mara Okonkwo was stunned. "My first question is: Why us?" Okonkwo said. '
             'Her cousin Adaeze Okonkwo, a nurse, said the agents were polite.')
     assert said(finder, text, "quote") == set()
+
+
+def test_a_speaker_hung_on_a_fronted_participle_still_speaks(finder):
+    text = ("Speaking to the local station KTVB, Mara Okonkwo, CEO of Lumenfold and the maker of Okie's Crunch "
+            "snacks, said that she had received no advance notice of the operation. "
+            '"Of course not. It was a raid," she said.')
+    assert said(finder, text) == {
+        ("mara-okonkwo", "she had received no advance notice of the operation"),
+        ("mara-okonkwo", "of course not it was a raid"),
+    }
+
+
+def test_a_fronted_participle_naming_only_others_gives_her_nothing(finder):
+    text = ("Speaking to the local station KTVB, Dana Ruiz, a neighbour of Mara Okonkwo, said that agents "
+            'had arrived without notice. "Of course not. It was a raid," she said.')
+    assert said(finder, text) == set()
