@@ -88,3 +88,11 @@ def test_a_fronted_participle_naming_only_others_gives_her_nothing(finder):
     text = ("Speaking to the local station KTVB, Dana Ruiz, a neighbour of Mara Okonkwo, said that agents "
             'had arrived without notice. "Of course not. It was a raid," she said.')
     assert said(finder, text) == set()
+
+
+
+def test_a_leader_acted_on_is_not_the_next_pronoun(finder):
+    # a person acted on is no antecedent: the one acting may be a person the model does not know as one
+    text = ("The sheriff caught Lumenfold Chief Executive Mara Okonkwo by surprise.\n"
+            '"We had no warning at all," she told the Daily Ledger by phone.')
+    assert said(finder, text) == set()
