@@ -96,3 +96,21 @@ def test_a_leader_acted_on_is_not_the_next_pronoun(finder):
     text = ("The sheriff caught Lumenfold Chief Executive Mara Okonkwo by surprise.\n"
             '"We had no warning at all," she told the Daily Ledger by phone.')
     assert said(finder, text) == set()
+
+
+# --- quote marks the page dropped -------------------------------------------------------------------
+
+def test_a_paragraph_whose_opening_mark_was_dropped_is_a_quote(finder):
+    text = ("Okonkwo also referred to videos of agents detaining people.\n\n"
+            "I do not like what I am seeing, three grown men pushing an old woman,” Okonkwo said. "
+            "“So I think we should calm down a little.”")
+    assert said(finder, text, "quote") == {
+        ("mara-okonkwo", "i do not like what i am seeing three grown men pushing an old woman"),
+        ("mara-okonkwo", "so i think we should calm down a little"),
+    }
+
+
+def test_a_dropped_opening_mark_is_not_guessed_past_the_reporters_sentence(finder):
+    text = ("Okonkwo spoke on Tuesday. The raids are cruel,” Okonkwo said. “We will not comply.”")
+    found = said(finder, text, "quote")
+    assert not any("spoke on tuesday" in words or "raids are cruel" in words for _, words in found)
