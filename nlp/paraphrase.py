@@ -9,6 +9,7 @@ kind "paraphrase", its text the reported clause as the article words it. Each ru
 from __future__ import annotations
 
 from onrecord.nlp import leader_patterns as lp
+from onrecord.nlp import reported_clauses as rc
 from onrecord.nlp.quote_candidates import Attribution, clean_quote, looks_like_a_name
 from onrecord.nlp.quote_marks import QUOTE_CHARS, Span
 from onrecord.nlp.reported_clauses import (complements, long_standing, opens_with_wh, own_clause, parenthetical_tag,
@@ -54,7 +55,7 @@ class Paraphrases:
             tokens = own_clause(clause)
             if tagged:  # what comes before the tag (after it, the reporter may go on)
                 tokens = [t for t in tokens if t.i < verb.left_edge.i and t.i not in {x.i for x in verb.subtree}]
-            tokens = self._without_addressee(verb, tokens)
+            tokens = rc.without_participle_aside(self._without_addressee(verb, tokens), clause)
             if not self._whole_quotes_only(tokens) or self._introduces_a_quote(verb, clause) \
                     or self._stray_mark(verb.sent) or self._leads_into_a_quote(tokens, verb):
                 continue  # a quote cut by the clause, a stray mark, or a quote after a colon
@@ -125,8 +126,7 @@ class Paraphrases:
         return tokens
 
     def _stray_mark(self, sent) -> bool:
-        """A quote mark that pairs with nothing in the sentence: where the quoted words begin or
-        end is unknown, so no clause of it is safe to report."""
+        """A mark that pairs with nothing in the sentence: no clause of it is safe to report."""
         return any(t.text in QUOTE_CHARS and self.in_quote[t.i] == -1 for t in sent)
 
     def _leads_into_a_quote(self, tokens, verb) -> bool:

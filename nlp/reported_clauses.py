@@ -142,3 +142,14 @@ def passive_report(token) -> bool:
         return False
     return any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children) \
         and not any(c.dep_ == "agent" for c in token.children)
+
+
+def without_participle_aside(tokens, clause) -> list:
+    """'said that he disagreed with Trump's approach, providing a rare public rebuke by a CEO': a
+    participle after a comma at the end of the reported clause is the reporter's account of the
+    act of saying, not what was said."""
+    aside = {x for t in tokens if t.dep_ == "advcl" and t.tag_ == "VBG" and t.head.i == clause.i and t.i > clause.i
+             and t.left_edge.i > 0 and t.doc[t.left_edge.i - 1].text == ","
+             and not any(x.text in ('"', "“", "”") for x in t.doc[t.left_edge.i - 1:t.right_edge.i + 3])
+             for x in range(t.left_edge.i - 1, t.right_edge.i + 1)}  # (inside a quote, hers)
+    return [t for t in tokens if t.i not in aside]

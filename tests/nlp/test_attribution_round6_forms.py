@@ -114,3 +114,19 @@ def test_a_dropped_opening_mark_is_not_guessed_past_the_reporters_sentence(finde
     text = ("Okonkwo spoke on Tuesday. The raids are cruel,” Okonkwo said. “We will not comply.”")
     found = said(finder, text, "quote")
     assert not any("spoke on tuesday" in words or "raids are cruel" in words for _, words in found)
+
+
+# --- where a reported clause ends -------------------------------------------------------------------
+
+def test_the_reporters_participle_after_the_clause_is_not_what_was_said(finder):
+    text = ("Lumenfold CEO Mara Okonkwo said Wednesday that she disagreed with the governor's approach to "
+            "immigration, offering a rare public rebuke by an executive of one of his signature policies.")
+    assert said(finder, text, "paraphrase") == {
+        ("mara-okonkwo", "she disagreed with the governor's approach to immigration")}
+
+
+def test_a_participle_inside_her_partial_quote_stays_hers(finder):
+    text = ('Okonkwo said the raids have "disrupted our stores significantly, causing staffing shortages '
+            'and other problems."')
+    found = said(finder, text, "paraphrase")
+    assert any(words.endswith("causing staffing shortages and other problems") for _, words in found)
