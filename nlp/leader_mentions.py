@@ -241,6 +241,16 @@ class Mentions(Antecedents):
         author = self._author_of(earlier[-1])
         return (author, [earlier[-1].sent]) if author is not None else None
 
+    def inverted_tag(self, mark) -> str | None:
+        """The leader of 'Said Hartmann, "..."' (a tag put first), given the comma or colon before
+        the quote: a mention of one leader right before it, opened by a capitalised speech verb."""
+        if mark is None or mark.text not in (",", ":") or mark.i < 2 or mark.i - 1 not in self.leader_at:
+            return None
+        leader_id, start = self.leader_at[mark.i - 1], mark.i - 1
+        while start - 1 in self.leader_at and self.leader_at[start - 1] == leader_id:
+            start -= 1
+        return leader_id if start > 0 and _inverted_tag(self.doc[start - 1], self.doc[start:mark.i]) else None
+
     def _author_of(self, noun) -> str | None:
         for c in noun.children:
             if c.dep_ == "poss" and c.i in self.leader_at:

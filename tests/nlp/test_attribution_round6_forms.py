@@ -130,3 +130,14 @@ def test_a_participle_inside_her_partial_quote_stays_hers(finder):
             'and other problems."')
     found = said(finder, text, "paraphrase")
     assert any(words.endswith("causing staffing shortages and other problems") for _, words in found)
+
+
+def test_a_tag_put_first_gives_the_quote_after_it(finder):
+    text = ('Lumenfold President Mara Okonkwo was stunned. When she raised it with agents, she was told the '
+            'system "is broken." Said Okonkwo, "What am I supposed to do with that? This is your system."')
+    assert ("mara-okonkwo", "what am i supposed to do with that this is your system") in said(finder, text, "quote")
+
+
+def test_a_tag_put_first_naming_someone_else_gives_the_leader_nothing(finder):
+    text = ('Lumenfold President Mara Okonkwo was stunned. Said Dana Ruiz, a supervisor, "They just came in."')
+    assert said(finder, text, "quote") == set()
