@@ -169,8 +169,7 @@ class Paraphrases:
         return found
 
     def _whole_quotes_only(self, tokens) -> bool:
-        """The reported clause holds quoted words only as whole partial quotes ("said the company
-        "will not comply""), never a stray mark or part of a longer quote."""
+        """Quoted words only as whole partial quotes ('said it "will not comply"'), never a stray mark."""
         inside = {t.i for t in tokens}
         touched = {self.in_quote[t.i] for t in tokens} - {-1}
         if any(t.text in QUOTE_CHARS and self.in_quote[t.i] == -1 for t in tokens):
@@ -349,8 +348,10 @@ class Paraphrases:
             if len(objs) != 1:
                 continue
             obj = objs[0]
-            if any(c.dep_ == "conj" or c.dep_ == "appos" and c.i not in leader_at for c in obj.children):
-                continue  # "according to Okonkwo and Ruiz": not the leader's words alone
+            titles = self.mentions.index.own_context.get(leader_at.get(obj.i, ""), set()) | set(lp.TITLE_SYNONYMS)
+            if any(c.dep_ == "conj" or c.dep_ == "appos" and c.i not in leader_at and not (
+                    c.lower_ in titles and c.ent_type_ != "PERSON") for c in obj.children):
+                continue  # "according to Okonkwo and Ruiz": not hers alone (but "according to Okonkwo, CEO of ...")
             leader_id, antecedent = leader_at.get(obj.i), []
             if leader_id is None:
                 leader_id, antecedent = self._own_account(obj)
@@ -381,7 +382,6 @@ class Paraphrases:
             out.append((Span([(start, end)], start, end), text,
                         Attribution(leader_id, "according_to", [*antecedent, sent], kind="paraphrase")))
         return out
-
 
     def _own_account(self, noun):
         """(leader, [antecedent]) for "according to her account", "according to Okonkwo's post":

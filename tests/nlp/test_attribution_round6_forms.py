@@ -141,3 +141,14 @@ def test_a_tag_put_first_gives_the_quote_after_it(finder):
 def test_a_tag_put_first_naming_someone_else_gives_the_leader_nothing(finder):
     text = ('Lumenfold President Mara Okonkwo was stunned. Said Dana Ruiz, a supervisor, "They just came in."')
     assert said(finder, text, "quote") == set()
+
+
+def test_according_to_a_leader_with_her_title_after_her_name(finder):
+    text = ("The pause brought a “sense of relief,” according to Mara Okonkwo, CEO of Lumenfold. "
+            "However, that relief proved brief.")
+    assert said(finder, text, "quote") == {("mara-okonkwo", "sense of relief")}
+
+
+def test_according_to_a_leader_and_another_person_is_no_ones(finder):
+    text = "The pause brought a “sense of relief,” according to Mara Okonkwo and Dana Ruiz, a farmer."
+    assert said(finder, text) == set()
