@@ -47,15 +47,17 @@ def test_direct_quotes_floor(bench, development):
     result = bench.score(bench.of_kind(predicted, "quote"), [r for r in expected if r["kind"] == "direct"])
     assert result["precision"] >= 0.98, result["wrong"]
     # 0.94 on the first four splits; heldout4 (0.790 when it was folded in, 0.903 after round 5) brings
-    # the pool to 0.939; heldout5 (0.659 when it was folded in) brings it to 0.910.
-    assert result["recall"] >= 0.91, [r["quote"] for r in result["misses"]]
+    # the pool to 0.939; heldout5 (0.659 when it was folded in) brought it to 0.910, and round 6's rules
+    # (heldout5 0.829) to 0.928.
+    assert result["recall"] >= 0.92, [r["quote"] for r in result["misses"]]
 
 
 def test_paraphrases_floor(bench, development):
     predicted, expected, _meta = development
     result = bench.score(bench.of_kind(predicted, "paraphrase"), [r for r in expected if r["kind"] == "paraphrase"],
                          lenient=True)
-    assert result["precision"] >= 0.95, result["wrong"]
+    # 0.990 with heldout5 folded in (its two wrong paraphrases), 1.000 after round 6's rules.
+    assert result["precision"] >= 0.99, result["wrong"]
     # 0.82 before heldout4's people joined leaders.yml: with a second Hyundai executive listed,
     # "Hyundai's top executive" names no one for sure, and the rules rightly give nothing (3 pairs).
     # 0.80 on the first four splits; heldout4 (0.510 when it was folded in, 0.549 after round 5) brings
