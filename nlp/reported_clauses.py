@@ -138,7 +138,11 @@ def long_standing(verb) -> bool:
 def passive_report(token) -> bool:
     """'said ICE raids are being reported across ...': a speech verb (or report, rumour) in the
     passive with no agent relays what unnamed others say, so the clause carries their words."""
-    if token.pos_ != "VERB" or lemma(token) not in lp.SPEECH_LEMMAS | {"report", "rumor", "rumour"}:
+    if token.pos_ != "VERB" or lemma(token) not in lp.SPEECH_LEMMAS | {"report", "rumor", "rumour"} \
+            or lemma(token) in lp.ADDRESSEE_VERBS | {"ask", "warn", "urge", "inform"}:
+        return False  # ('he was not informed', 'was asked': who was told, not what others say)
+    if any(c.dep_ == "nsubjpass" and (c.pos_ == "PRON" or lp.is_person_noun(c.lower_) or c.ent_type_ == "PERSON")
+           for c in token.children):
         return False
     return any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children) \
         and not any(c.dep_ == "agent" for c in token.children)

@@ -152,3 +152,10 @@ def test_according_to_a_leader_with_her_title_after_her_name(finder):
 def test_according_to_a_leader_and_another_person_is_no_ones(finder):
     text = "The pause brought a “sense of relief,” according to Mara Okonkwo and Dana Ruiz, a farmer."
     assert said(finder, text) == set()
+
+
+def test_a_leader_who_was_not_informed_still_reports_it(finder):
+    text = ("Okonkwo suggested she was not immediately informed because the depot, while central to "
+            "Lumenfold's plans, is run by a partner company.")
+    found = said(finder, text, "paraphrase")
+    assert any(who == "mara-okonkwo" and words.startswith("she was not immediately informed") for who, words in found)
