@@ -2,8 +2,7 @@
 stance per leader on the real set, and throughput.
 
     .venv/bin/python bench/attribution.py [--split dev|heldout|heldout2|heldout3|all] [--show]
-    .venv/bin/python bench/attribution.py --real dev|heldout|heldout2|heldout3|heldout4 [--stance] [--show]
-    .venv/bin/python bench/attribution.py --real heldout5 --stance --no-speed   # to measure only, never --show
+    .venv/bin/python bench/attribution.py --real dev|heldout|heldout2|heldout3|heldout4|heldout5 [--stance] [--show]
 
 Fictional set (tests/data/attribution/): every expected (speaker, words) pair, whatever its kind,
 as before; then quotes and paraphrases apart.
@@ -29,10 +28,10 @@ Real set (tests/data/attribution/real/): direct quotes and paraphrases are score
   annotation's stance_expected: "N of M leaders right", and the errors that matter apart: a side
   shown that the leader did not take (a false public claim), a side missed, or awaiting review
   (no claim until an editor looks).
-`heldout`, `heldout2`, `heldout3` and `heldout4` were the first four held-out batches; each was
-measured before any rule was tuned on it, then looked at with its misses printed, and all four are
-development data since (tests/data/attribution/real/README.md counts the looks). `heldout5` is the
-blind batch now: measured once, figures only (no --show), with the rules final; the README and
+`heldout`, `heldout2`, `heldout3`, `heldout4` and `heldout5` were the first five held-out batches;
+each was measured before any rule was tuned on it, then looked at with its misses printed, and all
+five are development data since (tests/data/attribution/real/README.md counts the looks). A new
+blind batch is measured once, figures only (no --show), with the rules final; the README and
 tests/data/attribution/real/README.md count every look.
 
 Throughput: articles/s of QuoteFinder.find_many against a bare `nlp.pipe` parse of the same texts

@@ -92,6 +92,9 @@ class Antecedents:
     def leader_is_subject(self, tokens, leader_id: str) -> bool:
         """The antecedent must be the one acting ("Okonkwo spoke ..."), not the one acted on
         ("Ruiz criticized Okonkwo."), whose pronoun would point elsewhere."""
+        if any(is_speech(v) and self.in_quote[v.i] == -1 and v.dep_ == "ROOT"
+               and self.leader_at.get(getattr(self.grammar.subject(v), "i", -1)) == leader_id for v in tokens):
+            return True  # the speaker of the sentence's own speech verb, wherever the parser hung the name
         for t in tokens:
             mentioned = self.leader_at.get(t.i) == leader_id
             if not mentioned and t.dep_ == "nsubj" and t.pos_ in ("NOUN", "PROPN"):

@@ -101,7 +101,7 @@ class ArticleAttribution:
             verb = grammar.colon_verb(span)
             colon_intro = verb is not None
         if verb is None:
-            presented = self._presented_words(span)
+            presented = self._presented_words(span) or self._put_first(index, first_sent)
             if presented is not None or span.block:
                 return presented
         if verb is None:
@@ -174,6 +174,11 @@ class ArticleAttribution:
             return None
         leader_id, antecedent = who
         return Attribution(leader_id, "colon", unique_sents([*antecedent, sent])), None
+
+    def _put_first(self, index, sent):
+        """'Said Hartmann, "..."': the tag before the quote, its verb read as a first name."""
+        leader_id = self.mentions.inverted_tag(self.grammar.beside(self.article.span_tokens[index][0].i, -1, index))
+        return (Attribution(leader_id, "direct", [sent]), None) if leader_id else None
 
     def _unmarked(self) -> list[tuple]:
         """'He asserts, Sitting on that power is not good for business. It's a choice.': words an

@@ -46,11 +46,11 @@ class Mentions(Antecedents):
             foreign = False
             for person in persons:
                 if person.start <= ent.end - 1 and ent.start <= person.end - 1:
-                    extra = [t for t in person if t.i < ent.start or t.i >= ent.end]
+                    extra = [t for t in person if (t.i < ent.start or t.i >= ent.end) and not _inverted_tag(t, ent)]
                     if any(t.text.lower() not in own and t.is_title for t in extra):
                         foreign = True
             prev = doc[ent.start - 1] if ent.start > 0 else None
-            if prev is not None and prev.is_title and prev.pos_ == "PROPN" \
+            if prev is not None and prev.is_title and prev.pos_ == "PROPN" and not _inverted_tag(prev, ent) \
                     and not prev.is_sent_start and prev.text.lower() not in own \
                     and prev.text.lower().strip(".") not in lp.NAME_PREFIXES \
                     and prev.text.lower() not in self.index.own_context[ent.ent_id_] \
@@ -241,6 +241,16 @@ class Mentions(Antecedents):
         author = self._author_of(earlier[-1])
         return (author, [earlier[-1].sent]) if author is not None else None
 
+    def inverted_tag(self, mark) -> str | None:
+        """The leader of 'Said Hartmann, "..."' (a tag put first), given the comma or colon before
+        the quote: a mention of one leader right before it, opened by a capitalised speech verb."""
+        if mark is None or mark.text not in (",", ":") or mark.i < 2 or mark.i - 1 not in self.leader_at:
+            return None
+        leader_id, start = self.leader_at[mark.i - 1], mark.i - 1
+        while start - 1 in self.leader_at and self.leader_at[start - 1] == leader_id:
+            start -= 1
+        return leader_id if start > 0 and _inverted_tag(self.doc[start - 1], self.doc[start:mark.i]) else None
+
     def _author_of(self, noun) -> str | None:
         for c in noun.children:
             if c.dep_ == "poss" and c.i in self.leader_at:
@@ -331,6 +341,18 @@ def _surname(token) -> str:
     while i + 1 < len(doc) and doc[i + 1].ent_iob_ == "I" and doc[i + 1].ent_type_ == token.ent_type_:
         i += 1
     return doc[i].text
+
+
+def _inverted_tag(token, ent) -> bool:
+    """'... “is broken.” Said Hartmann, “I mean ...”': a capitalised speech verb opening a sentence
+    right before the name, with a comma or colon and a quote mark after the name, is the tag put
+    first, not a first name (the model may read 'Said Hartmann' as one person)."""
+    doc = token.doc
+    if token.i != ent.start - 1 or token.lower_ not in lp.INVERTED_TAG_WORDS or ent.end + 1 >= len(doc):
+        return False
+    before = doc[token.i - 1] if token.i > 0 else None
+    opens = before is None or token.is_sent_start or before.text in (".", "!", "?", "”", '"', "’", "\n")
+    return opens and doc[ent.end].text in (",", ":") and doc[ent.end + 1].text in ("“", '"')
 
 
 def _first_word(token) -> bool:

@@ -316,6 +316,10 @@ UNREAL_AUX = frozenset({"will", "'ll", "wo", "might", "may", "could", "should", 
 # Adverbs and sources that mark words as relayed, not heard: skipped for precision.
 # ("privately told staff" is no such mark: who spoke is not in doubt, only the audience was small).
 HEARSAY_ADVERBS = frozenset({"reportedly", "allegedly", "purportedly", "supposedly"})
+# a speech verb put before its speaker: 'Said Hartmann, "..."'
+INVERTED_TAG_WORDS = frozenset({"said", "says", "added", "adds", "wrote", "writes", "asked", "asks"})
+# a position held over time, not a statement: "who has long advocated for ..."
+HABITUAL_ADVERBS = frozenset({"long", "often", "repeatedly", "frequently", "consistently", "always", "previously"})
 HEARSAY_SOURCES = frozenset({"people", "persons", "sources", "someone", "insiders", "reports"})
 
 

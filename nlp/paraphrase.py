@@ -9,10 +9,11 @@ kind "paraphrase", its text the reported clause as the article words it. Each ru
 from __future__ import annotations
 
 from onrecord.nlp import leader_patterns as lp
+from onrecord.nlp import reported_clauses as rc
 from onrecord.nlp.quote_candidates import Attribution, clean_quote, looks_like_a_name
 from onrecord.nlp.quote_marks import QUOTE_CHARS, Span
-from onrecord.nlp.reported_clauses import (complements, opens_with_wh, own_clause, parenthetical_tag, with_infinitive,
-                                           without_relative_aside)
+from onrecord.nlp.reported_clauses import (complements, long_standing, opens_with_wh, own_clause, parenthetical_tag,
+                                           passive_report, with_infinitive, without_relative_aside)
 from onrecord.nlp.speech_verbs import according_to, is_label, is_speech, lemma
 
 
@@ -45,7 +46,7 @@ class Paraphrases:
                 and verb.head.i < verb.i and self.in_quote[verb.head.i] == -1
             if tagged:  # 'The raid could delay work by "2 or 3 months," he said, but ...'
                 clauses = [verb.head]
-            if len(clauses) != 1 or self.grammar.negated(verb) or self.grammar.secondhand(verb):
+            if len(clauses) != 1 or self.grammar.negated(verb) or self.grammar.secondhand(verb) or long_standing(verb):
                 continue
             clause = clauses[0]
             lead = parenthetical_tag(verb, clause)
@@ -54,7 +55,7 @@ class Paraphrases:
             tokens = own_clause(clause)
             if tagged:  # what comes before the tag (after it, the reporter may go on)
                 tokens = [t for t in tokens if t.i < verb.left_edge.i and t.i not in {x.i for x in verb.subtree}]
-            tokens = self._without_addressee(verb, tokens)
+            tokens = rc.without_participle_aside(self._without_addressee(verb, tokens), clause)
             if not self._whole_quotes_only(tokens) or self._introduces_a_quote(verb, clause) \
                     or self._stray_mark(verb.sent) or self._leads_into_a_quote(tokens, verb):
                 continue  # a quote cut by the clause, a stray mark, or a quote after a colon
@@ -125,8 +126,7 @@ class Paraphrases:
         return tokens
 
     def _stray_mark(self, sent) -> bool:
-        """A quote mark that pairs with nothing in the sentence: where the quoted words begin or
-        end is unknown, so no clause of it is safe to report."""
+        """A mark that pairs with nothing in the sentence: no clause of it is safe to report."""
         return any(t.text in QUOTE_CHARS and self.in_quote[t.i] == -1 for t in sent)
 
     def _leads_into_a_quote(self, tokens, verb) -> bool:
@@ -169,8 +169,7 @@ class Paraphrases:
         return found
 
     def _whole_quotes_only(self, tokens) -> bool:
-        """The reported clause holds quoted words only as whole partial quotes ("said the company
-        "will not comply""), never a stray mark or part of a longer quote."""
+        """Quoted words only as whole partial quotes ('said it "will not comply"'), never a stray mark."""
         inside = {t.i for t in tokens}
         touched = {self.in_quote[t.i] for t in tokens} - {-1}
         if any(t.text in QUOTE_CHARS and self.in_quote[t.i] == -1 for t in tokens):
@@ -185,6 +184,8 @@ class Paraphrases:
     def _someone_else_speaks(self, tokens, leader_id: str) -> bool:
         """A speech verb inside the reported clause whose subject is another person."""
         for t in tokens:
+            if passive_report(t):
+                return True  # "raids are being reported across ...": unnamed others' words
             if not (is_speech(t) or is_label(t) and any(self.in_quote[x.i] != -1 for x in t.subtree)):
                 continue  # (a labelling verb only with the label quoted: "the White House called him")
             subject = self.grammar.subject(t)
@@ -269,8 +270,8 @@ class Paraphrases:
             content = [t for t in said if not t.is_punct]
             if len(content) < 2 and not (content and content[0].pos_ == "NOUN"):
                 continue  # (but "urged calm", "demanded justice": one noun says it)
-            if self.grammar.negated(verb) or self.grammar.secondhand(verb):
-                continue
+            if self.grammar.negated(verb) or self.grammar.secondhand(verb) or long_standing(verb):
+                continue  # (or "who has long advocated for ...": a position held, not a statement)
             if any(c.dep_ == "advcl" and c.tag_ == "VBG" and c.i > verb.i and is_speech(c)
                    and any(self.in_quote[x.i] != -1 for x in self.doc[c.i:c.sent.end]) for c in verb.children):
                 continue  # 'framed his stance as ..., saying: "..."': the reporter's lead into her quote
@@ -347,8 +348,10 @@ class Paraphrases:
             if len(objs) != 1:
                 continue
             obj = objs[0]
-            if any(c.dep_ == "conj" or c.dep_ == "appos" and c.i not in leader_at for c in obj.children):
-                continue  # "according to Okonkwo and Ruiz": not the leader's words alone
+            titles = self.mentions.index.own_context.get(leader_at.get(obj.i, ""), set()) | set(lp.TITLE_SYNONYMS)
+            if any(c.dep_ == "conj" or c.dep_ == "appos" and c.i not in leader_at and not (
+                    c.lower_ in titles and c.ent_type_ != "PERSON") for c in obj.children):
+                continue  # "according to Okonkwo and Ruiz": not hers alone (but "according to Okonkwo, CEO of ...")
             leader_id, antecedent = leader_at.get(obj.i), []
             if leader_id is None:
                 leader_id, antecedent = self._own_account(obj)
@@ -379,7 +382,6 @@ class Paraphrases:
             out.append((Span([(start, end)], start, end), text,
                         Attribution(leader_id, "according_to", [*antecedent, sent], kind="paraphrase")))
         return out
-
 
     def _own_account(self, noun):
         """(leader, [antecedent]) for "according to her account", "according to Okonkwo's post":

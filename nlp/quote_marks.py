@@ -66,7 +66,7 @@ def prepare(text: str) -> tuple[str, list[tuple[int, int, bool | tuple]]]:
         raw = _OTHER_MARKS.sub(lambda m: _AS_CURLY[m.group()], raw)
         if not raw:
             continue
-        raw = _unwrapped(_misprinted_openers(raw))
+        raw = _unwrapped(_dropped_opener(_misprinted_openers(raw)))
         block = raw.startswith(">")
         if block:
             raw = raw.lstrip("> ").strip()
@@ -101,6 +101,24 @@ def _misprinted_openers(paragraph: str) -> str:
         before = paragraph[:match.start()]
         return " “" if before.count("“") <= before.count("”") else match.group()
     return _GLUED_CLOSER.sub(fix, paragraph)
+
+
+_TAG_AFTER = re.compile(r"\s+(?:(?:[A-Z][\w’'.-]+\s+){1,3}|(?:he|she)\s+)[a-z]+\b")
+_SENTENCE_END = re.compile(r"[.!?]\s+[A-Z“\"]")
+
+
+def _dropped_opener(paragraph: str) -> str:
+    """'I do not like what I am seeing, ...,” Dimon said. “So ...”': a paragraph that opens with
+    one sentence ending in a comma (or ! or ?) and a closing curly mark, a speaker's tag after it,
+    and no opening mark before it, is a quote whose opening mark the page dropped. (A longer
+    stretch before the mark may hold the reporter's words too: it is left alone.)"""
+    close = paragraph.find("”")
+    if close < 2 or paragraph[0] in ('"', "“", "‘", "'") or not paragraph[0].isupper():
+        return paragraph
+    before = paragraph[:close]
+    if "“" in before or '"' in before or before[-1] not in ",!?" or _SENTENCE_END.search(before):
+        return paragraph
+    return "“" + paragraph if _TAG_AFTER.match(paragraph, close + 1) else paragraph
 
 
 def _unwrapped(paragraph: str) -> str:

@@ -123,3 +123,37 @@ def complements(verb) -> dict:
         elif c.dep_ == "advcl" and c.i > verb.i and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children):
             parts.setdefault("for", c)  # "called for the agency to be disbanded": the parser's clause
     return parts
+
+
+def long_standing(verb) -> bool:
+    """'Dimon, who has long advocated for immigration reform, ...': a relative clause on the
+    speaker in the perfect or with a habitual adverb is the reporter's account of a position held
+    over time, not a report of something said; what it was said in, and when, is unknown."""
+    if verb.dep_ != "relcl":
+        return False
+    return any(c.dep_ == "aux" and c.lemma_ == "have" or c.dep_ == "advmod" and c.lower_ in lp.HABITUAL_ADVERBS
+               for c in verb.children)
+
+
+def passive_report(token) -> bool:
+    """'said ICE raids are being reported across ...': a speech verb (or report, rumour) in the
+    passive with no agent relays what unnamed others say, so the clause carries their words."""
+    if token.pos_ != "VERB" or lemma(token) not in lp.SPEECH_LEMMAS | {"report", "rumor", "rumour"} \
+            or lemma(token) in lp.ADDRESSEE_VERBS | {"ask", "warn", "urge", "inform"}:
+        return False  # ('he was not informed', 'was asked': who was told, not what others say)
+    if any(c.dep_ == "nsubjpass" and (c.pos_ == "PRON" or lp.is_person_noun(c.lower_) or c.ent_type_ == "PERSON")
+           for c in token.children):
+        return False
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children) \
+        and not any(c.dep_ == "agent" for c in token.children)
+
+
+def without_participle_aside(tokens, clause) -> list:
+    """'said that he disagreed with Trump's approach, providing a rare public rebuke by a CEO': a
+    participle after a comma at the end of the reported clause is the reporter's account of the
+    act of saying, not what was said."""
+    aside = {x for t in tokens if t.dep_ == "advcl" and t.tag_ == "VBG" and t.head.i == clause.i and t.i > clause.i
+             and t.left_edge.i > 0 and t.doc[t.left_edge.i - 1].text == ","
+             and not any(x.text in ('"', "“", "”") for x in t.doc[t.left_edge.i - 1:t.right_edge.i + 3])
+             for x in range(t.left_edge.i - 1, t.right_edge.i + 1)}  # (inside a quote, hers)
+    return [t for t in tokens if t.i not in aside]

@@ -130,6 +130,9 @@ class SpeechGrammar:
             if subjects:  # a split compound ("co - founder") gives several: the nearest heads it
                 return min(subjects, key=lambda c: abs(c.i - node.i))
             if node.head.i == node.i:
+                fronted = _hung_on_a_fronted_phrase(node)
+                if fronted is not None:
+                    return fronted
                 listed = [c for c in children if c.dep_ == "ccomp" and c.i < node.i and c.tag_ == "VBD"
                           and (is_speech(c) or is_label(c)) and not any(x.dep_ in ("mark", "nsubjpass", "expl")
                                                                     for x in c.children)]
@@ -335,3 +338,18 @@ def _infinitive(verb) -> bool:
     """'to ensure ...' hung on the verb before it: an infinitive of purpose."""
     return verb.dep_ in ("advcl", "xcomp") and verb.tag_ == "VB" \
         and any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
+
+
+def _hung_on_a_fronted_phrase(verb):
+    """'Speaking to the local station WOWT, Gary Rohwer, CEO of ..., said that ...': the parser hung
+    the speaker on the fronted participle's object as its appositive, and the verb has no subject.
+    A person's name there whose phrase ends in a comma right before the verb is the subject."""
+    for lead in verb.children:
+        if lead.dep_ not in ("advcl", "csubj") or lead.tag_ != "VBG" or lead.i > verb.i:
+            continue
+        for t in lead.subtree:
+            if t.dep_ == "appos" and t.pos_ == "PROPN" and t.ent_type_ in ("PERSON", "LEADER") \
+                    and t.head.ent_type_ not in ("PERSON", "LEADER") and t.right_edge.i + 2 == verb.i \
+                    and verb.doc[verb.i - 1].text == ",":
+                return t
+    return None
