@@ -52,7 +52,7 @@ ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data" / "attribution"
 REAL = DATA / "real"
 SPLITS = ("dev", "heldout", "heldout2", "heldout3")  # see tests/data/attribution/README.md
-REAL_SPLITS = ("dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5")  # see tests/data/attribution/real/README.md
+REAL_SPLITS = ("dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6")  # see tests/data/attribution/real/README.md
 
 
 def load_set(split: str = "all"):
