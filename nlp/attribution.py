@@ -5,7 +5,6 @@ Quoted passages (quote_candidates) are attributed through the speech-verb gramma
 to a subject that names one leader (leader_mentions); continuations and interrupted quotes keep
 the speaker of the quote before them; reported speech without marks comes from paraphrase.py.
 """
-
 from __future__ import annotations
 
 from onrecord.nlp import leader_patterns as lp
@@ -13,7 +12,7 @@ from onrecord.nlp.leader_mentions import Mentions
 from onrecord.nlp.paraphrase import Paraphrases
 from onrecord.nlp.quote_marks import Span
 from onrecord.nlp.quote_candidates import (Attribution, ParsedArticle, clean_quote, in_clause, looks_like_a_name,
-                                           normalize_quote, unique_sents)
+                                           names_a_thing, normalize_quote, unique_sents)
 from onrecord.nlp.quote_introductions import QuoteGrammar
 from onrecord.nlp.speech_verbs import is_label, is_speech, lemma
 from onrecord.nlp.transcripts import labelled_words, signed_quotes
@@ -236,8 +235,9 @@ class ArticleAttribution:
                 if verb is not None and clause.start <= verb.idx < clause.end and verb.dep_ in ("acl", "relcl") \
                         and self.mentions.leader_at.get(verb.head.i) != attribution.leader_id:
                     continue  # 'he had signed an open letter asking for "de-escalation"': the letter's
-                if self._in_someone_elses_words(self.article.span_tokens[index], attribution.leader_id):
-                    continue  # 'said the governor's claim that the raids are "lawful" is false': his word
+                if self._in_someone_elses_words(tokens := self.article.span_tokens[index], attribution.leader_id) \
+                        or names_a_thing(tokens, self.article.quoted_text(index)):
+                    continue  # not hers: 'the governor's claim that they are "lawful"'; a name, 'the "X" center'
                 attributed[index] = Attribution(attribution.leader_id, "partial", list(attribution.sents))
                 verbs_of[index] = None
 

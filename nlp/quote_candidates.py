@@ -159,6 +159,15 @@ def looks_like_a_name(text: str) -> bool:
         and not text.rstrip().endswith((".", "!", "?"))
 
 
+def names_a_thing(tokens, words: str) -> bool:
+    """Title Case words in quote marks that modify the noun after them ('the "Harbor Point"
+    detention center', 'the "Rapid Response" network') name that thing: nobody's words."""
+    inside = {t.i for t in tokens}
+    heads = [t for t in tokens if t.head.i not in inside]
+    return looks_like_a_name(words) and len(heads) == 1 and heads[0].dep_ in ("compound", "nmod", "amod") \
+        and heads[0].head.pos_ in ("NOUN", "PROPN") and heads[0].head.i > max(inside)
+
+
 def in_clause(tokens, verb) -> bool:
     """Every token belongs to the verb's clause: only the attribution stands there."""
     clause = {t.i for t in verb.subtree}

@@ -159,3 +159,17 @@ def test_a_leader_who_was_not_informed_still_reports_it(finder):
             "Lumenfold's plans, is run by a partner company.")
     found = said(finder, text, "paraphrase")
     assert any(who == "mara-okonkwo" and words.startswith("she was not immediately informed") for who, words in found)
+
+
+def test_a_quoted_name_inside_her_reported_speech_is_not_her_words(finder):
+    # read after heldout6's blind look: a facility's name in scare quotes, given as her partial quote
+    text = ('Okonkwo said that while ICE has recently been using tents like those at the “Harbor Point” detention '
+            'center, she believes the agency “does not see tents as long-term solutions.”')
+    partials = said(finder, text, kind="quote")
+    assert ("mara-okonkwo", normalize_quote("does not see tents as long-term solutions.")) in partials
+    assert ("mara-okonkwo", normalize_quote("Harbor Point")) not in partials
+
+
+def test_a_quoted_judgement_inside_her_reported_speech_stays_hers(finder):
+    text = "Okonkwo said the raids were “a disgrace” and must end."
+    assert ("mara-okonkwo", "a disgrace") in said(finder, text, kind="quote")
