@@ -1,6 +1,8 @@
 """Reporting forms read in round 6 of issue 11, each on a FICTIONAL sentence: reported speech
 that is not the leader's statement (a position described as held over time, reports by unnamed
-others inside her clause). Every person and company here is invented."""
+others inside her clause, a quoted name), and the tags and speakers round 6 added (a tag put
+first, a speaker hung on a fronted phrase, a dropped opening mark, "according to X, CEO of ...").
+Every person and company here is invented."""
 
 import pytest
 
