@@ -126,10 +126,8 @@ def _name(stream) -> str:
 
 
 def _judgments(topic: dict, found) -> list[dict]:
-    from onrecord.cli.stance import load_classifier
+    from onrecord.cli.stance import judgment_fields, load_classifier
 
     clf = load_classifier(topic)
     items = [(quote.quote, quote.context) for _, quote in found]
-    return [{"stance": j.stance, "on_topic": j.on_topic, "confidence": j.confidence, "evidence": j.evidence,
-             "evidence_from": j.evidence_from, "needs_review": j.needs_review, "model": clf.model}
-            for j in clf.classify(iter(items))]
+    return [judgment_fields(j, clf.model) for j in clf.classify(iter(items))]

@@ -124,17 +124,7 @@ def stance(texts, jsonl, watchlist_path, batch_size):
 
     counts = Counter()
     for judgment in clf.classify(items_in_order(), batch_size=batch_size):
-        out = {
-            "id": ids.popleft(),
-            "stance": judgment.stance,
-            "on_topic": judgment.on_topic,
-            "confidence": judgment.confidence,
-            "evidence": judgment.evidence,
-            "evidence_from": judgment.evidence_from,
-            "needs_review": judgment.needs_review,
-            "model": clf.model,
-        }
-        click.echo(json.dumps(out, ensure_ascii=False))
+        click.echo(json.dumps({"id": ids.popleft(), **judgment_fields(judgment, clf.model)}, ensure_ascii=False))
         counts[judgment.stance] += 1
         counts["needs_review"] += judgment.needs_review
         counts["no_words"] += judgment.note == NO_WORDS
@@ -147,6 +137,13 @@ def stance(texts, jsonl, watchlist_path, batch_size):
     click.echo(f"Classified {total} statement(s) with {clf.model}: {summary}{skipped}.", err=True)
     if total == 0:
         sys.exit(1)
+
+
+def judgment_fields(judgment, model: str) -> dict:
+    """A judgment as the JSON lines of `onrecord stance` and `onrecord quotes --stance` print it."""
+    return {"stance": judgment.stance, "on_topic": judgment.on_topic, "confidence": judgment.confidence,
+            "evidence": judgment.evidence, "evidence_from": judgment.evidence_from,
+            "needs_review": judgment.needs_review, "model": model}
 
 
 def _lines(stream):
