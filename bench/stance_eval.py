@@ -1,6 +1,7 @@
 """Honest evaluation of the stance model, with the previous model and baselines measured in the same run.
 
     .venv/bin/python bench/stance_eval.py [--split test] [--real-dev PATH] [--only real|fictional]
+    .venv/bin/python bench/stance_eval.py --real-corpus nlp/corpus/real/blind1.jsonl --only real   # the blind batch
 
 For each evaluation set: the real corpus's speaker-disjoint split (nlp/corpus/real/statements.jsonl,
 when present: never used for training, tuning or calibration when the split is `test`) and the
@@ -26,6 +27,7 @@ from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+REAL_CORPUS = ROOT / "nlp" / "corpus" / "real" / "statements.jsonl"
 
 from onrecord.nlp.labels import CONDEMNING, LABELS, SILENT, SUPPORTING  # noqa: E402
 from onrecord.nlp.stance_data import TOPIC, confusion, items, read_jsonl, scores  # noqa: E402
@@ -137,11 +139,17 @@ def _share(correct, idx) -> str:
     return f"{sum(correct[i] for i in idx) / len(idx):.3f}" if idx else "n/a"
 
 
+def _train_majority(rows: list[dict]) -> str:
+    """The majority baseline's class: the commonest label of the training data's train split."""
+    return Counter(r["stance"] for r in rows if r["split"] == "train").most_common(1)[0][0]
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, default=ROOT / "nlp" / "corpus" / "statements.jsonl",
                         help="the fictional corpus")
-    parser.add_argument("--real-corpus", type=Path, default=ROOT / "nlp" / "corpus" / "real" / "statements.jsonl")
+    parser.add_argument("--real-corpus", type=Path, default=REAL_CORPUS,
+                        help="the real statements to score (e.g. nlp/corpus/real/blind1.jsonl, the fresh blind batch)")
     parser.add_argument("--split", default="test", help="test (the figures), or tune while developing")
     parser.add_argument("--only", choices=("real", "fictional"), help="evaluate one corpus only")
     parser.add_argument("--real-dev", type=Path, metavar="PATH",
@@ -160,14 +168,14 @@ def main(argv=None) -> int:
     if args.only != "fictional":
         if args.real_corpus.exists():
             real = read_jsonl(args.real_corpus)
-            majority = Counter(r["stance"] for r in real if r["split"] == "train").most_common(1)[0][0]
+            majority = _train_majority(read_jsonl(REAL_CORPUS))
             evaluate(f"REAL statements, {args.split} split (speaker-disjoint)",
                      [r for r in real if r["split"] == args.split], clf, baseline, majority, args.misses, other)
         else:
             print(f"\n(no real corpus at {args.real_corpus})")
     if args.only != "real":
         fictional = read_jsonl(args.corpus)
-        majority = Counter(r["stance"] for r in fictional if r["split"] == "train").most_common(1)[0][0]
+        majority = _train_majority(fictional)
         evaluate(f"FICTIONAL statements, {args.split} split (speaker-disjoint)",
                  [r for r in fictional if r["split"] == args.split], clf, baseline, majority, args.misses, other)
     if args.real_dev:

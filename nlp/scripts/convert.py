@@ -8,8 +8,9 @@ real training data exists. The train split is augmented with long posts: a share
 train statements is joined to one or two off-topic train statements from the same corpus, so
 the model learns that one line taking a side in a post about something else still takes it.
 Only train statements are combined, and a train or tune statement whose text also appears in the
-test split, in a held-out attribution article (`in_heldout_article`) or in an --exclude file (such
-as the real sanity set) is dropped, so no text crosses.
+test split, in a held-out attribution article (`in_heldout_article`), in a fresh blind test batch
+beside the real corpus (`blind*.jsonl`) or in an --exclude file (such as the real sanity set) is
+dropped, so no text crosses.
 """
 import argparse
 import random
@@ -46,7 +47,8 @@ def convert(config: Path, out_dir: Path, exclude: list[Path]) -> None:
     # (nlp/corpus/real/README.md), like the test split's.
     held = {_key(r["text"]) for r in rows if r["split"] == "test"}
     held |= {_key(r["text"]) for r in real if r.get("in_heldout_article")}
-    for path in exclude:
+    # Fresh blind test batches (nlp/corpus/real/blind*.jsonl) are measured, never trained on.
+    for path in [*sorted(real_file.parent.glob("blind*.jsonl")), *exclude]:
         held |= {_key(r["text"]) for r in read_jsonl(path)}
     dropped = [r for r in rows if r["split"] != "test" and _key(r["text"]) in held]
     rows = [r for r in rows if r["split"] == "test" or _key(r["text"]) not in held]

@@ -310,10 +310,12 @@ def test_convert_never_lets_a_held_out_text_into_training_or_tuning(tmp_path):
 
     real = [row(1, "train", "The raids must end."), row(2, "test", "Shared words here."),
             row(3, "train", "Shared words here."), row(4, "tune", "Seen in an article.", in_heldout_article=True),
-            row(5, "train", "Lunch was good.", "silent", False), row(6, "tune", "Sanity words.")]
+            row(5, "train", "Lunch was good.", "silent", False), row(6, "tune", "Sanity words."),
+            row(9, "train", "Blind batch words.")]  # also in a fresh blind test batch (blind1.jsonl)
     fictional = [row(7, "train", "Thank you ICE.", "supporting"), row(8, "tune", "Calm, everyone.", "silent")]
     (tmp_path / "real").mkdir()
     (tmp_path / "real" / "s.jsonl").write_text("".join(json.dumps(r) + "\n" for r in real))
+    (tmp_path / "real" / "blind1.jsonl").write_text(json.dumps(row(10, "test", "Blind  batch words.")) + "\n")
     (tmp_path / "f.jsonl").write_text("".join(json.dumps(r) + "\n" for r in fictional))
     (tmp_path / "sanity.jsonl").write_text(json.dumps({"id": "d1", "text": "Sanity  words.", "gold": "silent"}) + "\n")
     (tmp_path / "config.cfg").write_text(
@@ -323,6 +325,7 @@ def test_convert_never_lets_a_held_out_text_into_training_or_tuning(tmp_path):
            for split in ("train", "tune", "test")}
     trained = " ".join(r["text"] for r in out["train"] + out["tune"])
     assert "Shared words" not in trained and "Seen in an article" not in trained and "Sanity" not in trained
+    assert "Blind batch" not in trained
     assert [r["text"] for r in out["test"]] == ["Shared words here."]
     assert {r["weight"] for r in out["train"] if r["source"] == "fictional"} == {0.25}
     composites = [r for r in out["train"] if "augmented" in r["tags"]]
