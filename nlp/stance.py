@@ -11,8 +11,10 @@ How a statement is judged (the model is built by nlp/project.yml; see nlp/config
    silent and off topic without the model (`note` says so).
 2. The encoder (nlp/encoder.py) embeds the statement's own text (and each of its sentences,
    pooled from the same pass) and the text paired with its context (a news quote's framing
-   sentence, the post a reply answers); the head (nlp/stance_head.py) scores them. A side taken in one sentence of a long post
-   is not drowned by the rest (`combine`). Temperature and sentence weight were fitted on the tune
+   sentence, the post a reply answers); the head (nlp/stance_head.py) scores them, with features saying what
+   the text's evaluative words are aimed at (nlp/stance_targets.py). A side taken in one sentence
+   of a long post is not drowned by the rest (`combine`, as far as the calibrated sentence weight
+   allows: 0 for model 0.4.0, whose sentences then only pick the evidence). Temperature and sentence weight were fitted on the tune
    split, so `confidence` reads as the probability of being right.
 3. The topic gate (nlp/topic.py) is advisory: its verdict is a feature of the head, and it sets
    `on_topic` for silent statements that name the topic.
