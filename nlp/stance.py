@@ -11,8 +11,10 @@ How a statement is judged (the model is built by nlp/project.yml; see nlp/config
    silent and off topic without the model (`note` says so).
 2. The encoder (nlp/encoder.py) embeds the statement's own text (and each of its sentences,
    pooled from the same pass) and the text paired with its context (a news quote's framing
-   sentence, the post a reply answers); the head (nlp/stance_head.py) scores them. A side taken in one sentence of a long post
-   is not drowned by the rest (`combine`). Temperature and sentence weight were fitted on the tune
+   sentence, the post a reply answers); the head (nlp/stance_head.py) scores them, with features saying what
+   the text's evaluative words are aimed at (nlp/stance_targets.py). A side taken in one sentence
+   of a long post is not drowned by the rest (`combine`, as far as the calibrated sentence weight
+   allows: 0 for model 0.4.0, whose sentences then only pick the evidence). Temperature and sentence weight were fitted on the tune
    split, so `confidence` reads as the probability of being right.
 3. The topic gate (nlp/topic.py) is advisory: its verdict is a feature of the head, and it sets
    `on_topic` for silent statements that name the topic.
@@ -38,6 +40,7 @@ from onrecord.nlp.encoder import Encoder, EncoderError, read_model_card
 from onrecord.nlp.labels import SILENT
 from onrecord.nlp.sentences import has_words, looks_english, model_text, sentence_spans
 from onrecord.nlp.stance_head import Head, features, softmax
+from onrecord.nlp.stance_targets import target_features
 from onrecord.nlp.topic import TopicGate, TopicMatch
 
 MODEL_DIR = Path(__file__).parent / "model"
@@ -98,6 +101,10 @@ class StanceClassifier:
         self.side_columns = [n for n, label in enumerate(self.labels) if label != SILENT]
         self.use_context = bool(self.card["features"]["context"])
         self.use_gate = bool(self.card["features"]["gate"])
+        # What evaluative words are aimed at (nlp/stance_targets.py); models before 0.4.0 lack it.
+        self.use_targets = bool(self.card["features"].get("targets", False))
+        self.target_scale = float(self.card["features"].get("target_scale", 1.0))
+        self.target_window = int(self.card["features"].get("target_window", 4))
         self.max_chars = int(self.card["runtime"]["max_chars"])
         self.max_sentences = int(self.card["runtime"]["max_sentences"])
         calibration = self.card.get("calibration", {})
@@ -138,20 +145,26 @@ class StanceClassifier:
         if with_context:
             joined[with_context] = self.encoder.embed([model_text(texts[n]) for n in with_context],
                                                       [contexts[n] for n in with_context])
-        doc_logits = self.head.logits(features(own, joined, levels, self.use_context, self.use_gate))
-        own_logits = (self.head.logits(features(own, None, levels, self.use_context, self.use_gate))
+        targets = self._targets(texts)
+        doc_logits = self.head.logits(features(own, joined, levels, self.use_context, self.use_gate, targets))
+        own_logits = (self.head.logits(features(own, None, levels, self.use_context, self.use_gate, targets))
                       if with_context else doc_logits)
         split = [n for n in range(len(todo)) if len(spans[n]) > 1]
         if split:
             rows = numpy.concatenate([sentence_vectors[n] for n in split])
-            row_levels = [self.gate.check(texts[n][a:b]).level for n in split for a, b in spans[n]]
-            logits = self.head.logits(features(rows, None, row_levels, self.use_context, self.use_gate))
+            row_texts = [texts[n][a:b] for n in split for a, b in spans[n]]
+            row_levels = [self.gate.check(t).level for t in row_texts]
+            logits = self.head.logits(features(rows, None, row_levels, self.use_context, self.use_gate,
+                                               self._targets(row_texts)))
             bounds = numpy.cumsum([0] + [len(spans[n]) for n in split])
             sentence_logits = {n: logits[bounds[k] : bounds[k + 1]] for k, n in enumerate(split)}
         for n, i in enumerate(todo):
             rows = sentence_logits[n] if n in split else own_logits[n][None, :]
             out[i] = Raw(doc_logits[n], own_logits[n], rows, spans[n], gates[n])
         return out
+
+    def _targets(self, texts: list[str]):
+        return target_features(texts, self.target_scale, self.target_window) if self.use_targets else None
 
     def judge(self, text: str, context: str, raw: Raw | None) -> Judgment:
         """The calibrated judgment of one statement from its raw scores."""

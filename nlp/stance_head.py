@@ -3,11 +3,13 @@
 One function builds the features for training (nlp/scripts/train.py) and for run time
 (nlp/stance.py), so the two never drift apart:
 
-    [ embedding(text) | embedding(text, context) | topic gate one-hot ]
+    [ embedding(text) | embedding(text, context) | topic gate one-hot | target features ]
 
 The second block is present when the model was trained with `features.context`; a statement
 without context repeats its own embedding there, so context-free statements train both blocks
 and context shifts the judgment only as far as the statements with context taught it to.
+The last block (nlp/stance_targets.py, with `features.targets`) says what the text's evaluative
+words are aimed at; it is computed from the text (or sentence) alone, never from the context.
 """
 from __future__ import annotations
 
@@ -21,14 +23,17 @@ HEAD_FILE = "head.npz"
 GATE_LEVELS = (STRONG, WEAK, NONE)
 
 
-def features(own, joined, gate_levels, use_context: bool, use_gate: bool) -> numpy.ndarray:
-    """own, joined: (n, d) embeddings (joined may be None: then own is repeated); gate_levels: n levels."""
+def features(own, joined, gate_levels, use_context: bool, use_gate: bool, targets=None) -> numpy.ndarray:
+    """own, joined: (n, d) embeddings (joined may be None: then own is repeated); gate_levels: n levels;
+    targets: (n, t) target features (nlp.stance_targets.target_features) or None (not used)."""
     parts = [own]
     if use_context:
         parts.append(own if joined is None else joined)
     if use_gate:
         parts.append(numpy.array([[level == g for g in GATE_LEVELS] for level in gate_levels], dtype="float32")
                      .reshape(len(gate_levels), len(GATE_LEVELS)))
+    if targets is not None:
+        parts.append(targets)
     return numpy.concatenate(parts, axis=1).astype("float32")
 
 

@@ -18,10 +18,11 @@ from onrecord.nlp.encoder import Encoder
 from onrecord.nlp.labels import LABELS
 from onrecord.nlp.stance_data import TOPIC, read_config, read_jsonl
 from onrecord.nlp.stance_head import Head, features
+from onrecord.nlp.stance_targets import target_features
 from onrecord.nlp.topic import TopicGate
 
 
-def embed_rows(rows, encoder: Encoder, use_context: bool, use_gate: bool):
+def embed_rows(rows, encoder: Encoder, use_context: bool, use_gate: bool, targets: dict | None = None):
     """Feature matrix of rows, built as run time builds a statement's whole-text features."""
     from onrecord.nlp.sentences import model_text
 
@@ -33,7 +34,9 @@ def embed_rows(rows, encoder: Encoder, use_context: bool, use_gate: bool):
     if use_context and with_context:
         joined[with_context] = encoder.embed([texts[i] for i in with_context],
                                              [model_text(rows[i]["context"]) for i in with_context])
-    return features(own, joined, [gate.check(r["text"]).level for r in rows], use_context, use_gate)
+    extra = (target_features([r["text"] for r in rows], targets["target_scale"], targets["target_window"])
+             if targets and targets.get("targets") else None)
+    return features(own, joined, [gate.check(r["text"]).level for r in rows], use_context, use_gate, extra)
 
 
 def fit(x, y, weights, head_cfg: dict) -> Head:
@@ -48,7 +51,7 @@ def train(config: Path, train_file: Path, encoder_dir: Path, out: Path) -> None:
     cfg = read_config(config)
     rows = read_jsonl(train_file)
     encoder = Encoder(encoder_dir, cfg["encoder"]["max_tokens"])
-    x = embed_rows(rows, encoder, cfg["features"]["context"], cfg["features"]["gate"])
+    x = embed_rows(rows, encoder, cfg["features"]["context"], cfg["features"]["gate"], cfg["features"])
     y = numpy.array([r["stance"] for r in rows])
     head = fit(x, y, numpy.array([r.get("weight", 1.0) for r in rows]), cfg["head"])
     out.mkdir(parents=True, exist_ok=True)

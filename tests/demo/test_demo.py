@@ -1,5 +1,6 @@
 """`onrecord demo --no-serve` end to end: the real crawler against the replay server, the real
 classifier, then Datasette over the result. Every person and organisation in it is FICTIONAL."""
+import re
 import sqlite3
 import subprocess
 import sys
@@ -85,8 +86,14 @@ def test_every_kind_of_leader_with_the_basis_in_words(demo_db):
     jonah = got["jonah-okwu"]  # read to his first post: the whole window covered
     assert jonah["stance"] == "silent"
     assert set(jonah["coverage_channels"].split(", ")) == {"mastodon", "rss", "news", "archive"}
-    assert jonah["coverage"] == (f"nothing either way in {jonah['posts_read']} posts on Mastodon, RSS since {since} "
-                                 "and 0 news articles that name them")
+    assert jonah["position"] == "said_nothing"
+    # Whether some of his off-topic posts are too uncertain to count (needs_review) depends on the
+    # model's threshold fitted on the real tune split: model 0.4.0 (threshold 0.826) marks a few
+    # of them ("Thank you to the design team for a record quarter.", silent at 0.82), and the
+    # sentence says so; what was read is said either way.
+    read = f"{jonah['posts_read']} posts on Mastodon, RSS since {since} and 0 news articles that name them"
+    assert re.fullmatch(rf"(nothing either way in |\d+ judgment\(s\) awaiting review, no confident side; read: )"
+                        rf"{re.escape(read)}", jonah["coverage"]), jonah["coverage"]
     lev = got["lev-aramyan"]  # X only, crawled without a token
     assert lev["stance"] == "unmonitored"
     assert lev["coverage"].startswith(f"X skipped: no token; news archive searched back to {archive_from} only; "
@@ -127,7 +134,8 @@ async def test_datasette_over_the_demo(demo_db):
     assert "FICTIONAL" in board.text
     assert board.text.count('class="card ') == 13
     assert "<strong>Not enough to call silence:</strong> X skipped: no token;" in board.text
-    assert "<strong>Silent:</strong> nothing either way in " in board.text
+    assert re.search(r"<strong>Silent:</strong> (nothing either way in |\d+ judgment\(s\) awaiting review, no "
+                     r"confident side; read: )\d+ posts on Mastodon, RSS since ", board.text)
     assert "&lt;script&gt;alert" in (await ds.client.get("/onrecord/statements?_search=plugin")).text
     feed = await ds.client.get("/onrecord/new_on_topic_feed.atom")
     assert feed.status_code == 200 and feed.text.count("<entry>") >= 10
