@@ -103,8 +103,6 @@ class StanceClassifier:
         self.use_gate = bool(self.card["features"]["gate"])
         # What evaluative words are aimed at (nlp/stance_targets.py); models before 0.4.0 lack it.
         self.use_targets = bool(self.card["features"].get("targets", False))
-        self.target_scale = float(self.card["features"].get("target_scale", 1.0))
-        self.target_window = int(self.card["features"].get("target_window", 4))
         self.max_chars = int(self.card["runtime"]["max_chars"])
         self.max_sentences = int(self.card["runtime"]["max_sentences"])
         calibration = self.card.get("calibration", {})
@@ -164,7 +162,7 @@ class StanceClassifier:
         return out
 
     def _targets(self, texts: list[str]):
-        return target_features(texts, self.target_scale, self.target_window) if self.use_targets else None
+        return target_features(texts, self.card["features"]) if self.use_targets else None
 
     def judge(self, text: str, context: str, raw: Raw | None) -> Judgment:
         """The calibrated judgment of one statement from its raw scores."""

@@ -6,10 +6,10 @@ officials or the agents' critics supports. A sentence encoder reads "thugs" and 
 but not always who they are aimed at, so for every evaluative word we find the nearest ACTOR
 word in the same clause (a few words either side) and
 count (polarity of the word, class of that actor). "Clause" here means: not across "but",
-"however" or "yet". Punctuation is NOT a boundary (0.4.0 was trained so: a sentence end was meant
-to be one, but the set was mistyped and the mistake was found only after the test look, so the
-shipped features keep it; punctuation marks still count as words of the window), so in a post of
-several sentences a word may take its target from the next or the previous sentence:
+"however" or "yet", and with `target_sentence_break` (config.cfg; the model card records it) not
+across a sentence end (. ! ? ;). Model 0.4.0 was trained without that break (it was meant to be
+there; the mistyped set was found only after its test look), so its features read a target from
+the next or the previous sentence, and its card, which lacks the setting, keeps it off:
 
     polarity: negative (shameful, thugs, must end, lies...) or positive (thank, heroes, proud...),
               flipped by a negator just before it ("not", "never", "don't" ...);
@@ -84,9 +84,9 @@ AGENTIVE = frozenset("""attack attacks attacked attacking assault assaulted assa
     interfere interfering dox doxxing doxxed harass harassing harassment threaten threatening riot rioting
     kill killed killing murder murdered terrorize terrorizing kidnapped kidnapping lie lies lying""".split())
 NEGATORS = frozenset("not no never nobody nothing n't dont don't doesnt doesn't didnt didn't isnt isn't arent aren't wasnt wasn't cannot cant can't wont won't without".split())
-# A clause ends here: the side a word takes is read within its clause. (Not punctuation: see the
-# module docstring. Changing this changes the features the packaged head was trained on.)
+# A clause ends here: the side a word takes is read within its clause.
 _BREAK = frozenset({"but", "however", "yet"})
+_SENTENCE_END = frozenset({".", "!", "?", ";"})
 
 _ACTOR_OF = {w: c for c, words in ACTORS.items() for w in words.split()}
 _POLARITY_OF = {w: p for p, words in EVALUATIVE.items() for w in words.split()}
@@ -112,9 +112,10 @@ def _polarity(word: str) -> str | None:
     return None
 
 
-def counts(text: str, window: int = 6) -> numpy.ndarray:
+def counts(text: str, window: int = 6, sentence_break: bool = False) -> numpy.ndarray:
     """Raw counts in NAMES order."""
     toks = tokens(text)
+    breaks = _BREAK | _SENTENCE_END if sentence_break else _BREAK
     out = numpy.zeros(len(NAMES), dtype="float32")
     actor_at = {i: _ACTOR_OF[t] for i, t in enumerate(toks) if t in _ACTOR_OF}
     for cls in actor_at.values():
@@ -131,13 +132,16 @@ def counts(text: str, window: int = 6) -> numpy.ndarray:
         else:
             order = [j for d in range(1, window + 1) for j in (i + d, i - d)]
         target = next((actor_at[j] for j in order if j in actor_at and not any(
-            w in _BREAK for w in toks[min(i, j) + 1:max(i, j)])), "none")
+            w in breaks for w in toks[min(i, j) + 1:max(i, j)])), "none")
         out[NAMES.index(f"{pol}:{target}")] += 1
     return out
 
 
-def target_features(texts, scale: float, window: int) -> numpy.ndarray:
-    """(n, len(NAMES)) features: scale * log(1 + count)."""
+def target_features(texts, settings: dict) -> numpy.ndarray:
+    """(n, len(NAMES)) features: target_scale * log(1 + count), with the [features] settings of
+    config.cfg (training) or of the model card (run time)."""
     if not len(texts):
         return numpy.zeros((0, len(NAMES)), dtype="float32")
-    return (scale * numpy.log1p(numpy.stack([counts(t, window) for t in texts]))).astype("float32")
+    window, brk = int(settings["target_window"]), bool(settings.get("target_sentence_break", False))
+    raw = numpy.stack([counts(t, window, brk) for t in texts])
+    return (float(settings["target_scale"]) * numpy.log1p(raw)).astype("float32")

@@ -30,7 +30,7 @@ GRID = {"C": [0.1, 0.3, 1.0, 4.0], "context": [False, True], "gate": [False, Tru
 
 def embed(rows, encoder, cfg):
     gate = TopicGate(TOPIC)
-    targets = target_features([r["text"] for r in rows], cfg["features"]["target_scale"], cfg["features"]["target_window"])
+    targets = target_features([r["text"] for r in rows], cfg["features"])
     own = encoder.embed([model_text(r["text"]) for r in rows])
     joined = own.copy()
     idx = [i for i, r in enumerate(rows) if r.get("context")]

@@ -34,8 +34,7 @@ def embed_rows(rows, encoder: Encoder, use_context: bool, use_gate: bool, target
     if use_context and with_context:
         joined[with_context] = encoder.embed([texts[i] for i in with_context],
                                              [model_text(rows[i]["context"]) for i in with_context])
-    extra = (target_features([r["text"] for r in rows], targets["target_scale"], targets["target_window"])
-             if targets and targets.get("targets") else None)
+    extra = target_features([r["text"] for r in rows], targets) if targets and targets.get("targets") else None
     return features(own, joined, [gate.check(r["text"]).level for r in rows], use_context, use_gate, extra)
 
 

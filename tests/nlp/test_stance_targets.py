@@ -42,11 +42,16 @@ def test_a_target_is_not_read_across_but():
     assert "negative:enforcement" in found("It is shameful, and the agents did it.")
 
 
-def test_a_sentence_end_is_not_a_boundary_in_0_4_0():
-    # Model 0.4.0 was trained with punctuation inside the window (nlp/stance_targets.py says why);
-    # this pins that, so a change to it is a deliberate retrain, not a silent drift from training.
-    assert found("That ruling was shameful. Agents were in town today.") == {
-        "negative:enforcement": 1.0, "mention:enforcement": 1.0}
+def test_a_sentence_end_is_a_boundary_only_with_target_sentence_break():
+    # Model 0.4.0 was trained with punctuation inside the window (its card lacks the setting);
+    # this pins both, so a change to either is a deliberate retrain, not a drift from training.
+    text = "That ruling was shameful. Agents were in town today."
+    assert found(text) == {"negative:enforcement": 1.0, "mention:enforcement": 1.0}
+    assert {n: float(v) for n, v in zip(NAMES, counts(text, 4, sentence_break=True)) if v} == {
+        "negative:none": 1.0, "mention:enforcement": 1.0}
+    assert "negative:enforcement" in found("The raids; shameful.")  # ';' ends a clause only with the break
+    settings = {"target_scale": 1.0, "target_window": 4}
+    assert (target_features([text], settings) != target_features([text], {**settings, "target_sentence_break": True})).any()
 
 
 def test_multiword_actors_are_one_actor():
@@ -59,11 +64,11 @@ def test_off_topic_text_has_no_targets():
 
 
 def test_features_are_scaled_log_counts():
-    x = target_features(["The raids are shameful and cruel.", ""], scale=3.0, window=4)
+    x = target_features(["The raids are shameful and cruel.", ""], {"target_scale": 3.0, "target_window": 4})
     assert x.shape == (2, len(NAMES)) and x.dtype == numpy.float32
     assert x[0, NAMES.index("negative:enforcement")] == pytest.approx(3.0 * numpy.log(3.0))
     assert not x[1].any()
-    assert target_features([], 3.0, 4).shape == (0, len(NAMES))
+    assert target_features([], {"target_scale": 3.0, "target_window": 4}).shape == (0, len(NAMES))
 
 
 def test_the_model_card_says_how_the_packaged_head_reads_them():
