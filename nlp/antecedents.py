@@ -25,7 +25,7 @@ class Antecedents:
         named = self.people_in(self.article.span_tokens[quote_index]) if quote_index >= 0 else set()
         sent = pronoun.sent
         before = [t for t in sent if t.i < pronoun.i and self.in_quote[t.i] == -1]
-        own = self.people_in(before, objects=True)
+        own = _agreeing(self.people_in(before, objects=True), pronoun)
         if own & named:
             return nothing
         if own:
@@ -49,7 +49,7 @@ class Antecedents:
             if not narration:
                 continue  # a sentence of the quote itself: look past it
             looked += 1
-            people = self.people_in(narration, objects=True)
+            people = _agreeing(self.people_in(narration, objects=True), pronoun)
             if people & named and not people - named:
                 return nothing  # the only ones mentioned are talked about in the quote
             people -= named
@@ -119,3 +119,10 @@ def single_leader(people: set[str]) -> str | None:
         if ":" not in only:
             return only
     return None
+
+
+def _agreeing(people: set[str], pronoun) -> set[str]:
+    """The candidates a pronoun can refer to: 'Perez says his greatest fear is being stopped
+    while his daughter is with him. "...," he said.': not the daughter (a person noun's grammatical
+    gender only; a named person's is never guessed)."""
+    return {p for p in people if not (p.startswith("speaker:") and lp.other_gender(p[len("speaker:"):], pronoun.lower_))}

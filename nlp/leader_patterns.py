@@ -286,6 +286,25 @@ PERSON_NOUNS = frozenset({
     "candidate", "voter", "protester", "protestor", "immigrant", "detainee", "economist",
 })
 
+# Person nouns with a grammatical gender: "his daughter" is no antecedent of the next "he said",
+# nor "her husband" of "she said" (a named person's gender is never guessed).
+FEMININE_NOUNS = frozenset({
+    "mother", "daughter", "wife", "sister", "woman", "girl", "spokeswoman", "chairwoman",
+    "congresswoman", "councilwoman", "businesswoman", "grandmother", "granddaughter", "aunt", "niece",
+    "girlfriend", "mom", "stepdaughter", "stepmother",
+})
+MASCULINE_NOUNS = frozenset({
+    "father", "son", "husband", "brother", "man", "boy", "spokesman", "chairman", "congressman",
+    "councilman", "businessman", "grandfather", "grandson", "uncle", "nephew", "boyfriend", "dad",
+    "stepson", "stepfather",
+})
+
+
+def other_gender(noun: str, pronoun: str) -> bool:
+    """A person noun whose gender the pronoun ("he", "she") cannot refer to."""
+    return noun in (FEMININE_NOUNS if pronoun == "he" else MASCULINE_NOUNS if pronoun == "she" else ())
+
+
 # Descriptions that refer back to the one person the text is about, like he or she: "the
 # billionaire said", "the 69-year-old head of the nation's largest lender said".
 DESCRIPTIVE_ROLES = frozenset({

@@ -1,0 +1,63 @@
+"""Who speaks, in forms read in round 7 of issue 11, each on a FICTIONAL sentence with a guard
+beside it: a pronoun after a sentence naming a relative of the leader, and a reporting verb the
+parser hung under the reported clause before it. Every person and company here is invented."""
+
+import pytest
+
+from onrecord.nlp.quotes import QuoteFinder, normalize_quote
+
+LEADERS = [
+    {"id": "mara-okonkwo", "name": "Mara Okonkwo", "aliases": ["Okonkwo"], "title": "Chief Executive",
+     "organization": "Lumenfold"},
+    {"id": "tomas-reyna", "name": "Tomas Reyna", "aliases": ["Reyna"], "title": "owner",
+     "organization": "Reyna Roofing"},
+]
+
+
+@pytest.fixture(scope="module")
+def finder():
+    return QuoteFinder(LEADERS)
+
+
+def said(finder, text, kind=None):
+    return {(q.leader_id, normalize_quote(q.quote)) for q in finder.find(text) if kind is None or q.kind == kind}
+
+
+# --- a pronoun agrees with a person noun's gender -----------------------------------------------
+
+def test_he_is_not_the_daughter_named_in_the_sentence_before(finder):
+    text = ("Reyna says his worst fear is being stopped on the highway while his daughter is in the truck.\n\n"
+            '"They look at your face and decide," he said.')
+    assert ("tomas-reyna", "they look at your face and decide") in said(finder, text)
+
+
+def test_she_may_be_the_daughter_named_in_the_sentence_before(finder):
+    text = ("Reyna says his worst fear is being stopped on the highway while his daughter is in the truck.\n\n"
+            '"They look at your face and decide," she said.')
+    assert said(finder, text, kind="quote") == set()
+
+
+def test_he_may_be_the_son_named_in_the_sentence_before(finder):
+    text = ("Okonkwo says her worst fear is being stopped on the highway while her son is in the truck.\n\n"
+            '"They look at your face and decide," he said.')
+    assert said(finder, text, kind="quote") == set()
+
+
+def test_a_named_persons_gender_is_never_guessed(finder):
+    text = ("Reyna says his crew stayed home while Maria Lopez kept the office open.\n\n"
+            '"They look at your face and decide," he said.')
+    assert said(finder, text, kind="quote") == set()
+
+
+# --- a reporting verb hung under the reported clause before it ----------------------------------
+
+def test_said_conjoined_to_a_progressive_reported_clause_is_the_leaders(finder):
+    text = ('During the call, Okonkwo told investors the company is weighing new plants and said that '
+            'its warehouses are "the safest in the country."')
+    assert ("mara-okonkwo", "the safest in the country") in said(finder, text)
+
+
+def test_a_past_verb_of_the_reported_clause_itself_stays_the_clauses(finder):
+    text = ('During the call, Okonkwo told investors the regulators had reviewed the plans and said that '
+            'the warehouses are "the safest in the country."')
+    assert ("mara-okonkwo", "the safest in the country") not in said(finder, text)
