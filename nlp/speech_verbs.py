@@ -240,8 +240,8 @@ class SpeechGrammar:
         for _ in range(3):  # up from an infinitive of purpose (and its own clause) to the reported clause
             if _infinitive(clause) or clause.dep_ == "ccomp" and _infinitive(clause.head):
                 clause = clause.head
-        if clause.dep_ != "ccomp" or clause.tag_ not in ("VB", "VBZ", "VBP") or clause.head.tag_ != "VBD":
-            return None
+        if clause.dep_ != "ccomp" or _tense(clause) not in ("VB", "VBZ", "VBP", "MD") or clause.head.tag_ != "VBD":
+            return None  # (present or modal: 'would not have', 'is evaluating', 'has been working')
         return clause.head if is_speech(clause.head) and self.in_quote[clause.head.i] == -1 else None
 
     def author(self, document):
@@ -353,3 +353,9 @@ def _hung_on_a_fronted_phrase(verb):
                     and verb.doc[verb.i - 1].text == ",":
                 return t
     return None
+
+
+def _tense(verb) -> str:
+    """The tag that carries a clause's tense: its first auxiliary's ('is evaluating': VBZ), else its own."""
+    aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.i < verb.i]
+    return aux[0].tag_ if aux else verb.tag_
