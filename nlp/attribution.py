@@ -95,6 +95,9 @@ class ArticleAttribution(ReportedQuotes, Continuations):
         # 2. an attribution clause right next to the quote: "...," Okonkwo said.
         if verb is None:
             verb = grammar.adjacent_verb(index, first_sent, last_sent)
+        # 2a. a tag whose verb is not a reporting verb: '"...," Okonkwo fumed.'
+        if verb is None:
+            verb = grammar.tag_verb(index)
         # 2b. a partial quote the parser left dangling: its clause is the one just before it
         if verb is None and span.embedded:
             verb = grammar.preceding_clause_verb(tokens[0]) or grammar.nearest_verb_before(tokens[0])

@@ -23,6 +23,10 @@ SPEECH_LEMMAS = frozenset({
 # Phrasal speech verbs: the lemma and the particle that makes it speech ("weighed in", "chimed in").
 PHRASAL_SPEECH = {"weigh": "in", "chime": "in", "speak": "out", "lash": "out", "hit": "back", "fire": "back"}
 
+# Verbs that, in a tag's place ('"...," Okonkwo retweeted'), pass on or take in another's words.
+NOT_TAG_VERBS = frozenset({"retweet", "repost", "quote", "cite", "forward", "read", "recite", "hear", "overhear",
+                           "mimic", "imitate", "parody", "mock", "translate", "sign", "like", "see", "watch"})
+
 # Communicative or expressive acts that introduce words after a colon or carry a partial quote in
 # their complement, but never stand beside a quote as its attribution: "expressed his heartbreak
 # over 'the events'", "spoke to reporters: '...'", "reacted on X: '...'".

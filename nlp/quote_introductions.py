@@ -180,6 +180,34 @@ class QuoteGrammar(SpeechGrammar):
                     return verb
         return None
 
+    def tag_verb(self, index):
+        """'"...," Okonkwo fumed.', '"...," laughed Okonkwo during the call.': a quoted sentence
+        that ends in a comma inside its marks goes on in the tag, so the verb right after it (past
+        its subject), which the parser hangs the quote on, says who spoke, whatever its lemma. Only
+        a tag: no object or complement of its own, and never a verb of passing on another's words
+        ('"...," Okonkwo retweeted')."""
+        span = self.article.spans[index]
+        tokens = self.article.span_tokens[index]
+        if span.embedded or span.block or not tokens or not self.text[span.start:span.end].rstrip().endswith(","):
+            return None
+        roots = [t for t in tokens if self.in_quote[t.head.i] != index and not t.is_punct]
+        if len(roots) != 1 or roots[0].dep_ != "ccomp":
+            return None
+        verb = roots[0].head
+        if verb.i < tokens[-1].i or verb.pos_ != "VERB" or verb.tag_ not in ("VBD", "VBZ") \
+                or self.in_quote[verb.i] != -1 or lemma(verb) in lp.NOT_TAG_VERBS \
+                or any(verb.lower_.startswith(word) for word in lp.NOT_TAG_VERBS):
+            return None  # (by the word's start too: the lemmatizer reads 'retweeted' as 'retweete')
+        subject = self.subject(verb) or self.inverted_subject(verb)
+        between = {t.i for t in subject.subtree} if subject is not None else set()
+        if not all(self.doc[i].is_punct or self.in_quote[i] == index or i in between
+                   for i in range(tokens[-1].i + 1, verb.i)):
+            return None  # (not '"...," the union's letter said, and Okonkwo signed it')
+        if any(c.dep_ not in ("nsubj", "prep", "advmod", "npadvmod", "punct", "prt", "advcl")
+               and self.in_quote[c.i] == -1 and c.i != getattr(subject, "i", -1) for c in verb.children):
+            return None  # '"...," Okonkwo signed the letter': an act, not the tag
+        return verb
+
     def beside(self, i, step, index):
         """The first token outside the quote before (step -1) or after (step 1) token i, past
         its marks, in the same paragraph; None at a paragraph break."""

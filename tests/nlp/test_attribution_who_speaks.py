@@ -61,3 +61,26 @@ def test_a_past_verb_of_the_reported_clause_itself_stays_the_clauses(finder):
     text = ('During the call, Okonkwo told investors the regulators had reviewed the plans and said that '
             'the warehouses are "the safest in the country."')
     assert ("mara-okonkwo", "the safest in the country") not in said(finder, text)
+
+
+# --- a tag whose verb is no reporting verb --------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    '"We will not hand over our data," Okonkwo fumed.',
+    '"We will not hand over our data," fumed Okonkwo.',
+    '"We will not hand over our data," Okonkwo laughed during the call.',
+    '"We will not hand over our data," Okonkwo sighed on Tuesday.',
+])
+def test_the_verb_in_a_tags_place_says_who_spoke(finder, text):
+    assert said(finder, text) == {("mara-okonkwo", "we will not hand over our data")}
+
+
+@pytest.mark.parametrize("text", [
+    '"We will not hand over our data," Okonkwo retweeted.',  # another's words, passed on
+    '"We will not hand over our data," Okonkwo quoted.',
+    '"We will not hand over our data," Okonkwo signed the letter.',  # an act with an object: no tag
+    '"We will not hand over our data." Okonkwo laughed.',  # a full stop: the sentence ended
+    '"We will not hand over our data," the union wrote, and Okonkwo laughed.',
+])
+def test_no_tag_without_its_comma_or_with_an_object_or_a_passed_on_post(finder, text):
+    assert said(finder, text) == set()
