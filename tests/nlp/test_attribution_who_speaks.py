@@ -84,3 +84,10 @@ def test_the_verb_in_a_tags_place_says_who_spoke(finder, text):
 ])
 def test_no_tag_without_its_comma_or_with_an_object_or_a_passed_on_post(finder, text):
     assert said(finder, text) == set()
+
+
+def test_a_quoted_sentence_before_a_misparsed_tag_is_no_reported_clause(finder):
+    # the parser reads 'roofer' as a verb whose clause holds the quote: the quote is Reyna's,
+    # and no paraphrase carries the quoted sentence with the reporter's words after it
+    text = '"We will not finish a roof this month," the Tampa roofer Tomas Reyna said.'
+    assert said(finder, text) == {("tomas-reyna", "we will not finish a roof this month")}
