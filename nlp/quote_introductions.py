@@ -238,7 +238,8 @@ class QuoteGrammar(SpeechGrammar):
             # "Okonkwo weighed in:", "expressed her outrage:", "was blunt:": what follows is hers;
             # after "reacted to the mayor's post:" it may be the post
             about = [c for c in verb.children if c.dep_ == "dobj"] + [
-                o for c in verb.children if c.dep_ == "prep" for o in c.children if o.dep_ == "pobj"]
+                o for c in verb.children if c.dep_ == "prep" for o in c.children if o.dep_ == "pobj"
+                and not (c.lower_ in ("in", "via", "through") and not _anothers(o))]  # ('was blunt in a memo:' its medium)
             if any(o.lemma_.lower() in lp.SPEECH_NOUNS | lp.OWN_DOCUMENT_NOUNS for o in about):
                 return None
             return verb
@@ -284,3 +285,9 @@ class QuoteGrammar(SpeechGrammar):
     def colon_between(self, verb, span) -> bool:
         between = self.text[verb.idx:span.open_at]
         return verb.idx < span.open_at and between.rstrip().endswith(":")
+
+
+def _anothers(document) -> bool:
+    """'the mayor's post', 'a post by the union': a document someone named wrote."""
+    return any(c.dep_ == "poss" and c.lower_ not in ("her", "his", "its", "their", "my", "our")
+               or c.dep_ == "prep" and c.lower_ in ("by", "from") for c in document.children)

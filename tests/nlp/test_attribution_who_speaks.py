@@ -91,3 +91,15 @@ def test_a_quoted_sentence_before_a_misparsed_tag_is_no_reported_clause(finder):
     # and no paraphrase carries the quoted sentence with the reporter's words after it
     text = '"We will not finish a roof this month," the Tampa roofer Tomas Reyna said.'
     assert said(finder, text) == {("tomas-reyna", "we will not finish a roof this month")}
+
+
+# --- a colon at a paragraph's end, after a manner of speaking in a document of hers --------------
+
+def test_blunt_in_her_memo_then_the_quote_paragraph(finder):
+    text = 'Okonkwo was blunt in a memo to staff on Monday:\n\n"We will not hand over our data."'
+    assert said(finder, text) == {("mara-okonkwo", "we will not hand over our data")}
+
+
+def test_blunt_in_someone_elses_post_gives_nothing(finder):
+    text = "Okonkwo was blunt in the mayor's post on Monday:\n\n\"We will not hand over our data.\""
+    assert said(finder, text) == set()
