@@ -103,3 +103,43 @@ def test_blunt_in_her_memo_then_the_quote_paragraph(finder):
 def test_blunt_in_someone_elses_post_gives_nothing(finder):
     text = "Okonkwo was blunt in the mayor's post on Monday:\n\n\"We will not hand over our data.\""
     assert said(finder, text) == set()
+
+
+# --- a name, an aside on her, then the verb -------------------------------------------------------
+
+def misparsed(words, heads, deps, pos, person):
+    """A parse as the model gave it for a real sentence of this form: the aside's last name read as a
+    verb, the person's name its subject, and the speech verb left with none."""
+    import spacy
+    from spacy.tokens import Doc
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos,
+              ents=["B-PERSON" if i == person[0] else "I-PERSON" if i in person else "O" for i in range(len(words))])
+    return doc
+
+
+ASIDE = dict(
+    words=["Tomas", "Reyna", ",", "owner", "of", "Techos", "Azteca", "in", "Tampa", ",", "said", "sales", "fell", "."],
+    heads=[1, 6, 1, 1, 3, 4, 10, 6, 7, 10, 10, 12, 10, 10],
+    deps=["compound", "nsubj", "punct", "appos", "prep", "pobj", "advcl", "prep", "pobj", "punct", "ROOT", "nsubj",
+          "ccomp", "punct"],
+    pos=["PROPN", "PROPN", "PUNCT", "NOUN", "ADP", "PROPN", "VERB", "ADP", "PROPN", "PUNCT", "VERB", "NOUN", "VERB",
+         "PUNCT"],
+    person=(0, 1))
+
+
+def test_a_name_and_an_aside_before_the_verb_is_its_subject():
+    from onrecord.nlp.speech_verbs import _name_before_an_aside
+    doc = misparsed(**ASIDE)
+    assert _name_before_an_aside(doc[10]).text == "Reyna"
+
+
+def test_a_name_and_an_aside_joining_others_is_no_subject():
+    from onrecord.nlp.speech_verbs import _name_before_an_aside
+    parts = dict(ASIDE, words=[*ASIDE["words"][:3], "along", *ASIDE["words"][4:]])
+    assert _name_before_an_aside(misparsed(**parts)[10]) is None
+
+
+def test_a_name_with_others_joined_in_the_aside_is_no_ones(finder):
+    text = ("Tomas Reyna, along with the owners of Azteca Deportes in Tampa Bay, said the crews had not "
+            "worked in a week.")
+    assert said(finder, text) == set()
