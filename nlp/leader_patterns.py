@@ -58,7 +58,7 @@ INDIRECT_VERBS = frozenset({
     "predict", "promise", "vow", "stress", "emphasize", "maintain", "contend", "assert",
     "concede", "reiterate", "confirm", "suggest", "testify", "complain", "lament", "demand", "boast",
     "counter", "email", "text", "question", "reveal", "mention", "wonder", "urge", "joke", "quip",
-    "convey", "inform", "advocate",
+    "convey", "inform", "advocate", "report", "pledge", "conclude", "assure", "reassure",
 })
 
 # Verbs of belief: "Duncan believes the raids are intended to 'shock and scare' communities"
@@ -66,7 +66,7 @@ INDIRECT_VERBS = frozenset({
 BELIEF_VERBS = frozenset({"believe", "think", "feel"})
 
 # Reporting verbs whose addressee stands right after them ("told reporters the raid ...").
-ADDRESSEE_VERBS = frozenset({"tell", "inform", "assure", "remind", "warn", "notify", "advise"})
+ADDRESSEE_VERBS = frozenset({"tell", "inform", "assure", "reassure", "remind", "warn", "notify", "advise"})
 
 # Reporting verbs whose reported clause is a question ("questioned whether they had broken a law").
 QUESTION_VERBS = frozenset({"question", "ask", "wonder"})

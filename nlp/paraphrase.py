@@ -28,8 +28,9 @@ class Paraphrases(ClauseChecks):
             if self.in_quote[verb.i] != -1 or verb.pos_ != "VERB" or self.article.in_headline(verb):
                 continue
             belief = lemma(verb) in lp.BELIEF_VERBS
+            pointed_out = lemma(verb) == "point" and any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children)
             if lemma(verb) not in lp.INDIRECT_VERBS and lemma(verb) not in ("express", "voice", "make", "issue") \
-                    and not belief:
+                    and not belief and not pointed_out:
                 continue
             if self.grammar.unmarked_words(verb) is not None:
                 continue  # 'He stated, Hope without action ...': words given as his own (attribution.py)
@@ -116,8 +117,14 @@ class Paraphrases(ClauseChecks):
     def _misattached_clause(self, verb) -> list:
         """'told investors on Tuesday's earnings call that traffic had softened': the parser hung
         the that-clause on the call; a clause opened by the conjunction 'that' (not the relative
-        pronoun) on the noun of where or when it was said is what was said."""
+        pronoun) on the noun of where or when it was said, or on who was told ('reassured staff
+        that ...'), is what was said."""
         found = []
+        if lemma(verb) in lp.ADDRESSEE_VERBS:  # 'reassured staff that ...', the clause hung on who was told
+            found += [c for o in verb.children if o.dep_ == "dobj" for c in o.children
+                      if c.dep_ in ("acl", "relcl") and c.i > o.i and self.in_quote[c.i] == -1
+                      and any(m.lower_ == "that" and (m.dep_ == "mark" or m.pos_ == "SCONJ") for m in c.children)
+                      and any(m.dep_ == "nsubj" for m in c.children)]
         for prep in verb.children:
             if prep.dep_ != "prep" or prep.lower_ not in ("on", "in", "at", "during"):
                 continue

@@ -143,3 +143,22 @@ def test_a_name_with_others_joined_in_the_aside_is_no_ones(finder):
     text = ("Tomas Reyna, along with the owners of Azteca Deportes in Tampa Bay, said the crews had not "
             "worked in a week.")
     assert said(finder, text) == set()
+
+
+# --- more reporting verbs before a that-clause -----------------------------------------------------
+
+@pytest.mark.parametrize("verb", ["reported", "pointed out", "assured investors", "reassured staff", "pledged",
+                                  "concluded"])
+def test_more_reporting_verbs_report_their_clause(finder, verb):
+    text = f"Okonkwo {verb} that the company would keep every office open."
+    assert said(finder, text, kind="paraphrase") == {("mara-okonkwo", "the company would keep every office open")}
+
+
+def test_a_company_reporting_is_not_its_chief_executive(finder):
+    text = "Okonkwo runs Lumenfold. The company reported that sales fell by half after the raids."
+    assert said(finder, text) == set()
+
+
+def test_a_relative_clause_on_who_was_told_is_not_what_was_said(finder):
+    text = "Okonkwo warned the managers that had hired the crews about the fines."
+    assert not {words for _who, words in said(finder, text, kind="paraphrase")} & {"had hired the crews about the fines"}
