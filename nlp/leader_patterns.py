@@ -99,6 +99,10 @@ PARAPHRASE_FRAMES = {
     "condemn": ("dobj+as",),
     "denounce": ("dobj+as",),
     "praise": ("dobj+as",),
+    "reaffirm": ("dobj",),                       # reaffirmed the company's commitment to ...
+    "reiterate": ("dobj",),
+    "echo": ("dobj",),                           # echoed these concerns
+    "object": ("to",),                           # objected to the presence of agents
     "pledge": ("xcomp",),
     "vow": ("xcomp", "dobj"),                    # vowed to ...; vowed full support for the workers
     "promise": ("xcomp", "dobj"),                # promised to arrest ...; promised new laws

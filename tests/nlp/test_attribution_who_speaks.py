@@ -162,3 +162,20 @@ def test_a_company_reporting_is_not_its_chief_executive(finder):
 def test_a_relative_clause_on_who_was_told_is_not_what_was_said(finder):
     text = "Okonkwo warned the managers that had hired the crews about the fines."
     assert not {words for _who, words in said(finder, text, kind="paraphrase")} & {"had hired the crews about the fines"}
+
+
+# --- restating and objecting -----------------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence, words", [
+    ("Okonkwo reaffirmed the company's commitment to its workers in Ohio.",
+     "reaffirmed the company's commitment to its workers in ohio"),
+    ("Okonkwo reiterated her opposition to the raids.", "reiterated her opposition to the raids"),
+    ("Okonkwo objected to the presence of federal agents in the city.",
+     "objected to the presence of federal agents in the city"),
+])
+def test_restating_and_objecting_are_reported(finder, sentence, words):
+    assert said(finder, sentence, kind="paraphrase") == {("mara-okonkwo", words)}
+
+
+def test_not_objecting_is_not_reported(finder):
+    assert said(finder, "Okonkwo did not object to the presence of federal agents in the city.") == set()
