@@ -150,9 +150,13 @@ class Paraphrases(ClauseChecks):
                 continue  # "what he characterized as ...": the words name something else's part
             if "dobj" in parts and parts["dobj"].lemma_.lower() in lp.CLAIM_NOUNS:
                 parts["dobj:claim"] = parts["dobj"]
+            expressed = lemma(verb) in ("express", "voice")  # what one expresses is an attitude, whatever its noun
             feeling_for = [c for c in [*verb.children, *(parts["dobj"].children if "dobj" in parts else [])]
-                           if c.dep_ == "prep" and c.i > verb.i and c.lower_ in lp.FEELING_PREPOSITIONS]
-            if "dobj" in parts and parts["dobj"].lemma_.lower() in lp.FEELING_NOUNS and feeling_for:
+                           if c.dep_ == "prep" and c.i > verb.i and (c.lower_ in lp.FEELING_PREPOSITIONS
+                                                                     or expressed and c.lower_ in ("upon", "after", "in"))]
+            if "dobj" in parts and feeling_for and (parts["dobj"].lemma_.lower() in lp.FEELING_NOUNS or expressed
+                                                    and parts["dobj"].pos_ == "NOUN"
+                                                    and not lp.is_person_noun(parts["dobj"].lower_)):
                 parts["dobj:feeling"] = parts["dobj"]  # "gratitude to officials for ...": to whom, for what
             if "dobj" in parts and parts["dobj"].lemma_.lower() in lp.INTENT_NOUNS and any(
                     c.dep_ in ("acl", "xcomp") and any(a.tag_ == "TO" for a in c.children) for c in parts["dobj"].children):

@@ -179,3 +179,21 @@ def test_restating_and_objecting_are_reported(finder, sentence, words):
 
 def test_not_objecting_is_not_reported(finder):
     assert said(finder, "Okonkwo did not object to the presence of federal agents in the city.") == set()
+
+
+@pytest.mark.parametrize("sentence, words", [
+    ("Okonkwo expressed her dissatisfaction with the current approach to enforcement.",
+     "expressed her dissatisfaction with the current approach to enforcement"),
+    ("Okonkwo expressed relief after learning that the workers had been released.",
+     "expressed relief after learning that the workers had been released"),
+])
+def test_an_attitude_expressed_about_something_is_reported(finder, sentence, words):
+    assert said(finder, sentence, kind="paraphrase") == {("mara-okonkwo", words)}
+
+
+@pytest.mark.parametrize("sentence", [
+    "Okonkwo expressed her dissatisfaction.",  # about nothing: no words reported
+    "Okonkwo did not express any dissatisfaction with the approach.",
+])
+def test_an_expression_about_nothing_or_denied_is_not_reported(finder, sentence):
+    assert said(finder, sentence) == set()
