@@ -116,6 +116,8 @@ class Mentions(Antecedents):
                 continue  # "co - owner", split by the tokenizer: a part of a word is no one
             if t.i in self.leader_at:
                 found.add(self.leader_at[t.i])
+            elif t.ent_type_ == "PERSON" and _after_the(t):
+                continue  # "spoke to the Ledger", "The Dodgers said": no person's name takes "the"
             elif t.ent_type_ in ("PERSON", "LEADER") and t.lower_ not in self.index.org_words:
                 found.add("person:" + _surname(t).lower())  # "Donald Trump" and "Trump" are one
             elif t.tag_ in ("NNS", "NNPS") or _dateline(t):
@@ -381,3 +383,11 @@ def _joins_others(prep) -> bool:
     if prep.lower_ == "with":
         return prep.i > 0 and prep.doc[prep.i - 1].lower_ in ("together", "along")
     return prep.lower_ in lp.GROUP_PREPOSITIONS
+
+
+def _after_the(token) -> bool:
+    """The entity the token belongs to follows the article 'the'."""
+    i = token.i
+    while i > 0 and token.doc[i].ent_iob_ == "I":
+        i -= 1
+    return i > 0 and token.doc[i - 1].lower_ == "the"

@@ -197,3 +197,15 @@ def test_an_attitude_expressed_about_something_is_reported(finder, sentence, wor
 ])
 def test_an_expression_about_nothing_or_denied_is_not_reported(finder, sentence):
     assert said(finder, sentence) == set()
+
+
+# --- an outlet the model reads as a person --------------------------------------------------------
+
+def test_a_name_after_the_is_no_person_who_could_be_she(finder):
+    text = 'Okonkwo spoke to the Ledger on Tuesday. "We will not hand over our data," she said.'
+    assert said(finder, text) == {("mara-okonkwo", "we will not hand over our data")}
+
+
+def test_a_person_named_beside_her_still_makes_she_doubtful(finder):
+    text = 'Okonkwo spoke to Dana Ledger on Tuesday. "We will not hand over our data," she said.'
+    assert said(finder, text) == set()
