@@ -47,7 +47,8 @@ class ClauseChecks:
             return False
         if any(not all(t.i in inside or t.is_punct for t in self.article.span_tokens[index]) for index in touched):
             return False
-        if any(not self.article.spans[index].embedded for index in touched):
+        if any(not self.article.spans[index].embedded and self.article.quoted_text(index)[:1].isupper()
+               and any(t.pos_ in ("VERB", "AUX") for t in self.article.span_tokens[index]) for index in touched):
             return False  # a quoted sentence ('"...," the Tampa roofer Reyna said', misparsed): a tag's, no clause
         # and a word of the article's own that says something: 'said it was "the easiest
         # decision"' is the quote, not a paraphrase of it (but 'said people are "fatigued"' is)
