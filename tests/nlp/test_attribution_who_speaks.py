@@ -209,3 +209,23 @@ def test_a_name_after_the_is_no_person_who_could_be_she(finder):
 def test_a_person_named_beside_her_still_makes_she_doubtful(finder):
     text = 'Okonkwo spoke to Dana Ledger on Tuesday. "We will not hand over our data," she said.'
     assert said(finder, text) == set()
+
+
+# --- the head of a company with one listed leader, who runs it ---------------------------------
+
+@pytest.mark.parametrize("lead", ["The head of Lumenfold was blunt on Tuesday.", "Lumenfold's boss did not hold back."])
+def test_the_head_of_her_company_is_the_antecedent(finder, lead):
+    text = f'{lead} "We will not hand over our data," she said.'
+    assert said(finder, text) == {("mara-okonkwo", "we will not hand over our data")}
+
+
+def test_the_head_of_a_team_at_her_company_is_someone_else(finder):
+    text = "The head of Lumenfold's legal team was blunt on Tuesday. \"We will not hand over our data,\" she said."
+    assert said(finder, text) == set()
+
+
+def test_the_head_of_a_company_whose_listed_leader_does_not_run_it_is_someone_else():
+    finder = QuoteFinder([{"id": "ines-baptiste", "name": "Ines Baptiste", "aliases": ["Baptiste"],
+                           "title": "Chief Scientist", "organization": "Lumenfold"}])
+    text = "The head of Lumenfold was blunt on Tuesday. \"We will not hand over our data,\" she said."
+    assert {q.leader_id for q in finder.find(text)} == set()
