@@ -79,7 +79,7 @@ class Paraphrases(ClauseChecks):
                 continue
             start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
             pattern = how if how in ("pronoun", "title") else "indirect"
-            quote_text = clean_quote(self.text[start:end])
+            quote_text = self._closed_words(start, end)
             span = Span([(start, end)], start, end)
             out.append((span, quote_text, Attribution(leader_id, pattern, [*antecedent, verb.sent], kind="paraphrase")))
         return out
@@ -198,7 +198,7 @@ class Paraphrases(ClauseChecks):
             start, end = verb.idx, end_token.idx + len(end_token.text)
             span = Span([(start, end)], start, end)
             pattern = how if how in ("pronoun", "title") else "reported"
-            out.append((span, clean_quote(self.text[start:end]),
+            out.append((span, self._closed_words(start, end),
                         Attribution(leader_id, pattern, [*antecedent, verb.sent], kind="paraphrase")))
         return out
 

@@ -4,7 +4,7 @@ no addressee taken for what was said."""
 from __future__ import annotations
 
 from onrecord.nlp import leader_patterns as lp
-from onrecord.nlp.quote_candidates import looks_like_a_name
+from onrecord.nlp.quote_candidates import clean_quote, looks_like_a_name
 from onrecord.nlp.quote_marks import QUOTE_CHARS
 from onrecord.nlp.reported_clauses import passive_report
 from onrecord.nlp.speech_verbs import is_label, is_speech, lemma
@@ -114,3 +114,12 @@ class ClauseChecks:
             if self.mentions.someone_elses_document(t, leader_id):
                 return True
         return False
+
+    def _closed_words(self, start: int, end: int) -> str:
+        """The reported words from start to end; when they end on a partial quote's last word
+        ('over "the events in Minneapolis,"' before the reporter's participle), with its closing
+        mark, so no mark is left open."""
+        for span in self.article.spans:
+            if not span.block and start <= span.open_at and span.start < end <= span.end < span.close_at:
+                return clean_quote(self.text[start:span.end].rstrip(" ,;:") + self.text[span.end:span.close_at])
+        return clean_quote(self.text[start:end])

@@ -229,3 +229,9 @@ def test_the_head_of_a_company_whose_listed_leader_does_not_run_it_is_someone_el
                            "title": "Chief Scientist", "organization": "Lumenfold"}])
     text = "The head of Lumenfold was blunt on Tuesday. \"We will not hand over our data,\" she said."
     assert {q.leader_id for q in finder.find(text)} == set()
+
+
+def test_a_reported_phrase_ending_on_a_partial_quote_closes_its_mark(finder):
+    text = 'Okonkwo expressed her grief over "the events in Columbus," offering prayers to the families.'
+    found = [q.quote for q in finder.find(text) if q.kind == "paraphrase"]
+    assert found == ['expressed her grief over "the events in Columbus"']
