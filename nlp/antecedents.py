@@ -41,6 +41,8 @@ class Antecedents:
             if index - back < 0 or looked == 3:
                 return nothing
             prev = sents[index - back]
+            if self.article.in_headline(prev[0]):
+                continue  # a caption, a credit, a subhead: '(Mariah Tauger / Los Angeles Times)' names no speaker
             if self.article.starts_paragraph(sents[index - back + 1]):
                 paragraph_breaks += 1
                 if paragraph_breaks > 2:

@@ -235,3 +235,20 @@ def test_a_reported_phrase_ending_on_a_partial_quote_closes_its_mark(finder):
     text = 'Okonkwo expressed her grief over "the events in Columbus," offering prayers to the families.'
     found = [q.quote for q in finder.find(text) if q.kind == "paraphrase"]
     assert found == ['expressed her grief over "the events in Columbus"']
+
+
+# --- a caption or credit between the antecedent and the pronoun -----------------------------------
+
+def test_a_photo_credit_naming_someone_is_no_antecedent(finder):
+    text = ("Reyna said most of his crews work in neighborhoods with many immigrant families.\n\n"
+            "A crew at work on a roof in Tampa on Monday.\n\n"
+            "(Dana Whitfield / Tampa Ledger)\n\n"
+            '"Half my roofers are immigrants," he said.')
+    assert ("tomas-reyna", "half my roofers are immigrants") in said(finder, text)
+
+
+def test_a_sentence_naming_someone_else_still_makes_the_pronoun_doubtful(finder):
+    text = ("Reyna said most of his crews work in neighborhoods with many immigrant families.\n\n"
+            "Dana Whitfield photographed a crew at work on a roof in Tampa on Monday.\n\n"
+            '"Half my roofers are immigrants," he said.')
+    assert said(finder, text, kind="quote") == set()
