@@ -37,7 +37,7 @@ class Antecedents:
         sents = self.article.sentences
         index = next(i for i, s in enumerate(sents) if s.start == sent.start)
         looked = 0
-        for back in range(1, 12):
+        for back in range(1, 24):  # (captions and credits skipped do not count)
             if index - back < 0 or looked == 3:
                 return nothing
             prev = sents[index - back]

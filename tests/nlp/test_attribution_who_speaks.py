@@ -252,3 +252,10 @@ def test_a_sentence_naming_someone_else_still_makes_the_pronoun_doubtful(finder)
             "Dana Whitfield photographed a crew at work on a roof in Tampa on Monday.\n\n"
             '"Half my roofers are immigrants," he said.')
     assert said(finder, text, kind="quote") == set()
+
+
+def test_a_long_block_of_page_furniture_is_looked_past(finder):
+    furniture = "".join(f"• Free Offer Number {n}\n\n" for n in range(1, 8))
+    text = ("Reyna said most of his crews work in neighborhoods with many immigrant families.\n\n" + furniture
+            + '"Half my roofers are immigrants," he told the Ledger.')
+    assert ("tomas-reyna", "half my roofers are immigrants") in said(finder, text)
