@@ -68,6 +68,9 @@ class QuoteGrammar(SpeechGrammar):
                     break
                 if self.in_quote[node.i] == -1 and (is_speech(node) or is_label(node)):
                     return node if self.labels_quote(node, path) else None
+                if self.in_quote[node.i] == -1 and node.pos_ == "VERB" and _cast_as(node, path) \
+                        and lemma(node) not in lp.NOT_TAG_VERBS:
+                    return node  # 'positioned the talk as "a step forward"': casting X as Y labels it, whatever the verb
                 if self.in_quote[node.i] == -1 and is_expressive(node) and path:
                     below = path[-1]  # what was expressed, or what about ("spoke after '...'" is not)
                     content = below.dep_ in ("dobj", "xcomp", "ccomp") \
@@ -291,3 +294,13 @@ def _anothers(document) -> bool:
     """'the mayor's post', 'a post by the union': a document someone named wrote."""
     return any(c.dep_ == "poss" and c.lower_ not in ("her", "his", "its", "their", "my", "our")
                or c.dep_ == "prep" and c.lower_ in ("by", "from") for c in document.children)
+
+
+def _cast_as(verb, path) -> bool:
+    """The path up from a quote reaches the verb through 'as' on its object: 'positioned the talk as
+    "..."' (the parser hangs 'as' on the verb or on its object)."""
+    if not path or not any(c.dep_ == "dobj" for c in verb.children):
+        return False
+    if path[-1].dep_ == "prep" and path[-1].lower_ == "as":
+        return True
+    return path[-1].dep_ == "dobj" and len(path) > 1 and path[-2].dep_ == "prep" and path[-2].lower_ == "as"

@@ -259,3 +259,19 @@ def test_a_long_block_of_page_furniture_is_looked_past(finder):
     text = ("Reyna said most of his crews work in neighborhoods with many immigrant families.\n\n" + furniture
             + '"Half my roofers are immigrants," he told the Ledger.')
     assert ("tomas-reyna", "half my roofers are immigrants") in said(finder, text)
+
+
+# --- casting something as a quoted judgement -------------------------------------------------------
+
+@pytest.mark.parametrize("verb", ["positioned", "painted", "cast"])
+def test_casting_something_as_a_quoted_judgement_quotes_her(finder, verb):
+    text = f'Okonkwo {verb} the new policy as "a step forward, not a finish line" for the company.'
+    assert ("mara-okonkwo", "a step forward not a finish line") in said(finder, text)
+
+
+@pytest.mark.parametrize("text", [
+    'Okonkwo hired Dana Whitfield as "Chief Evangelist" of the company.',  # a title: a name
+    'The mayor positioned Okonkwo as "a friend of the city" on Monday.',  # someone else's words about her
+])
+def test_casting_a_name_or_by_someone_else_gives_her_nothing(finder, text):
+    assert said(finder, text) == set()
