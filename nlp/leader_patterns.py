@@ -318,6 +318,7 @@ def other_gender(noun: str, pronoun: str) -> bool:
 DESCRIPTIVE_ROLES = frozenset({
     "head", "boss", "chief", "executive", "billionaire", "mogul", "tycoon", "magnate", "entrepreneur",
     "businessman", "businesswoman", "founder", "co-founder", "cofounder", "financier", "banker",
+    "investor", "philanthropist", "industrialist", "capitalist", "restaurateur", "activist",
 })
 # Nouns for a group of people: "the head of the union" is someone else.
 GROUP_NOUNS = frozenset({

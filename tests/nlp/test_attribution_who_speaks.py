@@ -275,3 +275,17 @@ def test_casting_something_as_a_quoted_judgement_quotes_her(finder, verb):
 ])
 def test_casting_a_name_or_by_someone_else_gives_her_nothing(finder, text):
     assert said(finder, text) == set()
+
+
+# --- an epithet for the leader just named -----------------------------------------------------------
+
+def test_an_epithet_refers_back_to_the_leader_just_named(finder):
+    text = ("Reyna is running for the state senate this year.\n\n"
+            "The roofing activist argued that the crews were \"scared to death\" of the patrols.")
+    assert ("tomas-reyna", "scared to death") in said(finder, text)
+
+
+def test_an_epithet_after_others_of_the_kind_is_no_one(finder):
+    text = ("Reyna met a group of activists on Monday.\n\n"
+            "The activist argued that the crews were \"scared to death\" of the patrols.")
+    assert said(finder, text) == set()
