@@ -164,7 +164,13 @@ class Mentions(Antecedents, Titles):
             return None
         lower = subject.lower_
         if lower in ("who", "that") and subject.head.dep_ == "relcl":
-            subject = subject.head.head
+            relative, subject = subject, subject.head.head
+            if subject.dep_ == "attr" and subject.head.lemma_ == "be":  # "X is a contractor who says ...": X
+                subject = next((c for c in subject.head.children if c.dep_ == "nsubj"), subject)
+            between = [t for t in self.doc[subject.i + 1:relative.i] if t.dep_ != "attr" or t.head.lemma_ != "be"]
+            if self.people_in(between, objects=True) - {self.leader_at.get(subject.i)} or any(
+                    t.tag_ == "NN" and lp.is_person_noun(t.lower_) and t.dep_ != "attr" for t in between):
+                return None  # "X is a friend of the mayor, who says ...": the nearer person may be who
             lower = subject.lower_
         if subject.i in self.leader_at and subject.dep_ != "poss":
             leader = self.index.leaders[self.leader_at[subject.i]]

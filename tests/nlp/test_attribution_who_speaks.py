@@ -289,3 +289,13 @@ def test_an_epithet_after_others_of_the_kind_is_no_one(finder):
     text = ("Reyna met a group of activists on Monday.\n\n"
             "The activist argued that the crews were \"scared to death\" of the patrols.")
     assert said(finder, text) == set()
+
+
+def test_a_relative_clause_on_what_the_leader_is_reports_her(finder):
+    text = "Reyna is another Tampa contractor who says his crews are afraid to work."
+    assert said(finder, text, kind="paraphrase") == {("tomas-reyna", "his crews are afraid to work")}
+
+
+def test_a_relative_clause_on_someone_else_named_beside_her_is_not_hers(finder):
+    text = "Reyna is a friend of the mayor, who says the crews are afraid to work."
+    assert said(finder, text) == set()
