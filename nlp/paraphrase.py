@@ -40,13 +40,16 @@ class Paraphrases(ClauseChecks):
                 and verb.head.i < verb.i and self.in_quote[verb.head.i] == -1
             if tagged:  # 'The raid could delay work by "2 or 3 months," he said, but ...'
                 clauses = [verb.head]
+            joined = rc.joined_clauses(verb, clauses)  # 'says he is at risk ..., yet that is taking ...'
+            if joined:
+                clauses = clauses[:1]
             if len(clauses) != 1 or self.grammar.negated(verb) or self.grammar.secondhand(verb) or long_standing(verb):
                 continue
             clause = clauses[0]
             lead = parenthetical_tag(verb, clause)
             if lead is not None:  # "A meant B, Bos said, with C ...": the tag reports A meant B, not C
                 clause = lead
-            tokens = own_clause(clause)
+            tokens = own_clause(clause) + joined
             if tagged:  # what comes before the tag (after it, the reporter may go on)
                 tokens = [t for t in tokens if t.i < verb.left_edge.i and t.i not in {x.i for x in verb.subtree}]
             tokens = rc.without_participle_aside(self._without_addressee(verb, tokens), clause)

@@ -299,3 +299,29 @@ def test_a_relative_clause_on_what_the_leader_is_reports_her(finder):
 def test_a_relative_clause_on_someone_else_named_beside_her_is_not_hers(finder):
     text = "Reyna is a friend of the mayor, who says the crews are afraid to work."
     assert said(finder, text) == set()
+
+
+# --- two reported clauses joined by a conjunction ---------------------------------------------------
+
+def test_two_clauses_joined_by_yet_are_one_report():
+    # the parse the model gave a real sentence of this form: both clauses hung on 'says' as ccomp
+    import spacy
+    from spacy.tokens import Doc
+
+    from onrecord.nlp.reported_clauses import joined_clauses
+    words = ["Reyna", "says", "he", "is", "at", "risk", ",", "yet", "that", "is", "taking", "a", "backseat", "."]
+    heads = [1, 1, 3, 1, 3, 4, 1, 1, 10, 10, 1, 12, 10, 1]
+    deps = ["nsubj", "ROOT", "nsubj", "ccomp", "prep", "pobj", "punct", "cc", "nsubj", "aux", "ccomp", "det", "dobj",
+            "punct"]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps)
+    joined = joined_clauses(doc[1], [doc[3], doc[10]])
+    assert " ".join(t.text for t in joined) == ", yet that is taking a backseat"
+    deps[7] = "punct"  # no conjunction between them: two reports, not joined
+    words[7] = ";"
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps)
+    assert joined_clauses(doc[1], [doc[3], doc[10]]) == []
+
+
+def test_a_second_clause_with_someone_elses_words_is_not_joined(finder):
+    text = "Reyna says he is at risk of missing deadlines, but the mayor says the crews are safe."
+    assert not any("mayor" in words for _who, words in said(finder, text))
