@@ -57,6 +57,8 @@ class Antecedents:
             people -= named
             if people:
                 leader = single_leader(people) or self._sole_speaker(prev, people)
+                if _other_gender_only(narration, pronoun):
+                    return nothing  # "Okonkwo says her son ... '...,' he said.": he is not the one called her
                 return (leader, [prev]) if leader and self.leader_is_subject(prev, leader) else nothing
         return nothing
 
@@ -128,3 +130,17 @@ def _agreeing(people: set[str], pronoun) -> set[str]:
     while his daughter is with him. "...," he said.': not the daughter (a person noun's grammatical
     gender only; a named person's is never guessed)."""
     return {p for p in people if not (p.startswith("speaker:") and lp.other_gender(p[len("speaker:"):], pronoun.lower_))}
+
+
+_GENDERED = {"he": {"he", "him", "his", "himself"}, "she": {"she", "her", "hers", "herself"}}
+
+
+def _other_gender_only(narration, pronoun) -> bool:
+    """The sentence before speaks of someone only with pronouns of the other gender ('Okonkwo says
+    her worst fear is that agents stop her son'), so the one it is about is no 'he'."""
+    own = _GENDERED.get(pronoun.lower_)
+    if own is None:
+        return False
+    other = _GENDERED["she" if pronoun.lower_ == "he" else "he"]
+    words = {t.lower_ for t in narration}
+    return bool(words & other) and not words & own

@@ -43,6 +43,18 @@ def test_he_may_be_the_son_named_in_the_sentence_before(finder):
     assert said(finder, text, kind="quote") == set()
 
 
+def test_he_is_not_the_leader_the_sentence_before_calls_her(finder):
+    text = ("Okonkwo says her worst fear is that agents will stop her son on the highway.\n\n"
+            '"They look at your face and decide," he said.')
+    assert said(finder, text, kind="quote") == set()
+
+
+def test_she_is_the_leader_the_sentence_before_calls_her(finder):
+    text = ("Okonkwo says her worst fear is that agents will stop her son on the highway.\n\n"
+            '"They look at your face and decide," she said.')
+    assert ("mara-okonkwo", "they look at your face and decide") in said(finder, text)
+
+
 def test_a_named_persons_gender_is_never_guessed(finder):
     text = ("Reyna says his crew stayed home while Maria Lopez kept the office open.\n\n"
             '"They look at your face and decide," he said.')
