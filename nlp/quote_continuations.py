@@ -4,6 +4,7 @@ merged into one)."""
 from __future__ import annotations
 
 from onrecord.nlp.quote_candidates import Attribution, in_clause, unique_sents
+from onrecord.nlp.speech_verbs import is_speech
 
 
 class Continuations:
@@ -38,7 +39,7 @@ class Continuations:
             if verb is None:
                 continue
             gap = article.words_between(self.spans[prev], span)
-            if not in_clause(gap, verb):
+            if not in_clause(_without_going_on(gap), verb):
                 continue
             addressed = {t.i for c in verb.children if c.dep_ in ("dobj", "dative")
                          or c.dep_ == "prep" and c.lower_ in ("on", "in", "to", "via", "through", "at", "during")
@@ -96,3 +97,15 @@ def _coordinators_only(gap) -> bool:
     """Between two quotes only 'and', 'or', 'but', 'that': they are coordinated."""
     return bool(gap) and any(t.dep_ == "cc" or t.lower_ in ("and", "or") for t in gap) \
         and all(t.lower_ in ("and", "or", "but", "that", "as", "well") for t in gap)
+
+
+def _without_going_on(gap) -> list:
+    """'"...," Okonkwo said, before adding: "..."': the tag's speaker going on, a speech participle
+    (after 'before', 'then', 'and' or nothing) at the gap's end, however the parser hung it, is part
+    of the tag; the gap without it."""
+    if not gap or gap[-1].tag_ != "VBG" or not is_speech(gap[-1]):
+        return gap
+    rest = gap[:-1]
+    if rest and rest[-1].lower_ in ("before", "then", "and"):
+        rest = rest[:-1]
+    return rest

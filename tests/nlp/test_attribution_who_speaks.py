@@ -337,3 +337,17 @@ def test_two_clauses_joined_by_yet_are_one_report():
 def test_a_second_clause_with_someone_elses_words_is_not_joined(finder):
     text = "Reyna says he is at risk of missing deadlines, but the mayor says the crews are safe."
     assert not any("mayor" in words for _who, words in said(finder, text))
+
+
+# --- the tag's speaker going on -----------------------------------------------------------------
+
+def test_said_before_adding_goes_on_with_the_same_speaker(finder):
+    text = '"We will not hand over our data," Okonkwo said, before adding: "Our people come first."'
+    assert said(finder, text) == {("mara-okonkwo", "we will not hand over our data"),
+                                  ("mara-okonkwo", "our people come first")}
+
+
+def test_someone_else_adding_between_the_quotes_is_not_her(finder):
+    text = ('"We will not hand over our data," Okonkwo said, and then Ruiz stood up before adding: '
+            '"Our people come first."')
+    assert ("mara-okonkwo", "our people come first") not in said(finder, text)
