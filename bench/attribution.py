@@ -30,7 +30,7 @@ Real set (tests/data/attribution/real/): direct quotes and paraphrases are score
   (no claim until an editor looks).
 `heldout` ... `heldout6` were the first six held-out batches; each was measured before any rule
 was tuned on it, then looked at with its misses printed, and all six are development data since
-(tests/data/attribution/real/README.md counts the looks; heldout6 is not studied yet). A new
+(tests/data/attribution/real/README.md counts the looks; heldout6 since round 7). A new
 blind batch is measured once, figures only (no --show), with the rules final; the README and
 tests/data/attribution/real/README.md count every look.
 

@@ -25,7 +25,7 @@ class Antecedents:
         named = self.people_in(self.article.span_tokens[quote_index]) if quote_index >= 0 else set()
         sent = pronoun.sent
         before = [t for t in sent if t.i < pronoun.i and self.in_quote[t.i] == -1]
-        own = self.people_in(before, objects=True)
+        own = _agreeing(self.people_in(before, objects=True), pronoun)
         if own & named:
             return nothing
         if own:
@@ -37,10 +37,12 @@ class Antecedents:
         sents = self.article.sentences
         index = next(i for i, s in enumerate(sents) if s.start == sent.start)
         looked = 0
-        for back in range(1, 12):
+        for back in range(1, 24):  # (captions and credits skipped do not count)
             if index - back < 0 or looked == 3:
                 return nothing
             prev = sents[index - back]
+            if self.article.in_headline(prev[0]):
+                continue  # a caption, a credit, a subhead: '(Mariah Tauger / Los Angeles Times)' names no speaker
             if self.article.starts_paragraph(sents[index - back + 1]):
                 paragraph_breaks += 1
                 if paragraph_breaks > 2:
@@ -49,12 +51,14 @@ class Antecedents:
             if not narration:
                 continue  # a sentence of the quote itself: look past it
             looked += 1
-            people = self.people_in(narration, objects=True)
+            people = _agreeing(self.people_in(narration, objects=True), pronoun)
             if people & named and not people - named:
                 return nothing  # the only ones mentioned are talked about in the quote
             people -= named
             if people:
                 leader = single_leader(people) or self._sole_speaker(prev, people)
+                if _other_gender_only(narration, pronoun):
+                    return nothing  # "Okonkwo says her son ... '...,' he said.": he is not the one called her
                 return (leader, [prev]) if leader and self.leader_is_subject(prev, leader) else nothing
         return nothing
 
@@ -119,3 +123,24 @@ def single_leader(people: set[str]) -> str | None:
         if ":" not in only:
             return only
     return None
+
+
+def _agreeing(people: set[str], pronoun) -> set[str]:
+    """The candidates a pronoun can refer to: 'Perez says his greatest fear is being stopped
+    while his daughter is with him. "...," he said.': not the daughter (a person noun's grammatical
+    gender only; a named person's is never guessed)."""
+    return {p for p in people if not (p.startswith("speaker:") and lp.other_gender(p[len("speaker:"):], pronoun.lower_))}
+
+
+_GENDERED = {"he": {"he", "him", "his", "himself"}, "she": {"she", "her", "hers", "herself"}}
+
+
+def _other_gender_only(narration, pronoun) -> bool:
+    """The sentence before speaks of someone only with pronouns of the other gender ('Okonkwo says
+    her worst fear is that agents stop her son'), so the one it is about is no 'he'."""
+    own = _GENDERED.get(pronoun.lower_)
+    if own is None:
+        return False
+    other = _GENDERED["she" if pronoun.lower_ == "he" else "he"]
+    words = {t.lower_ for t in narration}
+    return bool(words & other) and not words & own

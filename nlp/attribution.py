@@ -3,7 +3,8 @@ one watchlist leader is unambiguously the source of.
 
 Quoted passages (quote_candidates) are attributed through the speech-verb grammar (speech_verbs)
 to a subject that names one leader (leader_mentions); continuations and interrupted quotes keep
-the speaker of the quote before them; reported speech without marks comes from paraphrase.py.
+the speaker of the quote before them (quote_continuations), partial quotes inside
+reported speech theirs (reported_quotes); reported speech without marks comes from paraphrase.py.
 """
 from __future__ import annotations
 
@@ -11,15 +12,18 @@ from onrecord.nlp import leader_patterns as lp
 from onrecord.nlp.leader_mentions import Mentions
 from onrecord.nlp.paraphrase import Paraphrases
 from onrecord.nlp.quote_marks import Span
-from onrecord.nlp.quote_candidates import (Attribution, ParsedArticle, clean_quote, in_clause, looks_like_a_name,
-                                           names_a_thing, normalize_quote, unique_sents)
+from onrecord.nlp.quote_candidates import (Attribution, ParsedArticle, clean_quote, looks_like_a_name, normalize_quote,
+                                           unique_sents)
+from onrecord.nlp.quote_continuations import Continuations
 from onrecord.nlp.quote_introductions import QuoteGrammar
+from onrecord.nlp.reported_quotes import ReportedQuotes
 from onrecord.nlp.speech_verbs import is_label, is_speech, lemma
 from onrecord.nlp.transcripts import labelled_words, signed_quotes
 
 
-class ArticleAttribution:
-    """The rules applied to one parsed article."""
+class ArticleAttribution(ReportedQuotes, Continuations):
+    """The rules applied to one parsed article (quotes in and after reported speech:
+    reported_quotes.py; continuations and interrupted quotes: quote_continuations.py)."""
 
     def __init__(self, index, doc, ranges):
         self.index = index
@@ -91,6 +95,9 @@ class ArticleAttribution:
         # 2. an attribution clause right next to the quote: "...," Okonkwo said.
         if verb is None:
             verb = grammar.adjacent_verb(index, first_sent, last_sent)
+        # 2a. a tag whose verb is not a reporting verb: '"...," Okonkwo fumed.'
+        if verb is None:
+            verb = grammar.tag_verb(index)
         # 2b. a partial quote the parser left dangling: its clause is the one just before it
         if verb is None and span.embedded:
             verb = grammar.preceding_clause_verb(tokens[0]) or grammar.nearest_verb_before(tokens[0])
@@ -224,158 +231,6 @@ class ArticleAttribution:
                 out.append((span, words, Attribution(attribution.leader_id, "repeated", list(attribution.sents))))
         return out
 
-    def _inside_reported_speech(self, reported, attributed, verbs_of):
-        """A partial quote inside a clause of reported speech ('would go on to note that ...,
-        despite being a "very well developed country"') quotes the one whose speech it reports."""
-        for clause, _words, attribution in reported:
-            for index, span in enumerate(self.spans):
-                if index in attributed or span.block or not clause.start <= span.start < clause.end:
-                    continue
-                verb = self.grammar.governing_verb(self.article.span_tokens[index])
-                if verb is not None and clause.start <= verb.idx < clause.end and verb.dep_ in ("acl", "relcl") \
-                        and self.mentions.leader_at.get(verb.head.i) != attribution.leader_id:
-                    continue  # 'he had signed an open letter asking for "de-escalation"': the letter's
-                if self._in_someone_elses_words(tokens := self.article.span_tokens[index], attribution.leader_id) \
-                        or names_a_thing(tokens, self.article.quoted_text(index)):
-                    continue  # not hers: 'the governor's claim that they are "lawful"'; a name, 'the "X" center'
-                attributed[index] = Attribution(attribution.leader_id, "partial", list(attribution.sents))
-                verbs_of[index] = None
-
-    def _in_someone_elses_words(self, tokens, leader_id: str) -> bool:
-        """The quote hangs under someone else's words: a claim, statement or letter whose owner
-        (a possessive, 'by', 'from') is not the leader."""
-        if not tokens:
-            return False
-        node = tokens[0]
-        for _ in range(12):
-            if node.head.i == node.i:
-                return False
-            node = node.head
-            if node.lemma_.lower() in lp.CAPTION_NOUNS:
-                return False  # 'a screenshot of their statement with the caption "..."': the caption's
-            if self.mentions.someone_elses_document(node, leader_id):
-                return True
-        return False
-
-    def _after_reported_speech(self, reported, attributed, verbs_of):
-        """A quote that is the rest of its paragraph, right after a sentence that reports what a
-        leader said ("Okonkwo said the raids had cut sales by half." then "We lost our regulars
-        in a week."), is that leader still speaking, when no one else is named in between: a
-        paragraph that is only the quote, after a paragraph ending in the report, or the report's
-        paragraph going on with the quote (up to the paragraph's end, so no tag of its own)."""
-        article = self.article
-        for index, span in enumerate(self.spans):
-            if index in attributed or span.block or span.signature is not None:
-                continue
-            here = article.paragraph_of(span.open_at)
-            if here < 0:
-                continue
-            if article.whole_paragraph(span, here):
-                if here < 1:
-                    continue
-                a, b, _block = article.ranges[here - 1]
-                last = article.sent_of(b - 1)
-            else:
-                start, end, _block = article.ranges[here]
-                before = self.text[start:span.open_at].rstrip()
-                if len(span.parts) != 1 or span.close_at < end - 1 or not before.endswith((".", "!", "?")):
-                    continue  # not a quote that opens a sentence and ends the paragraph
-                last = article.sent_of(start + len(before) - 1)
-            if last is None:
-                continue
-            speakers = {att.leader_id for clause, _w, att in reported
-                        if last.start_char <= clause.start < last.end_char}
-            if len(speakers) != 1:
-                continue
-            (leader_id,) = speakers
-            narration = [t for t in last if article.in_quote[t.i] == -1]
-            if self.mentions.people_in(narration) - {leader_id}:
-                continue
-            attributed[index] = Attribution(leader_id, "continuation", [last])
-            verbs_of[index] = None
-
-    def _continuations(self, attributed, verbs_of):
-        """An unattributed quote that follows an attributed one, with only that quote's
-        attribution clause in between, is the same speaker still talking: in the same paragraph,
-        or as the whole of the next paragraph (a new speaker would be named)."""
-        article = self.article
-        for index, span in enumerate(self.spans):
-            if index in attributed or index == 0 or span.block:
-                continue
-            prev = index - 1
-            if prev not in attributed:
-                continue
-            before, here = article.paragraph_of(self.spans[prev].close_at - 1), article.paragraph_of(span.open_at)
-            if here == before and _coordinators_only(article.words_between(self.spans[prev], span)):
-                # '"A" and "B"', 'that "A" and that "B"': the second is the same verb's object
-                base = attributed[prev]
-                tokens = article.span_tokens[index]
-                attributed[index] = Attribution(base.leader_id, "continuation",
-                                                unique_sents([*base.sents, tokens[0].sent if tokens else None]))
-                verbs_of[index] = verbs_of[prev]
-                continue
-            if span.embedded:
-                continue
-            if here != before and not (here == before + 1 and article.whole_paragraph(span, here)):
-                continue
-            verb = verbs_of[prev]
-            if verb is None:
-                continue
-            gap = article.words_between(self.spans[prev], span)
-            if not in_clause(gap, verb):
-                continue
-            addressed = {t.i for c in verb.children if c.dep_ in ("dobj", "dative")
-                         or c.dep_ == "prep" and c.lower_ in ("on", "in", "to", "via", "through", "at", "during")
-                         for t in c.subtree}  # who listened, where: "told the room", "wrote on Bluesky"
-            speaker = self.grammar.subject(verb)  # already resolved to the quote's leader ("the CEO")
-            addressed |= {t.i for t in speaker.subtree} if speaker is not None else set()
-            addressed |= {t.i for c in verb.children if c.dep_ == "advcl" and c.left_edge.lower_ == "as"
-                          and c.lemma_ == "report" for t in c.subtree}  # "as the Ledger reports": sourcing
-            if self.mentions.people_in([t for t in gap if t.i not in addressed]) - {attributed[prev].leader_id}:
-                continue  # "..., Okonkwo said as Ruiz looked on.": who speaks next is unclear
-                # (but "Karp told CNBC's Morgan Brennan." names who listened, not who speaks)
-            if not self.text[span.start:span.start + 1].isupper() and not self.text[span.start].isdigit():
-                continue  # lowercase: an interrupted sentence, merged instead
-            base = attributed[prev]
-            tokens = article.span_tokens[index]
-            own = tokens[0].sent if tokens else None
-            attributed[index] = Attribution(base.leader_id, "continuation", unique_sents([*base.sents, own]))
-            verbs_of[index] = verb
-
-    def _merge_interrupted(self, attributed, verbs_of) -> dict[int, int]:
-        """'"We will fight," she said, "and we will win."' is one quote: index -> merged into."""
-        merged: dict[int, int] = {}
-        for index, span in enumerate(self.spans):
-            if index == 0 or span.block or span.embedded:
-                continue
-            prev = index - 1
-            target = merged.get(prev, prev)
-            if target not in attributed:
-                continue
-            if verbs_of[target] is None or index in attributed and (
-                    verbs_of[index] is None or verbs_of[index].i != verbs_of[target].i):
-                continue
-            if self.article.paragraph_of(self.spans[prev].close_at - 1) != self.article.paragraph_of(span.open_at):
-                continue
-            first = self.text[span.start:span.start + 1]
-            if not first.islower() or self._inside_a_phrase(prev):
-                continue
-            gap = self.article.words_between(self.spans[prev], span)
-            if not in_clause(gap, verbs_of[target]) or _coordinators_only(gap):
-                continue  # ('"A" and "b"' are two quotes)
-            merged[index] = target
-        return merged
-
-    def _inside_a_phrase(self, index) -> bool:
-        """'With "very few people to hire from," he explained, "you would ..."': a partial quote the
-        reporter's own words lead into is a phrase of the sentence, not the first half of one quote."""
-        tokens = self.article.span_tokens[index]
-        if not tokens or not self.text[self.spans[index].start:self.spans[index].start + 1].islower():
-            return False
-        before = tokens[0].doc[tokens[0].sent.start:tokens[0].i]
-        return any(not t.is_punct and not t.is_space and self.article.in_quote[t.i] == -1 for t in before)
-
-
 def _relays_another(verb) -> bool:
     """The verb reports someone else speaking: 'recalled him saying', 'heard her say' (a speech
     verb without tense whose own subject is another, after the verb)."""
@@ -385,12 +240,6 @@ def _relays_another(verb) -> bool:
                or c.dep_ == "advcl" and c.tag_ == "VBG" and is_speech(c) and c.i > 0
                and c.doc[c.i - 1].dep_ == "dobj" and c.doc[c.i - 1].head.i == verb.i  # 'recalled him saying'
                for c in verb.children)
-
-
-def _coordinators_only(gap) -> bool:
-    """Between two quotes only 'and', 'or', 'but', 'that': they are coordinated."""
-    return bool(gap) and any(t.dep_ == "cc" or t.lower_ in ("and", "or") for t in gap) \
-        and all(t.lower_ in ("and", "or", "but", "that", "as", "well") for t in gap)
 
 
 def _root(tokens, in_quote):

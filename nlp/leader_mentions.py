@@ -10,15 +10,14 @@ before the name (named_later.py).
 
 from __future__ import annotations
 
-import re
-
 from onrecord.nlp import leader_patterns as lp
 from onrecord.nlp.antecedents import Antecedents
+from onrecord.nlp.leader_titles import Titles
 from onrecord.nlp.named_later import named_later
 from onrecord.nlp.speech_verbs import is_speech
 
 
-class Mentions(Antecedents):
+class Mentions(Antecedents, Titles):
     """Who is named where in one article, and who a subject is."""
 
     def __init__(self, article, grammar, index):
@@ -116,6 +115,8 @@ class Mentions(Antecedents):
                 continue  # "co - owner", split by the tokenizer: a part of a word is no one
             if t.i in self.leader_at:
                 found.add(self.leader_at[t.i])
+            elif t.ent_type_ == "PERSON" and _after_the(t):
+                continue  # "spoke to the Ledger", "The Dodgers said": no person's name takes "the"
             elif t.ent_type_ in ("PERSON", "LEADER") and t.lower_ not in self.index.org_words:
                 found.add("person:" + _surname(t).lower())  # "Donald Trump" and "Trump" are one
             elif t.tag_ in ("NNS", "NNPS") or _dateline(t):
@@ -163,7 +164,13 @@ class Mentions(Antecedents):
             return None
         lower = subject.lower_
         if lower in ("who", "that") and subject.head.dep_ == "relcl":
-            subject = subject.head.head
+            relative, subject = subject, subject.head.head
+            if subject.dep_ == "attr" and subject.head.lemma_ == "be":  # "X is a contractor who says ...": X
+                subject = next((c for c in subject.head.children if c.dep_ == "nsubj"), subject)
+            between = [t for t in self.doc[subject.i + 1:relative.i] if t.dep_ != "attr" or t.head.lemma_ != "be"]
+            if self.people_in(between, objects=True) - {self.leader_at.get(subject.i)} or any(
+                    t.tag_ == "NN" and lp.is_person_noun(t.lower_) and t.dep_ != "attr" for t in between):
+                return None  # "X is a friend of the mayor, who says ...": the nearer person may be who
             lower = subject.lower_
         if subject.i in self.leader_at and subject.dep_ != "poss":
             leader = self.index.leaders[self.leader_at[subject.i]]
@@ -259,80 +266,8 @@ class Mentions(Antecedents):
         who = self.speaker(author) if author is not None else None
         return who[0] if who is not None else None
 
-    def _titled_leader(self, subject) -> str | None:
-        """The leader at the end of a coordinated title ("President and CEO José Muñoz"): the
-        other members of the list are that leader's own title words."""
-        chain, todo = [subject], [subject]
-        while todo:
-            conj = [c for c in todo.pop().children if c.dep_ == "conj"]
-            chain += conj
-            todo += conj
-        leaders = {self.leader_at[t.i] for t in chain if t.i in self.leader_at}
-        if len(chain) < 2 or len(leaders) != 1:
-            return None
-        (leader,) = leaders
-        own = self.index.own_context[leader]
-        return leader if all(t.i in self.leader_at or t.lower_ in own for t in chain) else None
-
-    def by_title(self, head) -> str | None:
-        """'the Petrel Pay chief executive', "Microsoft's chief scientific officer" -> the one
-        leader with that organisation and title."""
-        of = [c for c in head.children if c.dep_ == "prep"]
-        if head.tag_ not in ("NN", "NNP") or any(c.dep_ in ("relcl", "acl") for c in head.children) \
-                or of and (len(of) > 1 or of[0].lower_ != "of"):
-            return None
-        words = [t for t in head.subtree if t.i <= head.i]
-        if not words or words[0].lower_ != "the" and not any(t.dep_ == "poss" for t in words):
-            return None
-        # "the chief executive of Lumenfold": the organisation may follow
-        words += [t for c in of for t in c.subtree if t.dep_ not in ("det", "prep")]
-        phrase = " ".join(t.lower_ for t in words if t.dep_ != "case")
-        phrase = phrase.replace(" 's", "")
-        matches = [lid for lid, (orgs, heads, title) in self.index.orgs.items()
-                   if (head.lower_ in heads or title and phrase.endswith(title)
-                       or head.lower_ == "chief" and heads & {"ceo", "executive"}  # "the JPMorgan chief"
-                       or head.lower_ == "officer" and "chief executive officer" in phrase and "ceo" in heads)
-                   and any(re.search(rf"\b{re.escape(o)}\b", phrase) for o in orgs)]
-        return matches[0] if len(matches) == 1 else None
-
-    def by_role(self, head, quote_index: int = -1) -> str | None:
-        return self.role(head, quote_index)[0]
-
-    def role(self, head, quote_index: int = -1):
-        """(leader, [antecedent sentence]) for 'the CEO', 'the executive': the leader the
-        sentences just before are about, as for he/she, when the role is that leader's title."""
-        nothing = (None, [])
-        if head.tag_ not in ("NN", "NNP") or head.i in self._roles_resolving:
-            return nothing
-        words = [t for t in head.subtree if t.i <= head.i]
-        descriptive = head.lower_ in lp.DESCRIPTIVE_ROLES  # "the billionaire", "the 69-year-old head of ..."
-        if [t.lower_ for t in words[:1]] != ["the"] or any(
-                c.dep_ in ("relcl", "acl", "appos") or c.dep_ == "prep" and not (descriptive and _unnamed_of(c))
-                for c in head.children):
-            return nothing
-        if not descriptive and not any(head.lower_ in heads for _orgs, heads, _title in self.index.orgs.values()):
-            return nothing
-        self._roles_resolving.add(head.i)  # resolving looks back, and may meet this role again
-        try:
-            leader, antecedent = self.resolve_pronoun(head, quote_index)
-        finally:
-            self._roles_resolving.discard(head.i)
-        if leader is None or not descriptive and (leader not in self.index.orgs
-                                                  or head.lower_ not in self.index.orgs[leader][1]):
-            return nothing
-        if descriptive and any(t.lemma_ == head.lemma_ and t.i != head.i and t.dep_ not in ("appos", "attr", "compound")
-                               for sent in [*antecedent, head.sent] for t in sent if t.i < head.i):
-            return nothing  # "Okonkwo met two billionaires. '...,' the billionaire said.": which one?
-        return leader, antecedent
 
 _NOT_PEOPLE = frozenset({"ORG", "GPE", "NORP", "FAC", "LOC", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "DATE", "TIME"})
-
-
-def _unnamed_of(prep) -> bool:
-    """'of the nation's largest lender': an 'of' phrase that names no one and nothing, so it
-    describes the one referred to without pointing at someone else ('the head of the union')."""
-    return prep.lower_ == "of" and not any(t.pos_ == "PROPN" or t.ent_type_ for t in prep.subtree) \
-        and not any(lp.is_person_noun(t.lower_) or t.lower_ in lp.GROUP_NOUNS for t in prep.subtree)
 
 
 def _surname(token) -> str:
@@ -381,3 +316,11 @@ def _joins_others(prep) -> bool:
     if prep.lower_ == "with":
         return prep.i > 0 and prep.doc[prep.i - 1].lower_ in ("together", "along")
     return prep.lower_ in lp.GROUP_PREPOSITIONS
+
+
+def _after_the(token) -> bool:
+    """The entity the token belongs to follows the article 'the'."""
+    i = token.i
+    while i > 0 and token.doc[i].ent_iob_ == "I":
+        i -= 1
+    return i > 0 and token.doc[i - 1].lower_ == "the"

@@ -23,6 +23,10 @@ SPEECH_LEMMAS = frozenset({
 # Phrasal speech verbs: the lemma and the particle that makes it speech ("weighed in", "chimed in").
 PHRASAL_SPEECH = {"weigh": "in", "chime": "in", "speak": "out", "lash": "out", "hit": "back", "fire": "back"}
 
+# Verbs that, in a tag's place ('"...," Okonkwo retweeted'), pass on or take in another's words.
+NOT_TAG_VERBS = frozenset({"retweet", "repost", "quote", "cite", "forward", "read", "recite", "hear", "overhear",
+                           "mimic", "imitate", "parody", "mock", "translate", "sign", "like", "see", "watch"})
+
 # Communicative or expressive acts that introduce words after a colon or carry a partial quote in
 # their complement, but never stand beside a quote as its attribution: "expressed his heartbreak
 # over 'the events'", "spoke to reporters: '...'", "reacted on X: '...'".
@@ -54,7 +58,7 @@ INDIRECT_VERBS = frozenset({
     "predict", "promise", "vow", "stress", "emphasize", "maintain", "contend", "assert",
     "concede", "reiterate", "confirm", "suggest", "testify", "complain", "lament", "demand", "boast",
     "counter", "email", "text", "question", "reveal", "mention", "wonder", "urge", "joke", "quip",
-    "convey", "inform", "advocate",
+    "convey", "inform", "advocate", "report", "pledge", "conclude", "assure", "reassure",
 })
 
 # Verbs of belief: "Duncan believes the raids are intended to 'shock and scare' communities"
@@ -62,7 +66,7 @@ INDIRECT_VERBS = frozenset({
 BELIEF_VERBS = frozenset({"believe", "think", "feel"})
 
 # Reporting verbs whose addressee stands right after them ("told reporters the raid ...").
-ADDRESSEE_VERBS = frozenset({"tell", "inform", "assure", "remind", "warn", "notify", "advise"})
+ADDRESSEE_VERBS = frozenset({"tell", "inform", "assure", "reassure", "remind", "warn", "notify", "advise"})
 
 # Reporting verbs whose reported clause is a question ("questioned whether they had broken a law").
 QUESTION_VERBS = frozenset({"question", "ask", "wonder"})
@@ -95,6 +99,10 @@ PARAPHRASE_FRAMES = {
     "condemn": ("dobj+as",),
     "denounce": ("dobj+as",),
     "praise": ("dobj+as",),
+    "reaffirm": ("dobj",),                       # reaffirmed the company's commitment to ...
+    "reiterate": ("dobj",),
+    "echo": ("dobj",),                           # echoed these concerns
+    "object": ("to",),                           # objected to the presence of agents
     "pledge": ("xcomp",),
     "vow": ("xcomp", "dobj"),                    # vowed to ...; vowed full support for the workers
     "promise": ("xcomp", "dobj"),                # promised to arrest ...; promised new laws
@@ -286,11 +294,31 @@ PERSON_NOUNS = frozenset({
     "candidate", "voter", "protester", "protestor", "immigrant", "detainee", "economist",
 })
 
+# Person nouns with a grammatical gender: "his daughter" is no antecedent of the next "he said",
+# nor "her husband" of "she said" (a named person's gender is never guessed).
+FEMININE_NOUNS = frozenset({
+    "mother", "daughter", "wife", "sister", "woman", "girl", "spokeswoman", "chairwoman",
+    "congresswoman", "councilwoman", "businesswoman", "grandmother", "granddaughter", "aunt", "niece",
+    "girlfriend", "mom", "stepdaughter", "stepmother",
+})
+MASCULINE_NOUNS = frozenset({
+    "father", "son", "husband", "brother", "man", "boy", "spokesman", "chairman", "congressman",
+    "councilman", "businessman", "grandfather", "grandson", "uncle", "nephew", "boyfriend", "dad",
+    "stepson", "stepfather",
+})
+
+
+def other_gender(noun: str, pronoun: str) -> bool:
+    """A person noun whose gender the pronoun ("he", "she") cannot refer to."""
+    return noun in (FEMININE_NOUNS if pronoun == "he" else MASCULINE_NOUNS if pronoun == "she" else ())
+
+
 # Descriptions that refer back to the one person the text is about, like he or she: "the
 # billionaire said", "the 69-year-old head of the nation's largest lender said".
 DESCRIPTIVE_ROLES = frozenset({
     "head", "boss", "chief", "executive", "billionaire", "mogul", "tycoon", "magnate", "entrepreneur",
     "businessman", "businesswoman", "founder", "co-founder", "cofounder", "financier", "banker",
+    "investor", "philanthropist", "industrialist", "capitalist", "restaurateur", "activist",
 })
 # Nouns for a group of people: "the head of the union" is someone else.
 GROUP_NOUNS = frozenset({

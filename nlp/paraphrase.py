@@ -10,23 +10,16 @@ from __future__ import annotations
 
 from onrecord.nlp import leader_patterns as lp
 from onrecord.nlp import reported_clauses as rc
-from onrecord.nlp.quote_candidates import Attribution, clean_quote, looks_like_a_name
+from onrecord.nlp.paraphrase_checks import ClauseChecks
+from onrecord.nlp.quote_candidates import Attribution, clean_quote
 from onrecord.nlp.quote_marks import QUOTE_CHARS, Span
 from onrecord.nlp.reported_clauses import (complements, long_standing, opens_with_wh, own_clause, parenthetical_tag,
-                                           passive_report, with_infinitive, without_relative_aside)
-from onrecord.nlp.speech_verbs import according_to, is_label, is_speech, lemma
+                                           with_infinitive, without_relative_aside)
+from onrecord.nlp.speech_verbs import according_to, is_speech, lemma
 
 
-class Paraphrases:
-    """The reported-speech rules for one article."""
-
-    def __init__(self, article, grammar, mentions):
-        self.article = article
-        self.doc = article.doc
-        self.text = article.text
-        self.in_quote = article.in_quote
-        self.grammar = grammar
-        self.mentions = mentions
+class Paraphrases(ClauseChecks):
+    """The reported-speech rules for one article (the checks each clause passes: paraphrase_checks.py)."""
 
     def indirect(self):
         """'Okonkwo said (that) the company would ...' without quote marks."""
@@ -35,8 +28,9 @@ class Paraphrases:
             if self.in_quote[verb.i] != -1 or verb.pos_ != "VERB" or self.article.in_headline(verb):
                 continue
             belief = lemma(verb) in lp.BELIEF_VERBS
+            pointed_out = lemma(verb) == "point" and any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children)
             if lemma(verb) not in lp.INDIRECT_VERBS and lemma(verb) not in ("express", "voice", "make", "issue") \
-                    and not belief:
+                    and not belief and not pointed_out:
                 continue
             if self.grammar.unmarked_words(verb) is not None:
                 continue  # 'He stated, Hope without action ...': words given as his own (attribution.py)
@@ -46,13 +40,16 @@ class Paraphrases:
                 and verb.head.i < verb.i and self.in_quote[verb.head.i] == -1
             if tagged:  # 'The raid could delay work by "2 or 3 months," he said, but ...'
                 clauses = [verb.head]
+            joined = rc.joined_clauses(verb, clauses)  # 'says he is at risk ..., yet that is taking ...'
+            if joined:
+                clauses = clauses[:1]
             if len(clauses) != 1 or self.grammar.negated(verb) or self.grammar.secondhand(verb) or long_standing(verb):
                 continue
             clause = clauses[0]
             lead = parenthetical_tag(verb, clause)
             if lead is not None:  # "A meant B, Bos said, with C ...": the tag reports A meant B, not C
                 clause = lead
-            tokens = own_clause(clause)
+            tokens = own_clause(clause) + joined
             if tagged:  # what comes before the tag (after it, the reporter may go on)
                 tokens = [t for t in tokens if t.i < verb.left_edge.i and t.i not in {x.i for x in verb.subtree}]
             tokens = rc.without_participle_aside(self._without_addressee(verb, tokens), clause)
@@ -85,7 +82,7 @@ class Paraphrases:
                 continue
             start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
             pattern = how if how in ("pronoun", "title") else "indirect"
-            quote_text = clean_quote(self.text[start:end])
+            quote_text = self._closed_words(start, end)
             span = Span([(start, end)], start, end)
             out.append((span, quote_text, Attribution(leader_id, pattern, [*antecedent, verb.sent], kind="paraphrase")))
         return out
@@ -107,40 +104,6 @@ class Paraphrases:
             return True  # 'would "spare no effort" to support those who ...': the purpose of her pledge
         return len(after) <= 4 and not any(t.pos_ in ("VERB", "AUX") for t in after)
 
-    def _without_addressee(self, verb, tokens) -> list:
-        """'told MJBizDaily the situation was "dynamic"': a name right after tell, inform or assure,
-        which the parser took into the clause, is who was told, not what; 'said Monday the
-        company would ...': when, not what."""
-        after = verb.i + 1  # the token right after the verb, past any date
-        subject = {x.i for t in tokens if t.dep_ in ("nsubj", "nsubjpass") for x in t.subtree}
-        while tokens and tokens[0].i == after and tokens[0].ent_type_ in ("DATE", "TIME") \
-                and tokens[0].i not in subject and any(not t.ent_type_ for t in tokens):
-            tokens, after = tokens[1:], after + 1
-        if lemma(verb) not in lp.ADDRESSEE_VERBS or any(c.dep_ in ("dative", "dobj") for c in verb.children):
-            return tokens
-        subjects = [t for t in tokens if t.dep_ in ("nsubj", "nsubjpass")]
-        first_subject = min((t.left_edge.i for t in subjects), default=None)
-        while tokens and first_subject is not None and tokens[0].i < first_subject and tokens[0].i == after \
-                and tokens[0].pos_ in ("PROPN", "ADV", "NOUN") and tokens[0].text[:1].isupper():
-            tokens, after = tokens[1:], after + 1  # (the next word may be part of the same name)
-        return tokens
-
-    def _stray_mark(self, sent) -> bool:
-        """A mark that pairs with nothing in the sentence: no clause of it is safe to report."""
-        return any(t.text in QUOTE_CHARS and self.in_quote[t.i] == -1 for t in sent)
-
-    def _leads_into_a_quote(self, tokens, verb) -> bool:
-        """'All are here legally - but "they are very fearful," Gillespie said': a clause before
-        the tag that ends in a quoted clause of its own is the reporter's lead into the quote, which
-        the tag attributes (but 'could delay work by "2 or 3 months," he said' reports his claim)."""
-        words = [t for t in tokens if not t.is_punct]
-        if not words or words[-1].i > verb.i:
-            return False
-        # the quote the clause ends in, or a quote between the clause and the tag
-        quotes = {self.in_quote[t.i] for t in self.doc[words[-1].i:verb.i]} - {-1}
-        return any(t.pos_ in ("VERB", "AUX") and t.tag_ not in ("VBG", "VBN")
-                   for index in quotes for t in self.article.span_tokens[index])
-
     def _stance_clause(self, verb) -> list:
         """'expressed hope that the president could cool tensions', 'made a joke that ...', 'stated
         his belief that ...': the clause the hope, the joke or the belief carries."""
@@ -157,8 +120,14 @@ class Paraphrases:
     def _misattached_clause(self, verb) -> list:
         """'told investors on Tuesday's earnings call that traffic had softened': the parser hung
         the that-clause on the call; a clause opened by the conjunction 'that' (not the relative
-        pronoun) on the noun of where or when it was said is what was said."""
+        pronoun) on the noun of where or when it was said, or on who was told ('reassured staff
+        that ...'), is what was said."""
         found = []
+        if lemma(verb) in lp.ADDRESSEE_VERBS:  # 'reassured staff that ...', the clause hung on who was told
+            found += [c for o in verb.children if o.dep_ == "dobj" for c in o.children
+                      if c.dep_ in ("acl", "relcl") and c.i > o.i and self.in_quote[c.i] == -1
+                      and any(m.lower_ == "that" and (m.dep_ == "mark" or m.pos_ == "SCONJ") for m in c.children)
+                      and any(m.dep_ == "nsubj" for m in c.children)]
         for prep in verb.children:
             if prep.dep_ != "prep" or prep.lower_ not in ("on", "in", "at", "during"):
                 continue
@@ -167,63 +136,6 @@ class Paraphrases:
                           and any(m.lower_ == "that" and (m.dep_ == "mark" or m.pos_ == "SCONJ") for m in c.children)
                           and any(m.dep_ == "nsubj" for m in c.children)]
         return found
-
-    def _whole_quotes_only(self, tokens) -> bool:
-        """Quoted words only as whole partial quotes ('said it "will not comply"'), never a stray mark."""
-        inside = {t.i for t in tokens}
-        touched = {self.in_quote[t.i] for t in tokens} - {-1}
-        if any(t.text in QUOTE_CHARS and self.in_quote[t.i] == -1 for t in tokens):
-            return False
-        if any(not all(t.i in inside or t.is_punct for t in self.article.span_tokens[index]) for index in touched):
-            return False
-        # and a word of the article's own that says something: 'said it was "the easiest
-        # decision"' is the quote, not a paraphrase of it (but 'said people are "fatigued"' is)
-        return any(self.in_quote[t.i] == -1 and t.pos_ in ("NOUN", "PROPN", "VERB", "ADJ", "ADV", "NUM")
-                   and t.lemma_ not in ("be", "have", "do") for t in tokens)
-
-    def _someone_else_speaks(self, tokens, leader_id: str) -> bool:
-        """A speech verb inside the reported clause whose subject is another person."""
-        for t in tokens:
-            if passive_report(t):
-                return True  # "raids are being reported across ...": unnamed others' words
-            if not (is_speech(t) or is_label(t) and any(self.in_quote[x.i] != -1 for x in t.subtree)):
-                continue  # (a labelling verb only with the label quoted: "the White House called him")
-            subject = self.grammar.subject(t)
-            if subject is None or subject.pos_ == "PRON":
-                continue
-            if subject.pos_ == "PROPN" or lp.is_person_noun(subject.lower_):
-                if self.mentions.leader_at.get(subject.i) != leader_id:
-                    return True
-        return False
-
-    def _carries_others_words(self, tokens, leader_id: str, verb) -> bool:
-        """A reported phrase with someone else's speech in it: 'pointed to the union's statement
-        that ...', 'a letter from 60 CEOs calling for ...', 'the mayor, who said ...', 'thanked the
-        mayor for saying ...', 'what the mayor called ...': their words, not hers."""
-        if self._someone_else_speaks(tokens, leader_id):
-            return True
-        for t in tokens:
-            if t.i == verb.i or self.in_quote[t.i] != -1:
-                continue
-            if t.pos_ == "VERB" and (is_speech(t) or is_label(t) or lemma(t) in lp.PARAPHRASE_FRAMES):
-                if t.dep_ in ("relcl", "acl") or t.tag_ == "VBG" and t.dep_ == "pcomp":
-                    return True
-                subject = self.grammar.subject(t)
-                if subject is not None and subject.pos_ != "PRON" and self.mentions.leader_at.get(subject.i) != leader_id:
-                    return True
-            if self.mentions.someone_elses_document(t, leader_id):
-                return True
-        return False
-
-    def _introduces_a_quote(self, verb, clause) -> bool:
-        """'wrote on X: "...': the words after the colon are a quote (even one left unclosed)."""
-        start = min(t.i for t in clause.subtree)
-        between = self.doc[min(verb.i, start):start] if verb.i < start else []
-        names = {index for index in {self.in_quote[t.i] for t in between} - {-1}  # 'told the "Times" that'
-                 if looks_like_a_name(self.article.quoted_text(index))
-                 and all(start > t.i > verb.i for t in self.article.span_tokens[index])}
-        return any(t.text == ":" or self.in_quote[t.i] not in names and (t.text in QUOTE_CHARS or self.in_quote[t.i] != -1)
-                   for t in between)
 
     def reported(self):
         """'Okonkwo called for an end to the raids', 'urged employees to stay home', 'described
@@ -241,9 +153,13 @@ class Paraphrases:
                 continue  # "what he characterized as ...": the words name something else's part
             if "dobj" in parts and parts["dobj"].lemma_.lower() in lp.CLAIM_NOUNS:
                 parts["dobj:claim"] = parts["dobj"]
+            expressed = lemma(verb) in ("express", "voice")  # what one expresses is an attitude, whatever its noun
             feeling_for = [c for c in [*verb.children, *(parts["dobj"].children if "dobj" in parts else [])]
-                           if c.dep_ == "prep" and c.i > verb.i and c.lower_ in lp.FEELING_PREPOSITIONS]
-            if "dobj" in parts and parts["dobj"].lemma_.lower() in lp.FEELING_NOUNS and feeling_for:
+                           if c.dep_ == "prep" and c.i > verb.i and (c.lower_ in lp.FEELING_PREPOSITIONS
+                                                                     or expressed and c.lower_ in ("upon", "after", "in"))]
+            if "dobj" in parts and feeling_for and (parts["dobj"].lemma_.lower() in lp.FEELING_NOUNS or expressed
+                                                    and parts["dobj"].pos_ == "NOUN"
+                                                    and not lp.is_person_noun(parts["dobj"].lower_)):
                 parts["dobj:feeling"] = parts["dobj"]  # "gratitude to officials for ...": to whom, for what
             if "dobj" in parts and parts["dobj"].lemma_.lower() in lp.INTENT_NOUNS and any(
                     c.dep_ in ("acl", "xcomp") and any(a.tag_ == "TO" for a in c.children) for c in parts["dobj"].children):
@@ -285,7 +201,7 @@ class Paraphrases:
             start, end = verb.idx, end_token.idx + len(end_token.text)
             span = Span([(start, end)], start, end)
             pattern = how if how in ("pronoun", "title") else "reported"
-            out.append((span, clean_quote(self.text[start:end]),
+            out.append((span, self._closed_words(start, end),
                         Attribution(leader_id, pattern, [*antecedent, verb.sent], kind="paraphrase")))
         return out
 

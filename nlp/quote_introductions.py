@@ -68,6 +68,9 @@ class QuoteGrammar(SpeechGrammar):
                     break
                 if self.in_quote[node.i] == -1 and (is_speech(node) or is_label(node)):
                     return node if self.labels_quote(node, path) else None
+                if self.in_quote[node.i] == -1 and node.pos_ == "VERB" and _cast_as(node, path) \
+                        and lemma(node) not in lp.NOT_TAG_VERBS:
+                    return node  # 'positioned the talk as "a step forward"': casting X as Y labels it, whatever the verb
                 if self.in_quote[node.i] == -1 and is_expressive(node) and path:
                     below = path[-1]  # what was expressed, or what about ("spoke after '...'" is not)
                     content = below.dep_ in ("dobj", "xcomp", "ccomp") \
@@ -180,6 +183,34 @@ class QuoteGrammar(SpeechGrammar):
                     return verb
         return None
 
+    def tag_verb(self, index):
+        """'"...," Okonkwo fumed.', '"...," laughed Okonkwo during the call.': a quoted sentence
+        that ends in a comma inside its marks goes on in the tag, so the verb right after it (past
+        its subject), which the parser hangs the quote on, says who spoke, whatever its lemma. Only
+        a tag: no object or complement of its own, and never a verb of passing on another's words
+        ('"...," Okonkwo retweeted')."""
+        span = self.article.spans[index]
+        tokens = self.article.span_tokens[index]
+        if span.embedded or span.block or not tokens or not self.text[span.start:span.end].rstrip().endswith(","):
+            return None
+        roots = [t for t in tokens if self.in_quote[t.head.i] != index and not t.is_punct]
+        if len(roots) != 1 or roots[0].dep_ != "ccomp":
+            return None
+        verb = roots[0].head
+        if verb.i < tokens[-1].i or verb.pos_ != "VERB" or verb.tag_ not in ("VBD", "VBZ") \
+                or self.in_quote[verb.i] != -1 or lemma(verb) in lp.NOT_TAG_VERBS \
+                or any(verb.lower_.startswith(word) for word in lp.NOT_TAG_VERBS):
+            return None  # (by the word's start too: the lemmatizer reads 'retweeted' as 'retweete')
+        subject = self.subject(verb) or self.inverted_subject(verb)
+        between = {t.i for t in subject.subtree} if subject is not None else set()
+        if not all(self.doc[i].is_punct or self.in_quote[i] == index or i in between
+                   for i in range(tokens[-1].i + 1, verb.i)):
+            return None  # (not '"...," the union's letter said, and Okonkwo signed it')
+        if any(c.dep_ not in ("nsubj", "prep", "advmod", "npadvmod", "punct", "prt", "advcl")
+               and self.in_quote[c.i] == -1 and c.i != getattr(subject, "i", -1) for c in verb.children):
+            return None  # '"...," Okonkwo signed the letter': an act, not the tag
+        return verb
+
     def beside(self, i, step, index):
         """The first token outside the quote before (step -1) or after (step 1) token i, past
         its marks, in the same paragraph; None at a paragraph break."""
@@ -210,7 +241,8 @@ class QuoteGrammar(SpeechGrammar):
             # "Okonkwo weighed in:", "expressed her outrage:", "was blunt:": what follows is hers;
             # after "reacted to the mayor's post:" it may be the post
             about = [c for c in verb.children if c.dep_ == "dobj"] + [
-                o for c in verb.children if c.dep_ == "prep" for o in c.children if o.dep_ == "pobj"]
+                o for c in verb.children if c.dep_ == "prep" for o in c.children if o.dep_ == "pobj"
+                and not (c.lower_ in ("in", "via", "through") and not _anothers(o))]  # ('was blunt in a memo:' its medium)
             if any(o.lemma_.lower() in lp.SPEECH_NOUNS | lp.OWN_DOCUMENT_NOUNS for o in about):
                 return None
             return verb
@@ -256,3 +288,19 @@ class QuoteGrammar(SpeechGrammar):
     def colon_between(self, verb, span) -> bool:
         between = self.text[verb.idx:span.open_at]
         return verb.idx < span.open_at and between.rstrip().endswith(":")
+
+
+def _anothers(document) -> bool:
+    """'the mayor's post', 'a post by the union': a document someone named wrote."""
+    return any(c.dep_ == "poss" and c.lower_ not in ("her", "his", "its", "their", "my", "our")
+               or c.dep_ == "prep" and c.lower_ in ("by", "from") for c in document.children)
+
+
+def _cast_as(verb, path) -> bool:
+    """The path up from a quote reaches the verb through 'as' on its object: 'positioned the talk as
+    "..."' (the parser hangs 'as' on the verb or on its object)."""
+    if not path or not any(c.dep_ == "dobj" for c in verb.children):
+        return False
+    if path[-1].dep_ == "prep" and path[-1].lower_ == "as":
+        return True
+    return path[-1].dep_ == "dobj" and len(path) > 1 and path[-2].dep_ == "prep" and path[-2].lower_ == "as"

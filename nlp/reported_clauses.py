@@ -157,3 +157,17 @@ def without_participle_aside(tokens, clause) -> list:
              and not any(x.text in ('"', "“", "”") for x in t.doc[t.left_edge.i - 1:t.right_edge.i + 3])
              for x in range(t.left_edge.i - 1, t.right_edge.i + 1)}  # (inside a quote, hers)
     return [t for t in tokens if t.i not in aside]
+
+
+def joined_clauses(verb, clauses) -> list:
+    """'Tremel says he's at risk of missing deadlines, yet that's taking a backseat to ...': two
+    reported clauses the parser hung side by side on the verb, joined by a conjunction, are one
+    report; the tokens from the end of the first to the end of the second, else []."""
+    if len(clauses) != 2 or not all(c.left_edge.i > verb.i for c in clauses):
+        return []
+    first, second = sorted(clauses, key=lambda c: c.i)
+    gap = verb.doc[first.right_edge.i + 1:second.left_edge.i]
+    if not any(t.dep_ == "cc" or t.lower_ in ("yet", "but", "and") for t in gap) \
+            or not all(t.is_punct or t.dep_ in ("cc", "advmod") for t in gap):
+        return []
+    return [*gap, *own_clause(second)]

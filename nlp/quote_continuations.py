@@ -1,0 +1,111 @@
+"""Quotes that keep the speaker of the quote before them: a continuation ('"..." Okonkwo said.
+"..."', '"A" and "B"') and an interrupted quote ('"We will fight," she said, "and we will win."',
+merged into one)."""
+from __future__ import annotations
+
+from onrecord.nlp.quote_candidates import Attribution, in_clause, unique_sents
+from onrecord.nlp.speech_verbs import is_speech
+
+
+class Continuations:
+    """Mixed into ArticleAttribution (nlp/attribution.py): uses its article, grammar, mentions,
+    spans and text."""
+
+    def _continuations(self, attributed, verbs_of):
+        """An unattributed quote that follows an attributed one, with only that quote's
+        attribution clause in between, is the same speaker still talking: in the same paragraph,
+        or as the whole of the next paragraph (a new speaker would be named)."""
+        article = self.article
+        for index, span in enumerate(self.spans):
+            if index in attributed or index == 0 or span.block:
+                continue
+            prev = index - 1
+            if prev not in attributed:
+                continue
+            before, here = article.paragraph_of(self.spans[prev].close_at - 1), article.paragraph_of(span.open_at)
+            if here == before and _coordinators_only(article.words_between(self.spans[prev], span)):
+                # '"A" and "B"', 'that "A" and that "B"': the second is the same verb's object
+                base = attributed[prev]
+                tokens = article.span_tokens[index]
+                attributed[index] = Attribution(base.leader_id, "continuation",
+                                                unique_sents([*base.sents, tokens[0].sent if tokens else None]))
+                verbs_of[index] = verbs_of[prev]
+                continue
+            if span.embedded:
+                continue
+            if here != before and not (here == before + 1 and article.whole_paragraph(span, here)):
+                continue
+            verb = verbs_of[prev]
+            if verb is None:
+                continue
+            gap = article.words_between(self.spans[prev], span)
+            if not in_clause(_without_going_on(gap), verb):
+                continue
+            addressed = {t.i for c in verb.children if c.dep_ in ("dobj", "dative")
+                         or c.dep_ == "prep" and c.lower_ in ("on", "in", "to", "via", "through", "at", "during")
+                         for t in c.subtree}  # who listened, where: "told the room", "wrote on Bluesky"
+            speaker = self.grammar.subject(verb)  # already resolved to the quote's leader ("the CEO")
+            addressed |= {t.i for t in speaker.subtree} if speaker is not None else set()
+            addressed |= {t.i for c in verb.children if c.dep_ == "advcl" and c.left_edge.lower_ == "as"
+                          and c.lemma_ == "report" for t in c.subtree}  # "as the Ledger reports": sourcing
+            if self.mentions.people_in([t for t in gap if t.i not in addressed]) - {attributed[prev].leader_id}:
+                continue  # "..., Okonkwo said as Ruiz looked on.": who speaks next is unclear
+                # (but "Karp told CNBC's Morgan Brennan." names who listened, not who speaks)
+            if not self.text[span.start:span.start + 1].isupper() and not self.text[span.start].isdigit():
+                continue  # lowercase: an interrupted sentence, merged instead
+            base = attributed[prev]
+            tokens = article.span_tokens[index]
+            own = tokens[0].sent if tokens else None
+            attributed[index] = Attribution(base.leader_id, "continuation", unique_sents([*base.sents, own]))
+            verbs_of[index] = verb
+
+    def _merge_interrupted(self, attributed, verbs_of) -> dict[int, int]:
+        """'"We will fight," she said, "and we will win."' is one quote: index -> merged into."""
+        merged: dict[int, int] = {}
+        for index, span in enumerate(self.spans):
+            if index == 0 or span.block or span.embedded:
+                continue
+            prev = index - 1
+            target = merged.get(prev, prev)
+            if target not in attributed:
+                continue
+            if verbs_of[target] is None or index in attributed and (
+                    verbs_of[index] is None or verbs_of[index].i != verbs_of[target].i):
+                continue
+            if self.article.paragraph_of(self.spans[prev].close_at - 1) != self.article.paragraph_of(span.open_at):
+                continue
+            first = self.text[span.start:span.start + 1]
+            if not first.islower() or self._inside_a_phrase(prev):
+                continue
+            gap = self.article.words_between(self.spans[prev], span)
+            if not in_clause(gap, verbs_of[target]) or _coordinators_only(gap):
+                continue  # ('"A" and "b"' are two quotes)
+            merged[index] = target
+        return merged
+
+    def _inside_a_phrase(self, index) -> bool:
+        """'With "very few people to hire from," he explained, "you would ..."': a partial quote the
+        reporter's own words lead into is a phrase of the sentence, not the first half of one quote."""
+        tokens = self.article.span_tokens[index]
+        if not tokens or not self.text[self.spans[index].start:self.spans[index].start + 1].islower():
+            return False
+        before = tokens[0].doc[tokens[0].sent.start:tokens[0].i]
+        return any(not t.is_punct and not t.is_space and self.article.in_quote[t.i] == -1 for t in before)
+
+
+def _coordinators_only(gap) -> bool:
+    """Between two quotes only 'and', 'or', 'but', 'that': they are coordinated."""
+    return bool(gap) and any(t.dep_ == "cc" or t.lower_ in ("and", "or") for t in gap) \
+        and all(t.lower_ in ("and", "or", "but", "that", "as", "well") for t in gap)
+
+
+def _without_going_on(gap) -> list:
+    """'"...," Okonkwo said, before adding: "..."': the tag's speaker going on, a speech participle
+    (after 'before', 'then', 'and' or nothing) at the gap's end, however the parser hung it, is part
+    of the tag; the gap without it."""
+    if not gap or gap[-1].tag_ != "VBG" or not is_speech(gap[-1]):
+        return gap
+    rest = gap[:-1]
+    if rest and rest[-1].lower_ in ("before", "then", "and"):
+        rest = rest[:-1]
+    return rest

@@ -1,0 +1,83 @@
+"""Quotes that take their speaker from reported speech around them: a partial quote inside a
+leader's reported clause ('would go on to note that ..., despite being a "very well developed
+country"'), and a quote that goes on right after a sentence reporting what she said. Also the
+guard both quote rules share: a quote hung under someone else's claim or letter is not hers."""
+from __future__ import annotations
+
+from onrecord.nlp import leader_patterns as lp
+from onrecord.nlp.quote_candidates import Attribution, names_a_thing
+
+
+class ReportedQuotes:
+    """Mixed into ArticleAttribution (nlp/attribution.py): uses its article, grammar, mentions,
+    spans and text."""
+
+    def _inside_reported_speech(self, reported, attributed, verbs_of):
+        """A partial quote inside a clause of reported speech ('would go on to note that ...,
+        despite being a "very well developed country"') quotes the one whose speech it reports."""
+        for clause, _words, attribution in reported:
+            for index, span in enumerate(self.spans):
+                if index in attributed or span.block or not clause.start <= span.start < clause.end:
+                    continue
+                verb = self.grammar.governing_verb(self.article.span_tokens[index])
+                if verb is not None and clause.start <= verb.idx < clause.end and verb.dep_ in ("acl", "relcl") \
+                        and self.mentions.leader_at.get(verb.head.i) != attribution.leader_id:
+                    continue  # 'he had signed an open letter asking for "de-escalation"': the letter's
+                if self._in_someone_elses_words(tokens := self.article.span_tokens[index], attribution.leader_id) \
+                        or names_a_thing(tokens, self.article.quoted_text(index)):
+                    continue  # not hers: 'the governor's claim that they are "lawful"'; a name, 'the "X" center'
+                attributed[index] = Attribution(attribution.leader_id, "partial", list(attribution.sents))
+                verbs_of[index] = None
+
+    def _in_someone_elses_words(self, tokens, leader_id: str) -> bool:
+        """The quote hangs under someone else's words: a claim, statement or letter whose owner
+        (a possessive, 'by', 'from') is not the leader."""
+        if not tokens:
+            return False
+        node = tokens[0]
+        for _ in range(12):
+            if node.head.i == node.i:
+                return False
+            node = node.head
+            if node.lemma_.lower() in lp.CAPTION_NOUNS:
+                return False  # 'a screenshot of their statement with the caption "..."': the caption's
+            if self.mentions.someone_elses_document(node, leader_id):
+                return True
+        return False
+
+    def _after_reported_speech(self, reported, attributed, verbs_of):
+        """A quote that is the rest of its paragraph, right after a sentence that reports what a
+        leader said ("Okonkwo said the raids had cut sales by half." then "We lost our regulars
+        in a week."), is that leader still speaking, when no one else is named in between: a
+        paragraph that is only the quote, after a paragraph ending in the report, or the report's
+        paragraph going on with the quote (up to the paragraph's end, so no tag of its own)."""
+        article = self.article
+        for index, span in enumerate(self.spans):
+            if index in attributed or span.block or span.signature is not None:
+                continue
+            here = article.paragraph_of(span.open_at)
+            if here < 0:
+                continue
+            if article.whole_paragraph(span, here):
+                if here < 1:
+                    continue
+                a, b, _block = article.ranges[here - 1]
+                last = article.sent_of(b - 1)
+            else:
+                start, end, _block = article.ranges[here]
+                before = self.text[start:span.open_at].rstrip()
+                if len(span.parts) != 1 or span.close_at < end - 1 or not before.endswith((".", "!", "?")):
+                    continue  # not a quote that opens a sentence and ends the paragraph
+                last = article.sent_of(start + len(before) - 1)
+            if last is None:
+                continue
+            speakers = {att.leader_id for clause, _w, att in reported
+                        if last.start_char <= clause.start < last.end_char}
+            if len(speakers) != 1:
+                continue
+            (leader_id,) = speakers
+            narration = [t for t in last if article.in_quote[t.i] == -1]
+            if self.mentions.people_in(narration) - {leader_id}:
+                continue
+            attributed[index] = Attribution(leader_id, "continuation", [last])
+            verbs_of[index] = None
