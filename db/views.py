@@ -9,7 +9,9 @@ says in one line what the headline rests on, and what is missing.
 Judgments come from `judgments` (db/judgments.py): an editor's review first, else the machine's;
 a misattributed statement counts for nothing. A side is taken only from judgments not marked
 `needs_review` (a reviewed one never is); those are counted in `needs_review` (judgments awaiting
-a person's review), and `coverage` says so before anything else. `position` is the finer headline
+a person's review), and `coverage` says so before anything else; a leader whose only word on the
+topic awaits review is never `silent` (they may have taken a side), but `unmonitored` with that
+sentence, whatever was read. `position` is the finer headline
 (issue 15): the latest side taken, so a leader who changed sides is not "mixed" forever (`stance`
 keeps the contract's mixed; `position_events` in db/history.py lists each change).
 """
@@ -166,7 +168,9 @@ SELECT
         WHEN COALESCE(c.condemning, 0) > 0 AND COALESCE(c.supporting, 0) > 0 THEN 'mixed'
         WHEN COALESCE(c.condemning, 0) > 0 THEN 'condemning'
         WHEN COALESCE(c.supporting, 0) > 0 THEN 'supporting'
-        WHEN b.covered THEN 'silent'
+        -- Silence is a finding only when nothing on the topic awaits review: a leader whose only
+        -- word on it is too uncertain to count (position awaiting_review) may have taken a side.
+        WHEN b.covered AND NOT (COALESCE(c.uncertain_on_topic, 0) > 0 AND c.spoke_key IS NULL) THEN 'silent'
         ELSE 'unmonitored'
     END AS stance,
     COALESCE(c.condemning, 0) AS condemning,

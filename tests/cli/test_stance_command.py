@@ -236,11 +236,14 @@ def test_a_judgment_that_needs_review_never_alone_sets_a_side(tmp_path):
 
     judge("mastodon:1", "condemning", True)
     row = leader()
-    assert (row["stance"], row["condemning"], row["needs_review"]) == ("silent", 0, 1)
+    # An uncertain side sets nothing, and it leaves silence unproven: not silent, awaiting review.
+    assert (row["stance"], row["position"], row["condemning"], row["needs_review"]) == (
+        "unmonitored", "awaiting_review", 0, 1)
+    assert row["coverage"].startswith("1 judgment(s) awaiting review, no confident side; read: ")
     judge("mastodon:2", "supporting", True)
     judge("mastodon:3", "silent", True, on_topic=False)  # an unsure "about something else" awaits review too
     row = leader()
-    assert (row["stance"], row["condemning"], row["supporting"], row["needs_review"]) == ("silent", 0, 0, 3)
+    assert (row["stance"], row["condemning"], row["supporting"], row["needs_review"]) == ("unmonitored", 0, 0, 3)
     judge("mastodon:4", "condemning", False)
     row = leader()
     assert (row["stance"], row["condemning"], row["supporting"], row["needs_review"]) == ("condemning", 1, 0, 3)

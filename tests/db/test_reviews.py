@@ -129,7 +129,7 @@ def test_the_finer_headline(db):
     rows = {row["leader_id"]: row for row in db.query("SELECT * FROM leader_stances")}
     assert {k: (v["stance"], v["position"]) for k, v in rows.items()} == {
         "ana": ("silent", "no_side"), "ben": ("mixed", "condemned"), "cal": ("silent", "said_nothing"),
-        "dee": ("mixed", "condemned"), "eve": ("silent", "awaiting_review")}
+        "dee": ("mixed", "condemned"), "eve": ("unmonitored", "awaiting_review")}
     assert rows["ben"]["position_since"] == "2026-02-01T00:00:00Z"  # since the change
     assert rows["dee"]["position_since"] is None  # back and forth: position_events has each change
     assert rows["ana"]["position_since"] == rows["ana"]["first_on_topic_at"] == "2026-01-05T00:00:00Z"
