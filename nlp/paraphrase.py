@@ -53,6 +53,7 @@ class Paraphrases(ClauseChecks):
             if tagged:  # what comes before the tag (after it, the reporter may go on)
                 tokens = [t for t in tokens if t.i < verb.left_edge.i and t.i not in {x.i for x in verb.subtree}]
             tokens = rc.without_participle_aside(self._without_addressee(verb, tokens), clause)
+            tokens = without_relative_aside(tokens)  # ('... in the new initiative, which has garnered ...')
             if not self._whole_quotes_only(tokens) or self._introduces_a_quote(verb, clause) \
                     or self._stray_mark(verb.sent) or self._leads_into_a_quote(tokens, verb):
                 continue  # a quote cut by the clause, a stray mark, or a quote after a colon
@@ -191,7 +192,10 @@ class Paraphrases(ClauseChecks):
             if any(c.dep_ == "advcl" and c.tag_ == "VBG" and c.i > verb.i and is_speech(c)
                    and any(self.in_quote[x.i] != -1 for x in self.doc[c.i:c.sent.end]) for c in verb.children):
                 continue  # 'framed his stance as ..., saying: "..."': the reporter's lead into her quote
-            who = self.mentions.speaker(self.grammar.subject(verb))
+            subject = self.grammar.subject(verb)
+            if lemma(verb) == "echo" and subject is not None and subject.pos_ == "NOUN":
+                continue  # "Hoffman's remarks echo a broader sentiment": the reporter likens words to others'
+            who = self.mentions.speaker(subject)
             if who is None:
                 continue
             leader_id, how, antecedent = who

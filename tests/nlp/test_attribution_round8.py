@@ -1,0 +1,77 @@
+"""Guards added in round 8 of issue 11, each on a FICTIONAL article: a standfirst set apart from
+the story is no one's words, a reporter's relative clause after a reported clause is not what was
+said, and words likened to others' ('her remarks echo ...') are the reporter's comparison. Each
+with its counterpart the rules still read. Every person and company here is invented."""
+
+import pytest
+
+from onrecord.nlp.quotes import QuoteFinder, normalize_quote
+
+LEADERS = [
+    {"id": "mara-okonkwo", "name": "Mara Okonkwo", "aliases": ["Okonkwo"], "title": "Chief Executive",
+     "organization": "Lumenfold"},
+]
+
+
+@pytest.fixture(scope="module")
+def finder():
+    return QuoteFinder(LEADERS)
+
+
+def said(finder, text, kind=None):
+    return {(q.leader_id, normalize_quote(q.quote)) for q in finder.find(text) if kind is None or q.kind == kind}
+
+
+# --- a standfirst -------------------------------------------------------------------------------
+
+STORY = ('Lumenfold held its quarterly call on Tuesday.\n\n'
+         '"We will not sign a detention contract," Okonkwo said.')
+
+
+def test_a_standfirst_set_apart_from_the_story_is_no_ones_words(finder):
+    text = ("Lumenfold Chief Turns Down Detention Work\n"
+            "Lumenfold chief executive Mara Okonkwo said the company stands to lose $2 billion by refusing.\n\n"
+            + STORY)
+    assert said(finder, text) == {("mara-okonkwo", "we will not sign a detention contract")}
+
+
+def test_the_first_paragraph_of_the_story_under_a_headline_is_read(finder):
+    text = ("Lumenfold Chief Turns Down Detention Work\n\n"
+            "Lumenfold chief executive Mara Okonkwo said the company will not bid for detention work.\n\n"
+            + STORY)
+    assert ("mara-okonkwo", "the company will not bid for detention work") in said(finder, text, "paraphrase")
+
+
+def test_a_story_whose_lines_are_all_single_spaced_has_no_standfirst(finder):
+    text = ("Lumenfold Chief Turns Down Detention Work\n"
+            "Lumenfold chief executive Mara Okonkwo said the company will not bid for detention work.\n"
+            "Lumenfold held its quarterly call on Tuesday.")
+    assert ("mara-okonkwo", "the company will not bid for detention work") in said(finder, text, "paraphrase")
+
+
+# --- a reporter's relative clause ---------------------------------------------------------------
+
+def test_a_relative_clause_after_the_reported_words_is_the_reporters(finder):
+    text = ("Investors asked about the new camps, with Okonkwo saying the company wanted a part in the "
+            "new program, which has drawn protests in small towns that in many cases have fewer people "
+            "than the camps would hold.")
+    assert said(finder, text, "paraphrase") == {("mara-okonkwo", "the company wanted a part in the new program")}
+
+
+def test_a_relative_clause_inside_the_reported_words_stays(finder):
+    text = "Okonkwo said the scheduling app, which staff downloaded last year, is still running."
+    found = said(finder, text, "paraphrase")
+    assert all("is still running" in words for _who, words in found)
+
+
+# --- words likened to others' -------------------------------------------------------------------
+
+def test_her_remarks_echo_a_sentiment_is_the_reporters_comparison(finder):
+    text = ("Okonkwo criticized the raids on Monday. Okonkwo's remarks echo a broader sentiment among "
+            "many founders who are increasingly vocal about immigration.")
+    assert not any("sentiment" in words for _who, words in said(finder, text, "paraphrase"))
+
+
+def test_she_echoed_concerns_is_still_her_report(finder):
+    text = "Okonkwo echoed the concerns of her employees about the raids."
+    assert ("mara-okonkwo", "echoed the concerns of her employees about the raids") in said(finder, text, "paraphrase")
