@@ -10,6 +10,8 @@ from onrecord.nlp.quotes import QuoteFinder, normalize_quote
 LEADERS = [
     {"id": "mara-okonkwo", "name": "Mara Okonkwo", "aliases": ["Okonkwo"], "title": "Chief Executive",
      "organization": "Lumenfold"},
+    {"id": "tomas-brandt", "name": "Tomas Brandt", "aliases": ["Brandt"], "title": "Chairman",
+     "organization": "Kestrel Holdings"},
 ]
 
 
@@ -75,3 +77,54 @@ def test_her_remarks_echo_a_sentiment_is_the_reporters_comparison(finder):
 def test_she_echoed_concerns_is_still_her_report(finder):
     text = "Okonkwo echoed the concerns of her employees about the raids."
     assert ("mara-okonkwo", "echoed the concerns of her employees about the raids") in said(finder, text, "paraphrase")
+
+
+# --- an initial before the name -------------------------------------------------------------------
+
+def test_an_initial_before_first_name_and_surname_is_the_same_person(finder):
+    text = '“We will not bid for detention work,” J. Tomas Brandt said.'
+    assert said(finder, text) == {("tomas-brandt", "we will not bid for detention work")}
+
+
+def test_an_initial_before_another_first_name_is_someone_else(finder):
+    text = '“We will not bid for detention work,” J. Anna Brandt said.'
+    assert said(finder, text) == set()
+
+
+# --- a tag after the reported clause, the name in apposition ------------------------------------
+
+def hand_parsed(verb="told"):
+    """The parse the model gave a real sentence of this form ('Geo Group is "cautiously
+    participating" in ..., the company's executive chair, George Zoley, told investors'): the role
+    hung on the reported clause as its object, the name on the role, the tag verb with no subject.
+    (The model parses this fictional sentence with the tag verb joined to the clause instead.)"""
+    import spacy
+    from spacy.tokens import Doc
+    words = ["Kestrel", "is", "quietly", "bidding", "for", "the", "camps", ",", "the", "company", "'s", "chairman",
+             ",", "Tomas", "Brandt", ",", verb, "investors", "."]
+    heads = [3, 3, 3, 16, 3, 6, 4, 3, 9, 11, 9, 3, 11, 14, 11, 11, 16, 16, 16]
+    deps = ["nsubj", "aux", "advmod", "ccomp", "prep", "det", "pobj", "punct", "det", "poss", "case", "dobj",
+            "punct", "compound", "appos", "punct", "ROOT", "dobj", "punct"]
+    pos = ["PROPN", "AUX", "ADV", "VERB", "ADP", "DET", "NOUN", "PUNCT", "DET", "NOUN", "PART", "NOUN", "PUNCT",
+           "PROPN", "PROPN", "PUNCT", "VERB", "NOUN", "PUNCT"]
+    lemmas = [w.lower() for w in words]
+    lemmas[16] = {"told": "tell", "visited": "visit"}[verb]
+    ents = ["B-PERSON" if i == 13 else "I-PERSON" if i == 14 else "O" for i in range(len(words))]
+    return Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas, ents=ents)
+
+
+def test_a_role_and_name_after_the_reported_clause_are_the_tags_subject():
+    from onrecord.nlp.speech_verbs import _hung_on_a_fronted_phrase
+    doc = hand_parsed()
+    assert _hung_on_a_fronted_phrase(doc[16]).text == "Brandt"
+
+
+def test_a_name_hung_on_a_clause_before_a_verb_of_no_speech_is_no_subject():
+    from onrecord.nlp.speech_verbs import _hung_on_a_fronted_phrase
+    doc = hand_parsed("visited")
+    assert _hung_on_a_fronted_phrase(doc[16]) is None
+
+
+def test_a_whole_quoted_sentence_before_the_tag_is_no_paraphrase(finder):
+    text = '"Kestrel is weighing a bid for the new centers," the company\'s chairman, Tomas Brandt, told investors.'
+    assert said(finder, text, "paraphrase") == set()
