@@ -50,6 +50,10 @@ class Paraphrases(ClauseChecks):
             if lead is not None:  # "A meant B, Bos said, with C ...": the tag reports A meant B, not C
                 clause = lead
             tokens = own_clause(clause) + joined
+            speaker = self.grammar.subject(verb)
+            if speaker is not None and speaker.dep_ == "appos" and speaker.i in {t.i for t in tokens}:
+                cut = speaker.head.left_edge.i  # '<clause>, the company's chair, Zoley, told ...': the tag
+                tokens = [t for t in tokens if t.i < cut]
             if tagged:  # what comes before the tag (after it, the reporter may go on)
                 tokens = [t for t in tokens if t.i < verb.left_edge.i and t.i not in {x.i for x in verb.subtree}]
             tokens = rc.without_participle_aside(self._without_addressee(verb, tokens), clause)
@@ -95,8 +99,11 @@ class Paraphrases(ClauseChecks):
         index = self.in_quote[clause.i]
         if index == -1:
             return True
-        if clause.left_edge.i < verb.i or self.in_quote[clause.left_edge.i] != -1 or self.article.spans[index].block:
+        if self.in_quote[clause.left_edge.i] != -1 or self.article.spans[index].block:
             return False
+        if clause.left_edge.i < verb.i:  # 'Geo Group is "cautiously participating" in ..., X told investors':
+            outside = [t for t in clause.subtree if self.in_quote[t.i] == -1 and not t.is_punct]
+            return clause.i < verb.i and len(outside) >= 6  # a partial quote in the reporter's clause
         # after the quote at most a short phrase ('for his contribution'), never another clause
         # ('... when news broke that ...', '... following the killing ...': the reporter's)
         last = max(t.i for t in self.article.span_tokens[index])
