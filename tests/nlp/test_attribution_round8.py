@@ -128,3 +128,26 @@ def test_a_name_hung_on_a_clause_before_a_verb_of_no_speech_is_no_subject():
 def test_a_whole_quoted_sentence_before_the_tag_is_no_paraphrase(finder):
     text = '"Kestrel is weighing a bid for the new centers," the company\'s chairman, Tomas Brandt, told investors.'
     assert said(finder, text, "paraphrase") == set()
+
+
+# --- a tag verb the tagger read as a noun -------------------------------------------------------
+
+BAKERY = "Mara Okonkwo runs a bakery in Little Village. "
+
+
+def test_a_present_tag_verb_read_as_a_noun_still_tags_the_quote(finder):
+    text = BAKERY + ("“Sales have dropped half during the week, sometimes even more than that,” Okonkwo "
+                     "states, noting the raid remains etched in her memory.")
+    assert ("mara-okonkwo", "sales have dropped half during the week sometimes even more than that") \
+        in said(finder, text, "quote")
+
+
+def test_someone_elses_name_before_the_noun_tag_is_no_one(finder):
+    text = BAKERY + ("“Sales have dropped half during the week, sometimes even more than that,” Gloria "
+                     "Okonkwo states, noting the raid remains etched in her memory.")
+    assert said(finder, text, "quote") == set()
+
+
+def test_a_word_that_is_no_speech_verb_after_the_name_is_no_tag(finder):
+    text = BAKERY + "“Sales have dropped half during the week, sometimes more than that,” Okonkwo stores, noting it."
+    assert said(finder, text, "quote") == set()
