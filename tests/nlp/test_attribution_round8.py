@@ -151,3 +151,26 @@ def test_someone_elses_name_before_the_noun_tag_is_no_one(finder):
 def test_a_word_that_is_no_speech_verb_after_the_name_is_no_tag(finder):
     text = BAKERY + "“Sales have dropped half during the week, sometimes more than that,” Okonkwo stores, noting it."
     assert said(finder, text, "quote") == set()
+
+
+# --- the same pronoun in the sentence before ------------------------------------------------------
+
+FARM = "Mara Okonkwo has farmed in Ventura County for thirty years. Okonkwo knows the fields well.\n\n"
+
+
+def test_she_said_after_she_says_with_only_a_possessor_named_is_the_same_she(finder):
+    text = FARM + ("And she says the raids, part of Governor Dale Murrow's crackdown, have frightened off "
+                   "workers. “Half of the pickers are gone,” she said in an interview.")
+    assert ("mara-okonkwo", "half of the pickers are gone") in said(finder, text, "quote")
+
+
+def test_she_said_after_she_says_with_someone_else_acting_is_no_one(finder):
+    text = FARM + ("And she says Governor Dale Murrow ordered the raids that frightened off workers. "
+                   "“Half of the pickers are gone,” she said in an interview.")
+    assert said(finder, text, "quote") == set()
+
+
+def test_she_said_after_he_says_is_no_one(finder):
+    text = FARM + ("And he says the raids, part of Governor Dale Murrow's crackdown, have frightened off "
+                   "workers. “Half of the pickers are gone,” she said in an interview.")
+    assert said(finder, text, "quote") == set()
