@@ -49,8 +49,10 @@ class Mentions(Antecedents, Titles):
                 if person.start <= ent.end - 1 and ent.start <= person.end - 1:
                     extra = [t for t in person if (t.i < ent.start or t.i >= ent.end) and not _inverted_tag(t, ent)
                              and not _leading_initial(t, ent)]
-                    if any(t.text.lower() not in own and t.is_title for t in extra):
-                        foreign = True
+                    business = self.index.own_context.get(leader_id, set())
+                    if any(t.text.lower() not in own and t.is_title
+                           and not (t.i >= ent.end and t.text.lower() in business) for t in extra):
+                        foreign = True  # (but 'Andres Car Wash', his own business's name, is no one else)
             prev = doc[ent.start - 1] if ent.start > 0 else None
             if prev is not None and prev.is_title and prev.pos_ == "PROPN" and not _inverted_tag(prev, ent) \
                     and not _leading_initial(prev, ent) \

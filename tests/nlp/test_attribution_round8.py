@@ -174,3 +174,21 @@ def test_she_said_after_he_says_is_no_one(finder):
     text = FARM + ("And he says the raids, part of Governor Dale Murrow's crackdown, have frightened off "
                    "workers. “Half of the pickers are gone,” she said in an interview.")
     assert said(finder, text, "quote") == set()
+
+
+# --- a leader's own business named after them -----------------------------------------------------
+
+def test_a_business_named_after_its_owner_leaves_the_owner_named():
+    finder = QuoteFinder([{"id": "andre", "name": "Andre", "aliases": [], "title": "Owner",
+                           "organization": "Andre Car Wash (Fairview)"}])
+    text = ("Andre, who has owned Andre Car Wash in Fairview for 30 years, spoke to the Fairview Post.\n\n"
+            "“We are family people,” Andre said. “We work for a living.”")
+    assert said(finder, text) == {("andre", "we are family people"), ("andre", "we work for a living")}
+
+
+def test_another_person_sharing_the_first_name_leaves_it_doubtful():
+    finder = QuoteFinder([{"id": "andre", "name": "Andre", "aliases": [], "title": "Owner",
+                           "organization": "Andre Car Wash (Fairview)"}])
+    text = ("Andre, who has owned a car wash in Fairview for 30 years, spoke to the Fairview Post about "
+            "Andre Lopez.\n\n“We are family people,” Andre said.")
+    assert said(finder, text) == set()
