@@ -61,8 +61,7 @@ class Antecedents:
                     return nothing  # "Okonkwo says her son ... '...,' he said.": he is not the one called her
                 if leader is None:
                     return self._same_pronoun_before(prev, narration, pronoun, named)
-                return (leader, [prev]) if leader and (self.leader_is_subject(prev, leader)
-                                                       or self._caught_by_a_thing(prev, leader)) else nothing
+                return (leader, [prev]) if leader and self.leader_is_subject(prev, leader) else nothing
         return nothing
 
     def _same_pronoun_before(self, prev, narration, pronoun, named):
@@ -87,27 +86,6 @@ class Antecedents:
         if leader is None or leader in named:
             return nothing
         return leader, [*antecedent, prev]
-
-    def _caught_by_a_thing(self, tokens, leader_id: str) -> bool:
-        """'Tuesday's raid caught Glenn Valley Foods President Chad Hartmann by surprise. "...," he
-        told ...': the one person in the sentence is acted on by a thing, not by anyone who could
-        be the 'he' (never by a document, a group or anything someone owns: 'the union's letter
-        criticized Okonkwo' leaves the union's speaker a candidate)."""
-        for t in tokens:
-            if self.leader_at.get(t.i) != leader_id:
-                continue
-            node = t
-            while node.dep_ in ("compound", "flat", "appos") and node.head.i != node.i:
-                node = node.head
-            if node.dep_ != "dobj":
-                continue
-            verb = node.head
-            thing = verb.head if verb.dep_ == "acl" else self.grammar.subject(verb)
-            return thing is not None and thing.pos_ == "NOUN" and thing.tag_ == "NN" \
-                and not lp.is_person_noun(thing.lower_) and thing.lemma_.lower() not in (
-                    lp.GROUP_NOUNS | lp.SPEECH_NOUNS | lp.OWN_DOCUMENT_NOUNS | lp.WORDS_NOUNS | {"letter", "petition"}) \
-                and not any(c.dep_ == "poss" and c.ent_type_ not in ("DATE", "TIME") for c in thing.children)
-        return False
 
     def _within_own_act(self, pronoun, leader_id: str) -> bool:
         """'Musk's opposition to what he termed ...', 'Cook's memo, in which he wrote ...': the
