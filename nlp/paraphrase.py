@@ -81,7 +81,8 @@ class Paraphrases(ClauseChecks):
             if self._someone_else_speaks(tokens, leader_id):
                 continue  # "said Murrow had called her ...": someone else's words inside
             while tokens and ((tokens[0].dep_ == "mark" or tokens[0].pos_ == "SCONJ")
-                              and tokens[0].lower_ not in ("whether", "if") or tokens[0].is_punct):
+                              and tokens[0].lower_ not in ("whether", "if")
+                              or tokens[0].is_punct and tokens[0].text not in ("“", '"')):  # (keeps a quote's opening mark)
                 tokens = tokens[1:]
             if not tokens:
                 continue
@@ -197,8 +198,10 @@ class Paraphrases(ClauseChecks):
             if self.grammar.negated(verb) or self.grammar.secondhand(verb) or long_standing(verb):
                 continue  # (or "who has long advocated for ...": a position held, not a statement)
             if any(c.dep_ == "advcl" and c.tag_ == "VBG" and c.i > verb.i and is_speech(c)
-                   and any(self.in_quote[x.i] != -1 for x in self.doc[c.i:c.sent.end]) for c in verb.children):
+                   and any(self.in_quote[x.i] != -1 and not self.article.spans[self.in_quote[x.i]].embedded
+                           for x in self.doc[c.i:c.sent.end]) for c in verb.children):
                 continue  # 'framed his stance as ..., saying: "..."': the reporter's lead into her quote
+                # (but 'called for ..., warning that "hope without action" invites ...': a partial quote)
             subject = self.grammar.subject(verb)
             if lemma(verb) == "echo" and subject is not None and subject.pos_ == "NOUN":
                 continue  # "Hoffman's remarks echo a broader sentiment": the reporter likens words to others'

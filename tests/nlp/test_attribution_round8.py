@@ -192,3 +192,18 @@ def test_another_person_sharing_the_first_name_leaves_it_doubtful():
     text = ("Andre, who has owned a car wash in Fairview for 30 years, spoke to the Fairview Post about "
             "Andre Lopez.\n\n“We are family people,” Andre said.")
     assert said(finder, text) == set()
+
+
+# --- a participle that carries a partial quote after a reported act ---------------------------
+
+def test_a_reported_act_before_a_participle_with_a_partial_quote_is_reported(finder):
+    text = ("Lumenfold founder Mara Okonkwo called for a clean break from neutrality in an essay, warning "
+            "that “silence without action” invites more raids.")
+    found = said(finder, text, "paraphrase")
+    assert ("mara-okonkwo", "called for a clean break from neutrality in an essay") in found
+    assert any(q.quote.startswith("“silence without action”") for q in finder.find(text))  # (its marks whole)
+
+
+def test_a_reported_act_leading_into_a_whole_quote_is_still_not_reported(finder):
+    text = 'Okonkwo framed her stance as a civic duty, saying: "Loving the country means pushing back."'
+    assert not any(words.startswith("framed") for _leader, words in said(finder, text))
