@@ -59,8 +59,33 @@ class Antecedents:
                 leader = single_leader(people) or self._sole_speaker(prev, people)
                 if _other_gender_only(narration, pronoun):
                     return nothing  # "Okonkwo says her son ... '...,' he said.": he is not the one called her
+                if leader is None:
+                    return self._same_pronoun_before(prev, narration, pronoun, named)
                 return (leader, [prev]) if leader and self.leader_is_subject(prev, leader) else nothing
         return nothing
+
+    def _same_pronoun_before(self, prev, narration, pronoun, named):
+        """'Tate knows the farms. And she says she can see how raids ..., part of President Donald
+        Trump's crackdown, have frightened off workers. "...," she said.': the sentence before tells
+        what the same 'she' says, and everyone else in it is only a possessor ('Trump's crackdown'),
+        no one acting or spoken to; the quote's 'she' is hers, whoever that 'she' is."""
+        nothing = (None, [])
+        verbs = [v for v in prev if v.dep_ == "ROOT" and is_speech(v) and self.in_quote[v.i] == -1]
+        subject = self.grammar.subject(verbs[0]) if len(verbs) == 1 else None
+        if subject is None or subject.lower_ != pronoun.lower_:
+            return nothing
+        for t in narration:
+            if t.ent_type_ not in ("PERSON", "LEADER") and t.i not in self.leader_at:
+                continue
+            node = t
+            while node.dep_ in ("compound", "flat") and node.head.i != node.i:
+                node = node.head
+            if node.dep_ != "poss":
+                return nothing  # someone else acts or is spoken to: either could be the next 'she'
+        leader, antecedent = self.resolve_pronoun(subject, -1)
+        if leader is None or leader in named:
+            return nothing
+        return leader, [*antecedent, prev]
 
     def _within_own_act(self, pronoun, leader_id: str) -> bool:
         """'Musk's opposition to what he termed ...', 'Cook's memo, in which he wrote ...': the

@@ -49,7 +49,7 @@ class ArticleAttribution(ReportedQuotes, Continuations):
                                                     note=span.signature[2])
                     verbs_of[index] = None
                 continue
-            result = self._attribute_span(index, span) or self._cut_tag(index, span)
+            result = self._attribute_span(index, span) or self._cut_tag(index, span) or self._noun_tag(index, span)
             if result is None:
                 continue
             attributed[index], verbs_of[index] = result
@@ -167,6 +167,31 @@ class ArticleAttribution(ReportedQuotes, Continuations):
         if len(named) != 1 or not tokens:
             return None
         return Attribution(named.pop(), "direct", unique_sents([tokens[0].sent, tokens[-1].sent])), None
+
+    def _noun_tag(self, index, span):
+        """'"...," Macias states, noting ...': a tag whose present-tense speech verb the tagger read
+        as a plural noun ('states', 'notes', 'says'), so the parse has no verb for the quote. A
+        quoted sentence ending in a comma inside its marks, then one leader's name, then that word
+        and the tag's end (a comma or full stop): the leader speaks."""
+        tokens = self.article.span_tokens[index]
+        if span.embedded or span.block or not tokens or not self.text[span.start:span.end].rstrip().endswith(","):
+            return None
+        doc = self.article.doc
+        first = self.grammar.beside(tokens[-1].i, 1, index)
+        leader_id = self.mentions.leader_at.get(first.i) if first is not None else None
+        if leader_id is None:
+            return None
+        word = first
+        while word.i + 1 < len(doc) and self.mentions.leader_at.get(word.i + 1) == leader_id:
+            word = doc[word.i + 1]
+        word = doc[word.i + 1] if word.i + 1 < len(doc) else None
+        if word is None or word.pos_ == "VERB" or word.i + 1 >= len(doc) \
+                or doc[word.i + 1].text not in (",", ".") or not word.lower_.endswith("s"):
+            return None
+        stem = word.lower_[:-1]
+        if not ({stem, stem[:-1]} & lp.SPEECH_LEMMAS) or stem in lp.NOT_TAG_VERBS:
+            return None
+        return Attribution(leader_id, "direct", unique_sents([tokens[0].sent, tokens[-1].sent, word.sent])), None
 
     def _presented_words(self, span):
         """A passage after "Here is the full memo:", "Okonkwo's response was blunt:": the words of

@@ -10,6 +10,8 @@ before the name (named_later.py).
 
 from __future__ import annotations
 
+import re
+
 from onrecord.nlp import leader_patterns as lp
 from onrecord.nlp.antecedents import Antecedents
 from onrecord.nlp.leader_titles import Titles
@@ -45,11 +47,15 @@ class Mentions(Antecedents, Titles):
             foreign = False
             for person in persons:
                 if person.start <= ent.end - 1 and ent.start <= person.end - 1:
-                    extra = [t for t in person if (t.i < ent.start or t.i >= ent.end) and not _inverted_tag(t, ent)]
-                    if any(t.text.lower() not in own and t.is_title for t in extra):
-                        foreign = True
+                    extra = [t for t in person if (t.i < ent.start or t.i >= ent.end) and not _inverted_tag(t, ent)
+                             and not _leading_initial(t, ent)]
+                    business = self.index.own_context.get(leader_id, set())
+                    if any(t.text.lower() not in own and t.is_title
+                           and not (t.i >= ent.end and t.text.lower() in business) for t in extra):
+                        foreign = True  # (but 'Andres Car Wash', his own business's name, is no one else)
             prev = doc[ent.start - 1] if ent.start > 0 else None
             if prev is not None and prev.is_title and prev.pos_ == "PROPN" and not _inverted_tag(prev, ent) \
+                    and not _leading_initial(prev, ent) \
                     and not prev.is_sent_start and prev.text.lower() not in own \
                     and prev.text.lower().strip(".") not in lp.NAME_PREFIXES \
                     and prev.text.lower() not in self.index.own_context[ent.ent_id_] \
@@ -288,6 +294,13 @@ def _inverted_tag(token, ent) -> bool:
     before = doc[token.i - 1] if token.i > 0 else None
     opens = before is None or token.is_sent_start or before.text in (".", "!", "?", "”", '"', "’", "\n")
     return opens and doc[ent.end].text in (",", ":") and doc[ent.end + 1].text in ("“", '"')
+
+
+def _leading_initial(token, ent) -> bool:
+    """'J. David Donahue' for David Donahue: an initial right before a first name and surname that
+    match is the same person's first initial (but 'J.R. Scardina' for Vincent Scardina, an initial
+    before the surname alone, is another first name)."""
+    return len(ent) > 1 and token.i == ent.start - 1 and re.fullmatch(r"[A-Z]\.", token.text) is not None
 
 
 def _first_word(token) -> bool:

@@ -50,9 +50,14 @@ class Paraphrases(ClauseChecks):
             if lead is not None:  # "A meant B, Bos said, with C ...": the tag reports A meant B, not C
                 clause = lead
             tokens = own_clause(clause) + joined
+            speaker = self.grammar.subject(verb)
+            if speaker is not None and speaker.dep_ == "appos" and speaker.i in {t.i for t in tokens}:
+                cut = speaker.head.left_edge.i  # '<clause>, the company's chair, Zoley, told ...': the tag
+                tokens = [t for t in tokens if t.i < cut]
             if tagged:  # what comes before the tag (after it, the reporter may go on)
                 tokens = [t for t in tokens if t.i < verb.left_edge.i and t.i not in {x.i for x in verb.subtree}]
             tokens = rc.without_participle_aside(self._without_addressee(verb, tokens), clause)
+            tokens = without_relative_aside(tokens)  # ('... in the new initiative, which has garnered ...')
             if not self._whole_quotes_only(tokens) or self._introduces_a_quote(verb, clause) \
                     or self._stray_mark(verb.sent) or self._leads_into_a_quote(tokens, verb):
                 continue  # a quote cut by the clause, a stray mark, or a quote after a colon
@@ -76,7 +81,8 @@ class Paraphrases(ClauseChecks):
             if self._someone_else_speaks(tokens, leader_id):
                 continue  # "said Murrow had called her ...": someone else's words inside
             while tokens and ((tokens[0].dep_ == "mark" or tokens[0].pos_ == "SCONJ")
-                              and tokens[0].lower_ not in ("whether", "if") or tokens[0].is_punct):
+                              and tokens[0].lower_ not in ("whether", "if")
+                              or tokens[0].is_punct and tokens[0].text not in ("“", '"')):  # (keeps a quote's opening mark)
                 tokens = tokens[1:]
             if not tokens:
                 continue
@@ -94,8 +100,11 @@ class Paraphrases(ClauseChecks):
         index = self.in_quote[clause.i]
         if index == -1:
             return True
-        if clause.left_edge.i < verb.i or self.in_quote[clause.left_edge.i] != -1 or self.article.spans[index].block:
+        if self.in_quote[clause.left_edge.i] != -1 or self.article.spans[index].block:
             return False
+        if clause.left_edge.i < verb.i:  # 'Geo Group is "cautiously participating" in ..., X told investors':
+            outside = [t for t in clause.subtree if self.in_quote[t.i] == -1 and not t.is_punct]
+            return clause.i < verb.i and len(outside) >= 6  # a partial quote in the reporter's clause
         # after the quote at most a short phrase ('for his contribution'), never another clause
         # ('... when news broke that ...', '... following the killing ...': the reporter's)
         last = max(t.i for t in self.article.span_tokens[index])
@@ -189,9 +198,14 @@ class Paraphrases(ClauseChecks):
             if self.grammar.negated(verb) or self.grammar.secondhand(verb) or long_standing(verb):
                 continue  # (or "who has long advocated for ...": a position held, not a statement)
             if any(c.dep_ == "advcl" and c.tag_ == "VBG" and c.i > verb.i and is_speech(c)
-                   and any(self.in_quote[x.i] != -1 for x in self.doc[c.i:c.sent.end]) for c in verb.children):
+                   and any(self.in_quote[x.i] != -1 and not self.article.spans[self.in_quote[x.i]].embedded
+                           for x in self.doc[c.i:c.sent.end]) for c in verb.children):
                 continue  # 'framed his stance as ..., saying: "..."': the reporter's lead into her quote
-            who = self.mentions.speaker(self.grammar.subject(verb))
+                # (but 'called for ..., warning that "hope without action" invites ...': a partial quote)
+            subject = self.grammar.subject(verb)
+            if lemma(verb) == "echo" and subject is not None and subject.pos_ == "NOUN":
+                continue  # "Hoffman's remarks echo a broader sentiment": the reporter likens words to others'
+            who = self.mentions.speaker(subject)
             if who is None:
                 continue
             leader_id, how, antecedent = who

@@ -124,6 +124,8 @@ class ParsedArticle:
         return self._headlines[number]
 
     def _is_headline(self, number: int) -> bool:
+        if number == 1 and self._standfirst():
+            return True
         a, b, _block = self.ranges[number]
         ending = self.text[a:b].rstrip().rstrip('"”’\'″').rstrip()
         if ending.endswith((".", "!", "?", ":", "…")):
@@ -138,6 +140,14 @@ class ParsedArticle:
         words = [t for t in chars if t.is_alpha and self.in_quote[t.i] == -1]
         title_case = sum(t.is_title for t in words) > len(words) / 2
         return title_case or sents[0].root.tag_ != "VBD"
+
+    def _standfirst(self) -> bool:
+        """'Private Prison Exec Calls ...' / 'Zoley said the company stands to gain ...' / a blank
+        line / the story: a paragraph right under the headline and set apart from the story by a
+        blank line is the outlet's summary (a standfirst), whose claim may go beyond the words."""
+        if len(self.ranges) < 3 or getattr(self.ranges[0], "spaced", True) or not getattr(self.ranges[1], "spaced", False):
+            return False
+        return self.in_headline(self.doc.char_span(self.ranges[0][0], self.ranges[0][1], alignment_mode="expand")[0])
 
     def whole_paragraph(self, span: Span, paragraph: int) -> bool:
         start, end, _block = self.ranges[paragraph]

@@ -50,6 +50,16 @@ _SINGLE_MARKS = re.compile("[‘’']")
 QUOTE_CHARS = frozenset({'"', "“", "”", "``", "''", "″"})  # double marks only: ' is also an apostrophe
 
 
+class Paragraph(tuple):
+    """A range (start, end, block) that also knows whether a blank line followed it in the source
+    (`spaced`): a headline, a standfirst set apart from the story by a blank line, then the body."""
+
+    def __new__(cls, start: int, end: int, block, spaced: bool = False):
+        self = super().__new__(cls, (start, end, block))
+        self.spaced = spaced
+        return self
+
+
 def prepare(text: str) -> tuple[str, list[tuple[int, int, bool | tuple]]]:
     """Article text -> (clean text with paragraphs joined by blank lines, paragraph ranges).
     The clean text prints every double mark as a straight or curly one (guillemets and doubled
@@ -57,11 +67,13 @@ def prepare(text: str) -> tuple[str, list[tuple[int, int, bool | tuple]]]:
 
     A range is (start, end, block): block is False for a plain paragraph, True for a blockquote
     (a paragraph starting with ">", the marker removed from the clean text), and for an embedded
-    post the byline's (name, handle, signature line), which is truthy too.
+    post the byline's (name, handle, signature line), which is truthy too; each range is a
+    Paragraph, whose `spaced` says a blank line followed it.
     """
     paragraphs = []
     text = _BROKEN_AFTER_ABBREVIATION.sub(r"\1 ", text)
-    for raw in re.split(r"\s*\n\s*", text.strip()):
+    pieces = re.split(r"(\s*\n\s*)", text.strip())
+    for raw, gap in zip(pieces[::2], [*pieces[1::2], ""]):
         raw = " ".join(_LINK_LABELS.sub("", raw).split())
         raw = _OTHER_MARKS.sub(lambda m: _AS_CURLY[m.group()], raw)
         if not raw:
@@ -77,10 +89,10 @@ def prepare(text: str) -> tuple[str, list[tuple[int, int, bool | tuple]]]:
                 raw = _TRAILING_LINKS.sub("", raw[:signed.start()]).rstrip()
             if not raw:
                 continue
-        paragraphs.append((raw, block))
+        paragraphs.append((raw, block, gap.count("\n") > 1))
     clean, ranges, pos = [], [], 0
-    for raw, block in paragraphs:
-        ranges.append((pos, pos + len(raw), block))
+    for raw, block, spaced in paragraphs:
+        ranges.append(Paragraph(pos, pos + len(raw), block, spaced))
         clean.append(raw)
         pos += len(raw) + 2
     return "\n\n".join(clean), ranges

@@ -67,7 +67,9 @@ def without_relative_aside(tokens) -> list:
     relative clause after a comma that ends the reported words tells the reader about the place
     or thing named; it is the reporter's, not what was said. Dropped with its comma. One where a
     person acts ('a drop in spending, which he linked to the raids') or holding a quote mark is
-    left alone: the words may be the leader's."""
+    left alone: the words may be the leader's. Words the parser hung outside the relative clause
+    but running on from it with no comma ('..., which has garnered backlash in towns that in some
+    cases have ...') go with it; the clause's own verb after it ('the app, which ..., is') does not."""
     inside = {t.i for t in tokens}
     for t in tokens:
         start = t.left_edge.i
@@ -78,7 +80,10 @@ def without_relative_aside(tokens) -> list:
             return tokens
         aside = {x.i for x in t.subtree}
         rest = [x for x in tokens if x.i >= start]
-        if all(x.i in aside or x.is_punct for x in rest) and not any(x.tag_ in ("``", "''") for x in rest):
+        stray = [x for x in rest if x.i not in aside and not x.is_punct]
+        if stray and (t.doc[stray[0].i - 1].text == "," or any(x.head.i not in inside or x.head == x for x in stray)):
+            continue  # 'the app, which ..., is still operational': the reported clause goes on
+        if not any(x.tag_ in ("``", "''") or x.text in ('"', "“", "”") for x in rest):
             return [x for x in tokens if x.i < start - 1]
     return tokens
 

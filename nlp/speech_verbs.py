@@ -343,9 +343,13 @@ def _infinitive(verb) -> bool:
 def _hung_on_a_fronted_phrase(verb):
     """'Speaking to the local station WOWT, Gary Rohwer, CEO of ..., said that ...': the parser hung
     the speaker on the fronted participle's object as its appositive, and the verb has no subject.
-    A person's name there whose phrase ends in a comma right before the verb is the subject."""
+    A person's name there whose phrase ends in a comma right before the verb is the subject. So too
+    in a tag after the reported clause ('Geo Group is "cautiously participating" in ..., the
+    company's executive chair, George Zoley, told investors'), the name hung on the clause."""
     for lead in verb.children:
-        if lead.dep_ not in ("advcl", "csubj") or lead.tag_ != "VBG" or lead.i > verb.i:
+        fronted = lead.dep_ in ("advcl", "csubj") and lead.tag_ == "VBG"
+        reported = lead.dep_ == "ccomp" and is_speech(verb)
+        if not (fronted or reported) or lead.i > verb.i:
             continue
         for t in lead.subtree:
             if t.dep_ == "appos" and t.pos_ == "PROPN" and t.ent_type_ in ("PERSON", "LEADER") \
