@@ -23,8 +23,9 @@ Real set (tests/data/attribution/real/): direct quotes and paraphrases are score
 - --stance: the end-to-end check, as the product judges. Every predicted statement is classified
   by the current stance model with its context (nlp/stance.py, as `onrecord classify` does), and
   each (article, leader) gets a stance the way the leader_stances view gives one: condemning /
-  supporting / mixed from the sided judgments not marked needs_review, "awaiting review" when the
-  only sided ones are, silent when all are silent, none without statements. Compared with the
+  supporting / mixed from the sided judgments not marked needs_review; silent when a confident
+  one is on the topic without a side; "awaiting review" when the only ones on the topic or taking
+  a side are marked needs_review; silent when all are off the topic; none without statements. Compared with the
   annotation's stance_expected: "N of M leaders right", and the errors that matter apart: a side
   shown that the leader did not take (a false public claim), a side missed, or awaiting review
   (no claim until an editor looks).
@@ -157,8 +158,10 @@ def mentioned_only(predicted: dict[str, list], meta: dict[str, dict]) -> list:
 def leader_stances(predicted: dict[str, list], meta: dict[str, dict], topic: dict) -> list[tuple]:
     """(article, leader, expected stance, stance shown, [(stance, needs_review, text)]), judged as
     the product judges: each statement's words with its context (`onrecord classify`), and a side
-    counted only from judgments not marked needs_review (the leader_stances view). A leader whose
-    only sided judgments await review is shown no side yet: "awaiting review"."""
+    counted only from judgments not marked needs_review; then, as `leader_stances.position` has it
+    (db/views.py, the same rule in SQL), a confident word on the topic without a side is "silent"
+    (no side), and a leader whose only words on the topic await review is shown nothing yet:
+    "awaiting review"."""
     from onrecord.nlp.stance import StanceClassifier
 
     classifier = StanceClassifier(topic)
@@ -168,16 +171,17 @@ def leader_stances(predicted: dict[str, list], meta: dict[str, dict], topic: dic
     for article, qs in predicted.items():
         for q in qs:
             j = next(judgments)
-            by_leader.setdefault((article, q.leader_id), []).append((j.stance, j.needs_review, q.quote))
+            by_leader.setdefault((article, q.leader_id), []).append((j.stance, j.needs_review, j.on_topic, q.quote))
     out = []
     for article, info in meta.items():
         for leader, want in info["stance_expected"].items():
             found = by_leader.get((article, leader), [])
-            sides = {stance for stance, review, _ in found if not review} - {"silent"}
-            waiting = any(review and stance != "silent" for stance, review, _ in found)
-            got = ("mixed" if len(sides) > 1 else sides.pop() if sides else "awaiting review" if waiting
-                   else "silent" if found else "none")
-            out.append((article, leader, want, got, found))
+            sides = {stance for stance, review, _, _ in found if not review} - {"silent"}
+            spoke = any(on_topic and not review for _, review, on_topic, _ in found)
+            waiting = any(review and (on_topic or stance != "silent") for stance, review, on_topic, _ in found)
+            got = ("mixed" if len(sides) > 1 else sides.pop() if sides else "silent" if spoke
+                   else "awaiting review" if waiting else "silent" if found else "none")
+            out.append((article, leader, want, got, [(st, rv, text) for st, rv, _, text in found]))
     return out
 
 
