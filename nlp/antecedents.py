@@ -55,6 +55,10 @@ class Antecedents:
             if people & named and not people - named:
                 return nothing  # the only ones mentioned are talked about in the quote
             people -= named
+            if not people and self._subject_pronoun(prev) == pronoun.lower_:
+                # "He now owns a catering company.": the same "he" goes on acting, no one else named
+                return nothing if _other_gender_only(narration, pronoun) else \
+                    self._same_pronoun_before(prev, narration, pronoun, named)
             if people:
                 leader = single_leader(people) or self._sole_speaker(prev, people)
                 if _other_gender_only(narration, pronoun):
@@ -70,8 +74,7 @@ class Antecedents:
         what the same 'she' says, and everyone else in it is only a possessor ('Trump's crackdown'),
         no one acting or spoken to; the quote's 'she' is hers, whoever that 'she' is."""
         nothing = (None, [])
-        verbs = [v for v in prev if v.dep_ == "ROOT" and is_speech(v) and self.in_quote[v.i] == -1]
-        subject = self.grammar.subject(verbs[0]) if len(verbs) == 1 else None
+        subject = self._subject_pronoun(prev, token=True)
         if subject is None or subject.lower_ != pronoun.lower_:
             return nothing
         for t in narration:
@@ -86,6 +89,16 @@ class Antecedents:
         if leader is None or leader in named:
             return nothing
         return leader, [*antecedent, prev]
+
+    def _subject_pronoun(self, sent, token=False):
+        """The subject of the sentence's one main verb outside quotes ("He launched ...", "And she
+        says ..."), when it is a pronoun: its lowercase form (or the token); None otherwise."""
+        verbs = [v for v in sent if v.dep_ == "ROOT" and self.in_quote[v.i] == -1]
+        subject = (self.grammar.subject(verbs[0]) or next(
+            (c for c in verbs[0].children if c.dep_ == "nsubjpass"), None)) if len(verbs) == 1 else None
+        if subject is None or subject.pos_ != "PRON" or subject.lower_ not in _GENDERED:
+            return None
+        return subject if token else subject.lower_
 
     def _within_own_act(self, pronoun, leader_id: str) -> bool:
         """'Musk's opposition to what he termed ...', 'Cook's memo, in which he wrote ...': the
@@ -112,6 +125,11 @@ class Antecedents:
         if len(subjects) != 1:
             return None
         leader = self.leader_at.get(subjects[0].i) or self.by_title(subjects[0])
+        if leader is None and subjects[0].lower_ in _GENDERED:
+            # "While Mabrey did not address it, he said ...": the speaker's pronoun, resolved in
+            # its own sentence only (an antecedent further back is no sole speaker of this one)
+            found, further_back = self.resolve_pronoun(subjects[0], -1)
+            leader = found if not further_back else None
         if leader is None or leader not in people:
             return None
         others = [t for t in sent if t.dep_ in ("nsubj", "nsubjpass") and t.i != subjects[0].i
