@@ -339,3 +339,21 @@ def test_a_caption_under_someone_elses_statement_is_still_the_posters(finder):
     text = ('Okonkwo posted a screenshot of a statement from the family with the caption "Grief and the '
             'search for truth" on Sunday.')
     assert ("mara-okonkwo", "grief and the search for truth") in said(finder, text, "quote")
+
+
+# --- a partial quote as the state a leader expressed ---------------------------------------------
+
+@pytest.mark.parametrize("text,words", [
+    ('Okonkwo expressed being "heartbroken" by the raids and called for calm.', "heartbroken"),
+    ('Okonkwo expressed feeling "betrayed" by the city council.', "betrayed"),
+])
+def test_a_quoted_state_after_expressed_is_hers(finder, text, words):
+    assert said(finder, text, kind="quote") == {("mara-okonkwo", words)}
+
+
+@pytest.mark.parametrize("text", [
+    'Okonkwo reacted to the mayor being "reckless" with the budget.',
+    'Okonkwo addressed the union, which was "furious" about the raids.',
+])
+def test_a_quoted_state_of_someone_else_is_not_hers(finder, text):
+    assert said(finder, text, kind="quote") == set()
