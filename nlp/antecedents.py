@@ -37,16 +37,17 @@ class Antecedents:
         sents = self.article.sentences
         index = next(i for i, s in enumerate(sents) if s.start == sent.start)
         looked = 0
+        chain = None  # the nearest sentence where the same pronoun acts, naming no one else
         for back in range(1, 24):  # (captions and credits skipped do not count)
             if index - back < 0 or looked == 3:
-                return nothing
+                return self._going_on(chain, pronoun, named)
             prev = sents[index - back]
             if self.article.in_headline(prev[0]):
                 continue  # a caption, a credit, a subhead: '(Mariah Tauger / Los Angeles Times)' names no speaker
             if self.article.starts_paragraph(sents[index - back + 1]):
                 paragraph_breaks += 1
                 if paragraph_breaks > 2:
-                    return nothing
+                    return self._going_on(chain, pronoun, named)
             narration = [t for t in prev if self.in_quote[t.i] == -1 and not t.is_punct and not t.is_space]
             if not narration:
                 continue  # a sentence of the quote itself: look past it
@@ -55,10 +56,9 @@ class Antecedents:
             if people & named and not people - named:
                 return nothing  # the only ones mentioned are talked about in the quote
             people -= named
-            if not people and self._subject_pronoun(prev) == pronoun.lower_:
-                # "He now owns a catering company.": the same "he" goes on acting, no one else named
-                return nothing if _other_gender_only(narration, pronoun) else \
-                    self._same_pronoun_before(prev, narration, pronoun, named)
+            if chain is None and not people and self._subject_pronoun(prev) == pronoun.lower_ \
+                    and not _other_gender_only(narration, pronoun):
+                chain = (prev, narration)  # "He now owns a catering company.": the same "he" acting
             if people:
                 leader = single_leader(people) or self._sole_speaker(prev, people)
                 if _other_gender_only(narration, pronoun):
@@ -66,7 +66,15 @@ class Antecedents:
                 if leader is None:
                     return self._same_pronoun_before(prev, narration, pronoun, named)
                 return (leader, [prev]) if leader and self.leader_is_subject(prev, leader) else nothing
-        return nothing
+        return self._going_on(chain, pronoun, named)
+
+    def _going_on(self, chain, pronoun, named):
+        """Past the sentences looked at, with no one found: '... He launched several hustles. He
+        now owns a catering company. "...," he says.': the same pronoun acting in the narration
+        just before, naming no one else, is resolved back in turn (doubt there is no one)."""
+        if chain is None:
+            return (None, [])
+        return self._same_pronoun_before(*chain, pronoun, named)
 
     def _same_pronoun_before(self, prev, narration, pronoun, named):
         """'Tate knows the farms. And she says she can see how raids ..., part of President Donald
