@@ -50,8 +50,9 @@ def test_direct_quotes_floor(bench, development):
     # the pool to 0.939; heldout5 (0.659 when it was folded in) brought it to 0.910, and round 6's rules
     # (heldout5 0.829) to 0.928; heldout6 (0.791 when it was folded in) brought it to 0.914, round 7's
     # rules to 0.932; heldout7 (0.733 when it was folded in) brought it to 0.914, round 8's rules
-    # (heldout7 0.889) to 0.928; heldout8 (0.760 when it was folded in) brought it to 0.913.
-    assert result["recall"] >= 0.91, [r["quote"] for r in result["misses"]]
+    # (heldout7 0.889) to 0.928; heldout8 (0.760 when it was folded in) brought it to 0.913, round 9's
+    # rules (heldout8 0.820, heldout4 0.919) to 0.920.
+    assert result["recall"] >= 0.92, [r["quote"] for r in result["misses"]]
 
 
 def test_paraphrases_floor(bench, development):
@@ -71,8 +72,9 @@ def test_paraphrases_floor(bench, development):
     # the pool to 0.747; heldout5 (0.587 when it was folded in) brought it to 0.720, round 6 to 0.727;
     # heldout6 (0.371 when it was folded in) to 0.687; round 7's rules to 0.735; heldout7 (0.542 when
     # it was folded in; precision 0.929, the pool's 0.951) to 0.709; round 8's rules (heldout7 1.000 /
-    # 0.646) to 0.959 / 0.723; heldout8 (0.957 / 0.667 when it was folded in) to 0.959 / 0.719.
-    assert result["recall"] >= 0.71, [r["quote"] for r in result["misses"]]
+    # 0.646) to 0.959 / 0.723; heldout8 (0.957 / 0.667 when it was folded in) to 0.959 / 0.719, round
+    # 9's rules (heldout8 0.960 / 0.727) to 0.959 / 0.726.
+    assert result["recall"] >= 0.72, [r["quote"] for r in result["misses"]]
 
 
 def test_only_development_splits_are_read(bench):
