@@ -357,3 +357,19 @@ def test_a_quoted_state_after_expressed_is_hers(finder, text, words):
 ])
 def test_a_quoted_state_of_someone_else_is_not_hers(finder, text):
     assert said(finder, text, kind="quote") == set()
+
+
+# --- what an act implies is the reporter's inference, not reported speech -------------------------
+
+def test_suggesting_after_an_act_is_what_the_act_implies(finder):
+    text = "Okonkwo offered staff one-on-one briefings, suggesting the memo was only a first step."
+    assert said(finder, text) == set()
+
+
+@pytest.mark.parametrize("text", [
+    "Okonkwo spoke to staff on Friday, suggesting the memo was only a first step.",
+    "Okonkwo wrote to staff, suggesting that the memo was only a first step.",
+    "Okonkwo offered staff one-on-one briefings, saying the memo was only a first step.",
+])
+def test_suggesting_after_speech_still_reports_her(finder, text):
+    assert said(finder, text, kind="paraphrase") == {("mara-okonkwo", "the memo was only a first step")}
