@@ -37,16 +37,17 @@ class Antecedents:
         sents = self.article.sentences
         index = next(i for i, s in enumerate(sents) if s.start == sent.start)
         looked = 0
+        chain = None  # the nearest sentence where the same pronoun acts, naming no one else
         for back in range(1, 24):  # (captions and credits skipped do not count)
             if index - back < 0 or looked == 3:
-                return nothing
+                return self._going_on(chain, pronoun, named)
             prev = sents[index - back]
             if self.article.in_headline(prev[0]):
                 continue  # a caption, a credit, a subhead: '(Mariah Tauger / Los Angeles Times)' names no speaker
             if self.article.starts_paragraph(sents[index - back + 1]):
                 paragraph_breaks += 1
                 if paragraph_breaks > 2:
-                    return nothing
+                    return self._going_on(chain, pronoun, named)
             narration = [t for t in prev if self.in_quote[t.i] == -1 and not t.is_punct and not t.is_space]
             if not narration:
                 continue  # a sentence of the quote itself: look past it
@@ -55,6 +56,9 @@ class Antecedents:
             if people & named and not people - named:
                 return nothing  # the only ones mentioned are talked about in the quote
             people -= named
+            if chain is None and not people and self._subject_pronoun(prev) == pronoun.lower_ \
+                    and not _other_gender_only(narration, pronoun):
+                chain = (prev, narration)  # "He now owns a catering company.": the same "he" acting
             if people:
                 leader = single_leader(people) or self._sole_speaker(prev, people)
                 if _other_gender_only(narration, pronoun):
@@ -62,7 +66,15 @@ class Antecedents:
                 if leader is None:
                     return self._same_pronoun_before(prev, narration, pronoun, named)
                 return (leader, [prev]) if leader and self.leader_is_subject(prev, leader) else nothing
-        return nothing
+        return self._going_on(chain, pronoun, named)
+
+    def _going_on(self, chain, pronoun, named):
+        """Past the sentences looked at, with no one found: '... He launched several hustles. He
+        now owns a catering company. "...," he says.': the same pronoun acting in the narration
+        just before, naming no one else, is resolved back in turn (doubt there is no one)."""
+        if chain is None:
+            return (None, [])
+        return self._same_pronoun_before(*chain, pronoun, named)
 
     def _same_pronoun_before(self, prev, narration, pronoun, named):
         """'Tate knows the farms. And she says she can see how raids ..., part of President Donald
@@ -70,8 +82,7 @@ class Antecedents:
         what the same 'she' says, and everyone else in it is only a possessor ('Trump's crackdown'),
         no one acting or spoken to; the quote's 'she' is hers, whoever that 'she' is."""
         nothing = (None, [])
-        verbs = [v for v in prev if v.dep_ == "ROOT" and is_speech(v) and self.in_quote[v.i] == -1]
-        subject = self.grammar.subject(verbs[0]) if len(verbs) == 1 else None
+        subject = self._subject_pronoun(prev, token=True)
         if subject is None or subject.lower_ != pronoun.lower_:
             return nothing
         for t in narration:
@@ -86,6 +97,16 @@ class Antecedents:
         if leader is None or leader in named:
             return nothing
         return leader, [*antecedent, prev]
+
+    def _subject_pronoun(self, sent, token=False):
+        """The subject of the sentence's one main verb outside quotes ("He launched ...", "And she
+        says ..."), when it is a pronoun: its lowercase form (or the token); None otherwise."""
+        verbs = [v for v in sent if v.dep_ == "ROOT" and self.in_quote[v.i] == -1]
+        subject = (self.grammar.subject(verbs[0]) or next(
+            (c for c in verbs[0].children if c.dep_ == "nsubjpass"), None)) if len(verbs) == 1 else None
+        if subject is None or subject.pos_ != "PRON" or subject.lower_ not in _GENDERED:
+            return None
+        return subject if token else subject.lower_
 
     def _within_own_act(self, pronoun, leader_id: str) -> bool:
         """'Musk's opposition to what he termed ...', 'Cook's memo, in which he wrote ...': the
@@ -112,6 +133,11 @@ class Antecedents:
         if len(subjects) != 1:
             return None
         leader = self.leader_at.get(subjects[0].i) or self.by_title(subjects[0])
+        if leader is None and subjects[0].lower_ in _GENDERED:
+            # "While Mabrey did not address it, he said ...": the speaker's pronoun, resolved in
+            # its own sentence only (an antecedent further back is no sole speaker of this one)
+            found, further_back = self.resolve_pronoun(subjects[0], -1)
+            leader = found if not further_back else None
         if leader is None or leader not in people:
             return None
         others = [t for t in sent if t.dep_ in ("nsubj", "nsubjpass") and t.i != subjects[0].i

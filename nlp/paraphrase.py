@@ -15,7 +15,7 @@ from onrecord.nlp.quote_candidates import Attribution, clean_quote
 from onrecord.nlp.quote_marks import QUOTE_CHARS, Span
 from onrecord.nlp.reported_clauses import (complements, long_standing, opens_with_wh, own_clause, parenthetical_tag,
                                            with_infinitive, without_relative_aside)
-from onrecord.nlp.speech_verbs import according_to, is_speech, lemma
+from onrecord.nlp.speech_verbs import according_to, is_expressive, is_speech, lemma
 
 
 class Paraphrases(ClauseChecks):
@@ -34,6 +34,8 @@ class Paraphrases(ClauseChecks):
                 continue
             if self.grammar.unmarked_words(verb) is not None:
                 continue  # 'He stated, Hope without action ...': words given as his own (attribution.py)
+            if _implied_by_an_act(verb):
+                continue  # 'offered briefings, suggesting the video was a first step': the act implies it
             clauses = [c for c in verb.children if c.dep_ == "ccomp" and self._reported(c, verb)] \
                 or self._stance_clause(verb) or self._misattached_clause(verb)
             tagged = not clauses and verb.dep_ == "parataxis" and verb.head.pos_ in ("VERB", "AUX") \
@@ -328,3 +330,12 @@ class Paraphrases(ClauseChecks):
         if who is None or owners[0].i not in self.mentions.leader_at:
             return None, []
         return who[0], who[2]
+
+
+def _implied_by_an_act(verb) -> bool:
+    """'Karp offered one-on-one briefings, suggesting the video was only a first step': a participle
+    of a verb that also means 'imply' hung on an act that is no speech, nor inside one, says what the
+    act implies, the reporter's inference ('spoke to staff, suggesting ...' still reports her)."""
+    return lemma(verb) in ("suggest", "indicate") and verb.tag_ == "VBG" and verb.dep_ in ("advcl", "xcomp", "conj") \
+        and verb.head.pos_ in ("VERB", "AUX") \
+        and not any(is_speech(a) or is_expressive(a) for a in verb.ancestors)  # ('argued that X was ..., suggesting')

@@ -4,7 +4,7 @@ merged into one)."""
 from __future__ import annotations
 
 from onrecord.nlp.quote_candidates import Attribution, in_clause, unique_sents
-from onrecord.nlp.speech_verbs import is_speech
+from onrecord.nlp.speech_verbs import is_label, is_speech
 
 
 class Continuations:
@@ -57,6 +57,35 @@ class Continuations:
             tokens = article.span_tokens[index]
             own = tokens[0].sent if tokens else None
             attributed[index] = Attribution(base.leader_id, "continuation", unique_sents([*base.sents, own]))
+            verbs_of[index] = verb
+
+    def _split_subject(self, attributed, verbs_of):
+        """'"The larger issue for CEOs," George added, is that the unrest "is going to hurt ..."':
+        a tag between a quoted subject and the sentence's own verb (the parser hangs the tag on
+        that verb) leaves the sentence the speaker's; a quote later in that verb's clause is hers
+        too, unless someone else is named on the way."""
+        for index, span in enumerate(self.spans):
+            prev = index - 1
+            if index in attributed or index == 0 or span.block or prev not in attributed:
+                continue
+            verb = verbs_of.get(prev)
+            if verb is None or verb.dep_ != "parataxis" or not is_speech(verb):
+                continue
+            main = verb.head
+            if self.article.in_quote[main.i] != -1 or main.i < verb.i or main.pos_ not in ("VERB", "AUX"):
+                continue
+            if not any(c.dep_ in ("nsubj", "nsubjpass") and self.article.in_quote[c.i] == prev for c in main.children):
+                continue  # the quote before is not the subject of the sentence the tag sits in
+            tokens = self.article.span_tokens[index]
+            tops = [t for t in tokens if self.article.in_quote[t.head.i] != index or t.head.i == t.i]
+            if not tops or any(main not in t.ancestors for t in tops) or tokens[0].sent.start != main.sent.start:
+                continue
+            gap = [t for t in self.article.words_between(self.spans[prev], span) if t not in set(verb.subtree)]
+            if self.mentions.people_in(gap) - {attributed[prev].leader_id} or any(
+                    is_speech(t) or is_label(t) for t in gap if t.pos_ in ("VERB", "AUX")):
+                continue  # 'is what the union called "..."': another's words inside her sentence
+            base = attributed[prev]
+            attributed[index] = Attribution(base.leader_id, "continuation", unique_sents([*base.sents, main.sent]))
             verbs_of[index] = verb
 
     def _merge_interrupted(self, attributed, verbs_of) -> dict[int, int]:

@@ -76,6 +76,9 @@ class QuoteGrammar(SpeechGrammar):
                     content = below.dep_ in ("dobj", "xcomp", "ccomp") \
                         or below.dep_ == "prep" and below.lower_ in lp.TOPIC_PREPOSITIONS
                     return node if content else None
+                if self.in_quote[node.i] == -1 and is_expressive(node) and token.dep_ in ("xcomp", "ccomp") \
+                        and any(c.lemma_ in ("be", "feel") for c in token.children):
+                    return node  # 'expressed being "heartbroken"': the quote is the state the leader voiced
                 path.append(node)
                 if self.in_quote[node.i] == -1 and node.pos_ in ("VERB", "AUX") and self.aside(node, token):
                     pass  # "told employees in a memo — first reported by X — that ...": the aside's

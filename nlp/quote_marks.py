@@ -78,6 +78,7 @@ def prepare(text: str) -> tuple[str, list[tuple[int, int, bool | tuple]]]:
         raw = _OTHER_MARKS.sub(lambda m: _AS_CURLY[m.group()], raw)
         if not raw:
             continue
+        raw = _LIST_MARKERS.sub("", raw)
         raw = _unwrapped(_dropped_opener(_misprinted_openers(raw)))
         block = raw.startswith(">")
         if block:
@@ -102,6 +103,10 @@ def prepare(text: str) -> tuple[str, list[tuple[int, int, bool | tuple]]]:
 # lowercase word, is one sentence (an extraction artefact), not two paragraphs.
 _BROKEN_AFTER_ABBREVIATION = re.compile(
     r"(\b(?:Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec|Mr|Mrs|Ms|Dr|St|Gov|Sen|Rep|Gen|No)\.)[ \t]*\n\s*(?=[0-9a-z])")
+# "- •Altman stated ...": a summary's list item whose bullet is glued to its first word hides the
+# name in one token; the glued markers are dropped so the item reads as the sentence it is (a
+# bullet set apart by a space is left as printed).
+_LIST_MARKERS = re.compile(r"^(?:[-*]\s*)?[•·▪◦‣](?=[^\W\d_])")
 _GLUED_CLOSER = re.compile(r"(?<=[.!?])”(?=[A-Z])")
 
 

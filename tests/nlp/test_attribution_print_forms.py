@@ -327,3 +327,20 @@ def test_idioms_of_saying_and_when_it_was_said(finder, text, pairs):
 ])
 def test_a_quote_signed_with_a_name(finder, text, pairs):
     assert {(q.leader_id, normalize_quote(q.quote)) for q in finder.find(text)} == pairs
+
+
+# --- a summary's list items with their bullets glued to the first word ---------------------------
+
+def test_a_list_item_with_a_glued_bullet_is_read_as_its_sentence(finder):
+    text = ("Key points\n\n"
+            '- •Okonkwo, in a memo to staff, stated that the raids were "going much too far."\n\n'
+            '•Ruiz called for "calm" on Friday.')
+    quotes = {(q.leader_id, normalize_quote(q.quote)) for q in finder.find(text) if q.kind == "quote"}
+    assert quotes == {("mara-okonkwo", "going much too far"), ("ana-ruiz", "calm")}
+
+
+def test_a_list_item_that_only_names_a_leader_gives_no_words(finder):
+    text = ("Key points\n\n"
+            '- •Okonkwo was criticised by the union, whose letter called the raids "a disgrace."\n\n'
+            '•The "Lumenfold pledge" drew 60 signatures, Ruiz among them.')
+    assert [q for q in finder.find(text)] == []

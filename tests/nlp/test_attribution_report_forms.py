@@ -339,3 +339,37 @@ def test_a_caption_under_someone_elses_statement_is_still_the_posters(finder):
     text = ('Okonkwo posted a screenshot of a statement from the family with the caption "Grief and the '
             'search for truth" on Sunday.')
     assert ("mara-okonkwo", "grief and the search for truth") in said(finder, text, "quote")
+
+
+# --- a partial quote as the state a leader expressed ---------------------------------------------
+
+@pytest.mark.parametrize("text,words", [
+    ('Okonkwo expressed being "heartbroken" by the raids and called for calm.', "heartbroken"),
+    ('Okonkwo expressed feeling "betrayed" by the city council.', "betrayed"),
+])
+def test_a_quoted_state_after_expressed_is_hers(finder, text, words):
+    assert said(finder, text, kind="quote") == {("mara-okonkwo", words)}
+
+
+@pytest.mark.parametrize("text", [
+    'Okonkwo reacted to the mayor being "reckless" with the budget.',
+    'Okonkwo addressed the union, which was "furious" about the raids.',
+])
+def test_a_quoted_state_of_someone_else_is_not_hers(finder, text):
+    assert said(finder, text, kind="quote") == set()
+
+
+# --- what an act implies is the reporter's inference, not reported speech -------------------------
+
+def test_suggesting_after_an_act_is_what_the_act_implies(finder):
+    text = "Okonkwo offered staff one-on-one briefings, suggesting the memo was only a first step."
+    assert said(finder, text) == set()
+
+
+@pytest.mark.parametrize("text", [
+    "Okonkwo spoke to staff on Friday, suggesting the memo was only a first step.",
+    "Okonkwo wrote to staff, suggesting that the memo was only a first step.",
+    "Okonkwo offered staff one-on-one briefings, saying the memo was only a first step.",
+])
+def test_suggesting_after_speech_still_reports_her(finder, text):
+    assert said(finder, text, kind="paraphrase") == {("mara-okonkwo", "the memo was only a first step")}

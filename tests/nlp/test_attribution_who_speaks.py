@@ -351,3 +351,38 @@ def test_someone_else_adding_between_the_quotes_is_not_her(finder):
     text = ('"We will not hand over our data," Okonkwo said, and then Ruiz stood up before adding: '
             '"Our people come first."')
     assert ("mara-okonkwo", "our people come first") not in said(finder, text)
+
+
+# --- round 9: the same "he" going on acting, and a speaker named by a pronoun in its own sentence ---
+
+def test_he_goes_on_acting_until_the_quote(finder):
+    text = ("Reyna opened his first roofing crew in 2012. That gave him steady work. He bought a second truck. "
+            "He now runs three crews.\n\n"
+            '"We pay every tax we owe," he says.')
+    assert ("tomas-reyna", "we pay every tax we owe") in said(finder, text)
+
+
+def test_someone_else_met_along_the_way_could_be_he(finder):
+    text = ("Reyna opened his first roofing crew in 2012. That gave him steady work. He hired Dale Murrow. "
+            "He now runs three crews.\n\n"
+            '"We pay every tax we owe," he says.')
+    assert said(finder, text, kind="quote") == set()
+
+
+def test_he_without_anyone_named_before_is_no_one(finder):
+    text = ("The crews start at dawn. He bought a second truck. He now runs three crews.\n\n"
+            '"We pay every tax we owe," he says. Reyna sells roofing supplies.')
+    assert said(finder, text, kind="quote") == set()
+
+
+def test_the_speaker_named_by_his_pronoun_in_his_own_sentence(finder):
+    text = ("While Reyna did not address the lawsuit, he said the crews were paid after the arrest of "
+            "foreman Dale Murrow.\n\n"
+            '"We did everything right," he said.')
+    assert ("tomas-reyna", "we did everything right") in said(finder, text)
+
+
+def test_someone_else_acting_in_that_sentence_could_be_the_next_he(finder):
+    text = ("While Reyna did not address the lawsuit, he said Dale Murrow had paid the crews.\n\n"
+            '"We did everything right," he said.')
+    assert said(finder, text, kind="quote") == set()

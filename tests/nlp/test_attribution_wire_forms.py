@@ -267,3 +267,24 @@ def test_exactly_these_words_and_speakers(finder, text, pairs):
     # every expected pair found; anything else found is part of one (a paraphrase around a quote)
     assert want <= have
     assert all(any(h[0] == w[0] and (h[1] in w[1] or w[1] in h[1]) for w in want) for h in have)
+
+
+# --- a tag between a quoted subject and the sentence's own verb -----------------------------------
+
+@pytest.mark.parametrize("text,words", [
+    ('"The larger issue for us," Okonkwo added, is that the raids "are going to hurt every worker we have."',
+     "are going to hurt every worker we have"),
+    ('"Our biggest worry," Okonkwo said, remains that agents "will come back next week."',
+     "will come back next week"),
+])
+def test_a_quote_in_the_clause_after_a_split_subject_is_hers(finder, text, words):
+    assert ("mara-okonkwo", words) in {(q.leader_id, normalize_quote(q.quote)) for q in finder.find(text)}
+
+
+@pytest.mark.parametrize("text", [
+    '"The larger issue for us," Okonkwo added, is what the union called "a disgrace."',
+    '"The larger issue for us," Okonkwo added, is that the union describes the raids as "a disgrace."',
+    '"The larger issue for us," Okonkwo added, is that Dale Murrow "will not listen to anyone."',
+])
+def test_someone_elses_words_in_that_clause_are_not_hers(finder, text):
+    assert {normalize_quote(q.quote) for q in finder.find(text)} == {"the larger issue for us"}
