@@ -1,7 +1,9 @@
-"""Guards added in round 8 of issue 11, each on a FICTIONAL article: a standfirst set apart from
-the story is no one's words, a reporter's relative clause after a reported clause is not what was
-said, and words likened to others' ('her remarks echo ...') are the reporter's comparison. Each
-with its counterpart the rules still read. Every person and company here is invented."""
+"""How a news story's parts are read, each on a FICTIONAL article: a standfirst set apart from the
+story is no one's words; a reporter's relative clause after a reported clause is not what was said;
+words likened to others' ('her remarks echo ...') are the reporter's comparison; initials, tags
+after the reported clause, present-tense tag verbs, a 'she' carried from the sentence before, a
+business named after its owner. Each with its counterpart the rules still read. Every person and
+company here is invented."""
 
 import pytest
 
