@@ -76,7 +76,7 @@ STANCES = {  # statement: (stance, on_topic, confidence, needs_review, evidence)
     "mastodon:fay-turner:2": ("silent", 0, 0.97, 0, None),
     "mastodon:fay-turner:3": ("condemning", 1, 0.95, 0, "they must end"),
     "mastodon:fay-turner:4": ("supporting", 1, 0.9, 0, "enforcement must go on"),
-    "news:fay-1": ("condemning", 1, 0.88, 0, "gone too far"),
+    "news:fay-1": ("condemning", 1, 0.88, 0, "gone too far, in a call with staff"),  # read in the context
     "mastodon:cal-mead:1": ("silent", 1, 0.9, 0, "calm and de-escalation"),
     "mastodon:quinn-still:1": ("silent", 0, 0.98, 0, None),
     "mastodon:rae-unsure:1": ("condemning", 1, 0.41, 1, "Not sure these raids"),
@@ -110,6 +110,7 @@ def room_db(tmp_path_factory):
                                  "context": ""}], now="2026-03-05T00:00:00Z")
     save_stances(db, [{"statement_id": sid, "topic_id": TOPIC, "stance": stance, "on_topic": on_topic,
                        "confidence": confidence, "needs_review": needs_review, "evidence": evidence,
+                       "evidence_from": "context" if sid == "news:fay-1" else None,
                        "model": "test-fixture 0", "classified_at": "2026-03-05T00:00:00Z"}
                       for sid, (stance, on_topic, confidence, needs_review, evidence) in STANCES.items()])
     save_review(db, "mastodon:zed-hostile:1", TOPIC, "confirmed", editor='<b>Ed</b> "Itor" \u202eעורך',
@@ -173,6 +174,23 @@ def test_leader_page_exports(room):
     assert hostile["leader"]["name"] == HOSTILE_NAME
     assert hostile["statements"][0]["text"] == HOSTILE_TEXT and hostile["statements"][0]["note"] == HOSTILE_NOTE
     assert hostile["statements"][0]["verdict"].startswith('verified by <b>Ed</b>')
+
+
+def test_a_side_read_in_the_context_is_said_to_be_the_contexts(room):
+    # news:fay-1 was decided by its framing sentence: the leader page says so, never as her words
+    page = get(room + "/leaders/fay-turner")
+    assert ("Decided with the context (not their words): <mark>gone too far, in a call with staff</mark>"
+            in page)
+    assert page.count("Decided with the context") == 1  # her own posts were decided by their own words
+
+
+def test_board_cards_say_a_side_read_in_the_context_is_the_contexts():
+    from onrecord.plugins.board import cards_template
+
+    statement = {"evidence": "the raids downtown", "evidence_from": "context", "evidence_found": False,
+                 "html": "It went too far.", "kind": "quote"}
+    html = cards_template().render(cards=[{"statement": statement, "condemning": 1, "supporting": 0}])
+    assert "Decided with the context (not their words): <mark>the raids downtown</mark>" in html
 
 
 def test_search_gives_the_verdict_that_counts(room):
