@@ -53,8 +53,9 @@ def test_direct_quotes_floor(bench, development):
     # rules to 0.932; heldout7 (0.733 when it was folded in) brought it to 0.914, round 8's rules
     # (heldout7 0.889) to 0.928; heldout8 (0.760 when it was folded in) brought it to 0.913, round 9's
     # rules (heldout8 0.840, heldout4 0.919) to 0.922; heldout9 (0.761 when it was folded in, its
-    # joined pairs split as the convention says) brought it to 0.909.
-    assert result["recall"] >= 0.90, [r["quote"] for r in result["misses"]]
+    # joined pairs split as the convention says) brought it to 0.909, round 10's rules (heldout9 0.891,
+    # heldout8 0.920, heldout5 0.902) to 0.928.
+    assert result["recall"] >= 0.92, [r["quote"] for r in result["misses"]]
 
 
 def test_paraphrases_floor(bench, development):
@@ -76,7 +77,7 @@ def test_paraphrases_floor(bench, development):
     # it was folded in; precision 0.929, the pool's 0.951) to 0.709; round 8's rules (heldout7 1.000 /
     # 0.646) to 0.959 / 0.723; heldout8 (0.957 / 0.667 when it was folded in) to 0.959 / 0.719, round
     # 9's rules (heldout8 1.000 / 0.727) to 0.963 / 0.726; heldout9 (1.000 / 0.720 when it was folded
-    # in) to 0.965 / 0.727.
+    # in) to 0.965 / 0.727, round 10's rules (heldout9 1.000 / 0.760) to 0.965 / 0.729.
     assert result["recall"] >= 0.72, [r["quote"] for r in result["misses"]]
 
 
