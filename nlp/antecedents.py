@@ -163,9 +163,22 @@ class Antecedents:
                 return True
             if node.dep_ == "poss" and node.head.lemma_.lower() in lp.OWN_DOCUMENT_NOUNS | lp.SPEECH_NOUNS:
                 return True  # "Fiddelke's message emphasized ... He also noted ...": its author
-            if node.dep_ == "nsubjpass" and not any(c.dep_ == "agent" for c in node.head.children):
-                return True
+            if node.dep_ == "nsubjpass" and not any(c.dep_ == "agent" and _may_be_someone(c) for c in node.head.children):
+                return True  # ("Okonkwo was not impressed by the reversal": a thing's act leaves her in view)
         return False
+
+
+def _may_be_someone(agent) -> bool:
+    """A passive's 'by ...' that could name a person acting ('was criticized by Ruiz', 'by the
+    sheriff', 'by her'): any name, pronoun or person noun in it; only a plain thing ('by the
+    reversal') leaves the passive's subject the one in view."""
+    return any(t.pos_ in ("PROPN", "PRON") or t.ent_type_ or lp.is_person_noun(t.lower_)
+               or t.lower_ in lp.FEMININE_NOUNS | lp.MASCULINE_NOUNS
+               or (t.pos_ == "NOUN" and t.lower_.endswith(_AGENT_SUFFIXES))  # 'by the roofer': doubt
+               for t in agent.subtree if t.i != agent.i)
+
+
+_AGENT_SUFFIXES = ("er", "or", "ist", "ian", "ee", "ant", "ent", "ers", "ors", "ists", "ians", "ees", "ants", "ents")
 
 
 def single_leader(people: set[str]) -> str | None:

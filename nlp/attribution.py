@@ -65,6 +65,7 @@ class ArticleAttribution(ReportedQuotes, Continuations):
         self._after_reported_speech(reported + framed, attributed, verbs_of)
         self._continuations(attributed, verbs_of)
         self._split_subject(attributed, verbs_of)
+        self._fronted_partials(attributed, verbs_of)
         merged = self._merge_interrupted(attributed, verbs_of)
         for index, attribution in attributed.items():
             if index in merged:

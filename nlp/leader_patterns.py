@@ -292,6 +292,8 @@ PERSON_NOUNS = frozenset({
     "witness", "neighbor", "neighbour", "mother", "father", "daughter", "son", "wife", "husband",
     "sister", "brother", "man", "woman", "commissioner", "secretary", "judge", "prosecutor",
     "candidate", "voter", "protester", "protestor", "immigrant", "detainee", "economist",
+    "sheriff", "deputy", "police", "guard", "chef", "clerk", "cousin", "landlord", "tenant", "customer",
+    "client", "guest",
 })
 
 # Person nouns with a grammatical gender: "his daughter" is no antecedent of the next "he said",

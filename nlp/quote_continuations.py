@@ -88,6 +88,53 @@ class Continuations:
             attributed[index] = Attribution(base.leader_id, "continuation", unique_sents([*base.sents, main.sent]))
             verbs_of[index] = verb
 
+    def _fronted_partials(self, attributed, verbs_of):
+        """'"From watching her bake at night" to seeing her find "her own customers," Okonkwo says,
+        "that is where it started."': a sentence that goes on after its tag in the speaker's own
+        quote (opening lowercase) is the speaker's sentence, and the quoted words fronted before
+        the tag are hers too, unless someone else is named there or another verb reports them
+        ('what the union called "..."')."""
+        for index, span in enumerate(self.spans):
+            verb = verbs_of.get(index)
+            if index not in attributed or verb is None or span.block or not is_speech(verb) \
+                    or not self.text[span.start:span.start + 1].islower():
+                continue
+            tokens = self.article.span_tokens[index]
+            sent = verb.sent
+            if not tokens or tokens[0].sent.start != sent.start or tokens[0].i < verb.i:
+                continue
+            subject = self.grammar.subject(verb)
+            if subject is None or subject.i > verb.i:
+                continue  # ('..., says Okonkwo, "..."': the same, but only the usual order is read)
+            fronted = [j for j in range(index) if j not in attributed and not self.spans[j].block
+                       and self.article.span_tokens[j] and self.article.span_tokens[j][0].i >= sent.start
+                       and self.article.span_tokens[j][-1].i < subject.left_edge.i]
+            if not fronted:
+                continue
+            narration = [t for t in self.article.doc[sent.start:subject.left_edge.i]
+                         if self.article.in_quote[t.i] == -1 and not (t.is_punct or t.is_space)]
+            if self.mentions.people_in(narration, objects=True) or any(
+                    t.i in self.mentions.leader_at or t.ent_type_ in ("PERSON", "LEADER") for t in narration) \
+                    or any(self._reported_by_another(j) for j in fronted):
+                continue  # someone else's words, or words another verb reports, may stand there
+            base = attributed[index]
+            for j in fronted:
+                attributed[j] = Attribution(base.leader_id, "continuation", unique_sents([sent]))
+                verbs_of[j] = None
+
+    def _reported_by_another(self, index) -> bool:
+        """A quote a reporting or labelling verb outside it governs ('called the raids "a
+        disgrace"', 'described as "..."'): that verb's words, whoever its subject is."""
+        for t in self.article.span_tokens[index]:
+            head = t.head
+            if self.article.in_quote[head.i] == index:
+                continue
+            if head.pos_ == "ADP" and head.head.i != head.i:
+                head = head.head
+            if is_speech(head) or is_label(head):
+                return True
+        return False
+
     def _merge_interrupted(self, attributed, verbs_of) -> dict[int, int]:
         """'"We will fight," she said, "and we will win."' is one quote: index -> merged into."""
         merged: dict[int, int] = {}

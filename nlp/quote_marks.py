@@ -159,9 +159,11 @@ def _double_quotes(text: str, ranges) -> list[Span]:
         i, open_mark, open_at, inner_start = p_start, None, 0, 0
         straight_ok = _straight_marks_pair(text, p_start, p_end, ranges)
         closers = {opener: (closer,) for opener, closer in _OPENERS_D.items()}
-        if not straight_ok and text.count("“", p_start, p_end) != text.count("”", p_start, p_end):
+        if not straight_ok and text.count("“", p_start, p_end) != text.count("”", p_start, p_end) \
+                or _straight_closer_inside(text, p_start, p_end):
             # mixed marks: a straight mark stands in for a missing curly one ('declared, "We
-            # can't bend the knee.”', '“My biggest issue is: why us?" Hartmann said.')
+            # can't bend the knee.”', '“My biggest issue is: why us?" Hartmann said.', '“We
+            # stay," said Ruiz. "We always do.”')
             straight_ok = True
             closers = {**closers, '"': ('"', "”"), "“": ("”", '"')}
         if carry is not None:
@@ -221,6 +223,18 @@ def _sentence_end(text: str, start: int, end: int) -> int | None:
             continue
         return match.end(1) + 1
     return None
+
+
+def _straight_closer_inside(text, p_start, p_end) -> bool:
+    """'“We stay," said Ruiz. "We always do.”': inside a curly pair, the first straight mark
+    closes (after a word or punctuation, before a space): each curly mark pairs with a straight
+    one. A straight quote nested inside ('“They called it "chaos," she said.”') opens first."""
+    start = text.find("“", p_start, p_end)
+    end = text.find("”", start + 1, p_end) if start != -1 else -1
+    inner = text.find('"', start + 1, end) if end != -1 else -1
+    if inner == -1 or not text.count('"', inner, end) % 2 == 0:
+        return False
+    return not text[inner - 1].isspace() and text[inner + 1].isspace()
 
 
 def _straight_marks_pair(text, p_start, p_end, ranges) -> bool:

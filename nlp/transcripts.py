@@ -7,7 +7,8 @@ or as a signature, as pull quotes and epigraphs do:
 
 A paragraph that opens with exactly a leader's name or alias and a colon gives that leader's
 words: quoted, or (in a transcript, where at least two paragraphs open with a speaker's label:
-the leader's, an interviewer's in capitals, "Q:" or "A:") unquoted to the end of the paragraph.
+the leader's, an interviewer's in capitals, "Q:" or "A:", or where a leader's label follows right
+after another label, a turn) unquoted to the end of the paragraph.
 A paragraph that is a quoted sentence signed with a dash and exactly a leader's name (a title
 may follow after a comma) is that leader's. Never in a headline ("Okonkwo: 'We will not
 comply'" may go beyond her words), and never a label that names anyone else or part of a name.
@@ -33,7 +34,12 @@ def labelled_words(article, index, attributed) -> list[tuple]:
         if match and not block:
             labels.append((number, match))
     speakers = [m for _n, m in labels if m.group(1).isupper() or _leader(index, m.group(1))]
-    transcript = len(speakers) >= 2
+    numbers = {n for n, _m in labels}
+    turns = any(_leader(index, m.group(1)) and n - 1 in numbers for n, m in labels)
+    # ('Operator: ... I would now turn the call over to Pablo Paez.' then 'Pablo E. Paez: Thank you,
+    # operator. ...': a leader's label answering the paragraph labelled just before is a turn in
+    # a transcript, whoever the other speaker is)
+    transcript = len(speakers) >= 2 or turns
     out = []
     for number, match in labels:
         leader_id = _leader(index, match.group(1))
@@ -53,8 +59,32 @@ def labelled_words(article, index, attributed) -> list[tuple]:
         words = clean_quote(text[at:end])
         if not transcript or any(ch in words for ch in '"“”') or len(words.split()) < 4:
             continue
-        out.append((None, Span([(at, end)], at, end), words, Attribution(leader_id, "transcript", sents[:1])))
+        parts = [(at, end)] + _turn_goes_on(article, number, numbers)
+        words = clean_quote(" ".join(text[a:b] for a, b in parts))
+        out.append((None, Span(parts, at, parts[-1][1]), words, Attribution(leader_id, "transcript", sents[:1])))
     return out + _labels_in_paragraphs(article, index, attributed)
+
+
+_FIRST_PERSON = re.compile(r"\b(?:I|we|We|our|Our|my|My|us)\b")
+_THIRD_PERSON = re.compile(r"\b(?:he|He|she|She|his|His|her|Her)\b")
+
+
+def _turn_goes_on(article, number: int, labelled: set[int]) -> list[tuple]:
+    """A transcript's turn runs on over the next paragraphs until another label: each unlabelled
+    paragraph after it that speaks in the first person, with no quote marks and no 'he' or 'she'
+    (the reporter's narration about someone), is the same turn."""
+    parts = []
+    for following in range(number + 1, len(article.ranges)):
+        start, end, block = article.ranges[following]
+        paragraph = article.text[start:end]
+        if following in labelled or block or any(ch in paragraph for ch in '"“”') \
+                or not _FIRST_PERSON.search(paragraph) or _THIRD_PERSON.search(paragraph):
+            break
+        first = article.doc.char_span(start, end, alignment_mode="expand")
+        if first is None or article.in_headline(first[0]):
+            break
+        parts.append((start, end))
+    return parts
 
 
 _MID_LABEL = re.compile(r"(?<=[.!?…] )" + _LABEL.pattern)

@@ -40,6 +40,14 @@ QUOTED = [
      'We realize this is a sensitive topic'),
     ('Ruiz later apologized, saying she “sincerely regret[ted] (opens in new tab)” the remarks.',
      'sincerely regret[ted]'),
+    # a curly pair around the tag, each closed by a straight mark (round 10)
+    ('“We are already open. We stay," said Ruiz. "Let them come and see.”',
+     'We are already open. We stay'),
+    ('“We are already open. We stay," said Ruiz. "Let them come and see.”',
+     'Let them come and see.'),
+    # a straight quote nested inside a curly one stays inside it
+    ('“They called it "a raid," and I believe them,” Okonkwo said.',
+     'They called it "a raid," and I believe them'),
 ]
 
 
