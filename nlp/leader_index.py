@@ -60,7 +60,9 @@ def _handles(leader: dict) -> set[str]:
 
 def _organisation_keys(leaders) -> dict[str, tuple[set[str], frozenset[str], str]]:
     """Per leader: lowercase organisation names (full, and the first word when distinctive),
-    the title nouns that can refer to them, and the whole title ("chief scientific officer")."""
+    the title nouns that can refer to them, and the whole title ("chief scientific officer").
+    An organisation that is a description ("dairy farm (Sheldon, Vermont)") names nothing: "the
+    dairy farmer" in another article is someone else, never this leader."""
     keys = {}
     for leader in leaders:
         org = " ".join((leader.get("organization") or "").split())
@@ -68,9 +70,16 @@ def _organisation_keys(leaders) -> dict[str, tuple[set[str], frozenset[str], str
         heads = lp.title_heads(leader.get("title"))
         if not org or not heads and not title:
             continue
-        names = {org.lower()}
+        names = set() if _describes(org) else {org.lower()}
         first = org.split()[0].lower()
-        if len(org.split()) > 1 and len(first) > 3:
+        if names and len(org.split()) > 1 and len(first) > 3:
             names.add(first)
         keys[leader["id"]] = (names, heads, title)
     return keys
+
+
+def _describes(org: str) -> bool:
+    """'dairy farm (Sheldon, Vermont)', 'taco restaurant': a description of a business, not its
+    name ('Lumenfold', 'a16z' and '3M' are names)."""
+    first = org.split()[0].strip(",()")
+    return first.isalpha() and first.islower()

@@ -2,8 +2,9 @@
 story is no one's words; a reporter's relative clause after a reported clause is not what was said;
 words likened to others' ('her remarks echo ...') are the reporter's comparison; initials, tags
 after the reported clause, present-tense tag verbs, a 'she' carried from the sentence before, a
-business named after its owner. Each with its counterpart the rules still read. Every person and
-company here is invented."""
+business named after its owner, a role shared with a listed leader whose organisation is only a
+description. Each with its counterpart the rules still read. Every person and company here is
+invented."""
 
 import pytest
 
@@ -209,3 +210,26 @@ def test_a_reported_act_before_a_participle_with_a_partial_quote_is_reported(fin
 def test_a_reported_act_leading_into_a_whole_quote_is_still_not_reported(finder):
     text = 'Okonkwo framed her stance as a civic duty, saying: "Loving the country means pushing back."'
     assert not any(words.startswith("framed") for _leader, words in said(finder, text))
+
+
+# --- a role shared with a listed leader whose organisation is a description -------------------
+
+def test_the_dairy_farmer_is_the_one_in_view_never_a_listed_dairy_farmer_elsewhere():
+    # read after heldout10's blind look: "dairy" in another farmer's "dairy farm (...)" was taken
+    # for an organisation's name, so "the dairy farmer" went to a man the story never names
+    finder = QuoteFinder([
+        {"id": "wendell-acre", "name": "Wendell Acre", "aliases": ["Acre"], "title": "Dairy farmer",
+         "organization": "dairy farm (Pinecrest, Vermont)"},
+        {"id": "ottoline-fenn", "name": "Ottoline Fenn", "aliases": ["Fenn"], "title": "Dairy farmer",
+         "organization": "farm, Marlow, Wisconsin"}])
+    text = ("Ottoline Fenn, a Wisconsin dairy farmer, says the crackdown worries her.\n\n"
+            "“If there is no labour, there is no milk,” the dairy farmer said.")
+    found = said(finder, text, "quote")
+    assert "wendell-acre" not in {leader for leader, _ in found}
+    assert found == {("ottoline-fenn", normalize_quote("If there is no labour, there is no milk"))}
+
+
+def test_a_named_organisation_still_names_its_leader():
+    finder = QuoteFinder(LEADERS)
+    text = "“We will not sign a detention contract,” the Lumenfold chief executive said."
+    assert said(finder, text) == {("mara-okonkwo", "we will not sign a detention contract")}
