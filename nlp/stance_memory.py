@@ -30,18 +30,19 @@ def memory_features(own, joined, memory: dict, k: int, scale: float, groups=None
     """(n, 2 * len(LABELS)) features of rows with embeddings own and joined (n, d) against the memory
     {"own", "joined": (m, d), "labels": (m,) indices into LABELS, "groups"?: (m,) speaker groups}.
     With `groups` (n,), a row's neighbours leave out memory rows of its own group (training)."""
+    if not len(own):
+        return numpy.zeros((0, 2 * len(LABELS)), dtype="float32")
     onehot = numpy.eye(len(LABELS), dtype="float32")[numpy.asarray(memory["labels"], dtype=int)]
     parts = []
     for query, stored in ((own, memory["own"]), (joined, memory["joined"])):
         sims = numpy.asarray(query, dtype="float32") @ numpy.asarray(stored, dtype="float32").T
         if groups is not None:
             sims[numpy.asarray(groups)[:, None] == numpy.asarray(memory["groups"])[None, :]] = -numpy.inf
-        top = numpy.argsort(-sims, axis=1, kind="stable")[:, :k]
+        # The k most similar (their order does not matter: a weighted sum); argpartition, not a sort.
+        top = numpy.argpartition(-sims, min(k, sims.shape[1]) - 1, axis=1)[:, :k]
         w = numpy.clip(numpy.take_along_axis(sims, top, axis=1), 0, None)
         dist = (w[:, :, None] * onehot[top]).sum(1) / numpy.maximum(w.sum(1, keepdims=True), 1e-9)
         parts.append(scale * dist)
-    if not parts[0].shape[0]:
-        return numpy.zeros((0, 2 * len(LABELS)), dtype="float32")
     return numpy.concatenate(parts, axis=1).astype("float32")
 
 
