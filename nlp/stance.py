@@ -12,7 +12,8 @@ How a statement is judged (the model is built by nlp/project.yml; see nlp/config
 2. The encoder (nlp/encoder.py) embeds the statement's own text (and each of its sentences,
    pooled from the same pass) and the text paired with its context (a news quote's framing
    sentence, the post a reply answers); the head (nlp/stance_head.py) scores them, with features saying what
-   the text's evaluative words are aimed at (nlp/stance_targets.py). A side taken in one sentence
+   the text's evaluative words are aimed at (nlp/stance_targets.py) and, from model 0.5.0, with
+   what the nearest labelled train statements were judged (nlp/stance_memory.py). A side taken in one sentence
    of a long post is not drowned by the rest (`combine`, as far as the calibrated sentence weight
    allows: 0 for model 0.4.0, whose sentences then only pick the evidence). Temperature and sentence weight were fitted on the tune
    split, so `confidence` reads as the probability of being right.
@@ -40,6 +41,7 @@ from onrecord.nlp.encoder import Encoder, EncoderError, read_model_card
 from onrecord.nlp.labels import SILENT
 from onrecord.nlp.sentences import has_words, looks_english, model_text, sentence_spans
 from onrecord.nlp.stance_head import Head, features, softmax
+from onrecord.nlp.stance_memory import memory_features
 from onrecord.nlp.stance_targets import target_features
 from onrecord.nlp.topic import TopicGate, TopicMatch
 
@@ -103,6 +105,10 @@ class StanceClassifier:
         self.use_gate = bool(self.card["features"]["gate"])
         # What evaluative words are aimed at (nlp/stance_targets.py); models before 0.4.0 lack it.
         self.use_targets = bool(self.card["features"].get("targets", False))
+        # The memory of labelled statements (nlp/stance_memory.py); models before 0.5.0 lack it.
+        self.memory = self.head.memory if self.card["features"].get("memory", False) else None
+        if self.card["features"].get("memory", False) and self.memory is None:
+            raise StanceModelError(f"stance model at {path} names a memory its head.npz lacks")
         self.max_chars = int(self.card["runtime"]["max_chars"])
         self.max_sentences = int(self.card["runtime"]["max_sentences"])
         calibration = self.card.get("calibration", {})
@@ -144,8 +150,10 @@ class StanceClassifier:
             joined[with_context] = self.encoder.embed([model_text(texts[n]) for n in with_context],
                                                       [contexts[n] for n in with_context])
         targets = self._targets(texts)
-        doc_logits = self.head.logits(features(own, joined, levels, self.use_context, self.use_gate, targets))
-        own_logits = (self.head.logits(features(own, None, levels, self.use_context, self.use_gate, targets))
+        doc_logits = self.head.logits(features(own, joined, levels, self.use_context, self.use_gate, targets,
+                                               self._memory(own, joined)))
+        own_logits = (self.head.logits(features(own, None, levels, self.use_context, self.use_gate, targets,
+                                                self._memory(own, own)))
                       if with_context else doc_logits)
         split = [n for n in range(len(todo)) if len(spans[n]) > 1]
         if split:
@@ -153,7 +161,7 @@ class StanceClassifier:
             row_texts = [texts[n][a:b] for n in split for a, b in spans[n]]
             row_levels = [self.gate.check(t).level for t in row_texts]
             logits = self.head.logits(features(rows, None, row_levels, self.use_context, self.use_gate,
-                                               self._targets(row_texts)))
+                                               self._targets(row_texts), self._memory(rows, rows)))
             bounds = numpy.cumsum([0] + [len(spans[n]) for n in split])
             sentence_logits = {n: logits[bounds[k] : bounds[k + 1]] for k, n in enumerate(split)}
         for n, i in enumerate(todo):
@@ -163,6 +171,14 @@ class StanceClassifier:
 
     def _targets(self, texts: list[str]):
         return target_features(texts, self.card["features"]) if self.use_targets else None
+
+    def _memory(self, own, joined):
+        """Memory features as training built them (joined is own where the model reads no context)."""
+        if self.memory is None:
+            return None
+        features_cfg = self.card["features"]
+        return memory_features(own, joined if self.use_context else own, self.memory,
+                               int(features_cfg["memory_k"]), float(features_cfg["memory_scale"]))
 
     def judge(self, text: str, context: str, raw: Raw | None) -> Judgment:
         """The calibrated judgment of one statement from its raw scores."""

@@ -3,7 +3,10 @@
     python scripts/train.py config.cfg training/train.jsonl training/encoder training/model
 
 The embeddings come from the exported (quantised) encoder itself, so the head learns exactly the
-features run time computes. The output folder holds encoder.onnx, tokenizer.json, head.npz and
+features run time computes. With `features.memory`, the embeddings and labels of the real train
+statements the encoder was never fine-tuned on (`features.memory_exclude` lists the ones it was)
+become the memory (nlp/stance_memory.py), saved in head.npz; a train row's memory features leave
+out its own speaker group. The output folder holds encoder.onnx, tokenizer.json, head.npz and
 model.json (the settings run time needs); scripts/calibrate.py then adds the calibration.
 """
 import argparse
@@ -17,16 +20,15 @@ from sklearn.linear_model import LogisticRegression
 from onrecord.nlp.encoder import Encoder
 from onrecord.nlp.labels import LABELS
 from onrecord.nlp.stance_data import TOPIC, read_config, read_jsonl
+from onrecord.nlp.sentences import model_text
 from onrecord.nlp.stance_head import Head, features
+from onrecord.nlp.stance_memory import build_memory, memory_features
 from onrecord.nlp.stance_targets import target_features
 from onrecord.nlp.topic import TopicGate
 
 
-def embed_rows(rows, encoder: Encoder, use_context: bool, use_gate: bool, targets: dict | None = None):
-    """Feature matrix of rows, built as run time builds a statement's whole-text features."""
-    from onrecord.nlp.sentences import model_text
-
-    gate = TopicGate(TOPIC)
+def encode(rows, encoder: Encoder, use_context: bool):
+    """(own, joined) embeddings of rows: the text alone, and the text with its context (or again alone)."""
     texts = [model_text(r["text"]) for r in rows]
     own = encoder.embed(texts)
     joined = own.copy()
@@ -34,25 +36,52 @@ def embed_rows(rows, encoder: Encoder, use_context: bool, use_gate: bool, target
     if use_context and with_context:
         joined[with_context] = encoder.embed([texts[i] for i in with_context],
                                              [model_text(rows[i]["context"]) for i in with_context])
+    return own, joined
+
+
+def embed_rows(rows, encoder: Encoder, use_context: bool, use_gate: bool, targets: dict | None = None,
+               memory: dict | None = None):
+    """Feature matrix of rows, built as run time builds a statement's whole-text features; with a
+    memory, the rows' neighbours leave out their own speaker group."""
+    gate = TopicGate(TOPIC)
+    own, joined = encode(rows, encoder, use_context)
     extra = target_features([r["text"] for r in rows], targets) if targets and targets.get("targets") else None
-    return features(own, joined, [gate.check(r["text"]).level for r in rows], use_context, use_gate, extra)
+    remembered = None
+    if memory is not None:
+        remembered = memory_features(own, joined if use_context else own, memory, int(targets["memory_k"]),
+                                     float(targets["memory_scale"]), [r["speaker"] for r in rows])
+    return features(own, joined, [gate.check(r["text"]).level for r in rows], use_context, use_gate, extra, remembered)
 
 
-def fit(x, y, weights, head_cfg: dict) -> Head:
+def make_memory(rows, encoder: Encoder, cfg: dict, base: Path) -> dict:
+    """The memory: real, original (not augmented) train statements the encoder was never fine-tuned on."""
+    exclude = cfg["features"].get("memory_exclude") or ""
+    seen = set()
+    if exclude:
+        seen = {line.strip() for line in (base / exclude).read_text().splitlines()
+                if line.strip() and not line.startswith("#")}
+    kept = [r for r in rows if r["source"] == "real" and "augmented" not in r["tags"] and r["id"] not in seen]
+    own, joined = encode(kept, encoder, cfg["features"]["context"])
+    return build_memory(own, joined if cfg["features"]["context"] else own, [r["stance"] for r in kept],
+                        [r["speaker"] for r in kept])
+
+
+def fit(x, y, weights, head_cfg: dict, memory: dict | None = None) -> Head:
     clf = LogisticRegression(C=head_cfg["C"], class_weight=head_cfg["class_weight"] or None,
                              max_iter=head_cfg["max_iter"])
     clf.fit(x, y, sample_weight=weights)
     order = [list(clf.classes_).index(label) for label in LABELS]  # store in LABELS order
-    return Head(clf.coef_[order], clf.intercept_[order], LABELS)
+    return Head(clf.coef_[order], clf.intercept_[order], LABELS, memory)
 
 
 def train(config: Path, train_file: Path, encoder_dir: Path, out: Path) -> None:
     cfg = read_config(config)
     rows = read_jsonl(train_file)
     encoder = Encoder(encoder_dir, cfg["encoder"]["max_tokens"])
-    x = embed_rows(rows, encoder, cfg["features"]["context"], cfg["features"]["gate"], cfg["features"])
+    memory = make_memory(rows, encoder, cfg, config.parent) if cfg["features"].get("memory") else None
+    x = embed_rows(rows, encoder, cfg["features"]["context"], cfg["features"]["gate"], cfg["features"], memory)
     y = numpy.array([r["stance"] for r in rows])
-    head = fit(x, y, numpy.array([r.get("weight", 1.0) for r in rows]), cfg["head"])
+    head = fit(x, y, numpy.array([r.get("weight", 1.0) for r in rows]), cfg["head"], memory)
     out.mkdir(parents=True, exist_ok=True)
     for name in ("encoder.onnx", "tokenizer.json"):
         shutil.copy(encoder_dir / name, out / name)
@@ -69,6 +98,9 @@ def train(config: Path, train_file: Path, encoder_dir: Path, out: Path) -> None:
         "runtime": cfg["runtime"],
         "trained_on": {s: sum(r["source"] == s for r in rows) for s in ("real", "fictional")},
     }
+    if memory is not None:
+        card["memory"] = {"statements": int(len(memory["labels"])),
+                          "labels": {label: int((memory["labels"] == n).sum()) for n, label in enumerate(LABELS)}}
     provenance = encoder_dir / "encoder.json"  # written by scripts/export.py when encoder.reuse is set
     if cfg["encoder"].get("reuse") and provenance.exists():
         card.update(json.loads(provenance.read_text()))

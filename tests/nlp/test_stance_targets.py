@@ -77,4 +77,5 @@ def test_the_model_card_says_how_the_packaged_head_reads_them():
     features = card["features"]
     dim = 384 * (2 if features["context"] else 1) + (3 if features["gate"] else 0)
     dim += len(NAMES) if features.get("targets") else 0
+    dim += 6 if features.get("memory") else 0  # nlp/stance_memory.py: 3 labels x (text, text with context)
     assert head["weights"].shape[1] == dim
