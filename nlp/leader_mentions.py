@@ -30,6 +30,19 @@ class Mentions(Antecedents, Titles):
         self.index = index
         self.leader_at = self._leader_mentions()
         self._roles_resolving: set[int] = set()
+        self.named_by_organisation: set[str] = set()  # "the Lumenfold chief executive" (Titles.by_title)
+
+    def named_here(self, leader_id: str) -> bool:
+        """Whether the article names the leader: by a mention that is hers (not part of someone
+        else's name, leader_at), by her full name or a longer alias in any case ('MARA OKONKWO:'),
+        or by her organisation's own name with her title. Every path (pronouns, roles, labels,
+        signatures, a role named later) ends here: words never go to a listed leader the article
+        does not name, whatever a rule concluded."""
+        if leader_id in self.leader_at.values() or leader_id in self.named_by_organisation:
+            return True
+        full = [n for n in self.index.names.get(leader_id, ()) if len(n.split()) > 1]
+        text = " ".join(self.article.text.split()).lower()
+        return any(re.search(rf"(?<!\w){re.escape(n)}(?!\w)", text) for n in full)
 
     def _leader_mentions(self) -> dict[int, str]:
         """token index -> leader id, for leader mentions that are not part of someone else's name."""

@@ -40,19 +40,25 @@ class Titles:
             return None
         # "the chief executive of Lumenfold": the organisation may follow
         words += [t for c in of for t in c.subtree if t.dep_ not in ("det", "prep")]
-        phrase = " ".join(t.lower_ for t in words if t.dep_ != "case")
-        phrase = phrase.replace(" 's", "")
+        printed = " ".join(t.text for t in words if t.dep_ != "case").replace(" 's", "").replace(" ’s", "")
+        phrase = printed.lower()
+        # the organisation as it names itself, in its own case: "the Harvest manager" at Harvest
+        # Foods, never "the harvest manager" (a common word, naming no one)
         at_org = [lid for lid, (orgs, _heads, _title) in self.index.orgs.items()
-                  if any(re.search(rf"\b{re.escape(o)}\b", phrase) for o in orgs)]
+                  if any(re.search(rf"\b{re.escape(o)}\b", printed) for o in self.index.org_cases[lid] if o.lower() in orgs)]
         if head.lower_ in ("head", "boss") and len(at_org) == 1 and _runs_it(*self.index.orgs[at_org[0]][1:]) \
                 and any(phrase.endswith((o, f"{o} {head.lower_}")) for o in self.index.orgs[at_org[0]][0]):
+            self.named_by_organisation.add(at_org[0])
             return at_org[0]  # "the head of Lumenfold", "the Lumenfold boss": its one listed leader, who runs it
             # (not "the head of Lumenfold's legal team", nor a chief scientist)
         matches = [lid for lid in at_org for orgs, heads, title in [self.index.orgs[lid]]
                    if head.lower_ in heads or title and phrase.endswith(title)
                    or head.lower_ == "chief" and heads & {"ceo", "executive"}  # "the JPMorgan chief"
                    or head.lower_ == "officer" and "chief executive officer" in phrase and "ceo" in heads]
-        return matches[0] if len(matches) == 1 else None
+        if len(matches) != 1:
+            return None
+        self.named_by_organisation.add(matches[0])
+        return matches[0]
 
     def by_role(self, head, quote_index: int = -1) -> str | None:
         return self.role(head, quote_index)[0]
