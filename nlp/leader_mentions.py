@@ -14,7 +14,7 @@ import re
 
 from onrecord.nlp import leader_patterns as lp
 from onrecord.nlp.antecedents import Antecedents
-from onrecord.nlp.leader_titles import Titles
+from onrecord.nlp.leader_titles import Titles, age_epithet
 from onrecord.nlp.named_later import named_later
 from onrecord.nlp.speech_verbs import is_speech
 
@@ -224,11 +224,12 @@ class Mentions(Antecedents, Titles):
             author = self.grammar.author(subject)  # "told employees in a message that said ..."
             if author is not None and author.lower_ not in lp.OWN_DOCUMENT_NOUNS:
                 return self.speaker(author, quote_index)
-            return None
+            earlier = self._earlier_document(subject)  # "X released a memo ... '...,' the memo read."
+            return (earlier[0], "name", earlier[1]) if earlier else None
         if lower in lp.PERSONAL_PRONOUNS:
             leader, antecedent = self.resolve_pronoun(subject, quote_index)
             return (leader, "pronoun", antecedent) if leader else None
-        if subject.pos_ in ("NOUN", "PROPN"):
+        if subject.pos_ in ("NOUN", "PROPN") or age_epithet(subject):
             leader = self.by_title(subject)
             if leader:
                 return leader, "title", []
@@ -258,10 +259,15 @@ class Mentions(Antecedents, Titles):
         own = self._author_of(noun)
         if own is not None:
             return own, []
+        return self._earlier_document(noun)
+
+    def _earlier_document(self, noun):
+        """(leader id, [sentence]) for 'the memo': the author of the memo the article mentioned last
+        before this sentence, when that mention names its author."""
         if noun.lemma_.lower() not in lp.OWN_DOCUMENT_NOUNS \
                 or not any(c.lower_ in ("the", "this", "that") for c in noun.children if c.dep_ == "det"):
             return None
-        earlier = [t for t in self.doc[:sent.start] if t.lemma_ == noun.lemma_ and self.in_quote[t.i] == -1]
+        earlier = [t for t in self.doc[:noun.sent.start] if t.lemma_ == noun.lemma_ and self.in_quote[t.i] == -1]
         if not earlier:
             return None
         author = self._author_of(earlier[-1])

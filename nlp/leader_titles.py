@@ -67,12 +67,14 @@ class Titles:
         """(leader, [antecedent sentence]) for 'the CEO', 'the executive': the leader the
         sentences just before are about, as for he/she, when the role is that leader's title."""
         nothing = (None, [])
-        if head.tag_ not in ("NN", "NNP") or head.i in self._roles_resolving:
+        age = age_epithet(head)
+        if head.tag_ not in ("NN", "NNP") and not age or head.i in self._roles_resolving:
             return nothing
         words = [t for t in head.subtree if t.i <= head.i]
-        descriptive = head.lower_ in lp.DESCRIPTIVE_ROLES  # "the billionaire", "the 69-year-old head of ..."
+        descriptive = head.lower_ in lp.DESCRIPTIVE_ROLES or age  # "the billionaire", "the 75-year-old"
         if [t.lower_ for t in words[:1]] != ["the"] or any(
-                c.dep_ in ("relcl", "acl", "appos") or c.dep_ == "prep" and not (descriptive and _unnamed_of(c))
+                c.dep_ in ("relcl", "acl", "appos") and not _aside(c)
+                or c.dep_ == "prep" and not (descriptive and _unnamed_of(c))
                 for c in head.children):
             return nothing
         if not descriptive and not any(head.lower_ in heads for _orgs, heads, _title in self.index.orgs.values()):
@@ -89,6 +91,21 @@ class Titles:
                                for sent in [*antecedent, head.sent] for t in sent if t.i < head.i):
             return nothing  # "Okonkwo met two billionaires. '...,' the billionaire said.": which one?
         return leader, antecedent
+
+
+def age_epithet(head) -> bool:
+    """'the 75-year-old': an age standing for the person, as reporters write after naming them."""
+    doc = head.doc
+    return head.lower_ == "old" and head.i >= 3 and doc[head.i - 1].text in ("-", "–") \
+        and doc[head.i - 2].lower_ == "year" and doc[head.i - 3].text in ("-", "–")
+
+
+def _aside(clause) -> bool:
+    """'the 75-year-old, who has campaigned against ...': a relative clause set off by a comma
+    describes the one already meant, where 'the executive who spoke first' picks someone out."""
+    start = clause.left_edge.i
+    return clause.dep_ == "relcl" and start > 0 and clause.doc[start - 1].text == "," \
+        and clause.doc[start].lower_ in ("who", "whose")
 
 
 def _unnamed_of(prep) -> bool:
