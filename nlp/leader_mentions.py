@@ -50,6 +50,7 @@ class Mentions(Antecedents, Titles):
         persons = list(doc.spans["persons"]) if "persons" in doc.spans else []
         others = list(doc.spans["other_ents"]) if "other_ents" in doc.spans else []
         doubtful: set[str] = set()   # leaders whose surname also names another person here
+        other_from: dict[str, int] = {}  # where that other person is first named
         mentions = []
         shared = self._shared_names()
         for ent in doc.ents:
@@ -77,6 +78,7 @@ class Mentions(Antecedents, Titles):
                 foreign = True
             if foreign:
                 doubtful.add(leader_id)
+                other_from[leader_id] = min(other_from.get(leader_id, ent.start), ent.start)
             # "Cook County", "Dean Foods": the name runs on into another entity's name
             elsewhere = any(other.start <= ent.end - 1 and ent.start <= other.end - 1
                             and any(t.is_title and t.text.lower() not in own for t in other if t.i >= ent.end)
@@ -87,9 +89,14 @@ class Mentions(Antecedents, Titles):
                 elsewhere = True
             mentions.append((ent, leader_id, foreign or elsewhere))
         at = {}
+        fulls = {leader_id: ent.start for ent, leader_id, foreign in reversed(mentions)
+                 if not foreign and len(ent) > 1 and ent.text.lower() == self.index.leaders[leader_id]["name"].lower()}
         for ent, leader_id, foreign in mentions:
             full = len(ent) > 1 and ent.text.lower() == self.index.leaders[leader_id]["name"].lower()
-            if foreign or (leader_id in doubtful and not full):
+            # 'Vincent Scardina ... Scardina told NBC6 ... His cousin, Virgil Scardina, ...': the bare
+            # surname is the leader's until the other bearer is named, and in doubt from there on
+            decided = fulls.get(leader_id, len(self.doc)) < ent.start < other_from.get(leader_id, 0)
+            if foreign or (leader_id in doubtful and not full and not decided):
                 continue
             for t in ent:
                 at[t.i] = leader_id
