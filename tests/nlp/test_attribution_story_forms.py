@@ -249,3 +249,11 @@ def test_a_bare_surname_after_a_relative_named_first_stays_in_doubt(finder):
     text = ("Dele Okonkwo was at the plant that morning. His sister, Mara Okonkwo, runs Lumenfold.\n\n"
             "“It is quite a shock,” Okonkwo said of the raid.")
     assert said(finder, text, "quote") == set()
+
+
+def test_a_title_with_brackets_is_called_by_its_noun():
+    # "Farmer (cherry orchards)": the brackets say which farmer; "the farmer" is what he is called
+    finder = QuoteFinder([{"id": "wendell-acre", "name": "Wendell Acre", "aliases": ["Acre"],
+                           "title": "Farmer (pear orchards)", "organization": "orchards, Marlow, Oregon"}])
+    text = "Wendell Acre walked the rows on Monday. “The pears are rotting,” the farmer said."
+    assert said(finder, text, "quote") == {("wendell-acre", "the pears are rotting")}
