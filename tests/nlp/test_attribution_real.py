@@ -55,8 +55,9 @@ def test_direct_quotes_floor(bench, development):
     # rules (heldout8 0.840, heldout4 0.919) to 0.922; heldout9 (0.761 when it was folded in, its
     # joined pairs split as the convention says) brought it to 0.909, round 10's rules (heldout9 0.891,
     # heldout8 0.920, heldout5 0.902) to 0.928; heldout10 (0.450 when it was folded in, after the
-    # description-organisation fix of 6bc776c) brought it to 0.898.
-    assert result["recall"] >= 0.89, [r["quote"] for r in result["misses"]]
+    # description-organisation fix of 6bc776c) brought it to 0.898, round 11's rules (heldout10 0.650) to
+    # 0.910.
+    assert result["recall"] >= 0.91, [r["quote"] for r in result["misses"]]
 
 
 def test_paraphrases_floor(bench, development):
@@ -79,7 +80,7 @@ def test_paraphrases_floor(bench, development):
     # 0.646) to 0.959 / 0.723; heldout8 (0.957 / 0.667 when it was folded in) to 0.959 / 0.719, round
     # 9's rules (heldout8 1.000 / 0.727) to 0.963 / 0.726; heldout9 (1.000 / 0.720 when it was folded
     # in) to 0.965 / 0.727, round 10's rules (heldout9 1.000 / 0.760) to 0.965 / 0.729; heldout10 (1.000 /
-    # 0.517 when it was folded in) to 0.967 / 0.715.
+    # 0.517 when it was folded in) to 0.967 / 0.715, round 11's rules (heldout10 1.000 / 0.552) to 0.967 / 0.717.
     assert result["recall"] >= 0.71, [r["quote"] for r in result["misses"]]
 
 
