@@ -82,7 +82,7 @@ class ArticleAttribution(ReportedQuotes, Continuations):
         found += framed
         found += self.paraphrases.after_colon()
         found += self.paraphrases.according_to(attributed)
-        return found
+        return [f for f in found if f[2].pattern == "embed" or self.mentions.named_here(f[2].leader_id)]
 
     def _attribute_span(self, index, span):
         """Attribution for one quoted passage: a governing speech verb, an adjacent attribution

@@ -16,9 +16,13 @@ class LeaderIndex:
         self.leaders = {leader["id"]: leader for leader in leaders}
         self.patterns, self.name_words = lp.ruler_patterns(leaders)
         self.orgs = _organisation_keys(leaders)
+        # the same names as printed ("Lumenfold", "a16z"), to match in their own case
+        self.org_cases = {leader["id"]: _organisation_cases(leader) for leader in leaders}
         self.names = {leader["id"]: {" ".join(n.split()).lower() for n in [leader["name"], *leader.get("aliases", [])]}
                       for leader in leaders}
         self.handles = {leader["id"]: _handles(leader) for leader in leaders}
+        self.whole_handles = {leader["id"]: {(a.get("handle") or "").lower().lstrip("@")
+                                             for a in leader.get("accounts", []) or []} for leader in leaders}
         names = {n for leader in leaders for n in [leader["name"], *leader.get("aliases", [])] if n.strip()}
         self.names_re = _alternation(names)
         self.mentions_re = _alternation(names | {org for orgs, _heads, _title in self.orgs.values() for org in orgs})
@@ -32,9 +36,12 @@ class LeaderIndex:
                           for w in (leader.get("organization") or "").split() if w[:1].isupper()}
 
     def by_byline(self, name: str, handle: str) -> str | None:
-        """The leader an embedded post's byline names: by account handle, else by exact name."""
+        """The leader an embedded post's byline names: by account handle, else by exact name. A
+        handle without its instance ('@okonkwo' for okonkwo@lumen.social) may be anyone's on
+        another platform: it names the leader only under her own name."""
         handle = handle.lower().lstrip("@")
-        found = {lid for lid, handles in self.handles.items() if handle in handles}
+        found = {lid for lid, handles in self.handles.items() if handle in handles
+                 and (handle in self.whole_handles[lid] or name.lower() in self.names[lid])}
         if not found:
             found = {lid for lid, names in self.names.items() if name.lower() in names}
         return found.pop() if len(found) == 1 else None
@@ -76,6 +83,12 @@ def _organisation_keys(leaders) -> dict[str, tuple[set[str], frozenset[str], str
             names.add(first)
         keys[leader["id"]] = (names, heads, title)
     return keys
+
+
+def _organisation_cases(leader: dict) -> set[str]:
+    """A leader's organisation name, and its first word, as the watchlist prints them."""
+    org = " ".join((leader.get("organization") or "").split())
+    return {org, org.split()[0]} if org else set()
 
 
 def _describes(org: str) -> bool:

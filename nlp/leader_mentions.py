@@ -14,7 +14,7 @@ import re
 
 from onrecord.nlp import leader_patterns as lp
 from onrecord.nlp.antecedents import Antecedents
-from onrecord.nlp.leader_titles import Titles
+from onrecord.nlp.leader_titles import Titles, age_epithet
 from onrecord.nlp.named_later import named_later
 from onrecord.nlp.speech_verbs import is_speech
 
@@ -30,6 +30,19 @@ class Mentions(Antecedents, Titles):
         self.index = index
         self.leader_at = self._leader_mentions()
         self._roles_resolving: set[int] = set()
+        self.named_by_organisation: set[str] = set()  # "the Lumenfold chief executive" (Titles.by_title)
+
+    def named_here(self, leader_id: str) -> bool:
+        """Whether the article names the leader: by a mention that is hers (not part of someone
+        else's name, leader_at), by her full name or a longer alias in any case ('MARA OKONKWO:'),
+        or by her organisation's own name with her title. Every path (pronouns, roles, labels,
+        signatures, a role named later) ends here: words never go to a listed leader the article
+        does not name, whatever a rule concluded."""
+        if leader_id in self.leader_at.values() or leader_id in self.named_by_organisation:
+            return True
+        full = [n for n in self.index.names.get(leader_id, ()) if len(n.split()) > 1]
+        text = " ".join(self.article.text.split()).lower()
+        return any(re.search(rf"(?<!\w){re.escape(n)}(?!\w)", text) for n in full)
 
     def _leader_mentions(self) -> dict[int, str]:
         """token index -> leader id, for leader mentions that are not part of someone else's name."""
@@ -37,6 +50,7 @@ class Mentions(Antecedents, Titles):
         persons = list(doc.spans["persons"]) if "persons" in doc.spans else []
         others = list(doc.spans["other_ents"]) if "other_ents" in doc.spans else []
         doubtful: set[str] = set()   # leaders whose surname also names another person here
+        other_from: dict[str, int] = {}  # where that other person is first named
         mentions = []
         shared = self._shared_names()
         for ent in doc.ents:
@@ -64,6 +78,7 @@ class Mentions(Antecedents, Titles):
                 foreign = True
             if foreign:
                 doubtful.add(leader_id)
+                other_from[leader_id] = min(other_from.get(leader_id, ent.start), ent.start)
             # "Cook County", "Dean Foods": the name runs on into another entity's name
             elsewhere = any(other.start <= ent.end - 1 and ent.start <= other.end - 1
                             and any(t.is_title and t.text.lower() not in own for t in other if t.i >= ent.end)
@@ -74,9 +89,14 @@ class Mentions(Antecedents, Titles):
                 elsewhere = True
             mentions.append((ent, leader_id, foreign or elsewhere))
         at = {}
+        fulls = {leader_id: ent.start for ent, leader_id, foreign in reversed(mentions)
+                 if not foreign and len(ent) > 1 and ent.text.lower() == self.index.leaders[leader_id]["name"].lower()}
         for ent, leader_id, foreign in mentions:
             full = len(ent) > 1 and ent.text.lower() == self.index.leaders[leader_id]["name"].lower()
-            if foreign or (leader_id in doubtful and not full):
+            # 'Vincent Scardina ... Scardina told NBC6 ... His cousin, Virgil Scardina, ...': the bare
+            # surname is the leader's until the other bearer is named, and in doubt from there on
+            decided = fulls.get(leader_id, len(self.doc)) < ent.start < other_from.get(leader_id, 0)
+            if foreign or (leader_id in doubtful and not full and not decided):
                 continue
             for t in ent:
                 at[t.i] = leader_id
@@ -211,11 +231,12 @@ class Mentions(Antecedents, Titles):
             author = self.grammar.author(subject)  # "told employees in a message that said ..."
             if author is not None and author.lower_ not in lp.OWN_DOCUMENT_NOUNS:
                 return self.speaker(author, quote_index)
-            return None
+            earlier = self._earlier_document(subject)  # "X released a memo ... '...,' the memo read."
+            return (earlier[0], "name", earlier[1]) if earlier else None
         if lower in lp.PERSONAL_PRONOUNS:
             leader, antecedent = self.resolve_pronoun(subject, quote_index)
             return (leader, "pronoun", antecedent) if leader else None
-        if subject.pos_ in ("NOUN", "PROPN"):
+        if subject.pos_ in ("NOUN", "PROPN") or age_epithet(subject):
             leader = self.by_title(subject)
             if leader:
                 return leader, "title", []
@@ -245,10 +266,15 @@ class Mentions(Antecedents, Titles):
         own = self._author_of(noun)
         if own is not None:
             return own, []
+        return self._earlier_document(noun)
+
+    def _earlier_document(self, noun):
+        """(leader id, [sentence]) for 'the memo': the author of the memo the article mentioned last
+        before this sentence, when that mention names its author."""
         if noun.lemma_.lower() not in lp.OWN_DOCUMENT_NOUNS \
                 or not any(c.lower_ in ("the", "this", "that") for c in noun.children if c.dep_ == "det"):
             return None
-        earlier = [t for t in self.doc[:sent.start] if t.lemma_ == noun.lemma_ and self.in_quote[t.i] == -1]
+        earlier = [t for t in self.doc[:noun.sent.start] if t.lemma_ == noun.lemma_ and self.in_quote[t.i] == -1]
         if not earlier:
             return None
         author = self._author_of(earlier[-1])

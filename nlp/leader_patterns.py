@@ -230,7 +230,8 @@ def title_heads(title: str | None) -> frozenset[str]:
     """Nouns that can head a reference to a person by their title ("the chief executive")."""
     if not title:
         return frozenset()
-    words = [w.strip(".,").lower() for w in title.replace("/", " ").split()]
+    # "Farmer (cherry orchards)": what the brackets add says which farmer, not what he is called
+    words = [w.strip(".,").lower() for w in re.sub(r"\([^)]*\)", " ", title).replace("/", " ").split()]
     heads: set[str] = set()
     for word in words:
         heads |= TITLE_SYNONYMS.get(word, set())

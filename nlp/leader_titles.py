@@ -40,19 +40,25 @@ class Titles:
             return None
         # "the chief executive of Lumenfold": the organisation may follow
         words += [t for c in of for t in c.subtree if t.dep_ not in ("det", "prep")]
-        phrase = " ".join(t.lower_ for t in words if t.dep_ != "case")
-        phrase = phrase.replace(" 's", "")
+        printed = " ".join(t.text for t in words if t.dep_ != "case").replace(" 's", "").replace(" ’s", "")
+        phrase = printed.lower()
+        # the organisation as it names itself, in its own case: "the Harvest manager" at Harvest
+        # Foods, never "the harvest manager" (a common word, naming no one)
         at_org = [lid for lid, (orgs, _heads, _title) in self.index.orgs.items()
-                  if any(re.search(rf"\b{re.escape(o)}\b", phrase) for o in orgs)]
+                  if any(re.search(rf"\b{re.escape(o)}\b", printed) for o in self.index.org_cases[lid] if o.lower() in orgs)]
         if head.lower_ in ("head", "boss") and len(at_org) == 1 and _runs_it(*self.index.orgs[at_org[0]][1:]) \
                 and any(phrase.endswith((o, f"{o} {head.lower_}")) for o in self.index.orgs[at_org[0]][0]):
+            self.named_by_organisation.add(at_org[0])
             return at_org[0]  # "the head of Lumenfold", "the Lumenfold boss": its one listed leader, who runs it
             # (not "the head of Lumenfold's legal team", nor a chief scientist)
         matches = [lid for lid in at_org for orgs, heads, title in [self.index.orgs[lid]]
                    if head.lower_ in heads or title and phrase.endswith(title)
                    or head.lower_ == "chief" and heads & {"ceo", "executive"}  # "the JPMorgan chief"
                    or head.lower_ == "officer" and "chief executive officer" in phrase and "ceo" in heads]
-        return matches[0] if len(matches) == 1 else None
+        if len(matches) != 1:
+            return None
+        self.named_by_organisation.add(matches[0])
+        return matches[0]
 
     def by_role(self, head, quote_index: int = -1) -> str | None:
         return self.role(head, quote_index)[0]
@@ -61,12 +67,14 @@ class Titles:
         """(leader, [antecedent sentence]) for 'the CEO', 'the executive': the leader the
         sentences just before are about, as for he/she, when the role is that leader's title."""
         nothing = (None, [])
-        if head.tag_ not in ("NN", "NNP") or head.i in self._roles_resolving:
+        age = age_epithet(head)
+        if head.tag_ not in ("NN", "NNP") and not age or head.i in self._roles_resolving:
             return nothing
         words = [t for t in head.subtree if t.i <= head.i]
-        descriptive = head.lower_ in lp.DESCRIPTIVE_ROLES  # "the billionaire", "the 69-year-old head of ..."
+        descriptive = head.lower_ in lp.DESCRIPTIVE_ROLES or age  # "the billionaire", "the 75-year-old"
         if [t.lower_ for t in words[:1]] != ["the"] or any(
-                c.dep_ in ("relcl", "acl", "appos") or c.dep_ == "prep" and not (descriptive and _unnamed_of(c))
+                c.dep_ in ("relcl", "acl", "appos") and not _aside(c)
+                or c.dep_ == "prep" and not (descriptive and _unnamed_of(c))
                 for c in head.children):
             return nothing
         if not descriptive and not any(head.lower_ in heads for _orgs, heads, _title in self.index.orgs.values()):
@@ -83,6 +91,21 @@ class Titles:
                                for sent in [*antecedent, head.sent] for t in sent if t.i < head.i):
             return nothing  # "Okonkwo met two billionaires. '...,' the billionaire said.": which one?
         return leader, antecedent
+
+
+def age_epithet(head) -> bool:
+    """'the 75-year-old': an age standing for the person, as reporters write after naming them."""
+    doc = head.doc
+    return head.lower_ == "old" and head.i >= 3 and doc[head.i - 1].text in ("-", "–") \
+        and doc[head.i - 2].lower_ == "year" and doc[head.i - 3].text in ("-", "–")
+
+
+def _aside(clause) -> bool:
+    """'the 75-year-old, who has campaigned against ...': a relative clause set off by a comma
+    describes the one already meant, where 'the executive who spoke first' picks someone out."""
+    start = clause.left_edge.i
+    return clause.dep_ == "relcl" and start > 0 and clause.doc[start - 1].text == "," \
+        and clause.doc[start].lower_ in ("who", "whose")
 
 
 def _unnamed_of(prep) -> bool:

@@ -34,7 +34,7 @@ class QuoteGrammar(SpeechGrammar):
         if is_speech(verb):
             return True
         if lemma(verb) in lp.AS_VERBS:  # ("described being 'convicted in the headlines'": a clause, not a name)
-            return any(t.lower_ == "as" or t.pos_ in ("VERB", "AUX") for t in path)
+            return any(t.lower_ == "as" or t.pos_ in ("VERB", "AUX") for t in path) or _judging_word(verb, path, self.in_quote)
         return True
 
     def aside(self, token, outside) -> bool:
@@ -307,3 +307,13 @@ def _cast_as(verb, path) -> bool:
     if path[-1].dep_ == "prep" and path[-1].lower_ == "as":
         return True
     return path[-1].dep_ == "dobj" and len(path) > 1 and path[-2].dep_ == "prep" and path[-2].lower_ == "as"
+
+
+def _judging_word(verb, path, in_quote) -> bool:
+    """'criticized the "discriminatory" actions', 'praised their "professional" conduct': a quoted
+    adjective on the object of a verdict is the judge's own word (a quoted noun there may be a
+    name: 'praised the "Safe Harbor" programme')."""
+    if len(path) != 1 or path[0].dep_ != "dobj" or path[0].head.i != verb.i:
+        return False
+    return any(c.dep_ == "amod" and c.pos_ == "ADJ" and c.i < path[0].i and in_quote[c.i] != -1
+               and in_quote[path[0].i] == -1 for c in path[0].children)

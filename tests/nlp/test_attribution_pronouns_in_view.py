@@ -1,5 +1,5 @@
 """Who a pronoun's quote belongs to when the sentence before leaves one person in view, in forms
-read in round 10 of issue 11, each on a FICTIONAL sentence with a guard beside it. Every person
+read in rounds 10 and 11 of issue 11 (an age or a role standing for her, "the memo" she released), each on a FICTIONAL sentence with a guard beside it. Every person
 and company here is invented."""
 
 import pytest
@@ -50,3 +50,38 @@ def test_a_passive_subject_acted_on_by_an_agent_noun_leaves_the_she_in_doubt(fin
     # a noun the person lists do not know, but formed as one who acts ('-er', '-or', '-ist')
     text = ('Mara Okonkwo was outbid by the wholesaler. "Nobody on my team sleeps anymore," she said.')
     assert said(finder, text, kind="quote") == set()
+
+
+# --- round 11: an age or a role with an aside, and "the memo" going back to its author ------------
+
+def test_an_age_standing_for_the_one_in_view_is_hers(finder):
+    text = ("Mara Okonkwo runs Lumenfold from a converted mill.\n\n"
+            "“I had fewer worries last year,” said the 61-year-old, who has campaigned against the raids.")
+    assert said(finder, text) == {("mara-okonkwo", "i had fewer worries last year")}
+
+
+def test_an_age_with_two_people_in_view_names_no_one(finder):
+    text = ("Mara Okonkwo met Tomas Reyna at the mill on Friday.\n\n"
+            "“I had fewer worries last year,” said the 61-year-old, who has campaigned against the raids.")
+    assert said(finder, text) == set()
+
+
+def test_a_role_with_an_aside_is_the_one_in_view_but_a_role_picked_out_is_not(finder):
+    aside = ("Mara Okonkwo spoke at the mill on Friday. The chief executive, who rarely speaks to the press, "
+             "said the raids had emptied the night shift.")
+    picked = ("Mara Okonkwo spoke at the mill on Friday. The chief executive who spoke after her "
+              "said the raids had emptied the night shift.")
+    assert said(finder, aside, "paraphrase") == {("mara-okonkwo", "the raids had emptied the night shift")}
+    assert said(finder, picked, "paraphrase") == set()
+
+
+def test_the_memo_a_leader_released_is_hers_when_it_speaks(finder):
+    text = ("Mara Okonkwo released a memo to staff on Monday.\n\n"
+            "“We are focused on what we can control,” the memo read.")
+    assert said(finder, text) == {("mara-okonkwo", "we are focused on what we can control")}
+
+
+def test_the_memo_someone_else_released_is_not_the_leaders(finder):
+    text = ("Mara Okonkwo met the union on Monday. The union released a memo afterwards.\n\n"
+            "“We are focused on what we can control,” the memo read.")
+    assert said(finder, text) == set()

@@ -373,3 +373,15 @@ def test_suggesting_after_an_act_is_what_the_act_implies(finder):
 ])
 def test_suggesting_after_speech_still_reports_her(finder, text):
     assert said(finder, text, kind="paraphrase") == {("mara-okonkwo", "the memo was only a first step")}
+
+
+# --- round 11: a quoted adjective on a verdict's object is the judge's word ----------------------
+
+def test_a_quoted_adjective_on_what_a_leader_criticized_is_hers(finder):
+    text = "Okonkwo criticized the “discriminatory” actions of the hotel's managers."
+    assert ("mara-okonkwo", "discriminatory") in said(finder, text, "quote")
+
+
+def test_a_quoted_name_on_what_a_leader_praised_is_no_quote(finder):
+    for text in ("Okonkwo praised the “Safe Harbor” programme.", "Okonkwo criticized the harsh “Midway” raids."):
+        assert said(finder, text, "quote") == set()

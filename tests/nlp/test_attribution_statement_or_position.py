@@ -71,8 +71,10 @@ def test_a_speech_verb_put_before_the_name_is_no_first_name(finder):
 
 
 def test_another_person_sharing_the_surname_still_makes_it_doubtful(finder):
-    text = ('Lumenfold President Mara Okonkwo was stunned. "My first question is: Why us?" Okonkwo said. '
-            'Her cousin Adaeze Okonkwo, a nurse, said the agents were polite.')
+    # (since round 11 a bare surname before the other bearer is named is the leader's, so the
+    # cousin is named before the quote here: from her mention on, 'Okonkwo' is either of them)
+    text = ('Lumenfold President Mara Okonkwo was stunned. Her cousin Adaeze Okonkwo, a nurse, said the agents '
+            'were polite. "My first question is: Why us?" Okonkwo said.')
     assert said(finder, text, "quote") == set()
 
 

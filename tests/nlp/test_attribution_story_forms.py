@@ -3,7 +3,7 @@ story is no one's words; a reporter's relative clause after a reported clause is
 words likened to others' ('her remarks echo ...') are the reporter's comparison; initials, tags
 after the reported clause, present-tense tag verbs, a 'she' carried from the sentence before, a
 business named after its owner, a role shared with a listed leader whose organisation is only a
-description. Each with its counterpart the rules still read. Every person and company here is
+description, a bare surname before and after a relative who bears it is named. Each with its counterpart the rules still read. Every person and company here is
 invented."""
 
 import pytest
@@ -233,3 +233,27 @@ def test_a_named_organisation_still_names_its_leader():
     finder = QuoteFinder(LEADERS)
     text = "“We will not sign a detention contract,” the Lumenfold chief executive said."
     assert said(finder, text) == {("mara-okonkwo", "we will not sign a detention contract")}
+
+
+# --- a relative sharing the surname: the bare surname is decided until the relative is named -----
+
+def test_a_bare_surname_is_the_leaders_until_a_relative_with_it_is_named(finder):
+    text = ("Mara Okonkwo built Lumenfold from a garage.\n\n"
+            "“It is quite a shock,” Okonkwo said of the raid.\n\n"
+            "Her brother and business partner, Dele Okonkwo, was at the plant that morning.\n\n"
+            "“We lost a third of the night shift,” Okonkwo said.")
+    assert said(finder, text, "quote") == {("mara-okonkwo", "it is quite a shock")}
+
+
+def test_a_bare_surname_after_a_relative_named_first_stays_in_doubt(finder):
+    text = ("Dele Okonkwo was at the plant that morning. His sister, Mara Okonkwo, runs Lumenfold.\n\n"
+            "“It is quite a shock,” Okonkwo said of the raid.")
+    assert said(finder, text, "quote") == set()
+
+
+def test_a_title_with_brackets_is_called_by_its_noun():
+    # "Farmer (cherry orchards)": the brackets say which farmer; "the farmer" is what he is called
+    finder = QuoteFinder([{"id": "wendell-acre", "name": "Wendell Acre", "aliases": ["Acre"],
+                           "title": "Farmer (pear orchards)", "organization": "orchards, Marlow, Oregon"}])
+    text = "Wendell Acre walked the rows on Monday. “The pears are rotting,” the farmer said."
+    assert said(finder, text, "quote") == {("wendell-acre", "the pears are rotting")}
