@@ -305,3 +305,17 @@ def test_a_reported_clause_that_is_only_the_quote_is_no_paraphrase(finder):
 def test_a_quote_paragraph_after_reported_speech_naming_someone_else_is_nobodys(finder):
     text = 'Okonkwo said the raids had cut sales, but Dale Murrow disagreed.\n\n"Nonsense."'
     assert found(finder, text) == {("mara-okonkwo", "the raids had cut sales", "paraphrase")}
+
+
+def test_a_quoted_subheading_is_no_ones_words_even_when_it_repeats_a_leaders(finder):
+    text = ("Sales along Dover Street fell by half this spring.\n\n\"People Stopped Coming Out\"\n\n"
+            "\"We lost the lunch crowd first, because people stopped coming out,\" Okonkwo said.\n\n"
+            "\"Nobody Came Back\"")
+    assert found(finder, text) == {
+        ("mara-okonkwo", "we lost the lunch crowd first because people stopped coming out", "quote")}
+
+
+def test_a_quote_paragraph_that_closes_its_sentence_still_continues_the_speaker(finder):
+    text = "\"We lost the lunch crowd first,\" Okonkwo said.\n\n\"Nobody came back after the raid.\""
+    assert found(finder, text) == {("mara-okonkwo", "we lost the lunch crowd first", "quote"),
+                                   ("mara-okonkwo", "nobody came back after the raid", "quote")}
