@@ -15,7 +15,7 @@ from onrecord.nlp.quote_candidates import Attribution, clean_quote
 from onrecord.nlp.quote_marks import QUOTE_CHARS, Span
 from onrecord.nlp.reported_clauses import (complements, long_standing, opens_with_wh, own_clause, parenthetical_tag,
                                            with_infinitive, without_relative_aside)
-from onrecord.nlp.speech_verbs import according_to, is_expressive, is_speech, lemma
+from onrecord.nlp.speech_verbs import according_to, is_expressive, is_label, is_speech, lemma
 
 
 class Paraphrases(ClauseChecks):
@@ -191,7 +191,8 @@ class Paraphrases(ClauseChecks):
             if not self._whole_quotes_only(said) or any(t.text in QUOTE_CHARS and self.in_quote[t.i] == -1
                                                          for t in said):
                 continue  # part of a longer quote, or a stray mark (a whole partial quote is its words)
-            if any(self._quote_is_the_judgement(parts[key]) for key in keys if key in parts):
+            labelled = is_label(verb) and "dobj" in keys and "dobj" in parts and not self._quote_is_the_judgement(parts["dobj"])
+            if not labelled and any(self._quote_is_the_judgement(parts[key]) for key in keys if key in parts):
                 continue  # 'called the raids "cruel"', 'likened ICE to a "masked force"': the quote is
                 # the judgement itself, the leader's own words (but 'warned against a "masked" force ...')
             content = [t for t in said if not t.is_punct]

@@ -153,6 +153,14 @@ class ParsedArticle:
         start, end, _block = self.ranges[paragraph]
         return span.open_at == start and span.close_at >= end - 1 and len(span.parts) == 1
 
+    def heading(self, span: Span, paragraph: int) -> bool:
+        """A paragraph that is only a quote and closes no sentence ('"People Were Afraid to Go
+        Out"'): a subheading or a pull line set by the outlet, no one's words even when it
+        repeats a speaker's (a quote paragraph that closes its sentence is read as before)."""
+        start, end, _block = self.ranges[paragraph]
+        ending = self.text[start:end].rstrip().rstrip('"”’\'″').rstrip()
+        return self.whole_paragraph(span, paragraph) and not ending.endswith((".", "!", "?", "…"))
+
     def words_between(self, first: Span, second: Span) -> list:
         """The tokens between two quoted passages, without punctuation and spaces."""
         gap = self.doc.char_span(first.close_at, second.open_at, alignment_mode="contract")
