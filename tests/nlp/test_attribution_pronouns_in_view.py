@@ -85,3 +85,17 @@ def test_the_memo_someone_else_released_is_not_the_leaders(finder):
     text = ("Mara Okonkwo met the union on Monday. The union released a memo afterwards.\n\n"
             "“We are focused on what we can control,” the memo read.")
     assert said(finder, text) == set()
+
+
+# --- a leader's surname inside a place's name is no one in view (round 13) ------------------------
+
+def test_a_surname_inside_a_markets_name_puts_no_one_in_view(finder):
+    text = ("Tomas Reyna opened his shoe store on the second floor of Okonkwo Central on Saturday.\n\n"
+            "When I stopped in Tuesday, he said, “There are so many days that people don’t come.”")
+    assert said(finder, text, kind="quote") == {("tomas-reyna", normalize_quote("There are so many days that people don’t come."))}
+
+
+def test_the_same_surname_as_a_person_still_leaves_the_he_in_doubt(finder):
+    text = ("Tomas Reyna opened his shoe store on the second floor on Saturday, next to Okonkwo.\n\n"
+            "When I stopped in Tuesday, he said, “There are so many days that people don’t come.”")
+    assert said(finder, text, kind="quote") == set()
