@@ -165,6 +165,9 @@ class Antecedents:
                 return True  # "Fiddelke's message emphasized ... He also noted ...": its author
             if node.dep_ == "nsubjpass" and not any(c.dep_ == "agent" and _may_be_someone(c) for c in node.head.children):
                 return True  # ("Okonkwo was not impressed by the reversal": a thing's act leaves her in view)
+            if node.dep_ == "dobj" and _a_thing_acts(node.head) and not any(c.dep_ == "conj" for c in node.children):
+                return True  # "Tuesday's raid caught Okonkwo by surprise": the one acted on by a thing
+                # (not "caught Okonkwo and her neighbour ...": either could be the next she)
         return False
 
 
@@ -176,6 +179,22 @@ def _may_be_someone(agent) -> bool:
                or t.lower_ in lp.FEMININE_NOUNS | lp.MASCULINE_NOUNS
                or (t.pos_ == "NOUN" and t.lower_.endswith(_AGENT_SUFFIXES))  # 'by the roofer': doubt
                for t in agent.subtree if t.i != agent.i)
+
+
+def _a_thing_acts(verb) -> bool:
+    """The verb's subject is a plain thing ('Tuesday's federal immigration raid', 'the news'): no
+    name (but a date), pronoun, organisation or person noun anywhere in it, so the one it acts on
+    is the only person the sentence is about."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if not subjects and verb.dep_ == "acl" and verb.head.dep_ == "ROOT":
+        subjects = [verb.head]  # the sentence parsed as a noun phrase: 'raid' ROOT, 'caught' its acl
+    if len(subjects) != 1 or subjects[0].pos_ != "NOUN":
+        return False
+    acted_on = {t.i for t in verb.subtree}
+    return not any((t.pos_ in ("PROPN", "PRON") or t.ent_type_) and t.ent_type_ not in ("DATE", "TIME")
+                   or lp.is_person_noun(t.lower_) or t.lower_ in lp.FEMININE_NOUNS | lp.MASCULINE_NOUNS
+                   or (t.pos_ == "NOUN" and t.lower_.endswith(_AGENT_SUFFIXES))
+                   for t in subjects[0].subtree if t.i not in acted_on)
 
 
 _AGENT_SUFFIXES = ("er", "or", "ist", "ian", "ee", "ant", "ent", "ers", "ors", "ists", "ians", "ees", "ants", "ents")

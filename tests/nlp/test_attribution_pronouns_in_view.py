@@ -99,3 +99,23 @@ def test_the_same_surname_as_a_person_still_leaves_the_he_in_doubt(finder):
     text = ("Tomas Reyna opened his shoe store on the second floor on Saturday, next to Okonkwo.\n\n"
             "When I stopped in Tuesday, he said, “There are so many days that people don’t come.”")
     assert said(finder, text, kind="quote") == set()
+
+
+# --- the one a thing acts on stays in view (round 13) ----------------------------------------------
+
+def test_the_one_a_raid_caught_by_surprise_is_the_next_she(finder):
+    text = ("Tuesday’s federal immigration raid caught Lumenfold chief executive Mara Okonkwo by surprise.\n\n"
+            "“We had no notification, no idea whatsoever,” she told the Ledger by phone.")
+    assert said(finder, text, kind="quote") == {("mara-okonkwo", normalize_quote("We had no notification, no idea whatsoever"))}
+
+
+def test_the_one_a_person_caught_by_surprise_leaves_the_she_in_doubt(finder):
+    text = ("The sheriff caught Lumenfold chief executive Mara Okonkwo by surprise.\n\n"
+            "“We had no notification, no idea whatsoever,” she told the Ledger by phone.")
+    assert said(finder, text, kind="quote") == set()
+
+
+def test_two_women_a_raid_caught_by_surprise_leave_the_she_in_doubt(finder):
+    text = ("Tuesday’s federal immigration raid caught Mara Okonkwo and her neighbour Delia Ruiz by surprise.\n\n"
+            "“We had no notification, no idea whatsoever,” she told the Ledger by phone.")
+    assert said(finder, text, kind="quote") == set()
