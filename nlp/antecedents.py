@@ -65,8 +65,29 @@ class Antecedents:
                     return nothing  # "Okonkwo says her son ... '...,' he said.": he is not the one called her
                 if leader is None:
                     return self._same_pronoun_before(prev, narration, pronoun, named)
-                return (leader, [prev]) if leader and self.leader_is_subject(prev, leader) else nothing
+                return (leader, [prev]) if leader and (self.leader_is_subject(prev, leader) or self._sole_possessor(
+                    narration, leader, pronoun)) else nothing
         return self._going_on(chain, pronoun, named)
+
+    def _sole_possessor(self, narration, leader_id: str, pronoun) -> bool:
+        """'A man walked into Soleil Ramirez's restaurant ... "...," she said.': the leader, named
+        only as a possessor, is the one person the pronoun can be. Everyone else in the sentence is
+        a person noun of the other gender ('a man'), and no pronoun of the same gender stands there
+        for someone not named ('She walked into Okonkwo's shop' may be another woman)."""
+        mentions = [t for t in narration if self.leader_at.get(t.i) == leader_id]
+        if not mentions:
+            return False
+        for t in mentions:
+            node = t
+            while node.dep_ in ("compound", "flat") and node.head.i != node.i:
+                node = node.head
+            if node.dep_ != "poss":
+                return False
+        others = self.people_in(narration, objects=True) - {leader_id}
+        if any(not p.startswith("speaker:") or not lp.other_gender(p[len("speaker:"):], pronoun.lower_) for p in others):
+            return False
+        own = _GENDERED.get(pronoun.lower_, set())
+        return not any(t.lower_ in own and t.pos_ == "PRON" for t in narration)
 
     def _going_on(self, chain, pronoun, named):
         """Past the sentences looked at, with no one found: '... He launched several hustles. He

@@ -119,3 +119,29 @@ def test_two_women_a_raid_caught_by_surprise_leave_the_she_in_doubt(finder):
     text = ("Tuesday’s federal immigration raid caught Mara Okonkwo and her neighbour Delia Ruiz by surprise.\n\n"
             "“We had no notification, no idea whatsoever,” she told the Ledger by phone.")
     assert said(finder, text, kind="quote") == set()
+
+
+# --- a leader named only as a possessor, the one person the pronoun can be (round 13) --------------
+
+def test_a_possessor_beside_a_man_is_the_next_she(finder):
+    text = ("A man walked into Mara Okonkwo’s shop last month and started to ask strange questions: "
+            "How many people do you have on staff?\n\n“Stuff nobody asks,” she said.")
+    assert said(finder, text, kind="quote") == {("mara-okonkwo", normalize_quote("Stuff nobody asks"))}
+
+
+def test_a_possessor_beside_a_woman_leaves_the_she_in_doubt(finder):
+    text = ("A woman walked into Mara Okonkwo’s shop last month and started to ask strange questions: "
+            "How many people do you have on staff?\n\n“Stuff nobody asks,” she said.")
+    assert said(finder, text, kind="quote") == set()
+
+
+def test_a_possessor_beside_another_she_leaves_the_she_in_doubt(finder):
+    text = ("She walked into Mara Okonkwo’s shop last month and started to ask strange questions: "
+            "How many people do you have on staff?\n\n“Stuff nobody asks,” she said.")
+    assert said(finder, text, kind="quote") == set()
+
+
+def test_a_possessor_beside_a_named_person_leaves_the_she_in_doubt(finder):
+    text = ("Delia Ruiz walked into Mara Okonkwo’s shop last month and started to ask strange questions: "
+            "How many people do you have on staff?\n\n“Stuff nobody asks,” she said.")
+    assert said(finder, text, kind="quote") == set()
