@@ -57,8 +57,9 @@ def test_direct_quotes_floor(bench, development):
     # heldout8 0.920, heldout5 0.902) to 0.928; heldout10 (0.450 when it was folded in, after the
     # description-organisation fix of 6bc776c) brought it to 0.898, round 11's rules (heldout10 0.650) to
     # 0.910; heldout11 (0.733 when it was folded in, with round 12's subheading guard) brought it to 0.906;
-    # heldout12 (0.660 when it was folded in, with round 13's place-name guard) brought it to 0.888.
-    assert result["recall"] >= 0.88, [r["quote"] for r in result["misses"]]
+    # heldout12 (0.660 when it was folded in, with round 13's place-name guard) brought it to 0.888, round 13's
+    # pronoun rules (heldout5 0.951, heldout3 0.928, heldout10 0.675) to 0.894.
+    assert result["recall"] >= 0.89, [r["quote"] for r in result["misses"]]
 
 
 def test_paraphrases_floor(bench, development):
@@ -84,8 +85,9 @@ def test_paraphrases_floor(bench, development):
     # 0.517 when it was folded in) to 0.967 / 0.715, round 11's rules (heldout10 1.000 / 0.552) to 0.967 / 0.717; heldout11 (1.000 / 0.464 when it was
     # folded in) to 0.968 / 0.703; round 12 completed the older splits' label clauses (14 more expected
     # lines: 0.968 / 0.682 with round 11's rules) and its label rule brought the pool to 0.969 / 0.709;
-    # heldout12 (1.000 / 0.394 when it was folded in) brought it to 0.970 / 0.689.
-    assert result["recall"] >= 0.68, [r["quote"] for r in result["misses"]]
+    # heldout12 (1.000 / 0.394 when it was folded in) brought it to 0.970 / 0.689, round 13's rules
+    # (one more heldout5 paraphrase) to 0.970 / 0.691.
+    assert result["recall"] >= 0.69, [r["quote"] for r in result["misses"]]
 
 
 def test_only_development_splits_are_read(bench):
