@@ -81,8 +81,11 @@ class Antecedents:
             node = t
             while node.dep_ in ("compound", "flat") and node.head.i != node.i:
                 node = node.head
-            if node.dep_ != "poss":
-                return False
+            if node.dep_ != "poss" or _may_be_a_person(node.head, suffixes=False):
+                return False  # "Okonkwo's critics were unimpressed": one of them may be the he
+        if any(t.dep_ in ("nsubj", "nsubjpass") and _may_be_a_person(t) and not lp.other_gender(t.lower_, pronoun.lower_)
+               for t in narration):
+            return False  # "Her customers walked into Okonkwo's shop": someone acting who may be she
         others = self.people_in(narration, objects=True) - {leader_id}
         if any(not p.startswith("speaker:") or not lp.other_gender(p[len("speaker:"):], pronoun.lower_) for p in others):
             return False
@@ -207,15 +210,25 @@ def _a_thing_acts(verb) -> bool:
     name (but a date), pronoun, organisation or person noun anywhere in it, so the one it acts on
     is the only person the sentence is about."""
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    acted_on = set()
     if not subjects and verb.dep_ == "acl" and verb.head.dep_ == "ROOT":
         subjects = [verb.head]  # the sentence parsed as a noun phrase: 'raid' ROOT, 'caught' its acl
+        acted_on = {t.i for t in verb.subtree}
     if len(subjects) != 1 or subjects[0].pos_ != "NOUN":
         return False
-    acted_on = {t.i for t in verb.subtree}
-    return not any((t.pos_ in ("PROPN", "PRON") or t.ent_type_) and t.ent_type_ not in ("DATE", "TIME")
+    return not any((t.pos_ in ("PROPN", "PRON") or t.ent_type_ or t.is_title and t.pos_ != "DET")
+                   and t.ent_type_ not in ("DATE", "TIME")  # ('Ruiz criticized ...', Ruiz tagged a noun)
                    or lp.is_person_noun(t.lower_) or t.lower_ in lp.FEMININE_NOUNS | lp.MASCULINE_NOUNS
                    or (t.pos_ == "NOUN" and t.lower_.endswith(_AGENT_SUFFIXES))
                    for t in subjects[0].subtree if t.i not in acted_on)
+
+
+def _may_be_a_person(noun, suffixes: bool = True) -> bool:
+    """A noun that names or may name people: 'critics', 'daughter'; with suffixes, also 'the
+    roofer', 'customers' (and, crudely, 'restaurant': used only where doubt is the safe side)."""
+    word = noun.lower_
+    return noun.pos_ in ("NOUN", "PROPN") and (lp.is_person_noun(word) or word in lp.FEMININE_NOUNS | lp.MASCULINE_NOUNS
+                                              or suffixes and word.endswith(_AGENT_SUFFIXES))
 
 
 _AGENT_SUFFIXES = ("er", "or", "ist", "ian", "ee", "ant", "ent", "ers", "ors", "ists", "ians", "ees", "ants", "ents")

@@ -145,3 +145,9 @@ def test_a_possessor_beside_a_named_person_leaves_the_she_in_doubt(finder):
     text = ("Delia Ruiz walked into Mara Okonkwo’s shop last month and started to ask strange questions: "
             "How many people do you have on staff?\n\n“Stuff nobody asks,” she said.")
     assert said(finder, text, kind="quote") == set()
+
+
+def test_a_possessor_of_people_leaves_the_he_in_doubt(finder):
+    text = ("A woman walked into the office where Tomas Reyna’s cousin works.\n\n"
+            "“Stuff nobody asks,” he said.")
+    assert said(finder, text, kind="quote") == set()
