@@ -65,8 +65,32 @@ class Antecedents:
                     return nothing  # "Okonkwo says her son ... '...,' he said.": he is not the one called her
                 if leader is None:
                     return self._same_pronoun_before(prev, narration, pronoun, named)
-                return (leader, [prev]) if leader and self.leader_is_subject(prev, leader) else nothing
+                return (leader, [prev]) if leader and (self.leader_is_subject(prev, leader) or self._sole_possessor(
+                    narration, leader, pronoun)) else nothing
         return self._going_on(chain, pronoun, named)
+
+    def _sole_possessor(self, narration, leader_id: str, pronoun) -> bool:
+        """'A man walked into Soleil Ramirez's restaurant ... "...," she said.': the leader, named
+        only as a possessor, is the one person the pronoun can be. Everyone else in the sentence is
+        a person noun of the other gender ('a man'), and no pronoun of the same gender stands there
+        for someone not named ('She walked into Okonkwo's shop' may be another woman)."""
+        mentions = [t for t in narration if self.leader_at.get(t.i) == leader_id]
+        if not mentions:
+            return False
+        for t in mentions:
+            node = t
+            while node.dep_ in ("compound", "flat") and node.head.i != node.i:
+                node = node.head
+            if node.dep_ != "poss" or _may_be_a_person(node.head, suffixes=False):
+                return False  # "Okonkwo's critics were unimpressed": one of them may be the he
+        if any(t.dep_ in ("nsubj", "nsubjpass") and _may_be_a_person(t) and not lp.other_gender(t.lower_, pronoun.lower_)
+               for t in narration):
+            return False  # "Her customers walked into Okonkwo's shop": someone acting who may be she
+        others = self.people_in(narration, objects=True) - {leader_id}
+        if any(not p.startswith("speaker:") or not lp.other_gender(p[len("speaker:"):], pronoun.lower_) for p in others):
+            return False
+        own = _GENDERED.get(pronoun.lower_, set())
+        return not any(t.lower_ in own and t.pos_ == "PRON" for t in narration)
 
     def _going_on(self, chain, pronoun, named):
         """Past the sentences looked at, with no one found: '... He launched several hustles. He
@@ -165,6 +189,9 @@ class Antecedents:
                 return True  # "Fiddelke's message emphasized ... He also noted ...": its author
             if node.dep_ == "nsubjpass" and not any(c.dep_ == "agent" and _may_be_someone(c) for c in node.head.children):
                 return True  # ("Okonkwo was not impressed by the reversal": a thing's act leaves her in view)
+            if node.dep_ == "dobj" and _a_thing_acts(node.head) and not any(c.dep_ == "conj" for c in node.children):
+                return True  # "Tuesday's raid caught Okonkwo by surprise": the one acted on by a thing
+                # (not "caught Okonkwo and her neighbour ...": either could be the next she)
         return False
 
 
@@ -176,6 +203,32 @@ def _may_be_someone(agent) -> bool:
                or t.lower_ in lp.FEMININE_NOUNS | lp.MASCULINE_NOUNS
                or (t.pos_ == "NOUN" and t.lower_.endswith(_AGENT_SUFFIXES))  # 'by the roofer': doubt
                for t in agent.subtree if t.i != agent.i)
+
+
+def _a_thing_acts(verb) -> bool:
+    """The verb's subject is a plain thing ('Tuesday's federal immigration raid', 'the news'): no
+    name (but a date), pronoun, organisation or person noun anywhere in it, so the one it acts on
+    is the only person the sentence is about."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    acted_on = set()
+    if not subjects and verb.dep_ == "acl" and verb.head.dep_ == "ROOT":
+        subjects = [verb.head]  # the sentence parsed as a noun phrase: 'raid' ROOT, 'caught' its acl
+        acted_on = {t.i for t in verb.subtree}
+    if len(subjects) != 1 or subjects[0].pos_ != "NOUN":
+        return False
+    return not any((t.pos_ in ("PROPN", "PRON") or t.ent_type_ or t.is_title and t.pos_ != "DET")
+                   and t.ent_type_ not in ("DATE", "TIME")  # ('Ruiz criticized ...', Ruiz tagged a noun)
+                   or lp.is_person_noun(t.lower_) or t.lower_ in lp.FEMININE_NOUNS | lp.MASCULINE_NOUNS
+                   or (t.pos_ == "NOUN" and t.lower_.endswith(_AGENT_SUFFIXES))
+                   for t in subjects[0].subtree if t.i not in acted_on)
+
+
+def _may_be_a_person(noun, suffixes: bool = True) -> bool:
+    """A noun that names or may name people: 'critics', 'daughter'; with suffixes, also 'the
+    roofer', 'customers' (and, crudely, 'restaurant': used only where doubt is the safe side)."""
+    word = noun.lower_
+    return noun.pos_ in ("NOUN", "PROPN") and (lp.is_person_noun(word) or word in lp.FEMININE_NOUNS | lp.MASCULINE_NOUNS
+                                              or suffixes and word.endswith(_AGENT_SUFFIXES))
 
 
 _AGENT_SUFFIXES = ("er", "or", "ist", "ian", "ee", "ant", "ent", "ers", "ors", "ists", "ians", "ees", "ants", "ents")

@@ -28,6 +28,7 @@ class Mentions(Antecedents, Titles):
         self.in_quote = article.in_quote
         self.grammar = grammar
         self.index = index
+        self.in_place_names: set[int] = set()  # 'Mercado Central': a leader's alias inside a place's name
         self.leader_at = self._leader_mentions()
         self._roles_resolving: set[int] = set()
         self.named_by_organisation: set[str] = set()  # "the Lumenfold chief executive" (Titles.by_title)
@@ -84,9 +85,14 @@ class Mentions(Antecedents, Titles):
                             and any(t.is_title and t.text.lower() not in own for t in other if t.i >= ent.end)
                             for other in others)
             after = doc[ent.end] if ent.end < len(doc) else None
+            # 'Mercado Central', a market: the next capitalised word is none of this leader's own
+            # (another leader's company may hold it: Deportes Azteca is in Mercado Central)
             if after is not None and after.is_title and after.pos_ == "PROPN" and after.text.lower() not in own \
-                    and after.ent_type_ not in ("DATE", "TIME", "LEADER") and after.lower_ not in self.index.org_words:
+                    and after.ent_type_ not in ("DATE", "TIME", "LEADER") \
+                    and after.lower_ not in self.index.own_context.get(leader_id, set()):
                 elsewhere = True
+            if elsewhere and not foreign:
+                self.in_place_names.update(range(ent.start, ent.end))
             mentions.append((ent, leader_id, foreign or elsewhere))
         at = {}
         fulls = {leader_id: ent.start for ent, leader_id, foreign in reversed(mentions)
@@ -141,6 +147,8 @@ class Mentions(Antecedents, Titles):
                 continue  # "co - owner", split by the tokenizer: a part of a word is no one
             if t.i in self.leader_at:
                 found.add(self.leader_at[t.i])
+            elif t.i in self.in_place_names:
+                continue  # 'the second floor of Mercado Central': a market, no one in view
             elif t.ent_type_ == "PERSON" and _after_the(t):
                 continue  # "spoke to the Ledger", "The Dodgers said": no person's name takes "the"
             elif t.ent_type_ in ("PERSON", "LEADER") and t.lower_ not in self.index.org_words:

@@ -85,3 +85,69 @@ def test_the_memo_someone_else_released_is_not_the_leaders(finder):
     text = ("Mara Okonkwo met the union on Monday. The union released a memo afterwards.\n\n"
             "“We are focused on what we can control,” the memo read.")
     assert said(finder, text) == set()
+
+
+# --- a leader's surname inside a place's name is no one in view (round 13) ------------------------
+
+def test_a_surname_inside_a_markets_name_puts_no_one_in_view(finder):
+    text = ("Tomas Reyna opened his shoe store on the second floor of Okonkwo Central on Saturday.\n\n"
+            "When I stopped in Tuesday, he said, “There are so many days that people don’t come.”")
+    assert said(finder, text, kind="quote") == {("tomas-reyna", normalize_quote("There are so many days that people don’t come."))}
+
+
+def test_the_same_surname_as_a_person_still_leaves_the_he_in_doubt(finder):
+    text = ("Tomas Reyna opened his shoe store on the second floor on Saturday, next to Okonkwo.\n\n"
+            "When I stopped in Tuesday, he said, “There are so many days that people don’t come.”")
+    assert said(finder, text, kind="quote") == set()
+
+
+# --- the one a thing acts on stays in view (round 13) ----------------------------------------------
+
+def test_the_one_a_raid_caught_by_surprise_is_the_next_she(finder):
+    text = ("Tuesday’s federal immigration raid caught Lumenfold chief executive Mara Okonkwo by surprise.\n\n"
+            "“We had no notification, no idea whatsoever,” she told the Ledger by phone.")
+    assert said(finder, text, kind="quote") == {("mara-okonkwo", normalize_quote("We had no notification, no idea whatsoever"))}
+
+
+def test_the_one_a_person_caught_by_surprise_leaves_the_she_in_doubt(finder):
+    text = ("The sheriff caught Lumenfold chief executive Mara Okonkwo by surprise.\n\n"
+            "“We had no notification, no idea whatsoever,” she told the Ledger by phone.")
+    assert said(finder, text, kind="quote") == set()
+
+
+def test_two_women_a_raid_caught_by_surprise_leave_the_she_in_doubt(finder):
+    text = ("Tuesday’s federal immigration raid caught Mara Okonkwo and her neighbour Delia Ruiz by surprise.\n\n"
+            "“We had no notification, no idea whatsoever,” she told the Ledger by phone.")
+    assert said(finder, text, kind="quote") == set()
+
+
+# --- a leader named only as a possessor, the one person the pronoun can be (round 13) --------------
+
+def test_a_possessor_beside_a_man_is_the_next_she(finder):
+    text = ("A man walked into Mara Okonkwo’s shop last month and started to ask strange questions: "
+            "How many people do you have on staff?\n\n“Stuff nobody asks,” she said.")
+    assert said(finder, text, kind="quote") == {("mara-okonkwo", normalize_quote("Stuff nobody asks"))}
+
+
+def test_a_possessor_beside_a_woman_leaves_the_she_in_doubt(finder):
+    text = ("A woman walked into Mara Okonkwo’s shop last month and started to ask strange questions: "
+            "How many people do you have on staff?\n\n“Stuff nobody asks,” she said.")
+    assert said(finder, text, kind="quote") == set()
+
+
+def test_a_possessor_beside_another_she_leaves_the_she_in_doubt(finder):
+    text = ("She walked into Mara Okonkwo’s shop last month and started to ask strange questions: "
+            "How many people do you have on staff?\n\n“Stuff nobody asks,” she said.")
+    assert said(finder, text, kind="quote") == set()
+
+
+def test_a_possessor_beside_a_named_person_leaves_the_she_in_doubt(finder):
+    text = ("Delia Ruiz walked into Mara Okonkwo’s shop last month and started to ask strange questions: "
+            "How many people do you have on staff?\n\n“Stuff nobody asks,” she said.")
+    assert said(finder, text, kind="quote") == set()
+
+
+def test_a_possessor_of_people_leaves_the_he_in_doubt(finder):
+    text = ("A woman walked into the office where Tomas Reyna’s cousin works.\n\n"
+            "“Stuff nobody asks,” he said.")
+    assert said(finder, text, kind="quote") == set()
