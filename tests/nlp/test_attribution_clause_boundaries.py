@@ -4,7 +4,7 @@ not part of it), and the quote forms round 5 added. Every person and company her
 
 import pytest
 
-from onrecord.nlp.quotes import QuoteFinder, normalize_quote
+from onrecord.nlp.quotes import QuoteFinder
 
 LEADERS = [
     {"id": "mara-okonkwo", "name": "Mara Okonkwo", "aliases": ["Okonkwo"], "title": "Chief Executive",
@@ -19,20 +19,16 @@ def finder():
     return QuoteFinder(LEADERS)
 
 
-def said(finder, text, kind=None):
-    return {(q.leader_id, normalize_quote(q.quote)) for q in finder.find(text) if kind is None or q.kind == kind}
-
-
 # --- where a reported clause starts and ends ----------------------------------------------------
 
-def test_a_fronted_phrase_before_the_speaker_is_not_what_was_said(finder):
+def test_a_fronted_phrase_before_the_speaker_is_not_what_was_said(finder, said):
     text = ("In a March email reportedly sent to all its retail clients, CEO Mara Okonkwo claimed "
             "that criticism of Lumenfold was criticism of its customers.")
     assert said(finder, text, "paraphrase") == {
         ("mara-okonkwo", "criticism of lumenfold was criticism of its customers")}
 
 
-def test_a_parenthetical_tag_still_reports_the_clause_before_it(finder):
+def test_a_parenthetical_tag_still_reports_the_clause_before_it(finder, said):
     text = ("Losing 20 of 30 drivers at the depot meant deliveries had effectively stopped, Okonkwo said, "
             "with every clerk and manager loading trucks until new drivers could be hired.")
     found = said(finder, text, "paraphrase")
@@ -40,13 +36,13 @@ def test_a_parenthetical_tag_still_reports_the_clause_before_it(finder):
     assert not any("every clerk" in words for _, words in found)
 
 
-def test_a_reporters_relative_clause_is_not_part_of_the_reported_words(finder):
+def test_a_reporters_relative_clause_is_not_part_of_the_reported_words(finder, said):
     text = ("Teodor Vance, Brightwell Motors president, again emphasized investment plans for the state of Ohio, "
             "where agents detained 120 workers last spring.")
     assert said(finder, text, "paraphrase") == {("teodor-vance", "emphasized investment plans for the state of ohio")}
 
 
-def test_a_relative_clause_where_the_leader_acts_stays_hers(finder):
+def test_a_relative_clause_where_the_leader_acts_stays_hers(finder, said):
     text = ("Okonkwo pointed to a sharp drop in spending among immigrant customers, which she linked to "
             "the raids in the city.")
     found = said(finder, text, "paraphrase")
@@ -55,7 +51,7 @@ def test_a_relative_clause_where_the_leader_acts_stays_hers(finder):
 
 # --- who speaks, and where one quote ends -------------------------------------------------------
 
-def test_an_abbreviation_ending_the_sentence_before_the_name_is_no_first_name(finder):
+def test_an_abbreviation_ending_the_sentence_before_the_name_is_no_first_name(finder, said):
     text = ("Mara Okonkwo runs a bakery in Riverton.\n\n"
             "Her bakers have had clean records since their arrival in the U.S. Okonkwo figured she had done "
             "everything right.\n\n"
@@ -63,14 +59,14 @@ def test_an_abbreviation_ending_the_sentence_before_the_name_is_no_first_name(fi
     assert said(finder, text) == {("mara-okonkwo", "it is going to be really hard to replace them")}
 
 
-def test_initials_before_the_name_are_still_someone_elses_name(finder):
+def test_initials_before_the_name_are_still_someone_elses_name(finder, said):
     text = ("Mara Okonkwo runs a bakery in Riverton.\n\n"
             "J.R. Okonkwo had clean records.\n\n"
             "\u201cIt is going to be really hard to replace them,\u201d Okonkwo said.")
     assert said(finder, text) == set()
 
 
-def test_a_partial_quote_inside_a_fronted_phrase_is_not_the_first_half_of_the_next(finder):
+def test_a_partial_quote_inside_a_fronted_phrase_is_not_the_first_half_of_the_next(finder, said):
     text = ("Mara Okonkwo runs a bakery in Riverton.\n\n"
             "With \u201cvery few people to hire from,\u201d she explained, \u201cyou would have to train them, "
             "and that takes years.\u201d")
@@ -78,14 +74,14 @@ def test_a_partial_quote_inside_a_fronted_phrase_is_not_the_first_half_of_the_ne
                                             ("mara-okonkwo", "you would have to train them and that takes years")}
 
 
-def test_an_interrupted_quote_is_still_one_quote(finder):
+def test_an_interrupted_quote_is_still_one_quote(finder, said):
     text = ("Mara Okonkwo runs a bakery in Riverton.\n\n"
             "\u201cThis situation,\u201d she told a reporter for the local station, \u201cis not at all what "
             "they said it was.\u201d")
     assert said(finder, text, "quote") == {("mara-okonkwo", "this situation is not at all what they said it was")}
 
 
-def test_adding_hung_on_the_quoted_clause_is_the_tags_speaker(finder):
+def test_adding_hung_on_the_quoted_clause_is_the_tags_speaker(finder, said):
     text = ("Teodor Vance spoke to investors on Tuesday.\n\n"
             'On tariffs, he said, "Local assembly is a simple answer," adding, "We have planned this for '
             'some time, and we are doing it now."')
@@ -101,14 +97,14 @@ def test_adding_hung_on_a_quoted_clause_never_goes_to_a_name_inside_it(finder):
 
 # --- an interview summarised in prose -----------------------------------------------------------
 
-def test_a_sentence_opened_by_the_leaders_name_as_a_label_gives_the_quote(finder):
+def test_a_sentence_opened_by_the_leaders_name_as_a_label_gives_the_quote(finder, said):
     text = ("Okonkwo sat down with a podcast host last week. She defends the contract as efficiency. "
             "Okonkwo: \u201cWhy should a clerk search twenty systems by hand?\u201d The host responds: "
             "\u201cDoes that include a person\u2019s past address?\u201d")
     assert said(finder, text, "quote") == {("mara-okonkwo", "why should a clerk search twenty systems by hand")}
 
 
-def test_a_label_naming_someone_else_or_inside_a_sentence_gives_nothing(finder):
+def test_a_label_naming_someone_else_or_inside_a_sentence_gives_nothing(finder, said):
     text = ("Okonkwo sat down with a podcast host last week. Host: \u201cDoes that include a past address?\u201d "
             "It was clear to Okonkwo: \u201cthe host had done the reading.\u201d")
     assert said(finder, text, "quote") == set()

@@ -5,7 +5,7 @@ another verb reports them. Every person and company here is invented."""
 
 import pytest
 
-from onrecord.nlp.quotes import QuoteFinder, normalize_quote
+from onrecord.nlp.quotes import QuoteFinder
 
 LEADERS = [
     {"id": "mara-okonkwo", "name": "Mara Okonkwo", "aliases": ["Okonkwo"], "title": "Chief Executive",
@@ -20,11 +20,7 @@ def finder():
     return QuoteFinder(LEADERS)
 
 
-def said(finder, text, kind=None):
-    return {(q.leader_id, normalize_quote(q.quote)) for q in finder.find(text) if kind is None or q.kind == kind}
-
-
-def test_quotes_fronted_before_the_tag_of_a_sentence_the_speaker_finishes_are_hers(finder):
+def test_quotes_fronted_before_the_tag_of_a_sentence_the_speaker_finishes_are_hers(finder, said):
     text = ('Okonkwo grew up above her aunt\'s shop. "From me watching my aunt count the till at night" to '
             'seeing her win "her first regular customers," Okonkwo says, "that is where the company started."')
     found = said(finder, text, kind="quote")
@@ -33,21 +29,21 @@ def test_quotes_fronted_before_the_tag_of_a_sentence_the_speaker_finishes_are_he
     assert ("mara-okonkwo", "that is where the company started") in found
 
 
-def test_fronted_quotes_before_a_tag_whose_quote_is_a_new_sentence_stay_unread(finder):
+def test_fronted_quotes_before_a_tag_whose_quote_is_a_new_sentence_stay_unread(finder, said):
     # the quote after the tag opens a sentence of its own: the fronted words are the reporter's phrase
     text = ('After what critics called "a summer of fear," Okonkwo says, "That is where the company started."')
     found = said(finder, text, kind="quote")
     assert ("mara-okonkwo", "a summer of fear") not in found
 
 
-def test_fronted_quotes_another_verb_reports_are_not_hers(finder):
+def test_fronted_quotes_another_verb_reports_are_not_hers(finder, said):
     text = ('Past what the union called "a summer of fear," Okonkwo says, "that is where the company started."')
     found = said(finder, text, kind="quote")
     assert ("mara-okonkwo", "a summer of fear") not in found
     assert ("mara-okonkwo", "that is where the company started") in found
 
 
-def test_fronted_quotes_beside_someone_else_named_are_not_hers(finder):
+def test_fronted_quotes_beside_someone_else_named_are_not_hers(finder, said):
     # (the parser hangs 'Reyna' on 'win' as a noun's modifier: any name there is enough)
     text = ('"From me watching the till at night" to seeing Reyna win "his first regular customers" and open a '
             'shop, Okonkwo says, "that is where the company started."')

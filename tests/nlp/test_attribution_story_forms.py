@@ -23,31 +23,27 @@ def finder():
     return QuoteFinder(LEADERS)
 
 
-def said(finder, text, kind=None):
-    return {(q.leader_id, normalize_quote(q.quote)) for q in finder.find(text) if kind is None or q.kind == kind}
-
-
 # --- a standfirst -------------------------------------------------------------------------------
 
 STORY = ('Lumenfold held its quarterly call on Tuesday.\n\n'
          '"We will not sign a detention contract," Okonkwo said.')
 
 
-def test_a_standfirst_set_apart_from_the_story_is_no_ones_words(finder):
+def test_a_standfirst_set_apart_from_the_story_is_no_ones_words(finder, said):
     text = ("Lumenfold Chief Turns Down Detention Work\n"
             "Lumenfold chief executive Mara Okonkwo said the company stands to lose $2 billion by refusing.\n\n"
             + STORY)
     assert said(finder, text) == {("mara-okonkwo", "we will not sign a detention contract")}
 
 
-def test_the_first_paragraph_of_the_story_under_a_headline_is_read(finder):
+def test_the_first_paragraph_of_the_story_under_a_headline_is_read(finder, said):
     text = ("Lumenfold Chief Turns Down Detention Work\n\n"
             "Lumenfold chief executive Mara Okonkwo said the company will not bid for detention work.\n\n"
             + STORY)
     assert ("mara-okonkwo", "the company will not bid for detention work") in said(finder, text, "paraphrase")
 
 
-def test_a_story_whose_lines_are_all_single_spaced_has_no_standfirst(finder):
+def test_a_story_whose_lines_are_all_single_spaced_has_no_standfirst(finder, said):
     text = ("Lumenfold Chief Turns Down Detention Work\n"
             "Lumenfold chief executive Mara Okonkwo said the company will not bid for detention work.\n"
             "Lumenfold held its quarterly call on Tuesday.")
@@ -56,14 +52,14 @@ def test_a_story_whose_lines_are_all_single_spaced_has_no_standfirst(finder):
 
 # --- a reporter's relative clause ---------------------------------------------------------------
 
-def test_a_relative_clause_after_the_reported_words_is_the_reporters(finder):
+def test_a_relative_clause_after_the_reported_words_is_the_reporters(finder, said):
     text = ("Investors asked about the new camps, with Okonkwo saying the company wanted a part in the "
             "new program, which has drawn protests in small towns that in many cases have fewer people "
             "than the camps would hold.")
     assert said(finder, text, "paraphrase") == {("mara-okonkwo", "the company wanted a part in the new program")}
 
 
-def test_a_relative_clause_inside_the_reported_words_stays(finder):
+def test_a_relative_clause_inside_the_reported_words_stays(finder, said):
     text = "Okonkwo said the scheduling app, which staff downloaded last year, is still running."
     found = said(finder, text, "paraphrase")
     assert all("is still running" in words for _who, words in found)
@@ -71,25 +67,25 @@ def test_a_relative_clause_inside_the_reported_words_stays(finder):
 
 # --- words likened to others' -------------------------------------------------------------------
 
-def test_her_remarks_echo_a_sentiment_is_the_reporters_comparison(finder):
+def test_her_remarks_echo_a_sentiment_is_the_reporters_comparison(finder, said):
     text = ("Okonkwo criticized the raids on Monday. Okonkwo's remarks echo a broader sentiment among "
             "many founders who are increasingly vocal about immigration.")
     assert not any("sentiment" in words for _who, words in said(finder, text, "paraphrase"))
 
 
-def test_she_echoed_concerns_is_still_her_report(finder):
+def test_she_echoed_concerns_is_still_her_report(finder, said):
     text = "Okonkwo echoed the concerns of her employees about the raids."
     assert ("mara-okonkwo", "echoed the concerns of her employees about the raids") in said(finder, text, "paraphrase")
 
 
 # --- an initial before the name -------------------------------------------------------------------
 
-def test_an_initial_before_first_name_and_surname_is_the_same_person(finder):
+def test_an_initial_before_first_name_and_surname_is_the_same_person(finder, said):
     text = '“We will not bid for detention work,” J. Tomas Brandt said.'
     assert said(finder, text) == {("tomas-brandt", "we will not bid for detention work")}
 
 
-def test_an_initial_before_another_first_name_is_someone_else(finder):
+def test_an_initial_before_another_first_name_is_someone_else(finder, said):
     text = '“We will not bid for detention work,” J. Anna Brandt said.'
     assert said(finder, text) == set()
 
@@ -128,7 +124,7 @@ def test_a_name_hung_on_a_clause_before_a_verb_of_no_speech_is_no_subject():
     assert _hung_on_a_fronted_phrase(doc[16]) is None
 
 
-def test_a_whole_quoted_sentence_before_the_tag_is_no_paraphrase(finder):
+def test_a_whole_quoted_sentence_before_the_tag_is_no_paraphrase(finder, said):
     text = '"Kestrel is weighing a bid for the new centers," the company\'s chairman, Tomas Brandt, told investors.'
     assert said(finder, text, "paraphrase") == set()
 
@@ -138,20 +134,20 @@ def test_a_whole_quoted_sentence_before_the_tag_is_no_paraphrase(finder):
 BAKERY = "Mara Okonkwo runs a bakery in Little Village. "
 
 
-def test_a_present_tag_verb_read_as_a_noun_still_tags_the_quote(finder):
+def test_a_present_tag_verb_read_as_a_noun_still_tags_the_quote(finder, said):
     text = BAKERY + ("“Sales have dropped half during the week, sometimes even more than that,” Okonkwo "
                      "states, noting the raid remains etched in her memory.")
     assert ("mara-okonkwo", "sales have dropped half during the week sometimes even more than that") \
         in said(finder, text, "quote")
 
 
-def test_someone_elses_name_before_the_noun_tag_is_no_one(finder):
+def test_someone_elses_name_before_the_noun_tag_is_no_one(finder, said):
     text = BAKERY + ("“Sales have dropped half during the week, sometimes even more than that,” Gloria "
                      "Okonkwo states, noting the raid remains etched in her memory.")
     assert said(finder, text, "quote") == set()
 
 
-def test_a_word_that_is_no_speech_verb_after_the_name_is_no_tag(finder):
+def test_a_word_that_is_no_speech_verb_after_the_name_is_no_tag(finder, said):
     text = BAKERY + "“Sales have dropped half during the week, sometimes more than that,” Okonkwo stores, noting it."
     assert said(finder, text, "quote") == set()
 
@@ -161,19 +157,19 @@ def test_a_word_that_is_no_speech_verb_after_the_name_is_no_tag(finder):
 FARM = "Mara Okonkwo has farmed in Ventura County for thirty years. Okonkwo knows the fields well.\n\n"
 
 
-def test_she_said_after_she_says_with_only_a_possessor_named_is_the_same_she(finder):
+def test_she_said_after_she_says_with_only_a_possessor_named_is_the_same_she(finder, said):
     text = FARM + ("And she says the raids, part of Governor Dale Murrow's crackdown, have frightened off "
                    "workers. “Half of the pickers are gone,” she said in an interview.")
     assert ("mara-okonkwo", "half of the pickers are gone") in said(finder, text, "quote")
 
 
-def test_she_said_after_she_says_with_someone_else_acting_is_no_one(finder):
+def test_she_said_after_she_says_with_someone_else_acting_is_no_one(finder, said):
     text = FARM + ("And she says Governor Dale Murrow ordered the raids that frightened off workers. "
                    "“Half of the pickers are gone,” she said in an interview.")
     assert said(finder, text, "quote") == set()
 
 
-def test_she_said_after_he_says_is_no_one(finder):
+def test_she_said_after_he_says_is_no_one(finder, said):
     text = FARM + ("And he says the raids, part of Governor Dale Murrow's crackdown, have frightened off "
                    "workers. “Half of the pickers are gone,” she said in an interview.")
     assert said(finder, text, "quote") == set()
@@ -181,7 +177,7 @@ def test_she_said_after_he_says_is_no_one(finder):
 
 # --- a leader's own business named after them -----------------------------------------------------
 
-def test_a_business_named_after_its_owner_leaves_the_owner_named():
+def test_a_business_named_after_its_owner_leaves_the_owner_named(said):
     finder = QuoteFinder([{"id": "andre", "name": "Andre", "aliases": [], "title": "Owner",
                            "organization": "Andre Car Wash (Fairview)"}])
     text = ("Andre, who has owned Andre Car Wash in Fairview for 30 years, spoke to the Fairview Post.\n\n"
@@ -189,7 +185,7 @@ def test_a_business_named_after_its_owner_leaves_the_owner_named():
     assert said(finder, text) == {("andre", "we are family people"), ("andre", "we work for a living")}
 
 
-def test_another_person_sharing_the_first_name_leaves_it_doubtful():
+def test_another_person_sharing_the_first_name_leaves_it_doubtful(said):
     finder = QuoteFinder([{"id": "andre", "name": "Andre", "aliases": [], "title": "Owner",
                            "organization": "Andre Car Wash (Fairview)"}])
     text = ("Andre, who has owned a car wash in Fairview for 30 years, spoke to the Fairview Post about "
@@ -199,7 +195,7 @@ def test_another_person_sharing_the_first_name_leaves_it_doubtful():
 
 # --- a participle that carries a partial quote after a reported act ---------------------------
 
-def test_a_reported_act_before_a_participle_with_a_partial_quote_is_reported(finder):
+def test_a_reported_act_before_a_participle_with_a_partial_quote_is_reported(finder, said):
     text = ("Lumenfold founder Mara Okonkwo called for a clean break from neutrality in an essay, warning "
             "that “silence without action” invites more raids.")
     found = said(finder, text, "paraphrase")
@@ -207,14 +203,14 @@ def test_a_reported_act_before_a_participle_with_a_partial_quote_is_reported(fin
     assert any(q.quote.startswith("“silence without action”") for q in finder.find(text))  # (its marks whole)
 
 
-def test_a_reported_act_leading_into_a_whole_quote_is_still_not_reported(finder):
+def test_a_reported_act_leading_into_a_whole_quote_is_still_not_reported(finder, said):
     text = 'Okonkwo framed her stance as a civic duty, saying: "Loving the country means pushing back."'
     assert not any(words.startswith("framed") for _leader, words in said(finder, text))
 
 
 # --- a role shared with a listed leader whose organisation is a description -------------------
 
-def test_the_dairy_farmer_is_the_one_in_view_never_a_listed_dairy_farmer_elsewhere():
+def test_the_dairy_farmer_is_the_one_in_view_never_a_listed_dairy_farmer_elsewhere(said):
     # read after heldout10's blind look: "dairy" in another farmer's "dairy farm (...)" was taken
     # for an organisation's name, so "the dairy farmer" went to a man the story never names
     finder = QuoteFinder([
@@ -229,7 +225,7 @@ def test_the_dairy_farmer_is_the_one_in_view_never_a_listed_dairy_farmer_elsewhe
     assert found == {("ottoline-fenn", normalize_quote("If there is no labour, there is no milk"))}
 
 
-def test_a_named_organisation_still_names_its_leader():
+def test_a_named_organisation_still_names_its_leader(said):
     finder = QuoteFinder(LEADERS)
     text = "“We will not sign a detention contract,” the Lumenfold chief executive said."
     assert said(finder, text) == {("mara-okonkwo", "we will not sign a detention contract")}
@@ -237,7 +233,7 @@ def test_a_named_organisation_still_names_its_leader():
 
 # --- a relative sharing the surname: the bare surname is decided until the relative is named -----
 
-def test_a_bare_surname_is_the_leaders_until_a_relative_with_it_is_named(finder):
+def test_a_bare_surname_is_the_leaders_until_a_relative_with_it_is_named(finder, said):
     text = ("Mara Okonkwo built Lumenfold from a garage.\n\n"
             "“It is quite a shock,” Okonkwo said of the raid.\n\n"
             "Her brother and business partner, Dele Okonkwo, was at the plant that morning.\n\n"
@@ -245,13 +241,13 @@ def test_a_bare_surname_is_the_leaders_until_a_relative_with_it_is_named(finder)
     assert said(finder, text, "quote") == {("mara-okonkwo", "it is quite a shock")}
 
 
-def test_a_bare_surname_after_a_relative_named_first_stays_in_doubt(finder):
+def test_a_bare_surname_after_a_relative_named_first_stays_in_doubt(finder, said):
     text = ("Dele Okonkwo was at the plant that morning. His sister, Mara Okonkwo, runs Lumenfold.\n\n"
             "“It is quite a shock,” Okonkwo said of the raid.")
     assert said(finder, text, "quote") == set()
 
 
-def test_a_title_with_brackets_is_called_by_its_noun():
+def test_a_title_with_brackets_is_called_by_its_noun(said):
     # "Farmer (cherry orchards)": the brackets say which farmer; "the farmer" is what he is called
     finder = QuoteFinder([{"id": "wendell-acre", "name": "Wendell Acre", "aliases": ["Acre"],
                            "title": "Farmer (pear orchards)", "organization": "orchards, Marlow, Oregon"}])
