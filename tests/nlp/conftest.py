@@ -1,7 +1,20 @@
-"""What the attribution tests share: `said`, the (leader, normalised words) pairs a finder gives."""
+"""What the attribution tests share: `said`, the (leader, normalised words) pairs a finder gives,
+and a default `finder` over two FICTIONAL leaders (a test module with its own `finder` uses that)."""
 import pytest
 
-from onrecord.nlp.quotes import normalize_quote
+from onrecord.nlp.quotes import QuoteFinder, normalize_quote
+
+OKONKWO_AND_REYNA = [
+    {"id": "mara-okonkwo", "name": "Mara Okonkwo", "aliases": ["Okonkwo"], "title": "Chief Executive",
+     "organization": "Lumenfold"},
+    {"id": "tomas-reyna", "name": "Tomas Reyna", "aliases": ["Reyna"], "title": "owner",
+     "organization": "Reyna Roofing"},
+]
+
+
+@pytest.fixture(scope="module")
+def finder():
+    return QuoteFinder(OKONKWO_AND_REYNA)
 
 
 @pytest.fixture(scope="session")

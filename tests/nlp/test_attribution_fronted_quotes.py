@@ -3,21 +3,8 @@ quote (read in round 10 of issue 11), each on a FICTIONAL sentence with a guard 
 sentence is the speaker's, and the fronted words are hers, unless someone else is named there or
 another verb reports them. Every person and company here is invented."""
 
-import pytest
 
-from onrecord.nlp.quotes import QuoteFinder
-
-LEADERS = [
-    {"id": "mara-okonkwo", "name": "Mara Okonkwo", "aliases": ["Okonkwo"], "title": "Chief Executive",
-     "organization": "Lumenfold"},
-    {"id": "tomas-reyna", "name": "Tomas Reyna", "aliases": ["Reyna"], "title": "owner",
-     "organization": "Reyna Roofing"},
-]
-
-
-@pytest.fixture(scope="module")
-def finder():
-    return QuoteFinder(LEADERS)
+# `finder` reads the two FICTIONAL leaders of tests/nlp/conftest.py (Okonkwo and Reyna).
 
 
 def test_quotes_fronted_before_the_tag_of_a_sentence_the_speaker_finishes_are_hers(finder, said):

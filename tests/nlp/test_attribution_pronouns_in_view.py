@@ -2,21 +2,9 @@
 read in rounds 10 and 11 of issue 11 (an age or a role standing for her, "the memo" she released), each on a FICTIONAL sentence with a guard beside it. Every person
 and company here is invented."""
 
-import pytest
-
 from onrecord.nlp.quotes import QuoteFinder, normalize_quote
 
-LEADERS = [
-    {"id": "mara-okonkwo", "name": "Mara Okonkwo", "aliases": ["Okonkwo"], "title": "Chief Executive",
-     "organization": "Lumenfold"},
-    {"id": "tomas-reyna", "name": "Tomas Reyna", "aliases": ["Reyna"], "title": "owner",
-     "organization": "Reyna Roofing"},
-]
-
-
-@pytest.fixture(scope="module")
-def finder():
-    return QuoteFinder(LEADERS)
+# `finder` reads the two FICTIONAL leaders of tests/nlp/conftest.py (Okonkwo and Reyna).
 
 
 # --- a passive whose agent is a thing leaves its subject in view ----------------------------------

@@ -6,17 +6,7 @@ import pytest
 
 from onrecord.nlp.quotes import QuoteFinder
 
-LEADERS = [
-    {"id": "mara-okonkwo", "name": "Mara Okonkwo", "aliases": ["Okonkwo"], "title": "Chief Executive",
-     "organization": "Lumenfold"},
-    {"id": "tomas-reyna", "name": "Tomas Reyna", "aliases": ["Reyna"], "title": "owner",
-     "organization": "Reyna Roofing"},
-]
-
-
-@pytest.fixture(scope="module")
-def finder():
-    return QuoteFinder(LEADERS)
+# `finder` reads the two FICTIONAL leaders of tests/nlp/conftest.py (Okonkwo and Reyna).
 
 
 # --- a pronoun agrees with a person noun's gender -----------------------------------------------
