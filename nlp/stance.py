@@ -15,7 +15,7 @@ How a statement is judged (the model is built by nlp/project.yml; see nlp/config
    the text's evaluative words are aimed at (nlp/stance_targets.py) and, from model 0.5.0, with
    what the nearest labelled train statements were judged (nlp/stance_memory.py). A side taken in one sentence
    of a long post is not drowned by the rest (`combine`, as far as the calibrated sentence weight
-   allows: 0 for model 0.4.0, whose sentences then only pick the evidence). Temperature and sentence weight were fitted on the tune
+   allows: 0 for models 0.4.0 to 0.5.1, whose sentences then only pick the evidence). Temperature and sentence weight were fitted on the tune
    split, so `confidence` reads as the probability of being right.
 3. The topic gate (nlp/topic.py) is advisory: its verdict is a feature of the head, and it sets
    `on_topic` for silent statements that name the topic.
