@@ -8,7 +8,9 @@ or as a signature, as pull quotes and epigraphs do:
 A paragraph that opens with exactly a leader's name or alias and a colon gives that leader's
 words: quoted, or (in a transcript, where at least two paragraphs open with a speaker's label:
 the leader's, an interviewer's in capitals, "Q:" or "A:", or where a leader's label follows right
-after another label, a turn) unquoted to the end of the paragraph.
+after another label, a turn) unquoted to the end of the paragraph. A label alone on its line
+('John Rosenow:') is the same label, its words the next line; words after a label that are a role
+('Chief executive of ...') are a list of panelists, no turn.
 A paragraph that is a quoted sentence signed with a dash and exactly a leader's name (a title
 may follow after a comma) is that leader's. Never in a headline ("Okonkwo: 'We will not
 comply'" may go beyond her words), and never a label that names anyone else or part of a name.
@@ -18,11 +20,13 @@ from __future__ import annotations
 
 import re
 
+from onrecord.nlp import leader_patterns as lp
 from onrecord.nlp.quote_candidates import Attribution, clean_quote
 from onrecord.nlp.quote_marks import Span
 
 _LABEL = re.compile(r"([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}):\s+(?=\S)")
 _QUOTE_OPENERS = ('"', "“", "″")
+_BARE_LABEL = re.compile(r"([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}):[ \t]*")
 
 
 def labelled_words(article, index, attributed) -> list[tuple]:
@@ -30,7 +34,7 @@ def labelled_words(article, index, attributed) -> list[tuple]:
     label opens; `attributed` maps the quoted passages already attributed (left alone)."""
     text, labels = article.text, []
     for number, (start, end, block) in enumerate(article.ranges):
-        match = _LABEL.match(text, start, end)
+        match = _LABEL.match(text, start, end) or _BARE_LABEL.fullmatch(text, start, end)
         if match and not block:
             labels.append((number, match))
     speakers = [m for _n, m in labels if m.group(1).isupper() or _leader(index, m.group(1))]
@@ -48,6 +52,10 @@ def labelled_words(article, index, attributed) -> list[tuple]:
         if leader_id is None or first is None or article.in_headline(first[0]):
             continue
         at = match.end()
+        if at == end:  # 'John Rosenow:' on its own line, the answer on the next: the label's turn
+            if number + 1 in numbers or number + 1 == len(article.ranges) or article.ranges[number + 1][2]:
+                continue
+            number, (at, end, _block) = number + 1, article.ranges[number + 1]
         quoted = [i for i, s in enumerate(article.spans) if s.open_at == at and s.close_at >= end - 1]
         sents = list(first.sents)
         if text[at] in _QUOTE_OPENERS or quoted:
@@ -57,12 +65,23 @@ def labelled_words(article, index, attributed) -> list[tuple]:
                         Attribution(leader_id, "transcript", sents[:1])))
             continue
         words = clean_quote(text[at:end])
-        if not transcript or any(ch in words for ch in '"“”') or len(words.split()) < 4:
+        if not transcript or any(ch in words for ch in '"“”') or len(words.split()) < 4 or _a_role(article, at, end):
             continue
         parts = [(at, end)] + _turn_goes_on(article, number, numbers)
         words = clean_quote(" ".join(text[a:b] for a, b in parts))
         out.append((None, Span(parts, at, parts[-1][1]), words, Attribution(leader_id, "transcript", sents[:1])))
     return out + _labels_in_paragraphs(article, index, attributed)
+
+
+def _a_role(article, start: int, end: int) -> bool:
+    """'Mara Okonkwo: Chief executive of Lumenfold, who ...': a list of panelists, not a turn; the
+    words after the label are a noun phrase whose head is a role."""
+    span = article.doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    sent = next(span.sents)  # (its first sentence may begin with the label: only the words after it)
+    root = article.doc[span.start:min(span.end, sent.end)].root
+    return root.pos_ in ("NOUN", "PROPN") and lp.is_person_noun(root.lower_)
 
 
 _FIRST_PERSON = re.compile(r"\b(?:I|we|We|our|Our|my|My|us)\b")
