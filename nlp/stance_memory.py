@@ -18,6 +18,8 @@ more than it deserves. While training, a train row's neighbours leave out its ow
 """
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy
 
 from onrecord.nlp.labels import LABELS
@@ -52,3 +54,8 @@ def build_memory(own, joined, labels: list[str], groups: list[str]) -> dict:
             "joined": numpy.asarray(joined).astype(DTYPE).astype("float32"),
             "labels": numpy.array([LABELS.index(label) for label in labels], dtype="int8"),
             "groups": numpy.asarray(groups)}
+
+
+def read_ids(path) -> set[str]:
+    """The statement ids of a list such as corpus/real/encoder_finetune_ids.txt (one a line, '#' notes)."""
+    return {line.strip() for line in Path(path).read_text().splitlines() if line.strip() and not line.startswith("#")}

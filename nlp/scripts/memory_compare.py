@@ -39,6 +39,7 @@ from onrecord.nlp.labels import LABELS
 from onrecord.nlp.sentences import model_text
 from onrecord.nlp.stance_data import TOPIC, read_config, read_jsonl, scores
 from onrecord.nlp.stance_head import Head, features
+from onrecord.nlp.stance_memory import memory_features, read_ids
 from onrecord.nlp.stance_targets import target_features
 from onrecord.nlp.topic import TopicGate
 
@@ -91,19 +92,13 @@ def base_x(e, cfg):
 
 
 def memory_x(query: dict, memory: dict, mem_y, setting, query_groups=None, mem_groups=None):
-    """(n, 3 * views) label distributions of each query row's k nearest memory rows."""
+    """(n, 3 * views) label distributions of each query row's k nearest memory rows: the shipped
+    nlp/stance_memory.memory_features, keeping the views a setting names."""
     k, scale, views, _ = setting
-    onehot = numpy.eye(len(LABELS))[[LABELS.index(y) for y in mem_y]]
-    parts = []
-    for view in views:
-        sims = query[view] @ memory[view].T
-        if query_groups is not None:
-            sims[numpy.asarray(query_groups)[:, None] == numpy.asarray(mem_groups)[None, :]] = -numpy.inf
-        top = numpy.argsort(-sims, axis=1)[:, :k]
-        w = numpy.clip(numpy.take_along_axis(sims, top, axis=1), 0, None)
-        dist = (w[:, :, None] * onehot[top]).sum(1) / numpy.maximum(w.sum(1, keepdims=True), 1e-9)
-        parts.append(scale * dist)
-    return numpy.concatenate(parts, axis=1).astype("float32")
+    stored = {"own": memory["own"], "joined": memory["joined"], "labels": [LABELS.index(y) for y in mem_y],
+              "groups": mem_groups}
+    both = memory_features(query["own"], query["joined"], stored, k, scale, query_groups)
+    return numpy.concatenate([both[:, :len(LABELS)] if view == "own" else both[:, len(LABELS):] for view in views], axis=1)
 
 
 def fit(x, y, cfg):
@@ -118,10 +113,6 @@ def line(name, gold, pred):
 
 def subset(e, mask):
     return {k: (v[mask] if isinstance(v, numpy.ndarray) else [x for x, m in zip(v, mask) if m]) for k, v in e.items()}
-
-
-def read_ids(path) -> set:
-    return {line.strip() for line in Path(path).read_text().splitlines() if line.strip() and not line.startswith("#")}
 
 
 def main(config: Path, training: Path, repeats: int, folds: int, model_dir: Path, seen_file: Path) -> None:

@@ -22,7 +22,7 @@ from onrecord.nlp.labels import LABELS
 from onrecord.nlp.stance_data import TOPIC, read_config, read_jsonl
 from onrecord.nlp.sentences import model_text
 from onrecord.nlp.stance_head import Head, features
-from onrecord.nlp.stance_memory import build_memory, memory_features
+from onrecord.nlp.stance_memory import build_memory, memory_features, read_ids
 from onrecord.nlp.stance_targets import target_features
 from onrecord.nlp.topic import TopicGate
 
@@ -56,10 +56,7 @@ def embed_rows(rows, encoder: Encoder, use_context: bool, use_gate: bool, target
 def make_memory(rows, encoder: Encoder, cfg: dict, base: Path) -> dict:
     """The memory: real, original (not augmented) train statements the encoder was never fine-tuned on."""
     exclude = cfg["features"].get("memory_exclude") or ""
-    seen = set()
-    if exclude:
-        seen = {line.strip() for line in (base / exclude).read_text().splitlines()
-                if line.strip() and not line.startswith("#")}
+    seen = read_ids(base / exclude) if exclude else set()
     kept = [r for r in rows if r["source"] == "real" and "augmented" not in r["tags"] and r["id"] not in seen]
     own, joined = encode(kept, encoder, cfg["features"]["context"])
     return build_memory(own, joined if cfg["features"]["context"] else own, [r["stance"] for r in kept],
