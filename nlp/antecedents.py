@@ -183,8 +183,9 @@ class Antecedents:
             node = t
             while node.dep_ in ("compound", "appos", "flat") and node.head.i != node.i:
                 node = node.head
-            if node.dep_ == "nsubj":
-                return True
+            if node.dep_ == "nsubj" or node.dep_ == "ROOT" and any(
+                    getattr(self.grammar.subject(c), "i", -1) == node.i for c in node.children if c.dep_ == "acl"):
+                return True  # (a sentence read as a noun phrase: 'Craig Smith, CEO of X, advocated ...')
             if node.dep_ == "poss" and node.head.lemma_.lower() in lp.OWN_DOCUMENT_NOUNS | lp.SPEECH_NOUNS:
                 return True  # "Fiddelke's message emphasized ... He also noted ...": its author
             if node.dep_ == "nsubjpass" and not any(c.dep_ == "agent" and _may_be_someone(c) for c in node.head.children):

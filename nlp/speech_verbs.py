@@ -9,6 +9,8 @@ elsewhere. Which verb introduces a given quote is quote_introductions.py's.
 from __future__ import annotations
 
 from onrecord.nlp import leader_patterns as lp
+from onrecord.nlp.misparsed_subjects import name_before_an_aside as _name_before_an_aside
+from onrecord.nlp.misparsed_subjects import participle_after_a_report
 
 
 def lemma(token) -> str:
@@ -156,19 +158,25 @@ class SpeechGrammar:
                     if self._coordinated_too_low(up) is not None:
                         up = self._coordinated_too_low(up)  # "... and downplayed ..., calling": the speaker's act
                         continue
-                    if up.dep_ in ("ccomp", "acl") and _a_state(up):
+                    subject_of_clause = participle_after_a_report(node, up) if is_speech(node) and is_speech(up.head) else None
+                    if subject_of_clause == "someone" and not _a_state(up):
+                        return None  # 'said Reyna must resign, writing ...': who writes is in doubt
+                    if up.dep_ in ("ccomp", "acl") and (_a_state(up) or subject_of_clause == "a thing"):
                         # "argued that Pretti was at fault, stating ...", "rejected accusations
                         # that Trump is a fascist, saying ...": nobody speaks while being in a
                         # state, so the participle hangs on the clause the state is reported in
                         up = up.head
                         continue
                     if self.in_quote[up.i] != -1:  # '"A," he said, adding, "B"' hung on A's verb:
-                        return self._tag_subject(up)  # the tag's speaker, never a subject inside A
+                        return self._tag_subject(up) or self._quoted_under(up)  # the tag's speaker, never A's
                     if up.pos_ in ("VERB", "AUX") and any(c.dep_ == "nsubj" for c in up.children):
                         return next(c for c in up.children if c.dep_ == "nsubj")
                     if any(c.dep_ == "nsubjpass" for c in up.children) or up.head.i == up.i:
                         break
                     up = up.head
+            if node.dep_ == "acl" and node.tag_ in ("VBD", "VBZ", "VBN") and node.head.dep_ == "ROOT" \
+                    and node.head.pos_ == "PROPN":
+                return _name_before_an_aside(node)  # 'Craig Smith, CEO of X, advocated ...' read as a noun phrase
             if node.dep_ == "acl" and node.tag_ == "VBG" and node.head.lemma_.lower() in lp.OWN_DOCUMENT_NOUNS:
                 # "sent a message to employees telling them that ...": the message's sender
                 return self.author(node.head)
@@ -192,6 +200,13 @@ class SpeechGrammar:
             else:
                 return None
         return None
+
+    def _quoted_under(self, quoted):
+        """'X said "A," writing ...', the participle hung on A's verb: the subject of the speech verb
+        outside the marks that the quote is the words of (None when that is no speech verb)."""
+        while self.in_quote[quoted.i] != -1 and quoted.head.i != quoted.i:
+            quoted = quoted.head
+        return self.subject(quoted) if self.in_quote[quoted.i] == -1 and is_speech(quoted) else None
 
     def _tag_subject(self, quoted):
         """The subject of the one speech tag outside the quote marks that hangs on a quoted clause's
@@ -363,27 +378,3 @@ def _tense(verb) -> str:
     """The tag that carries a clause's tense: its first auxiliary's ('is evaluating': VBZ), else its own."""
     aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.i < verb.i]
     return aux[0].tag_ if aux else verb.tag_
-
-
-def _name_before_an_aside(verb):
-    """'Rosalba Herrera, owner of Deportes Azteca in ..., said the store's ...': a sentence that opens
-    with a person's name and a comma, and whose verb comes right after the comma that closes the aside
-    on her, has that name as its subject, however the parser hung the aside's words (here 'Azteca'
-    read as a verb, the name its subject). Not when the aside joins others to her ('along with', ', and')."""
-    doc = verb.doc
-    if verb.i < 3 or doc[verb.i - 1].text != ",":
-        return None
-    start = verb.sent.start
-    while start < verb.i and (doc[start].is_space or doc[start].is_punct):
-        start += 1
-    comma = next((t.i for t in doc[start:verb.i - 1] if t.text == ","), None)
-    if comma is None or comma == start:
-        return None
-    name = doc[start:comma]
-    if doc[comma - 1].ent_type_ not in ("PERSON", "LEADER") or any(t.pos_ not in ("PROPN", "NOUN", "DET") for t in name):
-        return None
-    aside = doc[comma + 1:verb.i - 1]
-    if not len(aside) or any(t.lower_ in lp.GROUP_PREPOSITIONS | {"together", "joined", "plus"} for t in aside) \
-            or any(t.text == "," and doc[t.i + 1].lower_ in ("and", "or") for t in aside):
-        return None
-    return doc[comma - 1]

@@ -1,0 +1,49 @@
+"""Subjects the parser misplaced: who acts in a sentence whose parse lost or moved its subject
+(used by speech_verbs.SpeechGrammar.subject)."""
+from __future__ import annotations
+
+from onrecord.nlp import leader_patterns as lp
+
+
+def name_before_an_aside(verb):
+    """'Rosalba Herrera, owner of Deportes Azteca in ..., said the store's ...': a sentence that opens
+    with a person's name and a comma, and whose verb comes right after the comma that closes the aside
+    on her, has that name as its subject, however the parser hung the aside's words (here 'Azteca'
+    read as a verb, the name its subject). Not when the aside joins others to her ('along with', ', and')."""
+    doc = verb.doc
+    if verb.i < 3 or doc[verb.i - 1].text != ",":
+        return None
+    start = verb.sent.start
+    while start < verb.i and (doc[start].is_space or doc[start].is_punct):
+        start += 1
+    comma = next((t.i for t in doc[start:verb.i - 1] if t.text == ","), None)
+    if comma is None or comma == start:
+        return None
+    name = doc[start:comma]
+    if doc[comma - 1].ent_type_ not in ("PERSON", "LEADER") or any(t.pos_ not in ("PROPN", "NOUN", "DET") for t in name):
+        return None
+    aside = doc[comma + 1:verb.i - 1]
+    if not len(aside) or any(t.lower_ in lp.GROUP_PREPOSITIONS | {"together", "joined", "plus"} for t in aside) \
+            or any(t.text == "," and doc[t.i + 1].lower_ in ("and", "or") for t in aside):
+        return None
+    return doc[comma - 1]
+
+
+def participle_after_a_report(participle, clause) -> str | None:
+    """'said the raids must end, writing on X that ...': a participle after a comma that the parser
+    hung on the reported clause of the verb before it. "a thing" when that clause's subject is a
+    plain thing (no one who could write: the participle is the speaker's), "someone" when it is a
+    name, a person noun or a pronoun other than the speaker's own (either could be writing: doubt),
+    None when the participle is not of that form."""
+    if clause.dep_ != "ccomp" or participle.doc[participle.i - 1].text != "," or participle.i < clause.i:
+        return None
+    subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if len(subjects) != 1:
+        return None
+    words = list(subjects[0].subtree)
+    if subjects[0].pos_ == "NOUN" and not any(t.pos_ in ("PROPN", "PRON") or t.ent_type_ or lp.is_person_noun(t.lower_)
+                                              for t in words):
+        return "a thing"
+    if any(t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "LEADER") for t in words):
+        return "someone"
+    return None
