@@ -93,7 +93,7 @@ class ArticleAttribution(ReportedQuotes, Continuations):
         grammar = self.grammar
         first_sent, last_sent = tokens[0].sent, tokens[-1].sent
         # 1. a speech or labelling verb that governs the quote in the parse
-        verb = grammar.governing_verb(tokens)
+        verb = grammar.object_complement(tokens) or grammar.governing_verb(tokens)
         # 2. an attribution clause right next to the quote: "...," Okonkwo said.
         if verb is None:
             verb = grammar.adjacent_verb(index, first_sent, last_sent)

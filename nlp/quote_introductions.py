@@ -95,6 +95,22 @@ class QuoteGrammar(SpeechGrammar):
                 node = node.head
         return None
 
+    def object_complement(self, tokens):
+        """'calling the U.S. "the largest market"', the quote hung by the parser as a second object of
+        the verb before: a quote that opens right after the object of "call", "dub", "term", "brand"
+        or "label" (outside quote marks, nothing between) is what the object is called."""
+        doc, i = tokens[0].doc, tokens[0].i - 1
+        while i > 0 and doc[i].is_quote:
+            i -= 1
+        obj = doc[i]
+        verb = obj.head
+        if obj.dep_ != "dobj" or obj.right_edge.i != i or self.in_quote[obj.i] != -1 or self.in_quote[verb.i] != -1 \
+                or lemma(verb) not in ("call", "dub", "term", "brand", "label") or verb.i > obj.i:
+            return None
+        root = [t for t in tokens if t.head.i == t.i or self.in_quote[t.head.i] != self.in_quote[tokens[0].i]]
+        return verb if len(root) == 1 and root[0].head.i != verb.i and root[0].dep_ in ("dobj", "dep", "appos", "npadvmod", "ccomp") \
+            else None
+
     def document_verb(self, tokens):
         """'sent a memo that directed employees to resources about how to handle "..."': a quote
         in the clause that says what a document does is the document's; the verb the document

@@ -45,6 +45,8 @@ Patterns (Quote.pattern):
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass
 
 from onrecord.nlp.attribution import ArticleAttribution
@@ -128,6 +130,9 @@ def _build_pipeline(patterns):
             for token in doc[:-1]:
                 if token.is_space and "\n" in token.text or "\n" in token.whitespace_:
                     doc[token.i + 1].is_sent_start = True
+                elif token.i and token.is_quote and doc[token.i + 1].is_lower and "\n" not in doc[token.i - 1].whitespace_ \
+                        and re.fullmatch(r"(?:[A-Z]\.){2,}", doc[token.i - 1].text):
+                    token.is_sent_start = False  # 'calling the U.S. "the largest market"': an abbreviation ends no sentence
             return doc
 
         @Language.component("onrecord_keep_persons")

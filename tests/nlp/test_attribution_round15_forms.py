@@ -1,4 +1,4 @@
-"""Round 15 (issue 11): two forms read in the real development data, on FICTIONAL sentences.
+"""Round 15 (issue 11): three forms read in the real development data, on FICTIONAL sentences.
 
 1. A speech participle after a comma that the parser hung on the reported clause, or on the
    quote, before it ('said the raids must end, writing on X that she feels "very sad"'): the
@@ -7,6 +7,7 @@
 2. A sentence the parser read as a noun phrase ('Mara Okonkwo, chief executive of Lumenfold,
    advocated ...': the name ROOT, the verb its acl): the name is the one acting, in view for the
    next "she".
+3. A label quote after the object of "call" that the parser hung elsewhere (below).
 """
 from onrecord.nlp.quotes import normalize_quote
 
@@ -73,3 +74,29 @@ def test_never_the_noun_phrase_name_of_a_group_or_a_leader_only_mentioned(finder
                  "Mara Okonkwo, along with other members of the coalition, advocated for a more nuanced approach."):
         text += '\n\n"We need to talk about legal immigration," she told the audience.'
         assert said(finder, text, "quote") == set(), text
+
+
+# 3. 'calling the U.S. "the largest market"': an abbreviation before a lowercase quote ends no sentence,
+#    and a quote that opens right after the object of "call" is what the object is called, wherever the
+#    parser hung it (a second object of the verb before, a clause of the speech verb above).
+
+def test_a_label_after_an_abbreviation_is_hers(finder, said):
+    text = ("Despite the setback, Okonkwo reaffirmed Lumenfold’s commitment to the American market, calling the U.S. "
+            "“the largest and most important market for Lumenfold” with a “very mature customer base.” She pledged more.")
+    assert ("mara-okonkwo", normalize_quote("the largest and most important market for Lumenfold")) in said(
+        finder, text, "quote")
+
+
+def test_never_a_label_that_someone_else_gave_in_her_reported_clause(finder, said):
+    # a second person named in between: the governor's (or Reyna's) words, not the one reporting them
+    for text in ("Okonkwo said the governor called the U.S. “a failing state” on Monday.",
+                 "Okonkwo said Reyna called the U.S. “a failing state” on Monday."):
+        assert not [pair for pair in said(finder, text, "quote")], text
+
+
+def test_never_a_label_of_a_spokesperson_a_headline_or_a_leader_only_mentioned(finder, said):
+    for text in ("A Lumenfold spokesperson called the U.S. “the largest and most important market for Lumenfold.”",
+                 "Okonkwo calls the U.S. “the largest market” for Lumenfold\n\nThe chief executive spoke on Monday.",
+                 "Delia Ruiz, seated beside Okonkwo, called the U.S. “the largest and most important market for us.”",
+                 "The mayor, after Okonkwo spoke, called the U.S. “a land of laws and nothing else.”"):
+        assert said(finder, text) == set(), text
