@@ -61,7 +61,8 @@ def test_direct_quotes_floor(bench, development):
     # pronoun rules (heldout5 0.951, heldout3 0.928, heldout10 0.675) to 0.894; heldout13 (0.647 when it
     # was folded in) brought it to 0.883, round 14's own-line transcript labels (heldout12 0.760) to 0.8895;
     # heldout14 (0.963 / 0.722 when it was folded in: its one wrong pair, 'enhanced vetting', a policy term in
-    # Capuano's own reported clause) to 0.9955 / 0.8803 (669 of 760), so the floor stays 0.88.
+    # Capuano's own reported clause) to 0.9955 / 0.8803 (669 of 760), so the floor stays 0.88; round 15's rules
+    # (heldout4 0.935, heldout13 0.676, heldout14 0.778) to 0.9956 / 0.8855 (673 of 760).
     assert result["recall"] >= 0.88, [r["quote"] for r in result["misses"]]
 
 
@@ -91,8 +92,9 @@ def test_paraphrases_floor(bench, development):
     # heldout12 (1.000 / 0.394 when it was folded in) brought it to 0.970 / 0.689, round 13's rules
     # (one more heldout5 paraphrase) to 0.970 / 0.691; heldout13 (0.967 / 0.569 when it was folded in,
     # its one unmatched pair Altman's own clause cut short) to 0.970 / 0.680; heldout14 (1.000 / 0.360 when
-    # it was folded in: narration, machine-spun wording and verb phrases kept whole) to 0.971 / 0.667.
-    assert result["recall"] >= 0.66, [r["quote"] for r in result["misses"]]
+    # it was folded in: narration, machine-spun wording and verb phrases kept whole) to 0.971 / 0.667;
+    # round 15's rules (one more paraphrase each on heldout13 and heldout14) to 0.971 / 0.670 (400 of 597).
+    assert result["recall"] >= 0.67, [r["quote"] for r in result["misses"]]
 
 
 def test_only_development_splits_are_read(bench):
