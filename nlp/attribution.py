@@ -12,8 +12,8 @@ from onrecord.nlp import leader_patterns as lp
 from onrecord.nlp.leader_mentions import Mentions
 from onrecord.nlp.paraphrase import Paraphrases
 from onrecord.nlp.quote_marks import Span
-from onrecord.nlp.quote_candidates import (Attribution, ParsedArticle, clean_quote, looks_like_a_name, normalize_quote,
-                                           unique_sents)
+from onrecord.nlp.quote_candidates import (Attribution, ParsedArticle, clean_quote, looks_like_a_name, names_a_thing,
+                                           normalize_quote, unique_sents)
 from onrecord.nlp.quote_continuations import Continuations
 from onrecord.nlp.quote_introductions import QuoteGrammar
 from onrecord.nlp.reported_quotes import ReportedQuotes
@@ -131,8 +131,10 @@ class ArticleAttribution(ReportedQuotes, Continuations):
             return None  # '"...," Ramirez recalled him saying': his words, as she recalls them
         spoken = is_speech(verb) and root is not None and root.head.i == verb.i and root.dep_ in ("dobj", "ccomp") \
             and not (root.dep_ == "dobj" and lemma(verb) in lp.ADDRESSEE_VERBS)  # 'told the "Times"': who heard
-        if span.embedded and not spoken and looks_like_a_name(self.text[span.start:span.end]):
-            return None  # "praised the 'Rapid Response' network": a name, not their words (but replied "Murderers")
+        if span.embedded and not spoken and (looks_like_a_name(words := self.text[span.start:span.end])
+                                             or names_a_thing(tokens, words)):
+            return None  # "praised the 'Rapid Response' network", "'enhanced vetting' protocols": a name, not
+            # their words (but replied "Murderers")
         subject = grammar.subject(verb)
         if subject is None or subject.is_punct:
             # the parse may have lost it in the quote's marks

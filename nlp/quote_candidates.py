@@ -182,8 +182,14 @@ def names_a_thing(tokens, words: str) -> bool:
     detention center', 'the "Rapid Response" network') name that thing: nobody's words."""
     inside = {t.i for t in tokens}
     heads = [t for t in tokens if t.head.i not in inside]
-    return looks_like_a_name(words) and len(heads) == 1 and heads[0].dep_ in ("compound", "nmod", "amod") \
-        and heads[0].head.pos_ in ("NOUN", "PROPN") and heads[0].head.i > max(inside)
+    if len(heads) != 1 or heads[0].head.pos_ not in ("NOUN", "PROPN") or heads[0].head.i <= max(inside):
+        return False
+    if looks_like_a_name(words):
+        return heads[0].dep_ in ("compound", "nmod", "amod")
+    # a lowercase term of two or more words headed by a noun, right before the noun it classifies
+    # ("'enhanced vetting' protocols"); a judgement there ('the "cruel" raids') is an adjective
+    after = [t for t in heads[0].doc[max(inside) + 1:heads[0].head.i] if not t.is_quote]
+    return len(tokens) > 1 and heads[0].pos_ == "NOUN" and heads[0].dep_ in ("compound", "nmod") and not after
 
 
 def in_clause(tokens, verb) -> bool:

@@ -100,3 +100,18 @@ def test_never_a_label_of_a_spokesperson_a_headline_or_a_leader_only_mentioned(f
                  "Delia Ruiz, seated beside Okonkwo, called the U.S. “the largest and most important market for us.”",
                  "The mayor, after Okonkwo spoke, called the U.S. “a land of laws and nothing else.”"):
         assert said(finder, text) == set(), text
+
+
+# heldout14's one wrong pair: a lowercase term in quote marks that classifies the noun after it names
+# a kind of thing, as a Title Case name there does; a judgement in the same place stays the leader's.
+
+def test_a_quoted_term_before_its_noun_is_nobodys_words(finder, said):
+    text = "Okonkwo noted the significance of ‘enhanced vetting’ protocols that could slow international travel."
+    assert ("mara-okonkwo", "enhanced vetting") not in said(finder, text, "quote")
+    text = "Okonkwo called the “zero tolerance” policy “a national disgrace” on Monday."
+    assert said(finder, text, "quote") == {("mara-okonkwo", "a national disgrace")}
+
+
+def test_a_quoted_judgement_before_its_noun_stays_hers(finder, said):
+    text = "Okonkwo condemned the “cruel and pointless” raids on Monday."
+    assert ("mara-okonkwo", "cruel and pointless") in said(finder, text, "quote")
