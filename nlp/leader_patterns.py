@@ -20,6 +20,9 @@ SPEECH_LEMMAS = frozenset({
     "elaborate", "opine", "message", "convey", "inform",
 })
 
+# "pled guilty to '...'", "pleaded no contest": a plea is a legal act; its quote is the charge.
+PLEA_WORDS = frozenset({"guilty", "innocent", "contest"})
+
 # Phrasal speech verbs: the lemma and the particle that makes it speech ("weighed in", "chimed in").
 PHRASAL_SPEECH = {"weigh": "in", "chime": "in", "speak": "out", "lash": "out", "hit": "back", "fire": "back"}
 

@@ -35,6 +35,8 @@ def is_speech(token) -> bool:
     if word == "go":  # '"...," he went on.': the tag's verb, nothing after it ("went on to found" is not speech)
         after = token.doc[token.i + 1:token.i + 3]
         return len(after) == 2 and after[0].lower_ == "on" and after[1].is_punct
+    if word == "plead":  # a plea's quote is the charge, the court's words: "pled guilty to '...'"
+        return not any(c.lemma_.lower() in lp.PLEA_WORDS for c in token.children)
     if word in lp.PHRASAL_SPEECH:  # "weighed in", whatever the parser made of "in"
         following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
         return following is not None and following.lower_ == lp.PHRASAL_SPEECH[word]
