@@ -13,6 +13,7 @@ from onrecord.nlp.leader_mentions import Mentions
 from onrecord.nlp.paraphrase import Paraphrases
 from onrecord.nlp.quote_marks import Span
 from onrecord.nlp.quote_candidates import (Attribution, ParsedArticle, clean_quote, looks_like_a_name, names_a_thing,
+                                           worded_by_the_law,
                                            normalize_quote, unique_sents)
 from onrecord.nlp.quote_continuations import Continuations
 from onrecord.nlp.quote_introductions import QuoteGrammar
@@ -131,8 +132,13 @@ class ArticleAttribution(ReportedQuotes, Continuations):
             return None  # '"...," Ramirez recalled him saying': his words, as she recalls them
         spoken = is_speech(verb) and root is not None and root.head.i == verb.i and root.dep_ in ("dobj", "ccomp") \
             and not (root.dep_ == "dobj" and lemma(verb) in lp.ADDRESSEE_VERBS)  # 'told the "Times"': who heard
-        if span.embedded and not spoken and (looks_like_a_name(words := self.text[span.start:span.end])
-                                             or names_a_thing(tokens, words)):
+        if span.embedded and worded_by_the_law(tokens, verb):
+            return None  # "confirmed the charges of '...'", "admitted to '...'": the charge's wording
+        words = self.text[span.start:span.end].rstrip()
+        if span.embedded and words.endswith(".") and tokens[-1].i >= tokens[-1].sent.end - 2:
+            words = words[:-1]  # 'urged passage of the "Secure Borders Act."': the sentence's full stop
+        named = lemma(verb) not in lp.WORDS_OBJECT_LEMMAS  # 'mentioned "Operation Metro Surge"' names it
+        if span.embedded and (not spoken or named) and (looks_like_a_name(words) or names_a_thing(tokens, words)):
             return None  # "praised the 'Rapid Response' network", "'enhanced vetting' protocols": a name, not
             # their words (but replied "Murderers")
         subject = grammar.subject(verb)

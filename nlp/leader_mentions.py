@@ -173,7 +173,7 @@ class Mentions(Antecedents, Titles):
     def someone_elses_document(self, noun, leader_id: str) -> bool:
         """'the union's statement', 'a letter from the coalition', 'a post by the mayor': words
         someone other than the leader wrote, even when she shares or reads them."""
-        return noun.lemma_.lower() in lp.SPEECH_NOUNS | lp.OWN_DOCUMENT_NOUNS | {"petition", "letter"} and any(
+        return noun.lemma_.lower() in lp.SPEECH_NOUNS | lp.OWN_DOCUMENT_NOUNS | {"petition", "letter", "account", "call", "warning"} and any(
             c.dep_ == "poss" and c.lower_ not in ("her", "his", "its", "my", "our")
             and self.leader_at.get(c.i) != leader_id
             or c.dep_ == "prep" and c.lower_ in ("from", "by") for c in noun.children)

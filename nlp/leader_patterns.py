@@ -23,6 +23,29 @@ SPEECH_LEMMAS = frozenset({
 # "pled guilty to '...'", "pleaded no contest": a plea is a legal act; its quote is the charge.
 PLEA_WORDS = frozenset({"guilty", "innocent", "contest"})
 
+# Words of the law on a quote's way to its speech verb: the quote is a charge, an indictment's or a
+# lawsuit's wording, the court's or the agency's ("confirmed the charges of '...'", "who was charged with
+# '...'", "said the indictment called her '...'"), never the defendant's. "admitted to '...'" (the quote
+# right after "to") is a plea's admission of the charge as worded.
+LEGAL_WORDS = frozenset({"charge", "indictment", "indict", "allege", "allegation", "convict", "conviction", "plea",
+                         "verdict", "warrant", "subpoena", "affidavit", "lawsuit", "prosecute", "prosecution"})
+# Documents and signs whose words a clause inside reported speech may quote ("said the memo ordered
+# agents to '...'", "said the sign read '...'"), and the verbs they give words through.
+DOCUMENT_NOUNS = frozenset({"sign", "banner", "placard", "poster", "shirt", "t-shirt", "order", "memo", "letter",
+                            "report", "bill", "law", "policy", "document", "filing", "complaint", "petition",
+                            "notice", "flyer", "directive", "guidance", "record", "statement", "headline"})
+DOCUMENT_VERBS = frozenset({"read", "order", "accuse", "allege", "direct", "instruct"})
+# Participles that give a thing its name: "known as", "dubbed", "titled".
+NAMING_LEMMAS = frozenset({"know", "dub", "name", "title", "call", "label", "brand", "term", "nickname", "style"})
+ADMISSION_LEMMAS = frozenset({"admit", "confess"})  # ("pleaded to" begs)
+
+# Speech verbs whose direct object can be the words themselves ('tweeted "Shame on you"'): for any other
+# ("mentioned 'Operation Metro Surge'", "announced 'Project Welcome'") a Title Case object is a name.
+WORDS_OBJECT_LEMMAS = frozenset({
+    "say", "write", "tweet", "post", "add", "reply", "respond", "shout", "yell", "scream", "chant", "whisper",
+    "exclaim", "text", "email", "message", "quip", "joke", "retort", "counter", "declare", "state", "ask", "pen",
+})
+
 # Phrasal speech verbs: the lemma and the particle that makes it speech ("weighed in", "chimed in").
 PHRASAL_SPEECH = {"weigh": "in", "chime": "in", "speak": "out", "lash": "out", "hit": "back", "fire": "back"}
 

@@ -192,6 +192,52 @@ def names_a_thing(tokens, words: str) -> bool:
     return len(tokens) > 1 and heads[0].pos_ == "NOUN" and heads[0].dep_ in ("compound", "nmod") and not after
 
 
+def worded_by_the_law(tokens, verb) -> bool:
+    """The quote is a charge's or a court filing's wording, not the speaker's: a word of the law
+    (leader_patterns.LEGAL_WORDS) stands on its way up to the speech verb, or heads a clause there
+    ("the indictment called her '...'"), or the quote is what was admitted to ("admitted to '...'")."""
+    inside = {t.i for t in tokens}
+    heads = [t for t in tokens if t.head.i not in inside and t.head.i != t.i]
+    if not heads:
+        return False
+    head = heads[0]
+    before = [t for t in head.doc[max(0, min(inside) - 3):min(inside)] if not t.is_quote]
+    if len(before) >= 2 and before[-1].lower_ == "to" and before[-2].lemma_.lower() in lp.ADMISSION_LEMMAS:
+        return True  # 'admitted to "knowingly employing ..."' (not 'admitted to feeling "scared"')
+    for node in head.ancestors:
+        if verb is not None and node.i == verb.i:
+            return False
+        renames = node.i == head.head.i and head.dep_ in ("appos", "oprd")  # 'called the charge "a stunt"'
+        if node.lemma_.lower() in lp.LEGAL_WORDS and not renames or node.pos_ == "VERB" and _words_of(node) and any(
+                c.dep_ == "nsubj" and _a_document(c) for c in node.children):
+            return True
+    return False
+
+
+def given_as_a_name(tokens) -> bool:
+    """The quote is the name a thing goes by: 'the bill, known as the "Secure Borders Act"', 'the
+    policy, dubbed "Operation Safe Streets"' (a participle of naming on a noun; not 'which she dubbed')."""
+    inside = {t.i for t in tokens}
+    heads = [t for t in tokens if t.head.i not in inside and t.head.i != t.i]
+    node = heads[0].head if heads else None
+    if node is not None and node.dep_ == "prep" and node.lower_ == "as":
+        node = node.head
+    return node is not None and node.dep_ == "acl" and node.tag_ == "VBN" and node.lemma_.lower() in lp.NAMING_LEMMAS
+
+
+def _words_of(verb) -> bool:
+    """A verb through which a document or a sign gives words ("the indictment called her", "the
+    sign read", "the memo ordered agents to")."""
+    return is_speech(verb) or verb.lemma_.lower() in lp.LABEL_LEMMAS | lp.DOCUMENT_VERBS
+
+
+def _a_document(noun) -> bool:
+    """A charge, filing, sign or order that is not one person's own ('her memo' may be hers; 'the
+    memo', 'the agency's memo' is someone else's or in doubt)."""
+    return noun.lemma_.lower() in lp.LEGAL_WORDS | lp.DOCUMENT_NOUNS and not any(
+        c.dep_ == "poss" and c.lower_ in ("her", "his", "my", "our") for c in noun.children)
+
+
 def in_clause(tokens, verb) -> bool:
     """Every token belongs to the verb's clause: only the attribution stands there."""
     clause = {t.i for t in verb.subtree}
