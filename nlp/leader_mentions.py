@@ -217,6 +217,10 @@ class Mentions(Antecedents, Titles):
             return self.leader_at[subject.i], "name", []
         for c in subject.children:
             if c.dep_ == "appos" and c.i in self.leader_at:
+                if any(x.dep_ == "conj" and _another_party(x, self.leader_at, self.leader_at[c.i])
+                       or x.dep_ == "prep" and _joins_others(x) for o in (subject, c) for x in o.children):
+                    return None  # "the chief executive, Okonkwo, and its finance chief, Murrow, told": two
+                    # (but "The company's founder and CEO, Garrett Langley,": his own titles)
                 return self.leader_at[c.i], "name", []
         titled = self._titled_leader(subject)
         if titled:  # "President and CEO José Muñoz spoke", parsed as a list of three
@@ -371,3 +375,14 @@ def _after_the(token) -> bool:
     while i > 0 and token.doc[i].ent_iob_ == "I":
         i -= 1
     return i > 0 and token.doc[i - 1].lower_ == "the"
+
+
+def _another_party(conj, leader_at, leader_id: str) -> bool:
+    """A coordinated member that brings in others: a name not the leader's, or a plural ('and other
+    industry leaders'); a singular title ('founder and CEO') is the leader's own, and so is a name
+    that is a possessive ("Ben & Jerry's co-founder Ben Cohen", the parse's list ending in "'s")."""
+    if any(c.dep_ == "case" for c in conj.children):
+        return False
+    return conj.tag_ in ("NNS", "NNPS") or any(
+        (t.ent_type_ in ("PERSON", "LEADER") or t.pos_ == "PROPN" and t.is_title) and leader_at.get(t.i) != leader_id
+        for t in conj.subtree)
