@@ -44,6 +44,15 @@ class ReportedQuotes:
                 return False  # 'a screenshot of their statement with the caption "..."': the caption's
             if self.mentions.someone_elses_document(node, leader_id):
                 return True
+            if node.dep_ == "acl" and node.left_edge.lower_ == "that" and node.head.dep_ == "dobj" \
+                    and _not_her_words(node.head, self.mentions.leader_at, leader_id):
+                return True  # 'confirmed reports that agents were "..."': the reports' words
+            if node.dep_ == "ccomp" and node.left_edge.lower_ == "that" and any(
+                    o.dep_ == "dobj" and o.right_edge.i + 1 == node.left_edge.i and _not_her_words(o, self.mentions.leader_at,
+                                                                                         leader_id)
+                    for o in node.head.children):
+                return True  # 'confirmed the agency's account that agents were "...": the account's
+                # content clause, hung on the verb by the parser
         return False
 
     def _after_reported_speech(self, reported, attributed, verbs_of):
@@ -82,3 +91,17 @@ class ReportedQuotes:
                 continue
             attributed[index] = Attribution(leader_id, "continuation", [last])
             verbs_of[index] = None
+
+
+_CONTENT_NOUNS = lp.SPEECH_NOUNS | lp.CLAIM_NOUNS | {"account", "warning", "call", "report", "finding", "conclusion"}
+
+
+def _not_her_words(noun, leader_at, leader_id: str) -> bool:
+    """A noun of words ('the agency's account', 'reports', 'the claim') that is not hers: no
+    possessive, or someone else's. 'her account', "Okonkwo's claim" are hers."""
+    if noun.lemma_.lower() not in _CONTENT_NOUNS:
+        return False
+    owners = [c for c in noun.children if c.dep_ == "poss"]
+    if not owners:  # 'released a statement that ...' is hers; 'confirmed reports that ...' others'
+        return noun.lemma_.lower() not in lp.OWN_DOCUMENT_NOUNS | lp.SPEECH_NOUNS - lp.CLAIM_NOUNS
+    return not any(c.lower_ in ("her", "his", "my", "our") or leader_at.get(c.i) == leader_id for c in owners)

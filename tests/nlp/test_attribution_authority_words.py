@@ -51,3 +51,18 @@ def test_never_a_quoted_name_as_her_words(finder, said, text):
 ])
 def test_her_words_about_a_charge_or_a_document_stay_hers(finder, said, text, words):
     assert ("mara-okonkwo", words) in said(finder, text, "quote"), text
+
+
+@pytest.mark.parametrize("text", [
+    "Okonkwo confirmed the agency's account that agents were “following protocol.”",
+    "Okonkwo confirmed reports that agents were “out of control.”",
+])
+def test_never_the_words_of_an_account_she_confirms(finder, said, text):
+    """The content clause of someone else's account, claim or report quotes them, not her (her
+    confirming it stays her paraphrase, reported by the outlet)."""
+    assert said(finder, text, "quote") == set(), text
+
+
+def test_the_content_of_her_own_account_stays_hers(finder, said):
+    text = "Okonkwo confirmed her account that agents were “out of control.”"
+    assert ("mara-okonkwo", "out of control") in said(finder, text, "quote")
