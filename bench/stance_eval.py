@@ -91,7 +91,7 @@ def evaluate(name: str, rows: list[dict], clf, baseline, majority: str, show_mis
     kept_sided = [i for i in kept if pred[i] != SILENT]
     print(f"    needs_review: {len(review)} of {len(rows)} (accuracy {_share(correct, review)}); "
           f"the rest {_share(correct, kept)}; sides not flagged right {_share(correct, kept_sided)} "
-          f"(n={len(kept_sided)}); threshold {clf.review_below_side} for a side, {clf.review_below} for silence")
+          f"(n={len(kept_sided)}); threshold {clf.review_below}")
     print("    macro-F1 of the judgments not flagged: "
           f"{scores([gold[i] for i in kept], [pred[i] for i in kept])['macro_f1']:.3f}")
     if all(r.get("on_topic") is not None for r in rows):

@@ -22,8 +22,7 @@ How a statement is judged (the model is built by nlp/project.yml; see nlp/config
 4. `evidence` is a verbatim span that decided it, and `evidence_from` says whose words those are:
    'text' (the leader's own) when the text alone leads to the same side, else 'context' (a
    reporter's sentence or the post answered: never the leader's words).
-5. `needs_review` marks a judgment below the calibrated threshold (from model 0.5.4 one for a
-   side and one for silence), or on text that is plainly
+5. `needs_review` marks a judgment below the calibrated threshold, or on text that is plainly
    not English (the encoder reads English); such a judgment never alone sets a leader's headline
    stance (db/views.py).
 """
@@ -116,9 +115,6 @@ class StanceClassifier:
         self.temperature = float(calibration.get("temperature", 1.0))
         self.sentence_weight = float(calibration.get("sentence_weight", 1.0))
         self.review_below = float(calibration.get("review_below", 0.5))
-        # From model 0.5.4, a side has its own threshold: a side shown unreviewed is a public claim,
-        # and the easier silent judgments must not carry its accuracy (scripts/calibrate.py).
-        self.review_below_side = float(calibration.get("review_below_side", self.review_below))
 
     # -- public -------------------------------------------------------------------------------
 
@@ -184,10 +180,6 @@ class StanceClassifier:
         return memory_features(own, joined if self.use_context else own, self.memory,
                                int(features_cfg["memory_k"]), float(features_cfg["memory_scale"]))
 
-    def review_threshold(self, stance: str) -> float:
-        """The confidence below which a judgment of this stance is marked needs_review."""
-        return self.review_below if stance == SILENT else self.review_below_side
-
     def judge(self, text: str, context: str, raw: Raw | None) -> Judgment:
         """The calibrated judgment of one statement from its raw scores."""
         if raw is None:
@@ -196,7 +188,7 @@ class StanceClassifier:
         k = int(probs.argmax())
         stance, confidence = self.labels[k], round(float(probs[k]), 4)
         english = looks_english(text) and (not context or looks_english(context) or has_words(text))
-        needs_review = confidence < self.review_threshold(stance) or not english
+        needs_review = confidence < self.review_below or not english
         note = "" if english else NOT_ENGLISH
         if stance != SILENT:
             own, _ = combine(raw.own, raw.sentences, self.temperature, self.side_columns, self.sentence_weight)

@@ -6,9 +6,7 @@
    (nlp.stance.combine), by grid search on the negative log-likelihood of the final probabilities.
 2. The needs_review threshold: the lowest confidence at which the tune judgments at or above it
    are right at least `calibration.review_target_accuracy` of the time (never below
-   `review_floor`). With `calibration.review_by_claim`, one threshold for the judgments that take
-   a side (`review_below_side`) and one for the silent ones (`review_below`), each fitted on
-   those judgments alone, so the sides shown unreviewed meet the target by themselves. Only the tune split's real statements are read when it has any (else the
+   `review_floor`). Only the tune split's real statements are read when it has any (else the
    fictional ones): the test split is for bench/stance_eval.py.
 """
 import argparse
@@ -16,7 +14,6 @@ import json
 import math
 from pathlib import Path
 
-from onrecord.nlp.labels import SILENT
 from onrecord.nlp.stance import StanceClassifier, combine, load_model
 from onrecord.nlp.stance_data import TOPIC, items, read_config, read_jsonl
 
@@ -63,24 +60,14 @@ def calibrate(config: Path, tune_file: Path, model_dir: Path) -> None:
     judgments = [clf.judge(t, c, raw) for (t, c), raw in zip(items(rows), raws)]
     confidences = [j.confidence for j in judgments]
     correct = [j.stance == r["stance"] for j, r in zip(judgments, rows)]
-    sides = [j.stance != SILENT for j in judgments]
-    thresholds = {}
-    for claim, members in (("side", sides), ("silent", [not s for s in sides])):
-        if not cfg.get("review_by_claim"):  # one threshold over every judgment
-            members = [True] * len(judgments)
-        thresholds[claim] = review_threshold([c for c, m in zip(confidences, members) if m],
-                                             [ok for ok, m in zip(correct, members) if m],
-                                             cfg["review_target_accuracy"], cfg["review_floor"])
-    below = [thresholds["side" if s else "silent"] for s in sides]
-    flagged = [ok for c, ok, t in zip(confidences, correct, below) if c < t]
-    kept = [ok for c, ok, t in zip(confidences, correct, below) if c >= t]
+    threshold = review_threshold(confidences, correct, cfg["review_target_accuracy"], cfg["review_floor"])
+    flagged = [ok for c, ok in zip(confidences, correct) if c < threshold]
+    kept = [ok for c, ok in zip(confidences, correct) if c >= threshold]
     card["calibration"].update({
-        "review_below": thresholds["silent"], "review_target_accuracy": cfg["review_target_accuracy"],
+        "review_below": threshold, "review_target_accuracy": cfg["review_target_accuracy"],
         "tune_flagged": len(flagged), "tune_accuracy_flagged": round(sum(flagged) / max(len(flagged), 1), 4),
         "tune_accuracy_kept": round(sum(kept) / max(len(kept), 1), 4),
     })
-    if cfg.get("review_by_claim"):
-        card["calibration"]["review_below_side"] = thresholds["side"]
     card_file.write_text(json.dumps(card, indent=2) + "\n")
     load_model.cache_clear()
     print(json.dumps(card["calibration"]))

@@ -135,17 +135,13 @@ def test_calibration_was_fitted_on_the_tune_split(clf):
     assert calibration["temperature"] > 0 and clf.temperature == calibration["temperature"]
     assert calibration["nll_after"] <= calibration["nll_before"]
     assert 0.5 <= clf.review_below < 1.0 and clf.review_below == calibration["review_below"]
-    # from 0.5.4 a side has its own threshold, fitted on the tune judgments that take a side
-    assert 0.5 <= clf.review_below_side < 1.0
-    assert clf.review_below_side == calibration.get("review_below_side", calibration["review_below"])
     assert calibration["tune_accuracy_kept"] >= calibration["tune_accuracy_flagged"]
 
 
 def test_needs_review_is_exactly_a_confidence_below_the_threshold_on_english_text(clf):
     texts = [t for ts in HELD_OUT.values() for t in ts] + TRAPS
     for j in clf.classify(texts):
-        threshold = clf.review_below if j.stance == SILENT else clf.review_below_side
-        assert j.needs_review == (j.confidence < threshold)
+        assert j.needs_review == (j.confidence < clf.review_below)
 
 
 def test_encoder_and_licence_ship_with_the_model():
