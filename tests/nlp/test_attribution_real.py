@@ -101,8 +101,10 @@ def test_paraphrases_floor(bench, development):
     # heldout15 (1.000 / 0.485 when it was folded in: spun rewrites' reworded clauses, machine summaries'
     # bullets, narration) to 0.972 / 0.660 (416 of 630), so the floor was 0.66; heldout16 (1.000 / 0.485
     # when it was folded in: spun rewrites' verbs of framing, a reporter's summary) to 0.973 / 0.652 (432
-    # of 663), so the floor is 0.65.
-    assert result["recall"] >= 0.65, [r["quote"] for r in result["misses"]]
+    # of 663), so the floor was 0.65; round 17's rules (verbs of emphasis and report with a noun object, a
+    # partial quote in a that-clause on where it was said: 17 more on ten splits) to 0.974 / 0.677 (449 of
+    # 663), so the floor is 0.67.
+    assert result["recall"] >= 0.67, [r["quote"] for r in result["misses"]]
 
 
 def test_only_development_splits_are_read(bench):
