@@ -59,7 +59,11 @@ def test_never_another_persons_or_a_groups_emphasis(finder, said):
     for text in ("Mara Okonkwo met the mayor, who highlighted the close cooperation between the city and businesses.",
                  "Mara Okonkwo spoke first; Dale Murrow, the council's chair, then underscored the human cost of the raids.",
                  "Lumenfold's spokesperson highlighted the company's record on hiring immigrants.",
-                 "More than 60 CEOs, among them Mara Okonkwo, highlighted the harm the raids do to business."):
+                 "More than 60 CEOs, among them Mara Okonkwo, highlighted the harm the raids do to business.",
+                 "The mayor, speaking after Mara Okonkwo, highlighted the economic cost of the raids.",
+                 "Mara Okonkwo listened as the mayor highlighted the economic cost of the raids.",
+                 "Mara Okonkwo's lawyer noted the lack of evidence against the workers.",
+                 "Tomas Reyna's employees noted a sharp drop in customers after the raids."):
         assert not [p for p in paraphrases(finder, said, text) if p[0] == "mara-okonkwo"], text
 
 
@@ -67,7 +71,9 @@ def test_never_a_documents_or_the_narrations_report(finder, said):
     for text in ("A memo sent to Mara Okonkwo highlighted the risks of the contract for the company.",
                  "The agency’s report noted a sharp rise in arrests at businesses like Mara Okonkwo’s bakery.",
                  "Sales at Mara Okonkwo’s bakery fell; the city reports a 40% drop in sales across the district.",
-                 "The raids highlighted the plight of owners like Mara Okonkwo, who was not at the shop."):
+                 "The raids highlighted the plight of owners like Mara Okonkwo, who was not at the shop.",
+                 "Police reported Mara Okonkwo's arrest at the bakery on Tuesday.",
+                 "Mara Okonkwo, whose bakery was raided, was highlighted in the report as a victim of the crackdown."):
         assert not [p for p in paraphrases(finder, said, text) if p[0] == "mara-okonkwo"], text
 
 
