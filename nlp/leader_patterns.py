@@ -126,6 +126,11 @@ PARAPHRASE_FRAMES = {
     "denounce": ("dobj+as",),
     "praise": ("dobj+as",),
     "reaffirm": ("dobj",),                       # reaffirmed the company's commitment to ...
+    "highlight": ("dobj",),                      # highlighted the close cooperation between ...
+    "underscore": ("dobj",),                     # underscored the longstanding dilemma facing ...
+    "articulate": ("dobj",),                     # articulated the emotional weight that ...
+    "note": ("dobj",),                           # noted a modest uptick in customers
+    "report": ("dobj",),                         # reports a 40% drop in sales (never 'reported X to police')
     "reiterate": ("dobj",),
     "echo": ("dobj",),                           # echoed these concerns
     "object": ("to",),                           # objected to the presence of agents
@@ -148,6 +153,9 @@ PARAPHRASE_FRAMES = {
     "dismiss": ("dobj:claim",),
     "deny": ("dobj:claim",),
 }
+# Verbs of emphasis or report whose object says what was said only when it is more than a bare
+# noun and no gloss on a quote ("highlighted the close cooperation between ..."; paraphrase._only_a_gloss).
+EMPHASIS_FRAMES = frozenset({"highlight", "underscore", "articulate", "note", "report"})
 # Objects that name a feeling voiced to or for someone, for "dobj:feeling" ("expressed gratitude
 # to officials for negotiating ...", "offered condolences to the families").
 FEELING_NOUNS = frozenset({

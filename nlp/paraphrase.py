@@ -132,7 +132,8 @@ class Paraphrases(ClauseChecks):
         """'told investors on Tuesday's earnings call that traffic had softened': the parser hung
         the that-clause on the call; a clause opened by the conjunction 'that' (not the relative
         pronoun) on the noun of where or when it was said, or on who was told ('reassured staff
-        that ...'), is what was said."""
+        that ...'), is what was said; its verb may stand in a partial quote ('stated in an internal
+        message that ICE is "going too far"'), read as a that-clause of the verb is (_reported)."""
         found = []
         if lemma(verb) in lp.ADDRESSEE_VERBS:  # 'reassured staff that ...', the clause hung on who was told
             found += [c for o in verb.children if o.dep_ == "dobj" for c in o.children
@@ -143,7 +144,8 @@ class Paraphrases(ClauseChecks):
             if prep.dep_ != "prep" or prep.lower_ not in ("on", "in", "at", "during"):
                 continue
             for noun in (c for c in prep.children if c.dep_ == "pobj"):
-                found += [c for c in noun.children if c.dep_ in ("acl", "relcl") and self.in_quote[c.i] == -1
+                found += [c for c in noun.children if c.dep_ in ("acl", "relcl") and c.i > noun.i
+                          and (self.in_quote[c.i] == -1 or self._reported(c, verb))  # ('... that ICE is "going too far"')
                           and any(m.lower_ == "that" and (m.dep_ == "mark" or m.pos_ == "SCONJ") for m in c.children)
                           and any(m.dep_ == "nsubj" for m in c.children)]
         return found
@@ -205,6 +207,8 @@ class Paraphrases(ClauseChecks):
                            for x in self.doc[c.i:c.sent.end]) for c in verb.children):
                 continue  # 'framed his stance as ..., saying: "..."': the reporter's lead into her quote
                 # (but 'called for ..., warning that "hope without action" invites ...': a partial quote)
+            if lemma(verb) in lp.EMPHASIS_FRAMES and self._only_a_gloss(verb, parts["dobj"], said):
+                continue  # 'she said, highlighting the chilling effect ...': the reporter's reading of her words
             subject = self.grammar.subject(verb)
             if lemma(verb) == "echo" and subject is not None and subject.pos_ == "NOUN":
                 continue  # "Hoffman's remarks echo a broader sentiment": the reporter likens words to others'
@@ -216,11 +220,41 @@ class Paraphrases(ClauseChecks):
                 continue  # "pointed to the union's statement that ...": the union's words
             end_token = max(without_relative_aside(said), key=lambda t: t.i)  # (checked whole above)
             start, end = verb.idx, end_token.idx + len(end_token.text)
+            if lemma(verb) == "report":  # 'reports a 40% drop in sales': what was reported, as after 'says'
+                start = min(t.idx for t in said)
             span = Span([(start, end)], start, end)
             pattern = how if how in ("pronoun", "title") else "reported"
             out.append((span, self._closed_words(start, end),
                         Attribution(leader_id, pattern, [*antecedent, verb.sent], kind="paraphrase")))
         return out
+
+    def _only_a_gloss(self, verb, obj, said) -> bool:
+        """A verb of emphasis or report ('highlighted', 'underscored', 'noted', 'reports') whose object
+        is not what was said: the reporter's gloss on a quote just given ('"...," she said,
+        highlighting the chilling effect ...', 'stated, "...," highlighting his turmoil'; but '"...," he said, noting collaboration
+        across ...' reports more of what he said); a bare noun ('articulated the situation'); a lead-in to words after a colon ('highlighted another
+        issue: ...', the colon rule's) or to a participle of speech ('highlighted the industry's
+        impact, noting it supports ...', the indirect rule's); a thing handed to someone ('reported
+        the agents to the police')."""
+        before = [t for t in self.doc[verb.sent.start:verb.left_edge.i] if t.text != ","]
+        if verb.tag_ == "VBG" and lemma(verb) not in lp.INDIRECT_VERBS and before and (before[-1].text in QUOTE_CHARS or before[-1].i == verb.head.i
+                                              and is_speech(verb.head) and self._after_a_quote(verb.head)):
+            return True
+        if sum(t.pos_ in ("NOUN", "PROPN", "ADJ", "NUM", "VERB") for t in obj.subtree) < 2:
+            return True
+        end = max(t.i for t in said)
+        if end + 1 < len(self.doc) and self.doc[end + 1].text == ":":
+            return True
+        if any(c.dep_ == "advcl" and c.tag_ == "VBG" and c.i > verb.i and is_speech(c) for c in verb.children):
+            return True
+        return any(c.dep_ == "prep" and c.lower_ == "to" for c in verb.children)
+
+    def _after_a_quote(self, tag) -> bool:
+        """'"...," she said': the tag's subject right after a closing quote mark."""
+        subject = next((c for c in tag.children if c.dep_ == "nsubj" and c.i < tag.i), None)
+        first = subject.left_edge.i if subject is not None else tag.i
+        prev = [t for t in self.doc[max(0, first - 3):first] if t.text != ","]
+        return bool(prev) and prev[-1].text in QUOTE_CHARS
 
     def _quote_is_the_judgement(self, part) -> bool:
         """A complement whose head word, or half its content words, stand in quote marks."""
