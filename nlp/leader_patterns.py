@@ -101,7 +101,7 @@ QUESTION_VERBS = frozenset({"question", "ask", "wonder"})
 # complements can carry what was said, each a dependency label or the preposition heading a
 # phrase, "+" joining complements that must all be there. A bare verdict with no content
 # ("criticized ICE", "praised Trump's leadership") reports an act, not words: only "criticized
-# the raids as cruel" is a paraphrase. "dobj:claim" is an object that names a claim
+# the raids as cruel" (or "over" / "for" a reason) is a paraphrase; "defended" a thing is (OBJECT_FRAMES). "dobj:claim" is an object that names a claim
 # ("rejected the suggestion that ...").
 PARAPHRASE_FRAMES = {
     "call": ("for", "on+xcomp", "upon", "dobj+oprd"),  # called for an end to the raids; called them cruel
@@ -120,8 +120,9 @@ PARAPHRASE_FRAMES = {
     "characterise": ("dobj+as",),
     "label": ("dobj+as", "dobj+oprd"),
     "brand": ("dobj+as", "dobj+oprd"),
-    "criticize": ("dobj+as",),
-    "criticise": ("dobj+as",),
+    "criticize": ("dobj+as", "dobj+over", "dobj+for"),  # criticized executives for their reluctance to ...
+    "criticise": ("dobj+as", "dobj+over", "dobj+for"),
+    "defend": ("dobj",),                         # defended the presence of foreign workers at the plant
     "condemn": ("dobj+as",),
     "denounce": ("dobj+as",),
     "praise": ("dobj+as",),
@@ -156,6 +157,7 @@ PARAPHRASE_FRAMES = {
 # Verbs of emphasis or report whose object says what was said only when it is more than a bare
 # noun and no gloss on a quote ("highlighted the close cooperation between ..."; paraphrase._only_a_gloss).
 EMPHASIS_FRAMES = frozenset({"highlight", "underscore", "articulate", "note", "report"})
+OBJECT_FRAMES = EMPHASIS_FRAMES | {"criticize", "criticise", "defend"}  # (judgements: the same guards)
 # Objects that name a feeling voiced to or for someone, for "dobj:feeling" ("expressed gratitude
 # to officials for negotiating ...", "offered condolences to the families").
 FEELING_NOUNS = frozenset({

@@ -200,14 +200,15 @@ class Paraphrases(ClauseChecks):
             content = [t for t in said if not t.is_punct]
             if len(content) < 2 and not (content and content[0].pos_ == "NOUN"):
                 continue  # (but "urged calm", "demanded justice": one noun says it)
-            if self.grammar.negated(verb) or self.grammar.secondhand(verb) or long_standing(verb):
-                continue  # (or "who has long advocated for ...": a position held, not a statement)
+            if self.grammar.negated(verb) or self.grammar.secondhand(verb) or long_standing(verb) or lemma(verb) in \
+                    lp.OBJECT_FRAMES and any(c.dep_ == "advmod" and c.lower_ in lp.HABITUAL_ADVERBS for c in verb.children):
+                continue  # (or "who has long advocated for ...", "has long defended ...": a position held, not a statement)
             if any(c.dep_ == "advcl" and c.tag_ == "VBG" and c.i > verb.i and is_speech(c)
                    and any(self.in_quote[x.i] != -1 and not self.article.spans[self.in_quote[x.i]].embedded
                            for x in self.doc[c.i:c.sent.end]) for c in verb.children):
                 continue  # 'framed his stance as ..., saying: "..."': the reporter's lead into her quote
                 # (but 'called for ..., warning that "hope without action" invites ...': a partial quote)
-            if lemma(verb) in lp.EMPHASIS_FRAMES and self._only_a_gloss(verb, parts["dobj"], said):
+            if lemma(verb) in lp.OBJECT_FRAMES and self._only_a_gloss(verb, parts["dobj"], said):
                 continue  # 'she said, highlighting the chilling effect ...': the reporter's reading of her words
             subject = self.grammar.subject(verb)
             if lemma(verb) == "echo" and subject is not None and subject.pos_ == "NOUN":
@@ -240,7 +241,8 @@ class Paraphrases(ClauseChecks):
         if verb.tag_ == "VBG" and lemma(verb) not in lp.INDIRECT_VERBS and before and (before[-1].text in QUOTE_CHARS or before[-1].i == verb.head.i
                                               and is_speech(verb.head) and self._after_a_quote(verb.head)):
             return True
-        if sum(t.pos_ in ("NOUN", "PROPN", "ADJ", "NUM", "VERB") for t in obj.subtree) < 2:
+        judged = said if lemma(verb) in ("criticize", "criticise") else obj.subtree  # (over / for a reason: its words)
+        if sum(t.pos_ in ("NOUN", "PROPN", "ADJ", "NUM", "VERB") for t in judged) < 2:
             return True
         end = max(t.i for t in said)
         if end + 1 < len(self.doc) and self.doc[end + 1].text == ":":

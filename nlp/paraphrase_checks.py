@@ -109,6 +109,8 @@ class ClauseChecks:
                 if t.dep_ in ("relcl", "acl") or t.tag_ == "VBG" and t.dep_ == "pcomp":
                     return True
                 subject = self.grammar.subject(t)
+                if lemma(t) == "defend" and subject is not None and subject.pos_ == "NOUN" and not lp.is_person_noun(subject.lower_):
+                    continue  # 'a test of whether the sector will defend the norms': a thing's act, no one's words
                 if subject is not None and subject.pos_ != "PRON" and self.mentions.leader_at.get(subject.i) != leader_id:
                     return True
             if self.mentions.someone_elses_document(t, leader_id):
