@@ -247,8 +247,9 @@ class Paraphrases(ClauseChecks):
         end = max(t.i for t in said)
         if end + 1 < len(self.doc) and self.doc[end + 1].text == ":":
             return True
-        if any(c.dep_ == "advcl" and c.tag_ == "VBG" and c.i > verb.i and is_speech(c) for c in verb.children):
-            return True
+        if any(c.dep_ == "advcl" and c.tag_ == "VBG" and c.i > verb.i and is_speech(c) and (
+                lemma(verb) in lp.EMPHASIS_FRAMES or any(x.dep_ == "ccomp" for x in c.children)) for c in verb.children):
+            return True  # (but 'defended X, emphasizing Y' says both: a judgement's object is what was judged)
         return any(c.dep_ == "prep" and c.lower_ == "to" for c in verb.children)
 
     def _after_a_quote(self, tag) -> bool:

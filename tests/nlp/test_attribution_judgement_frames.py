@@ -76,3 +76,14 @@ def test_narration_about_a_leader_only_mentioned_gives_her_nothing(finder, said)
     for text in ("The union criticized Mara Okonkwo over the layoffs at the plant.",
                  "Critics defended the workers who had sued Mara Okonkwo over the raids."):
         assert paraphrases(finder, said, text) == set(), text
+
+
+def test_a_judgement_before_a_participle_of_speech(finder, said):
+    # with a noun object the participle says more ('defended X, emphasizing Y': both); with a
+    # reported clause it is what was said, and the judgement the reporter's lead into it
+    text = ("Mara Okonkwo defended the presence of foreign workers at the plant, emphasizing the scarcity of "
+            "domestic expertise.")
+    assert ("mara-okonkwo", "defended the presence of foreign workers at the plant") in paraphrases(finder, said, text)
+    text = ("Mara Okonkwo defended her company's growing role in the program, arguing that the software does not "
+            "track citizens.")
+    assert paraphrases(finder, said, text) == {("mara-okonkwo", "the software does not track citizens")}
