@@ -106,8 +106,9 @@ def test_paraphrases_floor(bench, development):
     # of 663), so the floor was 0.65; round 17's rules (verbs of emphasis and report with a noun object, a
     # partial quote in a that-clause on where it was said: 17 more on ten splits) to 0.974 / 0.677 (449 of
     # 663), so the floor was 0.67; heldout17 (1.000 / 0.722 when it was folded in) to 0.975 / 0.678 (462
-    # of 681), so the floor stays 0.67.
-    assert result["recall"] >= 0.67, [r["quote"] for r in result["misses"]]
+    # of 681); round 18's rules (a criticism with its reason, a defence of a thing: 6 more on six splits,
+    # one unannotated lede on heldout2) to 0.973 / 0.687 (468 of 681), so the floor is 0.68.
+    assert result["recall"] >= 0.68, [r["quote"] for r in result["misses"]]
 
 
 def test_only_development_splits_are_read(bench):
