@@ -29,8 +29,10 @@ class Paraphrases(ClauseChecks):
                 continue
             belief = lemma(verb) in lp.BELIEF_VERBS
             pointed_out = lemma(verb) == "point" and any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children)
+            emphasis = lemma(verb) in lp.EMPHASIS_FRAMES and any(  # 'underscored that ...': as 'stressed that'
+                c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children) for c in verb.children)
             if lemma(verb) not in lp.INDIRECT_VERBS and lemma(verb) not in ("express", "voice", "make", "issue") \
-                    and not belief and not pointed_out:
+                    and not belief and not pointed_out and not emphasis:
                 continue
             if self.grammar.unmarked_words(verb) is not None:
                 continue  # 'He stated, Hope without action ...': words given as his own (attribution.py)
@@ -47,6 +49,8 @@ class Paraphrases(ClauseChecks):
                 clauses = clauses[:1]
             if len(clauses) != 1 or self.grammar.negated(verb) or self.grammar.secondhand(verb) or long_standing(verb):
                 continue
+            if emphasis and any(c.dep_ == "advmod" and c.lower_ in lp.HABITUAL_ADVERBS for c in verb.children):
+                continue  # 'has long highlighted that ...': a position held, as for its noun object
             clause = clauses[0]
             lead = parenthetical_tag(verb, clause)
             if lead is not None:  # "A meant B, Bos said, with C ...": the tag reports A meant B, not C
