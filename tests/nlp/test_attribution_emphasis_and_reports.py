@@ -7,10 +7,6 @@ in between, a group or spokesperson, a document's words, narration about a leade
 """
 
 
-def paraphrases(finder, said, text):
-    return said(finder, text, "paraphrase")
-
-
 def test_emphasis_with_a_noun_object_is_her_paraphrase(finder, said):
     cases = {
         "Mara Okonkwo highlighted the close cooperation between the city and local businesses.":
@@ -23,12 +19,12 @@ def test_emphasis_with_a_noun_object_is_her_paraphrase(finder, said):
             "noted a modest uptick in customers on certain days",
     }
     for text, words in cases.items():
-        assert ("mara-okonkwo", words) in paraphrases(finder, said, text), text
+        assert ("mara-okonkwo", words) in said(finder, text, "paraphrase"), text
 
 
 def test_what_was_reported_is_the_object(finder, said):
     text = "Tomas Reyna, who owns three restaurants in the city, reports a 40% drop in sales since the raids began."
-    got = paraphrases(finder, said, text)
+    got = said(finder, text, "paraphrase")
     assert any(leader == "tomas-reyna" and words.startswith("a 40 drop in sales") for leader, words in got), got  # ('%' normalised away)
 
 
@@ -38,12 +34,12 @@ def test_never_the_reporters_gloss_on_a_quote(finder, said):
                  "In a video, Mara Okonkwo stated, “I just don’t have it within me,” highlighting her deep "
                  "emotional turmoil over the matter."):
         text = "Mara Okonkwo owns a bakery in Lumenfold. " + text if not text.startswith("In") else text
-        assert not [p for p in paraphrases(finder, said, text) if "turmoil" in p[1] or "chilling" in p[1]], text
+        assert not [p for p in said(finder, text, "paraphrase") if "turmoil" in p[1] or "chilling" in p[1]], text
 
 
 def test_a_participle_of_speech_after_the_tag_stays_hers(finder, said):
     text = "“It was like a natural disaster,” Mara Okonkwo said, noting collaboration across race and class lines."
-    assert ("mara-okonkwo", "noting collaboration across race and class lines") in paraphrases(finder, said, text)
+    assert ("mara-okonkwo", "noting collaboration across race and class lines") in said(finder, text, "paraphrase")
 
 
 def test_never_a_bare_noun_a_lead_in_or_a_thing_handed_over(finder, said):
@@ -51,7 +47,7 @@ def test_never_a_bare_noun_a_lead_in_or_a_thing_handed_over(finder, said):
                  "Mara Okonkwo highlighted another pressing issue: even with the raids over, she lacks the staff.",
                  "Mara Okonkwo highlighted the industry’s impact, noting it supports one in 25 jobs.",
                  "Mara Okonkwo reported the two men to the police on Tuesday."):
-        got = {words for leader, words in paraphrases(finder, said, text)}
+        got = {words for leader, words in said(finder, text, "paraphrase")}
         assert not [w for w in got if w.startswith(("articulated", "highlighted", "reported", "the two men"))], text
 
 
@@ -64,7 +60,7 @@ def test_never_another_persons_or_a_groups_emphasis(finder, said):
                  "Mara Okonkwo listened as the mayor highlighted the economic cost of the raids.",
                  "Mara Okonkwo's lawyer noted the lack of evidence against the workers.",
                  "Tomas Reyna's employees noted a sharp drop in customers after the raids."):
-        assert not [p for p in paraphrases(finder, said, text) if p[0] == "mara-okonkwo"], text
+        assert not [p for p in said(finder, text, "paraphrase") if p[0] == "mara-okonkwo"], text
 
 
 def test_never_a_documents_or_the_narrations_report(finder, said):
@@ -74,7 +70,7 @@ def test_never_a_documents_or_the_narrations_report(finder, said):
                  "The raids highlighted the plight of owners like Mara Okonkwo, who was not at the shop.",
                  "Police reported Mara Okonkwo's arrest at the bakery on Tuesday.",
                  "Mara Okonkwo, whose bakery was raided, was highlighted in the report as a victim of the crackdown."):
-        assert not [p for p in paraphrases(finder, said, text) if p[0] == "mara-okonkwo"], text
+        assert not [p for p in said(finder, text, "paraphrase") if p[0] == "mara-okonkwo"], text
 
 
 def test_a_partial_quote_in_a_that_clause_on_where_it_was_said(finder, said):
@@ -87,7 +83,7 @@ def test_a_partial_quote_in_a_that_clause_on_where_it_was_said(finder, said):
             "those arrested were actively supporting our community",
     }
     for text, words in cases.items():
-        got = {w for leader, w in paraphrases(finder, said, text) if leader == "mara-okonkwo"}
+        got = {w for leader, w in said(finder, text, "paraphrase") if leader == "mara-okonkwo"}
         assert any(words in w for w in got), (text, got)  # (normalised: no quote marks)
 
 
@@ -96,4 +92,4 @@ def test_never_someone_elses_partial_quote_on_where_it_was_said(finder, said):
                  "Dale Murrow stated in a message to Mara Okonkwo that ICE is “going too far” in the city.",
                  "Lumenfold's spokesperson said in a statement that the raids were “deeply troubling.”",
                  "The union's letter to Mara Okonkwo said in its closing lines that agents were “out of control.”"):
-        assert not [p for p in paraphrases(finder, said, text) if p[0] == "mara-okonkwo"], text
+        assert not [p for p in said(finder, text, "paraphrase") if p[0] == "mara-okonkwo"], text

@@ -5,10 +5,6 @@ narration about a leader only mentioned, a negated verb, a position held over ti
 """
 
 
-def paraphrases(finder, said, text):
-    return said(finder, text, "paraphrase")
-
-
 def test_emphasis_with_a_that_clause_is_her_paraphrase(finder, said):
     cases = {
         "Mara Okonkwo, the chief executive of Lumenfold, underscored that the lack of legal avenues for skilled "
@@ -17,7 +13,7 @@ def test_emphasis_with_a_that_clause_is_her_paraphrase(finder, said):
             "the plant employs 400 people from the town",
     }
     for text, words in cases.items():
-        assert ("mara-okonkwo", words) in paraphrases(finder, said, text), text
+        assert ("mara-okonkwo", words) in said(finder, text, "paraphrase"), text
 
 
 def test_never_anyone_elses_emphasis(finder, said):
@@ -29,6 +25,6 @@ def test_never_anyone_elses_emphasis(finder, said):
         "Mara Okonkwo has long highlighted that immigrant workers keep the plant running every season.": None,
     }
     for text, owner in cases.items():
-        got = paraphrases(finder, said, text)
+        got = said(finder, text, "paraphrase")
         assert not [p for p in got if p[0] == "mara-okonkwo"], (text, got)
         assert owner is None or any(p[0] == owner for p in got), (text, got)
