@@ -177,11 +177,21 @@ def looks_like_a_name(text: str) -> bool:
         and not text.rstrip().endswith((".", "!", "?"))
 
 
+# A speaker's own possessive: 'her memo', 'his account' may be the speaker's own words.
+OWN_POSSESSIVES = frozenset({"her", "his", "my", "our"})
+
+
+def _heads_outside(tokens) -> list:
+    """The quoted tokens that hang on a word outside the quote marks (the quote's links to its sentence)."""
+    inside = {t.i for t in tokens}
+    return [t for t in tokens if t.head.i not in inside]
+
+
 def names_a_thing(tokens, words: str) -> bool:
     """Title Case words in quote marks that modify the noun after them ('the "Harbor Point"
     detention center', 'the "Rapid Response" network') name that thing: nobody's words."""
     inside = {t.i for t in tokens}
-    heads = [t for t in tokens if t.head.i not in inside]
+    heads = _heads_outside(tokens)
     if len(heads) != 1 or heads[0].head.pos_ not in ("NOUN", "PROPN") or heads[0].head.i <= max(inside):
         return False
     if looks_like_a_name(words):
@@ -197,7 +207,7 @@ def worded_by_the_law(tokens, verb) -> bool:
     (leader_patterns.LEGAL_WORDS) stands on its way up to the speech verb, or heads a clause there
     ("the indictment called her '...'"), or the quote is what was admitted to ("admitted to '...'")."""
     inside = {t.i for t in tokens}
-    heads = [t for t in tokens if t.head.i not in inside and t.head.i != t.i]
+    heads = _heads_outside(tokens)
     if not heads:
         return False
     head = heads[0]
@@ -217,8 +227,7 @@ def worded_by_the_law(tokens, verb) -> bool:
 def given_as_a_name(tokens) -> bool:
     """The quote is the name a thing goes by: 'the bill, known as the "Secure Borders Act"', 'the
     policy, dubbed "Operation Safe Streets"' (a participle of naming on a noun; not 'which she dubbed')."""
-    inside = {t.i for t in tokens}
-    heads = [t for t in tokens if t.head.i not in inside and t.head.i != t.i]
+    heads = _heads_outside(tokens)
     node = heads[0].head if heads else None
     if node is not None and node.dep_ == "prep" and node.lower_ == "as":
         node = node.head
@@ -235,7 +244,7 @@ def _a_document(noun) -> bool:
     """A charge, filing, sign or order that is not one person's own ('her memo' may be hers; 'the
     memo', 'the agency's memo' is someone else's or in doubt)."""
     return noun.lemma_.lower() in lp.LEGAL_WORDS | lp.DOCUMENT_NOUNS and not any(
-        c.dep_ == "poss" and c.lower_ in ("her", "his", "my", "our") for c in noun.children)
+        c.dep_ == "poss" and c.lower_ in OWN_POSSESSIVES for c in noun.children)
 
 
 def in_clause(tokens, verb) -> bool:

@@ -5,7 +5,7 @@ guard both quote rules share: a quote hung under someone else's claim or letter 
 from __future__ import annotations
 
 from onrecord.nlp import leader_patterns as lp
-from onrecord.nlp.quote_candidates import Attribution, given_as_a_name, names_a_thing, worded_by_the_law
+from onrecord.nlp.quote_candidates import OWN_POSSESSIVES, Attribution, given_as_a_name, names_a_thing, worded_by_the_law
 
 
 class ReportedQuotes:
@@ -104,4 +104,4 @@ def _not_her_words(noun, leader_at, leader_id: str) -> bool:
     owners = [c for c in noun.children if c.dep_ == "poss"]
     if not owners:  # 'released a statement that ...' is hers; 'confirmed reports that ...' others'
         return noun.lemma_.lower() not in lp.OWN_DOCUMENT_NOUNS | lp.SPEECH_NOUNS - lp.CLAIM_NOUNS
-    return not any(c.lower_ in ("her", "his", "my", "our") or leader_at.get(c.i) == leader_id for c in owners)
+    return not any(c.lower_ in OWN_POSSESSIVES or leader_at.get(c.i) == leader_id for c in owners)
