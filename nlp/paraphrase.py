@@ -13,7 +13,7 @@ from onrecord.nlp import reported_clauses as rc
 from onrecord.nlp.paraphrase_checks import ClauseChecks
 from onrecord.nlp.quote_candidates import Attribution, clean_quote
 from onrecord.nlp.quote_marks import QUOTE_CHARS, Span
-from onrecord.nlp.reported_clauses import (complements, long_standing, opens_with_wh, own_clause, parenthetical_tag,
+from onrecord.nlp.reported_clauses import (complements, habitual, long_standing, opens_with_wh, own_clause, parenthetical_tag,
                                            with_infinitive, without_relative_aside)
 from onrecord.nlp.speech_verbs import according_to, is_expressive, is_label, is_speech, lemma
 
@@ -49,7 +49,7 @@ class Paraphrases(ClauseChecks):
                 clauses = clauses[:1]
             if len(clauses) != 1 or self.grammar.negated(verb) or self.grammar.secondhand(verb) or long_standing(verb):
                 continue
-            if emphasis and any(c.dep_ == "advmod" and c.lower_ in lp.HABITUAL_ADVERBS for c in verb.children):
+            if emphasis and habitual(verb):
                 continue  # 'has long highlighted that ...': a position held, as for its noun object
             clause = clauses[0]
             lead = parenthetical_tag(verb, clause)
@@ -205,7 +205,7 @@ class Paraphrases(ClauseChecks):
             if len(content) < 2 and not (content and content[0].pos_ == "NOUN"):
                 continue  # (but "urged calm", "demanded justice": one noun says it)
             if self.grammar.negated(verb) or self.grammar.secondhand(verb) or long_standing(verb) or lemma(verb) in \
-                    lp.OBJECT_FRAMES and any(c.dep_ == "advmod" and c.lower_ in lp.HABITUAL_ADVERBS for c in verb.children):
+                    lp.OBJECT_FRAMES and habitual(verb):
                 continue  # (or "who has long advocated for ...", "has long defended ...": a position held, not a statement)
             if any(c.dep_ == "advcl" and c.tag_ == "VBG" and c.i > verb.i and is_speech(c)
                    and any(self.in_quote[x.i] != -1 and not self.article.spans[self.in_quote[x.i]].embedded

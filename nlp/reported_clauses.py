@@ -136,8 +136,12 @@ def long_standing(verb) -> bool:
     over time, not a report of something said; what it was said in, and when, is unknown."""
     if verb.dep_ != "relcl":
         return False
-    return any(c.dep_ == "aux" and c.lemma_ == "have" or c.dep_ == "advmod" and c.lower_ in lp.HABITUAL_ADVERBS
-               for c in verb.children)
+    return any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children) or habitual(verb)
+
+
+def habitual(verb) -> bool:
+    """'has long defended ...', 'often highlighted that ...': a habitual adverb on the verb."""
+    return any(c.dep_ == "advmod" and c.lower_ in lp.HABITUAL_ADVERBS for c in verb.children)
 
 
 def passive_report(token) -> bool:
