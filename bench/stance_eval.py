@@ -90,8 +90,8 @@ def evaluate(name: str, rows: list[dict], clf, baseline, majority: str, show_mis
     kept = [i for i in range(len(rows)) if i not in set(review)]
     kept_sided = [i for i in kept if pred[i] != SILENT]
     print(f"    needs_review: {len(review)} of {len(rows)} (accuracy {_share(correct, review)}); "
-          f"the rest {_share(correct, kept)}; sides not flagged right {_share(correct, kept_sided)} "
-          f"(n={len(kept_sided)}); threshold {clf.review_below}")
+          f"the rest {_share(correct, kept)}; {_sides(correct, kept_sided)}; threshold {clf.review_below}"
+          + (f", reviewed by {clf.reviewer.model}" if clf.reviewer else ""))
     print("    macro-F1 of the judgments not flagged: "
           f"{scores([gold[i] for i in kept], [pred[i] for i in kept])['macro_f1']:.3f}")
     if all(r.get("on_topic") is not None for r in rows):
@@ -120,8 +120,10 @@ def evaluate(name: str, rows: list[dict], clf, baseline, majority: str, show_mis
                                                [j.stance for j in other_judgments])
         other_review = [j.needs_review for j in other_judgments]
         other_kept = [i for i, flagged in enumerate(other_review) if not flagged]
+        other_correct = [gold[i] == j.stance for i, j in enumerate(other_judgments)]
+        other_sided = [i for i in other_kept if other_judgments[i].stance != SILENT]
         print(f"    needs_review: {sum(other_review)} of {len(rows)}; the rest right "
-              f"{_share([gold[i] == j.stance for i, j in enumerate(other_judgments)], other_kept)}")
+              f"{_share(other_correct, other_kept)}; {_sides(other_correct, other_sided)}")
     result["baseline_textcat"] = print_scores(f"first model {baseline.model} (spaCy textcat, fictional data, text only)",
                                               gold, [j.stance for j in baseline.classify([r["text"] for r in rows])])
     result["baseline_keywords"] = print_scores("baseline: keyword rule", gold, [keyword_rule(r["text"]) for r in rows])
@@ -133,6 +135,11 @@ def evaluate(name: str, rows: list[dict], clf, baseline, majority: str, show_mis
                 print(f"    miss {r.get('id')}: gold {r['stance']}, got {j.stance} ({j.confidence:.2f}"
                       f"{', needs review' if j.needs_review else ''})")
     return result
+
+
+def _sides(correct, sided) -> str:
+    """What a ship rule reads: the sides shown without review, and how many of them are wrong."""
+    return f"sides not flagged right {_share(correct, sided)} (n={len(sided)}, wrong {sum(not correct[i] for i in sided)})"
 
 
 def _share(correct, idx) -> str:

@@ -23,8 +23,9 @@ How a statement is judged (the model is built by nlp/project.yml; see nlp/config
    'text' (the leader's own) when the text alone leads to the same side, else 'context' (a
    reporter's sentence or the post answered: never the leader's words).
 5. `needs_review` marks a judgment below the calibrated threshold, or on text that is plainly
-   not English (the encoder reads English); such a judgment never alone sets a leader's headline
-   stance (db/views.py).
+   not English (the encoder reads English), or (from model 0.5.5) one the model it replaced does
+   not confidently share (nlp/stance_reviewer.py); such a judgment never alone sets a leader's
+   headline stance (db/views.py).
 """
 from __future__ import annotations
 
@@ -42,6 +43,7 @@ from onrecord.nlp.labels import SILENT
 from onrecord.nlp.sentences import has_words, looks_english, model_text, sentence_spans
 from onrecord.nlp.stance_head import Head, features, softmax
 from onrecord.nlp.stance_memory import memory_features
+from onrecord.nlp.stance_reviewer import Reviewer
 from onrecord.nlp.stance_targets import target_features
 from onrecord.nlp.topic import TopicGate, TopicMatch
 
@@ -76,18 +78,20 @@ class Raw:
     sentences: numpy.ndarray  # (s, k) each sentence of the text alone, or one row: the text alone
     spans: list  # (start, end) of the text's sentences (as many as rows in `sentences` when scored)
     gate: TopicMatch  # the topic gate on the text
+    review: numpy.ndarray | None = None  # (k,) the reviewer's logits for the text with its context
 
 
 @lru_cache(maxsize=4)
 def load_model(path: str):
-    """The model card, head and encoder of a model folder, loaded once per process."""
+    """The model card, head, encoder and reviewer (or None) of a model folder, loaded once per process."""
     try:
         card = read_model_card(path)
         head = Head.load(path)
         encoder = Encoder(path, max_tokens=card["encoder"]["max_tokens"])
+        reviewer = Reviewer.load(path, card)
     except (EncoderError, OSError, KeyError, ValueError) as error:
         raise StanceModelError(f"stance model at {path} is unusable: {error}") from None
-    return card, head, encoder
+    return card, head, encoder, reviewer
 
 
 class StanceClassifier:
@@ -97,7 +101,7 @@ class StanceClassifier:
         self.topic = topic
         self.gate = TopicGate(topic)
         path = str(model_dir or os.environ.get("ONRECORD_STANCE_MODEL") or MODEL_DIR)
-        self.card, self.head, self.encoder = load_model(path)
+        self.card, self.head, self.encoder, self.reviewer = load_model(path)
         self.model = f"{self.card['name']}-{self.card['version']}"
         self.labels = self.head.labels
         self.side_columns = [n for n, label in enumerate(self.labels) if label != SILENT]
@@ -152,6 +156,7 @@ class StanceClassifier:
         targets = self._targets(texts)
         doc_logits = self.head.logits(features(own, joined, levels, self.use_context, self.use_gate, targets,
                                                self._memory(own, joined)))
+        review = self.reviewer.logits(own, joined, levels, targets) if self.reviewer else [None] * len(todo)
         own_logits = (self.head.logits(features(own, None, levels, self.use_context, self.use_gate, targets,
                                                 self._memory(own, own)))
                       if with_context else doc_logits)
@@ -166,8 +171,11 @@ class StanceClassifier:
             sentence_logits = {n: logits[bounds[k] : bounds[k + 1]] for k, n in enumerate(split)}
         for n, i in enumerate(todo):
             rows = sentence_logits[n] if n in split else own_logits[n][None, :]
-            out[i] = Raw(doc_logits[n], own_logits[n], rows, spans[n], gates[n])
+            out[i] = Raw(doc_logits[n], own_logits[n], rows, spans[n], gates[n], review[n])
         return out
+
+    def _reviewer_agrees(self, raw: Raw, label: int) -> bool:
+        return self.reviewer is None or raw.review is None or self.reviewer.agrees(raw.review, label)
 
     def _targets(self, texts: list[str]):
         return target_features(texts, self.card["features"]) if self.use_targets else None
@@ -188,7 +196,7 @@ class StanceClassifier:
         k = int(probs.argmax())
         stance, confidence = self.labels[k], round(float(probs[k]), 4)
         english = looks_english(text) and (not context or looks_english(context) or has_words(text))
-        needs_review = confidence < self.review_below or not english
+        needs_review = confidence < self.review_below or not english or not self._reviewer_agrees(raw, k)
         note = "" if english else NOT_ENGLISH
         if stance != SILENT:
             own, _ = combine(raw.own, raw.sentences, self.temperature, self.side_columns, self.sentence_weight)

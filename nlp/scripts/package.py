@@ -3,12 +3,14 @@
     python scripts/package.py training/model model 0.2.0
 
 What is copied is all run time reads: encoder.onnx, tokenizer.json, head.npz, model.json; plus
-the encoder's Apache-2.0 licence and the attribution (ENCODER.md, from scripts/ENCODER.md).
+the reviewer's head when the card names one, the encoder's Apache-2.0 licence and the attribution (ENCODER.md, from scripts/ENCODER.md).
 """
 import argparse
 import json
 import shutil
 from pathlib import Path
+
+from onrecord.nlp.stance_reviewer import REVIEWER_DIR
 
 NAME = "onrecord_stance"
 FILES = ("encoder.onnx", "tokenizer.json", "head.npz")
@@ -25,6 +27,10 @@ def package(staging: Path, out: Path, version: str) -> None:
     out.mkdir(parents=True, exist_ok=True)
     for name in FILES:
         shutil.copy(staging / name, out / name)
+    # The reviewer's head (scripts/review.py) replaces any earlier one: the card names at most one.
+    shutil.rmtree(out / REVIEWER_DIR, ignore_errors=True)
+    if card.get("reviewer"):
+        shutil.copytree(staging / REVIEWER_DIR, out / REVIEWER_DIR)
     shutil.copy(HERE / "ENCODER.md", out / "ENCODER.md")
     shutil.copy(HERE / "LICENSE-Apache-2.0", out / "LICENSE-all-MiniLM-L6-v2")
     (out / "model.json").write_text(json.dumps(card, indent=2) + "\n")

@@ -1,0 +1,75 @@
+"""Ship the replaced model's head as the new model's reviewer (nlp/stance_reviewer.py).
+
+    python scripts/review.py config.cfg training/tune.jsonl training/model
+
+With `review.reviewer` set (a packaged model folder, relative to nlp/), copies its head.npz into
+training/model/reviewer/ and writes its name, features and calibration into the card's `reviewer`,
+then counts on the tune split how many judgments the reviewer adds to the review queue. The
+reviewer must read the same encoder (the same encoder.onnx, byte for byte), share the feature
+blocks the new model builds, and judge whole statements (sentence weight 0). "" ships no reviewer.
+"""
+import argparse
+import hashlib
+import json
+import shutil
+from pathlib import Path
+
+from onrecord.nlp.stance import StanceClassifier, load_model
+from onrecord.nlp.stance_data import TOPIC, items, read_config, read_jsonl
+from onrecord.nlp.stance_reviewer import REVIEWER_DIR, SHARED_FEATURES
+
+
+def digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def attach(reviewer_dir: Path, model_dir: Path) -> dict:
+    """Copy the reviewer's head into model_dir and return the card's `reviewer` entry; SystemExit when unfit."""
+    theirs = json.loads((reviewer_dir / "model.json").read_text())
+    ours = json.loads((model_dir / "model.json").read_text())
+    name = f"{theirs['name']}-{theirs['version']}"
+    if digest(reviewer_dir / "encoder.onnx") != digest(model_dir / "encoder.onnx"):
+        raise SystemExit(f"{name} reads another encoder: it cannot review this model")
+    differ = [k for k in SHARED_FEATURES if theirs["features"].get(k, False) != ours["features"].get(k, False)]
+    if differ:
+        raise SystemExit(f"{name} builds other features ({', '.join(differ)}): it cannot review this model")
+    if float(theirs["calibration"].get("sentence_weight", 1.0)) != 0.0:
+        raise SystemExit(f"{name} weighs a post's sentences: a reviewer judges whole statements")
+    (model_dir / REVIEWER_DIR).mkdir(exist_ok=True)
+    shutil.copy(reviewer_dir / "head.npz", model_dir / REVIEWER_DIR / "head.npz")
+    return {"model": name, "features": theirs["features"], "temperature": theirs["calibration"]["temperature"],
+            "review_below": theirs["calibration"]["review_below"]}
+
+
+def review(config: Path, tune_file: Path, model_dir: Path) -> None:
+    source = read_config(config)["review"]["reviewer"]
+    card_file = model_dir / "model.json"
+    card = json.loads(card_file.read_text())
+    card.pop("reviewer", None)
+    shutil.rmtree(model_dir / REVIEWER_DIR, ignore_errors=True)
+    if source:
+        card["reviewer"] = attach(config.parent / source, model_dir)
+    card_file.write_text(json.dumps(card, indent=2) + "\n")
+    if not source:
+        print("no reviewer")
+        return
+    rows = [r for r in read_jsonl(tune_file) if r["source"] == "real"]
+    load_model.cache_clear()
+    judgments = list(StanceClassifier(TOPIC, model_dir=model_dir).classify(items(rows)))
+    threshold = card["calibration"]["review_below"]
+    added = [j for j in judgments if j.needs_review and j.confidence >= threshold and j.note == ""]
+    kept = [j.stance == r["stance"] for j, r in zip(judgments, rows) if not j.needs_review]
+    card["reviewer"].update(tune_flagged=sum(j.needs_review for j in judgments), tune_flagged_by_reviewer=len(added),
+                            tune_accuracy_kept=round(sum(kept) / max(len(kept), 1), 4))
+    card_file.write_text(json.dumps(card, indent=2) + "\n")
+    load_model.cache_clear()
+    print(json.dumps(card["reviewer"] | {"features": "..."}))
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("config", type=Path)
+    parser.add_argument("tune_file", type=Path)
+    parser.add_argument("model_dir", type=Path)
+    args = parser.parse_args()
+    review(args.config, args.tune_file, args.model_dir)
