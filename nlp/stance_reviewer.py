@@ -7,7 +7,8 @@ config.cfg names a model folder that shares the new model's encoder, nlp/scripts
 that model's head beside the new one (`reviewer/head.npz`, settings in the card's `reviewer`), and
 a judgment needs review unless the reviewer, reading the same embeddings, gives the same label at or
 above its own threshold. The new head's labels are what users see; an upgrade never makes a
-confident claim its predecessor would not make.
+confident claim the replaced head would not make (only the head: a reviewer's own reviewer is not
+carried along, so the chain does not grow with every release).
 
 The reviewer reads the whole statement with its context, as models 0.4.0 to 0.5.1 judge (their
 sentence weight is 0); review.py refuses a reviewer that weighs sentences or reads other features.
