@@ -69,8 +69,10 @@ def test_direct_quotes_floor(bench, development):
     # the floor stays 0.88; heldout17 (0.933 / 0.737 exact when it was folded in: its one pair that matches
     # only by containment is Leimgruber's quote without the line before a stray mark) to 0.9960 / 0.8774 (744 of 848), so the
     # floor is 0.87; heldout18 (1.000 / 0.889 when it was folded in) to 0.9961 / 0.8776 (760 of 866): it stays 0.87;
-    # heldout19 (1.000 / 0.900 when it was folded in) to 0.9962 / 0.8783 (787 of 896): it stays 0.87.
-    assert result["recall"] >= 0.87, [r["quote"] for r in result["misses"]]
+    # heldout19 (1.000 / 0.900 when it was folded in) to 0.9962 / 0.8783 (787 of 896): it stays 0.87;
+    # round 20's rule (a fronted 'For X, ...' or 'According to X, ...' puts X in view for the next
+    # pronoun: heldout13 0.706, heldout16 0.865) to 0.9962 / 0.8828 (791 of 896), so the floor is 0.88.
+    assert result["recall"] >= 0.88, [r["quote"] for r in result["misses"]]
 
 
 def test_paraphrases_floor(bench, development):
@@ -112,7 +114,7 @@ def test_paraphrases_floor(bench, development):
     # (1.000 / 0.758 when it was folded in, after look 2 corrected its annotation) to 0.974 / 0.6905 (493
     # of 714), so the floor is 0.69; round 19's rule (a verb of emphasis with a that-clause: one more on heldout14)
     # to 0.974 / 0.692 (494 of 714); heldout19 (1.000 / 0.739 when it was folded in) to 0.975 / 0.6934
-    # (511 of 737): the floor stays 0.69.
+    # (511 of 737): the floor stays 0.69; round 20's rule (one more on heldout11) to 0.975 / 0.6947 (512 of 737).
     assert result["recall"] >= 0.69, [r["quote"] for r in result["misses"]]
 
 
