@@ -186,6 +186,8 @@ class Antecedents:
             if node.dep_ == "nsubj" or node.dep_ == "ROOT" and any(
                     getattr(self.grammar.subject(c), "i", -1) == node.i for c in node.children if c.dep_ == "acl"):
                 return True  # (a sentence read as a noun phrase: 'Craig Smith, CEO of X, advocated ...')
+            if node.dep_ == "pobj" and _frames_the_sentence(node.head):
+                return True  # "For Willis, owner of ..., the experience has been disheartening.": her side of it
             if node.dep_ == "poss" and node.head.lemma_.lower() in lp.OWN_DOCUMENT_NOUNS | lp.SPEECH_NOUNS:
                 return True  # "Fiddelke's message emphasized ... He also noted ...": its author
             if node.dep_ == "nsubjpass" and not any(c.dep_ == "agent" and _may_be_someone(c) for c in node.head.children):
@@ -222,6 +224,25 @@ def _a_thing_acts(verb) -> bool:
                    or lp.is_person_noun(t.lower_) or t.lower_ in lp.FEMININE_NOUNS | lp.MASCULINE_NOUNS
                    or (t.pos_ == "NOUN" and t.lower_.endswith(_AGENT_SUFFIXES))
                    for t in subjects[0].subtree if t.i not in acted_on)
+
+
+def _frames_the_sentence(prep) -> bool:
+    """'For Lisa Willis, owner of MINDSpace, the experience has been disheartening.', 'According to
+    Schroeder, the landscape for her business has deteriorated ...': a fronted 'for' or 'according
+    to' on the clause's own verb, ahead of a subject that is a plain thing, tells the sentence from
+    the named person's side (her view, her report); she is the one in view for the next pronoun.
+    ('Thanks to Okonkwo, the shelter stayed open' is not hers; nor is a clause with a person acting.)"""
+    if prep.lower_ == "to" and prep.head.lower_ == "according":
+        prep = prep.head
+    elif prep.lower_ != "for":
+        return False
+    verb = prep.head
+    if verb.pos_ not in ("VERB", "AUX") or verb.dep_ not in ("ROOT", "conj") or prep.i > verb.i:
+        return False
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return (len(subjects) == 1 and prep.i < subjects[0].i and subjects[0].pos_ == "NOUN" and not any(
+        t.pos_ == "PROPN" or t.ent_type_ == "PERSON" or _may_be_a_person(t) for t in subjects[0].subtree))
+    # (not 'For Okonkwo, her sister's arrest came ...': the sister may be the next 'she')
 
 
 def _may_be_a_person(noun, suffixes: bool = True) -> bool:
