@@ -44,8 +44,9 @@ class Titles:
         phrase = printed.lower()
         # the organisation as it names itself, in its own case: "the Harvest manager" at Harvest
         # Foods, never "the harvest manager" (a common word, naming no one)
-        at_org = [lid for lid, (orgs, _heads, _title) in self.index.orgs.items()
-                  if any(re.search(rf"\b{re.escape(o)}\b", printed) for o in self.index.org_cases[lid] if o.lower() in orgs)]
+        at_org = [lid for lid, (orgs, heads, title) in self.index.orgs.items()
+                  if any(_names_org(printed, o, self.index.org_cases[lid], heads | set(title.split()) | {head.lower_})
+                         for o in self.index.org_cases[lid] if o.lower() in orgs)]
         if head.lower_ in ("head", "boss") and len(at_org) == 1 and _runs_it(*self.index.orgs[at_org[0]][1:]) \
                 and any(phrase.endswith((o, f"{o} {head.lower_}")) for o in self.index.orgs[at_org[0]][0]):
             self.named_by_organisation.add(at_org[0])
@@ -113,6 +114,20 @@ def _unnamed_of(prep) -> bool:
     describes the one referred to without pointing at someone else ('the head of the union')."""
     return prep.lower_ == "of" and not any(t.pos_ == "PROPN" or t.ent_type_ for t in prep.subtree) \
         and not any(lp.is_person_noun(t.lower_) or t.lower_ in lp.GROUP_NOUNS for t in prep.subtree)
+
+
+def _names_org(printed: str, name: str, cases: set[str], title_words: set[str]) -> bool:
+    """Whether `printed` names the organisation by `name`: its whole name, or its first word
+    followed by nothing, by a title word (its leader's, or the one the phrase ends on: "the
+    JPMorgan chief") or by the rest of its name. "Minneapolis" of the
+    Minneapolis Regional Chamber does not name it in "the president of the Minneapolis city
+    council": the words after it name another body."""
+    full = max(cases, key=len)
+    for match in re.finditer(rf"\b{re.escape(name)}\b", printed):
+        after = printed[match.end():].split()[:1]
+        if name == full or not after or after[0].lower() in title_words | set(full.lower().split()):
+            return True
+    return False
 
 
 def _runs_it(heads, title: str) -> bool:
