@@ -55,7 +55,9 @@ class Titles:
                    if head.lower_ in heads or title and phrase.endswith(title)
                    or head.lower_ == "chief" and heads & {"ceo", "executive"}  # "the JPMorgan chief"
                    or head.lower_ == "officer" and "chief executive officer" in phrase and "ceo" in heads]
-        if len(matches) != 1:
+        named = [t for t in head.subtree if t.i <= head.i] + [t for c in of for o in c.children if o.dep_ == "pobj"
+                                                              for t in o.subtree if t.i <= o.i]
+        if len(matches) != 1 or _another_body(named, head, self.index.own_context[matches[0]]):
             return None
         self.named_by_organisation.add(matches[0])
         return matches[0]
@@ -79,6 +81,8 @@ class Titles:
             return nothing
         if not descriptive and not any(head.lower_ in heads for _orgs, heads, _title in self.index.orgs.values()):
             return nothing
+        if any(t.dep_ == "compound" and t.pos_ == "NOUN" for t in words) and any(t.pos_ == "PROPN" for t in words):
+            return nothing  # "the Dunmore city council president": a named body's, not the one just named
         self._roles_resolving.add(head.i)  # resolving looks back, and may meet this role again
         try:
             leader, antecedent = self.resolve_pronoun(head, quote_index)
@@ -113,6 +117,14 @@ def _unnamed_of(prep) -> bool:
     describes the one referred to without pointing at someone else ('the head of the union')."""
     return prep.lower_ == "of" and not any(t.pos_ == "PROPN" or t.ent_type_ for t in prep.subtree) \
         and not any(lp.is_person_noun(t.lower_) or t.lower_ in lp.GROUP_NOUNS for t in prep.subtree)
+
+
+def _another_body(words, head, own: set[str]) -> bool:
+    """'the president of the Minneapolis city council', 'the Minneapolis city council president':
+    a common noun outside the leader's own organisation and title words names another body that
+    shares the organisation's first word (a place), whose president is someone else. Only the
+    words up to each head count: an appositive after them describes, it names no other body."""
+    return any(t.pos_ == "NOUN" and t.i != head.i and t.lower_ not in own for t in words)
 
 
 def _runs_it(heads, title: str) -> bool:
