@@ -44,8 +44,12 @@ class Titles:
         phrase = printed.lower()
         # the organisation as it names itself, in its own case: "the Harvest manager" at Harvest
         # Foods, never "the harvest manager" (a common word, naming no one)
+        # (in the title's own noun phrase: not 'of Bauhaus Brew Labs in Northeast Minneapolis')
+        named = [t for t in head.subtree if t.i <= head.i] + [t for c in of for o in c.children if o.dep_ == "pobj"
+                                                              for t in o.subtree if t.i <= o.i]
+        own_words = " ".join(t.text for t in named if t.dep_ != "case")
         at_org = [lid for lid, (orgs, _heads, _title) in self.index.orgs.items()
-                  if any(re.search(rf"\b{re.escape(o)}\b", printed) for o in self.index.org_cases[lid] if o.lower() in orgs)]
+                  if any(re.search(rf"\b{re.escape(o)}\b", own_words) for o in self.index.org_cases[lid] if o.lower() in orgs)]
         if head.lower_ in ("head", "boss") and len(at_org) == 1 and _runs_it(*self.index.orgs[at_org[0]][1:]) \
                 and any(phrase.endswith((o, f"{o} {head.lower_}")) for o in self.index.orgs[at_org[0]][0]):
             self.named_by_organisation.add(at_org[0])
@@ -55,8 +59,6 @@ class Titles:
                    if head.lower_ in heads or title and phrase.endswith(title)
                    or head.lower_ == "chief" and heads & {"ceo", "executive"}  # "the JPMorgan chief"
                    or head.lower_ == "officer" and "chief executive officer" in phrase and "ceo" in heads]
-        named = [t for t in head.subtree if t.i <= head.i] + [t for c in of for o in c.children if o.dep_ == "pobj"
-                                                              for t in o.subtree if t.i <= o.i]
         if len(matches) != 1 or _another_body(named, head, self.index.own_context[matches[0]]):
             return None
         self.named_by_organisation.add(matches[0])

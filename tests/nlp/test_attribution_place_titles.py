@@ -7,7 +7,9 @@ import pytest
 from onrecord.nlp.quotes import QuoteFinder
 
 VARGA = [{"id": "ines-varga", "name": "Ines Varga", "aliases": ["Varga"], "title": "President and CEO",
-          "organization": "Dunmore Regional Chamber of Commerce"}]
+          "organization": "Dunmore Regional Chamber of Commerce"},
+         {"id": "otto-pell", "name": "Otto Pell", "aliases": ["Pell"], "title": "President and COO",
+          "organization": "Pell Brew Labs"}]
 
 
 @pytest.fixture(scope="module")
@@ -18,6 +20,13 @@ def finder():
 def test_the_chambers_president_is_her(finder, said):
     text = ('Ines Varga spoke on Monday.\n\n"Our members are frightened," the Dunmore chamber president said.')
     assert said(finder, text, "quote") == {("ines-varga", "our members are frightened")}
+
+
+def test_a_town_after_the_organisation_leaves_its_president_in_view(finder, said):
+    # the chamber's first word, Dunmore, names the brewery's town here, not a second organisation
+    text = ('When I reach Otto Pell, he is late. "I am taking the call from my car," the president and COO '
+            'of Pell Brew Labs in Northeast Dunmore explains.')
+    assert said(finder, text, "quote") == {("otto-pell", "i am taking the call from my car")}
 
 
 # --- must never -----------------------------------------------------------------------------------
