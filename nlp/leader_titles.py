@@ -5,8 +5,6 @@ leader_mentions.Mentions, which provides index, leader_at and resolve_pronoun)."
 
 from __future__ import annotations
 
-import re
-
 from onrecord.nlp import leader_patterns as lp
 
 
@@ -48,8 +46,7 @@ class Titles:
         named = [t for t in head.subtree if t.i <= head.i] + [t for c in of for o in c.children if o.dep_ == "pobj"
                                                               for t in o.subtree if t.i <= o.i]
         own_words = " ".join(t.text for t in named if t.dep_ != "case")
-        at_org = [lid for lid, (orgs, _heads, _title) in self.index.orgs.items()
-                  if any(re.search(rf"\b{re.escape(o)}\b", own_words) for o in self.index.org_cases[lid] if o.lower() in orgs)]
+        at_org = [lid for lid, pattern in self.index.org_res.items() if pattern.search(own_words)]
         if head.lower_ in ("head", "boss") and len(at_org) == 1 and _runs_it(*self.index.orgs[at_org[0]][1:]) \
                 and any(phrase.endswith((o, f"{o} {head.lower_}")) for o in self.index.orgs[at_org[0]][0]):
             self.named_by_organisation.add(at_org[0])
