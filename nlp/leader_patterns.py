@@ -305,10 +305,8 @@ def ruler_patterns(leaders: list[dict]) -> tuple[list[dict], dict[str, set[str]]
         name_words[leader_id] |= {w.lower() for w in name.split()}
         words = name.split()
         if len(words) == 2 and all(_PLAIN_NAME_WORD.match(w) for w in words):
-            # "Katrina W. Berger" for Katrina Berger: news style adds a middle initial, which
-            # would otherwise read as someone else's first name before the surname. One phrase
-            # per initial ("W." is one token): a phrase costs the ruler nothing per token, where a
-            # token pattern per leader is tried at every token of every article.
+            # "Katrina W. Berger" for Katrina Berger: news style adds a middle initial. A phrase per
+            # initial ("W." is one token) costs nothing per token; a token pattern is tried at each.
             patterns += [{"label": "LEADER", "id": leader_id, "pattern": f"{words[0]} {initial}. {words[1]}"}
                          for initial in string.ascii_uppercase]
     return patterns, name_words
