@@ -225,7 +225,7 @@ class ArticleAttribution(ReportedQuotes, Continuations):
         """'He asserts, Sitting on that power is not good for business. It's a choice.': words an
         outlet gives as spoken without printing the marks, to the end of the paragraph."""
         out = []
-        for verb in self.article.doc:
+        for verb in self.article.tokens:
             if self.article.in_quote[verb.i] != -1 or not is_speech(verb):
                 continue
             first = self.grammar.unmarked_words(verb)

@@ -7,6 +7,7 @@ table lists a verb once, in its base form.
 from __future__ import annotations
 
 import re
+import string
 
 # Lemmas of verbs that introduce someone's own words: "X said", "said X", "X wrote on X:".
 SPEECH_LEMMAS = frozenset({
@@ -304,10 +305,10 @@ def ruler_patterns(leaders: list[dict]) -> tuple[list[dict], dict[str, set[str]]
         name_words[leader_id] |= {w.lower() for w in name.split()}
         words = name.split()
         if len(words) == 2 and all(_PLAIN_NAME_WORD.match(w) for w in words):
-            # "Katrina W. Berger" for Katrina Berger: news style adds a middle initial, which
-            # would otherwise read as someone else's first name before the surname.
-            patterns.append({"label": "LEADER", "id": leader_id, "pattern": [
-                {"ORTH": words[0]}, {"TEXT": {"REGEX": r"^[A-Z]\.$"}}, {"ORTH": words[1]}]})
+            # "Katrina W. Berger" for Katrina Berger: news style adds a middle initial. A phrase per
+            # initial ("W." is one token) costs nothing per token; a token pattern is tried at each.
+            patterns += [{"label": "LEADER", "id": leader_id, "pattern": f"{words[0]} {initial}. {words[1]}"}
+                         for initial in string.ascii_uppercase]
     return patterns, name_words
 
 

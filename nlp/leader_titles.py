@@ -5,8 +5,6 @@ leader_mentions.Mentions, which provides index, leader_at and resolve_pronoun)."
 
 from __future__ import annotations
 
-import re
-
 from onrecord.nlp import leader_patterns as lp
 
 
@@ -44,9 +42,11 @@ class Titles:
         phrase = printed.lower()
         # the organisation as it names itself, in its own case: "the Harvest manager" at Harvest
         # Foods, never "the harvest manager" (a common word, naming no one)
-        at_org = [lid for lid, (orgs, heads, title) in self.index.orgs.items()
-                  if any(_names_org(printed, o, self.index.org_cases[lid], heads | set(title.split()) | {head.lower_})
-                         for o in self.index.org_cases[lid] if o.lower() in orgs)]
+        # (in the title's own noun phrase: not 'of Bauhaus Brew Labs in Northeast Minneapolis')
+        named = [t for t in head.subtree if t.i <= head.i] + [t for c in of for o in c.children if o.dep_ == "pobj"
+                                                              for t in o.subtree if t.i <= o.i]
+        own_words = " ".join(t.text for t in named if t.dep_ != "case")
+        at_org = [lid for lid, pattern in self.index.org_res.items() if pattern.search(own_words)]
         if head.lower_ in ("head", "boss") and len(at_org) == 1 and _runs_it(*self.index.orgs[at_org[0]][1:]) \
                 and any(phrase.endswith((o, f"{o} {head.lower_}")) for o in self.index.orgs[at_org[0]][0]):
             self.named_by_organisation.add(at_org[0])
@@ -56,7 +56,7 @@ class Titles:
                    if head.lower_ in heads or title and phrase.endswith(title)
                    or head.lower_ == "chief" and heads & {"ceo", "executive"}  # "the JPMorgan chief"
                    or head.lower_ == "officer" and "chief executive officer" in phrase and "ceo" in heads]
-        if len(matches) != 1:
+        if len(matches) != 1 or _another_body(named, head, self.index.own_context[matches[0]]):
             return None
         self.named_by_organisation.add(matches[0])
         return matches[0]
@@ -80,6 +80,8 @@ class Titles:
             return nothing
         if not descriptive and not any(head.lower_ in heads for _orgs, heads, _title in self.index.orgs.values()):
             return nothing
+        if any(t.dep_ == "compound" and t.pos_ == "NOUN" for t in words) and any(t.pos_ == "PROPN" for t in words):
+            return nothing  # "the Dunmore city council president": a named body's, not the one just named
         self._roles_resolving.add(head.i)  # resolving looks back, and may meet this role again
         try:
             leader, antecedent = self.resolve_pronoun(head, quote_index)
@@ -116,18 +118,12 @@ def _unnamed_of(prep) -> bool:
         and not any(lp.is_person_noun(t.lower_) or t.lower_ in lp.GROUP_NOUNS for t in prep.subtree)
 
 
-def _names_org(printed: str, name: str, cases: set[str], title_words: set[str]) -> bool:
-    """Whether `printed` names the organisation by `name`: its whole name, or its first word
-    followed by nothing, by a title word (its leader's, or the one the phrase ends on: "the
-    JPMorgan chief") or by the rest of its name. "Minneapolis" of the
-    Minneapolis Regional Chamber does not name it in "the president of the Minneapolis city
-    council": the words after it name another body."""
-    full = max(cases, key=len)
-    for match in re.finditer(rf"\b{re.escape(name)}\b", printed):
-        after = printed[match.end():].split()[:1]
-        if name == full or not after or after[0].lower() in title_words | set(full.lower().split()):
-            return True
-    return False
+def _another_body(words, head, own: set[str]) -> bool:
+    """'the president of the Minneapolis city council', 'the Minneapolis city council president':
+    a common noun outside the leader's own organisation and title words names another body that
+    shares the organisation's first word (a place), whose president is someone else. Only the
+    words up to each head count: an appositive after them describes, it names no other body."""
+    return any(t.pos_ == "NOUN" and t.i != head.i and t.lower_ not in own for t in words)
 
 
 def _runs_it(heads, title: str) -> bool:

@@ -24,8 +24,8 @@ class Paraphrases(ClauseChecks):
     def indirect(self):
         """'Okonkwo said (that) the company would ...' without quote marks."""
         out = []
-        for verb in self.doc:
-            if self.in_quote[verb.i] != -1 or verb.pos_ != "VERB" or self.article.in_headline(verb):
+        for verb in self.article.verbs:
+            if self.in_quote[verb.i] != -1 or self.article.in_headline(verb):
                 continue
             belief = lemma(verb) in lp.BELIEF_VERBS
             pointed_out = lemma(verb) == "point" and any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children)
@@ -159,8 +159,8 @@ class Paraphrases(ClauseChecks):
         the operations as an abuse of power': the verb and the complements that carry what was
         said (leader_patterns.PARAPHRASE_FRAMES)."""
         out = []
-        for verb in self.doc:
-            frame = lp.PARAPHRASE_FRAMES.get(lemma(verb)) if verb.pos_ == "VERB" else None
+        for verb in self.article.verbs:
+            frame = lp.PARAPHRASE_FRAMES.get(lemma(verb))
             if frame is None or self.in_quote[verb.i] != -1 or self.article.in_headline(verb):
                 continue
             if lemma(verb) in lp.INDIRECT_VERBS and any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children):
@@ -278,7 +278,7 @@ class Paraphrases(ClauseChecks):
         want more ...': a clause without quote marks after a colon that closes a leader's
         communicative act, or presents her message, is what she said, in the article's words."""
         out = []
-        for colon in self.doc:
+        for colon in self.article.tokens:
             if colon.text != ":" or self.in_quote[colon.i] != -1 or self.article.in_headline(colon):
                 continue
             sent = colon.sent
@@ -315,7 +315,7 @@ class Paraphrases(ClauseChecks):
         if "according to" not in self.text.lower():
             return out
         leader_at = self.mentions.leader_at
-        for t in self.doc:
+        for t in self.article.tokens:
             if self.in_quote[t.i] != -1:
                 continue
             objs = according_to(t)

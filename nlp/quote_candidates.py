@@ -42,6 +42,9 @@ class ParsedArticle:
     def __init__(self, doc, ranges, names_re: re.Pattern):
         self.doc = doc
         self.text = doc.text
+        # made once: the rules walk the article several times, and spaCy makes a Token per step
+        self.tokens = list(doc)
+        self.verbs = [t for t in self.tokens if t.pos_ == "VERB"]
         self.ranges = ranges
         self.spans = find_spans(self.text, ranges)  # first: _unmarked_blocks skips what these cover
         self.spans = sorted(self.spans + self._unmarked_blocks(names_re), key=lambda s: s.open_at)
