@@ -14,12 +14,12 @@ import pytest
 
 from onrecord.nlp.labels import CONDEMNING, SILENT, SUPPORTING
 from onrecord.nlp.stance import Raw, StanceClassifier, StanceModelError, load_model
+from onrecord.nlp.stance_data import TOPIC
 from onrecord.nlp.stance_reviewer import REVIEWER_DIR
 from onrecord.nlp.topic import NONE, TopicMatch
 
 ROOT = Path(__file__).resolve().parents[2]
 MODEL = ROOT / "nlp/model"
-TOPIC = {"id": "ice-enforcement", "name": "Federal immigration enforcement (ICE, Border Patrol) in U.S. cities"}
 TEXTS = [
     "The raids in our city are a disgrace and they have to stop today.",
     "Thank you to the agents who keep our communities safe. Enforce the law.",
