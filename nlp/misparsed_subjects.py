@@ -47,3 +47,24 @@ def participle_after_a_report(participle, clause) -> str | None:
     if any(t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "LEADER") for t in words):
         return "someone"
     return None
+
+
+def name_after_a_fronted_phrase(verb, subject):
+    """'On GEO Group's earnings call, the company's executive chairman, George Zoley, told ...': the
+    parser took the fronted phrase's object ('call') for the subject and hung the speaker on it as
+    its appositive. When the verb's subject starts right after a preposition that opens the sentence
+    and is hung on the verb, a person's name in the subject's appositives whose phrase ends in the
+    comma right before the verb is the subject (the object itself a plain thing, not a person)."""
+    doc = verb.doc
+    if subject.pos_ != "NOUN" or subject.ent_type_ or lp.is_person_noun(subject.lower_) \
+            or verb.i < 2 or doc[verb.i - 1].text != ",":
+        return None
+    lead = subject.left_edge.i - 1
+    if lead < verb.sent.start or doc[lead].dep_ != "prep" or doc[lead].head.i != verb.i \
+            or any(not t.is_space and not t.is_punct for t in doc[verb.sent.start:lead]):
+        return None
+    for t in subject.subtree:
+        if t.dep_ == "appos" and t.pos_ == "PROPN" and t.ent_type_ in ("PERSON", "LEADER") \
+                and t.right_edge.i + 2 == verb.i:
+            return t
+    return None

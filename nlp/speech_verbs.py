@@ -11,6 +11,7 @@ from __future__ import annotations
 from onrecord.nlp import leader_patterns as lp
 from onrecord.nlp.misparsed_subjects import name_before_an_aside as _name_before_an_aside
 from onrecord.nlp.misparsed_subjects import participle_after_a_report
+from onrecord.nlp.misparsed_subjects import name_after_a_fronted_phrase as _name_after_a_fronted_phrase
 
 
 def lemma(token) -> str:
@@ -132,7 +133,8 @@ class SpeechGrammar:
             subjects = [c for c in children if c.dep_ == "nsubj"] or [
                 s for c in children if c.dep_ == "aux" for s in c.children if s.dep_ == "nsubj"]  # "Benioff had, ..., helped"
             if subjects:  # a split compound ("co - founder") gives several: the nearest heads it
-                return min(subjects, key=lambda c: abs(c.i - node.i))
+                nearest = min(subjects, key=lambda c: abs(c.i - node.i))
+                return _name_after_a_fronted_phrase(node, nearest) or nearest  # 'On X's call, ..., Name, told'
             if node.head.i == node.i:
                 fronted = _hung_on_a_fronted_phrase(node) or _name_before_an_aside(node)
                 if fronted is not None:
