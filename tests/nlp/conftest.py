@@ -1,8 +1,11 @@
-"""What the attribution tests share: `said`, the (leader, normalised words) pairs a finder gives,
-and a default `finder` over two FICTIONAL leaders (a test module with its own `finder` uses that)."""
+"""What the nlp tests share: for attribution, `said`, the (leader, normalised words) pairs a finder
+gives, and a default `finder` over two FICTIONAL leaders (a test module with its own `finder` uses
+that); for stance, `clf`, the shipped model on the project's topic, loaded once."""
 import pytest
 
 from onrecord.nlp.quotes import QuoteFinder, normalize_quote
+from onrecord.nlp.stance import StanceClassifier
+from onrecord.nlp.stance_data import TOPIC
 
 OKONKWO_AND_REYNA = [
     {"id": "mara-okonkwo", "name": "Mara Okonkwo", "aliases": ["Okonkwo"], "title": "Chief Executive",
@@ -24,3 +27,9 @@ def said():
     def pairs(finder, text, kind=None):
         return {(q.leader_id, normalize_quote(q.quote)) for q in finder.find(text) if kind is None or q.kind == kind}
     return pairs
+
+
+@pytest.fixture(scope="session")
+def clf():
+    return StanceClassifier(TOPIC)
+

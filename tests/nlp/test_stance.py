@@ -7,10 +7,9 @@ import numpy
 import pytest
 
 from onrecord.nlp.labels import CONDEMNING, LABELS, SILENT, SUPPORTING
-from onrecord.nlp.stance import Judgment, StanceClassifier
+from onrecord.nlp.stance import Judgment
 
 ROOT = Path(__file__).resolve().parents[2]
-TOPIC = {"id": "ice-enforcement", "name": "Federal immigration enforcement (ICE, Border Patrol) in U.S. cities"}
 
 # Held-out style: fictional statements phrased unlike the corpus; each label and each trap.
 HELD_OUT = {
@@ -47,11 +46,6 @@ TRAPS = [
     "H-1B reform should be the top priority for anyone who cares about American innovation.",
     "Our AI agents can now book travel, file expenses and schedule meetings.",
 ]
-
-
-@pytest.fixture(scope="session")
-def clf():
-    return StanceClassifier(TOPIC)
 
 
 def test_held_out_examples_are_not_training_data():

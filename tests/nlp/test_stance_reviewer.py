@@ -28,11 +28,6 @@ TEXTS = [
 ]
 
 
-@pytest.fixture(scope="module")
-def clf():
-    return StanceClassifier(TOPIC)
-
-
 def scores(label_index: int, strength: float = 4.0) -> numpy.ndarray:
     logits = numpy.full(3, -strength)
     logits[label_index] = strength
