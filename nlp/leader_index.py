@@ -16,13 +16,13 @@ class LeaderIndex:
         self.leaders = {leader["id"]: leader for leader in leaders}
         self.patterns, self.name_words = lp.ruler_patterns(leaders)
         self.orgs = _organisation_keys(leaders)
-        # the same names as printed ("Lumenfold", "a16z"), to match in their own case
-        self.org_cases = {leader["id"]: _organisation_cases(leader) for leader in leaders}
-        # compiled once (a title is checked against every leader's organisation)
-        self.org_res = {lid: re.compile("|".join(rf"\b{re.escape(o)}\b" for o in sorted(self.org_cases[lid])
-                                                 if o.lower() in orgs))
-                        for lid, (orgs, _heads, _title) in self.orgs.items()
-                        if any(o.lower() in orgs for o in self.org_cases[lid])}
+        # each organisation as printed ("Lumenfold", "a16z"), matched in its own case; compiled once
+        # (a title is checked against every leader's organisation)
+        self.org_res = {}
+        for lid, (orgs, _heads, _title) in self.orgs.items():
+            printed = sorted(o for o in _organisation_cases(self.leaders[lid]) if o.lower() in orgs)
+            if printed:
+                self.org_res[lid] = re.compile("|".join(rf"\b{re.escape(o)}\b" for o in printed))
         self.names = {leader["id"]: {" ".join(n.split()).lower() for n in [leader["name"], *leader.get("aliases", [])]}
                       for leader in leaders}
         self.handles = {leader["id"]: _handles(leader) for leader in leaders}

@@ -14,6 +14,12 @@ from onrecord.nlp.labels import LABELS
 TOPIC = {"id": "ice-enforcement", "name": "Federal immigration enforcement (ICE, Border Patrol) in U.S. cities"}
 
 
+def text_key(text: str) -> str:
+    """A text as compared across the corpus, the blind batches and the attribution articles: case
+    and spacing aside (scripts/convert.py, scripts/flag_article_overlap.py)."""
+    return " ".join(text.lower().split())
+
+
 def read_jsonl(path) -> list[dict]:
     with open(path, encoding="utf-8") as f:
         return [json.loads(line) for line in f if line.strip()]

@@ -16,13 +16,9 @@ import argparse
 import random
 from pathlib import Path
 
-from onrecord.nlp.stance_data import read_config, read_jsonl, write_jsonl
+from onrecord.nlp.stance_data import read_config, read_jsonl, text_key, write_jsonl
 
 SPLITS = ("train", "tune", "test")
-
-
-def _key(text: str) -> str:
-    return " ".join(text.lower().split())
 
 
 def convert(config: Path, out_dir: Path, exclude: list[Path]) -> None:
@@ -45,13 +41,13 @@ def convert(config: Path, out_dir: Path, exclude: list[Path]) -> None:
                          "tags": r.get("tags", []), "evidence": r.get("evidence"), "weight": w if r["split"] == "train" else 1.0})
     # Words that also appear in a held-out attribution article stay out of training and tuning
     # (nlp/corpus/real/README.md), like the test split's.
-    held = {_key(r["text"]) for r in rows if r["split"] == "test"}
-    held |= {_key(r["text"]) for r in real if r.get("in_heldout_article")}
+    held = {text_key(r["text"]) for r in rows if r["split"] == "test"}
+    held |= {text_key(r["text"]) for r in real if r.get("in_heldout_article")}
     # Fresh blind test batches (nlp/corpus/real/blind*.jsonl) are measured, never trained on.
     for path in [*sorted(real_file.parent.glob("blind*.jsonl")), *exclude]:
-        held |= {_key(r["text"]) for r in read_jsonl(path)}
-    dropped = [r for r in rows if r["split"] != "test" and _key(r["text"]) in held]
-    rows = [r for r in rows if r["split"] == "test" or _key(r["text"]) not in held]
+        held |= {text_key(r["text"]) for r in read_jsonl(path)}
+    dropped = [r for r in rows if r["split"] != "test" and text_key(r["text"]) in held]
+    rows = [r for r in rows if r["split"] == "test" or text_key(r["text"]) not in held]
 
     rng = random.Random(cfg["seed"])
     augmented = []

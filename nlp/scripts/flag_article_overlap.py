@@ -12,20 +12,18 @@ import argparse
 import json
 from pathlib import Path
 
+from onrecord.nlp.stance_data import text_key
+
 # Shorter texts ("Thank you.") turn up in articles by chance.
 MIN_CHARS = 20
 
 
-def normalise(text: str) -> str:
-    return " ".join(text.lower().split())
-
-
 def articles_text(folder: Path) -> str:
-    return "\n".join(normalise(f.read_text(encoding="utf-8")) for f in sorted(folder.rglob("*.txt")))
+    return "\n".join(text_key(f.read_text(encoding="utf-8")) for f in sorted(folder.rglob("*.txt")))
 
 
 def found_in(text: str, articles: str) -> bool:
-    key = normalise(text)
+    key = text_key(text)
     return len(key) >= MIN_CHARS and key in articles
 
 
