@@ -78,7 +78,7 @@ class Raw:
     sentences: numpy.ndarray  # (s, k) each sentence of the text alone, or one row: the text alone
     spans: list  # (start, end) of the text's sentences (as many as rows in `sentences` when scored)
     gate: TopicMatch  # the topic gate on the text
-    review: numpy.ndarray | None = None  # (k,) the reviewer's logits for the text with its context
+    review: numpy.ndarray | None = None  # (depth, k) the reviewers' logits (nlp/stance_reviewer.py), text with context
 
 
 @lru_cache(maxsize=4)

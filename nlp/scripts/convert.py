@@ -10,7 +10,9 @@ the model learns that one line taking a side in a post about something else stil
 Only train statements are combined, and a train or tune statement whose text also appears in the
 test split, in a held-out attribution article (`in_heldout_article`), in a fresh blind test batch
 beside the real corpus (`blind*.jsonl`) or in an --exclude file (such as the real sanity set) is
-dropped, so no text crosses.
+dropped, so no text crosses. A blind batch that has decided its release and been read is spent:
+listed in `corpus.trained_blind`, its statements join the train split (their speakers are new to
+every split by construction), except those flagged `in_heldout_article`.
 """
 import argparse
 import random
@@ -26,6 +28,8 @@ def convert(config: Path, out_dir: Path, exclude: list[Path]) -> None:
     base = config.parent
     real_file = base / cfg["real"]
     real = read_jsonl(real_file) if real_file.exists() else []
+    spent = [(base / name).resolve() for name in cfg.get("trained_blind", [])]
+    real += [{**r, "split": "train"} for path in spent for r in read_jsonl(path)]
     fictional = read_jsonl(base / cfg["fictional"])
     weight = float(cfg["fictional_weight"]) if any(r["split"] == "train" for r in real) else 1.0
     rows = []
@@ -44,7 +48,8 @@ def convert(config: Path, out_dir: Path, exclude: list[Path]) -> None:
     held = {text_key(r["text"]) for r in rows if r["split"] == "test"}
     held |= {text_key(r["text"]) for r in real if r.get("in_heldout_article")}
     # Fresh blind test batches (nlp/corpus/real/blind*.jsonl) are measured, never trained on.
-    for path in [*sorted(real_file.parent.glob("blind*.jsonl")), *exclude]:
+    fresh = [path for path in sorted(real_file.parent.glob("blind*.jsonl")) if path.resolve() not in spent]
+    for path in [*fresh, *exclude]:
         held |= {text_key(r["text"]) for r in read_jsonl(path)}
     dropped = [r for r in rows if r["split"] != "test" and text_key(r["text"]) in held]
     rows = [r for r in rows if r["split"] == "test" or text_key(r["text"]) not in held]

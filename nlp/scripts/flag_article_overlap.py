@@ -2,7 +2,8 @@
 
     python scripts/flag_article_overlap.py [corpus/real/statements.jsonl] [../tests/data/attribution/real]
 
-Sets `in_heldout_article: true` on every statement whose text (spacing and case aside, at least
+Sets `in_heldout_article: true` on every statement (of statements.jsonl and of the blind batches,
+which join training once spent) whose text (spacing and case aside, at least
 `MIN_CHARS` characters) is found in an excerpt of the real attribution set, so scripts/convert.py
 keeps it out of training and tuning and `bench/attribution.py --stance` never judges words the
 model was trained on. Run it whenever an attribution batch is added (tests/nlp/test_stance_corpus.py
@@ -44,7 +45,9 @@ def flag(corpus: Path, folder: Path) -> int:
 if __name__ == "__main__":
     here = Path(__file__).resolve().parent.parent
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("corpus", type=Path, nargs="?", default=here / "corpus/real/statements.jsonl")
+    parser.add_argument("corpus", type=Path, nargs="?", help="default: statements.jsonl and every blind*.jsonl")
     parser.add_argument("articles", type=Path, nargs="?", default=here.parent / "tests/data/attribution/real")
     args = parser.parse_args()
-    print(f"{flag(args.corpus, args.articles)} more statements flagged in_heldout_article")
+    real = here / "corpus/real"
+    for corpus in [args.corpus] if args.corpus else [real / "statements.jsonl", *sorted(real.glob("blind*.jsonl"))]:
+        print(f"{corpus.name}: {flag(corpus, args.articles)} more statements flagged in_heldout_article")

@@ -7,6 +7,8 @@ training/model/reviewer/ and writes its name, features and calibration into the 
 then counts on the tune split how many judgments the reviewer adds to the review queue. The
 reviewer must read the same encoder (the same encoder.onnx, byte for byte), share the feature
 blocks the new model builds, and judge whole statements (sentence weight 0). "" ships no reviewer.
+With `review.chain`, the replaced model's own reviewers come along too (its `reviewer/` folder and
+card entry, nested under the new ones), so every head of the chain must confirm a side.
 """
 import argparse
 import hashlib
@@ -16,15 +18,16 @@ from pathlib import Path
 
 from onrecord.nlp.stance import StanceClassifier, load_model
 from onrecord.nlp.stance_data import TOPIC, items, read_config, read_jsonl
-from onrecord.nlp.stance_reviewer import REVIEWER_DIR, SHARED_FEATURES
+from onrecord.nlp.stance_reviewer import REVIEWER_DIR, SHARED_FEATURES, Reviewer
 
 
 def digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def attach(reviewer_dir: Path, model_dir: Path) -> dict:
-    """Copy the reviewer's head into model_dir and return the card's `reviewer` entry; SystemExit when unfit."""
+def attach(reviewer_dir: Path, model_dir: Path, chain: bool) -> dict:
+    """Copy the reviewer's head (and with `chain`, its own reviewers) into model_dir and return the
+    card's `reviewer` entry; SystemExit when unfit."""
     theirs = json.loads((reviewer_dir / "model.json").read_text())
     ours = json.loads((model_dir / "model.json").read_text())
     name = f"{theirs['name']}-{theirs['version']}"
@@ -37,18 +40,24 @@ def attach(reviewer_dir: Path, model_dir: Path) -> dict:
         raise SystemExit(f"{name} weighs a post's sentences: a reviewer judges whole statements")
     (model_dir / REVIEWER_DIR).mkdir(exist_ok=True)
     shutil.copy(reviewer_dir / "head.npz", model_dir / REVIEWER_DIR / "head.npz")
-    return {"model": name, "features": theirs["features"], "temperature": theirs["calibration"]["temperature"],
+    spec = {"model": name, "features": theirs["features"], "temperature": theirs["calibration"]["temperature"],
             "review_below": theirs["calibration"]["review_below"]}
+    if chain and theirs.get("reviewer"):
+        # Their reviewers already read this encoder and these features (they reviewed them).
+        shutil.copytree(reviewer_dir / REVIEWER_DIR, model_dir / REVIEWER_DIR / REVIEWER_DIR)
+        spec["reviewer"] = {k: v for k, v in theirs["reviewer"].items() if not k.startswith("tune_")}
+    return spec
 
 
 def review(config: Path, tune_file: Path, model_dir: Path) -> None:
-    source = read_config(config)["review"]["reviewer"]
+    settings = read_config(config)["review"]
+    source = settings["reviewer"]
     card_file = model_dir / "model.json"
     card = json.loads(card_file.read_text())
     card.pop("reviewer", None)
     shutil.rmtree(model_dir / REVIEWER_DIR, ignore_errors=True)
     if source:
-        card["reviewer"] = attach(config.parent / source, model_dir)
+        card["reviewer"] = attach(config.parent / source, model_dir, bool(settings.get("chain", False)))
     card_file.write_text(json.dumps(card, indent=2) + "\n")
     if not source:
         print("no reviewer")
@@ -63,7 +72,8 @@ def review(config: Path, tune_file: Path, model_dir: Path) -> None:
                             tune_accuracy_kept=round(sum(kept) / max(len(kept), 1), 4))
     card_file.write_text(json.dumps(card, indent=2) + "\n")
     load_model.cache_clear()
-    print(json.dumps(card["reviewer"] | {"features": "..."}))
+    chain = Reviewer.load(model_dir, card).chain
+    print(json.dumps(card["reviewer"] | {"features": "...", "reviewer": " <- ".join(r.model for r in chain)}))
 
 
 if __name__ == "__main__":

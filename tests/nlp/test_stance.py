@@ -337,6 +337,28 @@ def test_convert_never_lets_a_held_out_text_into_training_or_tuning(tmp_path):
     assert composites and all("Lunch was good." in r["text"] and r["source"] == "real" for r in composites)
 
 
+def test_convert_trains_on_spent_blind_batches_only(tmp_path):
+    def row(n, split, text, **extra):
+        return {"id": f"x{n}", "speaker": f"Speaker {n}", "text": text, "stance": "condemning", "on_topic": True,
+                "split": split, "tags": [], **extra}
+
+    (tmp_path / "real").mkdir()
+    (tmp_path / "real" / "s.jsonl").write_text(json.dumps(row(1, "train", "The raids must end.")) + "\n")
+    (tmp_path / "real" / "blind1.jsonl").write_text(
+        json.dumps(row(2, "test", "Spent batch words.")) + "\n"
+        + json.dumps(row(3, "test", "Spent words seen in an article.", in_heldout_article=True)) + "\n")
+    (tmp_path / "real" / "blind2.jsonl").write_text(json.dumps(row(4, "test", "Fresh batch words.")) + "\n")
+    (tmp_path / "f.jsonl").write_text("")
+    (tmp_path / "config.cfg").write_text(
+        '[corpus]\nfictional = "f.jsonl"\nreal = "real/s.jsonl"\nfictional_weight = 0.0\ncomposite_share = 0.0\n'
+        'seed = 1\ntrained_blind = ["real/blind1.jsonl"]\n')
+    _script("convert").convert(tmp_path / "config.cfg", tmp_path / "out", [])
+    out = {split: [json.loads(line) for line in (tmp_path / "out" / f"{split}.jsonl").open()]
+           for split in ("train", "tune", "test")}
+    assert sorted(r["text"] for r in out["train"]) == ["Spent batch words.", "The raids must end."]
+    assert not out["tune"] and not out["test"]  # a blind batch is never a test split of the corpus
+
+
 def test_review_threshold_is_the_lowest_confidence_that_keeps_the_target_accuracy():
     review_threshold = _script("calibrate").review_threshold
     confidences = [0.95, 0.9, 0.85, 0.8, 0.7, 0.6, 0.55]

@@ -42,14 +42,22 @@ def test_a_confident_claim_the_reviewer_does_not_share_needs_review(clf):
     raw = Raw(scores(side), scores(side), scores(side)[None, :], [(0, len(text))], TopicMatch(NONE))
     alone = clf.judge(text, "", raw)
     assert alone.stance == CONDEMNING and not alone.needs_review  # confident, and no reviewer scores given
+    depth = len(clf.reviewer.chain)  # one row of logits per head of the chain
     for other in (SUPPORTING, SILENT):
-        raw.review = scores(clf.labels.index(other))
-        assert clf.judge(text, "", raw).needs_review  # the reviewer says another label
-    raw.review = scores(side, strength=0.1)  # the same label, below the reviewer's own threshold
+        raw.review = numpy.stack([scores(clf.labels.index(other))] * depth)
+        assert clf.judge(text, "", raw).needs_review  # the reviewers say another label
+    raw.review = numpy.stack([scores(side, strength=0.1)] * depth)  # the same label, below their thresholds
     assert clf.judge(text, "", raw).needs_review
-    raw.review = scores(side)
+    raw.review = numpy.stack([scores(side)] * depth)
     j = clf.judge(text, "", raw)
     assert (j.stance, j.needs_review) == (CONDEMNING, False)
+    for doubting in range(depth):  # any one head of the chain that doubts sends it to review
+        rows = [scores(side)] * depth
+        rows[doubting] = scores(clf.labels.index(SUPPORTING))
+        raw.review = numpy.stack(rows)
+        assert clf.judge(text, "", raw).needs_review
+    with pytest.raises(ValueError, match="reviewer heads"):
+        clf.reviewer.agrees(numpy.stack([scores(side)] * (depth + 1)), side)
 
 
 def test_the_reviewer_reads_the_same_encoder_and_labels():
@@ -99,6 +107,7 @@ def build(tmp_path, model_copy):
 
 def test_review_ships_the_replaced_models_head(build):
     config, tune, staging, old = build
+    config.write_text(config.read_text().replace("chain = true", "chain = false"))
     result = run_review(config, tune, staging)
     assert result.returncode == 0, result.stderr
     card = json.loads((staging / "model.json").read_text())
@@ -107,6 +116,34 @@ def test_review_ships_the_replaced_models_head(build):
     assert card["reviewer"]["review_below"] == theirs["calibration"]["review_below"]
     assert (staging / REVIEWER_DIR / "head.npz").read_bytes() == (old / "head.npz").read_bytes()
     assert card["reviewer"]["tune_flagged"] >= card["reviewer"]["tune_flagged_by_reviewer"]
+    assert "reviewer" not in card["reviewer"] and not (staging / REVIEWER_DIR / REVIEWER_DIR).exists()
+    load_model.cache_clear()
+    assert len(StanceClassifier(TOPIC, model_dir=staging).reviewer.chain) == 1
+
+
+def test_review_with_a_chain_carries_the_replaced_models_reviewers_along(build):
+    config, tune, staging, old = build
+    assert "chain = true" in config.read_text()
+    result = run_review(config, tune, staging)
+    assert result.returncode == 0, result.stderr
+    load_model.cache_clear()
+    new, replaced = (StanceClassifier(TOPIC, model_dir=folder) for folder in (staging, old))
+    theirs = json.loads((old / "model.json").read_text())
+    assert [r.model for r in new.reviewer.chain] == [f"{theirs['name']}-{theirs['version']}"] + (
+        [r.model for r in replaced.reviewer.chain] if replaced.reviewer else [])
+    for ours, carried in zip(new.reviewer.chain[1:], replaced.reviewer.chain if replaced.reviewer else []):
+        assert numpy.array_equal(ours.head.weights, carried.head.weights)
+        assert (ours.temperature, ours.review_below) == (carried.temperature, carried.review_below)
+    # The new model shows no side without review that the replaced model would not show unreviewed.
+    shown = 0
+    for text, raw, theirs_raw in zip(TEXTS, new.raw_scores([(t, "") for t in TEXTS]),
+                                     replaced.raw_scores([(t, "") for t in TEXTS])):
+        j = new.judge(text, "", raw)
+        if not j.needs_review and j.stance != SILENT:
+            shown += 1
+            old_j = replaced.judge(text, "", theirs_raw)
+            assert (old_j.stance, old_j.needs_review) == (j.stance, False)
+    assert shown
 
 
 def test_review_refuses_a_model_that_reads_another_encoder(build):
