@@ -91,7 +91,7 @@ def evaluate(name: str, rows: list[dict], clf, baseline, majority: str, show_mis
     kept_sided = [i for i in kept if pred[i] != SILENT]
     print(f"    needs_review: {len(review)} of {len(rows)} (accuracy {_share(correct, review)}); "
           f"the rest {_share(correct, kept)}; {_sides(correct, kept_sided)}; threshold {clf.review_below}"
-          + (f", reviewed by {clf.reviewer.model}" if clf.reviewer else ""))
+          + (f", reviewed by {' <- '.join(r.model for r in clf.reviewer.chain)}" if clf.reviewer else ""))
     print("    macro-F1 of the judgments not flagged: "
           f"{scores([gold[i] for i in kept], [pred[i] for i in kept])['macro_f1']:.3f}")
     if all(r.get("on_topic") is not None for r in rows):

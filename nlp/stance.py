@@ -24,7 +24,8 @@ How a statement is judged (the model is built by nlp/project.yml; see nlp/config
    reporter's sentence or the post answered: never the leader's words).
 5. `needs_review` marks a judgment below the calibrated threshold, or on text that is plainly
    not English (the encoder reads English), or (from model 0.5.5) one the model it replaced does
-   not confidently share (nlp/stance_reviewer.py); such a judgment never alone sets a leader's
+   not confidently share (from 0.5.8, any model of the review chain: nlp/stance_reviewer.py);
+   such a judgment never alone sets a leader's
    headline stance (db/views.py).
 """
 from __future__ import annotations

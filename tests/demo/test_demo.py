@@ -90,7 +90,7 @@ def test_every_kind_of_leader_with_the_basis_in_words(demo_db):
     # Whether some of his off-topic posts are too uncertain to count (needs_review) depends on the
     # model's threshold fitted on the real tune split: model 0.4.0 (threshold 0.826) marks a few
     # of them ("Thank you to the design team for a record quarter.", silent at 0.82; 0.5.0,
-    # threshold 0.877, reads that one silent at 0.94; 0.5.1 and 0.5.5 mark 16 of his 48), and the sentence
+    # threshold 0.877, reads that one silent at 0.94; 0.5.1, 0.5.5 and 0.5.8 mark 16 of his 48), and the sentence
     # says so; what was read is said either way.
     read = f"{jonah['posts_read']} posts on Mastodon, RSS since {since} and 0 news articles that name them"
     assert re.fullmatch(rf"(nothing either way in |\d+ judgment\(s\) awaiting review, no confident side; read: )"
