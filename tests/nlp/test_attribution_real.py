@@ -81,8 +81,10 @@ def test_direct_quotes_floor(bench, development):
     # miscounted as 845 until round 23: heldout17's rq13 was lost at that merge, its surname shared by two
     # leaders): it stays 0.88; heldout23 (1.000 / 0.562 when it was folded in: a chef's own title
     # before his name read as a namesake's, a verbless tag, partial quotes) to 0.9965 / 0.8767 (853 of
-    # 973), so the floor is 0.8766.
-    assert result["recall"] >= 0.8766, [r["quote"] for r in result["misses"]]
+    # 973), so the floor was 0.8766; round 24's rule (a thing in a fronted phrase leaves the leader
+    # speaking after it in view for the next pronoun: heldout13 0.765, heldout22 0.786) to 0.9965 / 0.8798
+    # (856 of 973), so the floor is 0.8797.
+    assert result["recall"] >= 0.8797, [r["quote"] for r in result["misses"]]
 
 
 def test_paraphrases_floor(bench, development):
@@ -131,8 +133,9 @@ def test_paraphrases_floor(bench, development):
     # 22's fronted-phrase subject (one more on heldout10) to 0.976 / 0.6868 (535 of 779): it stays 0.68;
     # heldout22 (1.000 / 0.526 when it was folded in) to 0.977 / 0.6830 (545 of 798): it stays 0.68;
     # heldout23 (1.000 / 0.136 when it was folded in: three CEOs as one subject, a chef's name not read)
-    # to 0.977 / 0.6683 (548 of 820), so the floor is 0.6682.
-    assert result["recall"] >= 0.6682, [r["quote"] for r in result["misses"]]
+    # to 0.977 / 0.6683 (548 of 820), so the floor was 0.6682; round 24's rule (one more on heldout22)
+    # to 0.977 / 0.6695 (549 of 820), so the floor is 0.6695.
+    assert result["recall"] >= 0.6695, [r["quote"] for r in result["misses"]]
 
 
 def test_only_development_splits_are_read(bench):
