@@ -154,6 +154,8 @@ class Antecedents:
         subjects = {s.i: s for verb in sent if is_speech(verb) and self.in_quote[verb.i] == -1
                     for s in [self.grammar.subject(verb)] if s is not None}
         subjects = list(subjects.values())  # (a participle's subject is its clause's: "..., arguing that")
+        things = self._things_before_the_last_speaker(sent, subjects)
+        subjects = [s for s in subjects if s.i not in things]
         if len(subjects) != 1:
             return None
         leader = self.leader_at.get(subjects[0].i) or self.by_title(subjects[0])
@@ -165,8 +167,38 @@ class Antecedents:
         if leader is None or leader not in people:
             return None
         others = [t for t in sent if t.dep_ in ("nsubj", "nsubjpass") and t.i != subjects[0].i
-                  and self.people_in([t]) - {leader}]
+                  and t.i not in things and self.people_in([t]) - {leader}]
+        if things and self.people_in([t for t in sent if t.i > subjects[0].i], objects=True) - {leader}:
+            return None  # (with a thing excused, no one else may be named after the speaker)
         return None if others else leader
+
+    def _things_before_the_last_speaker(self, sent, subjects) -> set[int]:
+        """'After the ICE action in Oklahoma and DOT announcing its plans ..., Roller said ...',
+        'With U.S. Border Patrol in the area detaining people, it wasn't safe ..., Betancur
+        explained.': a fronted phrase's subject that the rules guessed to be someone only from
+        where it stands (a subject of a speech verb, a capitalised word), which is no name, no
+        person noun and no pronoun, stands before the main verb's own speaker: a thing, no
+        candidate for the next 'he'. Anyone named, a role, or anyone after the speaker keeps the
+        doubt (the caller checks what follows)."""
+        main = [v for v in sent if v.dep_ == "ROOT" and self.in_quote[v.i] == -1]
+        if len(main) != 1 or not is_speech(main[0]):
+            return set()
+        speaker = self.grammar.subject(main[0])
+        if speaker is None or speaker not in subjects:
+            return set()
+        things = set()
+        for t in sent:
+            if t.i >= speaker.i or t.dep_ not in ("nsubj", "nsubjpass") or self.in_quote[t.i] != -1:
+                continue
+            found = self.people_in([t])
+            if not found:
+                continue
+            if len(found) != 1 or not next(iter(found)).startswith("speaker:") or t.ent_type_ \
+                    or _may_be_a_person(t) or t.lower_ in _GENDERED or self.by_title(t) or self.by_role(t) \
+                    or t.pos_ == "PRON" or t.pos_ == "PROPN" and not _an_institution(t):
+                return set()  # someone who may be the 'he': the doubt stays
+            things.add(t.i)
+        return things
 
     def leader_is_subject(self, tokens, leader_id: str) -> bool:
         """The antecedent must be the one acting ("Okonkwo spoke ..."), not the one acted on
@@ -196,6 +228,17 @@ class Antecedents:
                 return True  # "Tuesday's raid caught Okonkwo by surprise": the one acted on by a thing
                 # (not "caught Okonkwo and her neighbour ...": either could be the next she)
         return False
+
+
+def _an_institution(name) -> bool:
+    """'the Border Patrol', 'U.S. Border Patrol': a capitalised name that takes 'the' or opens with a
+    place is an institution; a bare 'Delia Ruiz' (which the small model may leave untagged) or a
+    'Texas Gov. Abbott' (a title inside) may be the next 'he' or 'she'."""
+    first = name.left_edge
+    inside = [t for t in name.doc[first.i:name.i + 1] if t.i != first.i]
+    return first.i < name.i and (first.lower_ == "the" or first.ent_type_ in ("GPE", "NORP")) and not any(
+        t.text.endswith(".") or t.lower_.strip(".") in lp.NAME_PREFIXES or lp.is_person_noun(t.lower_)
+        or t.ent_type_ == "PERSON" for t in inside)
 
 
 def _may_be_someone(agent) -> bool:
