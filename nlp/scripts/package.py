@@ -27,7 +27,7 @@ def package(staging: Path, out: Path, version: str) -> None:
     out.mkdir(parents=True, exist_ok=True)
     for name in FILES:
         shutil.copy(staging / name, out / name)
-    # The reviewer's head (scripts/review.py) replaces any earlier one: the card names at most one.
+    # The reviewers' heads (scripts/review.py, with the chain nested in reviewer/) replace any earlier ones.
     shutil.rmtree(out / REVIEWER_DIR, ignore_errors=True)
     if card.get("reviewer"):
         shutil.copytree(staging / REVIEWER_DIR, out / REVIEWER_DIR)
