@@ -87,8 +87,10 @@ def test_direct_quotes_floor(bench, development):
     # speaking after it in view for the next pronoun: heldout13 0.765, heldout22 0.786) to 0.9965 / 0.8798
     # (856 of 973), so the floor was 0.8797; heldout24 (1.000 / 0.933 when it was folded in, after the
     # gloss guard its look 2 led to: 'Spanish for "eat arepas"' was its one wrong pair) to 0.9966 /
-    # 0.8814 (884 of 1003), so the floor is 0.8813.
-    assert result["recall"] >= 0.8813, [r["quote"] for r in result["misses"]]
+    # 0.8814 (884 of 1003), so the floor was 0.8813; round 25's rule (a leader's own title before her
+    # full name, 'Chef Sean Sherman', is no namesake's: heldout23 0.750) to 0.9966 / 0.8843 (887 of
+    # 1003), so the floor is 0.8843.
+    assert result["recall"] >= 0.8843, [r["quote"] for r in result["misses"]]
 
 
 def test_paraphrases_floor(bench, development):
@@ -140,8 +142,9 @@ def test_paraphrases_floor(bench, development):
     # to 0.977 / 0.6683 (548 of 820), so the floor was 0.6682; round 24's rule (one more on heldout22)
     # to 0.977 / 0.6695 (549 of 820), so the floor was 0.6695; heldout24 (1.000 / 0.619 when it was
     # folded in: a role as the subject, `joked`, a coordinated subject) to 0.977 / 0.6683 (562 of 841),
-    # so the floor is 0.6682.
-    assert result["recall"] >= 0.6682, [r["quote"] for r in result["misses"]]
+    # so the floor was 0.6682; round 25's rule (one more on heldout23) to 0.977 / 0.6694 (563 of 841),
+    # so the floor is 0.6694.
+    assert result["recall"] >= 0.6694, [r["quote"] for r in result["misses"]]
 
 
 def test_only_development_splits_are_read(bench):
