@@ -29,9 +29,9 @@ Real set (tests/data/attribution/real/): direct quotes and paraphrases are score
   annotation's stance_expected: "N of M leaders right", and the errors that matter apart: a side
   shown that the leader did not take (a false public claim), a side missed, or awaiting review
   (no claim until an editor looks).
-`heldout` ... `heldout22` were the first twenty-two held-out batches; each was measured before any
+`heldout` ... `heldout24` were the first twenty-four held-out batches; each was measured before any
 rule was tuned on it, then looked at with its misses printed, and all are development data since
-(tests/data/attribution/real/README.md counts the looks; heldout22 since its look 2). A new
+(tests/data/attribution/real/README.md counts the looks; heldout24 since its look 2). A new
 blind batch is measured once, figures only (no --show), with the rules final; the README and
 tests/data/attribution/real/README.md count every look.
 

@@ -12,9 +12,8 @@ from onrecord.nlp import leader_patterns as lp
 from onrecord.nlp.leader_mentions import Mentions
 from onrecord.nlp.paraphrase import Paraphrases
 from onrecord.nlp.quote_marks import Span
-from onrecord.nlp.quote_candidates import (Attribution, ParsedArticle, clean_quote, looks_like_a_name, names_a_thing,
-                                           worded_by_the_law,
-                                           normalize_quote, unique_sents)
+from onrecord.nlp.quote_candidates import (Attribution, ParsedArticle, clean_quote, glosses_a_word, looks_like_a_name,
+                                           names_a_thing, normalize_quote, unique_sents, worded_by_the_law)
 from onrecord.nlp.quote_continuations import Continuations
 from onrecord.nlp.quote_introductions import QuoteGrammar
 from onrecord.nlp.reported_quotes import ReportedQuotes
@@ -141,6 +140,8 @@ class ArticleAttribution(ReportedQuotes, Continuations):
         if span.embedded and (not spoken or named) and (looks_like_a_name(words) or names_a_thing(tokens, words)):
             return None  # "praised the 'Rapid Response' network", "'enhanced vetting' protocols": a name, not
             # their words (but replied "Murderers")
+        if span.embedded and glosses_a_word(tokens):
+            return None  # 'Coma Arepas, Spanish for "eat arepas," was seeing "..."': the writer's translation
         subject = grammar.subject(verb)
         if subject is None or subject.is_punct:
             # the parse may have lost it in the quote's marks

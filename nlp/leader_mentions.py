@@ -66,8 +66,10 @@ class Mentions(Antecedents, Titles):
                              and not _leading_initial(t, ent)]
                     business = self.index.own_context.get(leader_id, set())
                     if any(t.text.lower() not in own and t.is_title
-                           and not (t.i >= ent.end and t.text.lower() in business) for t in extra):
-                        foreign = True  # (but 'Andres Car Wash', his own business's name, is no one else)
+                           and not (t.i >= ent.end and t.text.lower() in business)
+                           and not self._own_title_before(t, ent, business) for t in extra):
+                        foreign = True  # (but 'Andres Car Wash', his own business's name, is no one else;
+                        # nor 'Chef Sean Sherman', his own title, which the model reads into the name)
             prev = doc[ent.start - 1] if ent.start > 0 else None
             if prev is not None and prev.is_title and prev.pos_ == "PROPN" and not _inverted_tag(prev, ent) \
                     and not _leading_initial(prev, ent) \
@@ -107,6 +109,15 @@ class Mentions(Antecedents, Titles):
             for t in ent:
                 at[t.i] = leader_id
         return at
+
+    @staticmethod
+    def _own_title_before(token, ent, own_context) -> bool:
+        """'Chef Sean Sherman' (title 'Chef and owner'): her own title or organisation words, an unbroken
+        run right before her full name, are no other person's first name ('Chef Dana Sherman' is)."""
+        if token.i >= ent.start or len(ent) < 2:
+            return False
+        run = token.doc[token.i:ent.start]
+        return all(t.text.lower() in own_context and t.is_title for t in run)
 
     @staticmethod
     def _ends_the_sentence_before(prev, ent, persons, others) -> bool:

@@ -205,6 +205,29 @@ def names_a_thing(tokens, words: str) -> bool:
     return len(tokens) > 1 and heads[0].pos_ == "NOUN" and heads[0].dep_ in ("compound", "nmod") and not after
 
 
+# Words a writer glosses with ('Spanish for "eat arepas"'); the model tags most of them NORP.
+_LANGUAGE_WORDS = frozenset({"spanish", "english", "french", "latin", "creole", "portuguese", "arabic", "german",
+                             "italian", "chinese", "mandarin", "cantonese", "korean", "vietnamese", "tagalog",
+                             "hebrew", "yiddish", "japanese", "russian", "hindi", "somali", "swahili", "greek"})
+
+
+def glosses_a_word(tokens) -> bool:
+    """The quote says what a name or word means in another language: 'Coma Arepas, Spanish for
+    "eat arepas"', 'Haitian Creole slang for "..."'. A translation is the writer's gloss: nobody's
+    words, even inside a leader's clause (a partial quote after 'asked for "..."' is still hers)."""
+    if not tokens:
+        return False
+    doc, i = tokens[0].doc, tokens[0].i - 1
+    while i >= 0 and (doc[i].is_quote or doc[i].is_space):
+        i -= 1
+    if i < 1 or doc[i].lower_ != "for":
+        return False
+    word = doc[i - 1]
+    if word.lower_ in ("word", "term", "phrase", "slang", "expression") and i >= 2:
+        word = doc[i - 2]  # 'the Spanish word for "..."'
+    return word.text[:1].isupper() and (word.ent_type_ in ("NORP", "LANGUAGE") or word.lower_ in _LANGUAGE_WORDS)
+
+
 def worded_by_the_law(tokens, verb) -> bool:
     """The quote is a charge's or a court filing's wording, not the speaker's: a word of the law
     (leader_patterns.LEGAL_WORDS) stands on its way up to the speech verb, or heads a clause there

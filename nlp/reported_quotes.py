@@ -5,7 +5,8 @@ guard both quote rules share: a quote hung under someone else's claim or letter 
 from __future__ import annotations
 
 from onrecord.nlp import leader_patterns as lp
-from onrecord.nlp.quote_candidates import OWN_POSSESSIVES, Attribution, given_as_a_name, names_a_thing, worded_by_the_law
+from onrecord.nlp.quote_candidates import (OWN_POSSESSIVES, Attribution, given_as_a_name, glosses_a_word, names_a_thing,
+                                           worded_by_the_law)
 
 
 class ReportedQuotes:
@@ -25,8 +26,8 @@ class ReportedQuotes:
                     continue  # 'he had signed an open letter asking for "de-escalation"': the letter's
                 if self._in_someone_elses_words(tokens := self.article.span_tokens[index], attribution.leader_id) \
                         or names_a_thing(tokens, self.article.quoted_text(index)) \
-                        or given_as_a_name(tokens) or worded_by_the_law(tokens, None):
-                    continue  # not hers: 'the governor's claim that they are "lawful"'; a name, 'the "X" center'
+                        or given_as_a_name(tokens) or glosses_a_word(tokens) or worded_by_the_law(tokens, None):
+                    continue  # not hers: 'the governor's claim that they are "lawful"'; a name; a gloss
                 attributed[index] = Attribution(attribution.leader_id, "partial", list(attribution.sents))
                 verbs_of[index] = None
 
