@@ -90,8 +90,10 @@ def test_direct_quotes_floor(bench, development):
     # full name, 'Chef Sean Sherman', is no namesake's: heldout23 0.750) to 0.9966 / 0.8843 (887 of
     # 1003), so the floor was 0.8843; heldout25 (1.000 / 0.741 when it was folded in: partial quotes,
     # misprinted quote marks, an untagged quote, a pronoun tag) to 0.9967 / 0.8806 (907 of 1030), so the
-    # floor is 0.8805.
-    assert result["recall"] >= 0.8805, [r["quote"] for r in result["misses"]]
+    # floor was 0.8805; round 26's rule (a role of the leader's own company before the name, when the next
+    # sentence names which of two listed holders: heldout24 0.967) to 0.9967 / 0.8816 (908 of 1030), so the
+    # floor is 0.8815.
+    assert result["recall"] >= 0.8815, [r["quote"] for r in result["misses"]]
 
 
 def test_paraphrases_floor(bench, development):
