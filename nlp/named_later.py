@@ -3,7 +3,10 @@ company says his business has been hamstrung ...', and a few sentences on, 'owne
 said'. The role is the leader's only in the story's first paragraph (after any headline), with
 nobody at all named before it, when the next person the article names is that leader, in full
 and with that very title ('owner Gary Rohwer', 'Chad Hartmann, president of ...'), and nobody
-else is named in between (nlp/leader_mentions.py asks; this module answers).
+else is named in between (nlp/leader_mentions.py asks; this module answers). A role of a company
+('The incoming CEO of Minneapolis-based Lumenfold told employees ...') counts when it is the leader's
+own company, which narrows the doubt to its listed holders of the title; the name must then carry the
+role's standing too ('outgoing CEO X' is not 'the incoming CEO').
 """
 
 from __future__ import annotations
@@ -12,8 +15,12 @@ import re
 
 from onrecord.nlp import leader_patterns as lp
 
+_WORDS = re.compile(r"[\w’'-]+")
+# words of standing in a role: a role and a name with different ones are two people
+_STANDING = {"incoming", "outgoing", "former", "new", "interim", "acting", "retiring", "departing", "future",
+             "previous", "ex", "then", "late"}
 _WORD_BEFORE = re.compile(r"([\w’'-]+)\s+$")
-_TITLE_AFTER = re.compile(r"^,\s+(?:the\s+|a\s+|an\s+)?([\w’'-]+)")
+_TITLE_AFTER = re.compile(r"^,\s+(?:who\s+(?:is|becomes|will\s+become)\s+)?(?:the\s+|a\s+|an\s+)?([\w’'-]+)")
 
 
 def role_word(head) -> tuple[str, object]:
@@ -40,7 +47,8 @@ def named_later(mentions, head):
             t.pos_ == "PROPN" and t.ent_type_ not in ("GPE", "LOC", "NORP") or lp.is_person_noun(t.lower_)
             or t.lower_ in lp.GROUP_NOUNS for t in phrase[1:] if t.i < first.i):
         return nothing  # "the union's president", "the Ruiz family's owner": someone else's role
-    if any(c.dep_ in ("relcl", "acl", "appos") or c.dep_ == "prep" and (c.lower_ != "of" or any(
+    of_own, candidates = _of_their_organisation(mentions, head, candidates)
+    if any(c.dep_ in ("relcl", "acl", "appos") or c.dep_ == "prep" and c.i != of_own and (c.lower_ != "of" or any(
             t.pos_ == "PROPN" and t.ent_type_ not in ("GPE", "LOC", "NORP") or lp.is_person_noun(t.lower_)
             or t.lower_ in lp.GROUP_NOUNS for t in c.subtree)) for c in head.children):
         return nothing  # "the owner of the Ruiz bakery", "the head of the union"
@@ -64,12 +72,32 @@ def named_later(mentions, head):
             return nothing
         (leader,) = people
         named = [t for t in narration if mentions.leader_at.get(t.i) == leader]
-        return (leader, [sent]) if named and _titled(mentions, named, leader, word) else nothing
+        standing = {c.lower_ for c in head.children if c.dep_ == "amod"} & _STANDING
+        return (leader, [sent]) if named and _titled(mentions, named, leader, word, standing) else nothing
     return nothing
 
 
-def _titled(mentions, tokens, leader: str, word: str) -> bool:
-    """The leader is named in full, with the role's title right before or after the name."""
+def _of_their_organisation(mentions, head, candidates):
+    """(the "of" token's index, the candidates whose organisation it names) for "the incoming CEO of
+    Minneapolis-based Lumenfold", where two listed leaders answer to the title (the one after the
+    other) and the next sentence names which; (None, candidates) when the role has no such "of"."""
+    for c in head.children:
+        if c.dep_ != "prep" or c.lower_ != "of":
+            continue
+        words = [t for t in c.subtree if t.i > c.i]
+        objects = [t for t in c.children if t.dep_ == "pobj" and t.pos_ == "PROPN"]
+        if len(objects) != 1 or any(lp.is_person_noun(t.lower_) or t.lower_ in lp.GROUP_NOUNS for t in words):
+            return None, candidates
+        name = sorted([objects[0], *(t for t in objects[0].children if t.dep_ == "compound")], key=lambda t: t.i)
+        printed = " ".join(t.text for t in name).lower()  # (not "Eastmere-based", a place before it)
+        theirs = {lid for lid in candidates if printed in mentions.index.orgs[lid][0]}
+        return (c.i, theirs) if theirs else (None, candidates)
+    return None, candidates
+
+
+def _titled(mentions, tokens, leader: str, word: str, standing: set[str]) -> bool:
+    """The leader is named in full, with the role's title right before or after the name, and the
+    same standing in it ("the incoming CEO ..." is not "outgoing CEO X", nor "the CEO" "former CEO X")."""
     first, last = tokens[0], tokens[-1]
     name = " ".join(t.text for t in tokens).lower()
     if name not in {n for n in mentions.index.names[leader] if len(n.split()) > 1}:
@@ -78,4 +106,6 @@ def _titled(mentions, tokens, leader: str, word: str) -> bool:
     before = _WORD_BEFORE.search(text[max(0, first.idx - 40):first.idx])
     after = _TITLE_AFTER.search(text[last.idx + len(last.text):last.idx + len(last.text) + 60])
     titles = [m.group(1).lower() for m in (before, after) if m]
-    return any(t == word or word in lp.title_heads(t) for t in titles)
+    around = _WORDS.findall(text[max(0, first.idx - 40):first.idx].lower())[-3:] + (
+        _WORDS.findall(after.group(0).lower()) if after else [])
+    return any(t == word or word in lp.title_heads(t) for t in titles) and set(around) & _STANDING <= standing
