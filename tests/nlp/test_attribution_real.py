@@ -1,8 +1,8 @@
 """Attribution on the REAL development articles (tests/data/attribution/real/dev, heldout,
 heldout2, heldout3, heldout4, heldout5, heldout6, heldout7, heldout8, heldout9, heldout10, heldout11, heldout12, heldout13,
 heldout14, heldout15, heldout16, heldout17, heldout18, heldout19, heldout20, heldout21, heldout22, heldout23,
-heldout24 and heldout25: verbatim excerpts of published reporting, with outlet, date and URL in articles.jsonl). The
-twenty-five held-out batches were each measured blind, then looked at with their misses printed, and are development data since.
+heldout24, heldout25 and heldout26: verbatim excerpts of published reporting, with outlet, date and URL in articles.jsonl). The
+twenty-six held-out batches were each measured blind, then looked at with their misses printed, and are development data since.
 
 A new blind batch is measured by bench/attribution.py, once, and never by the test suite (every
 run would be a look at it): the suite reads the development splits by name only.
@@ -18,7 +18,7 @@ ROOT = Path(__file__).resolve().parents[2]
 DEVELOPMENT = ("dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8",
                "heldout9", "heldout10", "heldout11", "heldout12", "heldout13", "heldout14", "heldout15",
                "heldout16", "heldout17", "heldout18", "heldout19", "heldout20", "heldout21",
-               "heldout22", "heldout23", "heldout24", "heldout25")
+               "heldout22", "heldout23", "heldout24", "heldout25", "heldout26")
 
 
 @pytest.fixture(scope="module")
@@ -92,8 +92,9 @@ def test_direct_quotes_floor(bench, development):
     # misprinted quote marks, an untagged quote, a pronoun tag) to 0.9967 / 0.8806 (907 of 1030), so the
     # floor was 0.8805; round 26's rule (a role of the leader's own company before the name, when the next
     # sentence names which of two listed holders: heldout24 0.967) to 0.9967 / 0.8816 (908 of 1030), so the
-    # floor is 0.8815.
-    assert result["recall"] >= 0.8815, [r["quote"] for r in result["misses"]]
+    # floor was 0.8815; heldout26 (1.000 / 0.941 when it was folded in: a pronoun tag after an 'according
+    # to' paragraph) to 0.9968 / 0.8825 (924 of 1047), so the floor is 0.8825.
+    assert result["recall"] >= 0.8825, [r["quote"] for r in result["misses"]]
 
 
 def test_paraphrases_floor(bench, development):
@@ -147,11 +148,12 @@ def test_paraphrases_floor(bench, development):
     # folded in: a role as the subject, `joked`, a coordinated subject) to 0.977 / 0.6683 (562 of 841),
     # so the floor was 0.6682; round 25's rule (one more on heldout23) to 0.977 / 0.6694 (563 of 841),
     # so the floor was 0.6694; heldout25 (1.000 / 0.600 when it was folded in) to 0.978 / 0.6678 (575 of
-    # 861), so the floor is 0.6678.
-    assert result["recall"] >= 0.6678, [r["quote"] for r in result["misses"]]
+    # 861), so the floor was 0.6678; heldout26 (1.000 / 0.619 when it was folded in) to 0.978 / 0.6666 (588
+    # of 882), so the floor is 0.6666.
+    assert result["recall"] >= 0.6666, [r["quote"] for r in result["misses"]]
 
 
 def test_only_development_splits_are_read(bench):
     for split in DEVELOPMENT:
         assert all(name.startswith(f"{split}/") for name in bench.load_real(split)[1])
-    assert not [split for split in DEVELOPMENT if split.startswith("heldout") and split[7:] not in ("", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14", "15", "16", "17", "18", "19", "20", "21", "22", "23", "24", "25")]
+    assert not [split for split in DEVELOPMENT if split.startswith("heldout") and split[7:] not in ("", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14", "15", "16", "17", "18", "19", "20", "21", "22", "23", "24", "25", "26")]
