@@ -283,9 +283,16 @@ def _frames_the_sentence(prep) -> bool:
     if verb.pos_ not in ("VERB", "AUX") or verb.dep_ not in ("ROOT", "conj") or prep.i > verb.i:
         return False
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-    return (len(subjects) == 1 and prep.i < subjects[0].i and subjects[0].pos_ == "NOUN" and not any(
-        t.pos_ == "PROPN" or t.ent_type_ == "PERSON" or _may_be_a_person(t) for t in subjects[0].subtree))
-    # (not 'For Okonkwo, her sister's arrest came ...': the sister may be the next 'she')
+    if len(subjects) != 1 or subjects[0].pos_ != "NOUN" or any(
+            t.pos_ == "PROPN" or t.ent_type_ == "PERSON" or _may_be_a_person(t) for t in subjects[0].subtree):
+        return False  # (not 'For Okonkwo, her sister's arrest came ...': the sister may be the next 'she')
+    if prep.i < subjects[0].i:
+        return True
+    # 'Their silence, according to Okonkwo, is a mistake.': 'according to' set off after the subject
+    # is her report as much as a fronted one (not 'for': 'The shelter stayed open for Okonkwo' is not
+    # her view). A 'his' or 'her' in the subject may be someone else, the next pronoun's (round 27).
+    return prep.lower_ == "according" and not any(
+        t.lower_ in _GENDERED["he"] | _GENDERED["she"] for t in subjects[0].subtree)
 
 
 def _may_be_a_person(noun, suffixes: bool = True) -> bool:

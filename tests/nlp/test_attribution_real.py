@@ -93,8 +93,10 @@ def test_direct_quotes_floor(bench, development):
     # floor was 0.8805; round 26's rule (a role of the leader's own company before the name, when the next
     # sentence names which of two listed holders: heldout24 0.967) to 0.9967 / 0.8816 (908 of 1030), so the
     # floor was 0.8815; heldout26 (1.000 / 0.941 when it was folded in: a pronoun tag after an 'according
-    # to' paragraph) to 0.9968 / 0.8825 (924 of 1047), so the floor is 0.8825.
-    assert result["recall"] >= 0.8825, [r["quote"] for r in result["misses"]]
+    # to' paragraph) to 0.9968 / 0.8825 (924 of 1047), so the floor was 0.8825; round 27's rule (that
+    # 'according to' set off after the subject leaves its source in view for the next pronoun: heldout26
+    # 1.000) to 0.9968 / 0.8835 (925 of 1047), so the floor is 0.8834.
+    assert result["recall"] >= 0.8834, [r["quote"] for r in result["misses"]]
 
 
 def test_paraphrases_floor(bench, development):
