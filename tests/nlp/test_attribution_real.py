@@ -1,8 +1,8 @@
 """Attribution on the REAL development articles (tests/data/attribution/real/dev, heldout,
 heldout2, heldout3, heldout4, heldout5, heldout6, heldout7, heldout8, heldout9, heldout10, heldout11, heldout12, heldout13,
 heldout14, heldout15, heldout16, heldout17, heldout18, heldout19, heldout20, heldout21, heldout22, heldout23,
-heldout24, heldout25 and heldout26: verbatim excerpts of published reporting, with outlet, date and URL in articles.jsonl). The
-twenty-six held-out batches were each measured blind, then looked at with their misses printed, and are development data since.
+heldout24, heldout25, heldout26 and heldout27: verbatim excerpts of published reporting, with outlet, date and URL in articles.jsonl). The
+twenty-seven held-out batches were each measured blind, then looked at with their misses printed, and are development data since.
 
 A new blind batch is measured by bench/attribution.py, once, and never by the test suite (every
 run would be a look at it): the suite reads the development splits by name only.
@@ -18,7 +18,7 @@ ROOT = Path(__file__).resolve().parents[2]
 DEVELOPMENT = ("dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8",
                "heldout9", "heldout10", "heldout11", "heldout12", "heldout13", "heldout14", "heldout15",
                "heldout16", "heldout17", "heldout18", "heldout19", "heldout20", "heldout21",
-               "heldout22", "heldout23", "heldout24", "heldout25", "heldout26")
+               "heldout22", "heldout23", "heldout24", "heldout25", "heldout26", "heldout27")
 
 
 @pytest.fixture(scope="module")
@@ -95,8 +95,10 @@ def test_direct_quotes_floor(bench, development):
     # floor was 0.8815; heldout26 (1.000 / 0.941 when it was folded in: a pronoun tag after an 'according
     # to' paragraph) to 0.9968 / 0.8825 (924 of 1047), so the floor was 0.8825; round 27's rule (that
     # 'according to' set off after the subject leaves its source in view for the next pronoun: heldout26
-    # 1.000) to 0.9968 / 0.8835 (925 of 1047), so the floor is 0.8834.
-    assert result["recall"] >= 0.8834, [r["quote"] for r in result["misses"]]
+    # 1.000) to 0.9968 / 0.8835 (925 of 1047), so the floor was 0.8834; heldout27 (1.000 / 0.938 when it
+    # was folded in: a partial quote in a machine rewrite) to 0.9968 / 0.8843 (940 of 1063), so the floor
+    # is 0.8842.
+    assert result["recall"] >= 0.8842, [r["quote"] for r in result["misses"]]
 
 
 def test_paraphrases_floor(bench, development):
@@ -151,11 +153,13 @@ def test_paraphrases_floor(bench, development):
     # so the floor was 0.6682; round 25's rule (one more on heldout23) to 0.977 / 0.6694 (563 of 841),
     # so the floor was 0.6694; heldout25 (1.000 / 0.600 when it was folded in) to 0.978 / 0.6678 (575 of
     # 861), so the floor was 0.6678; heldout26 (1.000 / 0.619 when it was folded in) to 0.978 / 0.6666 (588
-    # of 882), so the floor is 0.6666.
-    assert result["recall"] >= 0.6666, [r["quote"] for r in result["misses"]]
+    # of 882), so the floor was 0.6666; heldout27 (0.889 / 0.667 at look 1, 1.000 / 0.692 after look 2
+    # completed its annotation with a verb of emphasis the gatherer left out) to 0.979 / 0.6670 (597 of
+    # 895), so the floor is 0.6670.
+    assert result["recall"] >= 0.6670, [r["quote"] for r in result["misses"]]
 
 
 def test_only_development_splits_are_read(bench):
     for split in DEVELOPMENT:
         assert all(name.startswith(f"{split}/") for name in bench.load_real(split)[1])
-    assert not [split for split in DEVELOPMENT if split.startswith("heldout") and split[7:] not in ("", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14", "15", "16", "17", "18", "19", "20", "21", "22", "23", "24", "25", "26")]
+    assert not [split for split in DEVELOPMENT if split.startswith("heldout") and split[7:] not in ("", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14", "15", "16", "17", "18", "19", "20", "21", "22", "23", "24", "25", "26", "27")]
