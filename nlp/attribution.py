@@ -18,6 +18,7 @@ from onrecord.nlp.quote_continuations import Continuations
 from onrecord.nlp.quote_introductions import QuoteGrammar
 from onrecord.nlp.reported_quotes import ReportedQuotes
 from onrecord.nlp.speech_verbs import is_label, is_speech, lemma
+from onrecord.nlp.tag_participles import participles_on_a_tag
 from onrecord.nlp.transcripts import labelled_words, signed_quotes
 
 
@@ -81,6 +82,7 @@ class ArticleAttribution(ReportedQuotes, Continuations):
         found += reported
         found += framed
         found += self.paraphrases.after_colon()
+        found += participles_on_a_tag(self.paraphrases)  # '"...," she said, describing ...'
         found += self.paraphrases.according_to(attributed)
         return [f for f in found if f[2].pattern == "embed" or self.mentions.named_here(f[2].leader_id)]
 
