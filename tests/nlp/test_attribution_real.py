@@ -155,8 +155,10 @@ def test_paraphrases_floor(bench, development):
     # 861), so the floor was 0.6678; heldout26 (1.000 / 0.619 when it was folded in) to 0.978 / 0.6666 (588
     # of 882), so the floor was 0.6666; heldout27 (0.889 / 0.667 at look 1, 1.000 / 0.692 after look 2
     # completed its annotation with a verb of emphasis the gatherer left out) to 0.979 / 0.6670 (597 of
-    # 895), so the floor is 0.6670.
-    assert result["recall"] >= 0.6670, [r["quote"] for r in result["misses"]]
+    # 895), so the floor was 0.6670; round 28's rule (a participle of telling on the leader's own tag:
+    # one more each on heldout6, heldout9, heldout23 and heldout24) to 0.979 / 0.6715 (601 of 895), so
+    # the floor is 0.6715.
+    assert result["recall"] >= 0.6715, [r["quote"] for r in result["misses"]]
 
 
 def test_only_development_splits_are_read(bench):
