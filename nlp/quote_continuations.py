@@ -54,11 +54,25 @@ class Continuations:
                 # (but "Karp told CNBC's Morgan Brennan." names who listened, not who speaks)
             if not self.text[span.start:span.start + 1].isupper() and not self.text[span.start].isdigit():
                 continue  # lowercase: an interrupted sentence, merged instead
+            if self._has_its_own_tag(index, verb):
+                continue  # '"...," Okonkwo said. "...," the sheriff said.': the second is the sheriff's
             base = attributed[prev]
             tokens = article.span_tokens[index]
             own = tokens[0].sent if tokens else None
             attributed[index] = Attribution(base.leader_id, "continuation", unique_sents([*base.sents, own]))
             verbs_of[index] = verb
+
+    def _has_its_own_tag(self, index, verb) -> bool:
+        """A speech verb outside the quote marks after the quote, in the sentence it ends in, other
+        than the tag before it: the quote has a tag of its own. Had that tag named the leader (or a
+        pronoun resolved to her), the quote would be attributed already; left unattributed, it is
+        someone else's (an official, 'a deputy'), or its speaker is in doubt."""
+        tokens = self.article.span_tokens[index]
+        if not tokens:
+            return False
+        last = tokens[-1]
+        return any(t.i > last.i and t.i != verb.i and self.article.in_quote[t.i] == -1
+                   and t.pos_ in ("VERB", "AUX") and is_speech(t) for t in last.sent)
 
     def _split_subject(self, attributed, verbs_of):
         """'"The larger issue for CEOs," George added, is that the unrest "is going to hurt ..."':
