@@ -64,7 +64,7 @@ class Paraphrases(ClauseChecks):
                 tokens = [t for t in tokens if t.i < verb.left_edge.i and t.i not in {x.i for x in verb.subtree}]
             tokens = rc.without_participle_aside(self._without_addressee(verb, tokens), clause)
             tokens = without_relative_aside(tokens)  # ('... in the new initiative, which has garnered ...')
-            if not self._whole_quotes_only(tokens) or self._introduces_a_quote(verb, clause) \
+            if not self.whole_quotes_only(tokens) or self._introduces_a_quote(verb, clause) \
                     or self._stray_mark(verb.sent) or self._leads_into_a_quote(tokens, verb):
                 continue  # a quote cut by the clause, a stray mark, or a quote after a colon
             if lemma(verb) not in lp.QUESTION_VERBS \
@@ -94,7 +94,7 @@ class Paraphrases(ClauseChecks):
                 continue
             start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
             pattern = how if how in ("pronoun", "title") else "indirect"
-            quote_text = self._closed_words(start, end)
+            quote_text = self.closed_words(start, end)
             span = Span([(start, end)], start, end)
             out.append((span, quote_text, Attribution(leader_id, pattern, [*antecedent, verb.sent], kind="paraphrase")))
         return out
@@ -194,7 +194,7 @@ class Paraphrases(ClauseChecks):
             said = with_infinitive(verb, said)
             if not said:
                 continue  # 'called for ICE' of 'called for ICE to be disbanded': cut short, it says the opposite
-            if not self._whole_quotes_only(said) or any(t.text in QUOTE_CHARS and self.in_quote[t.i] == -1
+            if not self.whole_quotes_only(said) or any(t.text in QUOTE_CHARS and self.in_quote[t.i] == -1
                                                          for t in said):
                 continue  # part of a longer quote, or a stray mark (a whole partial quote is its words)
             labelled = is_label(verb) and "dobj" in keys and "dobj" in parts and not self._quote_is_the_judgement(parts["dobj"])
@@ -229,7 +229,7 @@ class Paraphrases(ClauseChecks):
                 start = min(t.idx for t in said)
             span = Span([(start, end)], start, end)
             pattern = how if how in ("pronoun", "title") else "reported"
-            out.append((span, self._closed_words(start, end),
+            out.append((span, self.closed_words(start, end),
                         Attribution(leader_id, pattern, [*antecedent, verb.sent], kind="paraphrase")))
         return out
 

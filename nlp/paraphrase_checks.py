@@ -39,7 +39,7 @@ class ClauseChecks:
             tokens, after = tokens[1:], after + 1  # (the next word may be part of the same name)
         return tokens
 
-    def _whole_quotes_only(self, tokens) -> bool:
+    def whole_quotes_only(self, tokens) -> bool:
         """Quoted words only as whole partial quotes ('said it "will not comply"'), never a stray mark."""
         inside = {t.i for t in tokens}
         touched = {self.in_quote[t.i] for t in tokens} - {-1}
@@ -117,7 +117,7 @@ class ClauseChecks:
                 return True
         return False
 
-    def _closed_words(self, start: int, end: int) -> str:
+    def closed_words(self, start: int, end: int) -> str:
         """The reported words from start to end; when they end on a partial quote's last word
         ('over "the events in Minneapolis,"' before the reporter's participle), with its closing
         mark, so no mark is left open."""

@@ -40,12 +40,12 @@ def participles_on_a_tag(paraphrases) -> list:
         after = doc[tokens[-1].i + 1] if tokens[-1].i + 1 < len(doc) else None
         if after is not None and after.text == ":":
             continue  # 'He continued, explaining his decision: "..."': a lead-in to his quote
-        if not paraphrases._whole_quotes_only(tokens):
+        if not paraphrases.whole_quotes_only(tokens):
             continue
         leader_id, how, antecedent = who
         end_token = tokens[-1]
         start, end = verb.idx, end_token.idx + len(end_token.text)
         pattern = how if how in ("pronoun", "title") else "reported"
-        out.append((Span([(start, end)], start, end), paraphrases._closed_words(start, end),
+        out.append((Span([(start, end)], start, end), paraphrases.closed_words(start, end),
                     Attribution(leader_id, pattern, [*antecedent, verb.sent], kind="paraphrase")))
     return out
