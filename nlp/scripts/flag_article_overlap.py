@@ -28,6 +28,11 @@ def found_in(text: str, articles: str) -> bool:
     return len(key) >= MIN_CHARS and key in articles
 
 
+def corpora(real: Path) -> list[Path]:
+    """The files flagged: the corpus and every blind batch beside it (spent ones are trained on)."""
+    return [real / "statements.jsonl", *sorted(real.glob("blind*.jsonl"))]
+
+
 def flag(corpus: Path, folder: Path) -> int:
     articles = articles_text(folder)
     lines = corpus.read_text(encoding="utf-8").splitlines()
@@ -48,6 +53,5 @@ if __name__ == "__main__":
     parser.add_argument("corpus", type=Path, nargs="?", help="default: statements.jsonl and every blind*.jsonl")
     parser.add_argument("articles", type=Path, nargs="?", default=here.parent / "tests/data/attribution/real")
     args = parser.parse_args()
-    real = here / "corpus/real"
-    for corpus in [args.corpus] if args.corpus else [real / "statements.jsonl", *sorted(real.glob("blind*.jsonl"))]:
+    for corpus in [args.corpus] if args.corpus else corpora(here / "corpus/real"):
         print(f"{corpus.name}: {flag(corpus, args.articles)} more statements flagged in_heldout_article")

@@ -11,8 +11,7 @@ spec.loader.exec_module(flag_script)
 
 def test_every_statement_found_in_an_attribution_article_is_kept_out_of_training():
     articles = flag_script.articles_text(ROOT / "tests/data/attribution/real")
-    real = ROOT / "nlp/corpus/real"  # the blind batches too: spent ones are trained on
-    rows = [json.loads(line) for path in [real / "statements.jsonl", *sorted(real.glob("blind*.jsonl"))]
+    rows = [json.loads(line) for path in flag_script.corpora(ROOT / "nlp/corpus/real")  # blind batches too
             for line in path.open(encoding="utf-8")]
     unflagged = [r["id"] for r in rows if not r.get("in_heldout_article") and flag_script.found_in(r["text"], articles)]
     assert not unflagged, f"run nlp/scripts/flag_article_overlap.py: {len(unflagged)} statements are in articles: {unflagged}"
