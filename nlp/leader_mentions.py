@@ -63,13 +63,13 @@ class Mentions(Antecedents, Titles):
             for person in persons:
                 if person.start <= ent.end - 1 and ent.start <= person.end - 1:
                     extra = [t for t in person if (t.i < ent.start or t.i >= ent.end) and not _inverted_tag(t, ent)
-                             and not _leading_initial(t, ent)]
+                             and not _leading_initial(t, ent) and not (t.i > ent.end and doc[ent.end].tag_ == "POS")]
                     business = self.index.own_context.get(leader_id, set())
                     if any(t.text.lower() not in own and t.is_title
                            and not (t.i >= ent.end and t.text.lower() in business)
                            and not self._own_title_before(t, ent, business) for t in extra):
                         foreign = True  # (but 'Andres Car Wash', his own business's name, is no one else;
-                        # nor 'Chef Sean Sherman', his own title, which the model reads into the name)
+                        # nor 'Chef Sean Sherman', his own title; nor 'Allyson López’s Struggle', a thing of hers)
             prev = doc[ent.start - 1] if ent.start > 0 else None
             if prev is not None and prev.is_title and prev.pos_ == "PROPN" and not _inverted_tag(prev, ent) \
                     and not _leading_initial(prev, ent) \

@@ -97,8 +97,9 @@ def test_direct_quotes_floor(bench, development):
     # 'according to' set off after the subject leaves its source in view for the next pronoun: heldout26
     # 1.000) to 0.9968 / 0.8835 (925 of 1047), so the floor was 0.8834; heldout27 (1.000 / 0.938 when it
     # was folded in: a partial quote in a machine rewrite) to 0.9968 / 0.8843 (940 of 1063), so the floor
-    # is 0.8842.
-    assert result["recall"] >= 0.8842, [r["quote"] for r in result["misses"]]
+    # was 0.8842; round 29's rule (a possessive subheading, 'Allyson López's Struggle to Pay Rent', is no
+    # namesake's: heldout17 0.789) to 0.9968 / 0.8862 (942 of 1063), so the floor is 0.8861.
+    assert result["recall"] >= 0.8861, [r["quote"] for r in result["misses"]]
 
 
 def test_paraphrases_floor(bench, development):
