@@ -72,8 +72,8 @@ def test_each_label_on_held_out_examples(clf, label):
     # refitted on the sixth round's corpus) misses a third supporting one, "Local politicians
     # encouraged this chaos by refusing to cooperate with federal authorities." (condemning, below
     # the threshold); its reviewer (0.5.1) keeps every supporting miss in review, asserted below.
-    # 0.5.8 (with the spent blind batches, reviewed by 0.5.5 <- 0.5.1) and 0.5.9 (blind10 added,
-    # reviewed by 0.5.8 <- 0.5.5 <- 0.5.1) stay within the same bounds.
+    # 0.5.8 to 0.5.10 (the spent blind batches trained on, each reviewed by the chain of the models
+    # before it) stay within the same bounds.
     assert len(misses) <= (1 if label == SILENT else 3 if label == SUPPORTING else 2), misses
     if label == SUPPORTING:
         assert all(j.needs_review for t, j in zip(texts, clf.classify(texts)) if j.stance != label)
