@@ -15,7 +15,7 @@ earlier shipped head of the chain would not make: 0.5.6, reviewed by 0.5.5's hea
 leaders a side they did not take where 0.5.5 (reviewed by 0.5.1's) showed 5. The price is a review
 queue that can only grow from release to release, which is the side to err on.
 
-A reviewer reads the whole statement with its context, as models 0.4.0 to 0.5.10 judge (their
+A reviewer reads the whole statement with its context, as models 0.4.0 to 0.5.11 judge (their
 sentence weight is 0); review.py refuses a reviewer that weighs sentences or reads other features.
 """
 from __future__ import annotations
