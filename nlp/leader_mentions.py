@@ -14,6 +14,7 @@ import re
 
 from onrecord.nlp import leader_patterns as lp
 from onrecord.nlp.antecedents import Antecedents
+from onrecord.nlp.hyphenated_names import in_another_hyphenated_name
 from onrecord.nlp.leader_titles import Titles, age_epithet
 from onrecord.nlp.named_later import named_later
 from onrecord.nlp.speech_verbs import is_speech
@@ -59,7 +60,7 @@ class Mentions(Antecedents, Titles):
             if leader_id not in words:
                 continue
             own = words[leader_id]
-            foreign = False
+            foreign = in_another_hyphenated_name(ent)  # 'Nicola-Cruz' is not Cruz
             for person in persons:
                 if person.start <= ent.end - 1 and ent.start <= person.end - 1:
                     extra = [t for t in person if (t.i < ent.start or t.i >= ent.end) and not _inverted_tag(t, ent)
