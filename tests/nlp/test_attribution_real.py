@@ -100,8 +100,10 @@ def test_direct_quotes_floor(bench, development):
     # was 0.8842; round 29's rule (a possessive subheading, 'Allyson López's Struggle to Pay Rent', is no
     # namesake's: heldout17 0.789) to 0.9968 / 0.8862 (942 of 1063), so the floor was 0.8861; heldout28 (1.000 /
     # 0.750 when it was folded in: partial quotes, a pronoun tag after a misparsed 'lamented') and heldout29 (1.000 /
-    # 0.905: two partial quotes) to 0.9969 / 0.8850 (970 of 1096), so the floor is 0.8850.
-    assert result["recall"] >= 0.8850, [r["quote"] for r in result["misses"]]
+    # 0.905: two partial quotes) to 0.9969 / 0.8850 (970 of 1096), so the floor was 0.8850; round 30's rule (a partial
+    # quote in a participle of saying on the leader's own speech verb, ', citing the "..."': heldout7 0.911) to 0.9969 /
+    # 0.8859 (971 of 1096), so the floor is 0.8859.
+    assert result["recall"] >= 0.8859, [r["quote"] for r in result["misses"]]
 
 
 def test_paraphrases_floor(bench, development):
