@@ -18,6 +18,7 @@ from onrecord.nlp.quote_continuations import Continuations
 from onrecord.nlp.quote_introductions import QuoteGrammar
 from onrecord.nlp.reported_quotes import ReportedQuotes
 from onrecord.nlp.speech_verbs import is_label, is_speech, lemma
+from onrecord.nlp.participle_partials import partials_in_a_participle
 from onrecord.nlp.tag_participles import participles_on_a_tag
 from onrecord.nlp.transcripts import labelled_words, signed_quotes
 
@@ -63,6 +64,7 @@ class ArticleAttribution(ReportedQuotes, Continuations):
         reported = self.paraphrases.indirect()
         framed = self.paraphrases.reported()
         self._inside_reported_speech(reported + framed, attributed, verbs_of)
+        partials_in_a_participle(self, attributed, verbs_of)  # ', citing the "..."' on her speech verb
         self._after_reported_speech(reported + framed, attributed, verbs_of)
         self._continuations(attributed, verbs_of)
         self._split_subject(attributed, verbs_of)
