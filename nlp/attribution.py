@@ -16,7 +16,7 @@ from onrecord.nlp.quote_candidates import (Attribution, ParsedArticle, clean_quo
                                            names_a_thing, normalize_quote, unique_sents, worded_by_the_law)
 from onrecord.nlp.quote_continuations import Continuations
 from onrecord.nlp.quote_introductions import QuoteGrammar
-from onrecord.nlp.reported_quotes import ReportedQuotes
+from onrecord.nlp.reported_quotes import ReportedQuotes, possessed_by_another
 from onrecord.nlp.speech_verbs import is_label, is_speech, lemma
 from onrecord.nlp.participle_partials import partials_in_a_participle
 from onrecord.nlp.tag_participles import participles_on_a_tag
@@ -154,8 +154,10 @@ class ArticleAttribution(ReportedQuotes, Continuations):
         if who is None:
             return None
         leader_id, how, antecedent = who
-        if span.embedded and self._in_someone_elses_words(tokens, leader_id):
-            return None  # 'said the governor's claim that the raids are "lawful" is false': his word
+        if span.embedded and (self._in_someone_elses_words(tokens, leader_id)
+                              or possessed_by_another(tokens, self.mentions.leader_at, leader_id)):
+            return None  # 'said the governor's claim that the raids are "lawful" is false': his word;
+            # 'blamed the sheriff's "ongoing sweeps"': the sheriff's term
         if colon_intro or span.block or grammar.colon_between(verb, span):
             pattern = "colon"
         elif span.embedded or is_label(verb) and not is_speech(verb):

@@ -25,6 +25,7 @@ class ReportedQuotes:
                         and self.mentions.leader_at.get(verb.head.i) != attribution.leader_id:
                     continue  # 'he had signed an open letter asking for "de-escalation"': the letter's
                 if self._in_someone_elses_words(tokens := self.article.span_tokens[index], attribution.leader_id) \
+                        or possessed_by_another(tokens, self.mentions.leader_at, attribution.leader_id) \
                         or names_a_thing(tokens, self.article.quoted_text(index)) \
                         or given_as_a_name(tokens) or glosses_a_word(tokens) or worded_by_the_law(tokens, None):
                     continue  # not hers: 'the governor's claim that they are "lawful"'; a name; a gloss
@@ -106,3 +107,23 @@ def _not_her_words(noun, leader_at, leader_id: str) -> bool:
     if not owners:  # 'released a statement that ...' is hers; 'confirmed reports that ...' others'
         return noun.lemma_.lower() not in lp.OWN_DOCUMENT_NOUNS | lp.SPEECH_NOUNS - lp.CLAIM_NOUNS
     return not any(c.lower_ in OWN_POSSESSIVES or leader_at.get(c.i) == leader_id for c in owners)
+
+
+def possessed_by_another(tokens, leader_at, leader_id: str) -> bool:
+    """'citing the sheriff's "ongoing sweeps"': the quoted phrase is a thing of someone else's (a
+    possessive that is neither hers nor her company's 'its'), so the words are that one's term, not
+    hers, though they sit inside her reported clause. The parser may hang the possessor beside the
+    phrase instead of on it ('because of the sheriff's "..."'), so a "'s" just before the opening
+    mark counts too."""
+    if not tokens:
+        return False
+    quote = {t.i for t in tokens}
+    if any(c.dep_ == "poss" and c.i not in quote and c.lower_ not in OWN_POSSESSIVES | {"its"}
+           and leader_at.get(c.i) != leader_id
+           for t in tokens if t.head.i not in quote or t.head.i == t.i for c in t.children):
+        return True
+    before = tokens[0].i - 1
+    while before >= 0 and tokens[0].doc[before].is_quote:
+        before -= 1
+    mark = tokens[0].doc[before] if before >= 0 else None
+    return mark is not None and mark.tag_ == "POS" and leader_at.get(mark.head.i) != leader_id
