@@ -1,8 +1,8 @@
 """Attribution on the REAL development articles (tests/data/attribution/real/dev, heldout,
 heldout2, heldout3, heldout4, heldout5, heldout6, heldout7, heldout8, heldout9, heldout10, heldout11, heldout12, heldout13,
 heldout14, heldout15, heldout16, heldout17, heldout18, heldout19, heldout20, heldout21, heldout22, heldout23,
-heldout24, heldout25, heldout26, heldout27, heldout28 and heldout29: verbatim excerpts of published reporting, with outlet, date and URL in
-articles.jsonl). The twenty-nine held-out batches were each measured blind, then looked at with their misses printed, and are development data since.
+heldout24, heldout25, heldout26, heldout27, heldout28, heldout29 and heldout30: verbatim excerpts of published reporting, with outlet, date and URL in
+articles.jsonl). The thirty held-out batches were each measured blind, then looked at with their misses printed, and are development data since.
 
 A new blind batch is measured by bench/attribution.py, once, and never by the test suite (every
 run would be a look at it): the suite reads the development splits by name only.
@@ -18,7 +18,8 @@ ROOT = Path(__file__).resolve().parents[2]
 DEVELOPMENT = ("dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8",
                "heldout9", "heldout10", "heldout11", "heldout12", "heldout13", "heldout14", "heldout15",
                "heldout16", "heldout17", "heldout18", "heldout19", "heldout20", "heldout21",
-               "heldout22", "heldout23", "heldout24", "heldout25", "heldout26", "heldout27", "heldout28", "heldout29")
+               "heldout22", "heldout23", "heldout24", "heldout25", "heldout26", "heldout27", "heldout28", "heldout29",
+               "heldout30")
 
 
 @pytest.fixture(scope="module")
@@ -102,8 +103,10 @@ def test_direct_quotes_floor(bench, development):
     # 0.750 when it was folded in: partial quotes, a pronoun tag after a misparsed 'lamented') and heldout29 (1.000 /
     # 0.905: two partial quotes) to 0.9969 / 0.8850 (970 of 1096), so the floor was 0.8850; round 30's rule (a partial
     # quote in a participle of saying on the leader's own speech verb, ', citing the "..."': heldout7 0.911) to 0.9969 /
-    # 0.8859 (971 of 1096), so the floor is 0.8859.
-    assert result["recall"] >= 0.8859, [r["quote"] for r in result["misses"]]
+    # 0.8859 (971 of 1096), so the floor was 0.8859; heldout30 (1.000 / 0.722 when it was folded in, after the
+    # hyphenated-surname guard its look 1 led to: a missing opening mark, an untagged quote, a full name longer
+    # than the listed 'Emmanuel') to 0.9970 / 0.8833 (984 of 1114), so the floor is 0.8833.
+    assert result["recall"] >= 0.8833, [r["quote"] for r in result["misses"]]
 
 
 def test_paraphrases_floor(bench, development):
@@ -164,11 +167,13 @@ def test_paraphrases_floor(bench, development):
     # one more each on heldout6, heldout9, heldout23 and heldout24) to 0.979 / 0.6715 (601 of 895), so
     # the floor was 0.6715; heldout28 (1.000 / 0.259 when it was folded in: two leaders as one subject,
     # verb phrases, participles) and heldout29 (1.000 / 0.450: a document or role as the subject, verb
-    # phrases) to 0.979 / 0.6550 (617 of 942), so the floor is 0.6549.
-    assert result["recall"] >= 0.6549, [r["quote"] for r in result["misses"]]
+    # phrases) to 0.979 / 0.6550 (617 of 942), so the floor was 0.6549; heldout30 (1.000 / 0.278 when it was
+    # folded in: title-only subjects never named, the listed 'Emmanuel' under a longer full name, verb phrases)
+    # to 0.979 / 0.6479 (622 of 960), so the floor is 0.6479.
+    assert result["recall"] >= 0.6479, [r["quote"] for r in result["misses"]]
 
 
 def test_only_development_splits_are_read(bench):
     for split in DEVELOPMENT:
         assert all(name.startswith(f"{split}/") for name in bench.load_real(split)[1])
-    assert not [split for split in DEVELOPMENT if split.startswith("heldout") and split[7:] not in ("", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14", "15", "16", "17", "18", "19", "20", "21", "22", "23", "24", "25", "26", "27", "28", "29")]
+    assert not [split for split in DEVELOPMENT if split.startswith("heldout") and split[7:] not in ("", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14", "15", "16", "17", "18", "19", "20", "21", "22", "23", "24", "25", "26", "27", "28", "29", "30")]
