@@ -158,6 +158,11 @@ class SpeechGrammar:
                 # "..., adding that ...", "posted a photo, writing ...": the participle's subject
                 # is the subject of the clause it hangs on, wherever the parser attached it
                 up = node.head
+                if any(c.dep_ == "advcl" and c.i < node.i and self.in_quote[c.i] == -1
+                       and (is_speech(c) or is_expressive(c)) and any(s.dep_ == "nsubj" for s in c.children)
+                       and any(m.dep_ == "mark" and m.lower_ in ("as", "while", "when", "after") for m in c.children)
+                       for c in up.children):
+                    return None  # 'listened as the sheriff spoke, saying ...': the sheriff's, or hers?
                 for _ in range(6):
                     if self._coordinated_too_low(up) is not None:
                         up = self._coordinated_too_low(up)  # "... and downplayed ..., calling": the speaker's act
