@@ -12,8 +12,11 @@ import pytest
     "“They took my cousin at dawn,” Okonkwo told reporters a worker had said.",
     "“They took my cousin at dawn,” Okonkwo said, quoting a worker.",
     "Okonkwo, quoting a worker, said: “They took my cousin at dawn.”",
+    "Okonkwo said, quoting a worker: “They took my cousin at dawn.”",
+    "“We stand with our workers,” Okonkwo said, quoting the union’s letter.",
     "“We will not stop the sweeps,” Okonkwo said, reading from the sheriff’s letter.",
     "Reyna posted a video of the mayor saying, “We stand with our workers.”",
+    "Reyna posted a video of the mayor saying that the city stands with its workers.",
     "Tomas Reyna shared footage of Sheriff Dale Murrow saying, “Nobody leaves this building.”",
 ])
 def test_never_words_she_passes_on(finder, said, text):
