@@ -1,11 +1,12 @@
 """Words a leader passes on from someone else: she speaks, but the quote is another person's
 (round 32's must-never hunt, FICTIONAL sentences; no real split has the forms).
 
-- '"...," Okonkwo said the agent told her.', '... told reporters a worker had said.': the tag's verb
-  reports a second speaker, with a subject of its own (a noun or name, not 'she'), saying the words.
+- '"...," Okonkwo said the agent told her.', '... told reporters a worker had said.', '... said she was
+  told by an agent.', '... recalled an agent shouting.': the tag's verb reports a second speaker, with
+  a subject or agent of its own (a noun or name, not 'she'), saying the words.
 - '"...," Okonkwo said, quoting a worker.', '..., reading from the sheriff's letter.', 'Okonkwo,
-  quoting a worker, said: "..."': a participle of quoting on the verb or its subject, or of reading
-  from a thing of someone else's (a possessive, a person).
+  quoting a worker, said: "..."', '..., repeating her neighbor's words.': a participle of quoting on
+  the verb or its subject, or of reading or repeating a thing of someone else's (a possessive, a person).
 - 'Reyna posted a video of the mayor saying, "..."': a participle of saying right after a person
   in an 'of' phrase is that person's, wherever the parser hangs it.
 """
@@ -28,10 +29,17 @@ def relays_a_second_speaker(verb, in_quote, is_speech) -> bool:
         if c.dep_ == "ccomp" and c.tag_ in ("VBD", "VBZ", "VBP", "VBN") and is_speech(c) \
                 and any(s.dep_ == "nsubj" and s.pos_ in ("NOUN", "PROPN") for s in c.children):
             return True  # 'said the agent told her', 'told reporters a worker had said'
+        if c.dep_ == "ccomp" and is_speech(c) and any(a.dep_ == "agent" and any(
+                o.dep_ == "pobj" and o.pos_ in ("NOUN", "PROPN") for o in a.children) for a in c.children):
+            return True  # 'said she was told by an agent'
+        if c.dep_ == "dobj" and c.tag_ == "VBG" and any(g.dep_ in ("compound", "nsubj") and _a_person(g)
+                                                        for g in c.children):
+            return True  # 'recalled an agent shouting', read as one noun
         if c.dep_ in ("advcl", "acl") and c.tag_ == "VBG" and c.lemma_.lower() in QUOTING:
             return True  # ', quoting a worker', 'Okonkwo, quoting a worker, said:'
-        if c.dep_ in ("advcl", "acl") and c.tag_ == "VBG" and c.lemma_.lower() == "read" and _someone_elses(c):
-            return True  # ', reading from the sheriff's letter'
+        if c.dep_ in ("advcl", "acl") and c.tag_ == "VBG" and c.lemma_.lower() in ("read", "repeat") \
+                and _someone_elses(c):
+            return True  # ', reading from the sheriff's letter', ', repeating her neighbor's words'
     return False
 
 

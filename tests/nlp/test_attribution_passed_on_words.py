@@ -11,6 +11,9 @@ import pytest
     "“You have ten minutes to clear the floor,” Mara Okonkwo said Sheriff Dale Murrow told her.",
     "“They took my cousin at dawn,” Okonkwo told reporters a worker had said.",
     "“They took my cousin at dawn,” Okonkwo said, quoting a worker.",
+    "“Nobody leaves,” Okonkwo said an agent warned.",
+    "“Nobody leaves,” Okonkwo recalled an agent shouting.",
+    "“They are everywhere,” Okonkwo said, repeating her neighbor’s words.",
     "Okonkwo, quoting a worker, said: “They took my cousin at dawn.”",
     "Okonkwo said, quoting a worker: “They took my cousin at dawn.”",
     "“We stand with our workers,” Okonkwo said, quoting the union’s letter.",
@@ -21,6 +24,12 @@ import pytest
 ])
 def test_never_words_she_passes_on(finder, said, text):
     assert not said(finder, text)
+
+
+def test_never_the_words_she_was_told(finder, said):
+    # her own clause ('she was told by an agent') is hers to report; the quote is the agent's
+    text = "“Nobody leaves,” Okonkwo said she was told by an agent."
+    assert not said(finder, text, "quote")
 
 
 @pytest.mark.parametrize("text, who, words", [
@@ -36,6 +45,9 @@ def test_never_words_she_passes_on(finder, said, text):
      "we will keep paying every worker"),
     ("“We will keep paying every worker,” Okonkwo told reporters she had said.", "mara-okonkwo",
      "we will keep paying every worker"),
+    ("“We stand with our workers,” Reyna said, repeating his own words from the rally.", "tomas-reyna",
+     "we stand with our workers"),
+    ("“They are everywhere,” Okonkwo said, echoing the mayor.", "mara-okonkwo", "they are everywhere"),
     ("“We stand with our workers,” Reyna said, adding that the raids had emptied his crews.", "tomas-reyna",
      "we stand with our workers"),
 ])
