@@ -19,6 +19,7 @@ from onrecord.nlp.quote_introductions import QuoteGrammar
 from onrecord.nlp.reported_quotes import ReportedQuotes, possessed_by_another
 from onrecord.nlp.speech_verbs import is_label, is_speech, lemma
 from onrecord.nlp.participle_partials import partials_in_a_participle
+from onrecord.nlp.passed_on_words import relays_a_second_speaker
 from onrecord.nlp.tag_participles import participles_on_a_tag
 from onrecord.nlp.transcripts import labelled_words, signed_quotes
 
@@ -131,8 +132,8 @@ class ArticleAttribution(ReportedQuotes, Continuations):
             return None  # "Okonkwo shared an article: '...'": someone else's words
         if grammar.secondhand(verb, quoted=True, standalone=not span.embedded):
             return None
-        if _relays_another(verb):
-            return None  # '"...," Ramirez recalled him saying': his words, as she recalls them
+        if _relays_another(verb) or relays_a_second_speaker(verb, self.article.in_quote, is_speech):
+            return None  # '"...," Ramirez recalled him saying', '..., Okonkwo said, quoting a worker': theirs
         spoken = is_speech(verb) and root is not None and root.head.i == verb.i and root.dep_ in ("dobj", "ccomp") \
             and not (root.dep_ == "dobj" and lemma(verb) in lp.ADDRESSEE_VERBS)  # 'told the "Times"': who heard
         if span.embedded and worded_by_the_law(tokens, verb):

@@ -12,6 +12,7 @@ from onrecord.nlp import leader_patterns as lp
 from onrecord.nlp.misparsed_subjects import name_before_an_aside as _name_before_an_aside
 from onrecord.nlp.misparsed_subjects import participle_after_a_report
 from onrecord.nlp.misparsed_subjects import name_after_a_fronted_phrase as _name_after_a_fronted_phrase
+from onrecord.nlp.passed_on_words import said_by_the_person_before
 
 
 def lemma(token) -> str:
@@ -157,6 +158,8 @@ class SpeechGrammar:
             if node.dep_ == "advcl" and (node.tag_ == "VBG" or _participle(node)):
                 # "..., adding that ...", "posted a photo, writing ...": the participle's subject
                 # is the subject of the clause it hangs on, wherever the parser attached it
+                if said_by_the_person_before(node):
+                    return None  # 'posted a video of the mayor saying ...': the mayor's
                 up = node.head
                 if any(c.dep_ == "advcl" and c.i < node.i and self.in_quote[c.i] == -1
                        and (is_speech(c) or is_expressive(c)) and any(s.dep_ == "nsubj" for s in c.children)
