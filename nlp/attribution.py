@@ -11,6 +11,8 @@ from __future__ import annotations
 from onrecord.nlp import leader_patterns as lp
 from onrecord.nlp.leader_mentions import Mentions
 from onrecord.nlp.paraphrase import Paraphrases
+from onrecord.nlp.participle_partials import partials_in_a_participle
+from onrecord.nlp.passed_on_words import relays_a_second_speaker
 from onrecord.nlp.quote_marks import Span
 from onrecord.nlp.quote_candidates import (Attribution, ParsedArticle, clean_quote, glosses_a_word, looks_like_a_name,
                                            names_a_thing, normalize_quote, unique_sents, worded_by_the_law)
@@ -18,8 +20,6 @@ from onrecord.nlp.quote_continuations import Continuations
 from onrecord.nlp.quote_introductions import QuoteGrammar
 from onrecord.nlp.reported_quotes import ReportedQuotes, possessed_by_another
 from onrecord.nlp.speech_verbs import is_label, is_speech, lemma
-from onrecord.nlp.participle_partials import partials_in_a_participle
-from onrecord.nlp.passed_on_words import relays_a_second_speaker
 from onrecord.nlp.tag_participles import participles_on_a_tag
 from onrecord.nlp.transcripts import labelled_words, signed_quotes
 

@@ -58,6 +58,6 @@ def _someone_elses(participle) -> bool:
 
 
 def _a_person(token) -> bool:
-    return token.ent_type_ == "PERSON" or token.pos_ == "PROPN" or token.lower_ in ("him", "her", "them") \
-        and token.dep_ != "poss" \
-        or token.pos_ == "NOUN" and lp.is_person_noun(token.lower_)
+    return (token.ent_type_ == "PERSON" or token.pos_ == "PROPN"
+            or (token.lower_ in ("him", "her", "them") and token.dep_ != "poss")
+            or (token.pos_ == "NOUN" and lp.is_person_noun(token.lower_)))
