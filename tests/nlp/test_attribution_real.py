@@ -1,8 +1,8 @@
 """Attribution on the REAL development articles (tests/data/attribution/real/dev, heldout,
 heldout2, heldout3, heldout4, heldout5, heldout6, heldout7, heldout8, heldout9, heldout10, heldout11, heldout12, heldout13,
 heldout14, heldout15, heldout16, heldout17, heldout18, heldout19, heldout20, heldout21, heldout22, heldout23,
-heldout24, heldout25, heldout26, heldout27, heldout28, heldout29, heldout30 and heldout31: verbatim excerpts of published reporting, with outlet, date and URL in
-articles.jsonl). The thirty-one held-out batches were each measured blind, then looked at with their misses printed, and are development data since.
+heldout24, heldout25, heldout26, heldout27, heldout28, heldout29, heldout30, heldout31 and heldout32: verbatim excerpts of published reporting, with outlet, date and URL in
+articles.jsonl). The thirty-two held-out batches were each measured blind, then looked at with their misses printed, and are development data since.
 
 A new blind batch is measured by bench/attribution.py, once, and never by the test suite (every
 run would be a look at it): the suite reads the development splits by name only.
@@ -19,7 +19,7 @@ DEVELOPMENT = ("dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5",
                "heldout9", "heldout10", "heldout11", "heldout12", "heldout13", "heldout14", "heldout15",
                "heldout16", "heldout17", "heldout18", "heldout19", "heldout20", "heldout21",
                "heldout22", "heldout23", "heldout24", "heldout25", "heldout26", "heldout27", "heldout28", "heldout29",
-               "heldout30", "heldout31")
+               "heldout30", "heldout31", "heldout32")
 
 
 @pytest.fixture(scope="module")
@@ -107,8 +107,10 @@ def test_direct_quotes_floor(bench, development):
     # hyphenated-surname guard its look 1 led to: a missing opening mark, an untagged quote, a full name longer
     # than the listed 'Emmanuel') to 0.9970 / 0.8833 (984 of 1114), so the floor was 0.8833; heldout31 (1.000 / 0.727
     # when it was folded in: two pronoun tags after another person's quote, a one-word label) to 0.9970 / 0.8818 (992
-    # of 1125), so the floor is 0.8817.
-    assert result["recall"] >= 0.8817, [r["quote"] for r in result["misses"]]
+    # of 1125), so the floor was 0.8817; heldout32 (1.000 / 0.500 when it was folded in: a pronoun tag after a
+    # colon clause, a partial quote in an attitude, a middle name, a cut Q&A answer) to 0.9970 / 0.8791 (996 of 1133),
+    # so the floor is 0.8790.
+    assert result["recall"] >= 0.8790, [r["quote"] for r in result["misses"]]
 
 
 def test_paraphrases_floor(bench, development):
@@ -173,11 +175,13 @@ def test_paraphrases_floor(bench, development):
     # folded in: title-only subjects never named, the listed 'Emmanuel' under a longer full name, verb phrases)
     # to 0.979 / 0.6479 (622 of 960), so the floor was 0.6479; heldout31 (1.000 / 0.333 when it was folded in:
     # participles set off after the verb, present-tense verbs of recalling and believing) to 0.980 / 0.6421 (628 of
-    # 978), so the floor is 0.6421.
-    assert result["recall"] >= 0.6421, [r["quote"] for r in result["misses"]]
+    # 978), so the floor was 0.6421; heldout32 (1.000 / 0.385 when it was folded in: 'estimates that', 'maintained
+    # that' in a relative clause, a title-only subject, an interrupted clause) to 0.980 / 0.6387 (633 of 991), so the
+    # floor is 0.6387.
+    assert result["recall"] >= 0.6387, [r["quote"] for r in result["misses"]]
 
 
 def test_only_development_splits_are_read(bench):
     for split in DEVELOPMENT:
         assert all(name.startswith(f"{split}/") for name in bench.load_real(split)[1])
-    assert not [split for split in DEVELOPMENT if split.startswith("heldout") and split[7:] not in ("", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14", "15", "16", "17", "18", "19", "20", "21", "22", "23", "24", "25", "26", "27", "28", "29", "30", "31")]
+    assert not [split for split in DEVELOPMENT if split.startswith("heldout") and split[7:] not in ("", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14", "15", "16", "17", "18", "19", "20", "21", "22", "23", "24", "25", "26", "27", "28", "29", "30", "31", "32")]
