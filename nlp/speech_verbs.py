@@ -311,7 +311,7 @@ class SpeechGrammar:
             node = node.head
             if dep == "conj":
                 continue  # "praised Trump and said ...": a second verb of the same speaker
-            if self.in_quote[node.i] == -1 and (is_speech(node) or is_label(node)):
+            if self.in_quote[node.i] == -1 and (is_speech(node) or is_label(node) or node.lemma_ == "allege"):
                 outer = self.subject(node)
                 inner = self.subject(verb)
                 if outer is not None and inner is not None and outer.ent_id_ and outer.ent_id_ == inner.ent_id_:
