@@ -75,6 +75,9 @@ def according_to(token):
     return [o for c in token.children if c.lower_ == "to" for o in c.children if o.dep_ == "pobj"]
 
 
+LEGAL_SOURCES = lp.LEGAL_WORDS | {"complaint", "suit", "filing"}  # "according to the indictment": no one's words
+
+
 def _is_source(token) -> bool:
     """An unnamed source: "a person familiar with the matter", "people", "two sources"."""
     return token.pos_ == "NOUN" and (lp.is_person_noun(token.lower_) or token.lower_ in lp.HEARSAY_SOURCES)
@@ -299,7 +302,7 @@ class SpeechGrammar:
             return True
         if not quoted:
             for t in verb.sent:
-                if self.in_quote[t.i] == -1 and any(_is_source(o) for o in according_to(t)):
+                if self.in_quote[t.i] == -1 and any(_is_source(o) or o.lemma_ in LEGAL_SOURCES for o in according_to(t)):
                     return True
         if self._told_in_someone_elses_account(verb):
             return True
