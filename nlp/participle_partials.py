@@ -13,7 +13,7 @@ gloss, a legal term) leave the quote to no one.
 from __future__ import annotations
 
 from onrecord.nlp import leader_patterns as lp
-from onrecord.nlp.quote_candidates import Attribution, given_as_a_name, glosses_a_word, names_a_thing, worded_by_the_law
+from onrecord.nlp.quote_candidates import Attribution
 from onrecord.nlp.speech_verbs import is_speech, lemma
 
 # 'citing the "ongoing raids"': giving the words as a reason is saying them
@@ -45,8 +45,7 @@ def partials_in_a_participle(rules, attributed: dict, verbs_of: dict) -> None:
         phrase = [t for t in participle.subtree if in_quote[t.i] == -1]
         if rules.mentions.people_in(phrase, objects=True) - {leader_id}:
             continue  # 'citing the sheriff's "ongoing raids"': the words may be the sheriff's
-        if rules._in_someone_elses_words(tokens, leader_id) or names_a_thing(tokens, article.quoted_text(index)) \
-                or given_as_a_name(tokens) or glosses_a_word(tokens) or worded_by_the_law(tokens, None):
+        if rules.partial_not_hers(index, tokens, leader_id):
             continue
         attributed[index] = Attribution(leader_id, "partial", [*antecedent, participle.sent])
         verbs_of[index] = None

@@ -24,13 +24,20 @@ class ReportedQuotes:
                 if verb is not None and clause.start <= verb.idx < clause.end and verb.dep_ in ("acl", "relcl") \
                         and self.mentions.leader_at.get(verb.head.i) != attribution.leader_id:
                     continue  # 'he had signed an open letter asking for "de-escalation"': the letter's
-                if self._in_someone_elses_words(tokens := self.article.span_tokens[index], attribution.leader_id) \
-                        or possessed_by_another(tokens, self.mentions.leader_at, attribution.leader_id) \
-                        or names_a_thing(tokens, self.article.quoted_text(index)) \
-                        or given_as_a_name(tokens) or glosses_a_word(tokens) or worded_by_the_law(tokens, None):
-                    continue  # not hers: 'the governor's claim that they are "lawful"'; a name; a gloss
+                tokens = self.article.span_tokens[index]
+                if self.partial_not_hers(index, tokens, attribution.leader_id) \
+                        or possessed_by_another(tokens, self.mentions.leader_at, attribution.leader_id):
+                    continue  # 'the sheriff's "ongoing sweeps"': his term
                 attributed[index] = Attribution(attribution.leader_id, "partial", list(attribution.sents))
                 verbs_of[index] = None
+
+    def partial_not_hers(self, index: int, tokens, leader_id: str) -> bool:
+        """The guards every rule that gives a leader a partial quote found in her clause shares: the
+        quote hangs under someone else's claim or letter ('the governor's claim that they are
+        "lawful"'), names a thing or is given as a name, glosses a word, or is a law's wording."""
+        return self._in_someone_elses_words(tokens, leader_id) \
+            or names_a_thing(tokens, self.article.quoted_text(index)) \
+            or given_as_a_name(tokens) or glosses_a_word(tokens) or worded_by_the_law(tokens, None)
 
     def _in_someone_elses_words(self, tokens, leader_id: str) -> bool:
         """The quote hangs under someone else's words: a claim, statement or letter whose owner
