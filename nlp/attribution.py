@@ -21,7 +21,7 @@ from onrecord.nlp.quote_introductions import QuoteGrammar
 from onrecord.nlp.reported_quotes import ReportedQuotes, possessed_by_another
 from onrecord.nlp.speech_verbs import is_label, is_speech, lemma
 from onrecord.nlp.tag_participles import participles_on_a_tag
-from onrecord.nlp.transcripts import labelled_words, signed_quotes
+from onrecord.nlp.transcripts import labelled_words, signed_quotes, turns
 
 
 class ArticleAttribution(ReportedQuotes, Continuations):
@@ -36,6 +36,7 @@ class ArticleAttribution(ReportedQuotes, Continuations):
         self.grammar = QuoteGrammar(self.article)
         self.mentions = Mentions(self.article, self.grammar, index)
         self.paraphrases = Paraphrases(self.article, self.grammar, self.mentions)
+        self._turns: dict | None = None  # transcripts.turns, read once when needed
 
     def attributions(self) -> list[tuple]:
         """(span, words, Attribution) for every attributed passage, in no particular order."""
@@ -87,7 +88,20 @@ class ArticleAttribution(ReportedQuotes, Continuations):
         found += self.paraphrases.after_colon()
         found += participles_on_a_tag(self.paraphrases)  # '"...," she said, describing ...'
         found += self.paraphrases.according_to(attributed)
-        return [f for f in found if f[2].pattern == "embed" or self.mentions.named_here(f[2].leader_id)]
+        return [f for f in found if f[2].pattern == "embed" or self.mentions.named_here(f[2].leader_id)
+                and not self._in_anothers_turn(f)]
+
+    def _in_anothers_turn(self, found) -> bool:
+        """Words found inside a transcript turn that is not the leader's own ('CHOW: Okonkwo told me,
+        "..."'): the turn's speaker is relaying them."""
+        span, _words, attribution = found
+        if attribution.pattern == "transcript":
+            return False
+        if self._turns is None:
+            self._turns = turns(self.article, self.index)
+        at = span.open_at if hasattr(span, "open_at") else span.start_char
+        paragraph = self.article.paragraph_of(at)
+        return paragraph in self._turns and self._turns[paragraph] != attribution.leader_id
 
     def _attribute_span(self, index, span):
         """Attribution for one quoted passage: a governing speech verb, an adjacent attribution

@@ -6,6 +6,10 @@ leader_mentions.Mentions, which provides index, leader_at and resolve_pronoun)."
 from __future__ import annotations
 
 from onrecord.nlp import leader_patterns as lp
+from onrecord.nlp.named_later import STANDING
+
+# a title under these words is another post than the one of that name ("deputy chief executive")
+_ANOTHER_POST = {"deputy", "vice", "assistant", "associate", "co"}
 
 
 class Titles:
@@ -58,8 +62,30 @@ class Titles:
                    or head.lower_ == "officer" and "chief executive officer" in phrase and "ceo" in heads]
         if len(matches) != 1 or _another_body(named, head, self.index.own_context[matches[0]]):
             return None
+        own = self.index.own_context[matches[0]]
+        if any(t.lower_ in STANDING | _ANOTHER_POST and t.lower_ not in own for t in words):
+            return None  # "Lumenfold's former (interim, deputy) chief executive": not the one holding it now
+        if self._someone_else_named(head, of, matches[0]):
+            return None  # "Lumenfold's chief executive, Ian Cole,": the name says who, and it is not hers
         self.named_by_organisation.add(matches[0])
         return matches[0]
+
+    def _someone_else_named(self, head, of, leader: str) -> bool:
+        """A person's name set beside the title ("Lumenfold's chief executive, Ian Cole", "the owner
+        of Reyna Roofing, Luis Reyna") that is not the leader's: the watchlist's title is out of date,
+        or a namesake holds it."""
+        beside = [c for c in head.children if c.dep_ == "appos"] + [
+            x for c in of for o in c.children if o.dep_ == "pobj" for x in o.children if x.dep_ in ("appos", "npadvmod")]
+        org = self.index.org_res.get(leader)
+
+        def the_organisation(n) -> bool:  # "the chief executive of the company, Lumenfold,"
+            words = " ".join(t.text for t in n.subtree)
+            found = org.search(words) if org else None
+            return found is not None and found.group(0) == words
+        own = self.index.own_context[leader]
+        return any((n.ent_type_ == "PERSON" or n.pos_ == "PROPN") and self.leader_at.get(n.i) != leader
+                   and not the_organisation(n) and not all(t.lower_ in own or t.is_punct for t in n.subtree)
+                   for n in beside)  # (but "the chief executive officer (CEO) of ...": her own title)
 
     def by_role(self, head, quote_index: int = -1) -> str | None:
         return self.role(head, quote_index)[0]

@@ -17,7 +17,7 @@ from onrecord.nlp import leader_patterns as lp
 
 _WORDS = re.compile(r"[\w’'-]+")
 # words of standing in a role: a role and a name with different ones are two people
-_STANDING = {"incoming", "outgoing", "former", "new", "interim", "acting", "retiring", "departing", "future",
+STANDING = {"incoming", "outgoing", "former", "new", "interim", "acting", "retiring", "departing", "future",
              "previous", "ex", "then", "late"}
 _WORD_BEFORE = re.compile(r"([\w’'-]+)\s+$")
 _TITLE_AFTER = re.compile(r"^,\s+(?:who\s+(?:is|becomes|will\s+become)\s+)?(?:the\s+|a\s+|an\s+)?([\w’'-]+)")
@@ -72,7 +72,7 @@ def named_later(mentions, head):
             return nothing
         (leader,) = people
         named = [t for t in narration if mentions.leader_at.get(t.i) == leader]
-        standing = {c.lower_ for c in head.children if c.dep_ == "amod"} & _STANDING
+        standing = {c.lower_ for c in head.children if c.dep_ == "amod"} & STANDING
         return (leader, [sent]) if named and _titled(mentions, named, leader, word, standing) else nothing
     return nothing
 
@@ -108,4 +108,4 @@ def _titled(mentions, tokens, leader: str, word: str, standing: set[str]) -> boo
     titles = [m.group(1).lower() for m in (before, after) if m]
     around = _WORDS.findall(text[max(0, first.idx - 40):first.idx].lower())[-3:] + (
         _WORDS.findall(after.group(0).lower()) if after else [])
-    return any(t == word or word in lp.title_heads(t) for t in titles) and set(around) & _STANDING <= standing
+    return any(t == word or word in lp.title_heads(t) for t in titles) and set(around) & STANDING <= standing

@@ -32,18 +32,9 @@ _BARE_LABEL = re.compile(r"([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}):[ \t]*
 def labelled_words(article, index, attributed) -> list[tuple]:
     """(quoted passage's index or None, span, words, Attribution) for every paragraph a leader's
     label opens; `attributed` maps the quoted passages already attributed (left alone)."""
-    text, labels = article.text, []
-    for number, (start, end, block) in enumerate(article.ranges):
-        match = _LABEL.match(text, start, end) or _BARE_LABEL.fullmatch(text, start, end)
-        if match and not block:
-            labels.append((number, match))
-    speakers = [m for _n, m in labels if m.group(1).isupper() or _leader(index, m.group(1))]
+    text = article.text
+    labels, transcript = _labels(article, index)
     numbers = {n for n, _m in labels}
-    turns = any(_leader(index, m.group(1)) and n - 1 in numbers for n, m in labels)
-    # ('Operator: ... I would now turn the call over to Pablo Paez.' then 'Pablo E. Paez: Thank you,
-    # operator. ...': a leader's label answering the paragraph labelled just before is a turn in
-    # a transcript, whoever the other speaker is)
-    transcript = len(speakers) >= 2 or turns
     out = []
     for number, match in labels:
         leader_id = _leader(index, match.group(1))
@@ -71,6 +62,38 @@ def labelled_words(article, index, attributed) -> list[tuple]:
         words = clean_quote(" ".join(text[a:b] for a, b in parts))
         out.append((None, Span(parts, at, parts[-1][1]), words, Attribution(leader_id, "transcript", sents[:1])))
     return out + _labels_in_paragraphs(article, index, attributed)
+
+
+def _labels(article, index) -> tuple[list, bool]:
+    """([(paragraph number, label match)], whether the article is a transcript)."""
+    text, labels = article.text, []
+    for number, (start, end, block) in enumerate(article.ranges):
+        match = _LABEL.match(text, start, end) or _BARE_LABEL.fullmatch(text, start, end)
+        if match and not block:
+            labels.append((number, match))
+    speakers = [m for _n, m in labels if m.group(1).isupper() or _leader(index, m.group(1))]
+    numbers = {n for n, _m in labels}
+    turns = any(_leader(index, m.group(1)) and n - 1 in numbers for n, m in labels)
+    # ('Operator: ... I would now turn the call over to Pablo Paez.' then 'Pablo E. Paez: Thank you,
+    # operator. ...': a leader's label answering the paragraph labelled just before is a turn in
+    # a transcript, whoever the other speaker is)
+    return labels, len(speakers) >= 2 or turns
+
+
+def turns(article, index) -> dict[int, str | None]:
+    """paragraph number -> the leader whose label opens it, or None for anyone else's, for each turn
+    of a transcript ('CHOW: Okonkwo told me ...', 'Q: Reyna said last week that ...'): what a turn
+    reports of a leader is its speaker's account, as a quote inside another's quote is."""
+    labels, transcript = _labels(article, index)
+    if not transcript:
+        return {}
+    numbers = {n for n, _m in labels}
+    out = {}
+    for number, match in labels:
+        out[number] = _leader(index, match.group(1))
+        if match.end() == article.ranges[number][1] and number + 1 not in numbers:
+            out[number + 1] = out[number]  # 'John Rosenow:' alone on its line, the turn on the next
+    return out
 
 
 def _a_role(article, start: int, end: int) -> bool:
