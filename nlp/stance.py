@@ -13,7 +13,8 @@ How a statement is judged (the model is built by nlp/project.yml; see nlp/config
    pooled from the same pass) and the text paired with its context (a news quote's framing
    sentence, the post a reply answers); the head (nlp/stance_head.py) scores them, with features saying what
    the text's evaluative words are aimed at (nlp/stance_targets.py) and, from model 0.5.0, with
-   what the nearest labelled train statements were judged (nlp/stance_memory.py). A side taken in one sentence
+   what the nearest labelled train statements were judged (nlp/stance_memory.py); from model 0.6.0 its
+   probabilities are blended with a character n-gram reading of the same words (nlp/stance_lexical.py). A side taken in one sentence
    of a long post is not drowned by the rest (`combine`, as far as the calibrated sentence weight
    allows: 0 for models 0.4.0 to 0.5.1, whose sentences then only pick the evidence). Temperature and sentence weight were fitted on the tune
    split, so `confidence` reads as the probability of being right.
@@ -43,6 +44,7 @@ from onrecord.nlp.encoder import Encoder, EncoderError, read_model_card
 from onrecord.nlp.labels import SILENT
 from onrecord.nlp.sentences import has_words, looks_english, model_text, sentence_spans
 from onrecord.nlp.stance_head import Head, features, softmax
+from onrecord.nlp.stance_lexical import Lexical
 from onrecord.nlp.stance_memory import memory_features
 from onrecord.nlp.stance_reviewer import Reviewer
 from onrecord.nlp.stance_targets import target_features
@@ -84,15 +86,17 @@ class Raw:
 
 @lru_cache(maxsize=4)
 def load_model(path: str):
-    """The model card, head, encoder and reviewer (or None) of a model folder, loaded once per process."""
+    """The model card, head, encoder, reviewer and lexical reading (each of the last two or None) of a
+    model folder, loaded once per process."""
     try:
         card = read_model_card(path)
         head = Head.load(path)
         encoder = Encoder(path, max_tokens=card["encoder"]["max_tokens"])
         reviewer = Reviewer.load(path, card)
+        lexical = Lexical.load(path, card)
     except (EncoderError, OSError, KeyError, ValueError) as error:
         raise StanceModelError(f"stance model at {path} is unusable: {error}") from None
-    return card, head, encoder, reviewer
+    return card, head, encoder, reviewer, lexical
 
 
 class StanceClassifier:
@@ -102,7 +106,7 @@ class StanceClassifier:
         self.topic = topic
         self.gate = TopicGate(topic)
         path = str(model_dir or os.environ.get("ONRECORD_STANCE_MODEL") or MODEL_DIR)
-        self.card, self.head, self.encoder, self.reviewer = load_model(path)
+        self.card, self.head, self.encoder, self.reviewer, self.lexical = load_model(path)
         self.model = f"{self.card['name']}-{self.card['version']}"
         self.labels = self.head.labels
         self.side_columns = [n for n, label in enumerate(self.labels) if label != SILENT]
@@ -155,25 +159,30 @@ class StanceClassifier:
             joined[with_context] = self.encoder.embed([model_text(texts[n]) for n in with_context],
                                                       [contexts[n] for n in with_context])
         targets = self._targets(texts)
-        doc_logits = self.head.logits(features(own, joined, levels, self.use_context, self.use_gate, targets,
-                                               self._memory(own, joined)))
+        doc_logits = self._blend(self.head.logits(features(own, joined, levels, self.use_context, self.use_gate,
+                                                           targets, self._memory(own, joined))), texts)
         review = self.reviewer.logits(own, joined, levels, targets) if self.reviewer else [None] * len(todo)
-        own_logits = (self.head.logits(features(own, None, levels, self.use_context, self.use_gate, targets,
-                                                self._memory(own, own)))
+        own_logits = (self._blend(self.head.logits(features(own, None, levels, self.use_context, self.use_gate,
+                                                            targets, self._memory(own, own))), texts)
                       if with_context else doc_logits)
         split = [n for n in range(len(todo)) if len(spans[n]) > 1]
         if split:
             rows = numpy.concatenate([sentence_vectors[n] for n in split])
             row_texts = [texts[n][a:b] for n in split for a, b in spans[n]]
             row_levels = [self.gate.check(t).level for t in row_texts]
-            logits = self.head.logits(features(rows, None, row_levels, self.use_context, self.use_gate,
-                                               self._targets(row_texts), self._memory(rows, rows)))
+            logits = self._blend(self.head.logits(features(rows, None, row_levels, self.use_context, self.use_gate,
+                                                           self._targets(row_texts), self._memory(rows, rows))),
+                                 row_texts)
             bounds = numpy.cumsum([0] + [len(spans[n]) for n in split])
             sentence_logits = {n: logits[bounds[k] : bounds[k + 1]] for k, n in enumerate(split)}
         for n, i in enumerate(todo):
             rows = sentence_logits[n] if n in split else own_logits[n][None, :]
             out[i] = Raw(doc_logits[n], own_logits[n], rows, spans[n], gates[n], review[n])
         return out
+
+    def _blend(self, logits, texts: list[str]):
+        """The head's logits, or (from model 0.6.0) the log of their blend with the lexical reading's."""
+        return logits if self.lexical is None else self.lexical.blended(logits, texts)
 
     def _reviewer_agrees(self, raw: Raw, label: int) -> bool:
         return self.reviewer is None or raw.review is None or self.reviewer.agrees(raw.review, label)

@@ -2,7 +2,8 @@
 
     python scripts/package.py training/model model 0.2.0
 
-What is copied is all run time reads: encoder.onnx, tokenizer.json, head.npz, model.json; plus
+What is copied is all run time reads: encoder.onnx, tokenizer.json, head.npz, model.json; lexical.npz
+when the card names a lexical reading; plus
 the reviewer's head when the card names one, the encoder's Apache-2.0 licence and the attribution (ENCODER.md, from scripts/ENCODER.md).
 """
 import argparse
@@ -10,6 +11,7 @@ import json
 import shutil
 from pathlib import Path
 
+from onrecord.nlp.stance_lexical import LEXICAL_FILE
 from onrecord.nlp.stance_reviewer import REVIEWER_DIR
 
 NAME = "onrecord_stance"
@@ -27,6 +29,9 @@ def package(staging: Path, out: Path, version: str) -> None:
     out.mkdir(parents=True, exist_ok=True)
     for name in FILES:
         shutil.copy(staging / name, out / name)
+    (out / LEXICAL_FILE).unlink(missing_ok=True)
+    if card.get("lexical"):
+        shutil.copy(staging / LEXICAL_FILE, out / LEXICAL_FILE)
     # The reviewers' heads (scripts/review.py, with the chain nested in reviewer/) replace any earlier ones.
     shutil.rmtree(out / REVIEWER_DIR, ignore_errors=True)
     if card.get("reviewer"):

@@ -36,6 +36,8 @@ def attach(reviewer_dir: Path, model_dir: Path, chain: bool) -> dict:
     differ = [k for k in SHARED_FEATURES if theirs["features"].get(k, False) != ours["features"].get(k, False)]
     if differ:
         raise SystemExit(f"{name} builds other features ({', '.join(differ)}): it cannot review this model")
+    if theirs.get("lexical"):
+        raise SystemExit(f"{name} blends a lexical reading: a reviewer judges by its head alone")
     if float(theirs["calibration"].get("sentence_weight", 1.0)) != 0.0:
         raise SystemExit(f"{name} weighs a post's sentences: a reviewer judges whole statements")
     (model_dir / REVIEWER_DIR).mkdir(exist_ok=True)

@@ -22,6 +22,7 @@ from onrecord.nlp.labels import LABELS
 from onrecord.nlp.stance_data import TOPIC, read_config, read_jsonl
 from onrecord.nlp.sentences import model_text
 from onrecord.nlp.stance_head import Head, features
+from onrecord.nlp.stance_lexical import Lexical
 from onrecord.nlp.stance_memory import build_memory, memory_features, read_ids
 from onrecord.nlp.stance_targets import target_features
 from onrecord.nlp.topic import TopicGate
@@ -71,6 +72,29 @@ def fit(x, y, weights, head_cfg: dict, memory: dict | None = None) -> Head:
     return Head(clf.coef_[order], clf.intercept_[order], LABELS, memory)
 
 
+def fit_lexical(rows, lexical_cfg: dict) -> Lexical:
+    """The character n-gram reading (nlp/stance_lexical.py), fitted on the same rows and weights as
+    the head; checked against scikit-learn's own probabilities, so run time reads what was fitted."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    vectorizer = TfidfVectorizer(analyzer="char_wb", ngram_range=(lexical_cfg["ngram_min"], lexical_cfg["ngram_max"]),
+                                 min_df=lexical_cfg["min_df"], sublinear_tf=True)
+    texts = [r["text"] for r in rows]
+    x = vectorizer.fit_transform(texts)
+    clf = LogisticRegression(C=lexical_cfg["C"], class_weight=lexical_cfg["class_weight"] or None,
+                             max_iter=lexical_cfg["max_iter"])
+    clf.fit(x, [r["stance"] for r in rows], sample_weight=numpy.array([r.get("weight", 1.0) for r in rows]))
+    order = [list(clf.classes_).index(label) for label in LABELS]
+    grams = sorted(vectorizer.vocabulary_, key=vectorizer.vocabulary_.get)
+    lexical = Lexical(grams, vectorizer.idf_, clf.coef_[order], clf.intercept_[order], LABELS,
+                      (lexical_cfg["ngram_min"], lexical_cfg["ngram_max"]), lexical_cfg["blend"])
+    sample = texts[:200]
+    drift = numpy.abs(lexical.probabilities(sample) - clf.predict_proba(vectorizer.transform(sample))[:, order]).max()
+    if drift > 1e-4:
+        raise SystemExit(f"the lexical reading drifts from scikit-learn's by {drift:.2g}")
+    return lexical
+
+
 def train(config: Path, train_file: Path, encoder_dir: Path, out: Path) -> None:
     cfg = read_config(config)
     rows = read_jsonl(train_file)
@@ -79,10 +103,14 @@ def train(config: Path, train_file: Path, encoder_dir: Path, out: Path) -> None:
     x = embed_rows(rows, encoder, cfg["features"]["context"], cfg["features"]["gate"], cfg["features"], memory)
     y = numpy.array([r["stance"] for r in rows])
     head = fit(x, y, numpy.array([r.get("weight", 1.0) for r in rows]), cfg["head"], memory)
+    lexical = fit_lexical(rows, cfg["lexical"]) if cfg.get("lexical", {}).get("blend") else None
     out.mkdir(parents=True, exist_ok=True)
     for name in ("encoder.onnx", "tokenizer.json"):
         shutil.copy(encoder_dir / name, out / name)
     head.save(out)
+    (out / "lexical.npz").unlink(missing_ok=True)
+    if lexical is not None:
+        lexical.save(out)
     card = {
         "name": "onrecord_stance",
         "version": "0.0.0",  # set by scripts/package.py
@@ -95,6 +123,8 @@ def train(config: Path, train_file: Path, encoder_dir: Path, out: Path) -> None:
         "runtime": cfg["runtime"],
         "trained_on": {s: sum(r["source"] == s for r in rows) for s in ("real", "fictional")},
     }
+    if lexical is not None:
+        card["lexical"] = {**cfg["lexical"], "features": len(lexical.idf)}
     if memory is not None:
         card["memory"] = {"statements": int(len(memory["labels"])),
                           "labels": {label: int((memory["labels"] == n).sum()) for n, label in enumerate(LABELS)}}
@@ -102,7 +132,8 @@ def train(config: Path, train_file: Path, encoder_dir: Path, out: Path) -> None:
     if cfg["encoder"].get("reuse") and provenance.exists():
         card.update(json.loads(provenance.read_text()))
     (out / "model.json").write_text(json.dumps(card, indent=2) + "\n")
-    train_acc = float((numpy.array(head.labels)[head.logits(x).argmax(1)] == y).mean())
+    logits = head.logits(x) if lexical is None else lexical.blended(head.logits(x), [r["text"] for r in rows])
+    train_acc = float((numpy.array(head.labels)[logits.argmax(1)] == y).mean())
     print(f"head trained on {len(rows)} statements ({card['trained_on']}), {x.shape[1]} features; "
           f"train accuracy {train_acc:.3f} -> {out}")
 

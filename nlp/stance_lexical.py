@@ -1,0 +1,93 @@
+"""A second, lexical reading of a statement's own words, blended with the head's (from model 0.6.0).
+
+The sentence encoder reads meaning; it reads the words this topic turns on ("ICE out", "thugs",
+"abolish", "law and order", misspelt slogans) less sharply. A logistic regression over
+character n-grams of the statement's own text (TF-IDF, the n-grams inside each word padded with a
+space, as scikit-learn's `char_wb` analyzer makes them) gives label probabilities p_lex, and the
+head's probabilities p_head become
+
+    (1 - blend) * p_head + blend * p_lex
+
+returned as log-probabilities, so temperature, sentence weights and the review threshold are
+calibrated on the blend as they were on the head alone. It reads the text (or sentence) only,
+never the context. Built by nlp/scripts/train.py with scikit-learn; run time needs only numpy:
+the vocabulary, idf and weights ride in lexical.npz (n-grams of the training texts, no texts).
+"""
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from pathlib import Path
+
+import numpy
+
+from onrecord.nlp.stance_head import softmax
+
+LEXICAL_FILE = "lexical.npz"
+_WHITE_SPACES = re.compile(r"\s\s+")
+
+
+def char_wb_ngrams(text: str, low: int, high: int) -> list[str]:
+    """scikit-learn's `char_wb` analyzer (lowercased): the n-grams of each word padded with spaces."""
+    grams = []
+    for word in _WHITE_SPACES.sub(" ", text.lower()).split():
+        word = f" {word} "
+        for n in range(low, high + 1):
+            offset = 0
+            grams.append(word[offset:offset + n])
+            while offset + n < len(word):
+                offset += 1
+                grams.append(word[offset:offset + n])
+            if offset == 0:  # the word is shorter than n: one gram, the word itself
+                break
+    return grams
+
+
+class Lexical:
+    """Vocabulary (gram -> column), idf, weights (k, f) and bias (k,) in the head's label order."""
+
+    def __init__(self, grams, idf, weights, bias, labels, ngram_range, blend: float):
+        self.vocabulary = {str(g): n for n, g in enumerate(grams)}
+        self.idf = numpy.asarray(idf, dtype="float32")
+        self.weights = numpy.asarray(weights, dtype="float32")
+        self.bias = numpy.asarray(bias, dtype="float32")
+        self.labels = [str(label) for label in labels]
+        self.ngram_range = (int(ngram_range[0]), int(ngram_range[1]))
+        self.blend = float(blend)
+
+    @classmethod
+    def load(cls, model_dir, card: dict) -> "Lexical | None":
+        """The lexical reading a model card names ("lexical"), or None for models without one."""
+        settings = card.get("lexical")
+        if not settings:
+            return None
+        with numpy.load(Path(model_dir) / LEXICAL_FILE, allow_pickle=False) as data:
+            return cls(data["grams"], data["idf"], data["weights"], data["bias"], data["labels"],
+                       (settings["ngram_min"], settings["ngram_max"]), settings["blend"])
+
+    def save(self, model_dir) -> None:
+        grams = sorted(self.vocabulary, key=self.vocabulary.get)
+        numpy.savez_compressed(Path(model_dir) / LEXICAL_FILE, grams=numpy.array(grams), idf=self.idf,
+                               weights=self.weights, bias=self.bias, labels=numpy.array(self.labels))
+
+    def vectors(self, texts: list[str]) -> numpy.ndarray:
+        """(n, f) TF-IDF rows as scikit-learn builds them: sublinear tf, times idf, L2-normalised."""
+        out = numpy.zeros((len(texts), len(self.idf)), dtype="float32")
+        for row, text in enumerate(texts):
+            counts = Counter(g for g in char_wb_ngrams(text, *self.ngram_range) if g in self.vocabulary)
+            for gram, count in counts.items():
+                column = self.vocabulary[gram]
+                out[row, column] = (1.0 + math.log(count)) * self.idf[column]
+            norm = numpy.linalg.norm(out[row])
+            if norm > 0:
+                out[row] /= norm
+        return out
+
+    def probabilities(self, texts: list[str]) -> numpy.ndarray:
+        return softmax(self.vectors(texts) @ self.weights.T + self.bias)
+
+    def blended(self, head_logits, texts: list[str]) -> numpy.ndarray:
+        """Log of the blended probabilities, in place of the head's logits for the same rows."""
+        mixed = (1.0 - self.blend) * softmax(head_logits) + self.blend * self.probabilities(texts)
+        return numpy.log(numpy.maximum(mixed, 1e-12)).astype("float32")
