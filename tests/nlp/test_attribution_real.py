@@ -109,8 +109,10 @@ def test_direct_quotes_floor(bench, development):
     # when it was folded in: two pronoun tags after another person's quote, a one-word label) to 0.9970 / 0.8818 (992
     # of 1125), so the floor was 0.8817; heldout32 (1.000 / 0.500 when it was folded in: a pronoun tag after a
     # colon clause, a partial quote in an attitude, a middle name, a cut Q&A answer) to 0.9970 / 0.8791 (996 of 1133),
-    # so the floor is 0.8790.
-    assert result["recall"] >= 0.8790, [r["quote"] for r in result["misses"]]
+    # so the floor was 0.8790; round 34's rules (a fronted 'For X,' before a clause subject puts X in view for the
+    # next pronoun: heldout31 1.000 / 0.909; a quote paragraph after an 'according to' paragraph: heldout11 0.800) to
+    # 0.9970 / 0.8817 (999 of 1133), so the floor is 0.8817.
+    assert result["recall"] >= 0.8817, [r["quote"] for r in result["misses"]]
 
 
 def test_paraphrases_floor(bench, development):
@@ -177,8 +179,9 @@ def test_paraphrases_floor(bench, development):
     # participles set off after the verb, present-tense verbs of recalling and believing) to 0.980 / 0.6421 (628 of
     # 978), so the floor was 0.6421; heldout32 (1.000 / 0.385 when it was folded in: 'estimates that', 'maintained
     # that' in a relative clause, a title-only subject, an interrupted clause) to 0.980 / 0.6387 (633 of 991), so the
-    # floor is 0.6387.
-    assert result["recall"] >= 0.6387, [r["quote"] for r in result["misses"]]
+    # floor was 0.6387; round 34's pronoun rule (two participles after heldout31's 'he stated', 'he added') to 0.980 /
+    # 0.6408 (635 of 991), so the floor is 0.6407.
+    assert result["recall"] >= 0.6407, [r["quote"] for r in result["misses"]]
 
 
 def test_only_development_splits_are_read(bench):
