@@ -8,6 +8,7 @@ leader acted on ("Ruiz criticized Okonkwo.") is not the one acting, and any doub
 from __future__ import annotations
 
 from onrecord.nlp import leader_patterns as lp
+from onrecord.nlp.fronted_views import clause_subject_in_her_view
 from onrecord.nlp.speech_verbs import is_speech
 
 
@@ -283,6 +284,8 @@ def _frames_the_sentence(prep) -> bool:
     if verb.pos_ not in ("VERB", "AUX") or verb.dep_ not in ("ROOT", "conj") or prep.i > verb.i:
         return False
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subjects:  # 'For Scardina, losing these employees represents ...' (nlp/fronted_views.py)
+        return clause_subject_in_her_view(prep, verb, _may_be_a_person)
     if len(subjects) != 1 or subjects[0].pos_ != "NOUN" or any(
             t.pos_ == "PROPN" or t.ent_type_ == "PERSON" or _may_be_a_person(t) for t in subjects[0].subtree):
         return False  # (not 'For Okonkwo, her sister's arrest came ...': the sister may be the next 'she')

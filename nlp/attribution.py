@@ -9,6 +9,7 @@ reported speech theirs (reported_quotes); reported speech without marks comes fr
 from __future__ import annotations
 
 from onrecord.nlp import leader_patterns as lp
+from onrecord.nlp.after_according_to import quotes_after_according_to
 from onrecord.nlp.leader_mentions import Mentions
 from onrecord.nlp.paraphrase import Paraphrases
 from onrecord.nlp.participle_partials import partials_in_a_participle
@@ -87,7 +88,9 @@ class ArticleAttribution(ReportedQuotes, Continuations):
         found += framed
         found += self.paraphrases.after_colon()
         found += participles_on_a_tag(self.paraphrases)  # '"...," she said, describing ...'
-        found += self.paraphrases.according_to(attributed)
+        according = self.paraphrases.according_to(attributed)
+        found += according
+        found += quotes_after_according_to(self, according, {id(f[0]) for f in found})  # a quote paragraph after one
         return [f for f in found if f[2].pattern == "embed" or self.mentions.named_here(f[2].leader_id)
                 and not self._in_anothers_turn(f)]
 
