@@ -161,7 +161,7 @@ class StanceClassifier:
         targets = self._targets(texts)
         doc_logits = self._blend(self.head.logits(features(own, joined, levels, self.use_context, self.use_gate,
                                                            targets, self._memory(own, joined))), texts)
-        review = self.reviewer.logits(own, joined, levels, targets) if self.reviewer else [None] * len(todo)
+        review = self.reviewer.logits(own, joined, levels, targets, texts) if self.reviewer else [None] * len(todo)
         own_logits = (self._blend(self.head.logits(features(own, None, levels, self.use_context, self.use_gate,
                                                             targets, self._memory(own, own))), texts)
                       if with_context else doc_logits)

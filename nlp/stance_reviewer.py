@@ -15,8 +15,10 @@ earlier shipped head of the chain would not make: 0.5.6, reviewed by 0.5.5's hea
 leaders a side they did not take where 0.5.5 (reviewed by 0.5.1's) showed 5. The price is a review
 queue that can only grow from release to release, which is the side to err on.
 
-A reviewer reads the whole statement with its context, as models 0.4.0 to 0.5.11 judge (their
+A reviewer reads the whole statement with its context, as models 0.4.0 to 0.6.0 judge (their
 sentence weight is 0); review.py refuses a reviewer that weighs sentences or reads other features.
+A reviewer that blends a lexical reading of the words (0.6.0 on: nlp/stance_lexical.py) carries it
+(`reviewer/lexical.npz`) and blends it in review as in its own judgments.
 """
 from __future__ import annotations
 
@@ -26,6 +28,7 @@ from pathlib import Path
 import numpy
 
 from onrecord.nlp.stance_head import Head, features, softmax
+from onrecord.nlp.stance_lexical import Lexical
 from onrecord.nlp.stance_memory import memory_features
 
 REVIEWER_DIR = "reviewer"
@@ -41,6 +44,7 @@ class Reviewer:
     temperature: float
     review_below: float
     inner: "Reviewer | None" = None  # the reviewer's own reviewer, carried along by `review.chain`
+    lexical: Lexical | None = None  # its lexical reading, blended as in its own judgments (from 0.6.0)
 
     @classmethod
     def load(cls, model_dir, card: dict, labels=None) -> "Reviewer | None":
@@ -57,27 +61,29 @@ class Reviewer:
         if spec["features"].get("memory") and head.memory is None:
             raise ValueError("the reviewer names a memory its head.npz lacks")
         return cls(spec["model"], head, spec["features"], float(spec["temperature"]), float(spec["review_below"]),
-                   cls.load(folder, spec, labels))
+                   cls.load(folder, spec, labels), Lexical.load(folder, spec))
 
     @property
     def chain(self) -> list["Reviewer"]:
         """This reviewer and the reviewers it carries, newest first."""
         return [self] + (self.inner.chain if self.inner else [])
 
-    def logits(self, own, joined, gate_levels, targets) -> numpy.ndarray:
+    def logits(self, own, joined, gate_levels, targets, texts) -> numpy.ndarray:
         """(n, depth, k) logits of whole statements by each head of the chain, from the blocks the
-        reviewed model built (own, joined, gate levels, target features), each with its own memory."""
-        return numpy.stack([r.head_logits(own, joined, gate_levels, targets) for r in self.chain], axis=1)
+        reviewed model built (own, joined, gate levels, target features), each with its own memory
+        (and its own lexical reading of the texts, for a reviewer that blends one)."""
+        return numpy.stack([r.head_logits(own, joined, gate_levels, targets, texts) for r in self.chain], axis=1)
 
-    def head_logits(self, own, joined, gate_levels, targets) -> numpy.ndarray:
-        """(n, k) logits of this reviewer's head alone."""
+    def head_logits(self, own, joined, gate_levels, targets, texts) -> numpy.ndarray:
+        """(n, k) logits of this reviewer's head alone (blended with its lexical reading, if any)."""
         f = self.features
         memory = None
         if f.get("memory"):
             memory = memory_features(own, joined if f["context"] else own, self.head.memory,
                                      int(f["memory_k"]), float(f["memory_scale"]))
-        return self.head.logits(features(own, joined, gate_levels, bool(f["context"]), bool(f["gate"]),
-                                         targets if f.get("targets") else None, memory))
+        logits = self.head.logits(features(own, joined, gate_levels, bool(f["context"]), bool(f["gate"]),
+                                           targets if f.get("targets") else None, memory))
+        return logits if self.lexical is None else self.lexical.blended(logits, texts)
 
     def agrees(self, logits, label: int) -> bool:
         """Whether every head of the chain gives `label` (an index) at or above its own review

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from onrecord.nlp.stance import StanceClassifier, load_model
 from onrecord.nlp.stance_data import TOPIC, items, read_config, read_jsonl
+from onrecord.nlp.stance_lexical import LEXICAL_FILE
 from onrecord.nlp.stance_reviewer import REVIEWER_DIR, SHARED_FEATURES, Reviewer
 
 
@@ -36,14 +37,15 @@ def attach(reviewer_dir: Path, model_dir: Path, chain: bool) -> dict:
     differ = [k for k in SHARED_FEATURES if theirs["features"].get(k, False) != ours["features"].get(k, False)]
     if differ:
         raise SystemExit(f"{name} builds other features ({', '.join(differ)}): it cannot review this model")
-    if theirs.get("lexical"):
-        raise SystemExit(f"{name} blends a lexical reading: a reviewer judges by its head alone")
     if float(theirs["calibration"].get("sentence_weight", 1.0)) != 0.0:
         raise SystemExit(f"{name} weighs a post's sentences: a reviewer judges whole statements")
     (model_dir / REVIEWER_DIR).mkdir(exist_ok=True)
     shutil.copy(reviewer_dir / "head.npz", model_dir / REVIEWER_DIR / "head.npz")
     spec = {"model": name, "features": theirs["features"], "temperature": theirs["calibration"]["temperature"],
             "review_below": theirs["calibration"]["review_below"]}
+    if theirs.get("lexical"):  # its lexical reading reviews as it judged (nlp/stance_lexical.py)
+        shutil.copy(reviewer_dir / LEXICAL_FILE, model_dir / REVIEWER_DIR / LEXICAL_FILE)
+        spec["lexical"] = theirs["lexical"]
     if chain and theirs.get("reviewer"):
         # Their reviewers already read this encoder and these features (they reviewed them).
         shutil.copytree(reviewer_dir / REVIEWER_DIR, model_dir / REVIEWER_DIR / REVIEWER_DIR)

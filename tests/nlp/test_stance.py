@@ -72,7 +72,7 @@ def test_each_label_on_held_out_examples(clf, label):
     # refitted on the sixth round's corpus) misses a third supporting one, "Local politicians
     # encouraged this chaos by refusing to cooperate with federal authorities." (condemning, below
     # the threshold); its reviewer (0.5.1) keeps every supporting miss in review, asserted below.
-    # 0.5.8 to 0.5.11 (the spent blind batches trained on, each reviewed by the chain of the models
+    # 0.5.8 to 0.6.0 (the spent blind batches trained on, each reviewed by the chain of the models
     # before it) stay within the same bounds.
     assert len(misses) <= (1 if label == SILENT else 3 if label == SUPPORTING else 2), misses
     if label == SUPPORTING:

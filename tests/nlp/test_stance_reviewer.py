@@ -118,7 +118,11 @@ def test_review_ships_the_replaced_models_head(build):
     assert card["reviewer"]["tune_flagged"] >= card["reviewer"]["tune_flagged_by_reviewer"]
     assert "reviewer" not in card["reviewer"] and not (staging / REVIEWER_DIR / REVIEWER_DIR).exists()
     load_model.cache_clear()
-    assert len(StanceClassifier(TOPIC, model_dir=staging).reviewer.chain) == 1
+    reviewer = StanceClassifier(TOPIC, model_dir=staging).reviewer
+    assert len(reviewer.chain) == 1
+    # a replaced model that blends a lexical reading (0.6.0 on) reviews with it, as it judged
+    assert (reviewer.lexical is not None) == bool(theirs.get("lexical"))
+    assert (staging / REVIEWER_DIR / "lexical.npz").exists() == bool(theirs.get("lexical"))
 
 
 def test_review_with_a_chain_carries_the_replaced_models_reviewers_along(build):
