@@ -159,11 +159,12 @@ class StanceClassifier:
             joined[with_context] = self.encoder.embed([model_text(texts[n]) for n in with_context],
                                                       [contexts[n] for n in with_context])
         targets = self._targets(texts)
+        lexical = self._lexical(texts)  # the text's own words: the same for doc and own
         doc_logits = self._blend(self.head.logits(features(own, joined, levels, self.use_context, self.use_gate,
-                                                           targets, self._memory(own, joined))), texts)
+                                                           targets, self._memory(own, joined))), lexical)
         review = self.reviewer.logits(own, joined, levels, targets, texts) if self.reviewer else [None] * len(todo)
         own_logits = (self._blend(self.head.logits(features(own, None, levels, self.use_context, self.use_gate,
-                                                            targets, self._memory(own, own))), texts)
+                                                            targets, self._memory(own, own))), lexical)
                       if with_context else doc_logits)
         split = [n for n in range(len(todo)) if len(spans[n]) > 1]
         if split:
@@ -172,7 +173,7 @@ class StanceClassifier:
             row_levels = [self.gate.check(t).level for t in row_texts]
             logits = self._blend(self.head.logits(features(rows, None, row_levels, self.use_context, self.use_gate,
                                                            self._targets(row_texts), self._memory(rows, rows))),
-                                 row_texts)
+                                 self._lexical(row_texts))
             bounds = numpy.cumsum([0] + [len(spans[n]) for n in split])
             sentence_logits = {n: logits[bounds[k] : bounds[k + 1]] for k, n in enumerate(split)}
         for n, i in enumerate(todo):
@@ -180,9 +181,13 @@ class StanceClassifier:
             out[i] = Raw(doc_logits[n], own_logits[n], rows, spans[n], gates[n], review[n])
         return out
 
-    def _blend(self, logits, texts: list[str]):
-        """The head's logits, or (from model 0.6.0) the log of their blend with the lexical reading's."""
-        return logits if self.lexical is None else self.lexical.blended(logits, texts)
+    def _lexical(self, texts: list[str]):
+        """The lexical reading's probabilities of the texts (from model 0.6.0), or None."""
+        return None if self.lexical is None else self.lexical.probabilities(texts)
+
+    def _blend(self, logits, lexical):
+        """The head's logits, or the log of their blend with the lexical reading's probabilities."""
+        return logits if lexical is None else self.lexical.blended(logits, lexical)
 
     def _reviewer_agrees(self, raw: Raw, label: int) -> bool:
         return self.reviewer is None or raw.review is None or self.reviewer.agrees(raw.review, label)

@@ -29,18 +29,17 @@ _WHITE_SPACES = re.compile(r"\s\s+")
 
 
 def char_wb_ngrams(text: str, low: int, high: int) -> list[str]:
-    """scikit-learn's `char_wb` analyzer (lowercased): the n-grams of each word padded with spaces."""
-    grams = []
+    """scikit-learn's `char_wb` analyzer (lowercased): the n-grams of each word padded with spaces;
+    a word no longer than n gives itself once and no longer n-grams."""
+    grams: list[str] = []
     for word in _WHITE_SPACES.sub(" ", text.lower()).split():
         word = f" {word} "
+        size = len(word)
         for n in range(low, high + 1):
-            offset = 0
-            grams.append(word[offset:offset + n])
-            while offset + n < len(word):
-                offset += 1
-                grams.append(word[offset:offset + n])
-            if offset == 0:  # the word is shorter than n: one gram, the word itself
+            if size <= n:
+                grams.append(word)
                 break
+            grams += [word[i:i + n] for i in range(size - n + 1)]
     return grams
 
 
@@ -71,23 +70,25 @@ class Lexical:
         numpy.savez_compressed(Path(model_dir) / LEXICAL_FILE, grams=numpy.array(grams), idf=self.idf,
                                weights=self.weights, bias=self.bias, labels=numpy.array(self.labels))
 
-    def vectors(self, texts: list[str]) -> numpy.ndarray:
-        """(n, f) TF-IDF rows as scikit-learn builds them: sublinear tf, times idf, L2-normalised."""
-        out = numpy.zeros((len(texts), len(self.idf)), dtype="float32")
-        for row, text in enumerate(texts):
-            counts = Counter(g for g in char_wb_ngrams(text, *self.ngram_range) if g in self.vocabulary)
-            for gram, count in counts.items():
-                column = self.vocabulary[gram]
-                out[row, column] = (1.0 + math.log(count)) * self.idf[column]
-            norm = numpy.linalg.norm(out[row])
-            if norm > 0:
-                out[row] /= norm
-        return out
+    def tfidf(self, text: str) -> tuple[numpy.ndarray, numpy.ndarray]:
+        """(columns, values) of the text's TF-IDF row as scikit-learn builds it: sublinear tf, times
+        idf, L2-normalised; only its non-zero entries (a text has hundreds of the 38,625 n-grams)."""
+        counts = Counter(g for g in char_wb_ngrams(text, *self.ngram_range) if g in self.vocabulary)
+        columns = numpy.fromiter((self.vocabulary[g] for g in counts), dtype="int64", count=len(counts))
+        values = numpy.fromiter((1.0 + math.log(c) for c in counts.values()), dtype="float32", count=len(counts))
+        values *= self.idf[columns]
+        norm = float(numpy.linalg.norm(values))
+        return columns, (values / norm if norm > 0 else values)
 
     def probabilities(self, texts: list[str]) -> numpy.ndarray:
-        return softmax(self.vectors(texts) @ self.weights.T + self.bias)
+        logits = numpy.empty((len(texts), len(self.bias)), dtype="float32")
+        for row, text in enumerate(texts):
+            columns, values = self.tfidf(text)
+            logits[row] = self.weights[:, columns] @ values + self.bias
+        return softmax(logits)
 
-    def blended(self, head_logits, texts: list[str]) -> numpy.ndarray:
-        """Log of the blended probabilities, in place of the head's logits for the same rows."""
-        mixed = (1.0 - self.blend) * softmax(head_logits) + self.blend * self.probabilities(texts)
+    def blended(self, head_logits, probabilities) -> numpy.ndarray:
+        """Log of the blend of the head's probabilities with this reading's (`probabilities` of the
+        same rows' texts), in place of the head's logits."""
+        mixed = (1.0 - self.blend) * softmax(head_logits) + self.blend * probabilities
         return numpy.log(numpy.maximum(mixed, 1e-12)).astype("float32")

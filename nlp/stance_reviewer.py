@@ -83,7 +83,7 @@ class Reviewer:
                                      int(f["memory_k"]), float(f["memory_scale"]))
         logits = self.head.logits(features(own, joined, gate_levels, bool(f["context"]), bool(f["gate"]),
                                            targets if f.get("targets") else None, memory))
-        return logits if self.lexical is None else self.lexical.blended(logits, texts)
+        return logits if self.lexical is None else self.lexical.blended(logits, self.lexical.probabilities(texts))
 
     def agrees(self, logits, label: int) -> bool:
         """Whether every head of the chain gives `label` (an index) at or above its own review

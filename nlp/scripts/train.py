@@ -132,7 +132,8 @@ def train(config: Path, train_file: Path, encoder_dir: Path, out: Path) -> None:
     if cfg["encoder"].get("reuse") and provenance.exists():
         card.update(json.loads(provenance.read_text()))
     (out / "model.json").write_text(json.dumps(card, indent=2) + "\n")
-    logits = head.logits(x) if lexical is None else lexical.blended(head.logits(x), [r["text"] for r in rows])
+    logits = head.logits(x) if lexical is None else lexical.blended(head.logits(x),
+                                                                    lexical.probabilities([r["text"] for r in rows]))
     train_acc = float((numpy.array(head.labels)[logits.argmax(1)] == y).mean())
     print(f"head trained on {len(rows)} statements ({card['trained_on']}), {x.shape[1]} features; "
           f"train accuracy {train_acc:.3f} -> {out}")

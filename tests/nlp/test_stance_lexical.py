@@ -30,17 +30,19 @@ def lexical():
     return Lexical(grams, idf, weights, numpy.zeros(3), LABELS, (2, 3), 0.25)
 
 
-def test_vectors_are_sublinear_tf_idf_rows_of_unit_length(lexical):
-    (row,) = lexical.vectors(["ice ice out"])
+def test_rows_are_sublinear_tf_idf_of_unit_length(lexical):
+    columns, values = lexical.tfidf("ice ice out")
     counts = {" i": 2, "ic": 2, "ce": 2, " o": 1, "ut": 1, "ice": 2}
-    raw = numpy.array([(1 + math.log(counts[g])) * lexical.idf[lexical.vocabulary[g]] for g in counts])
-    assert row == pytest.approx(raw / numpy.linalg.norm(raw), rel=1e-5)
-    assert not lexical.vectors(["zzz"]).any()  # no known n-gram: a zero row, never a division by zero
+    raw = {lexical.vocabulary[g]: (1 + math.log(n)) * lexical.idf[lexical.vocabulary[g]] for g, n in counts.items()}
+    norm = math.sqrt(sum(v * v for v in raw.values()))
+    assert dict(zip(columns.tolist(), values.tolist())) == pytest.approx({c: v / norm for c, v in raw.items()}, rel=1e-5)
+    columns, values = lexical.tfidf("zzz")  # no known n-gram: an empty row, never a division by zero
+    assert not len(columns) and lexical.probabilities(["zzz"]) == pytest.approx(softmax(lexical.bias[None, :]))
 
 
 def test_blend_mixes_probabilities_and_returns_their_log(lexical):
     head = numpy.array([[2.0, -1.0, 0.5]])
-    mixed = numpy.exp(lexical.blended(head, ["ice out"]))
+    mixed = numpy.exp(lexical.blended(head, lexical.probabilities(["ice out"])))
     expected = 0.75 * softmax(head) + 0.25 * lexical.probabilities(["ice out"])
     assert mixed == pytest.approx(expected, rel=1e-5)
     assert mixed.sum() == pytest.approx(1.0)
