@@ -22,7 +22,7 @@ from onrecord.nlp.labels import LABELS
 from onrecord.nlp.stance_data import TOPIC, read_config, read_jsonl
 from onrecord.nlp.sentences import model_text
 from onrecord.nlp.stance_head import Head, features
-from onrecord.nlp.stance_lexical import Lexical
+from onrecord.nlp.stance_lexical import LEXICAL_FILE, Lexical
 from onrecord.nlp.stance_memory import build_memory, memory_features, read_ids
 from onrecord.nlp.stance_targets import target_features
 from onrecord.nlp.topic import TopicGate
@@ -108,7 +108,7 @@ def train(config: Path, train_file: Path, encoder_dir: Path, out: Path) -> None:
     for name in ("encoder.onnx", "tokenizer.json"):
         shutil.copy(encoder_dir / name, out / name)
     head.save(out)
-    (out / "lexical.npz").unlink(missing_ok=True)
+    (out / LEXICAL_FILE).unlink(missing_ok=True)
     if lexical is not None:
         lexical.save(out)
     card = {
