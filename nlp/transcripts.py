@@ -199,11 +199,16 @@ def _label_leader(article, index, label: str) -> str | None:
     if leader_id is None or len(words) != 1:
         return leader_id
     own = index.name_words.get(leader_id, set()) | index.own_context.get(leader_id, set())
-    persons = article.doc.spans["persons"] if "persons" in article.doc.spans else []
-    for person in persons:
-        if words[0] in {t.lower_ for t in person} and any(
-                t.is_title and t.lower_ not in own and t.lower_ not in lp.NAME_PREFIXES for t in person):
-            return None
+    def another_name(tokens) -> bool:  # a capitalised word that is none of hers ('Ana', not 'Mara' or 'CEO')
+        return any(t.is_title and t.lower_ not in own and t.lower_ not in lp.NAME_PREFIXES for t in tokens)
+    doc = article.doc
+    persons = doc.spans["persons"] if "persons" in doc.spans else []
+    if any(words[0] in {t.lower_ for t in p} and another_name(p) for p in persons):
+        return None
+    # (the small model does not always tag 'Her cousin, Ana Okonkwo,' a person: a first name right before)
+    if any(t.lower_ == words[0] and t.i and not doc[t.i - 1].is_sent_start and doc[t.i - 1].pos_ == "PROPN"
+           and doc[t.i - 1].ent_type_ not in ("ORG", "GPE") and another_name([doc[t.i - 1]]) for t in doc):
+        return None
     return leader_id
 
 
