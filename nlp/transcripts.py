@@ -8,7 +8,9 @@ or as a signature, as pull quotes and epigraphs do:
 A paragraph that opens with exactly a leader's name or alias and a colon gives that leader's
 words: quoted, or (in a transcript, where at least two paragraphs open with a speaker's label:
 the leader's, an interviewer's in capitals, "Q:" or "A:", or where a leader's label follows right
-after another label, a turn) unquoted to the end of the paragraph. A label alone on its line
+after another label or after a Q&A's unlabelled question, a turn) unquoted to the end of the
+paragraph. A label that is a surname alone ('Kelly:') is the leader's only while no one else in the
+article bears that surname. A label alone on its line
 ('John Rosenow:') is the same label, its words the next line; words after a label that are a role
 ('Chief executive of ...') are a list of panelists, no turn.
 A paragraph that is a quoted sentence signed with a dash and exactly a leader's name (a title
