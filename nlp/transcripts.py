@@ -75,12 +75,14 @@ def _labels(article, index) -> tuple[list, bool]:
             labels.append((number, match))
     speakers = [m for _n, m in labels if m.group(1).isupper() or _leader(index, m.group(1))]
     numbers = {n for n, _m in labels}
-    turns = any(_leader(index, m.group(1)) and (n - 1 in numbers or _asks(article, n - 1)) for n, m in labels)
+    turns = any(_leader(index, m.group(1)) and n - 1 in numbers for n, m in labels)
     # ('Operator: ... I would now turn the call over to Pablo Paez.' then 'Pablo E. Paez: Thank you,
     # operator. ...': a leader's label answering the paragraph labelled just before is a turn in
-    # a transcript, whoever the other speaker is; so is one right after an interviewer's question
-    # printed unlabelled, as Q&As print them: 'What has the impact been?' then 'Kelly: I would ...')
-    return labels, len(speakers) >= 2 or turns
+    # a transcript, whoever the other speaker is; so is any label right after an interviewer's
+    # question printed unlabelled, as Q&As print them: 'What has the impact been?' then 'Kelly: I
+    # would ...', or 'Linda Chow: Okonkwo told me ...', the mayor's answer and her account)
+    answers = any(_asks(article, n - 1) for n, _m in labels)
+    return labels, len(speakers) >= 2 or turns or answers
 
 
 def _asks(article, number: int) -> bool:

@@ -1,7 +1,8 @@
 """A Q&A's answers (round 35 of issue 11): an interviewer's question printed unlabelled, then the
 leader's answer under her label, often her surname alone ('Kelly: I would suspect ...'). FICTIONAL
 people (tests/nlp/conftest.py's Mara Okonkwo and Tomas Reyna, with an invented senator, mayor and
-interviewer). transcripts._labels reads a leader's label right after a question as a turn;
+interviewer). transcripts._labels reads any label right after a question as a turn (so what another
+speaker's answer relays of her is that speaker's account: transcripts.turns);
 transcripts._label_leader takes a surname label only while no one else in the article bears that
 surname; transcripts._turn_goes_on stops at the next question."""
 import pytest
@@ -60,3 +61,22 @@ def test_never_the_interviewers_next_question_as_her_turn(finder, said, followin
 def test_never_the_question_itself(finder, said):
     text = INTRO + "Okonkwo, do you think we have done enough for our workers this year?\n\n" + ANSWER
     assert said(finder, text, "quote") == {("mara-okonkwo", HERS)}
+
+
+MAYOR = "The Ledger spoke with Mayor Linda Chow and Mara Okonkwo, chief executive of Lumenfold, on Friday.\n\n"
+
+
+@pytest.mark.parametrize("answer", [
+    "Linda Chow: Okonkwo told me the raids must end, and that she would say so publicly.",
+    "Linda Chow: Okonkwo told me, “The raids must end.”",
+])
+def test_never_her_words_relayed_in_another_speakers_answer(finder, said, answer):
+    # the mayor's answer to the question, under the mayor's label: her account of what Okonkwo said
+    text = MAYOR + "What did the company tell you about the raids?\n\n" + answer
+    assert not {pair for pair in said(finder, text) if pair[0] == "mara-okonkwo"}
+
+
+def test_her_answer_and_not_the_next_speakers(finder, said):
+    text = (MAYOR + QUESTION + ANSWER + "\n\nLinda Chow: We have lost far more than that across the city, and we need "
+            "help from the state.")
+    assert said(finder, text) == {("mara-okonkwo", HERS)}
