@@ -8,7 +8,9 @@ or as a signature, as pull quotes and epigraphs do:
 A paragraph that opens with exactly a leader's name or alias and a colon gives that leader's
 words: quoted, or (in a transcript, where at least two paragraphs open with a speaker's label:
 the leader's, an interviewer's in capitals, "Q:" or "A:", or where a leader's label follows right
-after another label, a turn) unquoted to the end of the paragraph. A label alone on its line
+after another label or after a Q&A's unlabelled question, a turn) unquoted to the end of the
+paragraph. A label that is a surname alone ('Kelly:') is the leader's only while no one else in the
+article bears that surname. A label alone on its line
 ('John Rosenow:') is the same label, its words the next line; words after a label that are a role
 ('Chief executive of ...') are a list of panelists, no turn.
 A paragraph that is a quoted sentence signed with a dash and exactly a leader's name (a title
@@ -37,7 +39,7 @@ def labelled_words(article, index, attributed) -> list[tuple]:
     numbers = {n for n, _m in labels}
     out = []
     for number, match in labels:
-        leader_id = _leader(index, match.group(1))
+        leader_id = _label_leader(article, index, match.group(1))
         start, end, _block = article.ranges[number]
         first = article.doc.char_span(start, end, alignment_mode="expand")
         if leader_id is None or first is None or article.in_headline(first[0]):
@@ -76,8 +78,27 @@ def _labels(article, index) -> tuple[list, bool]:
     turns = any(_leader(index, m.group(1)) and n - 1 in numbers for n, m in labels)
     # ('Operator: ... I would now turn the call over to Pablo Paez.' then 'Pablo E. Paez: Thank you,
     # operator. ...': a leader's label answering the paragraph labelled just before is a turn in
-    # a transcript, whoever the other speaker is)
-    return labels, len(speakers) >= 2 or turns
+    # a transcript, whoever the other speaker is; so is any label right after an interviewer's
+    # question printed unlabelled, as Q&As print them: 'What has the impact been?' then 'Kelly: I
+    # would ...', or 'Linda Chow: Okonkwo told me ...', the mayor's answer and her account)
+    answers = any(_asks(article, n - 1) for n, _m in labels)
+    return labels, len(speakers) >= 2 or turns or answers
+
+
+def _asks(article, number: int) -> bool:
+    """Whether paragraph `number` is an interviewer's question printed unlabelled: one or two
+    sentences, the last a question of at least three words, no quote marks and no label (a long
+    turn that ends by handing over, '... the call over to George Zoley. George?', asks nothing)."""
+    if number < 0:
+        return False
+    start, end, block = article.ranges[number]
+    paragraph = article.text[start:end].strip()
+    span = article.doc.char_span(start, end, alignment_mode="expand")
+    if block or span is None or not paragraph.endswith("?") or any(ch in paragraph for ch in '"“”') \
+            or _LABEL.match(paragraph):
+        return False
+    sents = list(span.sents)
+    return len(sents) <= 2 and len([t for t in sents[-1] if not t.is_punct]) >= 3
 
 
 def turns(article, index) -> dict[int, str | None]:
@@ -90,7 +111,7 @@ def turns(article, index) -> dict[int, str | None]:
     numbers = {n for n, _m in labels}
     out = {}
     for number, match in labels:
-        out[number] = _leader(index, match.group(1))
+        out[number] = _label_leader(article, index, match.group(1))
         if match.end() == article.ranges[number][1] and number + 1 not in numbers:
             out[number + 1] = out[number]  # 'John Rosenow:' alone on its line, the turn on the next
     return out
@@ -119,7 +140,7 @@ def _turn_goes_on(article, number: int, labelled: set[int]) -> list[tuple]:
     for following in range(number + 1, len(article.ranges)):
         start, end, block = article.ranges[following]
         paragraph = article.text[start:end]
-        if following in labelled or block or any(ch in paragraph for ch in '"“”') \
+        if following in labelled or block or any(ch in paragraph for ch in '"“”') or _asks(article, following) \
                 or not _FIRST_PERSON.search(paragraph) or _THIRD_PERSON.search(paragraph):
             break
         first = article.doc.char_span(start, end, alignment_mode="expand")
@@ -139,7 +160,7 @@ def _labels_in_paragraphs(article, index, attributed) -> list[tuple]:
     text, out = article.text, []
     for start, end, block in article.ranges:
         for match in (_MID_LABEL.finditer(text, start, end) if not block else ()):
-            leader_id = _leader(index, match.group(1))
+            leader_id = _label_leader(article, index, match.group(1))
             quoted = [i for i, s in enumerate(article.spans) if s.open_at == match.end() and s.close_at < end]
             if leader_id is None or len(quoted) != 1 or quoted[0] in attributed or text[match.end()] not in _QUOTE_OPENERS:
                 continue
@@ -172,6 +193,27 @@ def signed_quotes(article, index, attributed) -> list[tuple]:
         if leader_id is not None and tokens:
             out.append((number, Attribution(leader_id, "transcript", [tokens[0].sent])))
     return out
+
+
+def _label_leader(article, index, label: str) -> str | None:
+    """The leader a paragraph's label names: a surname alone ('Kelly:') only while no one else in
+    the article bears it ('State Sen. Ana Okonkwo', a namesake: whose label it is stays in doubt)."""
+    leader_id = _leader(index, label)
+    words = label.lower().split()
+    if leader_id is None or len(words) != 1:
+        return leader_id
+    own = index.name_words.get(leader_id, set()) | index.own_context.get(leader_id, set())
+    def another_name(tokens) -> bool:  # a capitalised word that is none of hers ('Ana', not 'Mara' or 'CEO')
+        return any(t.is_title and t.lower_ not in own and t.lower_ not in lp.NAME_PREFIXES for t in tokens)
+    doc = article.doc
+    persons = doc.spans["persons"] if "persons" in doc.spans else []
+    if any(words[0] in {t.lower_ for t in p} and another_name(p) for p in persons):
+        return None
+    # (the small model does not always tag 'Her cousin, Ana Okonkwo,' a person: a first name right before)
+    if any(t.lower_ == words[0] and t.i and not doc[t.i - 1].is_sent_start and doc[t.i - 1].pos_ == "PROPN"
+           and doc[t.i - 1].ent_type_ not in ("ORG", "GPE") and another_name([doc[t.i - 1]]) for t in doc):
+        return None
+    return leader_id
 
 
 def _leader(index, label: str) -> str | None:

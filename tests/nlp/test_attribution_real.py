@@ -112,8 +112,10 @@ def test_direct_quotes_floor(bench, development):
     # so the floor was 0.8790; round 34's rules (a fronted 'For X,' before a clause subject puts X in view for the
     # next pronoun: heldout31 1.000 / 0.909; a quote paragraph after an 'according to' paragraph: heldout11 0.800) to
     # 0.9970 / 0.8817 (999 of 1133), so the floor was 0.8817; heldout33 (1.000 / 0.933 at its look 1, with round
-    # 34's rules: a surname label in a Q&A) to 0.9970 / 0.8824 (1013 of 1148), so the floor is 0.8823.
-    assert result["recall"] >= 0.8823, [r["quote"] for r in result["misses"]]
+    # 34's rules: a surname label in a Q&A) to 0.9970 / 0.8824 (1013 of 1148), so the floor was 0.8823; round 35's
+    # Q&A answers (a leader's label right after an unlabelled question: heldout33 1.000) to 0.9971 / 0.8833 (1014 of
+    # 1148), so the floor is 0.8832.
+    assert result["recall"] >= 0.8832, [r["quote"] for r in result["misses"]]
 
 
 def test_paraphrases_floor(bench, development):
