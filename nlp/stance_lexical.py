@@ -16,7 +16,6 @@ the vocabulary, idf and weights ride in lexical.npz (n-grams of the training tex
 from __future__ import annotations
 
 import math
-import re
 from collections import Counter
 from pathlib import Path
 
@@ -25,21 +24,25 @@ import numpy
 from onrecord.nlp.stance_head import softmax
 
 LEXICAL_FILE = "lexical.npz"
-_WHITE_SPACES = re.compile(r"\s\s+")
+# Words seen (a post's sentences repeat its words) -> the columns of their known n-grams.
+_CACHE_WORDS = 200_000
 
 
 def char_wb_ngrams(text: str, low: int, high: int) -> list[str]:
-    """scikit-learn's `char_wb` analyzer (lowercased): the n-grams of each word padded with spaces;
-    a word no longer than n gives itself once and no longer n-grams."""
-    grams: list[str] = []
-    for word in _WHITE_SPACES.sub(" ", text.lower()).split():
-        word = f" {word} "
-        size = len(word)
-        for n in range(low, high + 1):
-            if size <= n:
-                grams.append(word)
-                break
-            grams += [word[i:i + n] for i in range(size - n + 1)]
+    """scikit-learn's `char_wb` analyzer (lowercased): the n-grams of each word padded with spaces."""
+    return [gram for word in text.lower().split() for gram in word_ngrams(word, low, high)]
+
+
+def word_ngrams(word: str, low: int, high: int) -> list[str]:
+    """The n-grams of one word padded with spaces; a word no longer than n gives itself once and no
+    longer n-grams."""
+    word = f" {word} "
+    size, grams = len(word), []
+    for n in range(low, high + 1):
+        if size <= n:
+            grams.append(word)
+            break
+        grams += [word[i:i + n] for i in range(size - n + 1)]
     return grams
 
 
@@ -54,6 +57,7 @@ class Lexical:
         self.labels = [str(label) for label in labels]
         self.ngram_range = (int(ngram_range[0]), int(ngram_range[1]))
         self.blend = float(blend)
+        self._known: dict[str, list[int]] = {}
 
     @classmethod
     def load(cls, model_dir, card: dict) -> "Lexical | None":
@@ -73,12 +77,22 @@ class Lexical:
     def tfidf(self, text: str) -> tuple[numpy.ndarray, numpy.ndarray]:
         """(columns, values) of the text's TF-IDF row as scikit-learn builds it: sublinear tf, times
         idf, L2-normalised; only its non-zero entries (a text has hundreds of the 38,625 n-grams)."""
-        counts = Counter(g for g in char_wb_ngrams(text, *self.ngram_range) if g in self.vocabulary)
-        columns = numpy.fromiter((self.vocabulary[g] for g in counts), dtype="int64", count=len(counts))
+        counts = Counter(column for word in text.lower().split() for column in self._columns(word))
+        columns = numpy.fromiter(counts, dtype="int64", count=len(counts))
         values = numpy.fromiter((1.0 + math.log(c) for c in counts.values()), dtype="float32", count=len(counts))
         values *= self.idf[columns]
         norm = float(numpy.linalg.norm(values))
         return columns, (values / norm if norm > 0 else values)
+
+    def _columns(self, word: str) -> list[int]:
+        """The columns of a word's known n-grams (one per n-gram occurrence), remembered."""
+        columns = self._known.get(word)
+        if columns is None:
+            if len(self._known) >= _CACHE_WORDS:
+                self._known.clear()
+            vocabulary = self.vocabulary
+            columns = self._known[word] = [vocabulary[g] for g in word_ngrams(word, *self.ngram_range) if g in vocabulary]
+        return columns
 
     def probabilities(self, texts: list[str]) -> numpy.ndarray:
         logits = numpy.empty((len(texts), len(self.bias)), dtype="float32")
