@@ -1,8 +1,8 @@
 """Attribution on the REAL development articles (tests/data/attribution/real/dev, heldout,
 heldout2, heldout3, heldout4, heldout5, heldout6, heldout7, heldout8, heldout9, heldout10, heldout11, heldout12, heldout13,
 heldout14, heldout15, heldout16, heldout17, heldout18, heldout19, heldout20, heldout21, heldout22, heldout23,
-heldout24, heldout25, heldout26, heldout27, heldout28, heldout29, heldout30, heldout31, heldout32 and heldout33: verbatim excerpts of published reporting, with outlet, date and URL in
-articles.jsonl). The thirty-three held-out batches were each measured blind, then looked at with their misses printed, and are development data since.
+heldout24, heldout25, heldout26, heldout27, heldout28, heldout29, heldout30, heldout31, heldout32, heldout33 and heldout34: verbatim excerpts of published reporting, with outlet, date and URL in
+articles.jsonl). The thirty-four held-out batches were each measured blind, then looked at with their misses printed, and are development data since.
 
 A new blind batch is measured by bench/attribution.py, once, and never by the test suite (every
 run would be a look at it): the suite reads the development splits by name only.
@@ -19,7 +19,7 @@ DEVELOPMENT = ("dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5",
                "heldout9", "heldout10", "heldout11", "heldout12", "heldout13", "heldout14", "heldout15",
                "heldout16", "heldout17", "heldout18", "heldout19", "heldout20", "heldout21",
                "heldout22", "heldout23", "heldout24", "heldout25", "heldout26", "heldout27", "heldout28", "heldout29",
-               "heldout30", "heldout31", "heldout32", "heldout33")
+               "heldout30", "heldout31", "heldout32", "heldout33", "heldout34")
 
 
 @pytest.fixture(scope="module")
@@ -114,8 +114,10 @@ def test_direct_quotes_floor(bench, development):
     # 0.9970 / 0.8817 (999 of 1133), so the floor was 0.8817; heldout33 (1.000 / 0.933 at its look 1, with round
     # 34's rules: a surname label in a Q&A) to 0.9970 / 0.8824 (1013 of 1148), so the floor was 0.8823; round 35's
     # Q&A answers (a leader's label right after an unlabelled question: heldout33 1.000) to 0.9971 / 0.8833 (1014 of
-    # 1148), so the floor is 0.8832.
-    assert result["recall"] >= 0.8832, [r["quote"] for r in result["misses"]]
+    # 1148), so the floor was 0.8832; heldout34 (1.000 / 0.867 at its
+    # look 1, with round 35's rules: a tag broken over a pasted line break, and the quote after it) to 0.9971 /
+    # 0.8831 (1027 of 1163), so the floor is 0.8830.
+    assert result["recall"] >= 0.8830, [r["quote"] for r in result["misses"]]
 
 
 def test_paraphrases_floor(bench, development):
@@ -185,11 +187,13 @@ def test_paraphrases_floor(bench, development):
     # floor was 0.6387; round 34's pronoun rule (two participles after heldout31's 'he stated', 'he added') to 0.980 /
     # 0.6408 (635 of 991), so the floor was 0.6407; heldout33 (1.000 / 0.800 when it was folded in, its summary
     # bullet annotated at look 2 as three earlier batches annotate one: 'At <org>, X says that', 'She also asked')
-    # to 0.980 / 0.6424 (643 of 1001), so the floor is 0.6423.
-    assert result["recall"] >= 0.6423, [r["quote"] for r in result["misses"]]
+    # to 0.980 / 0.6424 (643 of 1001), so the floor was 0.6423; heldout34 (1.000 / 0.769 when it was folded in: a
+    # title-only subject named three paragraphs on, 'shared the details of how', an 'as X expressed' tag) to 0.981 /
+    # 0.6440 (653 of 1014), so the floor is 0.6439.
+    assert result["recall"] >= 0.6439, [r["quote"] for r in result["misses"]]
 
 
 def test_only_development_splits_are_read(bench):
     for split in DEVELOPMENT:
         assert all(name.startswith(f"{split}/") for name in bench.load_real(split)[1])
-    assert not [split for split in DEVELOPMENT if split.startswith("heldout") and split[7:] not in ("", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14", "15", "16", "17", "18", "19", "20", "21", "22", "23", "24", "25", "26", "27", "28", "29", "30", "31", "32", "33")]
+    assert not [split for split in DEVELOPMENT if split.startswith("heldout") and split[7:] not in ("", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14", "15", "16", "17", "18", "19", "20", "21", "22", "23", "24", "25", "26", "27", "28", "29", "30", "31", "32", "33", "34")]
