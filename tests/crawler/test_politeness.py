@@ -164,8 +164,11 @@ def gaps(times):
 
 def paced(times, seconds) -> bool:
     """The requests arrived about `seconds` apart: Scrapy sends them exactly so, and the latency of
-    a loopback request moves its arrival by some hundredths of a second on a loaded machine."""
-    return min(gaps(times)) >= 0.75 * seconds
+    a loopback request moves each arrival by some hundredths of a second on a loaded machine (a
+    tenth, seen under a full test run on 2 cores). The mean gap telescopes to the first and last
+    arrivals, so it holds to the pace whatever the jitter between; no single gap may fall to half."""
+    spread = gaps(times)
+    return sum(spread) / len(spread) >= 0.9 * seconds and min(spread) >= 0.5 * seconds
 
 
 def test_a_paced_crawl_keeps_each_lane_and_site_at_its_pace_and_is_never_refused(replay, crawl, db):
