@@ -82,6 +82,7 @@ class Titles:
             words = " ".join(t.text for t in n.subtree)
             found = org.search(words) if org else None
             return found is not None and found.group(0) == words
+
         own = self.index.own_context[leader]
         return any((n.ent_type_ == "PERSON" or n.pos_ == "PROPN") and self.leader_at.get(n.i) != leader
                    and not the_organisation(n) and not all(t.lower_ in own or t.is_punct for t in n.subtree)

@@ -18,7 +18,7 @@ from onrecord.nlp import leader_patterns as lp
 _WORDS = re.compile(r"[\w’'-]+")
 # words of standing in a role: a role and a name with different ones are two people
 STANDING = {"incoming", "outgoing", "former", "new", "interim", "acting", "retiring", "departing", "future",
-             "previous", "ex", "then", "late"}
+            "previous", "ex", "then", "late"}
 _WORD_BEFORE = re.compile(r"([\w’'-]+)\s+$")
 _TITLE_AFTER = re.compile(r"^,\s+(?:who\s+(?:is|becomes|will\s+become)\s+)?(?:the\s+|a\s+|an\s+)?([\w’'-]+)")
 
