@@ -209,11 +209,18 @@ def _label_leader(article, index, label: str) -> str | None:
     persons = doc.spans["persons"] if "persons" in doc.spans else []
     if any(words[0] in {t.lower_ for t in p} and another_name(p) for p in persons):
         return None
-    # (the small model does not always tag 'Her cousin, Ana Okonkwo,' a person: a first name right before)
-    if any(t.lower_ == words[0] and t.i and not doc[t.i - 1].is_sent_start and doc[t.i - 1].pos_ == "PROPN"
-           and doc[t.i - 1].ent_type_ not in ("ORG", "GPE") and another_name([doc[t.i - 1]]) for t in doc):
+    # (the small model does not always tag 'Her cousin, Ana Okonkwo,' a person: a first name right before,
+    # at a sentence's start too ('Ana Okonkwo is a city councilwoman.') when the name is that sentence's subject)
+    if any(t.lower_ == words[0] and t.i and doc[t.i - 1].pos_ == "PROPN" and doc[t.i - 1].ent_type_ not in ("ORG", "GPE")
+           and another_name([doc[t.i - 1]]) and (not doc[t.i - 1].is_sent_start or _named_subject(t)) for t in doc):
         return None
     return leader_id
+
+
+def _named_subject(surname) -> bool:
+    """'Ana Okonkwo' opening a sentence as its subject, not as a label ('Okonkwo:') or a heading."""
+    return surname.dep_ in ("nsubj", "nsubjpass") and surname.head.pos_ in ("VERB", "AUX") and not (
+        surname.i + 1 < len(surname.doc) and surname.doc[surname.i + 1].text == ":")
 
 
 def _leader(index, label: str) -> str | None:
