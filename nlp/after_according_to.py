@@ -10,14 +10,8 @@ narration (no person noun: 'whose workers walked out'), and the quote must name 
 """
 from __future__ import annotations
 
-from onrecord.nlp import leader_patterns as lp
+from onrecord.nlp.antecedents import may_be_a_person
 from onrecord.nlp.quote_candidates import Attribution
-
-
-def _a_person(token) -> bool:
-    word = token.lower_
-    return token.ent_type_ in ("PERSON", "NORP") or token.pos_ in ("NOUN", "PROPN") and (
-        lp.is_person_noun(word) or word in lp.FEMININE_NOUNS | lp.MASCULINE_NOUNS)
 
 
 def quotes_after_according_to(attribution, according, taken) -> list[tuple]:
@@ -46,7 +40,8 @@ def quotes_after_according_to(attribution, according, taken) -> list[tuple]:
         narration = [t for t in last if article.in_quote[t.i] == -1]
         if mentions.people_in(narration) - {leader_id} or mentions.people_in(article.span_tokens[index]):
             continue  # someone else in view, or the quote talks about someone: a reply may be theirs
-        if any(_a_person(t) for t in narration if mentions.leader_at.get(t.i) != leader_id):
+        if any(t.ent_type_ in ("PERSON", "NORP") or may_be_a_person(t, suffixes=False)
+               for t in narration if mentions.leader_at.get(t.i) != leader_id):
             continue  # 'according to Okonkwo, whose workers walked out': the workers may speak next
         out.append((span, words, Attribution(leader_id, "continuation", [last])))
     return out

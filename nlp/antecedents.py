@@ -82,9 +82,9 @@ class Antecedents:
             node = t
             while node.dep_ in ("compound", "flat") and node.head.i != node.i:
                 node = node.head
-            if node.dep_ != "poss" or _may_be_a_person(node.head, suffixes=False):
+            if node.dep_ != "poss" or may_be_a_person(node.head, suffixes=False):
                 return False  # "Okonkwo's critics were unimpressed": one of them may be the he
-        if any(t.dep_ in ("nsubj", "nsubjpass") and _may_be_a_person(t) and not lp.other_gender(t.lower_, pronoun.lower_)
+        if any(t.dep_ in ("nsubj", "nsubjpass") and may_be_a_person(t) and not lp.other_gender(t.lower_, pronoun.lower_)
                for t in narration):
             return False  # "Her customers walked into Okonkwo's shop": someone acting who may be she
         others = self.people_in(narration, objects=True) - {leader_id}
@@ -195,7 +195,7 @@ class Antecedents:
             if not found:
                 continue
             if len(found) != 1 or not next(iter(found)).startswith("speaker:") or t.ent_type_ \
-                    or _may_be_a_person(t) or t.lower_ in _GENDERED or self.by_title(t) or self.by_role(t) \
+                    or may_be_a_person(t) or t.lower_ in _GENDERED or self.by_title(t) or self.by_role(t) \
                     or t.pos_ == "PRON" or t.pos_ == "PROPN" and not _an_institution(t):
                 return set()  # someone who may be the 'he': the doubt stays
             things.add(t.i)
@@ -285,9 +285,9 @@ def _frames_the_sentence(prep) -> bool:
         return False
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     if not subjects:  # 'For Scardina, losing these employees represents ...' (nlp/fronted_views.py)
-        return clause_subject_in_her_view(prep, verb, _may_be_a_person)
+        return clause_subject_in_her_view(prep, verb, may_be_a_person)
     if len(subjects) != 1 or subjects[0].pos_ != "NOUN" or any(
-            t.pos_ == "PROPN" or t.ent_type_ == "PERSON" or _may_be_a_person(t) for t in subjects[0].subtree):
+            t.pos_ == "PROPN" or t.ent_type_ == "PERSON" or may_be_a_person(t) for t in subjects[0].subtree):
         return False  # (not 'For Okonkwo, her sister's arrest came ...': the sister may be the next 'she')
     if prep.i < subjects[0].i:
         return True
@@ -298,7 +298,7 @@ def _frames_the_sentence(prep) -> bool:
         t.lower_ in _GENDERED["he"] | _GENDERED["she"] for t in subjects[0].subtree)
 
 
-def _may_be_a_person(noun, suffixes: bool = True) -> bool:
+def may_be_a_person(noun, suffixes: bool = True) -> bool:
     """A noun that names or may name people: 'critics', 'daughter'; with suffixes, also 'the
     roofer', 'customers' (and, crudely, 'restaurant': used only where doubt is the safe side)."""
     word = noun.lower_
