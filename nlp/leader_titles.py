@@ -6,6 +6,7 @@ leader_mentions.Mentions, which provides index, leader_at and resolve_pronoun)."
 from __future__ import annotations
 
 from onrecord.nlp import leader_patterns as lp
+from onrecord.nlp.described_roles import described_leader
 from onrecord.nlp.named_later import STANDING
 
 # a title under these words is another post than the one of that name ("deputy chief executive")
@@ -89,9 +90,15 @@ class Titles:
                    for n in beside)  # (but "the chief executive officer (CEO) of ...": her own title)
 
     def by_role(self, head, quote_index: int = -1) -> str | None:
-        return self.role(head, quote_index)[0]
+        return self._role_in_view(head, quote_index)[0]
 
     def role(self, head, quote_index: int = -1):
+        """(leader, [sentence]) for a tag's 'the CEO', 'the rancher', 'the 62-year-old': the leader
+        in view whose title it is, else the one leader the story itself described so."""
+        found = self._role_in_view(head, quote_index)
+        return found if found[0] else described_leader(self, head)
+
+    def _role_in_view(self, head, quote_index: int = -1):
         """(leader, [antecedent sentence]) for 'the CEO', 'the executive': the leader the
         sentences just before are about, as for he/she, when the role is that leader's title."""
         nothing = (None, [])
