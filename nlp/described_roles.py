@@ -14,6 +14,8 @@ own modifiers must all stand in the description ('the former owner' is not 'owne
 
 from __future__ import annotations
 
+from onrecord.nlp.named_later import STANDING
+
 _NAME_DEPS = ("compound", "flat")
 _ARTICLES = {"the", "a", "an"}
 
@@ -32,9 +34,10 @@ def described_leader(mentions, head):
     (person, descriptions), = held.items()
     if not person.startswith("leader:"):
         return nothing
-    earlier = [d for d in descriptions if d[0] < head.i and words <= d[1]]
+    earlier = [d for d in descriptions if d[0] < head.i and words <= d[1] and not (d[1] & STANDING) - words]
     if not earlier or any(d[0] > head.i for d in descriptions):
-        return nothing  # described only after the tag, or so only in other words ('the former owner')
+        return nothing  # described only after the tag, or so only in other words ('the former owner' is not
+        # 'owner X', nor 'the rancher' 'X, a former rancher')
     leader = person[len("leader:"):]
     return leader, [mentions.doc[earlier[-1][0]].sent]
 

@@ -124,6 +124,8 @@ class Titles:
         if leader is None or not descriptive and (leader not in self.index.orgs
                                                   or head.lower_ not in self.index.orgs[leader][1]):
             return nothing
+        if any(t.lower_ in STANDING | _ANOTHER_POST and t.lower_ not in self.index.own_context[leader] for t in words):
+            return nothing  # '"...," said the former owner': not the one just named as holding it now
         if descriptive and any(t.lemma_ == head.lemma_ and t.i != head.i and t.dep_ not in ("appos", "attr", "compound")
                                for sent in [*antecedent, head.sent] for t in sent if t.i < head.i):
             return nothing  # "Okonkwo met two billionaires. '...,' the billionaire said.": which one?

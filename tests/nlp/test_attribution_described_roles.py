@@ -65,3 +65,38 @@ def test_a_role_the_story_set_beside_her_with_another_person_between(finder, sai
 ])
 def test_never_a_role_tag_that_another_could_hold(finder, said, text):
     assert ("tomas-reyna", WORDS) not in said(finder, text)
+
+
+@pytest.mark.parametrize("text", [
+    'Tomas Reyna, a former rancher, says the raids have emptied the valley. The mayor visited on Tuesday.\n\n"We '
+    'lost half the crew in a week," said the rancher.',
+])
+def test_never_a_role_the_story_gave_him_only_as_former(finder, said, text):
+    assert ("tomas-reyna", WORDS) not in said(finder, text)
+
+
+CHIEF = "Mara Okonkwo, the chief executive of Lumenfold, spoke on Tuesday.\n\n"
+
+
+@pytest.mark.parametrize("text", [
+    CHIEF + '"These raids are cruel," the former chief executive said.',
+    CHIEF + '"These raids are cruel," the interim chief executive said.',
+    CHIEF + '"These raids are cruel," the deputy chief executive said.',
+    'Mara Okonkwo, a billionaire, spoke on Tuesday.\n\n"These raids are cruel," the former billionaire said.',
+])
+def test_never_her_title_in_view_with_another_standing(finder, said, text):
+    """The leader just named holds the title now: 'the former (interim, deputy) chief executive' is someone else,
+    whose words gave hers before round 37 (Titles.role, the leader in view)."""
+    assert not {pair for pair in said(finder, text) if pair[0] == "mara-okonkwo"}
+
+
+@pytest.mark.parametrize("standing", ["former", "new"])
+def test_never_his_title_in_view_with_another_standing(finder, said, standing):
+    text = ("Tomas Reyna, the owner of Reyna Roofing, says the raids have emptied his crews.\n\n"
+            f'"We lost half the crew in a week," said the {standing} owner.')
+    assert ("tomas-reyna", WORDS) not in said(finder, text)
+
+
+def test_her_title_in_view_without_a_standing_stays_hers(finder, said):
+    text = CHIEF + '"These raids are cruel," the chief executive said.'
+    assert ("mara-okonkwo", normalize_quote("These raids are cruel")) in said(finder, text, "quote")
