@@ -162,7 +162,14 @@ def _aged(mentions, t, age: str):
             return _person(mentions, old.head) or False
         if old.dep_ == "appos" or any(c.dep_ == "appos" for c in old.children):
             return _described(mentions, old) or False
+        if old.dep_ == "amod" and old.head.dep_ == "appos":  # 'X, a 62-year-old mother of three,'
+            return _described(mentions, old.head) or False
         if doc[t.i - 1].lower_ == "the" and old.dep_ != "attr":
             return ""  # another 'the 62-year-old': the same one, whoever that is
         return False  # 'a 62-year-old worker', another 'the 62-year-old': whose, the rules cannot tell
-    return ""
+    if t.dep_ == "nummod" and t.head.pos_ == "NOUN" and t.head.lemma_.lower() != "year":
+        return ""  # '62 workers', '62 percent': a count, no age
+    if t.dep_ in ("attr", "acomp") and t.head.lemma_ == "be":  # 'Okonkwo is 62'
+        subject = [c for c in t.head.children if c.dep_ == "nsubj"]
+        return (_person(mentions, subject[0]) if len(subject) == 1 else None) or False
+    return False  # 'who is 62', 'aged 62', '62 years old': someone's age, whose the rules do not read

@@ -26,6 +26,33 @@ def test_a_role_or_age_the_story_set_beside_the_leader_is_his_tag(finder, said, 
     assert ("tomas-reyna", WORDS) in said(finder, text, "quote")
 
 
+AGE_TAG = '\n\n"These raids are cruel," said the 62-year-old.'
+CRUEL = normalize_quote("These raids are cruel")
+
+
+@pytest.mark.parametrize("text", [
+    "62-year-old Mara Okonkwo spoke to reporters on Tuesday. The mayor spoke after her." + AGE_TAG,
+    "Mara Okonkwo, a 62-year-old mother of three, spoke to reporters on Tuesday. The mayor spoke after her." + AGE_TAG,
+    "Mara Okonkwo is 62. She spoke to reporters on Tuesday, and the mayor spoke after her." + AGE_TAG,
+    "Mara Okonkwo, 62, spoke to reporters on Tuesday. Mayor Linda Chow spoke after her." + AGE_TAG,
+    "Mara Okonkwo, 62, spoke to reporters on Tuesday. Agents arrested 62 workers last week." + AGE_TAG,
+])
+def test_her_age_the_story_gave_is_her_tag(finder, said, text):
+    assert ("mara-okonkwo", CRUEL) in said(finder, text, "quote")
+
+
+@pytest.mark.parametrize("other", [
+    "Mayor Linda Chow, 62, spoke after her.",
+    "The mayor, 62, spoke after her.",
+    "Her mother, who is 62, spoke after her.",
+    "Her mother, aged 62, spoke after her.",
+    "Her husband is 62 years old.",
+])
+def test_never_an_age_someone_else_may_share(finder, said, other):
+    text = "Mara Okonkwo, 62, spoke to reporters on Tuesday. " + other + AGE_TAG
+    assert ("mara-okonkwo", CRUEL) not in said(finder, text)
+
+
 def test_a_role_the_story_set_beside_her_with_another_person_between(finder, said):
     text = ("Mara Okonkwo, the founder of Lumenfold, spoke on Tuesday. Sheriff Dale Murrow answered questions "
             'afterwards.\n\n"These raids are cruel," the founder said.')
