@@ -42,6 +42,15 @@ def described_leader(mentions, head):
     return leader, [mentions.doc[earlier[-1][0]].sent]
 
 
+def holds_it_now(mentions, head, leader: str, standing: set[str]) -> bool:
+    """Whether the story set the tag's role beside the leader without the tag's standing words:
+    after 'Okonkwo, the chief executive of Lumenfold,' the tag 'the former chief executive' is another
+    (after 'Okonkwo, who ran Lumenfold until 2019,' it is hers)."""
+    return any(t.i != head.i and t.lemma_.lower() == head.lemma_.lower() and mentions.in_quote[t.i] == -1
+               and _described(mentions, t) == "leader:" + leader
+               and not standing & {x.lower_ for x in t.subtree} for t in mentions.doc)
+
+
 def _tag_age(head) -> str | None:
     """'75' for the tag 'the 75-year-old' (four tokens before 'old'), else None."""
     from onrecord.nlp.leader_titles import age_epithet

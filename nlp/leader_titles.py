@@ -6,7 +6,7 @@ leader_mentions.Mentions, which provides index, leader_at and resolve_pronoun)."
 from __future__ import annotations
 
 from onrecord.nlp import leader_patterns as lp
-from onrecord.nlp.described_roles import described_leader
+from onrecord.nlp.described_roles import described_leader, holds_it_now
 from onrecord.nlp.named_later import STANDING
 
 # a title under these words is another post than the one of that name ("deputy chief executive")
@@ -124,8 +124,9 @@ class Titles:
         if leader is None or not descriptive and (leader not in self.index.orgs
                                                   or head.lower_ not in self.index.orgs[leader][1]):
             return nothing
-        if any(t.lower_ in STANDING | _ANOTHER_POST and t.lower_ not in self.index.own_context[leader] for t in words):
-            return nothing  # '"...," said the former owner': not the one just named as holding it now
+        standing = {t.lower_ for t in words if t.lower_ in STANDING | _ANOTHER_POST} - self.index.own_context[leader]
+        if standing and holds_it_now(self, head, leader, standing):
+            return nothing  # 'Reyna, the owner of ...' then '"...," said the former owner': another
         if descriptive and any(t.lemma_ == head.lemma_ and t.i != head.i and t.dep_ not in ("appos", "attr", "compound")
                                for sent in [*antecedent, head.sent] for t in sent if t.i < head.i):
             return nothing  # "Okonkwo met two billionaires. '...,' the billionaire said.": which one?

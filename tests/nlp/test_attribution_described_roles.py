@@ -112,8 +112,9 @@ CHIEF = "Mara Okonkwo, the chief executive of Lumenfold, spoke on Tuesday.\n\n"
     'Mara Okonkwo, a billionaire, spoke on Tuesday.\n\n"These raids are cruel," the former billionaire said.',
 ])
 def test_never_her_title_in_view_with_another_standing(finder, said, text):
-    """The leader just named holds the title now: 'the former (interim, deputy) chief executive' is someone else,
-    whose words gave hers before round 37 (Titles.role, the leader in view)."""
+    """The story set the title beside her without that standing: 'the former (interim, deputy) chief executive' is
+    someone else, whose words gave hers before round 37 (Titles.role, the leader in view; 'Okonkwo, who ran Lumenfold
+    until 2019, ...' then 'the former chief executive' stays hers: test_attribution_not_hers_by_title_or_turn.py)."""
     assert not {pair for pair in said(finder, text) if pair[0] == "mara-okonkwo"}
 
 
