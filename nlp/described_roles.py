@@ -173,7 +173,7 @@ def _aged(mentions, t, age: str):
             return _described(mentions, old) or False
         if old.dep_ == "amod" and old.head.dep_ == "appos":  # 'X, a 62-year-old mother of three,'
             return _described(mentions, old.head) or False
-        if doc[t.i - 1].lower_ == "the" and old.dep_ != "attr":
+        if t.i > 0 and doc[t.i - 1].lower_ == "the" and old.dep_ != "attr":
             return ""  # another 'the 62-year-old': the same one, whoever that is
         return False  # 'a 62-year-old worker', another 'the 62-year-old': whose, the rules cannot tell
     if t.dep_ == "nummod" and t.head.pos_ == "NOUN" and t.head.lemma_.lower() != "year":
