@@ -299,6 +299,9 @@ def _relays_another(verb) -> bool:
                and not any(g.dep_ in ("aux", "mark") for g in c.children)  # ('noted that time will tell')
                or c.dep_ == "advcl" and c.tag_ == "VBG" and is_speech(c) and c.i > 0
                and c.doc[c.i - 1].dep_ == "dobj" and c.doc[c.i - 1].head.i == verb.i  # 'recalled him saying'
+               or c.dep_ in ("ccomp", "xcomp") and c.i > verb.i and is_speech(c)  # 'recalled being asked': words
+               and any(g.dep_ == "auxpass" and g.lower_ == "being" for g in c.children)  # said to the subject
+               and not any(g.dep_ == "nsubjpass" for g in c.children)
                for c in verb.children)
 
 

@@ -376,7 +376,7 @@ AS_VERBS = frozenset({
 
 # Heads through which "X went on to say" still makes X the speaker; any other head of an xcomp
 # ("is expected to say", "plans to tell") means the words have not been said.
-XCOMP_SPEECH_HEADS = frozenset({"go", "continue", "proceed", "take", "rush", "hasten", "move", "keep"})
+XCOMP_SPEECH_HEADS = frozenset({"go", "continue", "proceed", "take", "rush", "hasten", "move", "keep", "recall", "remember"})
 
 # Auxiliaries that make a speech verb hypothetical or future: "Okonkwo will say", "might tell".
 UNREAL_AUX = frozenset({"will", "'ll", "wo", "might", "may", "could", "should", "must", "would", "can", "ca"})

@@ -6,6 +6,7 @@ leader_mentions.Mentions, which provides index, leader_at and resolve_pronoun)."
 from __future__ import annotations
 
 from onrecord.nlp import leader_patterns as lp
+from onrecord.nlp.described_roles import described_leader, holds_it_now
 from onrecord.nlp.named_later import STANDING
 
 # a title under these words is another post than the one of that name ("deputy chief executive")
@@ -89,9 +90,15 @@ class Titles:
                    for n in beside)  # (but "the chief executive officer (CEO) of ...": her own title)
 
     def by_role(self, head, quote_index: int = -1) -> str | None:
-        return self.role(head, quote_index)[0]
+        return self._role_in_view(head, quote_index)[0]
 
     def role(self, head, quote_index: int = -1):
+        """(leader, [sentence]) for a tag's 'the CEO', 'the rancher', 'the 62-year-old': the leader
+        in view whose title it is, else the one leader the story itself described so."""
+        found = self._role_in_view(head, quote_index)
+        return found if found[0] else described_leader(self, head)
+
+    def _role_in_view(self, head, quote_index: int = -1):
         """(leader, [antecedent sentence]) for 'the CEO', 'the executive': the leader the
         sentences just before are about, as for he/she, when the role is that leader's title."""
         nothing = (None, [])
@@ -117,6 +124,9 @@ class Titles:
         if leader is None or not descriptive and (leader not in self.index.orgs
                                                   or head.lower_ not in self.index.orgs[leader][1]):
             return nothing
+        standing = {t.lower_ for t in words if t.lower_ in STANDING | _ANOTHER_POST} - self.index.own_context[leader]
+        if standing and holds_it_now(self, head, leader, standing):
+            return nothing  # 'Reyna, the owner of ...' then '"...," said the former owner': another
         if descriptive and any(t.lemma_ == head.lemma_ and t.i != head.i and t.dep_ not in ("appos", "attr", "compound")
                                for sent in [*antecedent, head.sent] for t in sent if t.i < head.i):
             return nothing  # "Okonkwo met two billionaires. '...,' the billionaire said.": which one?

@@ -44,12 +44,13 @@ def relays_a_second_speaker(verb, in_quote, is_speech) -> bool:
 
 
 def said_by_the_person_before(participle) -> bool:
-    """'a video of the mayor saying': the participle follows, with no comma, a person named in an
-    'of' phrase, who is its subject."""
+    """'a video of the mayor saying', 'recalled the mayor telling her': the participle follows, with no
+    comma, a person named in an 'of' phrase or as the object of the verb it hangs on, who is its subject."""
     if participle.tag_ != "VBG" or participle.i == 0:
         return False
     before = participle.doc[participle.i - 1]
-    return before.dep_ == "pobj" and before.head.lower_ == "of" and _a_person(before)
+    return (before.dep_ == "pobj" and before.head.lower_ == "of"
+            or before.dep_ == "dobj" and before.head.i == participle.head.i) and _a_person(before)
 
 
 def _someone_elses(participle) -> bool:

@@ -132,8 +132,8 @@ class SpeechGrammar:
         node = verb
         for _ in range(4):
             children = [c for c in node.children if self.in_quote[c.i] == -1]
-            if any(c.dep_ == "nsubjpass" for c in children):
-                return None
+            if any(c.dep_ in ("nsubjpass", "auxpass") for c in children):
+                return None  # (a passive: 'being told' has no speaker of its own)
             subjects = [c for c in children if c.dep_ == "nsubj"] or [
                 s for c in children if c.dep_ == "aux" for s in c.children if s.dep_ == "nsubj"]  # "Benioff had, ..., helped"
             if subjects:  # a split compound ("co - founder") gives several: the nearest heads it

@@ -120,8 +120,10 @@ def test_direct_quotes_floor(bench, development):
     # 0.8831 (1027 of 1163), so the floor was 0.8830; heldout35 (0.958 / 0.917 at its look 1, with round 36's
     # rules: a role tag after the quote, 'recalled asking officers, "..."'; its one wrong pair is a petition's
     # words before a sentence where a leader 'wrote an opinion piece') to 0.9962 / 0.8837 (1049 of 1187): it
-    # stays 0.8830.
-    assert result["recall"] >= 0.8830, [r["quote"] for r in result["misses"]]
+    # stayed 0.8830; round 37's rules (a role or age the story set beside one leader, 'recalled asking ...,'; no
+    # direct pair added or lost: the forms' real misses are misparses or in doubt by design) left it at 0.9962 /
+    # 0.8837 (1049 of 1187), so the floor is 0.8837.
+    assert result["recall"] >= 0.8837, [r["quote"] for r in result["misses"]]
 
 
 def test_paraphrases_floor(bench, development):
@@ -195,8 +197,9 @@ def test_paraphrases_floor(bench, development):
     # title-only subject named three paragraphs on, 'shared the details of how', an 'as X expressed' tag) to 0.981 /
     # 0.6440 (653 of 1014), so the floor was 0.6439; heldout35 (1.000 / 0.680 when it was folded in: participles
     # of a speech act, 'explained' with no 'that', a coordinated subject, 'posted <object>') to 0.981 / 0.6449 (670
-    # of 1039): it stays 0.6439.
-    assert result["recall"] >= 0.6439, [r["quote"] for r in result["misses"]]
+    # of 1039): it stayed 0.6439; round 37's described roles ('CoreCivic CEO Damon Hininger' then 'the CEO
+    # suggested that ...': heldout20) to 0.981 / 0.6458 (671 of 1039), so the floor is 0.6458.
+    assert result["recall"] >= 0.6458, [r["quote"] for r in result["misses"]]
 
 
 def test_only_development_splits_are_read(bench):
