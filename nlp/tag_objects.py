@@ -18,7 +18,7 @@ from __future__ import annotations
 TEXT_NOUNS = frozenset({
     "piece", "op-ed", "essay", "column", "article", "editorial", "letter", "petition", "statement", "memo",
     "post", "blog", "newsletter", "thread", "video", "clip", "photo", "picture", "image", "screenshot",
-    "podcast", "book", "report", "email", "e-mail", "tweet", "note", "manifesto",
+    "podcast", "book", "report", "email", "e-mail", "tweet", "note", "manifesto", "link",
 })
 # Nouns for a reply, which may be the quote itself ('posted the response') unless it is a new one.
 REPLY_NOUNS = frozenset({"reply", "response", "answer", "rebuttal", "comment", "message", "reaction"})

@@ -27,6 +27,7 @@ LETTER = "Forty founders signed an open letter on Sunday. “We cannot stay sile
     "The company's statement was brief. “We comply with all laws.” Okonkwo posted the statement on LinkedIn.",
     "Mayor Linda Chow spoke at the rally. “We will protect every family.” Okonkwo posted a video of the speech on X.",
     "“Stop the raids!” Okonkwo posted a video of the crowd chanting.",
+    "“This is a dark day for the city.” Okonkwo tweeted a link to the mayor's speech.",
     "The new law is blunt. “No employer shall knowingly hire an unauthorized worker.” Okonkwo wrote an essay on it "
     "for the Ledger.",
     "“Lumenfold has abandoned its workers.” Okonkwo responded with a statement of her own.",
