@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from onrecord.nlp import leader_patterns as lp
 from onrecord.nlp.speech_verbs import SpeechGrammar, is_expressive, is_label, is_speech, lemma
+from onrecord.nlp.tag_objects import says_something_else, writes_another_text
 
 
 class QuoteGrammar(SpeechGrammar):
@@ -177,6 +178,7 @@ class QuoteGrammar(SpeechGrammar):
         embedded = self.article.spans[index].embedded
         tokens = self.article.span_tokens[index]
         sents = {first_sent.start: first_sent, last_sent.start: last_sent}
+        standalone = not embedded and self.stands_alone(index)
         for neighbour in (self.beside(tokens[0].i, -1, index), self.beside(tokens[-1].i, 1, index)):
             if neighbour is not None:  # the parser may end a sentence at the quote's mark
                 sents.setdefault(neighbour.sent.start, neighbour.sent)
@@ -188,6 +190,10 @@ class QuoteGrammar(SpeechGrammar):
                     if embedded:
                         continue
                     gap = range(verb.i + 1, tokens[0].i)
+                elif writes_another_text(verb, self.in_quote) or (
+                        standalone and says_something_else(verb, self.in_quote)):
+                    continue  # '"..." Hoffman wrote an opinion piece ...': its words are that piece's;
+                    # '"..." Okonkwo, who signed it, said she hoped ...': hers are the clause
                 else:
                     gap = range(tokens[-1].i + 1, verb.i)
                 subject = self.subject(verb)
@@ -201,6 +207,15 @@ class QuoteGrammar(SpeechGrammar):
                        for t in (self.doc[i] for i in gap)):
                     return verb
         return None
+
+    def stands_alone(self, index) -> bool:
+        """The quote is a sentence of its own, so no tag goes on from it: a full stop inside its
+        marks, or a question or exclamation mark with a capital after the closing mark (not
+        '"...?" he said')."""
+        span = self.article.spans[index]
+        words = self.text[span.start:span.end].rstrip()
+        after = self.text[span.close_at:].lstrip("\"'”’″ ")[:1]
+        return words.endswith(".") or words.endswith(("?", "!")) and after.isupper()
 
     def tag_verb(self, index):
         """'"...," Okonkwo fumed.', '"...," laughed Okonkwo during the call.': a quoted sentence
