@@ -18,6 +18,11 @@ from onrecord.nlp.reported_clauses import (complements, habitual, long_standing,
 from onrecord.nlp.speech_verbs import according_to, is_expressive, is_label, is_speech, lemma
 
 
+# Verbs that report speech through their noun object ('expressed hope that ...', 'made a joke that ...',
+# 'issued a statement that ...') though they are no verbs of saying.
+_BY_THEIR_NOUN = frozenset({"express", "voice", "make", "issue"})
+
+
 class Paraphrases(ClauseChecks):
     """The reported-speech rules for one article (the checks each clause passes: paraphrase_checks.py)."""
 
@@ -31,15 +36,18 @@ class Paraphrases(ClauseChecks):
             pointed_out = lemma(verb) == "point" and any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children)
             emphasis = lemma(verb) in lp.EMPHASIS_FRAMES and any(  # 'underscored that ...': as 'stressed that'
                 c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children) for c in verb.children)
-            if lemma(verb) not in lp.INDIRECT_VERBS and lemma(verb) not in ("express", "voice", "make", "issue") \
+            if lemma(verb) not in lp.INDIRECT_VERBS and lemma(verb) not in _BY_THEIR_NOUN \
                     and not belief and not pointed_out and not emphasis:
                 continue
             if self.grammar.unmarked_words(verb) is not None:
                 continue  # 'He stated, Hope without action ...': words given as his own (attribution.py)
             if _implied_by_an_act(verb):
                 continue  # 'offered briefings, suggesting the video was a first step': the act implies it
-            clauses = [c for c in verb.children if c.dep_ == "ccomp" and self._reported(c, verb)] \
-                or self._stance_clause(verb) or self._misattached_clause(verb)
+            if lemma(verb) == "make":  # a clause of its own is causative ('making adjustments to cope ...', parsed
+                clauses = self._stance_clause(verb)  # as 'make them cope'): only 'made a joke that ...' reports
+            else:
+                clauses = [c for c in verb.children if c.dep_ == "ccomp" and self._reported(c, verb)] \
+                    or self._stance_clause(verb) or self._misattached_clause(verb)
             tagged = not clauses and verb.dep_ == "parataxis" and verb.head.pos_ in ("VERB", "AUX") \
                 and verb.head.i < verb.i and self.in_quote[verb.head.i] == -1
             if tagged:  # 'The raid could delay work by "2 or 3 months," he said, but ...'
