@@ -1,8 +1,8 @@
 """Attribution on the REAL development articles (tests/data/attribution/real/dev, heldout,
 heldout2, heldout3, heldout4, heldout5, heldout6, heldout7, heldout8, heldout9, heldout10, heldout11, heldout12, heldout13,
 heldout14, heldout15, heldout16, heldout17, heldout18, heldout19, heldout20, heldout21, heldout22, heldout23,
-heldout24, heldout25, heldout26, heldout27, heldout28, heldout29, heldout30, heldout31, heldout32, heldout33, heldout34 and heldout35: verbatim excerpts of published reporting, with outlet, date and URL in
-articles.jsonl). The thirty-five held-out batches were each measured blind, then looked at with their misses printed, and are development data since.
+heldout24, heldout25, heldout26, heldout27, heldout28, heldout29, heldout30, heldout31, heldout32, heldout33, heldout34, heldout35, heldout36 and heldout37: verbatim excerpts of published reporting, with outlet, date and URL in
+articles.jsonl). The thirty-seven held-out batches were each measured blind, then looked at with their misses printed, and are development data since.
 
 A new blind batch is measured by bench/attribution.py, once, and never by the test suite (every
 run would be a look at it): the suite reads the development splits by name only.
@@ -20,7 +20,7 @@ DEVELOPMENT = ("dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5",
                "heldout16", "heldout17", "heldout18", "heldout19", "heldout20", "heldout21",
                "heldout22", "heldout23", "heldout24", "heldout25", "heldout26", "heldout27", "heldout28", "heldout29",
                "heldout30", "heldout31", "heldout32", "heldout33", "heldout34",
-               "heldout35")
+               "heldout35", "heldout36", "heldout37")
 
 
 @pytest.fixture(scope="module")
@@ -124,8 +124,10 @@ def test_direct_quotes_floor(bench, development):
     # direct pair added or lost: the forms' real misses are misparses or in doubt by design) left it at 0.9962 /
     # 0.8837 (1049 of 1187), so the floor is 0.8837; round 38's guards (a verb after a quote with a text for its
     # object, or with content of its own after a quote that is its own sentence, is no tag of it: the petition's
-    # pair goes, heldout35 1.000 / 0.917) to 0.9971 / 0.8837 (1049 of 1187; 1052 predicted): it stays 0.8837.
-    assert result["recall"] >= 0.8837, [r["quote"] for r in result["misses"]]
+    # pair goes, heldout35 1.000 / 0.917) to 0.9971 / 0.8837 (1049 of 1187; 1052 predicted): it stayed 0.8837;
+    # heldout36 (1.000 / 1.000, 9 of 9, at its look 1 with rounds 37 and 38's rules) and heldout37 (1.000 / 1.000,
+    # 17 of 17) to 0.9972 / 0.8862 (1075 of 1213), so the floor is 0.8861.
+    assert result["recall"] >= 0.8861, [r["quote"] for r in result["misses"]]
 
 
 def test_paraphrases_floor(bench, development):
@@ -200,11 +202,15 @@ def test_paraphrases_floor(bench, development):
     # 0.6440 (653 of 1014), so the floor was 0.6439; heldout35 (1.000 / 0.680 when it was folded in: participles
     # of a speech act, 'explained' with no 'that', a coordinated subject, 'posted <object>') to 0.981 / 0.6449 (670
     # of 1039): it stayed 0.6439; round 37's described roles ('CoreCivic CEO Damon Hininger' then 'the CEO
-    # suggested that ...': heldout20) to 0.981 / 0.6458 (671 of 1039), so the floor is 0.6458.
-    assert result["recall"] >= 0.6458, [r["quote"] for r in result["misses"]]
+    # suggested that ...': heldout20) to 0.981 / 0.6458 (671 of 1039), so the floor was 0.6458; heldout36 (1.000 /
+    # 0.333 when it was folded in: a machine summary's 'X contrasts A with B', coordinated verb phrases, a
+    # participle after 'while', 'adding <clause>' with no 'that') and heldout37 (0.909 / 0.769 at its look 1; 1.000
+    # after the causative-'make' guard its one unmatched pair led to) to 0.981 / 0.6447 (684 of 1061), so the floor
+    # is 0.6446.
+    assert result["recall"] >= 0.6446, [r["quote"] for r in result["misses"]]
 
 
 def test_only_development_splits_are_read(bench):
     for split in DEVELOPMENT:
         assert all(name.startswith(f"{split}/") for name in bench.load_real(split)[1])
-    assert not [split for split in DEVELOPMENT if split.startswith("heldout") and split[7:] not in ("", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14", "15", "16", "17", "18", "19", "20", "21", "22", "23", "24", "25", "26", "27", "28", "29", "30", "31", "32", "33", "34", "35")]
+    assert not [split for split in DEVELOPMENT if split.startswith("heldout") and split[7:] not in ("", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14", "15", "16", "17", "18", "19", "20", "21", "22", "23", "24", "25", "26", "27", "28", "29", "30", "31", "32", "33", "34", "35", "36", "37")]
