@@ -12,12 +12,21 @@ DENYING_WORDS = frozenset({"false", "untrue", "incorrect", "inaccurate", "basele
 # 'It is not true that ...': the clause under it is denied when the frame itself is negated
 AFFIRMING_WORDS = frozenset({"true", "accurate", "correct", "so"})
 NEGATIVE_SUBJECTS = frozenset({"nobody", "none", "nothing", "noone"})
+# 'The claim that Okonkwo called for ...': a noun whose content clause is someone's account of her speech
+ACCOUNT_NOUNS = frozenset({"claim", "rumor", "rumour", "allegation", "report", "suggestion", "assertion", "accusation",
+                           "charge", "story", "speculation", "impression", "notion", "idea", "myth", "lie"})
 
 
 def denied(verb, in_quote) -> bool:
     """The speech verb sits, through clausal complements, under a frame that denies it happened:
     'It is false (not true) that Okonkwo urged ...', 'No one heard Okonkwo say ...' (but not
-    under a frame that itself denies a denial: 'No one disputes that Okonkwo called for ...')."""
+    under a frame that itself denies a denial: 'No one disputes that Okonkwo called for ...'); also
+    a 'not' the parser hung on the auxiliary, and the content clause of a claim or a rumour."""
+    if any(c.dep_ == "aux" and any(g.dep_ == "neg" for g in c.children) for c in verb.children):
+        return True  # 'Okonkwo did not, as some reported, call for ...': the parser hangs 'not' on 'did'
+    if verb.dep_ == "acl" and verb.head.pos_ == "NOUN" and verb.head.lemma_.lower() in ACCOUNT_NOUNS \
+            and any(c.dep_ == "mark" and c.lower_ == "that" for c in verb.children):
+        return True  # 'The claim that Okonkwo called for ...', 'Rumours that Reyna urged ...': another's account
     node = verb
     for _ in range(3):
         if node.dep_ not in ("ccomp", "csubj", "xcomp") or node.head.i == node.i:

@@ -4,8 +4,9 @@ invented mayor, sheriff, councilwoman and nephew). Three general forms gave a le
 not hers, reported and quoted alike; nlp/disowned_speech.py now guards them: a speaker set aside by
 'not' ('Chow, not Okonkwo, urged ...'), a namesake opening the sentence as its subject ('Ana
 Okonkwo, a city councilwoman, called for ...'), and a speech verb under a frame that denies it
-('It is false that Okonkwo urged ...', 'No one heard Okonkwo say ...'). Her own reported speech in
-the nearest forms stays hers."""
+('It is false that Okonkwo urged ...', 'No one heard Okonkwo say ...', 'The claim that Okonkwo
+called for ...', and 'did not' with an aside before the verb). Her own reported speech in the nearest
+forms stays hers."""
 import pytest
 
 from onrecord.nlp.quotes import normalize_quote
@@ -37,6 +38,11 @@ def test_never_a_namesake_opening_the_sentence(finder, said, text):
     "No one heard Okonkwo say the raids were cruel.",
     "No reporter heard Reyna say the raids were cruel.",
     "Nobody heard Okonkwo call the raids “cruel.”",
+    "Okonkwo did not, as some reported, call for an end to the raids.",
+    "Okonkwo did not, as the mayor said, call for an end to the raids.",
+    "The false claim that Okonkwo called for more raids spread online.",
+    "The claim that Okonkwo called for more raids spread online.",
+    "Rumours that Reyna urged his crews to hide were untrue.",
 ])
 def test_never_words_a_frame_denies(finder, said, text):
     assert said(finder, text) == set()
@@ -47,6 +53,8 @@ def test_never_words_a_frame_denies(finder, said, text):
     ("Ana Okonkwo is a city councilwoman. Mara Okonkwo said the raids were wrong.", "the raids were wrong"),
     ("It is true that Okonkwo called for an end to the raids.", "called for an end to the raids"),
     ("Reporters heard Okonkwo say the raids were cruel.", "the raids were cruel"),
+    ("Okonkwo, as the mayor noted, called for an end to the raids.", "called for an end to the raids"),
+    ("Okonkwo made the claim that the raids were cruel.", "the raids were cruel"),
     ("Okonkwo called for an end to the raids.", "called for an end to the raids"),
     ("Okonkwo said the raids were cruel and un-American.", "the raids were cruel and un-American"),
     ("The raids must end now, Okonkwo urged.", "The raids must end now"),
