@@ -2,7 +2,8 @@
 speech): a speaker set aside by 'not' ('Chow, not Okonkwo, urged ...'), a namesake opening the
 sentence ('Ana Okonkwo, a city councilwoman, called for ...'), and a speech verb under a frame that
 says the words were never said ('It is false that Okonkwo urged ...', 'No one heard Okonkwo say
-...'). Each gave a leader words that were not hers, reported or quoted."""
+...', 'Okonkwo did not, as some reported, call for ...') or are someone else's account of them ('The
+claim that Okonkwo called for ...'). Each gave a leader words that were not hers, reported or quoted."""
 from __future__ import annotations
 
 from onrecord.nlp import leader_patterns as lp
