@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from onrecord.nlp import leader_patterns as lp
 from onrecord.nlp.after_according_to import quotes_after_according_to
+from onrecord.nlp.disowned_speech import disown_mentions
 from onrecord.nlp.leader_mentions import Mentions
 from onrecord.nlp.paraphrase import Paraphrases
 from onrecord.nlp.participle_partials import partials_in_a_participle
@@ -36,6 +37,7 @@ class ArticleAttribution(ReportedQuotes, Continuations):
         self.spans = self.article.spans
         self.grammar = QuoteGrammar(self.article)
         self.mentions = Mentions(self.article, self.grammar, index)
+        disown_mentions(self.mentions, index)  # 'Chow, not Okonkwo,', a namesake opening a sentence
         self.paraphrases = Paraphrases(self.article, self.grammar, self.mentions)
         self._turns: dict | None = None  # transcripts.turns, read once when needed
 

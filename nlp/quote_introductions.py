@@ -9,12 +9,17 @@ parsed article (quote_candidates.ParsedArticle).
 from __future__ import annotations
 
 from onrecord.nlp import leader_patterns as lp
+from onrecord.nlp.disowned_speech import denied
 from onrecord.nlp.speech_verbs import SpeechGrammar, is_expressive, is_label, is_speech, lemma
 from onrecord.nlp.tag_objects import says_something_else, writes_another_text
 
 
 class QuoteGrammar(SpeechGrammar):
     """The verbs that introduce the quotes of one article."""
+
+    def negated(self, verb) -> bool:
+        """Also under a frame that denies it ('It is false that Okonkwo said ...': disowned_speech)."""
+        return super().negated(verb) or denied(verb, self.in_quote)
 
     def inverted_subject(self, verb):
         """'"...," said Shi, whose coalition ...': in an inverted tag right after a quote the name
