@@ -60,8 +60,8 @@ def disown_mentions(mentions, index) -> None:
     'not' ('Chow, not Okonkwo,'), and a namesake whose first name, none of hers, opens the sentence
     the name is the subject of ('Ana Okonkwo, a city councilwoman, called ...': the model tags no
     person there, and leader_mentions reads no first name at a sentence's start; but 'Said Hartmann,
-    "..."' is the tag put first); her bare surname
-    after that namesake is in doubt, as leader_mentions has it when the namesake is found elsewhere."""
+    "..."' is the tag put first). Her bare surname after that namesake is in doubt, as
+    leader_mentions has it when the namesake is found elsewhere."""
     doc, at = mentions.doc, mentions.leader_at
     runs: list[list[int]] = []  # each mention's tokens ('Mara Okonkwo' is one)
     for i in sorted(at):

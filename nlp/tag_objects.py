@@ -45,11 +45,12 @@ def _noun(token) -> str:
 
 
 def says_something_else(verb, in_quote) -> bool:
-    """After a quote that stands as its own sentence (quote_introductions.stands_alone), a speech verb that carries its own content is no tag of it: a reported
-    clause ('Okonkwo, who signed it, said she hoped others would join.', 'In a memo, Okonkwo wrote
-    that ...'), her own words after a colon ('said: "I hope others join."'), or nothing at all
-    ('Okonkwo said nothing.'). A bare tag ('Okonkwo wrote in a post.', 'told reporters on
-    Tuesday.') still is one; so does 'adding: "..."' ('"...?" he said, adding: "We need these people."')."""
+    """After a quote that stands as its own sentence (quote_introductions.stands_alone), a speech
+    verb that carries its own content is no tag of it: a reported clause ('Okonkwo, who signed it,
+    said she hoped others would join.', 'In a memo, Okonkwo wrote that ...'), her own words after a
+    colon ('said: "I hope others join."'), or nothing at all ('Okonkwo said nothing.'). A bare tag
+    ('Okonkwo wrote in a post.', 'told reporters on Tuesday.') still is one, and so is a tag after a
+    question that goes on with 'adding: "..."' ('"...?" he said, adding: "We need these people."')."""
     after = [c for c in verb.children if c.i > verb.i and in_quote[c.i] == -1]
     if any(c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX") for c in after):
         return True
