@@ -13,6 +13,12 @@ from onrecord.nlp.named_later import STANDING
 _ANOTHER_POST = {"deputy", "vice", "assistant", "associate", "co"}
 
 
+def _standing(words, own: set[str]) -> set[str]:
+    """The words of a role that make it another than the one the leader holds now ('former', 'interim',
+    'deputy'), less those of her own listed title ('Interim CEO')."""
+    return {t.lower_ for t in words if t.lower_ in STANDING | _ANOTHER_POST} - own
+
+
 class Titles:
     """Title and role resolution for Mentions."""
 
@@ -63,8 +69,7 @@ class Titles:
                    or head.lower_ == "officer" and "chief executive officer" in phrase and "ceo" in heads]
         if len(matches) != 1 or _another_body(named, head, self.index.own_context[matches[0]]):
             return None
-        own = self.index.own_context[matches[0]]
-        if any(t.lower_ in STANDING | _ANOTHER_POST and t.lower_ not in own for t in words):
+        if _standing(words, self.index.own_context[matches[0]]):
             return None  # "Lumenfold's former (interim, deputy) chief executive": not the one holding it now
         if self._someone_else_named(head, of, matches[0]):
             return None  # "Lumenfold's chief executive, Ian Cole,": the name says who, and it is not hers
@@ -124,7 +129,7 @@ class Titles:
         if leader is None or not descriptive and (leader not in self.index.orgs
                                                   or head.lower_ not in self.index.orgs[leader][1]):
             return nothing
-        standing = {t.lower_ for t in words if t.lower_ in STANDING | _ANOTHER_POST} - self.index.own_context[leader]
+        standing = _standing(words, self.index.own_context[leader])
         if standing and holds_it_now(self, head, leader, standing):
             return nothing  # 'Reyna, the owner of ...' then '"...," said the former owner': another
         if descriptive and any(t.lemma_ == head.lemma_ and t.i != head.i and t.dep_ not in ("appos", "attr", "compound")

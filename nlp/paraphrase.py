@@ -19,8 +19,9 @@ from onrecord.nlp.speech_verbs import according_to, is_expressive, is_label, is_
 
 
 # Verbs that report speech through their noun object ('expressed hope that ...', 'made a joke that ...',
-# 'issued a statement that ...') though they are no verbs of saying.
-_BY_THEIR_NOUN = frozenset({"express", "voice", "make", "issue"})
+# 'issued a statement that ...') though they are no verbs of saying, with the nouns that do.
+_NOUNS_THAT_REPORT = {"express": lp.STANCE_NOUNS, "voice": lp.STANCE_NOUNS, "make": lp.UTTERANCE_NOUNS,
+                      "issue": lp.UTTERANCE_NOUNS}
 
 
 class Paraphrases(ClauseChecks):
@@ -36,7 +37,7 @@ class Paraphrases(ClauseChecks):
             pointed_out = lemma(verb) == "point" and any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children)
             emphasis = lemma(verb) in lp.EMPHASIS_FRAMES and any(  # 'underscored that ...': as 'stressed that'
                 c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children) for c in verb.children)
-            if lemma(verb) not in lp.INDIRECT_VERBS and lemma(verb) not in _BY_THEIR_NOUN \
+            if lemma(verb) not in lp.INDIRECT_VERBS and lemma(verb) not in _NOUNS_THAT_REPORT \
                     and not belief and not pointed_out and not emphasis:
                 continue
             if self.grammar.unmarked_words(verb) is not None:
@@ -130,8 +131,7 @@ class Paraphrases(ClauseChecks):
     def _stance_clause(self, verb) -> list:
         """'expressed hope that the president could cool tensions', 'made a joke that ...', 'stated
         his belief that ...': the clause the hope, the joke or the belief carries."""
-        nouns_for = {"express": lp.STANCE_NOUNS, "voice": lp.STANCE_NOUNS, "make": lp.UTTERANCE_NOUNS,
-                     "issue": lp.UTTERANCE_NOUNS}.get(lemma(verb))
+        nouns_for = _NOUNS_THAT_REPORT.get(lemma(verb))
         if nouns_for is None and lemma(verb) in lp.INDIRECT_VERBS:
             nouns_for = lp.STANCE_NOUNS | lp.UTTERANCE_NOUNS
         if not nouns_for:
