@@ -1,8 +1,8 @@
 """Attribution on the REAL development articles (tests/data/attribution/real/dev, heldout,
 heldout2, heldout3, heldout4, heldout5, heldout6, heldout7, heldout8, heldout9, heldout10, heldout11, heldout12, heldout13,
 heldout14, heldout15, heldout16, heldout17, heldout18, heldout19, heldout20, heldout21, heldout22, heldout23,
-heldout24, heldout25, heldout26, heldout27, heldout28, heldout29, heldout30, heldout31, heldout32, heldout33, heldout34, heldout35, heldout36, heldout37 and heldout38: verbatim excerpts of published reporting, with outlet, date and URL in
-articles.jsonl). The thirty-eight held-out batches were each measured blind, then looked at with their misses printed, and are development data since.
+heldout24, heldout25, heldout26, heldout27, heldout28, heldout29, heldout30, heldout31, heldout32, heldout33, heldout34, heldout35, heldout36, heldout37, heldout38 and heldout39: verbatim excerpts of published reporting, with outlet, date and URL in
+articles.jsonl). The thirty-nine held-out batches were each measured blind, then looked at with their misses printed, and are development data since.
 
 A new blind batch is measured by bench/attribution.py, once, and never by the test suite (every
 run would be a look at it): the suite reads the development splits by name only.
@@ -20,7 +20,7 @@ DEVELOPMENT = ("dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5",
                "heldout16", "heldout17", "heldout18", "heldout19", "heldout20", "heldout21",
                "heldout22", "heldout23", "heldout24", "heldout25", "heldout26", "heldout27", "heldout28", "heldout29",
                "heldout30", "heldout31", "heldout32", "heldout33", "heldout34",
-               "heldout35", "heldout36", "heldout37", "heldout38")
+               "heldout35", "heldout36", "heldout37", "heldout38", "heldout39")
 
 
 @pytest.fixture(scope="module")
@@ -128,8 +128,10 @@ def test_direct_quotes_floor(bench, development):
     # heldout36 (1.000 / 1.000, 9 of 9, at its look 1 with rounds 37 and 38's rules) and heldout37 (1.000 / 1.000,
     # 17 of 17) to 0.9972 / 0.8862 (1075 of 1213), so the floor was 0.8861; heldout38 (1.000 / 0.667 at its look
     # 1 with rounds 37 to 39's rules: quoted sentences after a long layered tag, an email's subject line, an
-    # unlabelled transcript turn) to 0.9972 / 0.8846 (1081 of 1222), so the floor is 0.8846.
-    assert result["recall"] >= 0.8846, [r["quote"] for r in result["misses"]]
+    # unlabelled transcript turn) to 0.9972 / 0.8846 (1081 of 1222), so the floor was 0.8846; heldout39 (1.000 /
+    # 0.850 at its look 1 with the same rules: partial quotes in a pronoun's reported clause, a participle tag after
+    # 'feels <clause>') to 0.9973 / 0.8841 (1098 of 1242), so the floor is 0.8840.
+    assert result["recall"] >= 0.8840, [r["quote"] for r in result["misses"]]
 
 
 def test_paraphrases_floor(bench, development):
@@ -210,11 +212,13 @@ def test_paraphrases_floor(bench, development):
     # after the causative-'make' guard its one unmatched pair led to) to 0.981 / 0.6447 (684 of 1061), so the floor
     # was 0.6446; heldout38 (0.800 / 0.571 at its look 1: a relative 'who noted <clause>' cut at the clause's
     # verb, 'X said <clause>' with a role subject named in the next paragraph) to 0.980 / 0.6442 (688 of 1068), so
-    # the floor is 0.6441.
-    assert result["recall"] >= 0.6441, [r["quote"] for r in result["misses"]]
+    # the floor was 0.6441; heldout39 (0.875 / 0.538 at its look 1: 'echoed these concerns, stating that ...', a
+    # role subject named in the next sentence, 'He says' after another sentence, a reporter's transcript turn) to
+    # 0.979 / 0.6429 (695 of 1081), so the floor is 0.6429.
+    assert result["recall"] >= 0.6429, [r["quote"] for r in result["misses"]]
 
 
 def test_only_development_splits_are_read(bench):
     for split in DEVELOPMENT:
         assert all(name.startswith(f"{split}/") for name in bench.load_real(split)[1])
-    assert not [split for split in DEVELOPMENT if split.startswith("heldout") and split[7:] not in ("", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14", "15", "16", "17", "18", "19", "20", "21", "22", "23", "24", "25", "26", "27", "28", "29", "30", "31", "32", "33", "34", "35", "36", "37", "38")]
+    assert not [split for split in DEVELOPMENT if split.startswith("heldout") and split[7:] not in ("", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14", "15", "16", "17", "18", "19", "20", "21", "22", "23", "24", "25", "26", "27", "28", "29", "30", "31", "32", "33", "34", "35", "36", "37", "38", "39")]
