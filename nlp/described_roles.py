@@ -14,6 +14,7 @@ own modifiers must all stand in the description ('the former owner' is not 'owne
 
 from __future__ import annotations
 
+from onrecord.nlp.epithets import age_epithet, set_off_relative
 from onrecord.nlp.named_later import STANDING
 
 _NAME_DEPS = ("compound", "flat")
@@ -53,8 +54,6 @@ def holds_it_now(mentions, head, leader: str, standing: set[str]) -> bool:
 
 def _tag_age(head) -> str | None:
     """'75' for the tag 'the 75-year-old' (four tokens before 'old'), else None."""
-    from onrecord.nlp.leader_titles import age_epithet
-
     if not age_epithet(head) or head.i < 4 or not _an_age(head.doc[head.i - 4]):
         return None
     return head.doc[head.i - 4].text
@@ -67,8 +66,6 @@ def _an_age(token) -> bool:
 def _tag_words(head, age) -> set[str] | None:
     """The tag's own modifiers ('dairy' in 'the dairy farmer', 'of Aguascalientes'), or None when the
     noun phrase is no bare 'the <role>': 'the rancher next door', 'the union's owner', 'a rancher'."""
-    from onrecord.nlp.leader_titles import _aside
-
     if head.tag_ != "NN" and not age:
         return None
     first = (head.doc[head.i - 5] if head.i >= 5 else head) if age else head.left_edge
@@ -76,7 +73,7 @@ def _tag_words(head, age) -> set[str] | None:
         return None
     words = set()
     for c in head.children:
-        if c.dep_ == "relcl" and _aside(c) or c.dep_ == "punct" or c.i == first.i:
+        if c.dep_ == "relcl" and set_off_relative(c) or c.dep_ == "punct" or c.i == first.i:
             continue
         if age and c.i < head.i and c.i > first.i:
             continue  # the age's own tokens

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from onrecord.nlp import leader_patterns as lp
 from onrecord.nlp.described_roles import described_leader, holds_it_now
+from onrecord.nlp.epithets import age_epithet, set_off_relative
 from onrecord.nlp.named_later import STANDING
 
 # a title under these words is another post than the one of that name ("deputy chief executive")
@@ -113,7 +114,7 @@ class Titles:
         words = [t for t in head.subtree if t.i <= head.i]
         descriptive = head.lower_ in lp.DESCRIPTIVE_ROLES or age  # "the billionaire", "the 75-year-old"
         if [t.lower_ for t in words[:1]] != ["the"] or any(
-                c.dep_ in ("relcl", "acl", "appos") and not _aside(c)
+                c.dep_ in ("relcl", "acl", "appos") and not set_off_relative(c)
                 or c.dep_ == "prep" and not (descriptive and _unnamed_of(c))
                 for c in head.children):
             return nothing
@@ -136,21 +137,6 @@ class Titles:
                                for sent in [*antecedent, head.sent] for t in sent if t.i < head.i):
             return nothing  # "Okonkwo met two billionaires. '...,' the billionaire said.": which one?
         return leader, antecedent
-
-
-def age_epithet(head) -> bool:
-    """'the 75-year-old': an age standing for the person, as reporters write after naming them."""
-    doc = head.doc
-    return head.lower_ == "old" and head.i >= 3 and doc[head.i - 1].text in ("-", "–") \
-        and doc[head.i - 2].lower_ == "year" and doc[head.i - 3].text in ("-", "–")
-
-
-def _aside(clause) -> bool:
-    """'the 75-year-old, who has campaigned against ...': a relative clause set off by a comma
-    describes the one already meant, where 'the executive who spoke first' picks someone out."""
-    start = clause.left_edge.i
-    return clause.dep_ == "relcl" and start > 0 and clause.doc[start - 1].text == "," \
-        and clause.doc[start].lower_ in ("who", "whose")
 
 
 def _unnamed_of(prep) -> bool:
