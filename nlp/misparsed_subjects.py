@@ -49,6 +49,34 @@ def participle_after_a_report(participle, clause) -> str | None:
     return None
 
 
+def participle_on_a_things_clause(participle, clause) -> bool:
+    """'Hutchins feels it's mostly crime that scares folks, explaining, "..."': a participle after a
+    comma that the parser hung on a relative clause whose subject is 'that' or 'which' standing for a
+    plain thing (a noun with no name, pronoun, person or group in its words or the clause's). A thing
+    explains nothing: the participle goes on from the clause the thing stands in, whose speaker is
+    the participle's. A person's or a group's clause ('the union that ...', 'the mayor who ...')
+    is not read: either could be the one explaining."""
+    doc = participle.doc
+    if clause.dep_ != "relcl" or participle.i < clause.i or doc[participle.i - 1].text != ",":
+        return False
+    subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if len(subjects) != 1 or subjects[0].lower_ not in ("that", "which") or subjects[0].i > clause.i:
+        return False
+    return a_plain_thing(clause.head, before=participle.i)
+
+
+def a_plain_thing(noun, before=None) -> bool:
+    """A noun whose words hold no name, pronoun, person noun or group noun: a thing, which cannot
+    be the one speaking. Its relative clauses are not read, but their words before `before` are
+    (the relative pronoun aside)."""
+    relative = {t.i for c in noun.children if c.dep_ == "relcl" for t in c.subtree}
+    words = [t for t in noun.subtree if not t.is_punct and (
+        t.i not in relative or before is not None and t.i < before and not (t.tag_ in ("WDT", "WP") and t.head.dep_ == "relcl"))]
+    return noun.pos_ == "NOUN" and not any(
+        t.pos_ in ("PROPN", "PRON") or t.ent_type_ or lp.is_person_noun(t.lower_)
+        or t.lower_ in lp.GROUP_NOUNS or t.lower_.rstrip("s") in lp.GROUP_NOUNS for t in words)
+
+
 def name_after_a_fronted_phrase(verb, subject):
     """'On GEO Group's earnings call, the company's executive chairman, George Zoley, told ...': the
     parser took the fronted phrase's object ('call') for the subject and hung the speaker on it as

@@ -20,6 +20,8 @@ class Continuations:
             if index in attributed or index == 0 or span.block:
                 continue
             prev = index - 1
+            if prev not in attributed and prev > 0 and self._inside_a_name(prev):
+                prev -= 1  # '"A," said Hugh "Trip" Tollison, ... "B"': the nickname is part of the tag
             if prev not in attributed:
                 continue
             before, here = article.paragraph_of(self.spans[prev].close_at - 1), article.paragraph_of(span.open_at)
@@ -61,6 +63,19 @@ class Continuations:
             own = tokens[0].sent if tokens else None
             attributed[index] = Attribution(base.leader_id, "continuation", unique_sents([*base.sents, own]))
             verbs_of[index] = verb
+
+    def _inside_a_name(self, index) -> bool:
+        """A quoted nickname inside a leader's name ('Hugh "Trip" Tollison', an alias of hers): its
+        words, and the words on either side of its marks, are all one leader's mention."""
+        tokens = self.article.span_tokens[index]
+        leader_at = self.mentions.leader_at
+        if not tokens or not self.spans[index].embedded or len(tokens) > 3:
+            return False
+        first, last = tokens[0].i - 2, tokens[-1].i + 2  # the words outside the marks
+        if first < 0 or last >= len(tokens[0].doc):
+            return False
+        ids = {leader_at.get(i) for i in range(first, last + 1)}
+        return len(ids) == 1 and None not in ids
 
     def _has_its_own_tag(self, index, verb) -> bool:
         """A speech verb outside the quote marks after the quote, in the sentence it ends in, other

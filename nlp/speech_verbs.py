@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from onrecord.nlp import leader_patterns as lp
 from onrecord.nlp.misparsed_subjects import name_before_an_aside as _name_before_an_aside
-from onrecord.nlp.misparsed_subjects import participle_after_a_report
+from onrecord.nlp.misparsed_subjects import a_plain_thing, participle_after_a_report, participle_on_a_things_clause
 from onrecord.nlp.misparsed_subjects import name_after_a_fronted_phrase as _name_after_a_fronted_phrase
 from onrecord.nlp.passed_on_words import said_by_the_person_before
 
@@ -57,7 +57,9 @@ def is_expressive(token) -> bool:
 
 def _a_state(verb) -> bool:
     """A clause that reports a state, not an act: copular ("was at fault", "are great") or passive."""
-    return verb.lemma_ == "be" or any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+    return verb.lemma_ == "be" or any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) \
+        or verb.lower_ in ("'s", "’s") and any(c.dep_ == "acomp" or c.dep_ == "attr" and a_plain_thing(c)
+                                                   for c in verb.children)  # "it’s crime", lemmatized as no "be"
 
 
 def _participle(token) -> bool:
@@ -181,6 +183,9 @@ class SpeechGrammar:
                         # that Trump is a fascist, saying ...": nobody speaks while being in a
                         # state, so the participle hangs on the clause the state is reported in
                         up = up.head
+                        continue
+                    if participle_on_a_things_clause(node, up):  # "it's crime that scares folks, explaining":
+                        up = up.head                               # a thing explains nothing
                         continue
                     if self.in_quote[up.i] != -1:  # '"A," he said, adding, "B"' hung on A's verb:
                         return self._tag_subject(up) or self._quoted_under(up)  # the tag's speaker, never A's

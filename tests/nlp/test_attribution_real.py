@@ -130,8 +130,10 @@ def test_direct_quotes_floor(bench, development):
     # 1 with rounds 37 to 39's rules: quoted sentences after a long layered tag, an email's subject line, an
     # unlabelled transcript turn) to 0.9972 / 0.8846 (1081 of 1222), so the floor was 0.8846; heldout39 (1.000 /
     # 0.850 at its look 1 with the same rules: partial quotes in a pronoun's reported clause, a participle tag after
-    # 'feels <clause>') to 0.9973 / 0.8841 (1098 of 1242), so the floor is 0.8840.
-    assert result["recall"] >= 0.8840, [r["quote"] for r in result["misses"]]
+    # 'feels <clause>') to 0.9973 / 0.8841 (1098 of 1242), so the floor was 0.8840; round 40 (a participle after
+    # a thing's cleft, the quote after a tag with a quoted nickname) to 0.9973 / 0.8857 (1100 of 1242), so the
+    # floor is 0.8856.
+    assert result["recall"] >= 0.8856, [r["quote"] for r in result["misses"]]
 
 
 def test_paraphrases_floor(bench, development):
