@@ -132,8 +132,10 @@ def test_direct_quotes_floor(bench, development):
     # 0.850 at its look 1 with the same rules: partial quotes in a pronoun's reported clause, a participle tag after
     # 'feels <clause>') to 0.9973 / 0.8841 (1098 of 1242), so the floor was 0.8840; round 40 (a participle after
     # a thing's cleft, the quote after a tag with a quoted nickname) to 0.9973 / 0.8857 (1100 of 1242), so the
-    # floor is 0.8856.
-    assert result["recall"] >= 0.8856, [r["quote"] for r in result["misses"]]
+    # floor was 0.8856; heldout40's merge listed a second 'Munoz', and a shared name is now also hers when a longer
+    # alias of hers alone names her in full ('Jose Munoz'; one bare-'Munoz' story loses a paraphrase, by design):
+    # 0.9973 / 0.8865 (1101 of 1242), so the floor is 0.8864.
+    assert result["recall"] >= 0.8864, [r["quote"] for r in result["misses"]]
 
 
 def test_paraphrases_floor(bench, development):
@@ -216,8 +218,9 @@ def test_paraphrases_floor(bench, development):
     # verb, 'X said <clause>' with a role subject named in the next paragraph) to 0.980 / 0.6442 (688 of 1068), so
     # the floor was 0.6441; heldout39 (0.875 / 0.538 at its look 1: 'echoed these concerns, stating that ...', a
     # role subject named in the next sentence, 'He says' after another sentence, a reporter's transcript turn) to
-    # 0.979 / 0.6429 (695 of 1081), so the floor is 0.6429.
-    assert result["recall"] >= 0.6429, [r["quote"] for r in result["misses"]]
+    # 0.979 / 0.6429 (695 of 1081), so the floor was 0.6429; a shared name named in full by a longer alias (above)
+    # to 0.979 / 0.6438 (696 of 1081), so the floor is 0.6437.
+    assert result["recall"] >= 0.6437, [r["quote"] for r in result["misses"]]
 
 
 def test_only_development_splits_are_read(bench):

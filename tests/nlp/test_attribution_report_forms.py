@@ -47,6 +47,28 @@ def test_a_shared_name_of_someone_else_is_no_one(finder, said):
     assert ("park-min-ji", "we will look after every one of them") not in said(finder, text)
 
 
+
+# Two FICTIONAL leaders answering to "Ortuno"; the first is also printed without her accents.
+ACCENTED = [
+    {"id": "jose-ortuno", "name": "José Ortuño", "aliases": ["Jose Ortuno", "Ortuño", "Ortuno"], "title": "CEO",
+     "organization": "Hanul Motors"},
+    {"id": "rafa-ortuno", "name": "Rafa Ortuno", "aliases": ["Ortuno"], "title": "owner", "organization": "Taco Rafa"},
+]
+
+
+def test_a_shared_name_is_the_one_leader_named_in_full_by_a_longer_alias(said):
+    # heldout40 listed a second "Munoz": a story printing "Jose Munoz" in full lost his quotes.
+    text = ("Hanul Motors chief executive Jose Ortuno met the returning workers on Friday.\n\n"
+            '"We will look after every one of them," Ortuno told reporters.')
+    assert said(QuoteFinder(ACCENTED), text) == {("jose-ortuno", "we will look after every one of them")}
+
+
+@pytest.mark.parametrize("named", ["Jose Ortuno and Rafa Ortuno", "Rafa Ortuno"])
+def test_a_shared_name_is_never_the_accented_leader_when_another_is_named(said, named):
+    text = (f"{named} met the returning workers on Friday.\n\n"
+            '"We will look after every one of them," Ortuno told reporters.')
+    assert ("jose-ortuno", "we will look after every one of them") not in said(QuoteFinder(ACCENTED), text)
+
 # --- reported speech after verbs of promising, warning, thanking, downplaying -------------------
 
 REPORTED = [
