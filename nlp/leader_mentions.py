@@ -134,9 +134,8 @@ class Mentions(Antecedents, Titles):
 
     def _shared_names(self) -> dict[str, str]:
         """A name several leaders answer to ("Kim", for Kim Dong-myung and Kim Ki-soo) is, in an
-        article that names exactly one of them in full, that one: the short name of the person
-        the article introduced. In full is her name or a longer alias of hers alone, as printed
-        ("Jose Munoz" for José Muñoz). With none or several named in full it names no one."""
+        article that names exactly one of them in full (her name, or a longer alias of hers alone:
+        "Jose Munoz" for José Muñoz), that one. With none or several named in full it names no one."""
         named = {ent.ent_id_ for ent in self.doc.ents if ent.label_ == "LEADER" and len(ent) > 1
                  and " ".join(ent.text.split()).lower() in self.index.names.get(ent.ent_id_, ())}
         resolved = {}
