@@ -1,8 +1,8 @@
 """Attribution on the REAL development articles (tests/data/attribution/real/dev, heldout,
 heldout2, heldout3, heldout4, heldout5, heldout6, heldout7, heldout8, heldout9, heldout10, heldout11, heldout12, heldout13,
 heldout14, heldout15, heldout16, heldout17, heldout18, heldout19, heldout20, heldout21, heldout22, heldout23,
-heldout24, heldout25, heldout26, heldout27, heldout28, heldout29, heldout30, heldout31, heldout32, heldout33, heldout34, heldout35, heldout36, heldout37, heldout38 and heldout39: verbatim excerpts of published reporting, with outlet, date and URL in
-articles.jsonl). The thirty-nine held-out batches were each measured blind, then looked at with their misses printed, and are development data since.
+heldout24, heldout25, heldout26, heldout27, heldout28, heldout29, heldout30, heldout31, heldout32, heldout33, heldout34, heldout35, heldout36, heldout37, heldout38, heldout39, heldout40 and heldout41: verbatim excerpts of published reporting, with outlet, date and URL in
+articles.jsonl). The forty-one held-out batches were each measured blind, then looked at with their misses printed, and are development data since.
 
 A new blind batch is measured by bench/attribution.py, once, and never by the test suite (every
 run would be a look at it): the suite reads the development splits by name only.
@@ -20,7 +20,8 @@ DEVELOPMENT = ("dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5",
                "heldout16", "heldout17", "heldout18", "heldout19", "heldout20", "heldout21",
                "heldout22", "heldout23", "heldout24", "heldout25", "heldout26", "heldout27", "heldout28", "heldout29",
                "heldout30", "heldout31", "heldout32", "heldout33", "heldout34",
-               "heldout35", "heldout36", "heldout37", "heldout38", "heldout39")
+               "heldout35", "heldout36", "heldout37", "heldout38", "heldout39",
+               "heldout40", "heldout41")
 
 
 @pytest.fixture(scope="module")
@@ -134,8 +135,10 @@ def test_direct_quotes_floor(bench, development):
     # a thing's cleft, the quote after a tag with a quoted nickname) to 0.9973 / 0.8857 (1100 of 1242), so the
     # floor was 0.8856; heldout40's merge listed a second 'Munoz', and a shared name is now also hers when a longer
     # alias of hers alone names her in full ('Jose Munoz'; one bare-'Munoz' story loses a paraphrase, by design):
-    # 0.9973 / 0.8865 (1101 of 1242), so the floor is 0.8864.
-    assert result["recall"] >= 0.8864, [r["quote"] for r in result["misses"]]
+    # 0.9973 / 0.8865 (1101 of 1242), so the floor was 0.8864; heldout40 and heldout41 (1.000 / 0.800 and 1.000 /
+    # 0.833 at their looks, with rounds 37 to 39's rules and round 40's alike: untagged quote paragraphs, an unquoted
+    # Q&A answer, a vocative quote after a colon) to 0.9974 / 0.8840 (1136 of 1285), so the floor is 0.8840.
+    assert result["recall"] >= 0.8840, [r["quote"] for r in result["misses"]]
 
 
 def test_paraphrases_floor(bench, development):
@@ -219,11 +222,13 @@ def test_paraphrases_floor(bench, development):
     # the floor was 0.6441; heldout39 (0.875 / 0.538 at its look 1: 'echoed these concerns, stating that ...', a
     # role subject named in the next sentence, 'He says' after another sentence, a reporter's transcript turn) to
     # 0.979 / 0.6429 (695 of 1081), so the floor was 0.6429; a shared name named in full by a longer alias (above)
-    # to 0.979 / 0.6438 (696 of 1081), so the floor is 0.6437.
-    assert result["recall"] >= 0.6437, [r["quote"] for r in result["misses"]]
+    # to 0.979 / 0.6438 (696 of 1081), so the floor was 0.6437; heldout40 and heldout41 (0.929 / 0.619 and 1.000 /
+    # 0.500: 'refers to <NP> as "A"', 'reports <NP>', participles 'citing <NP>', a machine rewrite's garbled clauses)
+    # to 0.978 / 0.6416 (716 of 1116), so the floor is 0.6415.
+    assert result["recall"] >= 0.6415, [r["quote"] for r in result["misses"]]
 
 
 def test_only_development_splits_are_read(bench):
     for split in DEVELOPMENT:
         assert all(name.startswith(f"{split}/") for name in bench.load_real(split)[1])
-    assert not [split for split in DEVELOPMENT if split.startswith("heldout") and split[7:] not in ("", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14", "15", "16", "17", "18", "19", "20", "21", "22", "23", "24", "25", "26", "27", "28", "29", "30", "31", "32", "33", "34", "35", "36", "37", "38", "39")]
+    assert not [split for split in DEVELOPMENT if split.startswith("heldout") and split[7:] not in ("", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14", "15", "16", "17", "18", "19", "20", "21", "22", "23", "24", "25", "26", "27", "28", "29", "30", "31", "32", "33", "34", "35", "36", "37", "38", "39", "40", "41")]
