@@ -56,18 +56,23 @@ ACCENTED = [
 ]
 
 
-def test_a_shared_name_is_the_one_leader_named_in_full_by_a_longer_alias(said):
+@pytest.fixture(scope="module")
+def accented_finder():
+    return QuoteFinder(ACCENTED)
+
+
+def test_a_shared_name_is_the_one_leader_named_in_full_by_a_longer_alias(accented_finder, said):
     # heldout40 listed a second "Munoz": a story printing "Jose Munoz" in full lost his quotes.
     text = ("Hanul Motors chief executive Jose Ortuno met the returning workers on Friday.\n\n"
             '"We will look after every one of them," Ortuno told reporters.')
-    assert said(QuoteFinder(ACCENTED), text) == {("jose-ortuno", "we will look after every one of them")}
+    assert said(accented_finder, text) == {("jose-ortuno", "we will look after every one of them")}
 
 
 @pytest.mark.parametrize("named", ["Jose Ortuno and Rafa Ortuno", "Rafa Ortuno"])
-def test_a_shared_name_is_never_the_accented_leader_when_another_is_named(said, named):
+def test_a_shared_name_is_never_the_accented_leader_when_another_is_named(accented_finder, said, named):
     text = (f"{named} met the returning workers on Friday.\n\n"
             '"We will look after every one of them," Ortuno told reporters.')
-    assert ("jose-ortuno", "we will look after every one of them") not in said(QuoteFinder(ACCENTED), text)
+    assert ("jose-ortuno", "we will look after every one of them") not in said(accented_finder, text)
 
 # --- reported speech after verbs of promising, warning, thanking, downplaying -------------------
 
