@@ -13,8 +13,8 @@ from onrecord.nlp import reported_clauses as rc
 from onrecord.nlp.paraphrase_checks import ClauseChecks
 from onrecord.nlp.quote_candidates import Attribution, clean_quote
 from onrecord.nlp.quote_marks import QUOTE_CHARS, Span
-from onrecord.nlp.reported_clauses import (complements, habitual, long_standing, opens_with_wh, own_clause, parenthetical_tag,
-                                           with_infinitive, without_relative_aside)
+from onrecord.nlp.reported_clauses import (complements, concessive, habitual, long_standing, only_a_pointer, opens_with_wh,
+                                           own_clause, parenthetical_tag, with_infinitive, without_relative_aside)
 from onrecord.nlp.speech_verbs import according_to, is_expressive, is_label, is_speech, lemma
 
 
@@ -223,8 +223,11 @@ class Paraphrases(ClauseChecks):
             if lemma(verb) in lp.OBJECT_FRAMES and self._only_a_gloss(verb, parts["dobj"], said):
                 continue  # 'she said, highlighting the chilling effect ...': the reporter's reading of her words
             subject = self.grammar.subject(verb)
-            if lemma(verb) == "echo" and subject is not None and subject.pos_ == "NOUN":
-                continue  # "Hoffman's remarks echo a broader sentiment": the reporter likens words to others'
+            if lemma(verb) == "echo" and (subject is not None and subject.pos_ == "NOUN" or only_a_pointer(said) and not any(
+                    c.dep_ == "advcl" and concessive(c) for c in verb.children)):
+                continue  # "Hoffman's remarks echo a broader sentiment": the reporter likens words to others';
+                # "echoed these concerns": agreement with words given before, none of his own (but "...
+                # while recognizing ..." goes on with his own point)
             who = self.mentions.speaker(subject)
             if who is None:
                 continue

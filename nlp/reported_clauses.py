@@ -180,3 +180,18 @@ def joined_clauses(verb, clauses) -> list:
             or not all(t.is_punct or t.dep_ in ("cc", "advmod") for t in gap):
         return []
     return [*gap, *own_clause(second)]
+
+
+def concessive(participle) -> bool:
+    """'echoed these concerns while recognizing the difficult landscape': a participle opened by
+    'while' goes on with the speaker's own point, not the reporter's gloss of it."""
+    return any(c.dep_ == "mark" and c.lower_ == "while" for c in participle.children)
+
+
+def only_a_pointer(said) -> bool:
+    """'echoed these concerns', 'echoes this sentiment': the object only points back at words
+    given before (a demonstrative or 'similar' before its noun), and says nothing of its own."""
+    words = [t for t in said if not t.is_punct]
+    head = next((t for t in words if t.head not in words), None)
+    return head is not None and head.pos_ == "NOUN" and len(words) <= 3 and any(
+        c.lower_ in ("this", "these", "that", "those", "such", "similar", "same") for c in head.children)
