@@ -194,6 +194,9 @@ class Paraphrases(ClauseChecks):
                 continue
             keys = {key for way in ways if all(k in parts for k in way) for key in way} | set(lp.PARAPHRASE_EXTRAS)
             said = [t for key in keys if key in parts for t in parts[key].subtree]
+            if "dobj" in keys:  # two objects of one verb: the parser split one ('noted the employers she
+                # works with span the ... sectors', 'span' read as a noun), so the clause runs to the last
+                said += [t for c in verb.children if c.dep_ == "dobj" and c.i > parts["dobj"].i for t in c.subtree]
             if "dobj:feeling" in keys:
                 said += [t for c in feeling_for if c.head.i == verb.i for t in c.subtree if t not in said]
             aside = {x for t in said if t.dep_ == "advcl" and t.tag_ == "VBG" and t.i > verb.i

@@ -226,8 +226,10 @@ def test_paraphrases_floor(bench, development):
     # 0.500: 'refers to <NP> as "A"', 'reports <NP>', participles 'citing <NP>', a machine rewrite's garbled clauses)
     # to 0.978 / 0.6416 (716 of 1116), so the floor is 0.6415; an echo that only points back at words given
     # before ('echoed these concerns', 'echoes this sentiment': heldout39 and heldout40's two unmatched pairs,
-    # tests/nlp/test_attribution_echoes.py) gives nothing: 0.981 / 0.6416.
-    assert result["recall"] >= 0.6415, [r["quote"] for r in result["misses"]]
+    # tests/nlp/test_attribution_echoes.py) gives nothing: 0.981 / 0.6416; a clause the parser split into two
+    # objects of one verb read to the last (heldout38's 'who noted the employers she works with span ...', and a
+    # heldout25 'praising A as "B"') to 0.982 / 0.6434 (718 of 1116), so the floor is 0.6433.
+    assert result["recall"] >= 0.6433, [r["quote"] for r in result["misses"]]
 
 
 def test_only_development_splits_are_read(bench):
