@@ -176,7 +176,7 @@ class Mentions(Antecedents, Titles):
                          or t.pos_ == "PROPN" and t.is_title and t.lower_ not in self.index.org_words
                          and not _first_word(t)):
                 # a bare surname the model did not tag ("Ruiz criticized ...") is someone too
-                found.add(self.by_title(t) or self.by_role(t) or "speaker:" + t.text.lower())
+                found.add(self.by_title(t) or self.by_role(t) or self.named_beside(t) or "speaker:" + t.text.lower())
             elif objects and t.tag_ == "NN" and lp.is_person_noun(t.lower_) and self._someone_else(t):
                 # "Okonkwo met the governor. 'I am sorry,' he said.": he may be the governor
                 found.add(self.by_title(t) or self.by_role(t) or "speaker:" + t.text.lower())

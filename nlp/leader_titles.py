@@ -98,6 +98,24 @@ class Titles:
     def by_role(self, head, quote_index: int = -1) -> str | None:
         return self._role_in_view(head, quote_index)[0]
 
+    def named_beside(self, noun) -> str | None:
+        """'One local operator, Mauricio Fraga-Rosenfeld, claims ...': a singular noun subject whose
+        one appositive, set off by commas, is a leader's name stands for that leader (no one else in
+        view for the next 'he'). Not a list ('a baker, Okonkwo and the mayor'), not an appositive that
+        only holds her name ('a friend of Okonkwo', "Okonkwo's sister", 'Okonkwo with her cousin') (round 41)."""
+        doc = noun.doc
+        beside = [c for c in noun.children if c.dep_ == "appos"]
+        if noun.tag_ != "NN" or len(beside) != 1 or beside[0].i not in self.leader_at \
+                or any(c.dep_ in ("conj", "cc") for c in (*noun.children, *beside[0].children)):
+            return None
+        name = beside[0]
+        words = [t.i for t in name.subtree if not t.is_punct]  # (the parser may hang the closing comma on the name)
+        first, last = min(words), max(words)
+        if first < 1 or doc[first - 1].text != "," or last + 1 >= len(doc) or doc[last + 1].text != "," \
+                or any(self.leader_at.get(t.i) != self.leader_at[name.i] for t in name.subtree if not t.is_punct):
+            return None
+        return self.leader_at[name.i]
+
     def role(self, head, quote_index: int = -1):
         """(leader, [sentence]) for a tag's 'the CEO', 'the rancher', 'the 62-year-old': the leader
         in view whose title it is, else the one leader the story itself described so."""

@@ -137,8 +137,11 @@ def test_direct_quotes_floor(bench, development):
     # alias of hers alone names her in full ('Jose Munoz'; one bare-'Munoz' story loses a paraphrase, by design):
     # 0.9973 / 0.8865 (1101 of 1242), so the floor was 0.8864; heldout40 and heldout41 (1.000 / 0.800 and 1.000 /
     # 0.833 at their looks, with rounds 37 to 39's rules and round 40's alike: untagged quote paragraphs, an unquoted
-    # Q&A answer, a vocative quote after a colon) to 0.9974 / 0.8840 (1136 of 1285), so the floor is 0.8840.
-    assert result["recall"] >= 0.8840, [r["quote"] for r in result["misses"]]
+    # Q&A answer, a vocative quote after a colon) to 0.9974 / 0.8840 (1136 of 1285), so the floor was 0.8840;
+    # round 41 (a noun subject with a leader's name as its one appositive, 'One local operator, X, claims', stands
+    # for her: heldout39 sm04's two partial quotes in the next 'He says') to 0.9974 / 0.8856 (1138 of 1285), so
+    # the floor is 0.8855.
+    assert result["recall"] >= 0.8855, [r["quote"] for r in result["misses"]]
 
 
 def test_paraphrases_floor(bench, development):
@@ -224,12 +227,14 @@ def test_paraphrases_floor(bench, development):
     # 0.979 / 0.6429 (695 of 1081), so the floor was 0.6429; a shared name named in full by a longer alias (above)
     # to 0.979 / 0.6438 (696 of 1081), so the floor was 0.6437; heldout40 and heldout41 (0.929 / 0.619 and 1.000 /
     # 0.500: 'refers to <NP> as "A"', 'reports <NP>', participles 'citing <NP>', a machine rewrite's garbled clauses)
-    # to 0.978 / 0.6416 (716 of 1116), so the floor is 0.6415; an echo that only points back at words given
+    # to 0.978 / 0.6416 (716 of 1116), so the floor was 0.6415; an echo that only points back at words given
     # before ('echoed these concerns', 'echoes this sentiment': heldout39 and heldout40's two unmatched pairs,
     # tests/nlp/test_attribution_echoes.py) gives nothing: 0.981 / 0.6416; a clause the parser split into two
     # objects of one verb read to the last (heldout38's 'who noted the employers she works with span ...', and a
-    # heldout25 'praising A as "B"') to 0.982 / 0.6434 (718 of 1116), so the floor is 0.6433.
-    assert result["recall"] >= 0.6433, [r["quote"] for r in result["misses"]]
+    # heldout25 'praising A as "B"') to 0.982 / 0.6434 (718 of 1116), so the floor was 0.6433; round 41's
+    # appositive (above) adds sm04's 'He says the ICE presence is the "problem" ...': 0.982 / 0.6443 (719 of
+    # 1116), so the floor is 0.6442.
+    assert result["recall"] >= 0.6442, [r["quote"] for r in result["misses"]]
 
 
 def test_only_development_splits_are_read(bench):
