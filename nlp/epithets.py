@@ -1,6 +1,7 @@
 """How a story refers back to someone it has named: an age in place of the name ('the
-75-year-old') and a relative clause set off by a comma that describes her ('the executive, who
-...'). nlp/leader_titles.py and nlp/described_roles.py both read them, so they live apart from both.
+75-year-old'), a relative clause set off by a comma that describes her ('the executive, who
+...') and a common noun set beside her name ('Okonkwo, the chief executive officer of ...').
+nlp/leader_titles.py, nlp/described_roles.py and nlp/paraphrase.py read them, so they live apart.
 """
 
 from __future__ import annotations
@@ -19,3 +20,11 @@ def set_off_relative(clause) -> bool:
     start = clause.left_edge.i
     return clause.dep_ == "relcl" and start > 0 and clause.doc[start - 1].text == "," \
         and clause.doc[start].lower_ in ("who", "whose")
+
+
+def describes_her(appositive) -> bool:
+    """'according to Okonkwo, the chief executive officer of Lumenfold': a common noun set beside
+    her name says who she is; a name ('Okonkwo, Ruiz') or a list ('the mayor and the sheriff') may
+    be someone else."""
+    return appositive.pos_ == "NOUN" and appositive.ent_type_ == "" and not any(
+        c.dep_ in ("conj", "cc") for c in appositive.children)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from onrecord.nlp import leader_patterns as lp
 from onrecord.nlp import reported_clauses as rc
+from onrecord.nlp.epithets import describes_her
 from onrecord.nlp.paraphrase_checks import ClauseChecks
 from onrecord.nlp.quote_candidates import Attribution, clean_quote
 from onrecord.nlp.quote_marks import QUOTE_CHARS, Span
@@ -338,8 +339,9 @@ class Paraphrases(ClauseChecks):
             obj = objs[0]
             titles = self.mentions.index.own_context.get(leader_at.get(obj.i, ""), set()) | set(lp.TITLE_SYNONYMS)
             if any(c.dep_ == "conj" or c.dep_ == "appos" and c.i not in leader_at and not (
-                    c.lower_ in titles and c.ent_type_ != "PERSON") for c in obj.children):
-                continue  # "according to Okonkwo and Ruiz": not hers alone (but "according to Okonkwo, CEO of ...")
+                    c.lower_ in titles and c.ent_type_ != "PERSON" or describes_her(c)) for c in obj.children):
+                continue  # "according to Okonkwo and Ruiz": not hers alone (but "according to Okonkwo, CEO of
+                # ...", "according to Okonkwo, the chief executive officer of ...")
             leader_id, antecedent = leader_at.get(obj.i), []
             if leader_id is None:
                 leader_id, antecedent = self._own_account(obj)

@@ -42,3 +42,22 @@ def test_a_named_person_in_the_subject_is_not_her(finder, said):
     text = ("Delia Ruiz's arrest, according to Mara Okonkwo, was a mistake. "
             '"They took her at the gate," she said.')
     assert said(finder, text, "quote") == set()
+
+
+# --- 'according to X, <who she is>' at the end (heldout42's sp01) ----------------------------------
+
+CEO = "the chief executive officer of Lumenfold"
+
+
+def test_according_to_her_with_who_she_is_after_her_name(finder, said):
+    quoted = f"A number of kitchen workers were “apprehended,” according to Mara Okonkwo, {CEO}."
+    plain = f"A number of kitchen workers were apprehended, according to Mara Okonkwo, {CEO}."
+    assert said(finder, quoted, "quote") == {("mara-okonkwo", "apprehended")}
+    assert said(finder, plain, "paraphrase") == {("mara-okonkwo", "a number of kitchen workers were apprehended")}
+
+
+def test_according_to_her_and_others_beside_her_name_is_not_hers(finder, said):
+    for text in ("A number of kitchen workers were apprehended, according to Mara Okonkwo, the mayor and the sheriff.",
+                 "A number of kitchen workers were “apprehended,” according to Okonkwo, Linda Chow and the sheriff.",
+                 f"A number of kitchen workers were apprehended, according to a lawyer for Mara Okonkwo, {CEO}."):
+        assert said(finder, text) == set(), text

@@ -142,8 +142,10 @@ def test_direct_quotes_floor(bench, development):
     # for her: heldout39 sm04's two partial quotes in the next 'He says') to 0.9974 / 0.8856 (1138 of 1285), so
     # the floor was 0.8855; heldout42 (1.000 / 0.750 at its look 1 with this stop's rules: a one-word partial quote
     # after 'according to', a partial quote in a reported clause, a quote whose opening mark is never closed) to
-    # 0.9974 / 0.8839 (1150 of 1301), so the floor is 0.8838.
-    assert result["recall"] >= 0.8838, [r["quote"] for r in result["misses"]]
+    # 0.9974 / 0.8839 (1150 of 1301), so the floor was 0.8838; 'according to X, <who she is>' at a sentence's end
+    # ('according to Eric Hamelback, the chief executive officer of ...', heldout42 sp01) to 0.9974 / 0.8847 (1151
+    # of 1301), so the floor is 0.8846.
+    assert result["recall"] >= 0.8846, [r["quote"] for r in result["misses"]]
 
 
 def test_paraphrases_floor(bench, development):
