@@ -1,8 +1,8 @@
 """Attribution on the REAL development articles (tests/data/attribution/real/dev, heldout,
 heldout2, heldout3, heldout4, heldout5, heldout6, heldout7, heldout8, heldout9, heldout10, heldout11, heldout12, heldout13,
 heldout14, heldout15, heldout16, heldout17, heldout18, heldout19, heldout20, heldout21, heldout22, heldout23,
-heldout24, heldout25, heldout26, heldout27, heldout28, heldout29, heldout30, heldout31, heldout32, heldout33, heldout34, heldout35, heldout36, heldout37, heldout38, heldout39, heldout40, heldout41 and heldout42: verbatim excerpts of published reporting, with outlet, date and URL in
-articles.jsonl). The forty-two held-out batches were each measured blind, then looked at with their misses printed, and are development data since.
+heldout24, heldout25, heldout26, heldout27, heldout28, heldout29, heldout30, heldout31, heldout32, heldout33, heldout34, heldout35, heldout36, heldout37, heldout38, heldout39, heldout40, heldout41, heldout42 and heldout43: verbatim excerpts of published reporting, with outlet, date and URL in
+articles.jsonl). The forty-three held-out batches were each measured blind, then looked at with their misses printed, and are development data since.
 
 A new blind batch is measured by bench/attribution.py, once, and never by the test suite (every
 run would be a look at it): the suite reads the development splits by name only.
@@ -21,7 +21,7 @@ DEVELOPMENT = ("dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5",
                "heldout22", "heldout23", "heldout24", "heldout25", "heldout26", "heldout27", "heldout28", "heldout29",
                "heldout30", "heldout31", "heldout32", "heldout33", "heldout34",
                "heldout35", "heldout36", "heldout37", "heldout38", "heldout39",
-               "heldout40", "heldout41", "heldout42")
+               "heldout40", "heldout41", "heldout42", "heldout43")
 
 
 @pytest.fixture(scope="module")
@@ -144,8 +144,10 @@ def test_direct_quotes_floor(bench, development):
     # after 'according to', a partial quote in a reported clause, a quote whose opening mark is never closed) to
     # 0.9974 / 0.8839 (1150 of 1301), so the floor was 0.8838; 'according to X, <who she is>' at a sentence's end
     # ('according to Eric Hamelback, the chief executive officer of ...', heldout42 sp01) to 0.9974 / 0.8847 (1151
-    # of 1301), so the floor is 0.8846.
-    assert result["recall"] >= 0.8846, [r["quote"] for r in result["misses"]]
+    # of 1301), so the floor was 0.8846; heldout43 (1.000 / 0.875 at its look 1 with those rules: an untagged quote
+    # paragraph, a second quote after a tag with its speaker in doubt) to 0.9974 / 0.8846 (1165 of 1317), so the
+    # floor is 0.8845.
+    assert result["recall"] >= 0.8845, [r["quote"] for r in result["misses"]]
 
 
 def test_paraphrases_floor(bench, development):
@@ -239,11 +241,13 @@ def test_paraphrases_floor(bench, development):
     # appositive (above) adds sm04's 'He says the ICE presence is the "problem" ...': 0.982 / 0.6443 (719 of
     # 1116), so the floor was 0.6442; heldout42 (1.000 / 0.444 at its look 1: partial quotes inside reported clauses,
     # 'confirmed <NP>', 'expressed concerns ..., mentioning ...', 'backed up claims that', 'described A as B' without
-    # marks) to 0.982 / 0.6411 (727 of 1134), so the floor is 0.6410.
-    assert result["recall"] >= 0.6410, [r["quote"] for r in result["misses"]]
+    # marks) to 0.982 / 0.6411 (727 of 1134), so the floor was 0.6410; heldout43 (1.000 / 0.529 at its look 1:
+    # 'estimated <NP>', participles 'estimating', 'contemplating', 'described <NP>', a clause after 'told WUSA that'
+    # split by a dash) to 0.983 / 0.6394 (736 of 1151), so the floor is 0.6394.
+    assert result["recall"] >= 0.6394, [r["quote"] for r in result["misses"]]
 
 
 def test_only_development_splits_are_read(bench):
     for split in DEVELOPMENT:
         assert all(name.startswith(f"{split}/") for name in bench.load_real(split)[1])
-    assert not [split for split in DEVELOPMENT if split.startswith("heldout") and split[7:] not in ("", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14", "15", "16", "17", "18", "19", "20", "21", "22", "23", "24", "25", "26", "27", "28", "29", "30", "31", "32", "33", "34", "35", "36", "37", "38", "39", "40", "41", "42")]
+    assert not [split for split in DEVELOPMENT if split.startswith("heldout") and split[7:] not in ("", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14", "15", "16", "17", "18", "19", "20", "21", "22", "23", "24", "25", "26", "27", "28", "29", "30", "31", "32", "33", "34", "35", "36", "37", "38", "39", "40", "41", "42", "43")]
