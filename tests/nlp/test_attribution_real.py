@@ -243,8 +243,10 @@ def test_paraphrases_floor(bench, development):
     # 'confirmed <NP>', 'expressed concerns ..., mentioning ...', 'backed up claims that', 'described A as B' without
     # marks) to 0.982 / 0.6411 (727 of 1134), so the floor was 0.6410; heldout43 (1.000 / 0.529 at its look 1:
     # 'estimated <NP>', participles 'estimating', 'contemplating', 'described <NP>', a clause after 'told WUSA that'
-    # split by a dash) to 0.983 / 0.6394 (736 of 1151), so the floor is 0.6394.
-    assert result["recall"] >= 0.6394, [r["quote"] for r in result["misses"]]
+    # split by a dash) to 0.983 / 0.6394 (736 of 1151), so the floor was 0.6394; 'estimate' read like 'report'
+    # ('estimates that ...' in heldout9 and heldout32, 'estimating a 30-40% decline' in heldout43: 4 more, all
+    # annotated) to 0.983 / 0.6429 (740 of 1151), so the floor is 0.6428.
+    assert result["recall"] >= 0.6428, [r["quote"] for r in result["misses"]]
 
 
 def test_only_development_splits_are_read(bench):
