@@ -132,8 +132,8 @@ PARAPHRASE_FRAMES = {
     "underscore": ("dobj",),                     # underscored the longstanding dilemma facing ...
     "articulate": ("dobj",),                     # articulated the emotional weight that ...
     "note": ("dobj",),                           # noted a modest uptick in customers
-    "report": ("dobj",),                         # reports a 40% drop in sales (never 'reported X to police')
-    "estimate": ("dobj",), "reiterate": ("dobj",),  # estimated a loss of $7,000 in a single night
+    "report": ("dobj",), "estimate": ("dobj",),  # reports a 40% drop, estimated a loss (never 'reported X to police')
+    "reiterate": ("dobj",),
     "echo": ("dobj",),                           # echoed these concerns
     "object": ("to",),                           # objected to the presence of agents
     "pledge": ("xcomp",),
