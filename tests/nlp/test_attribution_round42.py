@@ -1,5 +1,5 @@
 """Round 42 of issue 11, FICTIONAL sentences (tests/nlp/conftest.py's Mara Okonkwo and Tomas Reyna,
-with an invented mayor, sheriff, union, petition and Linda Chow). Three forms of the misses where a
+with an invented mayor, sheriff, union, petition and Linda Chow). Four forms of the misses where a
 pronoun tag's speaker was in doubt, or the tag was not read as one:
 
 - the one named example of the main clause's plural subject of people ('Some small business owners,
@@ -8,12 +8,16 @@ pronoun tag's speaker was in doubt, or the tag was not read as one:
 - a name that modifies a noun, joined by 'and' to one that does ('whose company makes Corona and
   Modelo beers', heldout19 rs12): no one in view, as 'the Trump administration' is not
   (antecedents.a_modifying_name, asked by Mentions.people_in);
+- a sentence the parser read as a noun phrase, her name its root and the main verb swallowed by her
+  relative clause (', who sells electronics, lamented substantial financial losses.', heldout28
+  sb06): she is the one it tells of (antecedents._her_clause_swallowed_the_verb);
 - 'begin' and 'start' as a bare tag right after a quote that opens the sentence ('"The pricing and
   costs of things, inflation," he began.', heldout19 rs12), as 'went on' is (nlp/bare_tags.py).
 
 The nearest wrong forms (two examples, 'unlike', another's clause, a question, critics of owners,
 another person in view; a song the crowd sang, a petition's, a chant's, a statement's or a sign's
-opening words, the mayor's; people joined by 'and' who modify nothing) stay no one's."""
+opening words, the mayor's; people joined by 'and' who modify nothing; a neighbour's or a sister's
+clause, the mayor's praise) stay no one's."""
 import pytest
 
 from onrecord.nlp.quotes import normalize_quote
@@ -117,6 +121,8 @@ def test_keeps_her_relative_clause_that_swallowed_the_verb(finder, said):
     f"{STRUGGLE} the sister of Mara Okonkwo, who runs a bakery, lamented substantial losses. {DO}",
     f"{STRUGGLE} Mara Okonkwo’s sister, who runs a bakery, lamented substantial losses. {DO}",
     f"{STRUGGLE} Mara Okonkwo, whom the mayor praised, lamented substantial losses. {DO}",
+    f"{STRUGGLE} Mara Okonkwo, whose sister runs a bakery, lamented substantial losses. {DO}",
+    f"{STRUGGLE} Mara Okonkwo, whom her sister hired, lamented substantial losses. {DO}",
     f"{STRUGGLE} Mara Okonkwo, who runs a bakery, lamented substantial losses. The mayor disagreed. {DO}",
     f"A photo of Mara Okonkwo, who runs a bakery, hung in the hall. {DO}",
 ])
