@@ -216,10 +216,11 @@ class Antecedents:
             node = t
             while node.dep_ in ("compound", "appos", "flat") and node.head.i != node.i:
                 node = node.head
-            if node.dep_ == "nsubj" or node.dep_ == "ROOT" and any(
-                    getattr(self.grammar.subject(c), "i", -1) == node.i for c in node.children if c.dep_ == "acl"):
+            if node.dep_ == "nsubj" or node.dep_ == "ROOT" and (any(
+                    getattr(self.grammar.subject(c), "i", -1) == node.i for c in node.children if c.dep_ == "acl")
+                    or _her_clause_swallowed_the_verb(node)):
                 return True  # (a sentence read as a noun phrase: 'Craig Smith, CEO of X, advocated ...')
-            if node.dep_ == "pobj" and _frames_the_sentence(node.head):
+            if node.dep_ == "pobj" and (_frames_the_sentence(node.head) or _the_one_example(node)):
                 return True  # "For Willis, owner of ..., the experience has been disheartening.": her side of it
             if node.dep_ == "poss" and node.head.lemma_.lower() in lp.OWN_DOCUMENT_NOUNS | lp.SPEECH_NOUNS:
                 return True  # "Fiddelke's message emphasized ... He also noted ...": its author
@@ -231,6 +232,16 @@ class Antecedents:
         return False
 
 
+def a_modifying_name(token) -> bool:
+    """'the Trump administration', 'another Khosla partner', 'whose company makes Corona and Modelo
+    beers': a name that modifies a noun (a compound, or the parser's nmod before it), or is joined by
+    'and' to one before the noun, names no one in view (Mentions.people_in skips it)."""
+    if token.dep_ == "compound" and token.head.pos_ == "NOUN":
+        return True
+    node = token.head if token.dep_ == "conj" and token.pos_ == "PROPN" and token.head.pos_ == "PROPN" else token
+    return node.dep_ in ("nmod", "compound") and node.head.pos_ == "NOUN" and token.i < node.head.i
+
+
 def _an_institution(name) -> bool:
     """'the Border Patrol', 'U.S. Border Patrol': a capitalised name that takes 'the' or opens with a
     place is an institution; a bare 'Delia Ruiz' (which the small model may leave untagged) or a
@@ -240,6 +251,28 @@ def _an_institution(name) -> bool:
     return first.i < name.i and (first.lower_ == "the" or first.ent_type_ in ("GPE", "NORP")) and not any(
         t.text.endswith(".") or t.lower_.strip(".") in lp.NAME_PREFIXES or lp.is_person_noun(t.lower_)
         or t.ent_type_ == "PERSON" for t in inside)
+
+
+def _her_clause_swallowed_the_verb(name) -> bool:
+    """'As businesses struggle, Ibrahim Dahiye, who sells electronics, lamented substantial financial
+    losses.': the parser read the sentence as a noun phrase, her name its root, and the main verb
+    ('lamented') as a word inside her relative clause; the clause's subject is 'who' (her), so she
+    is the one the sentence tells of (the caller has checked she is the only person in it)."""
+    return name.pos_ == "PROPN" and any(c.dep_ == "relcl" and any(
+        g.dep_ == "nsubj" and g.lower_ == "who" for g in c.children) for c in name.children)
+
+
+def _the_one_example(name) -> bool:
+    """'Some small business owners, like Phil Geffner of ..., offered what he called a "safe space"':
+    the one person named as an example of the main clause's plural subject of people is the one of
+    them in view, acting with them (not two examples, not 'unlike', not 'the baker, like X', nor a
+    subject under another verb: 'Reporters asked whether owners like X had offered ...', heldout16 rp10)."""
+    prep, group = name.head, name.head.head
+    between = name.doc[group.i + 1:prep.i]  # 'owners, like X', 'owners like X' (not 'critics of owners like X')
+    return prep.lower_ == "like" and prep.dep_ == "prep" and group.dep_ == "nsubj" and group.tag_ == "NNS" \
+        and 0 < prep.i - group.i and all(t.text == "," for t in between) and len(between) < 2 \
+        and may_be_a_person(group) and group.head.dep_ == "ROOT" and group.head.pos_ == "VERB" \
+        and not any(c.dep_ in ("conj", "appos") for c in name.children)
 
 
 def _may_be_someone(agent) -> bool:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from onrecord.nlp import leader_patterns as lp
-from onrecord.nlp.antecedents import Antecedents
+from onrecord.nlp.antecedents import Antecedents, a_modifying_name
 from onrecord.nlp.hyphenated_names import in_another_hyphenated_name
 from onrecord.nlp.leader_titles import Titles, age_epithet
 from onrecord.nlp.named_later import named_later
@@ -151,8 +151,8 @@ class Mentions(Antecedents, Titles):
         with objects, also "the governor" wherever it stands (a candidate for a later he/she)."""
         found: set[str] = set()
         for t in tokens:
-            if t.dep_ == "compound" and t.head.pos_ == "NOUN" or t.ent_type_ in _NOT_PEOPLE:
-                continue  # "the Trump administration", "another Khosla partner": a name as a modifier;
+            if a_modifying_name(t) or t.ent_type_ in _NOT_PEOPLE:
+                continue  # "the Trump administration", "Corona and Modelo beers": a name as a modifier;
                 # "as The New York Times reports": an organisation
             if t.text in ("-", "–") or t.i + 1 < len(self.doc) and not t.whitespace_ \
                     and self.doc[t.i + 1].text in ("-", "–"):

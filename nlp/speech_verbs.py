@@ -9,6 +9,7 @@ elsewhere. Which verb introduces a given quote is quote_introductions.py's.
 from __future__ import annotations
 
 from onrecord.nlp import leader_patterns as lp
+from onrecord.nlp.bare_tags import a_bare_tag
 from onrecord.nlp.misparsed_subjects import name_before_an_aside as _name_before_an_aside
 from onrecord.nlp.misparsed_subjects import a_plain_thing, participle_after_a_report, participle_on_a_things_clause
 from onrecord.nlp.misparsed_subjects import name_after_a_fronted_phrase as _name_after_a_fronted_phrase
@@ -34,9 +35,8 @@ def is_speech(token) -> bool:
         return any(c.dep_ == "nsubj" and c.lemma_.lower() in lp.OWN_DOCUMENT_NOUNS for c in token.children)
     if word == "put":  # "put it bluntly:", "as Okonkwo put it": an idiom of saying
         return any(c.dep_ == "dobj" and c.lower_ == "it" for c in token.children)
-    if word == "go":  # '"...," he went on.': the tag's verb, nothing after it ("went on to found" is not speech)
-        after = token.doc[token.i + 1:token.i + 3]
-        return len(after) == 2 and after[0].lower_ == "on" and after[1].is_punct
+    if word in ("go", "begin", "start"):  # '"...," he went on.', '"...," he began.': a bare tag only
+        return a_bare_tag(token, word)
     if word == "plead":  # a plea's quote is the charge, the court's words: "pled guilty to '...'"
         return not any(c.lemma_.lower() in lp.PLEA_WORDS for c in token.children)
     if word in lp.PHRASAL_SPEECH:  # "weighed in", whatever the parser made of "in"

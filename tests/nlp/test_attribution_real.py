@@ -146,8 +146,11 @@ def test_direct_quotes_floor(bench, development):
     # ('according to Eric Hamelback, the chief executive officer of ...', heldout42 sp01) to 0.9974 / 0.8847 (1151
     # of 1301), so the floor was 0.8846; heldout43 (1.000 / 0.875 at its look 1 with those rules: an untagged quote
     # paragraph, a second quote after a tag with its speaker in doubt) to 0.9974 / 0.8846 (1165 of 1317), so the
-    # floor is 0.8845.
-    assert result["recall"] >= 0.8845, [r["quote"] for r in result["misses"]]
+    # floor was 0.8845; round 42 (the one named example of a plural subject, 'owners, like X, offered what he
+    # called ...'; names that modify a noun, 'Corona and Modelo beers'; 'began' as a bare tag; a relative clause
+    # that swallowed the main verb: heldout16 rp10, heldout19 rs12, heldout28 sb06) to 0.9974 / 0.8884 (1170 of
+    # 1317), so the floor is 0.8883.
+    assert result["recall"] >= 0.8883, [r["quote"] for r in result["misses"]]
 
 
 def test_paraphrases_floor(bench, development):
@@ -245,8 +248,10 @@ def test_paraphrases_floor(bench, development):
     # 'estimated <NP>', participles 'estimating', 'contemplating', 'described <NP>', a clause after 'told WUSA that'
     # split by a dash) to 0.983 / 0.6394 (736 of 1151), so the floor was 0.6394; 'estimate' read like 'report'
     # ('estimates that ...' in heldout9 and heldout32, 'estimating a 30-40% decline' in heldout43: 4 more, all
-    # annotated) to 0.983 / 0.6429 (740 of 1151), so the floor is 0.6428.
-    assert result["recall"] >= 0.6428, [r["quote"] for r in result["misses"]]
+    # annotated) to 0.983 / 0.6429 (740 of 1151), so the floor was 0.6428; round 42 (above: rs12's 'The CEO of a
+    # major beer company is now complaining that ...' once 'Modelo' names no one, sb06's 'expressing desperation')
+    # to 0.983 / 0.6447 (742 of 1151), so the floor is 0.6446.
+    assert result["recall"] >= 0.6446, [r["quote"] for r in result["misses"]]
 
 
 def test_only_development_splits_are_read(bench):
