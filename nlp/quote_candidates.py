@@ -20,6 +20,8 @@ from onrecord.nlp.speech_verbs import is_speech
 
 _FIRST_PERSON = re.compile(r"\b(?:I|I'm|I’m|we|We|our|Our|us|my|My|me)\b")
 _NAME_SMALL_WORDS = frozenset({"of", "the", "and", "for", "in", "on", "a", "an", "to", "at"})
+# Marks that open a list item; an item without closing punctuation is a summary line, never a statement.
+BULLETS = ("•", "·", "▪", "◦", "‣")
 
 
 @dataclass
@@ -140,9 +142,20 @@ class ParsedArticle:
         if any(s[-1].text in (".", "!", "?") or s[-1].is_space and len(s) > 1 and s[-2].text in (".", "!", "?")
                for s in sents[:-1]):
             return False
+        if self.text[a:b].lstrip().startswith(BULLETS) or self._told_again_later(number):
+            return True  # a summary's bullet, or a caption the story goes on to tell in full
         words = [t for t in chars if t.is_alpha and self.in_quote[t.i] == -1]
         title_case = sum(t.is_title for t in words) > len(words) / 2
         return title_case or sents[0].root.tag_ != "VBD"
+
+    def _told_again_later(self, number: int, run: int = 8) -> bool:
+        """Whether a later paragraph repeats `run` words in a row of this one ('Infosys CEO X denied
+        claims that an employee was in detention' under the headline, then '... X denied claims that
+        an employee was in detention or deported by ...' in the story)."""
+        a, b, _block = self.ranges[number]
+        words = self.text[a:b].split()
+        later = " " + " ".join(self.text[self.ranges[number + 1][0]:].split()) + " " if number + 1 < len(self.ranges) else ""
+        return any(f" {' '.join(words[i:i + run])} " in later for i in range(len(words) - run + 1))
 
     def _standfirst(self) -> bool:
         """'Private Prison Exec Calls ...' / 'Zoley said the company stands to gain ...' / a blank

@@ -50,6 +50,31 @@ def test_a_story_whose_lines_are_all_single_spaced_has_no_standfirst(finder, sai
     assert ("mara-okonkwo", "the company will not bid for detention work") in said(finder, text, "paraphrase")
 
 
+def test_a_caption_the_story_tells_again_in_full_is_no_ones_words(finder, said):
+    # A past-tense line without its full stop may be a body sentence that lost it (read, below);
+    # one whose words the story repeats is the caption of that sentence, read once, from the story.
+    text = ("Lumenfold Chief Denies Detention Claims\n"
+            "Lumenfold CEO Mara Okonkwo denied claims that a Lumenfold engineer was held by agents\n"
+            "Lumenfold chief executive Mara Okonkwo denied claims that a Lumenfold engineer was held by agents "
+            "at the border crossing in March.\n"
+            "She said the engineer had been turned back at the airport.")
+    found = said(finder, text, "paraphrase")
+    assert ("mara-okonkwo", "denied claims that a lumenfold engineer was held by agents") not in found
+    assert ("mara-okonkwo", "denied claims that a lumenfold engineer was held by agents at the border crossing "
+            "in march") in found
+
+
+def test_a_summary_bullet_is_no_ones_words_but_a_line_that_lost_its_full_stop_is_read(finder, said):
+    summary = ("  \u2022 Mara Okonkwo denied claims of employee detention or deportation by federal agents\n"
+               "  \u2022 The company will hold its call on Tuesday\n"
+               "Lumenfold held its quarterly call on Tuesday.")
+    assert said(finder, summary, "paraphrase") == set()
+    lost = ("Lumenfold held its quarterly call on Tuesday.\n"
+            "Lumenfold CEO Mara Okonkwo said the company would not bid for detention work\n"
+            "Analysts expect a quiet quarter.")
+    assert ("mara-okonkwo", "the company would not bid for detention work") in said(finder, lost, "paraphrase")
+
+
 # --- a reporter's relative clause ---------------------------------------------------------------
 
 def test_a_relative_clause_after_the_reported_words_is_the_reporters(finder, said):
