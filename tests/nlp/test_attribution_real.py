@@ -1,8 +1,8 @@
 """Attribution on the REAL development articles (tests/data/attribution/real/dev, heldout,
 heldout2, heldout3, heldout4, heldout5, heldout6, heldout7, heldout8, heldout9, heldout10, heldout11, heldout12, heldout13,
 heldout14, heldout15, heldout16, heldout17, heldout18, heldout19, heldout20, heldout21, heldout22, heldout23,
-heldout24, heldout25, heldout26, heldout27, heldout28, heldout29, heldout30, heldout31, heldout32, heldout33, heldout34, heldout35, heldout36, heldout37, heldout38, heldout39, heldout40, heldout41, heldout42 and heldout43: verbatim excerpts of published reporting, with outlet, date and URL in
-articles.jsonl). The forty-three held-out batches were each measured blind, then looked at with their misses printed, and are development data since.
+heldout24, heldout25, heldout26, heldout27, heldout28, heldout29, heldout30, heldout31, heldout32, heldout33, heldout34, heldout35, heldout36, heldout37, heldout38, heldout39, heldout40, heldout41, heldout42, heldout43, heldout44 and heldout45: verbatim excerpts of published reporting, with outlet, date and URL in
+articles.jsonl). The forty-five held-out batches were each measured blind, then looked at with their misses printed, and are development data since.
 
 A new blind batch is measured by bench/attribution.py, once, and never by the test suite (every
 run would be a look at it): the suite reads the development splits by name only.
@@ -21,7 +21,7 @@ DEVELOPMENT = ("dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5",
                "heldout22", "heldout23", "heldout24", "heldout25", "heldout26", "heldout27", "heldout28", "heldout29",
                "heldout30", "heldout31", "heldout32", "heldout33", "heldout34",
                "heldout35", "heldout36", "heldout37", "heldout38", "heldout39",
-               "heldout40", "heldout41", "heldout42", "heldout43")
+               "heldout40", "heldout41", "heldout42", "heldout43", "heldout44", "heldout45")
 
 
 @pytest.fixture(scope="module")
@@ -149,8 +149,11 @@ def test_direct_quotes_floor(bench, development):
     # floor was 0.8845; round 42 (the one named example of a plural subject, 'owners, like X, offered what he
     # called ...'; names that modify a noun, 'Corona and Modelo beers'; 'began' as a bare tag; a relative clause
     # that swallowed the main verb: heldout16 rp10, heldout19 rs12, heldout28 sb06) to 0.9974 / 0.8884 (1170 of
-    # 1317), so the floor is 0.8883.
-    assert result["recall"] >= 0.8883, [r["quote"] for r in result["misses"]]
+    # 1317), so the floor was 0.8883; heldout44 and heldout45 (1.000 / 0.741 and 1.000 / 0.833 at their looks with
+    # round 42's rules: block quotes after a colon with no marks, a post's words tagged 'the post stated', an
+    # opening mark missing before an inverted tag, second quotes after a tag) to 0.9975 / 0.8847 (1205 of 1362),
+    # so the floor is 0.8846.
+    assert result["recall"] >= 0.8846, [r["quote"] for r in result["misses"]]
 
 
 def test_paraphrases_floor(bench, development):
@@ -250,11 +253,13 @@ def test_paraphrases_floor(bench, development):
     # ('estimates that ...' in heldout9 and heldout32, 'estimating a 30-40% decline' in heldout43: 4 more, all
     # annotated) to 0.983 / 0.6429 (740 of 1151), so the floor was 0.6428; round 42 (above: rs12's 'The CEO of a
     # major beer company is now complaining that ...' once 'Modelo' names no one, sb06's 'expressing desperation')
-    # to 0.983 / 0.6447 (742 of 1151), so the floor is 0.6446.
-    assert result["recall"] >= 0.6446, [r["quote"] for r in result["misses"]]
+    # to 0.983 / 0.6447 (742 of 1151), so the floor was 0.6446; heldout44 and heldout45 (1.000 / 0.579 and 0.800 /
+    # 0.364 at their looks; heldout45's two unmatched were a summary's bullet and a caption the story tells again
+    # in full, now no one's words: 1.000 / 0.364) to 0.983 / 0.6384 (761 of 1192), so the floor is 0.6383.
+    assert result["recall"] >= 0.6383, [r["quote"] for r in result["misses"]]
 
 
 def test_only_development_splits_are_read(bench):
     for split in DEVELOPMENT:
         assert all(name.startswith(f"{split}/") for name in bench.load_real(split)[1])
-    assert not [split for split in DEVELOPMENT if split.startswith("heldout") and split[7:] not in ("", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14", "15", "16", "17", "18", "19", "20", "21", "22", "23", "24", "25", "26", "27", "28", "29", "30", "31", "32", "33", "34", "35", "36", "37", "38", "39", "40", "41", "42", "43")]
+    assert not [split for split in DEVELOPMENT if split.startswith("heldout") and split[7:] not in ("", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14", "15", "16", "17", "18", "19", "20", "21", "22", "23", "24", "25", "26", "27", "28", "29", "30", "31", "32", "33", "34", "35", "36", "37", "38", "39", "40", "41", "42", "43", "44", "45")]
