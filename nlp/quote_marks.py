@@ -120,15 +120,17 @@ def _misprinted_openers(paragraph: str) -> str:
     return _GLUED_CLOSER.sub(fix, paragraph)
 
 
-_TAG_AFTER = re.compile(r"\s+(?:(?:[A-Z][\w’'.-]+\s+){1,3}|(?:he|she)\s+)[a-z]+\b")
+_TAG_AFTER = re.compile(r"\s+(?:(?:[A-Z][\w’'.-]+\s+){1,3}|(?:he|she)\s+)[a-z]+\b"
+                        r"|\s+(?:said|says|added|wrote|explained)\s+[A-Z]")  # (or inverted: 'said Vander Kooy')
 _SENTENCE_END = re.compile(r"[.!?]\s+[A-Z“\"]")
 
 
 def _dropped_opener(paragraph: str) -> str:
     """'I do not like what I am seeing, ...,” Dimon said. “So ...”': a paragraph that opens with
-    one sentence ending in a comma (or ! or ?) and a closing curly mark, a speaker's tag after it,
-    and no opening mark before it, is a quote whose opening mark the page dropped. (A longer
-    stretch before the mark may hold the reporter's words too: it is left alone.)"""
+    one sentence ending in a comma (or ! or ?) and a closing curly mark, a speaker's tag after it
+    (or an inverted one: 'I support Trump,” said Vander Kooy.'), and no opening mark before it, is
+    a quote whose opening mark the page dropped. (A longer stretch before the mark may hold the
+    reporter's words too: it is left alone.)"""
     close = paragraph.find("”")
     if close < 2 or paragraph[0] in ('"', "“", "‘", "'") or not paragraph[0].isupper():
         return paragraph

@@ -152,8 +152,10 @@ def test_direct_quotes_floor(bench, development):
     # 1317), so the floor was 0.8883; heldout44 and heldout45 (1.000 / 0.741 and 1.000 / 0.833 at their looks with
     # round 42's rules: block quotes after a colon with no marks, a post's words tagged 'the post stated', an
     # opening mark missing before an inverted tag, second quotes after a tag) to 0.9975 / 0.8847 (1205 of 1362),
-    # so the floor is 0.8846.
-    assert result["recall"] >= 0.8846, [r["quote"] for r in result["misses"]]
+    # so the floor was 0.8846; a dropped opening mark before an inverted tag ('I support Trump,” said Vander
+    # Kooy.': heldout25 ry05, heldout30 sd01 twice, heldout45 ss01 twice) to 0.9975 / 0.8884 (1210 of 1362), so the
+    # floor is 0.8883.
+    assert result["recall"] >= 0.8883, [r["quote"] for r in result["misses"]]
 
 
 def test_paraphrases_floor(bench, development):

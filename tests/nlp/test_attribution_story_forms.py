@@ -278,3 +278,22 @@ def test_a_title_with_brackets_is_called_by_its_noun(said):
                            "title": "Farmer (pear orchards)", "organization": "orchards, Marlow, Oregon"}])
     text = "Wendell Acre walked the rows on Monday. “The pears are rotting,” the farmer said."
     assert said(finder, text, "quote") == {("wendell-acre", "the pears are rotting")}
+
+
+# --- a quote whose opening mark the page dropped, before an inverted tag ---------------------------
+
+def test_a_quote_whose_opening_mark_was_dropped_before_an_inverted_tag_is_hers(finder, said):
+    text = ("Lumenfold held its quarterly call on Tuesday.\n\n"
+            "I will not sign a detention contract,” said Okonkwo. “Not now, not ever.”")
+    assert said(finder, text, "quote") == {("mara-okonkwo", "i will not sign a detention contract"),
+                                           ("mara-okonkwo", "not now not ever")}
+
+
+@pytest.mark.parametrize("line", [
+    "We will not leave our homes,” said Mayor Linda Chow. “Not now.”",          # another's inverted tag
+    "We will not sign a detention contract,” said Okonkwo’s spokeswoman, Ana Ruiz.",  # her spokeswoman's
+    "The council voted on Tuesday and the raids went on,” said a resident near Okonkwo’s shop.",
+])
+def test_a_dropped_opening_mark_before_anothers_inverted_tag_gives_her_nothing(finder, said, line):
+    text = "Lumenfold held its quarterly call on Tuesday.\n\n" + line
+    assert not {who for who, _words in said(finder, text)} & {"mara-okonkwo"}
