@@ -120,7 +120,8 @@ class ParsedArticle:
         anything she said: a paragraph without a sentence's closing punctuation. Not when a
         sentence inside it closes (a body paragraph whose last full stop the excerpt lost), nor
         when it tells in the past tense, as body sentences do and headlines do not ("Okonkwo
-        labeled the video 'shameful'" lost its full stop; "Okonkwo slams raids" is a headline)."""
+        labeled the video 'shameful'" lost its full stop; "Okonkwo slams raids" is a headline),
+        unless it is a list's bullet or a line the story tells again in full (a summary, a caption)."""
         number = self.paragraph_of(token.idx)
         if number < 0:
             return False
@@ -154,7 +155,9 @@ class ParsedArticle:
         an employee was in detention or deported by ...' in the story)."""
         a, b, _block = self.ranges[number]
         words = self.text[a:b].split()
-        later = " " + " ".join(self.text[self.ranges[number + 1][0]:].split()) + " " if number + 1 < len(self.ranges) else ""
+        if number + 1 >= len(self.ranges):
+            return False
+        later = " " + " ".join(self.text[self.ranges[number + 1][0]:].split()) + " "
         return any(f" {' '.join(words[i:i + run])} " in later for i in range(len(words) - run + 1))
 
     def _standfirst(self) -> bool:
