@@ -15,13 +15,11 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from onrecord.nlp import leader_patterns as lp
-from onrecord.nlp.quote_marks import Span, find_spans
+from onrecord.nlp.quote_marks import BULLETS, Span, find_spans
 from onrecord.nlp.speech_verbs import is_speech
 
 _FIRST_PERSON = re.compile(r"\b(?:I|I'm|I’m|we|We|our|Our|us|my|My|me)\b")
 _NAME_SMALL_WORDS = frozenset({"of", "the", "and", "for", "in", "on", "a", "an", "to", "at"})
-# Marks that open a list item; an item without closing punctuation is a summary line, never a statement.
-BULLETS = ("•", "·", "▪", "◦", "‣")
 
 
 @dataclass
@@ -144,7 +142,8 @@ class ParsedArticle:
                for s in sents[:-1]):
             return False
         if self.text[a:b].lstrip().startswith(BULLETS) or self._told_again_later(number):
-            return True  # a summary's bullet, or a caption the story goes on to tell in full
+            return True  # a summary's bullet (no full stop: a list item, never a statement), or a caption
+            # the story goes on to tell in full
         words = [t for t in chars if t.is_alpha and self.in_quote[t.i] == -1]
         title_case = sum(t.is_title for t in words) > len(words) / 2
         return title_case or sents[0].root.tag_ != "VBD"

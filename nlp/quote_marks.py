@@ -106,7 +106,8 @@ _BROKEN_AFTER_ABBREVIATION = re.compile(
 # "- •Altman stated ...": a summary's list item whose bullet is glued to its first word hides the
 # name in one token; the glued markers are dropped so the item reads as the sentence it is (a
 # bullet set apart by a space is left as printed).
-_LIST_MARKERS = re.compile(r"^(?:[-*]\s*)?[•·▪◦‣](?=[^\W\d_])")
+BULLETS = ("•", "·", "▪", "◦", "‣")  # the marks that open a list item (quote_candidates: a summary line)
+_LIST_MARKERS = re.compile(r"^(?:[-*]\s*)?[" + "".join(BULLETS) + r"](?=[^\W\d_])")
 _GLUED_CLOSER = re.compile(r"(?<=[.!?])”(?=[A-Z])")
 
 
