@@ -79,7 +79,7 @@ def prepare(text: str) -> tuple[str, list[tuple[int, int, bool | tuple]]]:
         if not raw:
             continue
         raw = _LIST_MARKERS.sub("", raw)
-        raw = _unwrapped(_dropped_opener(_misprinted_openers(raw)))
+        raw = _unwrapped(_dropped_closer(_dropped_opener(_misprinted_openers(raw))))
         block = raw.startswith(">")
         if block:
             raw = raw.lstrip("> ").strip()
@@ -139,6 +139,30 @@ def _dropped_opener(paragraph: str) -> str:
     if "“" in before or '"' in before or before[-1] not in ",!?" or _SENTENCE_END.search(before):
         return paragraph
     return "“" + paragraph if _TAG_AFTER.match(paragraph, close + 1) else paragraph
+
+
+# ', she said. “': a short tag of a speech verb that ends its sentence just before the next quote opens.
+_TAG_BEFORE_REOPEN = re.compile(r",\s+(?:(?:he|she)\s+|(?:[A-Z][\w’'.-]+\s+){1,3}?)"
+                                r"(?:said|says|told|added|explained|wrote)(?!\s+(?:nothing|no|not)\b)"
+                                r"(?:\s+[\w’'.-]+){0,3}\.\s+“")
+
+
+def _dropped_closer(paragraph: str) -> str:
+    """'“I wish I could say that things are turning around, she said. “Unfortunately, ...”': a
+    paragraph that opens with a quote whose mark is never closed before the next one opens, with
+    a short tag of a speech verb between a comma and that next mark, is a quote whose closing mark
+    the page dropped after the comma. (A tag ending in a comma may open a nested quote instead:
+    '“I asked him, he said, “Go home.”': that is read as a tag before the quote, as printed.)"""
+    if not paragraph.startswith("“"):
+        return paragraph
+    reopen = paragraph.find("“", 1)
+    if reopen < 0 or "”" in paragraph[:reopen] or '"' in paragraph[:reopen]:
+        return paragraph
+    tag = _TAG_BEFORE_REOPEN.search(paragraph, 1, reopen + 1)
+    if tag is None or tag.end() != reopen + 1 or "”" not in paragraph[reopen:]:
+        return paragraph
+    comma = tag.start() + 1
+    return paragraph[:comma] + "”" + paragraph[comma:]
 
 
 def _unwrapped(paragraph: str) -> str:

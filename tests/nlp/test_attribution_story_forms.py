@@ -297,3 +297,25 @@ def test_a_quote_whose_opening_mark_was_dropped_before_an_inverted_tag_is_hers(f
 def test_a_dropped_opening_mark_before_anothers_inverted_tag_gives_her_nothing(finder, said, line):
     text = "Lumenfold held its quarterly call on Tuesday.\n\n" + line
     assert not {who for who, _words in said(finder, text)} & {"mara-okonkwo"}
+
+
+# --- a quote whose closing mark the page dropped, before a short tag --------------------------------
+
+def test_a_quote_whose_closing_mark_was_dropped_before_her_tag_is_hers(finder, said):
+    text = ("Lumenfold held its quarterly call on Tuesday.\n\n"
+            "“I wish I could say the orders are coming back, Okonkwo said on Tuesday. “They are not.”")
+    assert said(finder, text, "quote") == {("mara-okonkwo", "i wish i could say the orders are coming back"),
+                                           ("mara-okonkwo", "they are not")}
+
+
+@pytest.mark.parametrize("line", [
+    # a verb with an object is no tag: the quote stays open and is read as a misprint
+    "“I asked my sister what happened, she said nothing. “So I left.”",
+    # another's tag
+    "“We will not leave, Mayor Linda Chow said. “Not now.”",
+    # her neighbour's
+    "“We will not leave, Okonkwo’s neighbour said. “Not now.”",
+])
+def test_a_dropped_closing_mark_gives_her_no_one_elses_words(finder, said, line):
+    text = "Okonkwo runs the bakery on Elm Street.\n\n" + line
+    assert not {who for who, _words in said(finder, text, "quote")} & {"mara-okonkwo"}
