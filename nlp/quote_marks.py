@@ -72,6 +72,7 @@ def prepare(text: str) -> tuple[str, list[tuple[int, int, bool | tuple]]]:
     """
     paragraphs = []
     text = _BROKEN_AFTER_ABBREVIATION.sub(r"\1 ", text)
+    text = _HARD_WRAP.sub(" ", text)
     pieces = re.split(r"(\s*\n\s*)", text.strip())
     for raw, gap in zip(pieces[::2], [*pieces[1::2], ""]):
         raw = " ".join(_LINK_LABELS.sub("", raw).split())
@@ -103,6 +104,10 @@ def prepare(text: str) -> tuple[str, list[tuple[int, int, bool | tuple]]]:
 # lowercase word, is one sentence (an extraction artefact), not two paragraphs.
 _BROKEN_AFTER_ABBREVIATION = re.compile(
     r"(\b(?:Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec|Mr|Mrs|Ms|Dr|St|Gov|Sen|Rep|Gen|No)\.)[ \t]*\n\s*(?=[0-9a-z])")
+# "said John Painter,\na three-time Trump voter": a line that ends in a lowercase letter or a comma and
+# a next line that opens with a lowercase word are one sentence hard-wrapped by the page (a printed
+# column, a copied feed), not two paragraphs; a web address or a byline on the next line stays apart.
+_HARD_WRAP = re.compile(r"(?<=[a-z,’])[ \t]*\n[ \t]*(?=[a-z])(?!www\.|https?:|by\s)")
 # "- •Altman stated ...": a summary's list item whose bullet is glued to its first word hides the
 # name in one token; the glued markers are dropped so the item reads as the sentence it is (a
 # bullet set apart by a space is left as printed).

@@ -319,3 +319,23 @@ def test_a_quote_whose_closing_mark_was_dropped_before_her_tag_is_hers(finder, s
 def test_a_dropped_closing_mark_gives_her_no_one_elses_words(finder, said, line):
     text = "Okonkwo runs the bakery on Elm Street.\n\n" + line
     assert not {who for who, _words in said(finder, text, "quote")} & {"mara-okonkwo"}
+
+
+# --- a sentence hard-wrapped over two lines ----------------------------------------------------------
+
+def test_a_tag_hard_wrapped_over_a_line_is_one_sentence(finder, said):
+    text = ("Lumenfold held its quarterly call on Tuesday.\n"
+            "“We will not sign a detention contract,” said Mara Okonkwo,\n"
+            "a baker who runs Lumenfold. “Not now, not ever.”")
+    assert said(finder, text, "quote") == {("mara-okonkwo", "we will not sign a detention contract"),
+                                           ("mara-okonkwo", "not now not ever")}
+
+
+@pytest.mark.parametrize("text", [
+    # a headline wrapped onto its byline: still a headline
+    "Okonkwo says the raids “hurt every shop on the street”\nby Ana Ruiz\n\nLumenfold held its call on Tuesday.",
+    # another's tag, wrapped: she is named only in it
+    "Lumenfold held its call.\n“We will not leave,” said the mayor,\nwho spoke beside Okonkwo. “Not now.”",
+])
+def test_a_hard_wrapped_line_gives_her_no_one_elses_words(finder, said, text):
+    assert not {who for who, _words in said(finder, text)} & {"mara-okonkwo"}
