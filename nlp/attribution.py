@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from onrecord.nlp import leader_patterns as lp
 from onrecord.nlp.after_according_to import quotes_after_according_to
+from onrecord.nlp.after_narration import quotes_after_narration
 from onrecord.nlp.disowned_speech import disown_mentions
 from onrecord.nlp.leader_mentions import Mentions
 from onrecord.nlp.paraphrase import Paraphrases
@@ -71,6 +72,7 @@ class ArticleAttribution(ReportedQuotes, Continuations):
         self._inside_reported_speech(reported + framed, attributed, verbs_of)
         partials_in_a_participle(self, attributed, verbs_of)  # ', citing the "..."' on her speech verb
         self._after_reported_speech(reported + framed, attributed, verbs_of)
+        quotes_after_narration(self, attributed, verbs_of)  # 'Hernandez agreed. "..."'
         self._continuations(attributed, verbs_of)
         self._split_subject(attributed, verbs_of)
         self._fronted_partials(attributed, verbs_of)

@@ -154,8 +154,11 @@ def test_direct_quotes_floor(bench, development):
     # opening mark missing before an inverted tag, second quotes after a tag) to 0.9975 / 0.8847 (1205 of 1362),
     # so the floor was 0.8846; a dropped opening mark before an inverted tag ('I support Trump,” said Vander
     # Kooy.': heldout25 ry05, heldout30 sd01 twice, heldout45 ss01 twice) to 0.9975 / 0.8884 (1210 of 1362), so the
-    # floor is 0.8883.
-    assert result["recall"] >= 0.8883, [r["quote"] for r in result["misses"]]
+    # floor was 0.8883; round 43 (a quote right after a plain sentence about the leader who spoke last: 'put it
+    # simpler. "..."', 'And he told me:' and the quote paragraph, a paragraph of hers closing on narration about
+    # her: heldout10 rj02, heldout11 rk07, heldout40 sn01, heldout41 so06, heldout42 sp05) to 0.9975 / 0.8921
+    # (1215 of 1362), so the floor is 0.8920.
+    assert result["recall"] >= 0.8920, [r["quote"] for r in result["misses"]]
 
 
 def test_paraphrases_floor(bench, development):
