@@ -149,25 +149,27 @@ def _dropped_opener(paragraph: str) -> str:
 # ', she said. “': a short tag of a speech verb that ends its sentence just before the next quote opens.
 _TAG_BEFORE_REOPEN = re.compile(r",\s+(?:(?:he|she)\s+|(?:[A-Z][\w’'.-]+\s+){1,3}?)"
                                 r"(?:said|says|told|added|explained|wrote)(?!\s+(?:nothing|no|not)\b)"
-                                r"(?:\s+[\w’'.-]+){0,3}\.\s+“")
+                                r"(?:\s+[\w’'.-]+){0,3}\.\s+[“\"]")
 
 
 def _dropped_closer(paragraph: str) -> str:
     """'“I wish I could say that things are turning around, she said. “Unfortunately, ...”': a
     paragraph that opens with a quote whose mark is never closed before the next one opens, with
     a short tag of a speech verb between a comma and that next mark, is a quote whose closing mark
-    the page dropped after the comma. (A tag ending in a comma may open a nested quote instead:
-    '“I asked him, he said, “Go home.”': that is read as a tag before the quote, as printed.)"""
-    if not paragraph.startswith("“"):
+    the page dropped after the comma (straight marks alike: '"It’s a really bad deal, he told HRN.
+    "If ..."'). ('“I asked him, he said, “Go home.”' is read as a tag before the quote, as printed.)"""
+    opener = paragraph[:1]
+    if opener not in ("“", '"'):
         return paragraph
-    reopen = paragraph.find("“", 1)
-    if reopen < 0 or "”" in paragraph[:reopen] or '"' in paragraph[:reopen]:
+    closer = "”" if opener == "“" else '"'
+    reopen = paragraph.find(opener, 1)
+    if reopen < 0 or "”" in paragraph[:reopen] or '"' in paragraph[1:reopen]:
         return paragraph
     tag = _TAG_BEFORE_REOPEN.search(paragraph, 1, reopen + 1)
-    if tag is None or tag.end() != reopen + 1 or "”" not in paragraph[reopen:]:
+    if tag is None or tag.end() != reopen + 1 or closer not in paragraph[reopen + 1:]:
         return paragraph
     comma = tag.start() + 1
-    return paragraph[:comma] + "”" + paragraph[comma:]
+    return paragraph[:comma] + closer + paragraph[comma:]
 
 
 def _unwrapped(paragraph: str) -> str:

@@ -157,8 +157,10 @@ def test_direct_quotes_floor(bench, development):
     # floor was 0.8883; round 43 (a quote right after a plain sentence about the leader who spoke last: 'put it
     # simpler. "..."', 'And he told me:' and the quote paragraph, a paragraph of hers closing on narration about
     # her: heldout10 rj02, heldout11 rk07, heldout40 sn01, heldout41 so06, heldout42 sp05) to 0.9975 / 0.8921
-    # (1215 of 1362), so the floor is 0.8920.
-    assert result["recall"] >= 0.8920, [r["quote"] for r in result["misses"]]
+    # (1215 of 1362), so the floor was 0.8920; merged with a dropped closing mark before a short tag (heldout11 rk07,
+    # heldout42 sp05) and a sentence hard-wrapped over two lines (heldout18 rr01, heldout34 sh03 twice) to 0.9975 /
+    # 0.8957 (1220 of 1362), so the floor is 0.8956.
+    assert result["recall"] >= 0.8956, [r["quote"] for r in result["misses"]]
 
 
 def test_paraphrases_floor(bench, development):
@@ -260,8 +262,10 @@ def test_paraphrases_floor(bench, development):
     # major beer company is now complaining that ...' once 'Modelo' names no one, sb06's 'expressing desperation')
     # to 0.983 / 0.6447 (742 of 1151), so the floor was 0.6446; heldout44 and heldout45 (1.000 / 0.579 and 0.800 /
     # 0.364 at their looks; heldout45's two unmatched were a summary's bullet and a caption the story tells again
-    # in full, now no one's words: 1.000 / 0.364) to 0.983 / 0.6384 (761 of 1192), so the floor is 0.6383.
-    assert result["recall"] >= 0.6383, [r["quote"] for r in result["misses"]]
+    # in full, now no one's words: 1.000 / 0.364) to 0.983 / 0.6384 (761 of 1192), so the floor was 0.6383; a
+    # sentence hard-wrapped over two lines (heldout10 rj06's memo 'revealing ...') to 0.983 / 0.6393 (762 of 1192),
+    # so the floor is 0.6392.
+    assert result["recall"] >= 0.6392, [r["quote"] for r in result["misses"]]
 
 
 def test_only_development_splits_are_read(bench):

@@ -308,6 +308,12 @@ def test_a_quote_whose_closing_mark_was_dropped_before_her_tag_is_hers(finder, s
                                            ("mara-okonkwo", "they are not")}
 
 
+def test_a_straight_quote_whose_closing_mark_was_dropped_before_her_tag_is_hers(finder, said):
+    text = ("Lumenfold held its quarterly call on Tuesday.\n\n"
+            '"It is a bad deal, Okonkwo told reporters. "It will close shops."')
+    assert said(finder, text, "quote") == {("mara-okonkwo", "it is a bad deal"), ("mara-okonkwo", "it will close shops")}
+
+
 @pytest.mark.parametrize("line", [
     # a verb with an object is no tag: the quote stays open and is read as a misprint
     "“I asked my sister what happened, she said nothing. “So I left.”",
