@@ -72,7 +72,7 @@ class ArticleAttribution(ReportedQuotes, Continuations):
         self._inside_reported_speech(reported + framed, attributed, verbs_of)
         partials_in_a_participle(self, attributed, verbs_of)  # ', citing the "..."' on her speech verb
         self._after_reported_speech(reported + framed, attributed, verbs_of)
-        quotes_after_narration(self, attributed, verbs_of)  # 'Hernandez agreed. "..."'
+        quotes_after_narration(self, attributed, verbs_of)  # 'X, who runs ..., put it simpler. "..."'
         self._continuations(attributed, verbs_of)
         self._split_subject(attributed, verbs_of)
         self._fronted_partials(attributed, verbs_of)
