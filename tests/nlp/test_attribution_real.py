@@ -1,8 +1,8 @@
 """Attribution on the REAL development articles (tests/data/attribution/real/dev, heldout,
 heldout2, heldout3, heldout4, heldout5, heldout6, heldout7, heldout8, heldout9, heldout10, heldout11, heldout12, heldout13,
 heldout14, heldout15, heldout16, heldout17, heldout18, heldout19, heldout20, heldout21, heldout22, heldout23,
-heldout24, heldout25, heldout26, heldout27, heldout28, heldout29, heldout30, heldout31, heldout32, heldout33, heldout34, heldout35, heldout36, heldout37, heldout38, heldout39, heldout40, heldout41, heldout42, heldout43, heldout44, heldout45, heldout46 and heldout47: verbatim excerpts of published reporting, with outlet, date and URL in
-articles.jsonl). The forty-seven held-out batches were each measured blind, then looked at with their misses printed, and are development data since.
+heldout24, heldout25, heldout26, heldout27, heldout28, heldout29, heldout30, heldout31, heldout32, heldout33, heldout34, heldout35, heldout36, heldout37, heldout38, heldout39, heldout40, heldout41, heldout42, heldout43, heldout44, heldout45, heldout46, heldout47, heldout48 and heldout49: verbatim excerpts of published reporting, with outlet, date and URL in
+articles.jsonl). The forty-nine held-out batches were each measured blind, then looked at with their misses printed, and are development data since.
 
 A new blind batch is measured by bench/attribution.py, once, and never by the test suite (every
 run would be a look at it): the suite reads the development splits by name only.
@@ -21,7 +21,8 @@ DEVELOPMENT = ("dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5",
                "heldout22", "heldout23", "heldout24", "heldout25", "heldout26", "heldout27", "heldout28", "heldout29",
                "heldout30", "heldout31", "heldout32", "heldout33", "heldout34",
                "heldout35", "heldout36", "heldout37", "heldout38", "heldout39",
-               "heldout40", "heldout41", "heldout42", "heldout43", "heldout44", "heldout45", "heldout46", "heldout47")
+               "heldout40", "heldout41", "heldout42", "heldout43", "heldout44", "heldout45", "heldout46", "heldout47",
+               "heldout48", "heldout49")
 
 
 @pytest.fixture(scope="module")
@@ -160,8 +161,10 @@ def test_direct_quotes_floor(bench, development):
     # (1215 of 1362), so the floor was 0.8920; merged with a dropped closing mark before a short tag (heldout11 rk07,
     # heldout42 sp05) and a sentence hard-wrapped over two lines (heldout18 rr01, heldout34 sh03 twice) to 0.9975 /
     # 0.8957 (1220 of 1362), so the floor was 0.8956; heldout46 and heldout47 (1.000 / 0.773 and 1.000 / 0.944 at
-    # their looks with these rules) to 0.9976 / 0.8944 (1254 of 1402), so the floor is 0.8943.
-    assert result["recall"] >= 0.8943, [r["quote"] for r in result["misses"]]
+    # their looks with these rules) to 0.9976 / 0.8944 (1254 of 1402), so the floor was 0.8943; heldout48 and
+    # heldout49 (1.000 / 0.842 and 1.000 / 0.812 at their looks, the same rules) to 0.9977 / 0.8928 (1283 of 1437),
+    # so the floor is 0.8927.
+    assert result["recall"] >= 0.8927, [r["quote"] for r in result["misses"]]
 
 
 def test_paraphrases_floor(bench, development):
@@ -268,11 +271,12 @@ def test_paraphrases_floor(bench, development):
     # so the floor was 0.6392; heldout46 and heldout47 (0.909 / 0.769 and 1.000 / 0.727 at their looks; heldout46's
     # unmatched one is a second piece of her own reported clause, 'Fuentes said, and then demanded the woman get
     # out of the vehicle' parsed with her as the subject of 'demanded') to 0.982 / 0.6414 (780 of 1216), so the
-    # floor is 0.6413.
-    assert result["recall"] >= 0.6413, [r["quote"] for r in result["misses"]]
+    # floor was 0.6413; heldout48 and heldout49 (1.000 / 0.417 and 1.000 / 0.917 at their looks) to 0.983 / 0.6419
+    # (796 of 1240), so the floor is 0.6418.
+    assert result["recall"] >= 0.6418, [r["quote"] for r in result["misses"]]
 
 
 def test_only_development_splits_are_read(bench):
     for split in DEVELOPMENT:
         assert all(name.startswith(f"{split}/") for name in bench.load_real(split)[1])
-    assert not [split for split in DEVELOPMENT if split.startswith("heldout") and split[7:] not in ("", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14", "15", "16", "17", "18", "19", "20", "21", "22", "23", "24", "25", "26", "27", "28", "29", "30", "31", "32", "33", "34", "35", "36", "37", "38", "39", "40", "41", "42", "43", "44", "45", "46", "47")]
+    assert not [split for split in DEVELOPMENT if split.startswith("heldout") and split[7:] not in ("", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14", "15", "16", "17", "18", "19", "20", "21", "22", "23", "24", "25", "26", "27", "28", "29", "30", "31", "32", "33", "34", "35", "36", "37", "38", "39", "40", "41", "42", "43", "44", "45", "46", "47", "48", "49")]
