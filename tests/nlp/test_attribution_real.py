@@ -160,8 +160,10 @@ def test_direct_quotes_floor(bench, development):
     # (1215 of 1362), so the floor was 0.8920; merged with a dropped closing mark before a short tag (heldout11 rk07,
     # heldout42 sp05) and a sentence hard-wrapped over two lines (heldout18 rr01, heldout34 sh03 twice) to 0.9975 /
     # 0.8957 (1220 of 1362), so the floor was 0.8956; heldout46 and heldout47 (1.000 / 0.773 and 1.000 / 0.944 at
-    # their looks with these rules) to 0.9976 / 0.8944 (1254 of 1402), so the floor is 0.8943.
-    assert result["recall"] >= 0.8943, [r["quote"] for r in result["misses"]]
+    # their looks with these rules) to 0.9976 / 0.8944 (1254 of 1402), so the floor was 0.8943; round 44 (a second
+    # quote after a tag whose opening mark has a space after it, '" I, as an immigrant ...": heldout46 st01) to
+    # 0.9976 / 0.8951 (1255 of 1402), so the floor is 0.8950.
+    assert result["recall"] >= 0.8950, [r["quote"] for r in result["misses"]]
 
 
 def test_paraphrases_floor(bench, development):
