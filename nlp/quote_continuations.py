@@ -54,7 +54,8 @@ class Continuations:
             if self.mentions.people_in([t for t in gap if t.i not in addressed]) - {attributed[prev].leader_id}:
                 continue  # "..., Okonkwo said as Ruiz looked on.": who speaks next is unclear
                 # (but "Karp told CNBC's Morgan Brennan." names who listened, not who speaks)
-            if not self.text[span.start:span.start + 1].isupper() and not self.text[span.start].isdigit():
+            first = self.text[span.start:span.end].lstrip()[:1]  # ('" I, as an immigrant ...": a space after the mark)
+            if not first.isupper() and not first.isdigit():
                 continue  # lowercase: an interrupted sentence, merged instead
             if self._has_its_own_tag(index, verb):
                 continue  # '"...," Okonkwo said. "...," the sheriff said.': the second is the sheriff's

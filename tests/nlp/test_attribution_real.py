@@ -163,8 +163,9 @@ def test_direct_quotes_floor(bench, development):
     # 0.8957 (1220 of 1362), so the floor was 0.8956; heldout46 and heldout47 (1.000 / 0.773 and 1.000 / 0.944 at
     # their looks with these rules) to 0.9976 / 0.8944 (1254 of 1402), so the floor was 0.8943; heldout48 and
     # heldout49 (1.000 / 0.842 and 1.000 / 0.812 at their looks, the same rules) to 0.9977 / 0.8928 (1283 of 1437),
-    # so the floor is 0.8927.
-    assert result["recall"] >= 0.8927, [r["quote"] for r in result["misses"]]
+    # so the floor was 0.8927; round 44 (a second quote after a tag whose opening mark has a space after it,
+    # '" I, as an immigrant ...": heldout46 st01) to 0.9977 / 0.8935 (1284 of 1437), so the floor is 0.8934.
+    assert result["recall"] >= 0.8934, [r["quote"] for r in result["misses"]]
 
 
 def test_paraphrases_floor(bench, development):
