@@ -126,9 +126,10 @@ def _misprinted_openers(paragraph: str) -> str:
     return _GLUED_CLOSER.sub(fix, paragraph)
 
 
-_TAG_AFTER = re.compile(r"\s+(?:(?:[A-Z][\w’'.-]+\s+){1,3}|(?:he|she)\s+)[a-z]+\b"
+# A tag's subject: 'she ', 'Okonkwo ', 'Mayor Linda Chow ' (the two readings below that look for a tag).
+_TAG_SUBJECT = r"(?:(?:he|she)\s+|(?:[A-Z][\w’'.-]+\s+){1,3}?)"
+_TAG_AFTER = re.compile(r"\s+" + _TAG_SUBJECT + r"[a-z]+\b"
                         r"|\s+(?:said|says|added|wrote|explained)\s+[A-Z]")  # (or inverted: 'said Vander Kooy')
-_SENTENCE_END = re.compile(r"[.!?]\s+[A-Z“\"]")
 
 
 def _dropped_opener(paragraph: str) -> str:
@@ -142,12 +143,12 @@ def _dropped_opener(paragraph: str) -> str:
         return paragraph
     before = paragraph[:close]
     if "“" in before or '"' in before or before[-1] not in ",!?" or _SENTENCE_END.search(before):
-        return paragraph
+        return paragraph  # (_SENTENCE_END, below: a word's full stop, then a capital or a mark)
     return "“" + paragraph if _TAG_AFTER.match(paragraph, close + 1) else paragraph
 
 
 # ', she said. “': a short tag of a speech verb that ends its sentence just before the next quote opens.
-_TAG_BEFORE_REOPEN = re.compile(r",\s+(?:(?:he|she)\s+|(?:[A-Z][\w’'.-]+\s+){1,3}?)"
+_TAG_BEFORE_REOPEN = re.compile(r",\s+" + _TAG_SUBJECT +
                                 r"(?:said|says|told|added|explained|wrote)(?!\s+(?:nothing|no|not)\b)"
                                 r"(?:\s+[\w’'.-]+){0,3}\.\s+[“\"]")
 
