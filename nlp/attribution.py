@@ -13,6 +13,7 @@ from onrecord.nlp.after_according_to import quotes_after_according_to
 from onrecord.nlp.after_narration import quotes_after_narration
 from onrecord.nlp.disowned_speech import disown_mentions
 from onrecord.nlp.leader_mentions import Mentions
+from onrecord.nlp.name_lines import name_lines
 from onrecord.nlp.paraphrase import Paraphrases
 from onrecord.nlp.participle_partials import partials_in_a_participle
 from onrecord.nlp.passed_on_words import relays_a_second_speaker
@@ -67,6 +68,8 @@ class ArticleAttribution(ReportedQuotes, Continuations):
                 attributed[quoted], verbs_of[quoted] = attribution, None
         for quoted, attribution in signed_quotes(self.article, self.index, attributed):  # '"..." — Name'
             attributed[quoted], verbs_of[quoted] = attribution, None
+        for quoted, attribution in name_lines(self.article, self.mentions.leader_at, attributed):
+            attributed[quoted], verbs_of[quoted] = attribution, None  # '"...," Name, owner of X.'
         reported = self.paraphrases.indirect()
         framed = self.paraphrases.reported()
         self._inside_reported_speech(reported + framed, attributed, verbs_of)

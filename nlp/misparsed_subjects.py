@@ -29,6 +29,16 @@ def name_before_an_aside(verb):
     return doc[comma - 1]
 
 
+def hyphen_prefix(token) -> bool:
+    """'"...," said co-owner Chase Valencia.': the parser split 'co-owner' and made its first part a
+    second subject of the tag's verb beside the name. A word with a hyphen right after it and no
+    space on either side of the hyphen is only the front of a word, never a subject of its own
+    (SpeechGrammar.subject takes the other one, the name the whole word belongs to)."""
+    doc = token.doc
+    return token.i + 2 < len(doc) and not token.whitespace_ and doc[token.i + 1].text in ("-", "\u2011") \
+        and not doc[token.i + 1].whitespace_ and doc[token.i + 2].is_alpha
+
+
 def participle_after_a_report(participle, clause) -> str | None:
     """'said the raids must end, writing on X that ...': a participle after a comma that the parser
     hung on the reported clause of the verb before it. "a thing" when that clause's subject is a

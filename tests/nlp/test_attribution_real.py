@@ -164,8 +164,12 @@ def test_direct_quotes_floor(bench, development):
     # their looks with these rules) to 0.9976 / 0.8944 (1254 of 1402), so the floor was 0.8943; heldout48 and
     # heldout49 (1.000 / 0.842 and 1.000 / 0.812 at their looks, the same rules) to 0.9977 / 0.8928 (1283 of 1437),
     # so the floor was 0.8927; round 44 (a second quote after a tag whose opening mark has a space after it,
-    # '" I, as an immigrant ...": heldout46 st01) to 0.9977 / 0.8935 (1284 of 1437), so the floor is 0.8934.
-    assert result["recall"] >= 0.8934, [r["quote"] for r in result["misses"]]
+    # '" I, as an immigrant ...": heldout46 st01) to 0.9977 / 0.8935 (1284 of 1437), so the floor was 0.8934;
+    # round 45 (an inverted tag whose hyphenated role the parser split, '"spooked," said co-owner X': heldout46 st04;
+    # a pronoun tag after 'According to X, several workers ...': heldout47 su06; a name and title line with no
+    # verb after the quote, '"...," Wes Burdine, the owner of ...': heldout23 rw10) to 0.9977 / 0.8956 (1287 of
+    # 1437), so the floor is 0.8955.
+    assert result["recall"] >= 0.8955, [r["quote"] for r in result["misses"]]
 
 
 def test_paraphrases_floor(bench, development):
@@ -273,8 +277,9 @@ def test_paraphrases_floor(bench, development):
     # unmatched one is a second piece of her own reported clause, 'Fuentes said, and then demanded the woman get
     # out of the vehicle' parsed with her as the subject of 'demanded') to 0.982 / 0.6414 (780 of 1216), so the
     # floor was 0.6413; heldout48 and heldout49 (1.000 / 0.417 and 1.000 / 0.917 at their looks) to 0.983 / 0.6419
-    # (796 of 1240), so the floor is 0.6418.
-    assert result["recall"] >= 0.6418, [r["quote"] for r in result["misses"]]
+    # (796 of 1240), so the floor was 0.6418; round 45's split hyphenated role (above) gives heldout46 st04's clause
+    # before 'said co-owner X' too: 0.983 / 0.6427 (797 of 1240), so the floor is 0.6426.
+    assert result["recall"] >= 0.6426, [r["quote"] for r in result["misses"]]
 
 
 def test_only_development_splits_are_read(bench):
