@@ -1,8 +1,8 @@
 """Attribution on the REAL development articles (tests/data/attribution/real/dev, heldout,
 heldout2, heldout3, heldout4, heldout5, heldout6, heldout7, heldout8, heldout9, heldout10, heldout11, heldout12, heldout13,
 heldout14, heldout15, heldout16, heldout17, heldout18, heldout19, heldout20, heldout21, heldout22, heldout23,
-heldout24, heldout25, heldout26, heldout27, heldout28, heldout29, heldout30, heldout31, heldout32, heldout33, heldout34, heldout35, heldout36, heldout37, heldout38, heldout39, heldout40, heldout41, heldout42, heldout43, heldout44, heldout45, heldout46, heldout47, heldout48 and heldout49: verbatim excerpts of published reporting, with outlet, date and URL in
-articles.jsonl). The forty-nine held-out batches were each measured blind, then looked at with their misses printed, and are development data since.
+heldout24, heldout25, heldout26, heldout27, heldout28, heldout29, heldout30, heldout31, heldout32, heldout33, heldout34, heldout35, heldout36, heldout37, heldout38, heldout39, heldout40, heldout41, heldout42, heldout43, heldout44, heldout45, heldout46, heldout47, heldout48, heldout49, heldout50 and heldout51: verbatim excerpts of published reporting, with outlet, date and URL in
+articles.jsonl). The fifty-one held-out batches were each measured blind, then looked at with their misses printed, and are development data since.
 
 A new blind batch is measured by bench/attribution.py, once, and never by the test suite (every
 run would be a look at it): the suite reads the development splits by name only.
@@ -22,7 +22,7 @@ DEVELOPMENT = ("dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5",
                "heldout30", "heldout31", "heldout32", "heldout33", "heldout34",
                "heldout35", "heldout36", "heldout37", "heldout38", "heldout39",
                "heldout40", "heldout41", "heldout42", "heldout43", "heldout44", "heldout45", "heldout46", "heldout47",
-               "heldout48", "heldout49")
+               "heldout48", "heldout49", "heldout50", "heldout51")
 
 
 @pytest.fixture(scope="module")
@@ -168,8 +168,11 @@ def test_direct_quotes_floor(bench, development):
     # round 45 (an inverted tag whose hyphenated role the parser split, '"spooked," said co-owner X': heldout46 st04;
     # a pronoun tag after 'According to X, several workers ...': heldout47 su06; a name and title line with no
     # verb after the quote, '"...," Wes Burdine, the owner of ...': heldout23 rw10) to 0.9977 / 0.8956 (1287 of
-    # 1437), so the floor is 0.8955.
-    assert result["recall"] >= 0.8955, [r["quote"] for r in result["misses"]]
+    # 1437), so the floor was 0.8955; heldout50 and heldout51 (0.778 / 0.778 and 0.909 / 0.769 at their looks:
+    # heldout50's one interrupted quote was read as two halves, heldout51's one unmatched a quoted subheading given
+    # to the CFO, both now read as the annotations say, with a relative clause's subject inside a participle
+    # before her tag no longer making it her clause) to 0.9977 / 0.8944 (1305 of 1459), so the floor is 0.8943.
+    assert result["recall"] >= 0.8943, [r["quote"] for r in result["misses"]]
 
 
 def test_paraphrases_floor(bench, development):
@@ -278,11 +281,14 @@ def test_paraphrases_floor(bench, development):
     # out of the vehicle' parsed with her as the subject of 'demanded') to 0.982 / 0.6414 (780 of 1216), so the
     # floor was 0.6413; heldout48 and heldout49 (1.000 / 0.417 and 1.000 / 0.917 at their looks) to 0.983 / 0.6419
     # (796 of 1240), so the floor was 0.6418; round 45's split hyphenated role (above) gives heldout46 st04's clause
-    # before 'said co-owner X' too: 0.983 / 0.6427 (797 of 1240), so the floor is 0.6426.
-    assert result["recall"] >= 0.6426, [r["quote"] for r in result["misses"]]
+    # before 'said co-owner X' too: 0.983 / 0.6427 (797 of 1240), so the floor was 0.6426; heldout50 and heldout51
+    # (0.667 / 0.500 and 1.000 / 0.600 at their looks; heldout50's two unmatched: a participle before her tag,
+    # 'Speaking to the media alongside owners who ...', now not read as her clause, and a standfirst's report of
+    # Benioff's words before the dateline, left) to 0.982 / 0.6421 (811 of 1263), so the floor is 0.6420.
+    assert result["recall"] >= 0.6420, [r["quote"] for r in result["misses"]]
 
 
 def test_only_development_splits_are_read(bench):
     for split in DEVELOPMENT:
         assert all(name.startswith(f"{split}/") for name in bench.load_real(split)[1])
-    assert not [split for split in DEVELOPMENT if split.startswith("heldout") and split[7:] not in ("", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14", "15", "16", "17", "18", "19", "20", "21", "22", "23", "24", "25", "26", "27", "28", "29", "30", "31", "32", "33", "34", "35", "36", "37", "38", "39", "40", "41", "42", "43", "44", "45", "46", "47", "48", "49")]
+    assert not [split for split in DEVELOPMENT if split.startswith("heldout") and split[7:] not in ("", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14", "15", "16", "17", "18", "19", "20", "21", "22", "23", "24", "25", "26", "27", "28", "29", "30", "31", "32", "33", "34", "35", "36", "37", "38", "39", "40", "41", "42", "43", "44", "45", "46", "47", "48", "49", "50", "51")]
