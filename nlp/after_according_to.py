@@ -23,7 +23,7 @@ def quotes_after_according_to(attribution, according, taken) -> list[tuple]:
         if id(span) in taken or span.block or span.embedded or span.signature is not None:
             continue
         here = article.paragraph_of(span.open_at)
-        if here < 1 or not article.whole_paragraph(span, here) or article.heading(span, here):
+        if here < 1 or not article.quote_paragraph(span, here):
             continue
         if article.ranges[here - 1][2] or article.ranges[here][2]:
             continue  # a blockquote before or here: someone's post, not the narration

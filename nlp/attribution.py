@@ -286,7 +286,7 @@ class ArticleAttribution(ReportedQuotes, Continuations):
             if index in attributed or index in merged or span.signature is not None:
                 continue
             paragraph = self.article.paragraph_of(span.open_at)
-            if not self.article.whole_paragraph(span, paragraph) or self.article.heading(span, paragraph):
+            if not self.article.quote_paragraph(span, paragraph):
                 continue
             words = self.article.quoted_text(index)
             key = normalize_quote(words)

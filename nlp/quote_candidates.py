@@ -171,6 +171,11 @@ class ParsedArticle:
         start, end, _block = self.ranges[paragraph]
         return span.open_at == start and span.close_at >= end - 1 and len(span.parts) == 1
 
+    def quote_paragraph(self, span: Span, paragraph: int) -> bool:
+        """A paragraph that is only the quote and no subheading: words that may be someone's going on
+        from the paragraph before."""
+        return self.whole_paragraph(span, paragraph) and not self.heading(span, paragraph)
+
     def heading(self, span: Span, paragraph: int) -> bool:
         """A paragraph that is only a quote and closes no sentence ('"People Were Afraid to Go
         Out"'): a subheading or a pull line set by the outlet, no one's words even when it

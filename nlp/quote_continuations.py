@@ -35,8 +35,7 @@ class Continuations:
                 continue
             if span.embedded:
                 continue
-            if here != before and not (here == before + 1 and article.whole_paragraph(span, here)
-                                       and not article.heading(span, here)):
+            if here != before and not (here == before + 1 and article.quote_paragraph(span, here)):
                 continue  # another paragraph: only a whole quote paragraph that is no subheading
             verb = verbs_of[prev]
             if verb is None:
