@@ -3,21 +3,10 @@ article (every person and company here is invented), with the counterpart the ru
 a subheading in quote marks after her report is the outlet's, no one's words; a participle before
 her tag whose only subject and tense are a relative clause's ('Speaking to owners who closed their
 doors, she stated that ...') is where she spoke, not what she said; a second half opening with the
-pronoun I after a tag that ends in a comma is the same sentence going on."""
+pronoun I after a tag that ends in a comma is the same sentence going on. (The finder is
+tests/nlp/conftest.py's, over its fictional Mara Okonkwo and Tomas Reyna.)"""
 
 import pytest
-
-from onrecord.nlp.quotes import QuoteFinder
-
-LEADERS = [
-    {"id": "mara-okonkwo", "name": "Mara Okonkwo", "aliases": ["Okonkwo"], "title": "Chief Executive",
-     "organization": "Lumenfold"},
-]
-
-
-@pytest.fixture(scope="module")
-def finder():
-    return QuoteFinder(LEADERS)
 
 
 # --- a subheading in quote marks after her report -------------------------------------------------
