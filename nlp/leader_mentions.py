@@ -151,7 +151,7 @@ class Mentions(Antecedents, Titles):
         with objects, also "the governor" wherever it stands (a candidate for a later he/she)."""
         found: set[str] = set()
         for t in tokens:
-            if a_modifying_name(t) or t.ent_type_ in _NOT_PEOPLE:
+            if a_modifying_name(t) or t.ent_type_ in _NOT_PEOPLE and not self.article.surname_speaking(t):
                 continue  # "the Trump administration", "Corona and Modelo beers": a name as a modifier;
                 # "as The New York Times reports": an organisation
             if t.text in ("-", "–") or t.i + 1 < len(self.doc) and not t.whitespace_ \

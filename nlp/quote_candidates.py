@@ -20,6 +20,10 @@ from onrecord.nlp.speech_verbs import is_speech
 
 _FIRST_PERSON = re.compile(r"\b(?:I|I'm|I’m|we|We|our|Our|us|my|My|me)\b")
 _NAME_SMALL_WORDS = frozenset({"of", "the", "and", "for", "in", "on", "a", "an", "to", "at"})
+# "MEMPHIS, Tenn. —", "DORAL, Fla. (AP) —", "CHICAGO (WLS) --": the place in capitals that opens a
+# wire or station story ("FILE -" opens an AP photo caption, not the story)
+_DATELINE = re.compile(r"(?!FILE\b)[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+)*(?:,(?: [A-Z][a-z]+\.?)+)?"
+                       r"(?: \([A-Za-z0-9/ .&-]{1,30}\))? ?(?:—|–|-{1,2}) [A-Z“\"]")
 
 
 @dataclass
@@ -128,7 +132,7 @@ class ParsedArticle:
         return self._headlines[number]
 
     def _is_headline(self, number: int) -> bool:
-        if number == 1 and self._standfirst():
+        if number == 1 and self._standfirst() or self._above_dateline(number):
             return True
         a, b, _block = self.ranges[number]
         ending = self.text[a:b].rstrip().rstrip('"”’\'″').rstrip()
@@ -166,6 +170,27 @@ class ParsedArticle:
         if len(self.ranges) < 3 or getattr(self.ranges[0], "spaced", True) or not getattr(self.ranges[1], "spaced", False):
             return False
         return self.in_headline(self.doc.char_span(self.ranges[0][0], self.ranges[0][1], alignment_mode="expand")[0])
+
+    @cached_property
+    def _dateline_paragraph(self) -> int:
+        """The paragraph that opens with the story's dateline, among the first eight, or -1."""
+        return next((n for n, (a, b, _blk) in enumerate(self.ranges[:8]) if _DATELINE.match(self.text[a:b].lstrip())), -1)
+
+    def _above_dateline(self, number: int) -> bool:
+        """'Kooky Canuck owner X said he believes ...' above 'MEMPHIS, Tenn. — The Tennessee National
+        Guard ...': whatever stands above the dateline is the outlet's headline, standfirst or video
+        summary, not the story, and its claim may go beyond the words, even as a full sentence."""
+        return number < self._dateline_paragraph
+
+    @cached_property
+    def _person_surnames(self) -> frozenset:
+        return frozenset(e[-1].text for e in self.doc.ents if e.label_ == "PERSON" and len(e) > 1)
+
+    def surname_speaking(self, token) -> bool:
+        """'Scheff said the agents had no warrant' after 'attorney Stacy Scheff': the model's tag on
+        a bare surname varies (here an organisation), but the subject of a verb of speech whose
+        word ends a full name it tagged as a person is that person, someone in view."""
+        return token.dep_ == "nsubj" and token.text in self._person_surnames and is_speech(token.head)
 
     def whole_paragraph(self, span: Span, paragraph: int) -> bool:
         start, end, _block = self.ranges[paragraph]
