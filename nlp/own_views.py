@@ -9,6 +9,8 @@ and no one else is named or described in the sentence ('met the mayor and shared
 the mayor's view). quote_candidates reads the unmarked paragraphs after such a colon as a passage,
 and attribution gives them to the verb's subject, as after 'Okonkwo posted on Bluesky:'; the
 subject is still read by the usual rules (a pronoun in doubt, another person, a group: no one).
+The other way round, a view asked for ('Okonkwo asked for his perspective:', 'asked Linda Chow for a
+comment:') is the one asked's: attribution gives the words after that colon to no one.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from __future__ import annotations
 from onrecord.nlp import leader_patterns as lp
 
 _GIVING = frozenset({"share", "offer", "give"})
-_VIEWS = frozenset({"view", "perspective", "thoughts", "take"})
+_VIEWS = frozenset({"view", "perspective", "thought", "thoughts", "take"})  # (the lemma of "thoughts" is "thought")
 
 
 def gives_own_view(verb) -> bool:
@@ -39,6 +41,13 @@ def gives_own_view(verb) -> bool:
                                        or t.pos_ == "PRON" and t.lower_ not in ("it", "this", "that")
                                        or t.pos_ in ("NOUN", "PROPN") and lp.is_person_noun(t.lower_))
                    for t in verb.sent)
+
+
+def asks_for_a_view(verb) -> bool:
+    """'asked for his perspective:', 'asked for the mayor's view:': a view or words sought with 'for'
+    are the one asked's, not the asker's, whatever the verb."""
+    return any(c.dep_ == "prep" and c.lower_ == "for" and any(
+        o.dep_ == "pobj" and o.lemma_.lower() in _VIEWS | lp.WORDS_NOUNS for o in c.children) for c in verb.children)
 
 
 def _names_someone(token) -> bool:

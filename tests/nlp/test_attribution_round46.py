@@ -1,11 +1,14 @@
 """Round 46 of issue 11, FICTIONAL sentences (tests/nlp/conftest.py's Mara Okonkwo and Tomas Reyna,
 with an invented mayor, sheriff, union, Linda Chow, Lumenfold Bakers United and the stations WLMN24, Valley24 and KLMN7).
-Two readings of the largest remaining direct misses that a general rule can take:
+Two readings of the largest remaining direct misses that a general rule can take, and a guard:
 
 - her own view before a colon, the words after it printed without quote marks ('Mara Okonkwo, chief
   executive of Lumenfold, shared her view on the shortage:' and a paragraph in the first person,
   heldout44 sr04; nlp/own_views.py, read by quote_candidates' unmarked blocks, colon_verb and the
   passing-on check);
+- and the other way round, a view asked for ('asked for his perspective:', 'asked for her staff's
+  thoughts: "..."') is the one asked's, never the asker's (a hole found on main while writing these
+  tests; nlp/own_views.py asks_for_a_view, asked by attribution of the verb found);
 - a pronoun tag after '<outlet with a digit in its name> noted that <leader> ...' (heldout50 sx04):
   a subject guessed a speaker only from its place whose word holds a digit ('ABC24', '3M') is an
   outlet's or a company's name, no 'he' or 'she' (nlp/antecedents.py _agreeing).
@@ -30,6 +33,7 @@ BEFORE = "Bakers across the valley are worried about the raids.\n\n"
     (f"{BEFORE}Mara Okonkwo, chief executive of Lumenfold, offered her perspective:\n\n{NIGHTS}\n\nThe raids began in May.",
      "mara-okonkwo"),
     (f"{BEFORE}Tomas Reyna gave his take on the raids:\n\n{NIGHTS}", "tomas-reyna"),
+    (f"{BEFORE}Mara Okonkwo shared her thoughts on the raids:\n\n{NIGHTS}", "mara-okonkwo"),
 ])
 def test_keeps_her_own_view_after_a_colon(finder, said, text, leader):
     assert (leader, NIGHTS_WORDS) in said(finder, text, "quote")
@@ -70,6 +74,24 @@ def test_never_a_view_after_a_colon_that_is_not_hers(finder, said, text):
     assert not any(leader == "mara-okonkwo" and "mayor has said" in words for leader, words in got)
 
 
+# --- a view asked for: the one asked's words (found on main while writing the tests above) ----------
+
+@pytest.mark.parametrize("text", [
+    f"{BEFORE}Mara Okonkwo asked for his perspective:\n\n{NIGHTS}",
+    f"{BEFORE}Mara Okonkwo asked the mayor for his view:\n\n{NIGHTS}",
+    f"{BEFORE}Mara Okonkwo asked for her staff’s thoughts: “{NIGHTS}”",
+    f"{BEFORE}Mara Okonkwo asked Linda Chow for a comment: “{NIGHTS}”",
+])
+def test_never_the_words_after_asking_for_a_view(finder, said, text):
+    assert ("mara-okonkwo", NIGHTS_WORDS) not in said(finder, text, "quote")
+
+
+def test_keeps_her_own_question_after_a_colon(finder, said):
+    question = "Why are we losing half of our night shift? Our ovens sit cold three nights a week."
+    text = f"{BEFORE}Mara Okonkwo asked:\n\n{question}"
+    assert ("mara-okonkwo", normalize_quote(question)) in said(finder, text, "quote")
+
+
 # --- a pronoun tag after an outlet with a digit in its name --------------------------------------
 
 CREWS = "Some really aggressive people have attacked my shop before on multiple occasions"
@@ -103,14 +125,7 @@ def test_never_a_pronoun_after_an_outlet_with_another_in_view(finder, said, text
     assert ("mara-okonkwo", CREWS_WORDS) not in said(finder, text, "quote")
 
 
-# --- found while writing these, left as they were (main gives them to her too; not this round's rules) ---
-
-@pytest.mark.xfail(strict=True, reason="'asked for his perspective:' before unmarked words: the colon after "
-                   "a question verb is read as hers (a known hole, left for a later round)")
-def test_never_the_words_after_asking_for_his_view(finder, said):
-    assert ("mara-okonkwo", NIGHTS_WORDS) not in said(
-        finder, f"{BEFORE}Mara Okonkwo asked for his perspective:\n\n{NIGHTS}", "quote")
-
+# --- found while writing these, left as it is (main gives it to her too; not this round's rules) ---
 
 @pytest.mark.xfail(strict=True, reason="'KLMN7's Linda Chow' is tagged an organisation by the model, so Chow is "
                    "not seen as a person in view (a known hole, left for a later round)")
