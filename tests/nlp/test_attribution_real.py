@@ -171,8 +171,11 @@ def test_direct_quotes_floor(bench, development):
     # 1437), so the floor was 0.8955; heldout50 and heldout51 (0.778 / 0.778 and 0.909 / 0.769 at their looks:
     # heldout50's one interrupted quote was read as two halves, heldout51's one unmatched a quoted subheading given
     # to the CFO, both now read as the annotations say, with a relative clause's subject inside a participle
-    # before her tag no longer making it her clause) to 0.9977 / 0.8944 (1305 of 1459), so the floor is 0.8943.
-    assert result["recall"] >= 0.8943, [r["quote"] for r in result["misses"]]
+    # before her tag no longer making it her clause) to 0.9977 / 0.8944 (1305 of 1459), so the floor was 0.8943;
+    # round 46 (her own view before a colon, the words unmarked: 'X, CEO of Y, shared his view on ...:', 'offered
+    # her perspective:', heldout44 sr04 twice; a pronoun tag after an outlet with a digit in its name, 'ABC24 noted
+    # that Bednarski ...', heldout50 sx04) to 0.9977 / 0.8965 (1308 of 1459), so the floor is 0.8964.
+    assert result["recall"] >= 0.8964, [r["quote"] for r in result["misses"]]
 
 
 def test_paraphrases_floor(bench, development):
