@@ -1,8 +1,8 @@
 """Attribution on the REAL development articles (tests/data/attribution/real/dev, heldout,
 heldout2, heldout3, heldout4, heldout5, heldout6, heldout7, heldout8, heldout9, heldout10, heldout11, heldout12, heldout13,
 heldout14, heldout15, heldout16, heldout17, heldout18, heldout19, heldout20, heldout21, heldout22, heldout23,
-heldout24, heldout25, heldout26, heldout27, heldout28, heldout29, heldout30, heldout31, heldout32, heldout33, heldout34, heldout35, heldout36, heldout37, heldout38, heldout39, heldout40, heldout41, heldout42, heldout43, heldout44, heldout45, heldout46, heldout47, heldout48, heldout49, heldout50 and heldout51: verbatim excerpts of published reporting, with outlet, date and URL in
-articles.jsonl). The fifty-one held-out batches were each measured blind, then looked at with their misses printed, and are development data since.
+heldout24, heldout25, heldout26, heldout27, heldout28, heldout29, heldout30, heldout31, heldout32, heldout33, heldout34, heldout35, heldout36, heldout37, heldout38, heldout39, heldout40, heldout41, heldout42, heldout43, heldout44, heldout45, heldout46, heldout47, heldout48, heldout49, heldout50, heldout51, heldout52 and heldout53: verbatim excerpts of published reporting, with outlet, date and URL in
+articles.jsonl). The fifty-three held-out batches were each measured blind, then looked at with their misses printed, and are development data since.
 
 A new blind batch is measured by bench/attribution.py, once, and never by the test suite (every
 run would be a look at it): the suite reads the development splits by name only.
@@ -22,7 +22,7 @@ DEVELOPMENT = ("dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5",
                "heldout30", "heldout31", "heldout32", "heldout33", "heldout34",
                "heldout35", "heldout36", "heldout37", "heldout38", "heldout39",
                "heldout40", "heldout41", "heldout42", "heldout43", "heldout44", "heldout45", "heldout46", "heldout47",
-               "heldout48", "heldout49", "heldout50", "heldout51")
+               "heldout48", "heldout49", "heldout50", "heldout51", "heldout52", "heldout53")
 
 
 @pytest.fixture(scope="module")
@@ -174,8 +174,10 @@ def test_direct_quotes_floor(bench, development):
     # before her tag no longer making it her clause) to 0.9977 / 0.8944 (1305 of 1459), so the floor was 0.8943;
     # round 46 (her own view before a colon, the words unmarked: 'X, CEO of Y, shared his view on ...:', 'offered
     # her perspective:', heldout44 sr04 twice; a pronoun tag after an outlet with a digit in its name, 'ABC24 noted
-    # that Bednarski ...', heldout50 sx04) to 0.9977 / 0.8965 (1308 of 1459), so the floor is 0.8964.
-    assert result["recall"] >= 0.8964, [r["quote"] for r in result["misses"]]
+    # that Bednarski ...', heldout50 sx04) to 0.9977 / 0.8965 (1308 of 1459), so the floor was 0.8964; heldout52 and
+    # heldout53 (1.000 / 0.885 and 1.000 / 0.900 at their looks, at round 45's rules) to 0.9978 / 0.8963 (1349 of
+    # 1505), so the floor is 0.8962.
+    assert result["recall"] >= 0.8962, [r["quote"] for r in result["misses"]]
 
 
 def test_paraphrases_floor(bench, development):
@@ -287,8 +289,12 @@ def test_paraphrases_floor(bench, development):
     # before 'said co-owner X' too: 0.983 / 0.6427 (797 of 1240), so the floor was 0.6426; heldout50 and heldout51
     # (0.667 / 0.500 and 1.000 / 0.600 at their looks; heldout50's two unmatched: a participle before her tag,
     # 'Speaking to the media alongside owners who ...', now not read as her clause, and a standfirst's report of
-    # Benioff's words before the dateline, left) to 0.982 / 0.6421 (811 of 1263), so the floor is 0.6420.
-    assert result["recall"] >= 0.6420, [r["quote"] for r in result["misses"]]
+    # Benioff's words before the dateline, left) to 0.982 / 0.6421 (811 of 1263), so the floor was 0.6420; heldout52
+    # and heldout53 (0.933 / 0.538 and 0.958 / 0.767 at their looks: an attorney's 'she said' given to the owner,
+    # the model having read the attorney's bare surname as an organisation, and a standfirst above the dateline; both
+    # now read as the annotations say, and heldout50's standfirst with them) to 0.984 / 0.6429 (848 of 1319), so the
+    # floor is 0.6428.
+    assert result["recall"] >= 0.6428, [r["quote"] for r in result["misses"]]
 
 
 def test_only_development_splits_are_read(bench):
