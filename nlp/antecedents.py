@@ -31,8 +31,10 @@ class Antecedents:
             return nothing
         if own:
             leader = single_leader(own)
-            if leader and (self.leader_is_subject(before, leader) or self._within_own_act(pronoun, leader)):
-                return leader, []
+            narration = [t for t in before if not t.is_punct and not t.is_space]
+            if leader and (self.leader_is_subject(before, leader) or self._within_own_act(pronoun, leader)
+                           or self._sole_possessor(narration, leader, pronoun)):
+                return leader, []  # (or 'Boots have filled Rivera's store, but he said ...': hers alone)
             return nothing
         paragraph_breaks = 0
         sents = self.article.sentences
@@ -91,7 +93,9 @@ class Antecedents:
         if any(not p.startswith("speaker:") or not lp.other_gender(p[len("speaker:"):], pronoun.lower_) for p in others):
             return False
         own = _GENDERED.get(pronoun.lower_, set())
-        return not any(t.lower_ in own and t.pos_ == "PRON" for t in narration)
+        # (a pronoun there that is hers in its own sentence, '... Rivera's store, but he said ...', is no one else)
+        return not any(t.lower_ in own and t.pos_ == "PRON" and t.i != pronoun.i
+                       and self.resolve_pronoun(t, -1)[0] != leader_id for t in narration)
 
     def _going_on(self, chain, pronoun, named):
         """Past the sentences looked at, with no one found: '... He launched several hustles. He
@@ -224,7 +228,8 @@ class Antecedents:
                 return True  # "For Willis, owner of ..., the experience has been disheartening.": her side of it
             if node.dep_ == "poss" and node.head.lemma_.lower() in lp.OWN_DOCUMENT_NOUNS | lp.SPEECH_NOUNS:
                 return True  # "Fiddelke's message emphasized ... He also noted ...": its author
-            if node.dep_ == "nsubjpass" and not any(c.dep_ == "agent" and _may_be_someone(c) for c in node.head.children):
+            if node.dep_ == "nsubjpass" and not any(c.dep_ == "agent" and _may_be_someone(c) and not _only_many(c)
+                                                    for c in node.head.children):
                 return True  # ("Okonkwo was not impressed by the reversal": a thing's act leaves her in view)
             if node.dep_ == "dobj" and _a_thing_acts(node.head) and not any(c.dep_ == "conj" for c in node.children):
                 return True  # "Tuesday's raid caught Okonkwo by surprise": the one acted on by a thing
@@ -283,6 +288,16 @@ def _may_be_someone(agent) -> bool:
                or t.lower_ in lp.FEMININE_NOUNS | lp.MASCULINE_NOUNS
                or (t.pos_ == "NOUN" and t.lower_.endswith(_AGENT_SUFFIXES))  # 'by the roofer': doubt
                for t in agent.subtree if t.i != agent.i)
+
+
+def _only_many(agent) -> bool:
+    """'is being targeted by angry community members': the passive's doers are many people no one
+    names (a plural noun, no name, pronoun or second noun joined to it), so none of them is the
+    next 'he' or 'she'."""
+    nouns = [t for t in agent.subtree if t.dep_ == "pobj" and t.head.i == agent.i]
+    return len(nouns) == 1 and nouns[0].tag_ == "NNS" and not any(
+        t.pos_ in ("PROPN", "PRON") or t.ent_type_ in ("PERSON", "LEADER", "ORG") or t.dep_ == "conj"
+        for t in agent.subtree)
 
 
 def _a_thing_acts(verb) -> bool:

@@ -106,3 +106,24 @@ def name_after_a_fronted_phrase(verb, subject):
                 and t.right_edge.i + 2 == verb.i:
             return t
     return None
+
+
+def name_after_a_title(verb, subject):
+    """'Hispanic Chamber of Cincinnati USA President Alfonso Cornejo says ...': a long title before a
+    name, which the parser read as an organisation ('Chamber') with the name hung inside it ('of ...
+    Cornejo'). When a name ends right before the verb, inside the subject's phrase, and a title
+    ('President', 'CEO', 'owner') stands right before that name, the name is the subject. Not when
+    the subject is itself a person ('The wife of President X says' is the wife) or joins several."""
+    doc = verb.doc
+    name = doc[verb.i - 1]
+    if subject.pos_ not in ("NOUN", "PROPN") or lp.is_person_noun(subject.lower_) or subject.ent_type_ == "PERSON" \
+            or not subject.i < name.i or name.pos_ != "PROPN" or name.ent_type_ not in ("PERSON", "LEADER") \
+            or subject.right_edge.i != name.i or any(t.dep_ in ("conj", "cc", "appos") for t in subject.subtree):
+        return None
+    first = next((e.start for e in doc.ents if e.start <= name.i < e.end), name.i)
+    return name if first - 1 > subject.i and lp.is_person_noun(doc[first - 1].lower_) else None
+
+
+def misplaced_name(verb, subject):
+    """The speaker's name where the parser hung it inside another phrase (the two readings above), or None."""
+    return name_after_a_fronted_phrase(verb, subject) or name_after_a_title(verb, subject)

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from onrecord.nlp import leader_patterns as lp
+from onrecord.nlp.mojibake import repaired
 from onrecord.nlp.own_views import gives_own_view
 from onrecord.nlp.quote_marks import BULLETS, Span, find_spans
 from onrecord.nlp.speech_verbs import is_speech
@@ -347,7 +348,8 @@ def clean_quote(text: str) -> str:
 
 
 def normalize_quote(text: str) -> str:
-    """Lowercase, quote marks and punctuation removed, spaces collapsed: for ids and matching."""
-    text = unicodedata.normalize("NFKC", text).lower().replace("’", "'").replace("‘", "'")
+    """Lowercase, quote marks and punctuation removed, spaces collapsed: for ids and matching
+    (mojibake apostrophes read back first, as prepare reads them: 'Whatâ€™s' is "what's")."""
+    text = unicodedata.normalize("NFKC", repaired(text)).lower().replace("’", "'").replace("‘", "'")
     text = re.sub(r"[^\w\s']|(?<!\w)'|'(?!\w)", " ", text)
     return " ".join(text.split())

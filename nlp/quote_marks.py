@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from onrecord.nlp.mojibake import repaired
+
 
 @dataclass
 class Span:
@@ -63,7 +65,8 @@ class Paragraph(tuple):
 def prepare(text: str) -> tuple[str, list[tuple[int, int, bool | tuple]]]:
     """Article text -> (clean text with paragraphs joined by blank lines, paragraph ranges).
     The clean text prints every double mark as a straight or curly one (guillemets and doubled
-    apostrophes become curly marks) and drops links' screen-reader labels.
+    apostrophes become curly marks, mojibake marks the ones they stand for) and drops links'
+    screen-reader labels.
 
     A range is (start, end, block): block is False for a plain paragraph, True for a blockquote
     (a paragraph starting with ">", the marker removed from the clean text), and for an embedded
@@ -71,6 +74,7 @@ def prepare(text: str) -> tuple[str, list[tuple[int, int, bool | tuple]]]:
     Paragraph, whose `spaced` says a blank line followed it.
     """
     paragraphs = []
+    text = repaired(text)  # ('â€œ' for '“' in a copied page: nlp/mojibake.py)
     text = _BROKEN_AFTER_ABBREVIATION.sub(r"\1 ", text)
     text = _HARD_WRAP.sub(" ", text)
     pieces = re.split(r"(\s*\n\s*)", text.strip())

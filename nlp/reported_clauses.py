@@ -174,13 +174,16 @@ def without_participle_aside(tokens, clause) -> list:
 def joined_clauses(verb, clauses) -> list:
     """'Tremel says he's at risk of missing deadlines, yet that's taking a backseat to ...': two
     reported clauses the parser hung side by side on the verb, joined by a conjunction, are one
-    report; the tokens from the end of the first to the end of the second, else []."""
+    report, as is a second clause after a dash; the tokens from the end of the first to the end of
+    the second, else []."""
     if len(clauses) != 2 or not all(c.left_edge.i > verb.i for c in clauses):
         return []
     first, second = sorted(clauses, key=lambda c: c.i)
     gap = verb.doc[first.right_edge.i + 1:second.left_edge.i]
-    if not any(t.dep_ == "cc" or t.lower_ in ("yet", "but", "and") for t in gap) \
-            or not all(t.is_punct or t.dep_ in ("cc", "advmod") for t in gap):
+    dashed = [t.text for t in verb.doc[first.right_edge.i + 1:second.i] if t.is_punct] == ["—"] \
+        and not any(t.is_punct for t in gap)  # 'worried about their children — what they may see ...': goes on
+    if not dashed and (not any(t.dep_ == "cc" or t.lower_ in ("yet", "but", "and") for t in gap)
+                       or not all(t.is_punct or t.dep_ in ("cc", "advmod") for t in gap)):
         return []
     return [*gap, *own_clause(second)]
 

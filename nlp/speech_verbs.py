@@ -12,7 +12,7 @@ from onrecord.nlp import leader_patterns as lp
 from onrecord.nlp.bare_tags import a_bare_tag
 from onrecord.nlp.misparsed_subjects import name_before_an_aside as _name_before_an_aside
 from onrecord.nlp.misparsed_subjects import a_plain_thing, participle_after_a_report, participle_on_a_things_clause
-from onrecord.nlp.misparsed_subjects import name_after_a_fronted_phrase as _name_after_a_fronted_phrase, hyphen_prefix
+from onrecord.nlp.misparsed_subjects import hyphen_prefix, misplaced_name
 from onrecord.nlp.passed_on_words import said_by_the_person_before
 
 
@@ -140,7 +140,7 @@ class SpeechGrammar:
                 s for c in children if c.dep_ == "aux" for s in c.children if s.dep_ == "nsubj"]  # "Benioff had, ..., helped"
             if subjects:  # a split compound ("co - founder") gives several: the nearest whole word heads it
                 nearest = min(subjects, key=lambda c: (hyphen_prefix(c), abs(c.i - node.i)))  # ('said co-owner X')
-                return _name_after_a_fronted_phrase(node, nearest) or nearest  # 'On X's call, ..., Name, told'
+                return misplaced_name(node, nearest) or nearest  # 'On X's call, ..., Name, told'; 'Chamber President Name says'
             if node.head.i == node.i:
                 fronted = _hung_on_a_fronted_phrase(node) or _name_before_an_aside(node)
                 if fronted is not None:
