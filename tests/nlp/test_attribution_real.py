@@ -1,8 +1,8 @@
 """Attribution on the REAL development articles (tests/data/attribution/real/dev, heldout,
 heldout2, heldout3, heldout4, heldout5, heldout6, heldout7, heldout8, heldout9, heldout10, heldout11, heldout12, heldout13,
 heldout14, heldout15, heldout16, heldout17, heldout18, heldout19, heldout20, heldout21, heldout22, heldout23,
-heldout24, heldout25, heldout26, heldout27, heldout28, heldout29, heldout30, heldout31, heldout32, heldout33, heldout34, heldout35, heldout36, heldout37, heldout38, heldout39, heldout40, heldout41, heldout42, heldout43, heldout44, heldout45, heldout46, heldout47, heldout48, heldout49, heldout50, heldout51, heldout52 and heldout53: verbatim excerpts of published reporting, with outlet, date and URL in
-articles.jsonl). The fifty-three held-out batches were each measured blind, then looked at with their misses printed, and are development data since.
+heldout24, heldout25, heldout26, heldout27, heldout28, heldout29, heldout30, heldout31, heldout32, heldout33, heldout34, heldout35, heldout36, heldout37, heldout38, heldout39, heldout40, heldout41, heldout42, heldout43, heldout44, heldout45, heldout46, heldout47, heldout48, heldout49, heldout50, heldout51, heldout52, heldout53, heldout54 and heldout55: verbatim excerpts of published reporting, with outlet, date and URL in
+articles.jsonl). The fifty-five held-out batches were each measured blind, then looked at with their misses printed, and are development data since.
 
 A new blind batch is measured by bench/attribution.py, once, and never by the test suite (every
 run would be a look at it): the suite reads the development splits by name only.
@@ -22,7 +22,8 @@ DEVELOPMENT = ("dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5",
                "heldout30", "heldout31", "heldout32", "heldout33", "heldout34",
                "heldout35", "heldout36", "heldout37", "heldout38", "heldout39",
                "heldout40", "heldout41", "heldout42", "heldout43", "heldout44", "heldout45", "heldout46", "heldout47",
-               "heldout48", "heldout49", "heldout50", "heldout51", "heldout52", "heldout53")
+               "heldout48", "heldout49", "heldout50", "heldout51", "heldout52", "heldout53",
+               "heldout54", "heldout55")
 
 
 @pytest.fixture(scope="module")
@@ -176,8 +177,11 @@ def test_direct_quotes_floor(bench, development):
     # her perspective:', heldout44 sr04 twice; a pronoun tag after an outlet with a digit in its name, 'ABC24 noted
     # that Bednarski ...', heldout50 sx04) to 0.9977 / 0.8965 (1308 of 1459), so the floor was 0.8964; heldout52 and
     # heldout53 (1.000 / 0.885 and 1.000 / 0.900 at their looks, at round 45's rules) to 0.9978 / 0.8963 (1349 of
-    # 1505), so the floor is 0.8962.
-    assert result["recall"] >= 0.8962, [r["quote"] for r in result["misses"]]
+    # 1505), so the floor was 0.8962; heldout54 and heldout55 (1.000 / 0.667 and 1.000 / 0.593 at their looks, 8 of
+    # heldout55's 27 in mojibake marks, 'â€œ' and 'โ€œ', now read back; a 'she said' after 'Fuentes is being targeted
+    # by angry community members' and a 'he said' after 'Rivera's store', now hers and his) to 0.9978 / 0.8970 (1385
+    # of 1544), so the floor is 0.8969.
+    assert result["recall"] >= 0.8969, [r["quote"] for r in result["misses"]]
 
 
 def test_paraphrases_floor(bench, development):
@@ -293,11 +297,15 @@ def test_paraphrases_floor(bench, development):
     # and heldout53 (0.933 / 0.538 and 0.958 / 0.767 at their looks: an attorney's 'she said' given to the owner,
     # the model having read the attorney's bare surname as an organisation, and a standfirst above the dateline; both
     # now read as the annotations say, and heldout50's standfirst with them) to 0.984 / 0.6429 (848 of 1319), so the
-    # floor is 0.6428.
-    assert result["recall"] >= 0.6428, [r["quote"] for r in result["misses"]]
+    # floor was 0.6428; heldout54 and heldout55 (1.000 / 0.750 and 0.812 / 0.650 at their looks; heldout55's three
+    # unmatched were direct quotes in mojibake marks, read as reported speech, now read back as quotes; a long title
+    # before a name, 'Hispanic Chamber of Cincinnati USA President X says', and a clause going on after a dash, now
+    # read) with heldout26's 'Cuban's idea ..., he framed it as' (a possessor alone in his sentence) to 0.984 /
+    # 0.6466 (871 of 1347), so the floor is 0.6465.
+    assert result["recall"] >= 0.6465, [r["quote"] for r in result["misses"]]
 
 
 def test_only_development_splits_are_read(bench):
     for split in DEVELOPMENT:
         assert all(name.startswith(f"{split}/") for name in bench.load_real(split)[1])
-    assert not [split for split in DEVELOPMENT if split.startswith("heldout") and split[7:] not in ("", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14", "15", "16", "17", "18", "19", "20", "21", "22", "23", "24", "25", "26", "27", "28", "29", "30", "31", "32", "33", "34", "35", "36", "37", "38", "39", "40", "41", "42", "43", "44", "45", "46", "47", "48", "49", "50", "51", "52", "53")]
+    assert not [split for split in DEVELOPMENT if split.startswith("heldout") and split[7:] not in ("", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14", "15", "16", "17", "18", "19", "20", "21", "22", "23", "24", "25", "26", "27", "28", "29", "30", "31", "32", "33", "34", "35", "36", "37", "38", "39", "40", "41", "42", "43", "44", "45", "46", "47", "48", "49", "50", "51", "52", "53", "54", "55")]
