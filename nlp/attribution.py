@@ -19,8 +19,8 @@ from onrecord.nlp.paraphrase import Paraphrases
 from onrecord.nlp.participle_partials import partials_in_a_participle
 from onrecord.nlp.passed_on_words import relays_a_second_speaker
 from onrecord.nlp.quote_marks import Span
-from onrecord.nlp.quote_candidates import (Attribution, ParsedArticle, clean_quote, glosses_a_word, looks_like_a_name,
-                                           names_a_thing, normalize_quote, unique_sents, worded_by_the_law)
+from onrecord.nlp.quote_candidates import (Attribution, ParsedArticle, clean_quote, given_as_a_name, glosses_a_word,
+                                           looks_like_a_name, names_a_thing, normalize_quote, unique_sents, worded_by_the_law)
 from onrecord.nlp.quote_continuations import Continuations
 from onrecord.nlp.quote_introductions import QuoteGrammar
 from onrecord.nlp.reported_quotes import ReportedQuotes, possessed_by_another
@@ -172,6 +172,8 @@ class ArticleAttribution(ReportedQuotes, Continuations):
         if span.embedded and (not spoken or named) and (looks_like_a_name(words) or names_a_thing(tokens, words)):
             return None  # "praised the 'Rapid Response' network", "'enhanced vetting' protocols": a name, not
             # their words (but replied "Murderers")
+        if given_as_a_name(tokens):
+            return None  # 'penned an essay bluntly titled, "F*ck ICE."': the essay's name, not a statement
         if span.embedded and glosses_a_word(tokens):
             return None  # 'Coma Arepas, Spanish for "eat arepas," was seeing "..."': the writer's translation
         subject = grammar.subject(verb)

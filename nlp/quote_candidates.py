@@ -305,6 +305,15 @@ def given_as_a_name(tokens) -> bool:
     node = heads[0].head if heads else None
     if node is not None and node.dep_ == "prep" and node.lower_ == "as":
         node = node.head
+    if tokens:  # 'an essay bluntly titled, "F*ck ICE."': the participle right before the marks, however it is hung
+        first = min(t.i for t in tokens)
+        before = next((t for t in reversed(tokens[0].doc[tokens[0].sent.start:first]) if not t.is_punct), None)
+        if _naming(before):
+            return True
+    return _naming(node)
+
+
+def _naming(node) -> bool:
     return node is not None and node.dep_ == "acl" and node.tag_ == "VBN" and node.lemma_.lower() in lp.NAMING_LEMMAS
 
 

@@ -119,3 +119,20 @@ def test_a_clause_after_a_dash_goes_on_with_her_report(finder, said):
             "Okonkwo says people are especially worried about their children — what they may see at school.")
     assert said(finder, text, "paraphrase") == {
         ("mara-okonkwo", "people are especially worried about their children what they may see at school")}
+
+
+# --- a work's title after a comma ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Tomas Reyna owns a roofing firm. On Dec. 18, he penned an essay bluntly titled, “Stop the Raids.”",
+    "Tomas Reyna owns a roofing firm. On Dec. 18, Reyna wrote a column titled, “Not in Our Town.”",
+])
+def test_a_works_title_is_nobodys_words(finder, said, text):
+    assert not said(finder, text, "quote")
+
+
+def test_his_words_after_the_title_are_his(finder, said):
+    text = ("Tomas Reyna owns a roofing firm. On Dec. 18, he penned an essay bluntly titled, “Stop the Raids.”\n\n"
+            "“We cannot work like this,” Reyna wrote.")
+    assert said(finder, text, "quote") == {("tomas-reyna", "we cannot work like this")}
