@@ -228,8 +228,7 @@ class Antecedents:
                 return True  # "For Willis, owner of ..., the experience has been disheartening.": her side of it
             if node.dep_ == "poss" and node.head.lemma_.lower() in lp.OWN_DOCUMENT_NOUNS | lp.SPEECH_NOUNS:
                 return True  # "Fiddelke's message emphasized ... He also noted ...": its author
-            if node.dep_ == "nsubjpass" and not any(c.dep_ == "agent" and _may_be_someone(c) and not _only_many(c)
-                                                    for c in node.head.children):
+            if node.dep_ == "nsubjpass" and not any(c.dep_ == "agent" and _may_be_someone(c) for c in node.head.children):
                 return True  # ("Okonkwo was not impressed by the reversal": a thing's act leaves her in view)
             if node.dep_ == "dobj" and _a_thing_acts(node.head) and not any(c.dep_ == "conj" for c in node.children):
                 return True  # "Tuesday's raid caught Okonkwo by surprise": the one acted on by a thing
@@ -283,21 +282,16 @@ def _the_one_example(name) -> bool:
 def _may_be_someone(agent) -> bool:
     """A passive's 'by ...' that could name a person acting ('was criticized by Ruiz', 'by the
     sheriff', 'by her'): any name, pronoun or person noun in it; only a plain thing ('by the
-    reversal') leaves the passive's subject the one in view."""
+    reversal') or many people no one names ('by angry community members': one plural noun, no
+    name, pronoun or second noun) leaves the passive's subject the one in view."""
+    words = [t for t in agent.subtree if t.i != agent.i]
+    if len([t for t in words if t.head.i == agent.i]) == 1 and words[-1].tag_ == "NNS" and words[-1].head.i == agent.i \
+            and not any(t.pos_ in ("PROPN", "PRON") or t.ent_type_ or t.dep_ == "conj" for t in words):
+        return False
     return any(t.pos_ in ("PROPN", "PRON") or t.ent_type_ or lp.is_person_noun(t.lower_)
                or t.lower_ in lp.FEMININE_NOUNS | lp.MASCULINE_NOUNS
                or (t.pos_ == "NOUN" and t.lower_.endswith(_AGENT_SUFFIXES))  # 'by the roofer': doubt
-               for t in agent.subtree if t.i != agent.i)
-
-
-def _only_many(agent) -> bool:
-    """'is being targeted by angry community members': the passive's doers are many people no one
-    names (a plural noun, no name, pronoun or second noun joined to it), so none of them is the
-    next 'he' or 'she'."""
-    nouns = [t for t in agent.subtree if t.dep_ == "pobj" and t.head.i == agent.i]
-    return len(nouns) == 1 and nouns[0].tag_ == "NNS" and not any(
-        t.pos_ in ("PROPN", "PRON") or t.ent_type_ in ("PERSON", "LEADER", "ORG") or t.dep_ == "conj"
-        for t in agent.subtree)
+               for t in words)
 
 
 def _a_thing_acts(verb) -> bool:
