@@ -117,16 +117,19 @@ _HARD_WRAP = re.compile(r"(?<=[a-z,’])[ \t]*\n[ \t]*(?=[a-z])(?!www\.|https?:|
 # bullet set apart by a space is left as printed).
 BULLETS = ("•", "·", "▪", "◦", "‣")  # the marks that open a list item (quote_candidates: a summary line)
 _LIST_MARKERS = re.compile(r"^(?:[-*]\s*)?[" + "".join(BULLETS) + r"](?=[^\W\d_])")
-_GLUED_CLOSER = re.compile(r"(?<=[.!?])”(?=[A-Z])")
+_GLUED_CLOSER = re.compile(r"(?<=[.!?])”(?=[A-Z])|(?<=[,:])” (?=[A-Z])")
 
 
 def _misprinted_openers(paragraph: str) -> str:
     """'... on Sunday morning.”The immediate priority ...,” he told reporters': a closing mark
     glued between a sentence's end and the next one's first word, with no quote open before it,
-    is an opening mark printed wrong (a space lost with it)."""
+    is an opening mark printed wrong (a space lost with it); so is one after a tag's comma or
+    colon, before a capital, with a closing mark later ('X told the Examiner,” Those ... us.”')."""
     def fix(match):
         before = paragraph[:match.start()]
-        return " “" if before.count("“") <= before.count("”") else match.group()
+        rest = paragraph[match.end():]  # (not '...,” Dimon said. “So ...”': a closer, its opener dropped)
+        closes_later = match.group() == "”" or "”" in rest and "“" not in rest[:rest.index("”")]
+        return " “" if before.count("“") <= before.count("”") and closes_later else match.group()
     return _GLUED_CLOSER.sub(fix, paragraph)
 
 

@@ -136,3 +136,23 @@ def test_his_words_after_the_title_are_his(finder, said):
     text = ("Tomas Reyna owns a roofing firm. On Dec. 18, he penned an essay bluntly titled, “Stop the Raids.”\n\n"
             "“We cannot work like this,” Reyna wrote.")
     assert said(finder, text, "quote") == {("tomas-reyna", "we cannot work like this")}
+
+
+# --- an opening mark printed as a closing one after a tag's comma ------------------------------------
+
+
+def test_a_closing_mark_after_his_tag_opens_his_quote(finder, said):
+    text = "Tomas Reyna runs a burger bar. Reyna told the Northvale Examiner,” Those stories are not what happened with us.”"
+    assert said(finder, text, "quote") == {("tomas-reyna", "those stories are not what happened with us")}
+
+
+@pytest.mark.parametrize("text", [
+    # a quote whose opening mark was dropped, its tag after the closing one, another quote after
+    "I do not like what I see, five men beating up a woman,” Reyna said. “So we should calm down.”",
+    # the closing mark of a quote opened before it
+    "“We stay open, whatever comes,” Reyna said, “and we pay our crews.”",
+])
+def test_a_closing_mark_that_closes_stays_a_closer(finder, said, text):
+    quotes = {words for _who, words in said(finder, "Tomas Reyna runs a burger bar.\n\n" + text, "quote")}
+    assert not any(words.startswith(("reyna said", "so we should calm down reyna")) for words in quotes)
+    assert any("calm down" in words or "we pay our crews" in words for words in quotes)
