@@ -1,8 +1,8 @@
 """Attribution on the REAL development articles (tests/data/attribution/real/dev, heldout,
 heldout2, heldout3, heldout4, heldout5, heldout6, heldout7, heldout8, heldout9, heldout10, heldout11, heldout12, heldout13,
 heldout14, heldout15, heldout16, heldout17, heldout18, heldout19, heldout20, heldout21, heldout22, heldout23,
-heldout24, heldout25, heldout26, heldout27, heldout28, heldout29, heldout30, heldout31, heldout32, heldout33, heldout34, heldout35, heldout36, heldout37, heldout38, heldout39, heldout40, heldout41, heldout42, heldout43, heldout44, heldout45, heldout46, heldout47, heldout48, heldout49, heldout50, heldout51, heldout52, heldout53, heldout54, heldout55 and heldout57: verbatim excerpts of published reporting, with outlet, date and URL in
-articles.jsonl). The fifty-six held-out batches were each measured blind, then looked at with their misses printed, and are development data since.
+heldout24, heldout25, heldout26, heldout27, heldout28, heldout29, heldout30, heldout31, heldout32, heldout33, heldout34, heldout35, heldout36, heldout37, heldout38, heldout39, heldout40, heldout41, heldout42, heldout43, heldout44, heldout45, heldout46, heldout47, heldout48, heldout49, heldout50, heldout51, heldout52, heldout53, heldout54, heldout55, heldout56 and heldout57: verbatim excerpts of published reporting, with outlet, date and URL in
+articles.jsonl). The fifty-seven held-out batches were each measured blind, then looked at with their misses printed, and are development data since.
 
 A new blind batch is measured by bench/attribution.py, once, and never by the test suite (every
 run would be a look at it): the suite reads the development splits by name only.
@@ -23,7 +23,7 @@ DEVELOPMENT = ("dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5",
                "heldout35", "heldout36", "heldout37", "heldout38", "heldout39",
                "heldout40", "heldout41", "heldout42", "heldout43", "heldout44", "heldout45", "heldout46", "heldout47",
                "heldout48", "heldout49", "heldout50", "heldout51", "heldout52", "heldout53",
-               "heldout54", "heldout55", "heldout57")
+               "heldout54", "heldout55", "heldout56", "heldout57")
 
 
 @pytest.fixture(scope="module")
@@ -181,8 +181,10 @@ def test_direct_quotes_floor(bench, development):
     # heldout55's 27 in mojibake marks, 'â€œ' and 'โ€œ', now read back; a 'she said' after 'Fuentes is being targeted
     # by angry community members' and a 'he said' after 'Rivera's store', now hers and his) to 0.9978 / 0.8970 (1385
     # of 1544), so the floor was 0.8969; heldout57 (0.833 / 0.556 at its look; its one unmatched pair an essay's title,
-    # 'titled, "F*ck ICE."', given to the chef, guarded since) to 0.9978 / 0.8950 (1390 of 1553), so the floor is 0.8949.
-    assert result["recall"] >= 0.8949, [r["quote"] for r in result["misses"]]
+    # 'titled, "F*ck ICE."', given to the chef, guarded since) to 0.9978 / 0.8950 (1390 of 1553), so the floor was
+    # 0.8949; heldout56 (1.000 / 0.812 at its look; 'told the Examiner,” Those ...”', an opening mark printed as a
+    # closing one, read since) to 0.9979 / 0.8948 (1404 of 1569), so the floor is 0.8947.
+    assert result["recall"] >= 0.8947, [r["quote"] for r in result["misses"]]
 
 
 def test_paraphrases_floor(bench, development):
@@ -304,11 +306,12 @@ def test_paraphrases_floor(bench, development):
     # read) with heldout26's 'Cuban's idea ..., he framed it as' (a possessor alone in his sentence) to 0.984 /
     # 0.6466 (871 of 1347), so the floor was 0.6465; heldout57 (1.000 / 0.357 at its look: 'condemned <NP> during ...',
     # 'expressed disbelief regarding ...', 'As X, owner of Y, points out, ...' missed) to 0.984 / 0.6436 (876 of 1361),
-    # so the floor is 0.6435.
-    assert result["recall"] >= 0.6435, [r["quote"] for r in result["misses"]]
+    # so the floor was 0.6435; heldout56 (1.000 / 0.684 at its look) to 0.984 / 0.6442 (889 of 1380), so the floor is
+    # 0.6441.
+    assert result["recall"] >= 0.6441, [r["quote"] for r in result["misses"]]
 
 
 def test_only_development_splits_are_read(bench):
     for split in DEVELOPMENT:
         assert all(name.startswith(f"{split}/") for name in bench.load_real(split)[1])
-    assert not [split for split in DEVELOPMENT if split.startswith("heldout") and split[7:] not in ("", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14", "15", "16", "17", "18", "19", "20", "21", "22", "23", "24", "25", "26", "27", "28", "29", "30", "31", "32", "33", "34", "35", "36", "37", "38", "39", "40", "41", "42", "43", "44", "45", "46", "47", "48", "49", "50", "51", "52", "53", "54", "55", "57")]
+    assert not [split for split in DEVELOPMENT if split.startswith("heldout") and split[7:] not in ("", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14", "15", "16", "17", "18", "19", "20", "21", "22", "23", "24", "25", "26", "27", "28", "29", "30", "31", "32", "33", "34", "35", "36", "37", "38", "39", "40", "41", "42", "43", "44", "45", "46", "47", "48", "49", "50", "51", "52", "53", "54", "55", "56", "57")]
