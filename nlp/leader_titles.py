@@ -175,3 +175,31 @@ def _another_body(words, head, own: set[str]) -> bool:
 def _runs_it(heads, title: str) -> bool:
     """A title of the one who heads an organisation: chief executive, CEO, owner."""
     return bool(heads & {"ceo", "owner"}) or "chief executive" in title
+
+
+def a_second_title(subject, conj) -> bool:
+    """'said Duin, co-owner of La Mega KC, and a host for the Spanish radio station.' (heldout55
+    tc02): after her title set off by commas, ', and' an indefinite singular role with no one in it
+    is a second title of the one speaker, not a second speaker. Never a name ('and Linda Chow, a
+    host'), 'the' or a possessor ('and the mayor', 'and her neighbour'), a plural ('and other
+    owners'), a noun the rules read as a person of its own ('and a spokesperson for the union', 'and
+    a worker at the bakery': an official's or another's words), a role with a clause, a person or a
+    proper noun inside ('and a worker who asked not to be named', 'a host for Linda Chow's show'),
+    or one that does not end the sentence."""
+    titles = [c for c in subject.children if c.dep_ == "appos" and subject.i < c.i < conj.i]
+    cc = [c for c in subject.children if c.dep_ == "cc" and c.lower_ == "and" and c.i < conj.i]
+    if not titles or len(cc) != 1 or conj.pos_ != "NOUN" or conj.tag_ != "NN" \
+            or subject.doc[cc[0].i - 1].text != ",":
+        return False
+    if not any(c.dep_ == "det" and c.lower_ in ("a", "an") and c.i < conj.i for c in conj.children):
+        return False  # 'and the mayor', 'and her neighbour', 'and one worker'
+    if lp.is_person_noun(conj.lower_):
+        return False  # 'and a spokesperson for the union', 'and a worker at the bakery': a person the
+        # rules read as one of her own, who may be the second speaker (a host, a volunteer: her roles)
+    words = [t for t in conj.subtree if t.i != conj.i]
+    if any(t.pos_ in ("PROPN", "PRON", "VERB", "AUX") or t.ent_type_ in ("PERSON", "LEADER")
+           or t.dep_ in ("conj", "cc", "poss", "relcl", "acl", "case") or t.text in ('"', "“", "”", "'") for t in words):
+        return False  # a name, a pronoun, a clause, a possessor, a list, a quote in the role
+    end = conj.right_edge.i + 1
+    sent_end = conj.sent.end
+    return all(t.is_punct or t.is_space for t in subject.doc[end:sent_end])

@@ -181,8 +181,11 @@ def test_direct_quotes_floor(bench, development):
     # heldout55's 27 in mojibake marks, 'â€œ' and 'โ€œ', now read back; a 'she said' after 'Fuentes is being targeted
     # by angry community members' and a 'he said' after 'Rivera's store', now hers and his) to 0.9978 / 0.8970 (1385
     # of 1544), so the floor was 0.8969; heldout57 (0.833 / 0.556 at its look; its one unmatched pair an essay's title,
-    # 'titled, "F*ck ICE."', given to the chef, guarded since) to 0.9978 / 0.8950 (1390 of 1553), so the floor is 0.8949.
-    assert result["recall"] >= 0.8949, [r["quote"] for r in result["misses"]]
+    # 'titled, "F*ck ICE."', given to the chef, guarded since) to 0.9978 / 0.8950 (1390 of 1553), so the floor was
+    # 0.8949; round 47 (an unmarked block after 'Here's what then-CEO X had to say about <topic>:', heldout54 tb04;
+    # '"...," said X, co-owner of Y, and a host for Z.', her second title, heldout55 tc02) to 0.9978 / 0.8963 (1392
+    # of 1553), so the floor is 0.8962.
+    assert result["recall"] >= 0.8962, [r["quote"] for r in result["misses"]]
 
 
 def test_paraphrases_floor(bench, development):
@@ -304,8 +307,10 @@ def test_paraphrases_floor(bench, development):
     # read) with heldout26's 'Cuban's idea ..., he framed it as' (a possessor alone in his sentence) to 0.984 /
     # 0.6466 (871 of 1347), so the floor was 0.6465; heldout57 (1.000 / 0.357 at its look: 'condemned <NP> during ...',
     # 'expressed disbelief regarding ...', 'As X, owner of Y, points out, ...' missed) to 0.984 / 0.6436 (876 of 1361),
-    # so the floor is 0.6435.
-    assert result["recall"] >= 0.6435, [r["quote"] for r in result["misses"]]
+    # so the floor was 0.6435; round 47 (a reduced relative the parser took for the reported clause's verb, 'told
+    # The Globe ..., in response to a question, that products destined for the U.S. market are built in the U.S. and
+    # that ...', heldout54 tb07) to 0.984 / 0.6444 (877 of 1361), so the floor is 0.6443.
+    assert result["recall"] >= 0.6443, [r["quote"] for r in result["misses"]]
 
 
 def test_only_development_splits_are_read(bench):
