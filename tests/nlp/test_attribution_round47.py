@@ -15,7 +15,10 @@ Readings the fresh batches showed that a general rule can take:
   U.S. market are baked in the U.S. and that ...' (heldout54 tb07, a paraphrase): the parser made
   the reduced relative 'destined' the reported clause's verb and hung 'are baked ...' on 'told' as
   a second clause; the two are one report (reported_clauses.participle_read_as_the_clause, asked by
-  joined_clauses). Who speaks is read as before.
+  joined_clauses). Who speaks is read as before;
+- and one more inverted tag of the largest groups: '"...," said manager of Valley Café, Tomas Reyna.'
+  (heldout40 sn01), the name hung by the parser on the café, where it names the manager
+  (leader_titles.name_hung_on_the_place, asked by Titles._titled_leader).
 
 The nearest wrong forms (another's, a group's, a letter's or an official's words in the same shape;
 a leader only mentioned; a pronoun with another person of that gender in view; two people joined
@@ -139,3 +142,35 @@ def test_keeps_a_report_whose_participle_the_parser_took_for_its_verb(finder, sa
 ])
 def test_never_gives_her_the_report_of_another(finder, said, text):
     assert not _reported_to(said, finder, text) & {"tomas-reyna", "mara-okonkwo"}
+
+
+# --- (d) a bare title's name hung on the place --------------------------------------------------
+
+DECLINE = "It is a big decline, people are afraid to go out"
+VALLEY = "Bakers across the valley are worried.\n\n"
+
+
+def _decline(tag):
+    return f"{VALLEY}“{DECLINE},” said {tag}."
+
+
+def test_keeps_the_name_after_a_bare_title_of_a_place(finder, said):
+    assert ("tomas-reyna", normalize_quote(DECLINE)) in said(finder, _decline("manager of Valley Café, Tomas Reyna"), "quote")
+
+
+@pytest.mark.parametrize("tag", [
+    "manager of Valley Café, Tomas Reyna’s bakery",
+    "manager of Valley Café, Tomas Reyna and Linda Chow",
+    "manager of Valley Café, Tomas Reyna, and Linda Chow",
+    "manager of Valley Café, Tomas Reyna, who opened it in May",
+    "manager of Valley Café in Tomas Reyna’s town",
+    "employee of Tomas Reyna’s café, Valley Café",
+    "mayor of Valley Town, home of Tomas Reyna",
+    "cousin of the café’s owner, Tomas Reyna",
+    "cousin of the owner, Tomas Reyna",
+    "friend of the owner of Valley Café, Tomas Reyna",
+    "worker at the bakery of Tomas Reyna, Linda Chow",
+    "aide of Mara Okonkwo, Tomas Reyna",
+])
+def test_never_gives_her_the_words_of_the_title_holder(finder, said, tag):
+    assert not {leader for leader, words in said(finder, _decline(tag)) if words == normalize_quote(DECLINE)}
