@@ -15,7 +15,7 @@ import re
 from onrecord.nlp import leader_patterns as lp
 from onrecord.nlp.antecedents import Antecedents, a_modifying_name
 from onrecord.nlp.hyphenated_names import in_another_hyphenated_name
-from onrecord.nlp.leader_titles import Titles, age_epithet
+from onrecord.nlp.leader_titles import Titles, a_second_title, age_epithet
 from onrecord.nlp.named_later import named_later
 from onrecord.nlp.speech_verbs import is_speech
 
@@ -222,8 +222,8 @@ class Mentions(Antecedents, Titles):
             leader = self.index.leaders[self.leader_at[subject.i]]
             titles = {w.lower() for w in (leader.get("title") or "").split()} - {"and", "of", "the"}
             own = self.index.own_context[self.leader_at[subject.i]] | {"of", "at", "the", ","}
-            if any(c.dep_ == "conj" and not (c.lower_ in titles and all(x.lower_ in own for x in c.subtree))
-                   or c.dep_ == "prep" and _joins_others(c) for c in subject.children):
+            if any(c.dep_ == "conj" and not (c.lower_ in titles and all(x.lower_ in own for x in c.subtree) or a_second_title(
+                    subject, c)) or c.dep_ == "prep" and _joins_others(c) for c in subject.children):
                 return None  # "Okonkwo and Ruiz", "Okonkwo, along with 60 CEOs": a group's words
                 # (but "Radhakrishna, CTO and CPO of Opendoor": her own titles, parsed as a list)
             return self.leader_at[subject.i], "name", []

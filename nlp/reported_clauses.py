@@ -179,6 +179,8 @@ def joined_clauses(verb, clauses) -> list:
     if len(clauses) != 2 or not all(c.left_edge.i > verb.i for c in clauses):
         return []
     first, second = sorted(clauses, key=lambda c: c.i)
+    if participle_read_as_the_clause(first, second):
+        return own_clause(second)
     gap = verb.doc[first.right_edge.i + 1:second.left_edge.i]
     dashed = [t.text for t in verb.doc[first.right_edge.i + 1:second.i] if t.is_punct] == ["—"] \
         and not any(t.is_punct for t in gap)  # 'worried about their children — what they may see ...': goes on
@@ -186,6 +188,26 @@ def joined_clauses(verb, clauses) -> list:
                        or not all(t.is_punct or t.dep_ in ("cc", "advmod") for t in gap)):
         return []
     return [*gap, *own_clause(second)]
+
+
+def participle_read_as_the_clause(first, second) -> bool:
+    """'told The Globe ... that products destined for the U.S. market are built in the U.S.'
+    (heldout54 tb07): the parser made the reduced relative 'destined' the reported clause's verb,
+    with 'products' its subject and 'that' its mark (or object), and hung 'are built ...' on the
+    reporting verb as a second clause. Read as one when the first opens with 'that', has its own
+    subject and no auxiliary (a participle read as a past tense), and the second runs straight on
+    from it (no comma, no conjunction) opening with an auxiliary, with no mark and no subject of its
+    own (a verb that needs one)."""
+    if first.tag_ not in ("VBD", "VBN") or not any(c.lower_ == "that" and c.dep_ in ("mark", "dobj")
+                                                   and c.i == first.left_edge.i for c in first.children):
+        return False  # (the parse may take the mark for the participle's object)
+    if not any(c.dep_ == "nsubj" for c in first.children) or any(c.dep_ in ("aux", "auxpass", "neg")
+                                                                 for c in first.children):
+        return False
+    if first.right_edge.i + 1 != second.left_edge.i:
+        return False
+    return any(c.dep_ in ("aux", "auxpass") and c.i == second.left_edge.i for c in second.children) and not any(
+        c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl", "mark") for c in second.children)
 
 
 def concessive(participle) -> bool:

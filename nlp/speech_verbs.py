@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from onrecord.nlp import leader_patterns as lp
 from onrecord.nlp.bare_tags import a_bare_tag
-from onrecord.nlp.misparsed_subjects import name_before_an_aside as _name_before_an_aside
+from onrecord.nlp.misparsed_subjects import hyphen_prefix, misplaced_name, name_before_an_aside as _name_before_an_aside
 from onrecord.nlp.misparsed_subjects import a_plain_thing, participle_after_a_report, participle_on_a_things_clause
-from onrecord.nlp.misparsed_subjects import hyphen_prefix, misplaced_name
+from onrecord.nlp.something_to_say import had_something_to_say
 from onrecord.nlp.passed_on_words import said_by_the_person_before
 
 
@@ -125,8 +125,8 @@ class SpeechGrammar:
         if subject is not None and any(c.dep_ == "aux" and c.i < subject.i for c in children):
             return True  # "Had Okonkwo said ...", "Did Okonkwo say ...?"
         if any(c.dep_ == "aux" and c.lower_ == "to" for c in children) and verb.dep_ in ("xcomp", "ccomp") \
-                and lemma(verb.head) not in lp.XCOMP_SPEECH_HEADS:
-            return True  # "want Okonkwo to say", but "went on to say"
+                and lemma(verb.head) not in lp.XCOMP_SPEECH_HEADS and not had_something_to_say(verb):
+            return True  # "want Okonkwo to say", but "went on to say", "what she had to say"
         return False
 
     def subject(self, verb):
@@ -213,7 +213,7 @@ class SpeechGrammar:
                     return next((c for c in up.children if c.dep_ == "nsubj" and self.in_quote[c.i] == -1), None)
                 return None
             if node.dep_ == "conj" \
-                    or node.dep_ == "xcomp" and lemma(node.head) in lp.XCOMP_SPEECH_HEADS \
+                    or node.dep_ == "xcomp" and (lemma(node.head) in lp.XCOMP_SPEECH_HEADS or had_something_to_say(node)) \
                     or node.dep_ == "advcl" and not any(c.lower_ in ("without", "before", "if", "unless")
                                                         for c in node.children):
                 node = node.head

@@ -183,8 +183,11 @@ def test_direct_quotes_floor(bench, development):
     # of 1544), so the floor was 0.8969; heldout57 (0.833 / 0.556 at its look; its one unmatched pair an essay's title,
     # 'titled, "F*ck ICE."', given to the chef, guarded since) to 0.9978 / 0.8950 (1390 of 1553), so the floor was
     # 0.8949; heldout56 (1.000 / 0.812 at its look; 'told the Examiner,” Those ...”', an opening mark printed as a
-    # closing one, read since) to 0.9979 / 0.8948 (1404 of 1569), so the floor is 0.8947.
-    assert result["recall"] >= 0.8947, [r["quote"] for r in result["misses"]]
+    # closing one, read since) to 0.9979 / 0.8948 (1404 of 1569), so the floor was 0.8947; round 47 (an unmarked block
+    # after 'Here's what then-CEO X had to say about <topic>:', heldout54 tb04; '"...," said X, co-owner of Y, and a
+    # host for Z.', her second title, heldout55 tc02; '"...," said manager of Esmeraldas Café, X.', the name the parser
+    # hung on the café, heldout40 sn01) to 0.9979 / 0.8967 (1407 of 1569), so the floor is 0.8966.
+    assert result["recall"] >= 0.8966, [r["quote"] for r in result["misses"]]
 
 
 def test_paraphrases_floor(bench, development):
@@ -306,9 +309,11 @@ def test_paraphrases_floor(bench, development):
     # read) with heldout26's 'Cuban's idea ..., he framed it as' (a possessor alone in his sentence) to 0.984 /
     # 0.6466 (871 of 1347), so the floor was 0.6465; heldout57 (1.000 / 0.357 at its look: 'condemned <NP> during ...',
     # 'expressed disbelief regarding ...', 'As X, owner of Y, points out, ...' missed) to 0.984 / 0.6436 (876 of 1361),
-    # so the floor was 0.6435; heldout56 (1.000 / 0.684 at its look) to 0.984 / 0.6442 (889 of 1380), so the floor is
-    # 0.6441.
-    assert result["recall"] >= 0.6441, [r["quote"] for r in result["misses"]]
+    # so the floor was 0.6435; heldout56 (1.000 / 0.684 at its look) to 0.984 / 0.6442 (889 of 1380), so the floor
+    # was 0.6441; round 47 (a reduced relative the parser took for the reported clause's verb, 'told The Globe ..., in
+    # response to a question, that products destined for the U.S. market are built in the U.S. and that ...', heldout54
+    # tb07) to 0.984 / 0.6449 (890 of 1380), so the floor is 0.6448.
+    assert result["recall"] >= 0.6448, [r["quote"] for r in result["misses"]]
 
 
 def test_only_development_splits_are_read(bench):
