@@ -20,7 +20,8 @@ from onrecord.nlp.participle_partials import partials_in_a_participle
 from onrecord.nlp.passed_on_words import relays_a_second_speaker
 from onrecord.nlp.quote_marks import Span
 from onrecord.nlp.quote_candidates import (Attribution, ParsedArticle, clean_quote, given_as_a_name, glosses_a_word,
-                                           looks_like_a_name, names_a_thing, normalize_quote, unique_sents, worded_by_the_law)
+                                           looks_like_a_name, names_a_thing, normalize_quote, unique_sents,
+                                           worded_by_the_law)
 from onrecord.nlp.quote_continuations import Continuations
 from onrecord.nlp.quote_introductions import QuoteGrammar
 from onrecord.nlp.reported_quotes import ReportedQuotes, possessed_by_another

@@ -35,6 +35,10 @@ def repaired(text: str) -> str:
     if "€" in text:
         text = _THREE.sub(_read_back, text)
     if "†" in text:
-        text = "\n".join(_DAGGER_CLOSER.sub(lambda m: "” " if m.group(1) else "”", line) if line.count("“") > line.count("”") else line
+        text = "\n".join(_closers_for_daggers(line) if line.count("“") > line.count("”") else line
                          for line in text.split("\n"))
     return text
+
+
+def _closers_for_daggers(line: str) -> str:
+    return _DAGGER_CLOSER.sub(lambda m: "” " if m.group(1) else "”", line)
