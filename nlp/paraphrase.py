@@ -51,7 +51,7 @@ class Paraphrases(ClauseChecks):
                 clauses = [c for c in verb.children if c.dep_ == "ccomp" and self._reported(c, verb)] \
                     or self._stance_clause(verb) or self._misattached_clause(verb)
             tagged = not clauses and verb.dep_ == "parataxis" and verb.head.pos_ in ("VERB", "AUX") \
-                and verb.head.i < verb.i and self.in_quote[verb.head.i] == -1
+                and (verb.head.i < verb.i or rc.set_off_before(verb)) and self.in_quote[verb.head.i] == -1
             if tagged:  # 'The raid could delay work by "2 or 3 months," he said, but ...'
                 clauses = [verb.head]
             joined = rc.joined_clauses(verb, clauses)  # 'says he is at risk ..., yet that is taking ...'
@@ -70,8 +70,9 @@ class Paraphrases(ClauseChecks):
             if speaker is not None and speaker.dep_ == "appos" and speaker.i in {t.i for t in tokens}:
                 cut = speaker.head.left_edge.i  # '<clause>, the company's chair, Zoley, told ...': the tag
                 tokens = [t for t in tokens if t.i < cut]
-            if tagged:  # what comes before the tag (after it, the reporter may go on)
-                tokens = [t for t in tokens if t.i < verb.left_edge.i and t.i not in {x.i for x in verb.subtree}]
+            if tagged:  # what comes before the tag (after it, the reporter may go on), or after one set off before it
+                tokens = [t for t in tokens if (t.i < verb.left_edge.i if verb.head.i < verb.i else t.i > verb.right_edge.i)
+                          and t.i not in {x.i for x in verb.subtree} and not (t.text == "." and t.head.i == verb.head.i)]
             tokens = rc.without_participle_aside(self._without_addressee(verb, tokens), clause)
             tokens = without_relative_aside(tokens)  # ('... in the new initiative, which has garnered ...')
             if not self.whole_quotes_only(tokens) or self._introduces_a_quote(verb, clause) \

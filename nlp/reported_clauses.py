@@ -210,6 +210,19 @@ def participle_read_as_the_clause(first, second) -> bool:
         c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl", "mark") for c in second.children)
 
 
+def set_off_before(tag) -> bool:
+    """'However, she said, it still was "a chance to ..."': a speech verb set off by commas before the
+    clause it reports, which the parser hangs on that clause's verb; the clause is what follows the
+    second comma. Only mid-sentence (a comma before the tag too) and with nothing but the speaker and
+    the commas in the tag."""
+    doc = tag.doc
+    words = [t for t in tag.subtree if not t.is_punct]
+    left, right = words[0].i, words[-1].i
+    return tag.head.i > tag.i and left > tag.sent.start and doc[left - 1].text == "," \
+        and right + 1 < tag.head.i and doc[right + 1].text == "," \
+        and all(t.dep_ == "nsubj" or t.i == tag.i for t in words) and any(t.dep_ == "nsubj" for t in words)
+
+
 def concessive(participle) -> bool:
     """'echoed these concerns while recognizing the difficult landscape': a participle opened by
     'while' goes on with the speaker's own point, not the reporter's gloss of it."""

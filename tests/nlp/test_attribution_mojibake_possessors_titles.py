@@ -156,3 +156,19 @@ def test_a_closing_mark_that_closes_stays_a_closer(finder, said, text):
     quotes = {words for _who, words in said(finder, "Tomas Reyna runs a burger bar.\n\n" + text, "quote")}
     assert not any(words.startswith(("reyna said", "so we should calm down reyna")) for words in quotes)
     assert any("calm down" in words or "we pay our crews" in words for words in quotes)
+
+
+# --- a tag set off by commas before the clause it reports -------------------------------------------
+
+SET_OFF = "Mara Okonkwo runs a shop in Northvale. Fewer families came this year.\n\nHowever, {tag}, it still was a chance to cheer each other on."
+
+
+@pytest.mark.parametrize("tag", ["she said", "Okonkwo said"])
+def test_a_tag_set_off_before_her_clause_reports_it(finder, said, tag):
+    assert said(finder, SET_OFF.format(tag=tag), "paraphrase") == {
+        ("mara-okonkwo", "it still was a chance to cheer each other on")}
+
+
+@pytest.mark.parametrize("tag", ["the mayor said", "Okonkwo and the mayor said", "Okonkwo's lawyer said"])
+def test_someone_elses_tag_set_off_before_the_clause_is_not_hers(finder, said, tag):
+    assert not said(finder, SET_OFF.format(tag=tag))

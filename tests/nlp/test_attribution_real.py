@@ -186,8 +186,10 @@ def test_direct_quotes_floor(bench, development):
     # closing one, read since) to 0.9979 / 0.8948 (1404 of 1569), so the floor was 0.8947; round 47 (an unmarked block
     # after 'Here's what then-CEO X had to say about <topic>:', heldout54 tb04; '"...," said X, co-owner of Y, and a
     # host for Z.', her second title, heldout55 tc02; '"...," said manager of Esmeraldas Café, X.', the name the parser
-    # hung on the café, heldout40 sn01) to 0.9979 / 0.8967 (1407 of 1569), so the floor is 0.8966.
-    assert result["recall"] >= 0.8966, [r["quote"] for r in result["misses"]]
+    # hung on the café, heldout40 sn01) to 0.9979 / 0.8967 (1407 of 1569), so the floor was 0.8966; a tag set off
+    # by commas before its clause ('However, she said, it still was "a chance to ..."', heldout56 td01) to 0.9979 /
+    # 0.8974 (1408 of 1569), so the floor is 0.8973.
+    assert result["recall"] >= 0.8973, [r["quote"] for r in result["misses"]]
 
 
 def test_paraphrases_floor(bench, development):
@@ -312,8 +314,10 @@ def test_paraphrases_floor(bench, development):
     # so the floor was 0.6435; heldout56 (1.000 / 0.684 at its look) to 0.984 / 0.6442 (889 of 1380), so the floor
     # was 0.6441; round 47 (a reduced relative the parser took for the reported clause's verb, 'told The Globe ..., in
     # response to a question, that products destined for the U.S. market are built in the U.S. and that ...', heldout54
-    # tb07) to 0.984 / 0.6449 (890 of 1380), so the floor is 0.6448.
-    assert result["recall"] >= 0.6448, [r["quote"] for r in result["misses"]]
+    # tb07) to 0.984 / 0.6449 (890 of 1380), so the floor was 0.6448; a tag set off by commas before its clause
+    # ('However, she said, it still was ...', heldout56 td01, and heldout20's 'Korean firms were also struggling ...')
+    # to 0.984 / 0.6464 (892 of 1380), so the floor is 0.6463.
+    assert result["recall"] >= 0.6463, [r["quote"] for r in result["misses"]]
 
 
 def test_only_development_splits_are_read(bench):
