@@ -9,6 +9,9 @@
   the verb or its subject, or of reading or repeating a thing of someone else's (a possessive, a person).
 - 'Reyna posted a video of the mayor saying, "..."': a participle of saying right after a person
   in an 'of' phrase is that person's, wherever the parser hangs it.
+- 'The Times quoted Benioff as saying, "..."', 'Benioff was quoted as saying': the words are the
+  one quoted's (the object of 'quote', or its passive subject), never the quoter's ('Okonkwo quoted
+  the mayor as saying' is the mayor's).
 """
 
 from __future__ import annotations
@@ -62,3 +65,16 @@ def _a_person(token) -> bool:
     return (token.ent_type_ == "PERSON" or token.pos_ == "PROPN"
             or (token.lower_ in ("him", "her", "them") and token.dep_ != "poss")
             or (token.pos_ == "NOUN" and lp.is_person_noun(token.lower_)))
+
+
+def quoted_person(gerund):
+    """The token for the one 'saying' is quoted of, after 'as' on the verb 'quote' or 'cite': the
+    verb's object, or its passive subject; None otherwise (SpeechGrammar.subject asks)."""
+    prep = gerund.head
+    if gerund.dep_ != "pcomp" or prep.dep_ != "prep" or prep.lower_ != "as" \
+            or prep.head.lemma_.lower() not in ("quote", "cite"):
+        return None
+    people = [c for c in prep.head.children if c.dep_ in ("dobj", "nsubjpass")]
+    if any(c.dep_ == "neg" or c.lower_ in ("never", "not") for c in prep.head.children):
+        return None  # 'was never quoted as saying': no words given
+    return people[0] if len(people) == 1 else None

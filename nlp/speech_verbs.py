@@ -13,7 +13,7 @@ from onrecord.nlp.bare_tags import a_bare_tag
 from onrecord.nlp.misparsed_subjects import hyphen_prefix, misplaced_name, name_before_an_aside as _name_before_an_aside
 from onrecord.nlp.misparsed_subjects import a_plain_thing, participle_after_a_report, participle_on_a_things_clause
 from onrecord.nlp.something_to_say import had_something_to_say
-from onrecord.nlp.passed_on_words import said_by_the_person_before
+from onrecord.nlp.passed_on_words import quoted_person, said_by_the_person_before
 
 
 def lemma(token) -> str:
@@ -152,10 +152,10 @@ class SpeechGrammar:
                     node = listed[0]  # "X described A as B, urged calm and pledged ...": a list of her acts,
                     continue          # the first taken for the root's clause by the parser
                 return None
-            if node.dep_ == "pcomp" and node.tag_ == "VBG":
-                node = self._gerund_controller(node)  # "by telling the Times that ..."
-                if node is None:
-                    return None
+            if node.dep_ == "pcomp" and node.tag_ == "VBG":  # "by telling the Times that ...", "quoted X as saying"
+                node = quoted_person(node) or self._gerund_controller(node)
+                if node is None or node.pos_ not in ("VERB", "AUX"):
+                    return node  # (the one quoted, a name: not a verb to climb from)
                 continue
             if self._coordinated_too_low(node) is not None:
                 node = self._coordinated_too_low(node)  # "said Palantir would not ... and claimed ...": hers

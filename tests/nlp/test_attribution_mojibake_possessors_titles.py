@@ -172,3 +172,23 @@ def test_a_tag_set_off_before_her_clause_reports_it(finder, said, tag):
 @pytest.mark.parametrize("tag", ["the mayor said", "Okonkwo and the mayor said", "Okonkwo's lawyer said"])
 def test_someone_elses_tag_set_off_before_the_clause_is_not_hers(finder, said, tag):
     assert not said(finder, SET_OFF.format(tag=tag))
+
+
+# --- the one a report quotes 'as saying' -----------------------------------------------------------------
+
+QUOTED = "Mara Okonkwo runs Lumenfold.\n\n{who} as saying, “We don’t have enough officers downtown.”"
+
+
+@pytest.mark.parametrize("who", ["The Northvale Times quoted Okonkwo", "Okonkwo was quoted"])
+def test_the_one_quoted_as_saying_is_the_speaker(finder, said, who):
+    assert said(finder, QUOTED.format(who=who), "quote") == {("mara-okonkwo", "we don't have enough officers downtown")}
+
+
+@pytest.mark.parametrize("who", [
+    "Okonkwo quoted the mayor",                         # the quoter is not the speaker
+    "The Times quoted a spokesperson for Okonkwo",      # the company's voice
+    "The Times quoted Okonkwo and the mayor",           # two people
+    "Okonkwo was never quoted",                          # (no words given)
+])
+def test_the_quoter_or_a_group_is_not_the_one_quoted(finder, said, who):
+    assert not said(finder, QUOTED.format(who=who), "quote")
