@@ -1,8 +1,8 @@
 """Attribution on the REAL development articles (tests/data/attribution/real/dev, heldout,
 heldout2, heldout3, heldout4, heldout5, heldout6, heldout7, heldout8, heldout9, heldout10, heldout11, heldout12, heldout13,
 heldout14, heldout15, heldout16, heldout17, heldout18, heldout19, heldout20, heldout21, heldout22, heldout23,
-heldout24, heldout25, heldout26, heldout27, heldout28, heldout29, heldout30, heldout31, heldout32, heldout33, heldout34, heldout35, heldout36, heldout37, heldout38, heldout39, heldout40, heldout41, heldout42, heldout43, heldout44, heldout45, heldout46, heldout47, heldout48, heldout49, heldout50, heldout51, heldout52, heldout53, heldout54, heldout55, heldout56 and heldout57: verbatim excerpts of published reporting, with outlet, date and URL in
-articles.jsonl). The fifty-seven held-out batches were each measured blind, then looked at with their misses printed, and are development data since.
+heldout24, heldout25, heldout26, heldout27, heldout28, heldout29, heldout30, heldout31, heldout32, heldout33, heldout34, heldout35, heldout36, heldout37, heldout38, heldout39, heldout40, heldout41, heldout42, heldout43, heldout44, heldout45, heldout46, heldout47, heldout48, heldout49, heldout50, heldout51, heldout52, heldout53, heldout54, heldout55, heldout56, heldout57 and heldout58: verbatim excerpts of published reporting, with outlet, date and URL in
+articles.jsonl). The fifty-eight held-out batches were each measured blind, then looked at with their misses printed, and are development data since.
 
 A new blind batch is measured by bench/attribution.py, once, and never by the test suite (every
 run would be a look at it): the suite reads the development splits by name only.
@@ -23,7 +23,7 @@ DEVELOPMENT = ("dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5",
                "heldout35", "heldout36", "heldout37", "heldout38", "heldout39",
                "heldout40", "heldout41", "heldout42", "heldout43", "heldout44", "heldout45", "heldout46", "heldout47",
                "heldout48", "heldout49", "heldout50", "heldout51", "heldout52", "heldout53",
-               "heldout54", "heldout55", "heldout56", "heldout57")
+               "heldout54", "heldout55", "heldout56", "heldout57", "heldout58")
 
 
 @pytest.fixture(scope="module")
@@ -188,8 +188,9 @@ def test_direct_quotes_floor(bench, development):
     # host for Z.', her second title, heldout55 tc02; '"...," said manager of Esmeraldas Café, X.', the name the parser
     # hung on the café, heldout40 sn01) to 0.9979 / 0.8967 (1407 of 1569), so the floor was 0.8966; a tag set off
     # by commas before its clause ('However, she said, it still was "a chance to ..."', heldout56 td01) to 0.9979 /
-    # 0.8974 (1408 of 1569), so the floor is 0.8973.
-    assert result["recall"] >= 0.8973, [r["quote"] for r in result["misses"]]
+    # 0.8974 (1408 of 1569), so the floor was 0.8973; heldout58 (1.000 / 0.400 at its look; 'The New York Times quoted
+    # Benioff as saying, "..."', read since) to 0.9979 / 0.8964 (1411 of 1574), so the floor is 0.8963.
+    assert result["recall"] >= 0.8963, [r["quote"] for r in result["misses"]]
 
 
 def test_paraphrases_floor(bench, development):
@@ -316,11 +317,12 @@ def test_paraphrases_floor(bench, development):
     # response to a question, that products destined for the U.S. market are built in the U.S. and that ...', heldout54
     # tb07) to 0.984 / 0.6449 (890 of 1380), so the floor was 0.6448; a tag set off by commas before its clause
     # ('However, she said, it still was ...', heldout56 td01, and heldout20's 'Korean firms were also struggling ...')
-    # to 0.984 / 0.6464 (892 of 1380), so the floor is 0.6463.
-    assert result["recall"] >= 0.6463, [r["quote"] for r in result["misses"]]
+    # to 0.984 / 0.6464 (892 of 1380), so the floor was 0.6463; heldout58 (1.000 / 0.444 at its look: 'he believes',
+    # 'he feels that' and 'telling <outlet> <clause>' missed) to 0.984 / 0.6451 (896 of 1389), so the floor is 0.6450.
+    assert result["recall"] >= 0.6450, [r["quote"] for r in result["misses"]]
 
 
 def test_only_development_splits_are_read(bench):
     for split in DEVELOPMENT:
         assert all(name.startswith(f"{split}/") for name in bench.load_real(split)[1])
-    assert not [split for split in DEVELOPMENT if split.startswith("heldout") and split[7:] not in ("", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14", "15", "16", "17", "18", "19", "20", "21", "22", "23", "24", "25", "26", "27", "28", "29", "30", "31", "32", "33", "34", "35", "36", "37", "38", "39", "40", "41", "42", "43", "44", "45", "46", "47", "48", "49", "50", "51", "52", "53", "54", "55", "56", "57")]
+    assert not [split for split in DEVELOPMENT if split.startswith("heldout") and split[7:] not in ("", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14", "15", "16", "17", "18", "19", "20", "21", "22", "23", "24", "25", "26", "27", "28", "29", "30", "31", "32", "33", "34", "35", "36", "37", "38", "39", "40", "41", "42", "43", "44", "45", "46", "47", "48", "49", "50", "51", "52", "53", "54", "55", "56", "57", "58")]
