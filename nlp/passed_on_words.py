@@ -9,9 +9,10 @@
   the verb or its subject, or of reading or repeating a thing of someone else's (a possessive, a person).
 - 'Reyna posted a video of the mayor saying, "..."': a participle of saying right after a person
   in an 'of' phrase is that person's, wherever the parser hangs it.
-- 'The Times quoted Benioff as saying, "..."', 'Benioff was quoted as saying': the words are the
-  one quoted's (the object of 'quote', or its passive subject), never the quoter's ('Okonkwo quoted
-  the mayor as saying' is the mayor's).
+- 'The Times quoted Benioff as saying, "..."', 'Benioff was quoted as saying: "..."': the words in
+  marks right after it are the one quoted's (the object of 'quote', or its passive subject), never
+  the quoter's ('Okonkwo quoted the mayor as saying' is the mayor's); a reported clause after it
+  ('was quoted as saying the raid was "a disgrace"') stays relayed hearsay, no one's.
 """
 
 from __future__ import annotations
@@ -77,4 +78,7 @@ def quoted_person(gerund):
     people = [c for c in prep.head.children if c.dep_ in ("dobj", "nsubjpass")]
     if any(c.dep_ == "neg" or c.lower_ in ("never", "not") for c in prep.head.children):
         return None  # 'was never quoted as saying': no words given
+    doc = gerund.doc
+    if gerund.i + 2 >= len(doc) or doc[gerund.i + 1].text not in (",", ":") or not doc[gerund.i + 2].is_quote:
+        return None  # only her own words in marks after it: 'was quoted as saying the raid was "..."' is hearsay
     return people[0] if len(people) == 1 else None

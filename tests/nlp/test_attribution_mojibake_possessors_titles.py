@@ -192,3 +192,7 @@ def test_the_one_quoted_as_saying_is_the_speaker(finder, said, who):
 ])
 def test_the_quoter_or_a_group_is_not_the_one_quoted(finder, said, who):
     assert not said(finder, QUOTED.format(who=who), "quote")
+
+
+def test_a_clause_after_quoted_as_saying_stays_hearsay(finder, said):
+    assert not said(finder, "Mara Okonkwo runs Lumenfold. Okonkwo was quoted as saying the raid was “a disgrace.”")
