@@ -72,7 +72,7 @@ class Paraphrases(ClauseChecks):
                 tokens = [t for t in tokens if t.i < cut]
             if tagged:  # what comes before the tag (after it, the reporter may go on), or after one set off before it
                 tokens = [t for t in tokens if (t.i < verb.left_edge.i if verb.head.i < verb.i else t.i > verb.right_edge.i)
-                          and t.i not in {x.i for x in verb.subtree} and not (t.text == "." and t.head.i == verb.head.i)]
+                          and not (t.text == "." and t.head.i == verb.head.i)]  # (outside the tag's edges: none of it)
             tokens = rc.without_participle_aside(self._without_addressee(verb, tokens), clause)
             tokens = without_relative_aside(tokens)  # ('... in the new initiative, which has garnered ...')
             if not self.whole_quotes_only(tokens) or self._introduces_a_quote(verb, clause) \

@@ -75,10 +75,10 @@ def quoted_person(gerund):
     if gerund.dep_ != "pcomp" or prep.dep_ != "prep" or prep.lower_ != "as" \
             or prep.head.lemma_.lower() not in ("quote", "cite"):
         return None
-    people = [c for c in prep.head.children if c.dep_ in ("dobj", "nsubjpass")]
     if any(c.dep_ == "neg" or c.lower_ in ("never", "not") for c in prep.head.children):
         return None  # 'was never quoted as saying': no words given
     doc = gerund.doc
     if gerund.i + 2 >= len(doc) or doc[gerund.i + 1].text not in (",", ":") or not doc[gerund.i + 2].is_quote:
         return None  # only her own words in marks after it: 'was quoted as saying the raid was "..."' is hearsay
+    people = [c for c in prep.head.children if c.dep_ in ("dobj", "nsubjpass")]
     return people[0] if len(people) == 1 else None
