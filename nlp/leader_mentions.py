@@ -4,8 +4,7 @@ Mentions reads one parsed article (with what leader_index.LeaderIndex knows of t
 which tokens name a leader (and not "Gloria Okonkwo", someone else with the surname, nor "Dean
 Foods"), who else is named, and whether a subject is, unambiguously, one leader: by name, by "the
 <organisation> <title>", by a description ("the billionaire"), or by "he"/"she" when that leader
-is the only person in the sentences just before (antecedents.py), or by a role a wire lede gives
-before the name (named_later.py).
+is the only person just before (antecedents.py), or by a role a wire lede gives first (named_later.py).
 """
 
 from __future__ import annotations
@@ -16,6 +15,7 @@ from onrecord.nlp import leader_patterns as lp
 from onrecord.nlp.antecedents import Antecedents, a_modifying_name
 from onrecord.nlp.hyphenated_names import in_another_hyphenated_name
 from onrecord.nlp.leader_titles import Titles, a_second_title, age_epithet
+from onrecord.nlp.misparsed_subjects import a_thing_acting_on_a_thing
 from onrecord.nlp.named_later import named_later
 from onrecord.nlp.speech_verbs import is_speech
 
@@ -172,7 +172,7 @@ class Mentions(Antecedents, Titles):
                     c.dep_ == "poss" and c.i in self.leader_at for c in t.children):
                 continue  # "Fiddelke's message emphasized ...": his own words, counted by his name
             elif t.dep_ in ("nsubj", "nsubjpass") and t.pos_ in ("NOUN", "PROPN") \
-                    and (lp.is_person_noun(t.lower_) or t.dep_ == "nsubj" and is_speech(t.head)
+                    and (lp.is_person_noun(t.lower_) or t.dep_ == "nsubj" and is_speech(t.head) and not a_thing_acting_on_a_thing(t)
                          or t.pos_ == "PROPN" and t.is_title and t.lower_ not in self.index.org_words
                          and not _first_word(t)):
                 # a bare surname the model did not tag ("Ruiz criticized ...") is someone too

@@ -106,10 +106,12 @@ class Titles:
         """'One local operator, Mauricio Fraga-Rosenfeld, claims ...': a singular noun subject whose
         one appositive, set off by commas, is a leader's name stands for that leader (no one else in
         view for the next 'he'). Not a list ('a baker, Okonkwo and the mayor'), not an appositive that
-        only holds her name ('a friend of Okonkwo', "Okonkwo's sister", 'Okonkwo with her cousin') (round 41)."""
+        only holds her name ('a friend of Okonkwo', "Okonkwo's sister", 'Okonkwo with her cousin') (round 41).
+        A person noun the tagger took for a proper one is such a noun too ("CoreCivic's CEO, Damon
+        Hininger, stated ...": 'CEO' is NNP), never a name ('Linda Chow, Mara Okonkwo, ...') (round 48)."""
         doc = noun.doc
         beside = [c for c in noun.children if c.dep_ == "appos"]
-        if noun.tag_ != "NN" or len(beside) != 1 or beside[0].i not in self.leader_at \
+        if not _a_singular_noun(noun) or len(beside) != 1 or beside[0].i not in self.leader_at \
                 or any(c.dep_ in ("conj", "cc") for c in (*noun.children, *beside[0].children)):
             return None
         name = beside[0]
@@ -235,3 +237,10 @@ def name_hung_on_the_place(subject, leader_at) -> str | None:
             not (t.is_punct or t.is_space) for t in subject.doc[names[0].i + 1:names[0].sent.end]):
         return None  # 'X's', 'X, who ...', 'X and Y': not the one name
     return leader_at[names[0].i]
+
+
+def _a_singular_noun(noun) -> bool:
+    """A singular common noun, or a person noun the tagger took for a proper one ('CEO', 'Owner'):
+    no name (no entity type), no leader's or anyone's."""
+    return noun.tag_ == "NN" or noun.tag_ == "NNP" and not noun.ent_type_ and lp.is_person_noun(noun.lower_) \
+        and not noun.lower_.endswith("s")

@@ -127,3 +127,22 @@ def name_after_a_title(verb, subject):
 def misplaced_name(verb, subject):
     """The speaker's name where the parser hung it inside another phrase (the two readings above), or None."""
     return name_after_a_fronted_phrase(verb, subject) or name_after_a_title(verb, subject)
+
+
+def a_thing_acting_on_a_thing(subject) -> bool:
+    """'The market even added extra security after customers asked for locked doors.' (heldout40
+    sn01): a plain thing (no name, pronoun, person or group noun in it) as the subject of a verb
+    that can report speech ('add', 'note'), here with one direct object that is a plain thing too
+    and no clause or quote of its own, speaks no words: it is no one in view for the next 'she'
+    (round 48). 'The union added', 'the report noted that ...', 'the letter added a warning' and a
+    bare surname the model did not tag ('Ruiz added extra security') are read as before."""
+    verb = subject.head
+    if subject.dep_ != "nsubj" or subject.pos_ != "NOUN" or not subject.is_lower or not a_plain_thing(subject) \
+            or not any(c.dep_ == "det" for c in subject.children):
+        return False
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    return len(objects) == 1 and a_plain_thing(objects[0]) \
+        and objects[0].lemma_.lower() not in lp.WORDS_NOUNS | lp.SPEECH_NOUNS \
+        and not any(c.dep_ in ("ccomp", "xcomp", "parataxis", "dative") for c in verb.children) \
+        and not any(t.is_quote for t in verb.subtree)
+

@@ -33,8 +33,8 @@ def is_speech(token) -> bool:
     word = lemma(token)
     if word == "read":  # "the statement read:", never "Okonkwo read the union's letter:"
         return any(c.dep_ == "nsubj" and c.lemma_.lower() in lp.OWN_DOCUMENT_NOUNS for c in token.children)
-    if word == "put":  # "put it bluntly:", "as Okonkwo put it": an idiom of saying
-        return any(c.dep_ == "dobj" and c.lower_ == "it" for c in token.children)
+    if word in ("put", "sum"):  # "put it bluntly:", "as Okonkwo put it", "summed it up:": idioms of saying (r48)
+        return ("dobj", "it") in (kids := {(c.dep_, c.lower_) for c in token.children}) and (word == "put" or ("prt", "up") in kids)
     if word in ("go", "begin", "start"):  # '"...," he went on.', '"...," he began.': a bare tag only
         return a_bare_tag(token, word)
     if word == "plead":  # a plea's quote is the charge, the court's words: "pled guilty to '...'"

@@ -189,8 +189,11 @@ def test_direct_quotes_floor(bench, development):
     # hung on the café, heldout40 sn01) to 0.9979 / 0.8967 (1407 of 1569), so the floor was 0.8966; a tag set off
     # by commas before its clause ('However, she said, it still was "a chance to ..."', heldout56 td01) to 0.9979 /
     # 0.8974 (1408 of 1569), so the floor was 0.8973; heldout58 (1.000 / 0.400 at its look; 'The New York Times quoted
-    # Benioff as saying, "..."', read since) to 0.9979 / 0.8964 (1411 of 1574), so the floor is 0.8963.
-    assert result["recall"] >= 0.8963, [r["quote"] for r in result["misses"]]
+    # Benioff as saying, "..."', read since) to 0.9979 / 0.8964 (1411 of 1574), so the floor was 0.8963; round 48 (a
+    # title tagged as a name with her name beside it, "CoreCivic's CEO, Damon Hininger, stated ... He also mentioned
+    # ...", heldout53 ta09, 2; 'X summed it up bluntly: "..."', heldout58 tf02; 'The market even added extra security'
+    # no one in view for the next 'she', heldout40 sn01) to 0.9979 / 0.8990 (1415 of 1574), so the floor is 0.8989.
+    assert result["recall"] >= 0.8989, [r["quote"] for r in result["misses"]]
 
 
 def test_paraphrases_floor(bench, development):
@@ -318,8 +321,11 @@ def test_paraphrases_floor(bench, development):
     # tb07) to 0.984 / 0.6449 (890 of 1380), so the floor was 0.6448; a tag set off by commas before its clause
     # ('However, she said, it still was ...', heldout56 td01, and heldout20's 'Korean firms were also struggling ...')
     # to 0.984 / 0.6464 (892 of 1380), so the floor was 0.6463; heldout58 (1.000 / 0.444 at its look: 'he believes',
-    # 'he feels that' and 'telling <outlet> <clause>' missed) to 0.984 / 0.6451 (896 of 1389), so the floor is 0.6450.
-    assert result["recall"] >= 0.6450, [r["quote"] for r in result["misses"]]
+    # 'he feels that' and 'telling <outlet> <clause>' missed) to 0.984 / 0.6451 (896 of 1389), so the floor was 0.6450;
+    # round 48 (heldout53 ta09's two reported clauses after the CEO's name beside the title, heldout8 rh16's 'He
+    # emphasized that ...' after "Target's incoming CEO, Michael Fiddelke,", heldout17 rq16's 'summed it up with weary
+    # precision: <clause>') to 0.985 / 0.6479 (900 of 1389), so the floor is 0.6479.
+    assert result["recall"] >= 0.6479, [r["quote"] for r in result["misses"]]
 
 
 def test_only_development_splits_are_read(bench):
