@@ -13,6 +13,7 @@ import re
 
 from onrecord.nlp import leader_patterns as lp
 from onrecord.nlp.antecedents import Antecedents, a_modifying_name
+from onrecord.nlp.coordinated_parties import another_name_beside, another_party, joins_others
 from onrecord.nlp.hyphenated_names import in_another_hyphenated_name
 from onrecord.nlp.leader_titles import Titles, a_second_title, age_epithet
 from onrecord.nlp.misparsed_subjects import a_thing_acting_on_a_thing
@@ -223,14 +224,15 @@ class Mentions(Antecedents, Titles):
             titles = {w.lower() for w in (leader.get("title") or "").split()} - {"and", "of", "the"}
             own = self.index.own_context[self.leader_at[subject.i]] | {"of", "at", "the", ","}
             if any(c.dep_ == "conj" and not (c.lower_ in titles and all(x.lower_ in own for x in c.subtree) or a_second_title(
-                    subject, c)) or c.dep_ == "prep" and _joins_others(c) for c in subject.children):
+                    subject, c)) or c.dep_ == "prep" and joins_others(c) for c in subject.children):
                 return None  # "Okonkwo and Ruiz", "Okonkwo, along with 60 CEOs": a group's words
                 # (but "Radhakrishna, CTO and CPO of Opendoor": her own titles, parsed as a list)
             return self.leader_at[subject.i], "name", []
         for c in subject.children:
             if c.dep_ == "appos" and c.i in self.leader_at:
-                if any(x.dep_ == "conj" and _another_party(x, self.leader_at, self.leader_at[c.i])
-                       or x.dep_ == "prep" and _joins_others(x) for o in (subject, c) for x in o.children):
+                if another_name_beside(subject, self.leader_at, self.leader_at[c.i]) or any(
+                        x.dep_ == "conj" and another_party(x, self.leader_at, self.leader_at[c.i])
+                        or x.dep_ == "prep" and joins_others(x) for o in (subject, c) for x in o.children):
                     return None  # "the chief executive, Okonkwo, and its finance chief, Murrow, told": two
                     # (but "The company's founder and CEO, Garrett Langley,": his own titles)
                 return self.leader_at[c.i], "name", []
@@ -374,27 +376,9 @@ def _dateline(token) -> bool:
     return False
 
 
-def _joins_others(prep) -> bool:
-    """"along with", "together with", "alongside", "among": the subject speaks with others."""
-    if prep.lower_ == "with":
-        return prep.i > 0 and prep.doc[prep.i - 1].lower_ in ("together", "along")
-    return prep.lower_ in lp.GROUP_PREPOSITIONS
-
-
 def _after_the(token) -> bool:
     """The entity the token belongs to follows the article 'the'."""
     i = token.i
     while i > 0 and token.doc[i].ent_iob_ == "I":
         i -= 1
     return i > 0 and token.doc[i - 1].lower_ == "the"
-
-
-def _another_party(conj, leader_at, leader_id: str) -> bool:
-    """A coordinated member that brings in others: a name not the leader's, or a plural ('and other
-    industry leaders'); a singular title ('founder and CEO') is the leader's own, and so is a name
-    that is a possessive ("Ben & Jerry's co-founder Ben Cohen", the parse's list ending in "'s")."""
-    if any(c.dep_ == "case" for c in conj.children):
-        return False
-    return conj.tag_ in ("NNS", "NNPS") or any(
-        (t.ent_type_ in ("PERSON", "LEADER") or t.pos_ == "PROPN" and t.is_title) and leader_at.get(t.i) != leader_id
-        for t in conj.subtree)
