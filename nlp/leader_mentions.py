@@ -67,15 +67,16 @@ class Mentions(Antecedents, Titles):
                     extra = [t for t in person if (t.i < ent.start or t.i >= ent.end) and not _inverted_tag(t, ent)
                              and not _leading_initial(t, ent) and not (t.i > ent.end and doc[ent.end].tag_ == "POS")]
                     business = self.index.own_context.get(leader_id, set())
-                    if any(t.text.lower() not in own and t.is_title
+                    if any(t.text.lower() not in own and (t.is_title or _initials(t))
                            and not (t.i >= ent.end and t.text.lower() in business)
                            and not self._own_title_before(t, ent, business) for t in extra):
                         foreign = True  # (but 'Andres Car Wash', his own business's name, is no one else;
                         # nor 'Chef Sean Sherman', his own title; nor 'Allyson López’s Struggle', a thing of hers)
             prev = doc[ent.start - 1] if ent.start > 0 else None
-            if prev is not None and prev.is_title and prev.pos_ == "PROPN" and not _inverted_tag(prev, ent) \
+            if prev is not None and (prev.is_title or _initials(prev)) and prev.pos_ == "PROPN" \
+                    and not _inverted_tag(prev, ent) \
                     and not _leading_initial(prev, ent) \
-                    and not prev.is_sent_start and prev.text.lower() not in own \
+                    and (not prev.is_sent_start or _initials(prev)) and prev.text.lower() not in own \
                     and prev.text.lower().strip(".") not in lp.NAME_PREFIXES \
                     and prev.text.lower() not in self.index.own_context[ent.ent_id_] \
                     and prev.ent_type_ not in ("ORG", "LEADER", "GPE", "NORP") \
@@ -374,6 +375,17 @@ def _dateline(token) -> bool:
         if t.pos_ in ("VERB", "AUX") or t.is_sent_start:
             return False
     return False
+
+
+# Capitals that stand before a name as a title, not as a first name's initials.
+_CAPITAL_TITLES = frozenset({"coo", "cio", "cmo", "md", "vp", "evp", "svp", "gm", "vc", "gp", "dr", "mr", "ms"})
+
+
+def _initials(token) -> bool:
+    """'said RJ Vasquez': a first name printed as capital initials is another person's first name as
+    much as 'Juan' is (but 'CEO Vasquez', 'VC Vinod Khosla': a title in capitals)."""
+    return token.is_upper and token.is_alpha and 2 <= len(token.text) <= 3 \
+        and not lp.is_person_noun(token.lower_) and token.lower_ not in _CAPITAL_TITLES
 
 
 def _after_the(token) -> bool:
