@@ -20,18 +20,12 @@ QUOTE = "The raids must end before the holidays"
     f"The bakery's CEO, Mara Okonkwo and her lawyer stated that {CLAUSE}.",
     f"Linda Chow, Mara Okonkwo, stated that {CLAUSE}.",
     f"Linda Chow, Mara Okonkwo, told reporters that {CLAUSE}.",
-])
-def test_a_pairs_reported_clause_is_not_hers(finder, said, text):
-    assert not {leader for leader, _ in said(finder, text)} & {"mara-okonkwo"}
-
-
-@pytest.mark.parametrize("text", [
     f"“{QUOTE},” the bakery's CEO, Mara Okonkwo and the mayor said.",
     f"“{QUOTE},” said the bakery's CEO, Mara Okonkwo and the mayor.",
     f"“{QUOTE},” Linda Chow, Mara Okonkwo, said.",
 ])
-def test_a_pairs_quote_is_not_hers(finder, said, text):
-    assert not {leader for leader, _ in said(finder, text)} & {"mara-okonkwo"}
+def test_a_pairs_words_are_not_hers(finder, said, text):
+    assert "mara-okonkwo" not in {leader for leader, _ in said(finder, text)}
 
 
 @pytest.mark.parametrize("text, kind", [

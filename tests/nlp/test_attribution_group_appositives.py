@@ -1,9 +1,9 @@
 """A leader named as the appositive of a subject that others share is one of a group (round 16, found
 while reading heldout10's 'the private prison company's executive chairman, George Zoley, told ...'):
 "the chief executive, Okonkwo, and its finance chief, Murrow, told ..." gave Okonkwo the words of two
-people before the guard (leader_mentions.Mentions.speaker, _another_party). Her own titles in a list
-('founder and CEO') and a possessive name in the list ("Ben & Jerry's co-founder") keep her the
-speaker. On FICTIONAL sentences.
+people before the guard (leader_mentions.Mentions.speaker, coordinated_parties.another_party). Her
+own titles in a list ('founder and CEO') and a possessive name in the list ("Ben & Jerry's
+co-founder") keep her the speaker. On FICTIONAL sentences.
 """
 import pytest
 
