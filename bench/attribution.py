@@ -161,7 +161,8 @@ def leader_stances(predicted: dict[str, list], meta: dict[str, dict], topic: dic
     counted only from judgments not marked needs_review; then, as `leader_stances.position` has it
     (db/views.py, the same rule in SQL), a confident word on the topic without a side is "silent"
     (no side), and a leader whose only words on the topic await review is shown nothing yet:
-    "awaiting review"."""
+    "awaiting review" (a judgment awaiting review is a word on the topic when another reading of it
+    gives a side: `side_possible`)."""
     from onrecord.nlp.stance import StanceClassifier
 
     classifier = StanceClassifier(topic)
@@ -171,17 +172,18 @@ def leader_stances(predicted: dict[str, list], meta: dict[str, dict], topic: dic
     for article, qs in predicted.items():
         for q in qs:
             j = next(judgments)
-            by_leader.setdefault((article, q.leader_id), []).append((j.stance, j.needs_review, j.on_topic, q.quote))
+            by_leader.setdefault((article, q.leader_id), []).append(
+                (j.stance, j.needs_review, j.on_topic, j.side_possible, q.quote))
     out = []
     for article, info in meta.items():
         for leader, want in info["stance_expected"].items():
             found = by_leader.get((article, leader), [])
-            sides = {stance for stance, review, _, _ in found if not review} - {"silent"}
-            spoke = any(on_topic and not review for _, review, on_topic, _ in found)
-            waiting = any(review and (on_topic or stance != "silent") for stance, review, on_topic, _ in found)
+            sides = {stance for stance, review, *_ in found if not review} - {"silent"}
+            spoke = any(on_topic and not review for _, review, on_topic, *_ in found)
+            waiting = any(review and (on_topic or stance != "silent" or sided) for stance, review, on_topic, sided, _ in found)
             got = ("mixed" if len(sides) > 1 else sides.pop() if sides else "silent" if spoke
                    else "awaiting review" if waiting else "silent" if found else "none")
-            out.append((article, leader, want, got, [(st, rv, text) for st, rv, _, text in found]))
+            out.append((article, leader, want, got, [(st, rv, text) for st, rv, *_, text in found]))
     return out
 
 
@@ -292,7 +294,8 @@ def real(finder_type, split: str, show: bool, stance: bool) -> None:
         print(f"  end to end (attribute -> stance of each statement with its context, confident sides only -> "
               f"per leader): {outcomes['right']} of {len(rows)} leaders right; "
               f"{outcomes['wrong side shown']} shown a side they did not take; "
-              f"{outcomes['awaiting review']} awaiting review; {outcomes['side missed']} with their side missed")
+              f"{outcomes['awaiting review']} awaiting review; {outcomes['side missed']} with their side missed "
+              f"({sum(1 for r in rows if r[2] in SIDES and r[3] == 'silent')} of them shown silent, a false claim)")
         print("    right by expected stance: " + ", ".join(
             f"{want} {sum(1 for r in rows if r[2] == want and r[3] == want)}/{n}"
             for want, n in sorted(Counter(r[2] for r in rows).items())))

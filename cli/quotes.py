@@ -73,7 +73,8 @@ def quotes(files, watchlist_path, names, only_names, with_stance):
     "kind", "text", "context", "pattern"}. kind "quote" is the leader's words inside quote marks;
     "paraphrase" is the article's own words reporting theirs, never to be shown as theirs.
     Leaders who are only mentioned get nothing. With --stance each line also has the stance,
-    confidence, evidence, evidence_from and needs_review that `onrecord classify` would store.
+    confidence, evidence, evidence_from, needs_review and side_possible that `onrecord classify`
+    would store.
     A file that cannot be read (not UTF-8 text, a page that is not an article) gets a one-line
     error on stderr and is skipped; the others are read, and the exit status is then 1.
 

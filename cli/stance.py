@@ -33,7 +33,8 @@ def classify(db_path, watchlist_path, all_):
     The stance (condemning, supporting or silent) is toward the watchlist's topic, judged from each
     statement's text with its context (statements.context), and is stored in the `stances` table
     with its confidence, evidence (evidence_from: the leader's own words or the context),
-    needs_review and the model's name and version; a row from an older model is replaced. Prints
+    needs_review, side_possible and the model's name and version; a row from an older model is
+    replaced, as is one awaiting review whose side_possible is not yet known. Prints
     progress on long runs and a summary per stance.
     """
     topic = load_watchlist_or_exit(watchlist_path)["topic"]
@@ -75,9 +76,12 @@ def stance(texts, jsonl, watchlist_path, batch_size):
     """Classify texts without a database; print one JSON object a line.
 
     Each output line is {"id", "stance", "on_topic", "confidence", "evidence", "evidence_from",
-    "needs_review", "model"}. A --jsonl line may carry "context": the sentence(s) that frame a
-    quote, or the post a reply answers; the statement is judged with it, and evidence_from says
-    whether the evidence is the statement's own words ("text") or the context ("context").
+    "needs_review", "side_possible", "model"}. side_possible is true when the stance is a side or
+    another reading of the words (a head of the review chain, the lexical reading) gives one: a
+    silent judgment awaiting review with it is no ground for calling anyone silent. A --jsonl line
+    may carry "context": the sentence(s) that frame a quote, or the post a reply answers; the
+    statement is judged with it, and evidence_from says whether the evidence is the statement's
+    own words ("text") or the context ("context").
     For TEXT arguments the id is the position (1-based); for --jsonl lines the input id is echoed
     (the line number when a line has none). A malformed line gets a one-line error on stderr
     naming its line number and is skipped; the exit status is non-zero only if nothing could be
@@ -143,7 +147,7 @@ def judgment_fields(judgment, model: str) -> dict:
     """A judgment as the JSON lines of `onrecord stance` and `onrecord quotes --stance` print it."""
     return {"stance": judgment.stance, "on_topic": judgment.on_topic, "confidence": judgment.confidence,
             "evidence": judgment.evidence, "evidence_from": judgment.evidence_from,
-            "needs_review": judgment.needs_review, "model": model}
+            "needs_review": judgment.needs_review, "side_possible": judgment.side_possible, "model": model}
 
 
 def _lines(stream):

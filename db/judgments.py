@@ -41,7 +41,7 @@ WHOSE_WORDS_SQL = """CASE WHEN {s}.kind = 'paraphrase' THEN 'reported by ' || CO
 # columns are all this arm reads: no table row is visited).
 MACHINE_ARM_SQL = """SELECT st.statement_id, st.topic_id, s.leader_id, s.published_at, st.stance, st.on_topic,
     """ + POSITION_SQL.format(stance="st.stance", on_topic="st.on_topic") + """ AS position,
-    st.needs_review, 'machine' AS judgment, NULL AS review_id
+    st.needs_review, st.side_possible, 'machine' AS judgment, NULL AS review_id
 FROM stances st
 JOIN statements s ON s.id = st.statement_id
 WHERE (st.on_topic = 1 OR st.stance != 'silent' OR st.needs_review = 1)
@@ -49,7 +49,7 @@ WHERE (st.on_topic = 1 OR st.stance != 'silent' OR st.needs_review = 1)
 # An editor's latest review, whatever the machine said (or says after a reclassification).
 REVIEWED_ARM_SQL = """SELECT r.statement_id, r.topic_id, s.leader_id, s.published_at, r.stance, r.on_topic,
     """ + POSITION_SQL.format(stance="r.stance", on_topic="r.on_topic") + """ AS position,
-    0 AS needs_review, CASE WHEN r.action = 'misattributed' THEN 'misattributed' ELSE 'verified' END AS judgment,
+    0 AS needs_review, COALESCE(r.stance != 'silent', 0) AS side_possible, CASE WHEN r.action = 'misattributed' THEN 'misattributed' ELSE 'verified' END AS judgment,
     r.id AS review_id
 FROM reviews r
 JOIN statements s ON s.id = r.statement_id

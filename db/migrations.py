@@ -308,3 +308,20 @@ def m301_reviews(db):
         foreign_keys=[("statement_id", "statements", "id"), ("topic_id", "topics", "id")],
     )
     db["reviews"].create_index(["statement_id", "topic_id", "id"])
+
+
+@migrations()
+def m401_stance_side_possible(db):
+    # Whether a judgment takes a side or another reading of the same words does (a head of the
+    # review chain, the lexical reading): a silent judgment awaiting review with it may hide a
+    # side, so it blocks silence (db/views.py). NULL for judgments made before this: they are
+    # judged again by the next `onrecord classify` when they await review (db/queries.py), and
+    # count as possibly sided until then.
+    db["stances"].add_column("side_possible", int)
+    # leader_stances reads it from the partial index, as it reads the others (no table row visited).
+    db.execute("DROP INDEX IF EXISTS idx_stances_counted")
+    db.execute(
+        "CREATE INDEX idx_stances_counted"
+        " ON stances (topic_id, statement_id, stance, on_topic, needs_review, side_possible)"
+        " WHERE on_topic = 1 OR stance != 'silent' OR needs_review = 1"
+    )

@@ -8,13 +8,16 @@ _CHUNK = 500  # ids per IN (...) list; SQLite's default limit on bound parameter
 
 
 def statements_to_classify(db, topic_id: str, model: str, all: bool = False) -> list[str]:
-    """Ids of statements without a stance for this topic from this model (every id with all)."""
+    """Ids of statements without a stance for this topic from this model, or with one awaiting
+    review from before side_possible was stored (every id with all)."""
     if all:
         return [row[0] for row in db.execute("SELECT id FROM statements ORDER BY id").fetchall()]
     sql = (
         "SELECT s.id FROM statements s LEFT JOIN stances t"
         " ON t.statement_id = s.id AND t.topic_id = ?"
-        " WHERE t.statement_id IS NULL OR t.model IS NOT ? ORDER BY s.id"
+        " WHERE t.statement_id IS NULL OR t.model IS NOT ?"
+        # judged before side_possible was stored, and awaiting review: it may block silence
+        " OR (t.needs_review = 1 AND t.side_possible IS NULL) ORDER BY s.id"
     )
     return [row[0] for row in db.execute(sql, [topic_id, model]).fetchall()]
 

@@ -4,7 +4,8 @@
    position_events), because a single misread there changes what the board says about a person;
 2. a leader's first statement on the topic, and a reviewed statement whose text was edited after
    its review (the verdict was about other words);
-3. a judgment marked needs_review that takes a side, 4. one on the topic, 5. any other one.
+3. a judgment marked needs_review that takes a side, or that another reading takes as a side
+   (side_possible: it keeps the leader from being called silent), 4. one on the topic, 5. any other one.
 
 A reviewed judgment leaves the queue (`onrecord review`), unless its text changes afterwards.
 """
@@ -29,7 +30,7 @@ queued AS (
         CASE
             WHEN e.event IN ('took_side', 'changed', 'reversed') THEN 1
             WHEN e.event = 'first' OR ed.statement_id IS NOT NULL THEN 2
-            WHEN j.stance != 'silent' THEN 3
+            WHEN j.stance != 'silent' OR j.side_possible IS NOT 0 THEN 3
             WHEN j.on_topic = 1 THEN 4
             ELSE 5
         END AS priority,
@@ -38,7 +39,9 @@ queued AS (
                 || replace(e.previous_position, '_', ' ') || ' to ' || e.position || '; ' ELSE '' END
             || CASE WHEN e.event = 'first' THEN 'first statement on the topic; ' ELSE '' END
             || CASE WHEN ed.statement_id IS NOT NULL THEN 'edited since its review; ' ELSE '' END
-            || CASE WHEN j.needs_review = 1 THEN 'too uncertain to count alone (needs_review); ' ELSE '' END,
+            || CASE WHEN j.needs_review = 1 THEN 'too uncertain to count alone (needs_review); ' ELSE '' END
+            || CASE WHEN j.needs_review = 1 AND j.stance = 'silent' AND j.side_possible IS NOT 0
+                THEN 'another reading takes it as a side, so the leader is not called silent; ' ELSE '' END,
             '; ') AS reasons
     FROM judgments j
     LEFT JOIN events e ON e.statement_id = j.statement_id AND e.topic_id = j.topic_id

@@ -216,6 +216,8 @@ def save_stances(db, rows) -> int:
             raise SaveError(f"stance for {row['statement_id']!r}: evidence_from {row.get('evidence_from')!r} is not one of text, context or None")
         row["on_topic"] = int(bool(row.get("on_topic")))
         row["needs_review"] = int(bool(row.get("needs_review")))
+        # A writer that does not say (an older caller): a side is one, silence is taken at its word.
+        row["side_possible"] = int(bool(row.get("side_possible", row["stance"] != "silent")))
         row.setdefault("evidence_from", None)  # a replaced judgment keeps no stale value
         row.setdefault("classified_at", utc_now())
     with db.atomic():

@@ -11,7 +11,10 @@ a misattributed statement counts for nothing. A side is taken only from judgment
 `needs_review` (a reviewed one never is); those are counted in `needs_review` (judgments awaiting
 a person's review), and `coverage` says so before anything else; a leader whose only word on the
 topic awaits review is never `silent` (they may have taken a side), but `unmonitored` with that
-sentence, whatever was read. `position` is the finer headline
+sentence, whatever was read. A judgment awaiting review counts as a word on the topic when it
+takes a side, is on the topic, or another reading of the same words gives a side (`side_possible`,
+nlp/stance.py; unknown, from before it was stored, counts as possible): a silent, off-topic
+judgment the model is unsure of may hide a side, and silence is claimed only where none can hide. `position` is the finer headline
 (issue 15): the latest side taken, so a leader who changed sides is not "mixed" forever (`stance`
 keeps the contract's mixed; `position_events` in db/history.py lists each change).
 """
@@ -29,7 +32,8 @@ _COUNTED = """w.leader_id, w.topic_id,
         SUM(w.stance = 'condemning' AND w.needs_review = 0) AS condemning,
         SUM(w.stance = 'supporting' AND w.needs_review = 0) AS supporting,
         SUM(w.needs_review = 1) AS needs_review,
-        SUM(w.needs_review = 1 AND (w.on_topic = 1 OR w.stance != 'silent')) AS uncertain_on_topic,
+        SUM(w.needs_review = 1 AND (w.on_topic = 1 OR w.stance != 'silent' OR w.side_possible IS NOT 0))
+            AS uncertain_on_topic,
         SUM(w.on_topic = 1) AS on_topic,
         MAX(CASE WHEN w.on_topic = 1 THEN w.published_at || char(31) || (w.needs_review = 0) || (w.stance != 'silent')
             || (w.judgment = 'verified') || w.statement_id END) AS last_statement_key,

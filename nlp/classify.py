@@ -57,6 +57,7 @@ def classify_statements(db, topic: dict, all: bool = False, progress=None, class
                     "evidence": judgment.evidence,
                     "evidence_from": judgment.evidence_from,
                     "needs_review": judgment.needs_review,
+                    "side_possible": judgment.side_possible,
                     "model": classifier.model,
                     "classified_at": now,
                 }

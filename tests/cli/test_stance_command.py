@@ -54,7 +54,9 @@ def test_stance_text_arguments_get_positional_ids(watchlist):
     assert result.exit_code == 0, result.output
     out = lines(result.stdout)
     assert [o["id"] for o in out] == [1, 2]
-    assert set(out[0]) == {"id", "stance", "on_topic", "confidence", "evidence", "evidence_from", "needs_review", "model"}
+    assert set(out[0]) == {"id", "stance", "on_topic", "confidence", "evidence", "evidence_from", "needs_review",
+                           "side_possible", "model"}
+    assert out[0]["side_possible"] is True  # a side taken is a side possible
     assert out[0]["evidence_from"] == "text" and out[0]["model"].startswith("onrecord_stance-")
     assert out[0]["stance"] == "condemning" and out[0]["on_topic"] is True
     assert out[0]["evidence"] in TEXTS["mastodon:1"] and out[0]["evidence"]

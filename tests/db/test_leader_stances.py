@@ -195,3 +195,55 @@ def test_new_model_replaces_older_stance(db):
     assert db["stances"].count == 1
     crawled(db, "cora")
     assert stances(db)["cora"]["stance"] == "silent"
+
+
+def unsure_off_topic(db, leader, side_possible):
+    """One silent, off-topic judgment awaiting review; side_possible None writes it as a judgment
+    stored before the column was (NULL)."""
+    statement_id = f"mastodon:{leader}:unsure"
+    save_statements(db, [{"id": statement_id, "leader_id": leader, "account_id": f"mastodon:{leader}@social.example",
+                          "platform": "mastodon", "kind": "post", "text": "unsure words",
+                          "published_at": "2026-01-20T10:00:00Z"}])
+    save_stances(db, [{"statement_id": statement_id, "topic_id": "ice-enforcement", "stance": "silent",
+                       "on_topic": False, "confidence": 0.6, "evidence": "", "model": "test-0",
+                       "needs_review": True, "side_possible": bool(side_possible)}])
+    if side_possible is None:
+        db.execute("UPDATE stances SET side_possible = NULL WHERE statement_id = ?", [statement_id])
+    return statement_id
+
+
+def test_silence_is_not_claimed_from_an_unsure_word_another_reading_takes_as_a_side(db):
+    # Each leader's only word is silent and off the topic, and the model is unsure of it. Where a
+    # head of the review chain or the lexical reading gave it a side, it may hide one: not silent.
+    for leader, side_possible in (("sil", True), ("quiet", False), ("old", None)):
+        crawled(db, leader)
+        unsure_off_topic(db, leader, side_possible)
+    rows = stances(db)
+    assert (rows["sil"]["stance"], rows["sil"]["position"]) == ("unmonitored", "awaiting_review")
+    assert rows["sil"]["coverage"].startswith("1 judgment(s) awaiting review, no confident side")
+    assert (rows["quiet"]["stance"], rows["quiet"]["position"]) == ("silent", "said_nothing")
+    # stored before side_possible was: unknown counts as possible until the next classify
+    assert (rows["old"]["stance"], rows["old"]["position"]) == ("unmonitored", "awaiting_review")
+    plan = " ".join(r[3] for r in db.execute("EXPLAIN QUERY PLAN SELECT * FROM leader_stances").fetchall())
+    assert "idx_stances_counted" in plan
+
+
+def test_the_review_queue_says_why_an_unsure_silence_blocks_the_headline(db):
+    crawled(db, "sil")
+    crawled(db, "quiet")
+    blocking = unsure_off_topic(db, "sil", True)
+    harmless = unsure_off_topic(db, "quiet", False)
+    queue = {row["statement_id"]: row for row in db.query("SELECT * FROM review_queue")}
+    assert queue[blocking]["priority"] == 3 and "another reading takes it as a side" in queue[blocking]["reasons"]
+    assert queue[harmless]["priority"] == 5 and "another reading" not in queue[harmless]["reasons"]
+
+
+def test_a_judgment_awaiting_review_from_before_side_possible_is_judged_again(db):
+    from onrecord.db.queries import statements_to_classify
+
+    old = unsure_off_topic(db, "old", None)
+    known = unsure_off_topic(db, "quiet", False)
+    say(db, "cora", 1, "silent", on_topic=False)  # confident: nothing to learn from judging it again
+    db.execute("UPDATE stances SET side_possible = NULL WHERE statement_id = 'mastodon:cora:1'")
+    assert statements_to_classify(db, "ice-enforcement", "test-0") == [old]
+    assert known not in statements_to_classify(db, "ice-enforcement", "test-0")

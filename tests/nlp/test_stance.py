@@ -147,6 +147,23 @@ def test_needs_review_is_exactly_a_confidence_below_the_threshold_or_the_reviewe
         assert j.needs_review == (j.confidence < clf.review_below or not agrees)
 
 
+def test_side_possible_is_a_side_taken_or_given_by_another_reading_alone(clf):
+    # The fictional demo post below is judged silent, unsure, while two heads of the review chain
+    # read it as condemning: it must say a side is possible, so the leader is not called silent.
+    unsure = "The immigration raids at the Riverton warehouses were wrong. We should not look away."
+    texts = [t for ts in HELD_OUT.values() for t in ts] + TRAPS + [unsure]
+    flagged_silent_with_a_side = []
+    for text, raw in zip(texts, clf.raw_scores([(t, "") for t in texts])):
+        j = clf.judge(text, "", raw)
+        readings = list(raw.review) + [raw.lexical]
+        others = any(clf.labels[int(numpy.argmax(r))] != SILENT for r in readings)
+        assert j.side_possible == (j.stance != SILENT or others), text
+        if j.stance == SILENT and j.needs_review and j.side_possible:
+            flagged_silent_with_a_side.append(text)
+    assert unsure in flagged_silent_with_a_side
+    assert next(clf.classify([""])).side_possible is False  # no words: nothing to read a side in
+
+
 def test_encoder_and_licence_ship_with_the_model():
     model = ROOT / "nlp/model"
     assert (model / "encoder.onnx").stat().st_size < 25 * 2**20
