@@ -1,8 +1,8 @@
 """Attribution on the REAL development articles (tests/data/attribution/real/dev, heldout,
 heldout2, heldout3, heldout4, heldout5, heldout6, heldout7, heldout8, heldout9, heldout10, heldout11, heldout12, heldout13,
 heldout14, heldout15, heldout16, heldout17, heldout18, heldout19, heldout20, heldout21, heldout22, heldout23,
-heldout24, heldout25, heldout26, heldout27, heldout28, heldout29, heldout30, heldout31, heldout32, heldout33, heldout34, heldout35, heldout36, heldout37, heldout38, heldout39, heldout40, heldout41, heldout42, heldout43, heldout44, heldout45, heldout46, heldout47, heldout48, heldout49, heldout50, heldout51, heldout52, heldout53, heldout54, heldout55, heldout56, heldout57 and heldout58, heldout59, heldout60, heldout61, heldout62, heldout63, heldout64: verbatim excerpts of published reporting, with outlet, date and URL in
-articles.jsonl). The sixty-four held-out batches were each measured blind, then looked at with their misses printed, and are development data since.
+heldout24, heldout25, heldout26, heldout27, heldout28, heldout29, heldout30, heldout31, heldout32, heldout33, heldout34, heldout35, heldout36, heldout37, heldout38, heldout39, heldout40, heldout41, heldout42, heldout43, heldout44, heldout45, heldout46, heldout47, heldout48, heldout49, heldout50, heldout51, heldout52, heldout53, heldout54, heldout55, heldout56, heldout57 and heldout58, heldout59, heldout60, heldout61, heldout62, heldout63, heldout64, heldout65, heldout66, heldout67: verbatim excerpts of published reporting, with outlet, date and URL in
+articles.jsonl). The sixty-seven held-out batches were each measured blind, then looked at with their misses printed, and are development data since.
 
 A new blind batch is measured by bench/attribution.py, once, and never by the test suite (every
 run would be a look at it): the suite reads the development splits by name only.
@@ -23,7 +23,8 @@ DEVELOPMENT = ("dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5",
                "heldout35", "heldout36", "heldout37", "heldout38", "heldout39",
                "heldout40", "heldout41", "heldout42", "heldout43", "heldout44", "heldout45", "heldout46", "heldout47",
                "heldout48", "heldout49", "heldout50", "heldout51", "heldout52", "heldout53",
-               "heldout54", "heldout55", "heldout56", "heldout57", "heldout58", "heldout59", "heldout60", "heldout61", "heldout62", "heldout63", "heldout64")
+               "heldout54", "heldout55", "heldout56", "heldout57", "heldout58", "heldout59", "heldout60", "heldout61", "heldout62", "heldout63", "heldout64",
+               "heldout65", "heldout66", "heldout67")
 
 
 @pytest.fixture(scope="module")
@@ -197,8 +198,10 @@ def test_direct_quotes_floor(bench, development):
     # the floor was 0.8995; heldout61 and heldout62 (1.000 / 1.000 and 1.000 / 0.800 at their looks: 'the CEO and MD of
     # Infosys clarified, "..."', a role named after a glued subheading) to 0.9979 / 0.8998 (1437 of 1597), so the
     # floor was 0.8997; heldout63 and heldout64 (1.000 / 0.875 and 1.000 / 1.000 at their looks) to 0.998 / 0.9004
-    # (1464 of 1626), so the floor is 0.9003.
-    assert result["recall"] >= 0.9003, [r["quote"] for r in result["misses"]]
+    # (1464 of 1626), so the floor was 0.9003; heldout65, heldout66 and heldout67 (1.000 / 0.882, 1.000 / 0.750 and
+    # 1.000 / 1.000 at their looks: untagged quotes, a tag after a post's quote) to 0.998 / 0.8993 (1500 of 1668),
+    # so the floor is 0.8992.
+    assert result["recall"] >= 0.8992, [r["quote"] for r in result["misses"]]
 
 
 def test_paraphrases_floor(bench, development):
@@ -335,11 +338,13 @@ def test_paraphrases_floor(bench, development):
     # to 0.985 / 0.6457 (902 of 1397), so the floor was 0.6456; heldout61 and heldout62 (1.000 / 0.500 and 1.000 /
     # 0.286 at their looks: a written summary of an interview in 'defends', 'insists', 'frames A as B', 15 of its
     # 28) to 0.985 / 0.6384 (911 of 1427), so the floor was 0.6383; heldout63 and heldout64 (1.000 / 0.765 and
-    # 1.000 / 0.400 at their looks) to 0.985 / 0.6374 (930 of 1459), so the floor is 0.6373.
-    assert result["recall"] >= 0.6373, [r["quote"] for r in result["misses"]]
+    # 1.000 / 0.400 at their looks) to 0.985 / 0.6374 (930 of 1459), so the floor was 0.6373; heldout65, heldout66
+    # and heldout67 (1.000 / 0.667, 1.000 / 0.062 and 1.000 / 0.600 at their looks: heldout66's calls reported as a
+    # noun, 'Benioff's plea to ...') to 0.985 / 0.6314 (942 of 1492), so the floor is 0.6313.
+    assert result["recall"] >= 0.6313, [r["quote"] for r in result["misses"]]
 
 
 def test_only_development_splits_are_read(bench):
     for split in DEVELOPMENT:
         assert all(name.startswith(f"{split}/") for name in bench.load_real(split)[1])
-    assert not [split for split in DEVELOPMENT if split.startswith("heldout") and split[7:] not in ("", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14", "15", "16", "17", "18", "19", "20", "21", "22", "23", "24", "25", "26", "27", "28", "29", "30", "31", "32", "33", "34", "35", "36", "37", "38", "39", "40", "41", "42", "43", "44", "45", "46", "47", "48", "49", "50", "51", "52", "53", "54", "55", "56", "57", "58", "59", "60", "61", "62", "63", "64")]
+    assert not [split for split in DEVELOPMENT if split.startswith("heldout") and split[7:] not in ("", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14", "15", "16", "17", "18", "19", "20", "21", "22", "23", "24", "25", "26", "27", "28", "29", "30", "31", "32", "33", "34", "35", "36", "37", "38", "39", "40", "41", "42", "43", "44", "45", "46", "47", "48", "49", "50", "51", "52", "53", "54", "55", "56", "57", "58", "59", "60", "61", "62", "63", "64", "65", "66", "67")]
