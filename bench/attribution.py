@@ -32,7 +32,7 @@ Real set (tests/data/attribution/real/): direct quotes and paraphrases are score
 `heldout` ... `heldout24` were the first twenty-four held-out batches; each was measured before any
 rule was tuned on it, then looked at with its misses printed, and all are development data since
 (tests/data/attribution/real/README.md counts the looks; heldout24 since its look 2). A new
-blind batch is measured once, figures only (no --show), with the rules final; the README and
+blind batch is measured once, figures only (no --show), with the rules final; docs/evaluation.md and
 tests/data/attribution/real/README.md count every look.
 
 Throughput: articles/s of QuoteFinder.find_many against a bare `nlp.pipe` parse of the same texts

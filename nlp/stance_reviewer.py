@@ -2,7 +2,7 @@
 
 A head refitted on a grown corpus is better on average, but it can be confident where the model it
 replaces was not, and on real news quotes such confidence is a false public claim (0.5.4 showed 22
-leaders a side they did not take where 0.5.1 showed 5, README). So when `review.reviewer` in
+leaders a side they did not take where 0.5.1 showed 5, docs/evaluation.md). So when `review.reviewer` in
 config.cfg names a model folder that shares the new model's encoder, nlp/scripts/review.py ships
 that model's head beside the new one (`reviewer/head.npz`, settings in the card's `reviewer`), and
 a judgment needs review unless the reviewer, reading the same embeddings, gives the same label at or

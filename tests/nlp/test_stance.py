@@ -63,12 +63,12 @@ def test_each_label_on_held_out_examples(clf, label):
     # A statistical model may miss one; more than that is a regression. Models 0.3.0 and 0.4.0
     # (chosen on the real tune split) miss two condemning ones, the sarcastic "'law and order'
     # doesn't mean ..." and the grief with "still wearing masks" (0.2.1 missed at most one; its
-    # condemning recall on the real test split was 0.745, 0.4.0's is 0.691, README): a known
+    # condemning recall on the real test split was 0.745, 0.4.0's is 0.691, docs/evaluation.md): a known
     # regression, allowed here and no further. 0.4.0 misses no supporting one (0.3.0 missed one);
     # 0.5.0 (with the memory of labelled statements) misses two: "The officers involved acted
     # according to their training and deserve our support." (silent) and "Let's stop pretending
     # that removing people with deportation orders is some kind of atrocity." (condemning), a
-    # known regression recorded in the README, allowed here and no further. 0.5.5 (0.5.1's recipe
+    # known regression recorded in docs/evaluation.md, allowed here and no further. 0.5.5 (0.5.1's recipe
     # refitted on the sixth round's corpus) misses a third supporting one, "Local politicians
     # encouraged this chaos by refusing to cooperate with federal authorities." (condemning, below
     # the threshold); its reviewer (0.5.1) keeps every supporting miss in review, asserted below.
