@@ -30,9 +30,13 @@ class QuoteGrammar(SpeechGrammar):
         if before is None or self.in_quote[before.i] == -1 or verb.i + 1 >= len(doc):
             return None
         i = verb.i + 1
+        while i < min(verb.i + 3, len(doc)) and doc[i].tag_ == "NN" and doc[i].is_lower and doc[i].dep_ == "compound" \
+                and doc[i].head.i > i and doc[i].head.pos_ == "PROPN" and self.in_quote[i] == -1:
+            i += 1  # 'mentioned economist Ray Perryman' (the verb read as the noun's modifier): her role word
+        first = i
         while i < len(doc) and doc[i].pos_ == "PROPN" and self.in_quote[i] == -1:
             i += 1
-        if i == verb.i + 1 or i < len(doc) and doc[i].pos_ in ("NOUN", "VERB", "AUX", "ADP") and doc[i].text != "of":
+        if i == first or i < len(doc) and doc[i].pos_ in ("NOUN", "VERB", "AUX", "ADP") and doc[i].text != "of":
             return None  # no name, or a name that begins something else ("said Trump administration officials")
         return doc[i - 1]
 

