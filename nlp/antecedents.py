@@ -2,19 +2,17 @@
 just before (nlp/leader_mentions.py's Mentions asks, with what it knows of who is named where).
 
 One leader must be the only candidate: the people the quote talks about are no candidates, a
-leader acted on ("Ruiz criticized Okonkwo.") is not the one acting, and any doubt gives no one.
-"""
-
+leader acted on ("Ruiz criticized Okonkwo.") is not the one acting, and any doubt gives no one."""
 from __future__ import annotations
 
 from onrecord.nlp import leader_patterns as lp
 from onrecord.nlp.fronted_views import clause_subject_in_her_view
+from onrecord.nlp.kin_appositions import kin_possessors
 from onrecord.nlp.speech_verbs import is_speech
 
 
 class Antecedents:
-    """Pronoun and role resolution for Mentions (which provides article, doc, in_quote, grammar,
-    leader_at, people_in, by_title and by_role)."""
+    """Pronoun and role resolution for Mentions (which gives article, doc, in_quote, grammar, leader_at, ...)."""
 
     def resolve_pronoun(self, pronoun, quote_index: int):
         """(leader, [antecedent sentence]): the single leader among the people mentioned most
@@ -64,7 +62,7 @@ class Antecedents:
                 chain = (prev, narration)  # "He now owns a catering company.": the same "he" acting
             if people:
                 leader = single_leader(people) or self._sole_speaker(prev, people)
-                if _other_gender_only(narration, pronoun):
+                if _other_gender_only(narration, pronoun, kin_possessors(narration, leader, pronoun, self.leader_at)):
                     return nothing  # "Okonkwo says her son ... '...,' he said.": he is not the one called her
                 if leader is None:
                     return self._same_pronoun_before(prev, narration, pronoun, named)
@@ -389,12 +387,14 @@ def _a_name_with_a_digit(word: str) -> bool:
 _GENDERED = {"he": {"he", "him", "his", "himself"}, "she": {"she", "her", "hers", "herself"}}
 
 
-def _other_gender_only(narration, pronoun) -> bool:
-    """The sentence before speaks of someone only with pronouns of the other gender ('Okonkwo says
-    her worst fear is that agents stop her son'), so the one it is about is no 'he'."""
+def _other_gender_only(narration, pronoun, kin=frozenset()) -> bool:
+    """The sentence before speaks of someone only with pronouns of the other gender ('Okonkwo says her worst
+    fear is that agents stop her son'): no 'he'; `kin`: nlp/kin_appositions.py ('Her stepfather, X', 'His wife, X')."""
     own = _GENDERED.get(pronoun.lower_)
     if own is None:
         return False
+    if kin is None:
+        return True  # 'His wife, Mara Okonkwo, ...' before 'he said': she is no 'he'
     other = _GENDERED["she" if pronoun.lower_ == "he" else "he"]
-    words = {t.lower_ for t in narration}
+    words = {t.lower_ for t in narration if t.i not in kin}
     return bool(words & other) and not words & own
