@@ -1,8 +1,8 @@
 """Attribution on the REAL development articles (tests/data/attribution/real/dev, heldout,
 heldout2, heldout3, heldout4, heldout5, heldout6, heldout7, heldout8, heldout9, heldout10, heldout11, heldout12, heldout13,
 heldout14, heldout15, heldout16, heldout17, heldout18, heldout19, heldout20, heldout21, heldout22, heldout23,
-heldout24, heldout25, heldout26, heldout27, heldout28, heldout29, heldout30, heldout31, heldout32, heldout33, heldout34, heldout35, heldout36, heldout37, heldout38, heldout39, heldout40, heldout41, heldout42, heldout43, heldout44, heldout45, heldout46, heldout47, heldout48, heldout49, heldout50, heldout51, heldout52, heldout53, heldout54, heldout55, heldout56, heldout57 and heldout58, heldout59, heldout60, heldout61, heldout62, heldout63, heldout64, heldout65, heldout66, heldout67: verbatim excerpts of published reporting, with outlet, date and URL in
-articles.jsonl). The sixty-seven held-out batches were each measured blind, then looked at with their misses printed, and are development data since.
+heldout24, heldout25, heldout26, heldout27, heldout28, heldout29, heldout30, heldout31, heldout32, heldout33, heldout34, heldout35, heldout36, heldout37, heldout38, heldout39, heldout40, heldout41, heldout42, heldout43, heldout44, heldout45, heldout46, heldout47, heldout48, heldout49, heldout50, heldout51, heldout52, heldout53, heldout54, heldout55, heldout56, heldout57 and heldout58, heldout59, heldout60, heldout61, heldout62, heldout63, heldout64, heldout65, heldout66, heldout67, heldout68, heldout69, heldout70: verbatim excerpts of published reporting, with outlet, date and URL in
+articles.jsonl). The seventy held-out batches were each measured blind, then looked at with their misses printed, and are development data since.
 
 A new blind batch is measured by bench/attribution.py, once, and never by the test suite (every
 run would be a look at it): the suite reads the development splits by name only.
@@ -24,7 +24,7 @@ DEVELOPMENT = ("dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5",
                "heldout40", "heldout41", "heldout42", "heldout43", "heldout44", "heldout45", "heldout46", "heldout47",
                "heldout48", "heldout49", "heldout50", "heldout51", "heldout52", "heldout53",
                "heldout54", "heldout55", "heldout56", "heldout57", "heldout58", "heldout59", "heldout60", "heldout61", "heldout62", "heldout63", "heldout64",
-               "heldout65", "heldout66", "heldout67")
+               "heldout65", "heldout66", "heldout67", "heldout68", "heldout69", "heldout70")
 
 
 @pytest.fixture(scope="module")
@@ -203,8 +203,13 @@ def test_direct_quotes_floor(bench, development):
     # verb read as the noun's modifier, heldout41 so04; a quote between two reports of hers, heldout46 st05) to 0.998
     # / 0.9028 (1468 of 1626), so the floor was 0.9027; heldout65, heldout66 and heldout67 (1.000 / 0.882, 1.000 /
     # 0.750 and 1.000 / 1.000 at their looks, before round 49: untagged quotes, a tag after a post's quote) to
-    # 0.998 / 0.9017 (1504 of 1668), so the floor is 0.9016.
-    assert result["recall"] >= 0.9016, [r["quote"] for r in result["misses"]]
+    # 0.998 / 0.9017 (1504 of 1668), so the floor was 0.9016; heldout68's John Sneath, listed as 'John' as his
+    # company's blog prints him, leaves heldout43's leader 'John' in doubt (1 direct and 3 paraphrase pairs refused:
+    # two listed leaders share the name); heldout68, heldout69 and heldout70 (1.000 / 0.947, 1.000 / 0.850 and 1.000
+    # / 0.800 at their looks, with round 49) and a kinship noun beside her name (nlp/kin_appositions.py, heldout69
+    # tq09's two quotes after 'Her stepfather and restaurant co-owner, Blas Garcia, ...') to 0.998 / 0.9016 (1548 of
+    # 1717), so the floor is 0.9015.
+    assert result["recall"] >= 0.9015, [r["quote"] for r in result["misses"]]
 
 
 def test_paraphrases_floor(bench, development):
@@ -343,11 +348,13 @@ def test_paraphrases_floor(bench, development):
     # 28) to 0.985 / 0.6384 (911 of 1427), so the floor was 0.6383; heldout63 and heldout64 (1.000 / 0.765 and
     # 1.000 / 0.400 at their looks) to 0.985 / 0.6374 (930 of 1459), so the floor was 0.6373; heldout65, heldout66
     # and heldout67 (1.000 / 0.667, 1.000 / 0.062 and 1.000 / 0.600 at their looks: heldout66's calls reported as a
-    # noun, 'Benioff's plea to ...') to 0.985 / 0.6314 (942 of 1492), so the floor is 0.6313.
-    assert result["recall"] >= 0.6313, [r["quote"] for r in result["misses"]]
+    # noun, 'Benioff's plea to ...') to 0.985 / 0.6314 (942 of 1492), so the floor was 0.6313; heldout43's 'John'
+    # in doubt (3 pairs refused, above) and heldout68, heldout69 and heldout70 (1.000 / 0.500, 1.000 / 0.769 and
+    # 1.000 / 0.529 at their looks) to 0.986 / 0.6286 (963 of 1532), so the floor is 0.6285.
+    assert result["recall"] >= 0.6285, [r["quote"] for r in result["misses"]]
 
 
 def test_only_development_splits_are_read(bench):
     for split in DEVELOPMENT:
         assert all(name.startswith(f"{split}/") for name in bench.load_real(split)[1])
-    assert not [split for split in DEVELOPMENT if split.startswith("heldout") and split[7:] not in ("", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14", "15", "16", "17", "18", "19", "20", "21", "22", "23", "24", "25", "26", "27", "28", "29", "30", "31", "32", "33", "34", "35", "36", "37", "38", "39", "40", "41", "42", "43", "44", "45", "46", "47", "48", "49", "50", "51", "52", "53", "54", "55", "56", "57", "58", "59", "60", "61", "62", "63", "64", "65", "66", "67")]
+    assert not [split for split in DEVELOPMENT if split.startswith("heldout") and split[7:] not in ("", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14", "15", "16", "17", "18", "19", "20", "21", "22", "23", "24", "25", "26", "27", "28", "29", "30", "31", "32", "33", "34", "35", "36", "37", "38", "39", "40", "41", "42", "43", "44", "45", "46", "47", "48", "49", "50", "51", "52", "53", "54", "55", "56", "57", "58", "59", "60", "61", "62", "63", "64", "65", "66", "67", "68", "69", "70")]
