@@ -180,7 +180,8 @@ def leader_stances(predicted: dict[str, list], meta: dict[str, dict], topic: dic
             found = by_leader.get((article, leader), [])
             sides = {stance for stance, review, *_ in found if not review} - {"silent"}
             spoke = any(on_topic and not review for _, review, on_topic, *_ in found)
-            waiting = any(review and (on_topic or stance != "silent" or sided) for stance, review, on_topic, sided, _ in found)
+            waiting = any(review and (on_topic or stance != "silent" or sided)
+                          for stance, review, on_topic, sided, _ in found)
             got = ("mixed" if len(sides) > 1 else sides.pop() if sides else "silent" if spoke
                    else "awaiting review" if waiting else "silent" if found else "none")
             out.append((article, leader, want, got, [(st, rv, text) for st, rv, *_, text in found]))

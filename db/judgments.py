@@ -49,7 +49,8 @@ WHERE (st.on_topic = 1 OR st.stance != 'silent' OR st.needs_review = 1)
 # An editor's latest review, whatever the machine said (or says after a reclassification).
 REVIEWED_ARM_SQL = """SELECT r.statement_id, r.topic_id, s.leader_id, s.published_at, r.stance, r.on_topic,
     """ + POSITION_SQL.format(stance="r.stance", on_topic="r.on_topic") + """ AS position,
-    0 AS needs_review, COALESCE(r.stance != 'silent', 0) AS side_possible, CASE WHEN r.action = 'misattributed' THEN 'misattributed' ELSE 'verified' END AS judgment,
+    0 AS needs_review, COALESCE(r.stance != 'silent', 0) AS side_possible,
+    CASE WHEN r.action = 'misattributed' THEN 'misattributed' ELSE 'verified' END AS judgment,
     r.id AS review_id
 FROM reviews r
 JOIN statements s ON s.id = r.statement_id

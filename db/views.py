@@ -14,9 +14,10 @@ topic awaits review is never `silent` (they may have taken a side), but `unmonit
 sentence, whatever was read. A judgment awaiting review counts as a word on the topic when it
 takes a side, is on the topic, or another reading of the same words gives a side (`side_possible`,
 nlp/stance.py; unknown, from before it was stored, counts as possible): a silent, off-topic
-judgment the model is unsure of may hide a side, and silence is claimed only where none can hide. `position` is the finer headline
-(issue 15): the latest side taken, so a leader who changed sides is not "mixed" forever (`stance`
-keeps the contract's mixed; `position_events` in db/history.py lists each change).
+judgment the model is unsure of may hide a side, and silence is claimed only where none can
+hide. `position` is the finer headline (issue 15): the latest side taken, so a leader who
+changed sides is not "mixed" forever (`stance` keeps the contract's mixed; `position_events` in
+db/history.py lists each change).
 """
 from onrecord.db.coverage import LEADER_COVERAGE_SQL
 from onrecord.db.history import HISTORY_VIEWS

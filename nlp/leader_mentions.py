@@ -213,12 +213,14 @@ class Mentions(Antecedents, Titles):
         lower = subject.lower_
         if lower in ("who", "that") and subject.head.dep_ == "relcl":
             relative, subject = subject, subject.head.head
-            if subject.dep_ == "attr" and subject.head.lemma_ == "be" and subject.i not in self.leader_at:  # "X is a contractor who says": X
+            # "X is a contractor who says": X (but "has been X, who has said": X herself)
+            if subject.dep_ == "attr" and subject.head.lemma_ == "be" and subject.i not in self.leader_at:
                 subject = next((c for c in subject.head.children if c.dep_ == "nsubj"), subject)
             between = [t for t in self.doc[subject.i + 1:relative.i] if t.dep_ != "attr" or t.head.lemma_ != "be"]
             if self.people_in(between, objects=True) - {self.leader_at.get(subject.i)} or any(
-                    t.tag_ == "NN" and lp.is_person_noun(t.lower_) and t.dep_ != "attr" for t in between) or subject.dep_ == "pobj" and lp.is_person_noun(subject.head.head.lower_):
-                return None  # "X is a friend of the mayor, who says ...", "a friend of X, who says": the nearer person may be who
+                    t.tag_ == "NN" and lp.is_person_noun(t.lower_) and t.dep_ != "attr" for t in between) \
+                    or subject.dep_ == "pobj" and lp.is_person_noun(subject.head.head.lower_):
+                return None  # "X is a friend of the mayor, who says", "a friend of X, who says": the nearer may be who
             lower = subject.lower_
         if subject.i in self.leader_at and subject.dep_ != "poss":
             leader = self.index.leaders[self.leader_at[subject.i]]

@@ -31,8 +31,8 @@ How a statement is judged (the model is built by nlp/project.yml; see nlp/config
 6. `side_possible` says whether the judgment takes a side or another reading of the same words
    does: a head of the review chain or the lexical reading, each on its own. A silent judgment
    awaiting review that another reading takes as a side is no ground for calling the leader
-   silent (db/views.py): on the development articles, 59 of 301 leaders who took a side were
-   shown silent from such judgments, against 29 with this (README, "Silence needs a confident word").
+   silent (db/views.py): on the development articles, end to end, 59 of 301 leaders who took a
+   side were shown silent before it and 29 with it (README, "Silence needs a confident word").
 """
 from __future__ import annotations
 
