@@ -18,7 +18,7 @@ SPEECH_LEMMAS = frozenset({
     "ask", "publish", "share", "counter", "retort", "concede", "lament", "complain", "reiterate",
     "confirm", "suggest", "recount", "testify", "email", "text", "pen", "muse", "exclaim", "plead",
     "demand", "boast", "question", "reveal", "mention", "shout", "yell", "scream", "chant", "whisper",
-    "elaborate", "opine", "message", "convey", "inform",
+    "elaborate", "opine", "message", "convey", "inform", "proclaim",
 })
 
 # "pled guilty to '...'", "pleaded no contest": a plea is a legal act; its quote is the charge.
@@ -85,7 +85,7 @@ INDIRECT_VERBS = frozenset({
     "predict", "promise", "vow", "stress", "emphasize", "maintain", "contend", "assert",
     "concede", "reiterate", "confirm", "suggest", "testify", "complain", "lament", "demand", "boast",
     "counter", "email", "text", "question", "reveal", "mention", "wonder", "urge", "joke", "quip",
-    "convey", "inform", "advocate", "report", "pledge", "conclude", "assure", "reassure",
+    "convey", "inform", "advocate", "report", "pledge", "conclude", "assure", "reassure", "proclaim",
 })
 
 # Verbs of belief: "Duncan believes the raids are intended to 'shock and scare' communities"

@@ -44,6 +44,9 @@ QUOTES = [
     ("blasted-colon", 'Okonkwo blasted the administration on Monday: "Masked agents have no place in our schools."',
      "Masked agents have no place in our schools."),
     ("lamented", 'Okonkwo lamented, "We used to welcome people here."', "We used to welcome people here."),
+    ("proclaimed-comma", 'Okonkwo proclaimed, "The company was built for this moment."',
+     "The company was built for this moment."),  # heldout73 tu11's form
+    ("proclaimed-after", '"The company was built for this moment," Okonkwo proclaimed.', "The company was built for this moment"),
     ("tweeted-colon", 'Okonkwo tweeted Monday: "The agents must leave our city."', "The agents must leave our city."),
     ("posted-no-comma", 'Okonkwo posted on X "nobody here is safe. nobody." Okonkwo later deleted the post.',
      "nobody here is safe. nobody."),
@@ -157,6 +160,8 @@ PARAPHRASES = [
      "the company could not hire without visas"),
     ("joked-that", "Okonkwo joked that the agents were guarding the snack bar.",
      "the agents were guarding the snack bar"),
+    ("proclaimed-that", "Okonkwo proclaimed that the company would hire every worker the raids displaced.",
+     "the company would hire every worker the raids displaced"),
     ("according-to-her-account", "Central to Okonkwo's argument was the raid at the depot. According to her "
      "account, the agents detained forty workers without warrants.",
      "the agents detained forty workers without warrants"),
@@ -228,6 +233,9 @@ NEVER = [
     ("headline-quote-past-title-case", 'Okonkwo Slammed The Raids: "We Will Fight"\n\nThe company did not '
      'respond to questions.'),
     ("head-of-a-group", 'Okonkwo spoke on Monday.\n\n"We will sue," the head of the union said.'),
+    ("someone-else-proclaimed", 'Okonkwo spoke on Monday.\n\n"We will win," the mayor proclaimed.'),
+    ("proclaimed-a-thing", "Okonkwo proclaimed a day of mourning for the detained workers."),
+    ("proclaimed-of-her", "The mayor proclaimed that Okonkwo would be honoured at the festival."),
     ("within-someone-elses-act", "Okonkwo's critics objected to what he termed a \"reckless\" bill."),
     ("spoke-after", 'Okonkwo spoke after the "disastrous" meeting with the governor.'),
     ("someone-elses-memo", 'A Lumenfold spokesperson sent a memo that pointed staff to guidance on how to handle '
