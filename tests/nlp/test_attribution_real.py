@@ -208,8 +208,10 @@ def test_direct_quotes_floor(bench, development):
     # two listed leaders share the name); heldout68, heldout69 and heldout70 (1.000 / 0.947, 1.000 / 0.850 and 1.000
     # / 0.800 at their looks, with round 49) and a kinship noun beside her name (nlp/kin_appositions.py, heldout69
     # tq09's two quotes after 'Her stepfather and restaurant co-owner, Blas Garcia, ...') to 0.998 / 0.9016 (1548 of
-    # 1717), so the floor is 0.9015.
-    assert result["recall"] >= 0.9015, [r["quote"] for r in result["misses"]]
+    # 1717), so the floor was 0.9015; round 50 (a quote paragraph ending in a comma, its tag the next paragraph,
+    # heldout70 tr03's two quotes; an opening mark printed for the closing one at a paragraph's end, heldout66 tn01)
+    # to 0.998 / 0.9033 (1551 of 1717), so the floor is 0.9032.
+    assert result["recall"] >= 0.9032, [r["quote"] for r in result["misses"]]
 
 
 def test_paraphrases_floor(bench, development):
