@@ -16,6 +16,7 @@ from onrecord.nlp.leader_mentions import Mentions
 from onrecord.nlp.name_lines import name_lines
 from onrecord.nlp.own_views import asks_for_a_view, gives_own_view
 from onrecord.nlp.paraphrase import Paraphrases
+from onrecord.nlp.parted_tags import quotes_before_a_parted_tag
 from onrecord.nlp.participle_partials import partials_in_a_participle
 from onrecord.nlp.passed_on_words import relays_a_second_speaker
 from onrecord.nlp.quote_marks import Span
@@ -77,6 +78,7 @@ class ArticleAttribution(ReportedQuotes, Continuations):
         self._inside_reported_speech(reported + framed, attributed, verbs_of)
         partials_in_a_participle(self, attributed, verbs_of)  # ', citing the "..."' on her speech verb
         self._after_reported_speech(reported + framed, attributed, verbs_of)
+        quotes_before_a_parted_tag(self, attributed, verbs_of)  # '"...,"' then 'Okonkwo posted on X.'
         quotes_after_narration(self, attributed, verbs_of)  # 'X, who runs ..., put it simpler. "..."'
         self._continuations(attributed, verbs_of)
         self._split_subject(attributed, verbs_of)

@@ -84,7 +84,7 @@ def prepare(text: str) -> tuple[str, list[tuple[int, int, bool | tuple]]]:
         if not raw:
             continue
         raw = _LIST_MARKERS.sub("", raw)
-        raw = _unwrapped(_dropped_closer(_dropped_opener(_misprinted_openers(raw))))
+        raw = _unwrapped(_dropped_closer(_dropped_opener(_misprinted_closer(_misprinted_openers(raw)))))
         block = raw.startswith(">")
         if block:
             raw = raw.lstrip("> ").strip()
@@ -131,6 +131,24 @@ def _misprinted_openers(paragraph: str) -> str:
         closes_later = match.group() == "”" or "”" in rest and "“" not in rest[:rest.index("”")]
         return " “" if before.count("“") <= before.count("”") and closes_later else match.group()
     return _GLUED_CLOSER.sub(fix, paragraph)
+
+
+_TRAILING_OPENER = re.compile(r"(?<=[.!?…])\s*“$")
+
+
+def _misprinted_closer(paragraph: str) -> str:
+    """'“Having listened ...,” Benioff said in a post on X. “My earlier comment ... it caused. “'
+    (heldout66 tn01): an opening mark that ends a paragraph right after a sentence's end, while one
+    quote the paragraph opened (and no other) is still open, is that quote's closing mark printed wrong
+    (a space put before it). With no quote open it is left: 'described the conditions as substandard.
+    “' then the quote's words as the next paragraph (heldout22 rv07) opens a quote; with straight marks
+    in the paragraph too, which mark pairs with which is in doubt, and it is left."""
+    trailing = _TRAILING_OPENER.search(paragraph)
+    if trailing is None:
+        return paragraph
+    before = paragraph[:trailing.start()]
+    still_open = before.rfind("“") > before.rfind("”") and before.count("“") == before.count("”") + 1
+    return before + "”" if still_open and '"' not in before else paragraph
 
 
 # A tag's subject: 'she ', 'Okonkwo ', 'Mayor Linda Chow ' (the two readings below that look for a tag).

@@ -209,12 +209,14 @@ def test_direct_quotes_floor(bench, development):
     # two listed leaders share the name); heldout68, heldout69 and heldout70 (1.000 / 0.947, 1.000 / 0.850 and 1.000
     # / 0.800 at their looks, with round 49) and a kinship noun beside her name (nlp/kin_appositions.py, heldout69
     # tq09's two quotes after 'Her stepfather and restaurant co-owner, Blas Garcia, ...') to 0.998 / 0.9016 (1548 of
-    # 1717), so the floor was 0.9015; heldout71, heldout72 and heldout73 (1.000 / 0.667, 0.882 / 0.714 and 1.000 /
-    # 0.826 at their looks: a pronoun with another man in view, an embedded post printed without marks, a quote over a
-    # paragraph break with no reopening mark; heldout72's two-paragraph quote joined after look 2, as the convention
-    # says) and 'proclaimed' read as a verb of speech (heldout73 tu11) to 0.9975 / 0.8984 (1592 of 1772), so the floor
-    # is 0.8983.
-    assert result["recall"] >= 0.8983, [r["quote"] for r in result["misses"]]
+    # 1717), so the floor was 0.9015; round 50 (a quote paragraph ending in a comma, its tag the next paragraph,
+    # heldout70 tr03's two quotes; an opening mark printed for the closing one at a paragraph's end, heldout66 tn01)
+    # to 0.998 / 0.9033 (1551 of 1717), so the floor was 0.9032; heldout71, heldout72 and heldout73 (1.000 / 0.667,
+    # 0.882 / 0.714 and 1.000 / 0.826 at their looks: a pronoun with another man in view, an embedded post printed
+    # without marks, a quote over a paragraph break with no reopening mark; heldout72's two-paragraph quote joined
+    # after look 2, as the convention says) and 'proclaimed' read as a verb of speech (heldout73 tu11) to 0.9975 / 0.9001 (1595 of 1772), so
+    # the floor is 0.9000.
+    assert result["recall"] >= 0.9000, [r["quote"] for r in result["misses"]]
 
 
 def test_paraphrases_floor(bench, development):
