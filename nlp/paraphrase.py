@@ -11,6 +11,7 @@ from __future__ import annotations
 from onrecord.nlp import leader_patterns as lp
 from onrecord.nlp import reported_clauses as rc
 from onrecord.nlp.epithets import describes_her
+from onrecord.nlp.disclosure_verbs import DISCLOSURE_VERBS, opens_a_that_clause
 from onrecord.nlp.paraphrase_checks import ClauseChecks
 from onrecord.nlp.quote_candidates import Attribution, clean_quote
 from onrecord.nlp.quote_marks import QUOTE_CHARS, Span
@@ -36,8 +37,7 @@ class Paraphrases(ClauseChecks):
                 continue
             belief = lemma(verb) in lp.BELIEF_VERBS
             pointed_out = lemma(verb) == "point" and any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children)
-            emphasis = lemma(verb) in lp.EMPHASIS_FRAMES and any(  # 'underscored that ...': as 'stressed that'
-                c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children) for c in verb.children)
+            emphasis = (lemma(verb) in lp.EMPHASIS_FRAMES or lemma(verb) in DISCLOSURE_VERBS) and opens_a_that_clause(verb)  # as 'stressed that'
             if lemma(verb) not in lp.INDIRECT_VERBS and lemma(verb) not in _NOUNS_THAT_REPORT \
                     and not belief and not pointed_out and not emphasis:
                 continue

@@ -8,6 +8,7 @@ from onrecord.nlp.quote_candidates import clean_quote, looks_like_a_name
 from onrecord.nlp.quote_marks import QUOTE_CHARS
 from onrecord.nlp.reported_clauses import passive_report
 from onrecord.nlp.speech_verbs import is_label, is_speech, lemma
+from onrecord.nlp.wordless_speech import reports_no_words
 
 
 class ClauseChecks:
@@ -88,6 +89,8 @@ class ClauseChecks:
                 return True  # "raids are being reported across ...": unnamed others' words
             if not (is_speech(t) or is_label(t) and any(self.in_quote[x.i] != -1 for x in t.subtree)):
                 continue  # (a labelling verb only with the label quoted: "the White House called him")
+            if reports_no_words(t, self.in_quote):
+                continue  # 'said the agents did not ask for papers': no words inside (wordless_speech.py)
             subject = self.grammar.subject(t)
             if subject is None or subject.pos_ == "PRON":
                 continue

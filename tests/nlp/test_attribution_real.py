@@ -357,11 +357,13 @@ def test_paraphrases_floor(bench, development):
     # and heldout67 (1.000 / 0.667, 1.000 / 0.062 and 1.000 / 0.600 at their looks: heldout66's calls reported as a
     # noun, 'Benioff's plea to ...') to 0.985 / 0.6314 (942 of 1492), so the floor was 0.6313; heldout43's 'John'
     # in doubt (3 pairs refused, above) and heldout68, heldout69 and heldout70 (1.000 / 0.500, 1.000 / 0.769 and
-    # 1.000 / 0.529 at their looks) to 0.986 / 0.6286 (963 of 1532), so the floor was 0.6285;
-    # heldout71, heldout72 and heldout73 (0.882 / 0.600, 1.000 / 0.600 and 1.000 / 0.615 after their looks, with five
-    # reported phrases annotated after look 2 by the convention of earlier batches: 'X defended <NP>', 'X expressed
-    # <NP>', ', highlighting <NP>') to 0.984 / 0.6277 (1000 of 1593), so the floor is 0.6276.
-    assert result["recall"] >= 0.6276, [r["quote"] for r in result["misses"]]
+    # 1.000 / 0.529 at their looks) to 0.986 / 0.6286 (963 of 1532), so the floor was 0.6285; round 50p (a negated
+    # verb of speech inside her clause reports no one's words, 'Janota added that ICE agents did not ask for ...';
+    # 'clarified that', 'shared that', 'disclosed that' and five more verbs with a that-clause) to 0.986 / 0.6364
+    # (975 of 1532), so the floor was 0.6363; heldout71, heldout72 and heldout73 (0.882 / 0.600, 1.000 / 0.600 and
+    # 1.000 / 0.615 after their looks, with five reported phrases annotated after look 2 by the convention of earlier
+    # batches: 'X defended <NP>', 'X expressed <NP>', ', highlighting <NP>') to 0.984 / 0.6353 (1012 of 1593), so the floor is 0.6352.
+    assert result["recall"] >= 0.6352, [r["quote"] for r in result["misses"]]
 
 
 def test_only_development_splits_are_read(bench):
