@@ -14,7 +14,7 @@ from onrecord.nlp.after_narration import quotes_after_narration
 from onrecord.nlp.disowned_speech import disown_mentions
 from onrecord.nlp.leader_mentions import Mentions
 from onrecord.nlp.name_lines import name_lines
-from onrecord.nlp.own_views import asks_for_a_view, gives_own_view
+from onrecord.nlp.own_views import asks_for_a_view, gives_own_view, in_a_question_put
 from onrecord.nlp.paraphrase import Paraphrases
 from onrecord.nlp.parted_tags import quotes_before_a_parted_tag
 from onrecord.nlp.participle_partials import partials_in_a_participle
@@ -160,6 +160,8 @@ class ArticleAttribution(ReportedQuotes, Continuations):
             return None  # "Okonkwo shared an article: '...'": someone else's words
         if asks_for_a_view(verb):
             return None  # "Okonkwo asked for her staff's thoughts: '...'": the words of the one asked
+        if span.embedded and in_a_question_put(tokens, verb):
+            return None  # 'when asked whether the mayor is "winning"': the asker's word
         if grammar.secondhand(verb, quoted=True, standalone=not span.embedded):
             return None
         if _relays_another(verb) or relays_a_second_speaker(verb, self.article.in_quote, is_speech):

@@ -54,3 +54,15 @@ def _names_someone(token) -> bool:
     """A name in the sentence outside the subject: a person's, or a group's whose view it may be
     ('shared her view of the union's letter:' names the union: the words may be the letter's)."""
     return token.pos_ == "PROPN" or token.ent_type_ == "PERSON"
+
+
+def in_a_question_put(tokens, verb) -> bool:
+    """'did not directly answer when asked whether the mayor is politically "winning"', 'Asked whether the
+    raids were "working," Okonkwo said ...' (heldout74 tv01): a partial quote inside the clause of a
+    question put to her ('asked', a participle: she is the one asked) is the asker's word, never hers."""
+    for ancestor in tokens[0].ancestors if tokens else ():
+        if ancestor.lemma_.lower() == "ask" and ancestor.tag_ == "VBN":
+            return True
+        if verb is not None and ancestor.i == verb.i:
+            return False  # (the quote's own verb reached: what is above it frames the whole tag)
+    return False

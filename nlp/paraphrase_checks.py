@@ -4,6 +4,7 @@ no addressee taken for what was said."""
 from __future__ import annotations
 
 from onrecord.nlp import leader_patterns as lp
+from onrecord.nlp.imperatives import addresses_the_reader
 from onrecord.nlp.quote_candidates import clean_quote, looks_like_a_name
 from onrecord.nlp.quote_marks import QUOTE_CHARS
 from onrecord.nlp.reported_clauses import passive_report
@@ -103,8 +104,8 @@ class ClauseChecks:
         """A reported phrase with someone else's speech in it: 'pointed to the union's statement
         that ...', 'a letter from 60 CEOs calling for ...', 'the mayor, who said ...', 'thanked the
         mayor for saying ...', 'what the mayor called ...': their words, not hers."""
-        if self._someone_else_speaks(tokens, leader_id):
-            return True
+        if self._someone_else_speaks(tokens, leader_id) or addresses_the_reader(verb.sent):
+            return True  # (a sentence to the reader, 'Send a message to X demanding ...': its words are no one's)
         for t in tokens:
             if t.i == verb.i or self.in_quote[t.i] != -1:
                 continue

@@ -6,6 +6,7 @@ under someone else's claim or letter is not hers."""
 from __future__ import annotations
 
 from onrecord.nlp import leader_patterns as lp
+from onrecord.nlp.own_views import in_a_question_put
 from onrecord.nlp.quote_candidates import (OWN_POSSESSIVES, Attribution, given_as_a_name, glosses_a_word, names_a_thing,
                                            worded_by_the_law)
 from onrecord.nlp.speech_verbs import is_speech
@@ -36,10 +37,12 @@ class ReportedQuotes:
     def partial_not_hers(self, index: int, tokens, leader_id: str) -> bool:
         """The guards every rule that gives a leader a partial quote found in her clause shares: the
         quote hangs under someone else's claim or letter ('the governor's claim that they are
-        "lawful"'), names a thing or is given as a name, glosses a word, or is a law's wording."""
+        "lawful"'), names a thing or is given as a name, glosses a word, is a law's wording, or is the
+        word of a question put to her ('when asked whether the mayor is "winning"')."""
         return self._in_someone_elses_words(tokens, leader_id) \
             or names_a_thing(tokens, self.article.quoted_text(index)) \
-            or given_as_a_name(tokens) or glosses_a_word(tokens) or worded_by_the_law(tokens, None)
+            or given_as_a_name(tokens) or glosses_a_word(tokens) or worded_by_the_law(tokens, None) \
+            or in_a_question_put(tokens, None)
 
     def _in_someone_elses_words(self, tokens, leader_id: str) -> bool:
         """The quote hangs under someone else's words: a claim, statement or letter whose owner
