@@ -1,8 +1,8 @@
 """Attribution on the REAL development articles (tests/data/attribution/real/dev, heldout,
 heldout2, heldout3, heldout4, heldout5, heldout6, heldout7, heldout8, heldout9, heldout10, heldout11, heldout12, heldout13,
 heldout14, heldout15, heldout16, heldout17, heldout18, heldout19, heldout20, heldout21, heldout22, heldout23,
-heldout24, heldout25, heldout26, heldout27, heldout28, heldout29, heldout30, heldout31, heldout32, heldout33, heldout34, heldout35, heldout36, heldout37, heldout38, heldout39, heldout40, heldout41, heldout42, heldout43, heldout44, heldout45, heldout46, heldout47, heldout48, heldout49, heldout50, heldout51, heldout52, heldout53, heldout54, heldout55, heldout56, heldout57 and heldout58, heldout59, heldout60, heldout61, heldout62, heldout63, heldout64, heldout65, heldout66, heldout67, heldout68, heldout69, heldout70, heldout71, heldout72, heldout73: verbatim excerpts of published reporting, with outlet, date and URL in
-articles.jsonl). The seventy-three held-out batches were each measured blind, then looked at with their misses printed, and are development data since.
+heldout24, heldout25, heldout26, heldout27, heldout28, heldout29, heldout30, heldout31, heldout32, heldout33, heldout34, heldout35, heldout36, heldout37, heldout38, heldout39, heldout40, heldout41, heldout42, heldout43, heldout44, heldout45, heldout46, heldout47, heldout48, heldout49, heldout50, heldout51, heldout52, heldout53, heldout54, heldout55, heldout56, heldout57 and heldout58, heldout59, heldout60, heldout61, heldout62, heldout63, heldout64, heldout65, heldout66, heldout67, heldout68, heldout69, heldout70, heldout71, heldout72, heldout73, heldout74, heldout75: verbatim excerpts of published reporting, with outlet, date and URL in
+articles.jsonl). The seventy-five held-out batches were each measured blind, then looked at with their misses printed, and are development data since.
 
 A new blind batch is measured by bench/attribution.py, once, and never by the test suite (every
 run would be a look at it): the suite reads the development splits by name only.
@@ -25,7 +25,7 @@ DEVELOPMENT = ("dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5",
                "heldout48", "heldout49", "heldout50", "heldout51", "heldout52", "heldout53",
                "heldout54", "heldout55", "heldout56", "heldout57", "heldout58", "heldout59", "heldout60", "heldout61", "heldout62", "heldout63", "heldout64",
                "heldout65", "heldout66", "heldout67", "heldout68", "heldout69", "heldout70",
-               "heldout71", "heldout72", "heldout73")
+               "heldout71", "heldout72", "heldout73", "heldout74", "heldout75")
 
 
 @pytest.fixture(scope="module")
@@ -215,8 +215,11 @@ def test_direct_quotes_floor(bench, development):
     # 0.882 / 0.714 and 1.000 / 0.826 at their looks: a pronoun with another man in view, an embedded post printed
     # without marks, a quote over a paragraph break with no reopening mark; heldout72's two-paragraph quote joined
     # after look 2, as the convention says) and 'proclaimed' read as a verb of speech (heldout73 tu11) to 0.9975 / 0.9001 (1595 of 1772), so
-    # the floor is 0.9000.
-    assert result["recall"] >= 0.9000, [r["quote"] for r in result["misses"]]
+    # the floor was 0.9000; heldout74 and heldout75 (0.944 / 0.773 and 0.889 / 0.667 at their looks, with rounds 50
+    # and 50p: a first name alone, 'pushed back, asking if', untagged quote paragraphs, a quote after an ellipsis) and
+    # the two guards their looks led to ('when asked whether A is "winning"', an imperative's addressee) to 0.9969 /
+    # 0.8970 (1620 of 1806), so the floor is 0.8969.
+    assert result["recall"] >= 0.8969, [r["quote"] for r in result["misses"]]
 
 
 def test_paraphrases_floor(bench, development):
@@ -362,11 +365,13 @@ def test_paraphrases_floor(bench, development):
     # 'clarified that', 'shared that', 'disclosed that' and five more verbs with a that-clause) to 0.986 / 0.6364
     # (975 of 1532), so the floor was 0.6363; heldout71, heldout72 and heldout73 (0.882 / 0.600, 1.000 / 0.600 and
     # 1.000 / 0.615 after their looks, with five reported phrases annotated after look 2 by the convention of earlier
-    # batches: 'X defended <NP>', 'X expressed <NP>', ', highlighting <NP>') to 0.984 / 0.6353 (1012 of 1593), so the floor is 0.6352.
-    assert result["recall"] >= 0.6352, [r["quote"] for r in result["misses"]]
+    # batches: 'X defended <NP>', 'X expressed <NP>', ', highlighting <NP>') to 0.984 / 0.6353 (1012 of 1593), so the floor was 0.6352; heldout74 and
+    # heldout75 (1.000 / 0.308 and 0.889 / 0.421 at their looks) to 0.985 / 0.6276 (1028 of 1638), so the floor is
+    # 0.6275.
+    assert result["recall"] >= 0.6275, [r["quote"] for r in result["misses"]]
 
 
 def test_only_development_splits_are_read(bench):
     for split in DEVELOPMENT:
         assert all(name.startswith(f"{split}/") for name in bench.load_real(split)[1])
-    assert not [split for split in DEVELOPMENT if split.startswith("heldout") and split[7:] not in ("", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14", "15", "16", "17", "18", "19", "20", "21", "22", "23", "24", "25", "26", "27", "28", "29", "30", "31", "32", "33", "34", "35", "36", "37", "38", "39", "40", "41", "42", "43", "44", "45", "46", "47", "48", "49", "50", "51", "52", "53", "54", "55", "56", "57", "58", "59", "60", "61", "62", "63", "64", "65", "66", "67", "68", "69", "70", "71", "72", "73")]
+    assert not [split for split in DEVELOPMENT if split.startswith("heldout") and split[7:] not in ("", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14", "15", "16", "17", "18", "19", "20", "21", "22", "23", "24", "25", "26", "27", "28", "29", "30", "31", "32", "33", "34", "35", "36", "37", "38", "39", "40", "41", "42", "43", "44", "45", "46", "47", "48", "49", "50", "51", "52", "53", "54", "55", "56", "57", "58", "59", "60", "61", "62", "63", "64", "65", "66", "67", "68", "69", "70", "71", "72", "73", "74", "75")]
