@@ -59,10 +59,12 @@ def _names_someone(token) -> bool:
 def in_a_question_put(tokens, verb) -> bool:
     """'did not directly answer when asked whether the mayor is politically "winning"', 'Asked whether the
     raids were "working," Okonkwo said ...' (heldout74 tv01): a partial quote inside the clause of a
-    question put to her ('asked', a participle: she is the one asked) is the asker's word, never hers."""
+    question put to her ('asked', a participle or passive: she is the one asked) is the asker's word, never
+    hers."""
     for ancestor in tokens[0].ancestors if tokens else ():
-        if ancestor.lemma_.lower() == "ask" and ancestor.tag_ == "VBN":
-            return True
+        if ancestor.lemma_.lower() == "ask" and ancestor.tag_ == "VBN" and not any(
+                c.dep_ == "nsubj" or c.dep_ == "aux" and c.lemma_.lower() == "have" for c in ancestor.children):
+            return True  # (not 'she had asked the board for "a fair hearing"': her own asking)
         if verb is not None and ancestor.i == verb.i:
             return False  # (the quote's own verb reached: what is above it frames the whole tag)
     return False

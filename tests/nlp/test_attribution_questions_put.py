@@ -20,6 +20,7 @@ def test_never_the_word_of_a_question_put_to_her(finder, said, text, word):
     ("Asked about the raids, Okonkwo called them “cruel.”", "cruel."),
     ("When asked about the raids, Okonkwo said, “They are cruel.”", "They are cruel."),
     ("Okonkwo called the raids “cruel” when asked about them.", "cruel"),
+    ("Okonkwo said she had asked the board for “a fair hearing, nothing more.”", "a fair hearing, nothing more."),
 ])
 def test_her_answer_stays_hers(finder, said, text, word):
     assert ("mara-okonkwo", normalize_quote(word)) in said(finder, text)
