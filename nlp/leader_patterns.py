@@ -133,7 +133,7 @@ PARAPHRASE_FRAMES = {
     "articulate": ("dobj",),                     # articulated the emotional weight that ...
     "note": ("dobj",),                           # noted a modest uptick in customers
     "report": ("dobj",), "estimate": ("dobj",),  # reports a 40% drop, estimated a loss (never 'reported X to police')
-    "reiterate": ("dobj",),
+    "reiterate": ("dobj",), "acknowledge": ("dobj",),  # acknowledged the sensitivity of the issue
     "echo": ("dobj",),                           # echoed these concerns
     "object": ("to",),                           # objected to the presence of agents
     "pledge": ("xcomp",),
@@ -158,7 +158,7 @@ PARAPHRASE_FRAMES = {
 # Verbs of emphasis or report whose object says what was said only when it is more than a bare
 # noun and no gloss on a quote ("highlighted the close cooperation between ..."; paraphrase._only_a_gloss).
 EMPHASIS_FRAMES = frozenset({"highlight", "underscore", "articulate", "note", "report", "estimate"})
-OBJECT_FRAMES = EMPHASIS_FRAMES | {"criticize", "criticise", "defend"}  # (judgements: the same guards)
+OBJECT_FRAMES = EMPHASIS_FRAMES | {"criticize", "criticise", "defend", "acknowledge"}  # (judgements: the same guards)
 # Objects that name a feeling voiced to or for someone, for "dobj:feeling" ("expressed gratitude
 # to officials for negotiating ...", "offered condolences to the families").
 FEELING_NOUNS = frozenset({

@@ -16,7 +16,7 @@ from onrecord.nlp.paraphrase_checks import ClauseChecks
 from onrecord.nlp.quote_candidates import Attribution, clean_quote
 from onrecord.nlp.quote_marks import QUOTE_CHARS, Span
 from onrecord.nlp.reported_clauses import (complements, concessive, habitual, long_standing, only_a_pointer, opens_with_wh,
-                                           own_clause, parenthetical_tag, with_infinitive, without_relative_aside)
+                                           acknowledges_no_words, own_clause, parenthetical_tag, with_infinitive, without_relative_aside)
 from onrecord.nlp.speech_verbs import according_to, is_expressive, is_label, is_speech, lemma
 
 
@@ -225,7 +225,7 @@ class Paraphrases(ClauseChecks):
                            for x in self.doc[c.i:c.sent.end]) for c in verb.children):
                 continue  # 'framed his stance as ..., saying: "..."': the reporter's lead into her quote
                 # (but 'called for ..., warning that "hope without action" invites ...': a partial quote)
-            if lemma(verb) in lp.OBJECT_FRAMES and self._only_a_gloss(verb, parts["dobj"], said):
+            if lemma(verb) == "acknowledge" and acknowledges_no_words(verb, parts["dobj"]) or lemma(verb) in lp.OBJECT_FRAMES and self._only_a_gloss(verb, parts["dobj"], said):
                 continue  # 'she said, highlighting the chilling effect ...': the reporter's reading of her words
             subject = self.grammar.subject(verb)
             if lemma(verb) == "echo" and (subject is not None and subject.pos_ == "NOUN" or only_a_pointer(said) and not any(

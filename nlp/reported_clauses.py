@@ -236,3 +236,14 @@ def only_a_pointer(said) -> bool:
     head = next((t for t in words if t.head not in words), None)
     return head is not None and head.pos_ == "NOUN" and len(words) <= 3 and any(
         c.lower_ in ("this", "these", "that", "those", "such", "similar", "same") for c in head.children)
+
+
+def acknowledges_no_words(verb, obj) -> bool:
+    """'acknowledged Linda Chow', 'acknowledged the families in the room': an object that is a
+    person (a name, a pronoun, a noun for people) carries none of her words, only whom she turned
+    to; 'took to X to acknowledge the gift', 'refused to acknowledge ...': an infinitive is an aim
+    or a refusal, no statement; 'acknowledged the toll, praising their empathy as ...': a participle
+    after it carries what she said, the acknowledgement only its lead-in."""
+    return obj.pos_ in ("PROPN", "PRON") or obj.ent_type_ in ("PERSON", "NORP") or lp.is_person_noun(obj.lower_) \
+        or any(c.tag_ == "TO" for c in verb.children) \
+        or any(c.dep_ == "advcl" and c.tag_ == "VBG" and c.i > verb.i for c in verb.children)

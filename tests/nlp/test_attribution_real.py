@@ -366,9 +366,10 @@ def test_paraphrases_floor(bench, development):
     # (975 of 1532), so the floor was 0.6363; heldout71, heldout72 and heldout73 (0.882 / 0.600, 1.000 / 0.600 and
     # 1.000 / 0.615 after their looks, with five reported phrases annotated after look 2 by the convention of earlier
     # batches: 'X defended <NP>', 'X expressed <NP>', ', highlighting <NP>') to 0.984 / 0.6353 (1012 of 1593), so the floor was 0.6352; heldout74 and
-    # heldout75 (1.000 / 0.308 and 0.889 / 0.421 at their looks) to 0.985 / 0.6276 (1028 of 1638), so the floor is
-    # 0.6275.
-    assert result["recall"] >= 0.6275, [r["quote"] for r in result["misses"]]
+    # heldout75 (1.000 / 0.308 and 0.889 / 0.421 at their looks) to 0.985 / 0.6276 (1028 of 1638), so the floor was
+    # 0.6275; round 51p ('acknowledged <NP>' read as 'defended <NP>' is, 'Levy acknowledged the sensitivity of the
+    # issue') to 0.985 / 0.6313 (1034 of 1638), so the floor is 0.6312.
+    assert result["recall"] >= 0.6312, [r["quote"] for r in result["misses"]]
 
 
 def test_only_development_splits_are_read(bench):
