@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from onrecord.nlp import leader_patterns as lp
 from onrecord.nlp.fronted_views import clause_subject_in_her_view
+from onrecord.nlp.joined_titles import name_head
 from onrecord.nlp.kin_appositions import kin_possessors
 from onrecord.nlp.speech_verbs import is_speech
 
@@ -215,9 +216,7 @@ class Antecedents:
                 mentioned = leader_id in (self.by_title(t), self.by_role(t))
             if not mentioned:
                 continue
-            node = t
-            while node.dep_ in ("compound", "appos", "flat") and node.head.i != node.i:
-                node = node.head
+            node = name_head(t)  # (past a title joined before the name: 'president and CEO Jose Munoz')
             if node.dep_ == "nsubj" or node.dep_ == "ROOT" and (any(
                     getattr(self.grammar.subject(c), "i", -1) == node.i for c in node.children if c.dep_ == "acl")
                     or _her_clause_swallowed_the_verb(node)):

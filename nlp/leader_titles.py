@@ -8,6 +8,7 @@ from __future__ import annotations
 from onrecord.nlp import leader_patterns as lp
 from onrecord.nlp.described_roles import described_leader, holds_it_now
 from onrecord.nlp.epithets import age_epithet, set_off_relative
+from onrecord.nlp.joined_titles import joined_name
 from onrecord.nlp.named_later import STANDING
 
 # a title under these words is another post than the one of that name ("deputy chief executive")
@@ -110,6 +111,9 @@ class Titles:
         A person noun the tagger took for a proper one is such a noun too ("CoreCivic's CEO, Damon
         Hininger, stated ...": 'CEO' is NNP), never a name ('Linda Chow, Mara Okonkwo, ...') (round 48)."""
         doc = noun.doc
+        joined = joined_name(noun)  # ('Company president and CEO Jose Munoz delivered ...': one person)
+        if joined is not None and joined.i in self.leader_at:
+            return self.leader_at[joined.i]
         beside = [c for c in noun.children if c.dep_ == "appos"]
         if not _a_singular_noun(noun) or len(beside) != 1 or beside[0].i not in self.leader_at \
                 or any(c.dep_ in ("conj", "cc") for c in (*noun.children, *beside[0].children)):

@@ -218,8 +218,10 @@ def test_direct_quotes_floor(bench, development):
     # the floor was 0.9000; heldout74 and heldout75 (0.944 / 0.773 and 0.889 / 0.667 at their looks, with rounds 50
     # and 50p: a first name alone, 'pushed back, asking if', untagged quote paragraphs, a quote after an ellipsis) and
     # the two guards their looks led to ('when asked whether A is "winning"', an imperative's addressee) to 0.9969 /
-    # 0.8970 (1620 of 1806), so the floor is 0.8969.
-    assert result["recall"] >= 0.8969, [r["quote"] for r in result["misses"]]
+    # 0.8970 (1620 of 1806), so the floor was 0.8969; round 51's rule (two titles joined before one name are one
+    # person's: 'Company president and CEO Jose Munoz delivered ...', then '"...," he said', heldout75 tw01) to
+    # 0.9969 / 0.8976 (1621 of 1806), so the floor is 0.8975.
+    assert result["recall"] >= 0.8975, [r["quote"] for r in result["misses"]]
 
 
 def test_paraphrases_floor(bench, development):
@@ -368,8 +370,9 @@ def test_paraphrases_floor(bench, development):
     # batches: 'X defended <NP>', 'X expressed <NP>', ', highlighting <NP>') to 0.984 / 0.6353 (1012 of 1593), so the floor was 0.6352; heldout74 and
     # heldout75 (1.000 / 0.308 and 0.889 / 0.421 at their looks) to 0.985 / 0.6276 (1028 of 1638), so the floor was
     # 0.6275; round 51p ('acknowledged <NP>' read as 'defended <NP>' is, 'Levy acknowledged the sensitivity of the
-    # issue') to 0.985 / 0.6313 (1034 of 1638), so the floor is 0.6312.
-    assert result["recall"] >= 0.6312, [r["quote"] for r in result["misses"]]
+    # issue') and round 51 (two titles joined before one name: 'CEO and owner Gary Rohwer told WOWT ... He said
+    # federal agents entered the plant ...', heldout12 rl06) to 0.985 / 0.6319 (1035 of 1638), so the floor is 0.6318.
+    assert result["recall"] >= 0.6318, [r["quote"] for r in result["misses"]]
 
 
 def test_only_development_splits_are_read(bench):
