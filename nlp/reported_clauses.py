@@ -214,8 +214,12 @@ def set_off_before(tag) -> bool:
     """'However, she said, it still was "a chance to ..."': a speech verb set off by commas before the
     clause it reports, which the parser hangs on that clause's verb; the clause is what follows the
     second comma. Only mid-sentence (a comma before the tag too) and with nothing but the speaker and
-    the commas in the tag."""
+    the commas in the tag. A clause opened by a subordinating word ('Immigration is all they talk about,
+    he says, as news anchors discuss ...', heldout77 ty07) hangs on the clause before the tag, and is the
+    reporter's scene, not what the tag reports."""
     doc = tag.doc
+    if any(c.dep_ == "mark" for c in tag.head.children):
+        return False
     words = [t for t in tag.subtree if not t.is_punct]
     left, right = words[0].i, words[-1].i
     return tag.head.i > tag.i and left > tag.sent.start and doc[left - 1].text == "," \

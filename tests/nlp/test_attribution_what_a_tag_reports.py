@@ -1,0 +1,46 @@
+"""What a tag of speech reports, where the clause the parser gives it is not what was said.
+FICTIONAL: Mara Okonkwo, Streamwave and the Riverton Ledger are invented. The forms were found at the
+look 1 of heldout77 (ty07) and heldout79 (ua07), each a narration given to a leader as her reported words:
+- a tag set off by commas before a clause opened by a subordinating word ('..., he says, as news anchors
+  discuss ...'): that clause is the reporter's scene (reported_clauses.set_off_before);
+- a tag whose colon opens a quote ('In the text on X it is ..., Hoffman writes: "..."'): it reports the
+  quote, not the clause before it (paraphrase_checks._introduces_a_quote)."""
+import pytest
+
+from onrecord.nlp.quotes import QuoteFinder, normalize_quote
+
+OKONKWO = [{"id": "mara-okonkwo", "name": "Mara Okonkwo", "aliases": ["Okonkwo"], "title": "CEO",
+            "organization": "Streamwave"}]
+
+
+@pytest.fixture(scope="module")
+def finder():
+    return QuoteFinder(OKONKWO)
+
+
+def _words(finder, text, kind):
+    return {normalize_quote(q.quote) for q in finder.find(text) if q.kind == kind}
+
+
+@pytest.mark.parametrize("text,never", [
+    ("Mara Okonkwo has noticed that customers come in less often. Immigration is all they talk about, she says, "
+     "as news anchors discuss immigration enforcement on the shop’s flat screen TV.", "news anchors"),
+    ("Mara Okonkwo has noticed that customers come in less often. Immigration is all they talk about, she says, "
+     "while news anchors discuss immigration enforcement on the shop’s flat screen TV.", "news anchors"),
+    ("In the text on X it is the field of thought written for the Riverton Ledger, Okonkwo writes: “We in "
+     "Riverton cannot stand back and hope the raids will stop.”", "field of thought"),
+])
+def test_a_scene_or_a_lead_is_never_her_reported_words(finder, text, never):
+    assert not any(never in words for words in _words(finder, text, "paraphrase"))
+
+
+def test_a_clause_set_off_after_her_tag_is_still_hers(finder):
+    text = "Mara Okonkwo spoke to staff on Monday. However, she said, the plant would reopen on Friday."
+    assert any(normalize_quote("the plant would reopen on Friday") in words for words in _words(finder, text, "paraphrase"))
+
+
+def test_the_quote_after_her_colon_is_still_hers(finder):
+    text = ("In the text on X it is the field of thought written for the Riverton Ledger, Okonkwo writes: “We in "
+            "Riverton cannot stand back and hope the raids will stop.”")
+    assert normalize_quote("We in Riverton cannot stand back and hope the raids will stop.") in _words(
+        finder, text, "quote")
