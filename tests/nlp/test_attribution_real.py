@@ -1,8 +1,8 @@
 """Attribution on the REAL development articles (tests/data/attribution/real/dev, heldout,
 heldout2, heldout3, heldout4, heldout5, heldout6, heldout7, heldout8, heldout9, heldout10, heldout11, heldout12, heldout13,
 heldout14, heldout15, heldout16, heldout17, heldout18, heldout19, heldout20, heldout21, heldout22, heldout23,
-heldout24, heldout25, heldout26, heldout27, heldout28, heldout29, heldout30, heldout31, heldout32, heldout33, heldout34, heldout35, heldout36, heldout37, heldout38, heldout39, heldout40, heldout41, heldout42, heldout43, heldout44, heldout45, heldout46, heldout47, heldout48, heldout49, heldout50, heldout51, heldout52, heldout53, heldout54, heldout55, heldout56, heldout57 and heldout58, heldout59, heldout60, heldout61, heldout62, heldout63, heldout64, heldout65, heldout66, heldout67, heldout68, heldout69, heldout70, heldout71, heldout72, heldout73, heldout74, heldout75: verbatim excerpts of published reporting, with outlet, date and URL in
-articles.jsonl). The seventy-five held-out batches were each measured blind, then looked at with their misses printed, and are development data since.
+heldout24, heldout25, heldout26, heldout27, heldout28, heldout29, heldout30, heldout31, heldout32, heldout33, heldout34, heldout35, heldout36, heldout37, heldout38, heldout39, heldout40, heldout41, heldout42, heldout43, heldout44, heldout45, heldout46, heldout47, heldout48, heldout49, heldout50, heldout51, heldout52, heldout53, heldout54, heldout55, heldout56, heldout57 and heldout58, heldout59, heldout60, heldout61, heldout62, heldout63, heldout64, heldout65, heldout66, heldout67, heldout68, heldout69, heldout70, heldout71, heldout72, heldout73, heldout74, heldout75, heldout76, heldout77, heldout78, heldout79, heldout80: verbatim excerpts of published reporting, with outlet, date and URL in
+articles.jsonl). The eighty held-out batches were each measured blind, then looked at with their misses printed, and are development data since.
 
 A new blind batch is measured by bench/attribution.py, once, and never by the test suite (every
 run would be a look at it): the suite reads the development splits by name only.
@@ -25,7 +25,8 @@ DEVELOPMENT = ("dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5",
                "heldout48", "heldout49", "heldout50", "heldout51", "heldout52", "heldout53",
                "heldout54", "heldout55", "heldout56", "heldout57", "heldout58", "heldout59", "heldout60", "heldout61", "heldout62", "heldout63", "heldout64",
                "heldout65", "heldout66", "heldout67", "heldout68", "heldout69", "heldout70",
-               "heldout71", "heldout72", "heldout73", "heldout74", "heldout75")
+               "heldout71", "heldout72", "heldout73", "heldout74", "heldout75",
+               "heldout76", "heldout77", "heldout78", "heldout79", "heldout80")
 
 
 @pytest.fixture(scope="module")
@@ -220,8 +221,10 @@ def test_direct_quotes_floor(bench, development):
     # the two guards their looks led to ('when asked whether A is "winning"', an imperative's addressee) to 0.9969 /
     # 0.8970 (1620 of 1806), so the floor was 0.8969; round 51's rule (two titles joined before one name are one
     # person's: 'Company president and CEO Jose Munoz delivered ...', then '"...," he said', heldout75 tw01) to
-    # 0.9969 / 0.8976 (1621 of 1806), so the floor is 0.8975.
-    assert result["recall"] >= 0.8975, [r["quote"] for r in result["misses"]]
+    # 0.9969 / 0.8976 (1621 of 1806), so the floor was 0.8975; heldout76 to heldout80 (1.000 / 0.733, 0.857, 1.000,
+    # 0.545 and 0.842 at their looks: partial quotes, 'can be heard saying', pronoun tags in doubt) to 0.9971 / 0.8940
+    # (1695 of 1896), so the floor is 0.8939.
+    assert result["recall"] >= 0.8939, [r["quote"] for r in result["misses"]]
 
 
 def test_paraphrases_floor(bench, development):
@@ -371,11 +374,14 @@ def test_paraphrases_floor(bench, development):
     # heldout75 (1.000 / 0.308 and 0.889 / 0.421 at their looks) to 0.985 / 0.6276 (1028 of 1638), so the floor was
     # 0.6275; round 51p ('acknowledged <NP>' read as 'defended <NP>' is, 'Levy acknowledged the sensitivity of the
     # issue') and round 51 (two titles joined before one name: 'CEO and owner Gary Rohwer told WOWT ... He said
-    # federal agents entered the plant ...', heldout12 rl06) to 0.985 / 0.6319 (1035 of 1638), so the floor is 0.6318.
-    assert result["recall"] >= 0.6318, [r["quote"] for r in result["misses"]]
+    # federal agents entered the plant ...', heldout12 rl06) to 0.985 / 0.6319 (1035 of 1638), so the floor was 0.6318;
+    # heldout76 to heldout80 (0.750 / 0.261, 0.870 / 0.690, 1.000 / 0.471, 0.750 / 0.091 and 1.000 / 0.273 at their
+    # looks, four of the six unmatched pairs narrations guarded since: nlp/lost_subjects.py and two tag checks) to
+    # 0.9835 / 0.6139 (1075 of 1751), so the floor is 0.6138.
+    assert result["recall"] >= 0.6138, [r["quote"] for r in result["misses"]]
 
 
 def test_only_development_splits_are_read(bench):
     for split in DEVELOPMENT:
         assert all(name.startswith(f"{split}/") for name in bench.load_real(split)[1])
-    assert not [split for split in DEVELOPMENT if split.startswith("heldout") and split[7:] not in ("", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14", "15", "16", "17", "18", "19", "20", "21", "22", "23", "24", "25", "26", "27", "28", "29", "30", "31", "32", "33", "34", "35", "36", "37", "38", "39", "40", "41", "42", "43", "44", "45", "46", "47", "48", "49", "50", "51", "52", "53", "54", "55", "56", "57", "58", "59", "60", "61", "62", "63", "64", "65", "66", "67", "68", "69", "70", "71", "72", "73", "74", "75")]
+    assert not [split for split in DEVELOPMENT if split.startswith("heldout") and split[7:] not in ("", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14", "15", "16", "17", "18", "19", "20", "21", "22", "23", "24", "25", "26", "27", "28", "29", "30", "31", "32", "33", "34", "35", "36", "37", "38", "39", "40", "41", "42", "43", "44", "45", "46", "47", "48", "49", "50", "51", "52", "53", "54", "55", "56", "57", "58", "59", "60", "61", "62", "63", "64", "65", "66", "67", "68", "69", "70", "71", "72", "73", "74", "75", "76", "77", "78", "79", "80")]
