@@ -20,13 +20,24 @@ def finder():
     return QuoteFinder(OKONKWO_AND_REYNA)
 
 
+class Said:
+    """said(finder, text, kind=None) -> {(leader id, normalised words)}, of one kind ("quote" or
+    "paraphrase") when kind is given; said.to(...) the leaders given exactly some words, said.by(...)
+    the words given to one leader."""
+
+    def __call__(self, finder, text, kind=None):
+        return {(q.leader_id, normalize_quote(q.quote)) for q in finder.find(text) if kind is None or q.kind == kind}
+
+    def to(self, finder, text, words, kind=None):
+        return {leader for leader, w in self(finder, text, kind) if w == normalize_quote(words)}
+
+    def by(self, finder, text, leader="mara-okonkwo", kind=None):
+        return {w for who, w in self(finder, text, kind) if who == leader}
+
+
 @pytest.fixture(scope="session")
 def said():
-    """said(finder, text, kind=None) -> {(leader id, normalised words)}, of one kind ("quote" or
-    "paraphrase") when kind is given."""
-    def pairs(finder, text, kind=None):
-        return {(q.leader_id, normalize_quote(q.quote)) for q in finder.find(text) if kind is None or q.kind == kind}
-    return pairs
+    return Said()
 
 
 @pytest.fixture(scope="session")

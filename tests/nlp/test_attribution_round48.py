@@ -24,10 +24,6 @@ BAKERS = "We cannot find enough bakers this summer"
 BAKERS_WORDS = normalize_quote(BAKERS)
 
 
-def _to(said, finder, text, words):
-    return {leader for leader, w in said(finder, text) if w == normalize_quote(words)}
-
-
 # --- (a) a title the tagger read as a name, with her name beside it ------------------------------
 
 ALSO = "She also said that the bakery is looking for “new workers” to fill the night shifts."
@@ -91,7 +87,7 @@ def test_keeps_what_she_summed_up(finder, said, text, leader):
     f"{BEFORE}Mara Okonkwo met Linda Chow on Friday, and she summed it up: “{SHIFT}”",
 ])
 def test_never_gives_her_what_someone_else_summed_up(finder, said, text):
-    assert not _to(said, finder, text, SHIFT) & {"mara-okonkwo", "tomas-reyna"}
+    assert not said.to(finder, text, SHIFT) & {"mara-okonkwo", "tomas-reyna"}
 
 
 # --- (c) a thing acting on a thing is no one in view ----------------------------------------------
@@ -127,10 +123,10 @@ def test_keeps_her_she_past_a_thing_acting_on_a_thing(finder, said, sentence):
     "The bakery’s post added a line for customers, and Linda Chow shared it.",
 ])
 def test_never_reads_past_someone_who_may_be_she(finder, said, sentence):
-    assert "mara-okonkwo" not in _to(said, finder, _lock(sentence), LOCK)
+    assert "mara-okonkwo" not in said.to(finder, _lock(sentence), LOCK)
 
 
 @pytest.mark.xfail(strict=True, reason="a bare surname opening its sentence, which the model tags as no one, is "
                    "no one in view on main too (found while writing round 48's tests; not from its rules)")
 def test_a_bare_surname_opening_the_sentence_is_someone(finder, said):
-    assert "mara-okonkwo" not in _to(said, finder, _lock("Chow even added extra locks after customers asked for them."), LOCK)
+    assert "mara-okonkwo" not in said.to(finder, _lock("Chow even added extra locks after customers asked for them."), LOCK)

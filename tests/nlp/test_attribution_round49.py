@@ -23,16 +23,11 @@ a leader only mentioned; a pronoun with another person of that gender in view) s
 someone else's, never hers."""
 import pytest
 
-from onrecord.nlp.quotes import normalize_quote
 
 BEFORE = "Bakers across the valley are worried about the raids.\n\n"
 NAMED = "Bakers across the valley are worried about the raids. Mara Okonkwo runs a bakery on Main Street.\n\n"
 BAKERS = "We cannot find enough bakers this summer"
 AFTER = "\n\nThe bakery opens at six."
-
-
-def _to(said, finder, text, words):
-    return {leader for leader, w in said(finder, text) if w == normalize_quote(words)}
 
 
 # --- (a) a `who` after a leader's name that is the complement of `be` ---------------------------
@@ -42,13 +37,13 @@ def _to(said, finder, text, words):
     f"{BEFORE}One of the most vocal has been the baker Mara Okonkwo, who has characterized the raids as “a disgrace.”",
 ])
 def test_keeps_who_after_her_name_as_the_complement(finder, said, text):
-    assert "mara-okonkwo" in _to(said, finder, text, "a disgrace.")
+    assert "mara-okonkwo" in said.to(finder, text, "a disgrace.")
 
 
 def test_keeps_who_after_a_title_as_the_complement_for_her(finder, said):
     """The reading as before: 'X is a contractor who says ...' is X's (the complement no name)."""
     text = f"{BEFORE}Mara Okonkwo is a baker who has called the raids “a disgrace.”"
-    assert "mara-okonkwo" in _to(said, finder, text, "a disgrace.")
+    assert "mara-okonkwo" in said.to(finder, text, "a disgrace.")
 
 
 @pytest.mark.parametrize("text", [
@@ -72,12 +67,12 @@ def test_keeps_who_after_a_title_as_the_complement_for_her(finder, said):
     f"{BEFORE}The loudest critic was a lawyer for Mara Okonkwo, who called the raids “a disgrace.”",
 ])
 def test_never_who_for_another(finder, said, text):
-    assert "mara-okonkwo" not in _to(said, finder, text, "a disgrace.") | _to(said, finder, text, "a disgrace")
+    assert "mara-okonkwo" not in said.to(finder, text, "a disgrace.") | said.to(finder, text, "a disgrace")
 
 
 def test_never_who_then_she_with_another_woman_in_view(finder, said):
     text = f"{BEFORE}The most vocal critic is Mara Okonkwo, who met Linda Chow on Friday. “{BAKERS},” she said."
-    assert "mara-okonkwo" not in _to(said, finder, text, BAKERS)
+    assert "mara-okonkwo" not in said.to(finder, text, BAKERS)
 
 
 # --- (b) a doubled opening mark is not an outer pair ---------------------------------------------
@@ -87,13 +82,13 @@ THEN = "That is why we should calm down."
 
 def test_keeps_the_second_quote_after_a_doubled_opening_mark(finder, said):
     text = f"{BEFORE}““{BAKERS},” Okonkwo said. “{THEN}”{AFTER}"
-    assert "mara-okonkwo" in _to(said, finder, text, BAKERS)
-    assert "mara-okonkwo" in _to(said, finder, text, THEN)
+    assert "mara-okonkwo" in said.to(finder, text, BAKERS)
+    assert "mara-okonkwo" in said.to(finder, text, THEN)
 
 
 def test_keeps_an_outer_pair_around_a_quoted_paragraph(finder, said):
     text = f'{BEFORE}""{BAKERS}," Reyna told investors."{AFTER}'
-    assert "tomas-reyna" in _to(said, finder, text, BAKERS)
+    assert "tomas-reyna" in said.to(finder, text, BAKERS)
 
 
 @pytest.mark.parametrize("text", [
@@ -108,7 +103,7 @@ def test_keeps_an_outer_pair_around_a_quoted_paragraph(finder, said):
         "Main Street.", "Main Street. Linda Chow met her there."),
 ])
 def test_never_a_doubled_mark_for_another(finder, said, text):
-    found = _to(said, finder, text, BAKERS) | _to(said, finder, text, THEN)
+    found = said.to(finder, text, BAKERS) | said.to(finder, text, THEN)
     assert "mara-okonkwo" not in found
 
 
@@ -122,7 +117,7 @@ SENSIBLE = "It is not remotely sensible to round up and deport everyone"
     "mentioned economist Tomas Reyna.",
 ])
 def test_keeps_a_role_word_before_the_name(finder, said, tag):
-    assert "tomas-reyna" in _to(said, finder, f"{BEFORE}“{SENSIBLE},” {tag}{AFTER}", SENSIBLE)
+    assert "tomas-reyna" in said.to(finder, f"{BEFORE}“{SENSIBLE},” {tag}{AFTER}", SENSIBLE)
 
 
 @pytest.mark.parametrize("tag", [
@@ -149,12 +144,12 @@ def test_keeps_a_role_word_before_the_name(finder, said, tag):
     "mentioned, praising Tomas Reyna.",
 ])
 def test_never_a_role_word_for_another(finder, said, tag):
-    assert "tomas-reyna" not in _to(said, finder, f"{BEFORE}“{SENSIBLE},” {tag}{AFTER}", SENSIBLE)
+    assert "tomas-reyna" not in said.to(finder, f"{BEFORE}“{SENSIBLE},” {tag}{AFTER}", SENSIBLE)
 
 
 def test_never_a_caption_with_a_role_word(finder, said):
     text = f"{BEFORE}“{SENSIBLE},” read the sign. Pictured: economist Tomas Reyna, owner of Reyna Roofing, in his shop.{AFTER}"
-    assert "tomas-reyna" not in _to(said, finder, text, SENSIBLE)
+    assert "tomas-reyna" not in said.to(finder, text, SENSIBLE)
 
 
 # --- (d) a quote between two reports of her words --------------------------------------------------
@@ -165,7 +160,7 @@ SUITS = "They did not stop people in suits, they stopped people who looked like 
 
 def test_keeps_a_quote_between_two_reports_of_hers(finder, said):
     text = f"{BEFORE}{SAID} “{SUITS}” Okonkwo says one customer pulled in just to buy bread and agents detained him.{AFTER}"
-    assert "mara-okonkwo" in _to(said, finder, text, SUITS)
+    assert "mara-okonkwo" in said.to(finder, text, SUITS)
 
 
 @pytest.mark.parametrize("then", [
@@ -191,7 +186,7 @@ def test_keeps_a_quote_between_two_reports_of_hers(finder, said):
 ])
 def test_never_a_quote_between_for_another(finder, said, then):
     text = f"{BEFORE}{SAID} “{SUITS}” {then}{AFTER}"
-    assert "mara-okonkwo" not in _to(said, finder, text, SUITS)
+    assert "mara-okonkwo" not in said.to(finder, text, SUITS)
 
 
 @pytest.mark.parametrize("text", [
@@ -207,4 +202,4 @@ def test_never_a_quote_between_for_another(finder, said, then):
     f"customer pulled in and agents detained him.{AFTER}",
 ])
 def test_never_a_quote_between_reports_not_hers(finder, said, text):
-    assert "mara-okonkwo" not in _to(said, finder, text, SUITS)
+    assert "mara-okonkwo" not in said.to(finder, text, SUITS)

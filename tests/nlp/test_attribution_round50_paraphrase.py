@@ -27,18 +27,9 @@ guards of (b) are the indirect rule's own. The keep-tests fail on main; the must
 main."""
 import pytest
 
-from onrecord.nlp.quotes import normalize_quote
 
 BEFORE = "Bakers across the valley are worried about the raids.\n\n"
 NAMED = "Bakers across the valley are worried about the raids. Mara Okonkwo runs a bakery on Main Street.\n\n"
-
-
-def _paraphrased(said, finder, text, words):
-    return {leader for leader, w in said(finder, text, "paraphrase") if w == normalize_quote(words)}
-
-
-def _any_to(said, finder, text, leader="mara-okonkwo"):
-    return {w for who, w in said(finder, text) if who == leader}
 
 
 # --- (a) a verb of speech inside her clause that reports no words ------------------------------
@@ -50,7 +41,7 @@ def _any_to(said, finder, text, leader="mara-okonkwo"):
      "the officers never asked for identification from the cashiers"),
 ])
 def test_keeps_her_clause_with_a_wordless_verb_of_speech(finder, said, text, words):
-    assert "mara-okonkwo" in _paraphrased(said, finder, text, words)
+    assert "mara-okonkwo" in said.to(finder, text, words, "paraphrase")
 
 
 @pytest.mark.parametrize("text", [
@@ -79,7 +70,7 @@ def test_never_her_clause_with_anothers_words(finder, said, text):
     f"{NAMED}Okonkwo met Linda Chow on Friday. She said that the agents did not ask for papers.",
 ])
 def test_never_a_wordless_clause_for_another(finder, said, text):
-    assert not _any_to(said, finder, text)
+    assert not said.by(finder, text)
 
 
 # --- (b) a verb of disclosure or clarification with a that-clause ------------------------------
@@ -96,7 +87,7 @@ def test_never_a_wordless_clause_for_another(finder, said, text):
 ])
 def test_keeps_a_disclosure_with_a_that_clause(finder, said, text, words):
     leader = "tomas-reyna" if "Reyna" in text else "mara-okonkwo"
-    assert leader in _paraphrased(said, finder, text, words)
+    assert leader in said.to(finder, text, words, "paraphrase")
 
 
 @pytest.mark.parametrize("text", [
@@ -112,7 +103,7 @@ def test_keeps_a_disclosure_with_a_that_clause(finder, said, text, words):
     f"{BEFORE}Mara Okonkwo denied that she had disclosed the names of the workers.",
 ])
 def test_never_a_disclosure_without_her_clause(finder, said, text):
-    assert not _any_to(said, finder, text)
+    assert not said.by(finder, text)
 
 
 @pytest.mark.parametrize("text", [
@@ -128,4 +119,4 @@ def test_never_a_disclosure_without_her_clause(finder, said, text):
     "Okonkwo Clarifies That Bakery Will Stay Open\n\nBakers across the valley are worried about the raids.",
 ])
 def test_never_a_disclosure_for_another(finder, said, text):
-    assert not _any_to(said, finder, text)
+    assert not said.by(finder, text)

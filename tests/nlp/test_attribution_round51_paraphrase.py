@@ -28,18 +28,9 @@ rule's own, shared with 'defended' (without the negation check 'did not acknowle
 The keep-tests fail on main; the must-nevers pass on main."""
 import pytest
 
-from onrecord.nlp.quotes import normalize_quote
 
 BEFORE = "Bakers across the valley are worried about the raids.\n\n"
 NAMED = "Bakers across the valley are worried about the raids. Mara Okonkwo runs a bakery on Main Street.\n\n"
-
-
-def _paraphrased(said, finder, text, words):
-    return {leader for leader, w in said(finder, text, "paraphrase") if w == normalize_quote(words)}
-
-
-def _any_to(said, finder, text, leader="mara-okonkwo"):
-    return {w for who, w in said(finder, text) if who == leader}
 
 
 @pytest.mark.parametrize("text, words", [
@@ -52,7 +43,7 @@ def _any_to(said, finder, text, leader="mara-okonkwo"):
 ])
 def test_keeps_an_acknowledged_position(finder, said, text, words):
     leader = "tomas-reyna" if "Reyna" in text else "mara-okonkwo"
-    assert leader in _paraphrased(said, finder, text, words)
+    assert leader in said.to(finder, text, words, "paraphrase")
 
 
 @pytest.mark.parametrize("text", [
@@ -70,12 +61,12 @@ def test_keeps_an_acknowledged_position(finder, said, text, words):
     f"{BEFORE}Mara Okonkwo denied that she had acknowledged the impact of the raids.",
 ])
 def test_never_an_acknowledgement_without_her_words(finder, said, text):
-    assert not _any_to(said, finder, text)
+    assert not said.by(finder, text)
 
 
 def test_never_the_acknowledgement_before_her_participle(finder, said):
     text = f"{BEFORE}Okonkwo acknowledged the heavy toll on her workers, praising their courage as a strength of the bakery."
-    assert not {w for w in _any_to(said, finder, text) if w.startswith("acknowledged")}
+    assert not {w for w in said.by(finder, text) if w.startswith("acknowledged")}
 
 
 @pytest.mark.parametrize("text", [
@@ -89,4 +80,4 @@ def test_never_the_acknowledgement_before_her_participle(finder, said):
     "Okonkwo Acknowledges The Painful Impact Of The Raids\n\nBakers across the valley are worried.",
 ])
 def test_never_an_acknowledgement_for_another(finder, said, text):
-    assert not _any_to(said, finder, text)
+    assert not said.by(finder, text)

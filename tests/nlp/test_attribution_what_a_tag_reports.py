@@ -7,19 +7,7 @@ look 1 of heldout77 (ty07) and heldout79 (ua07), each a narration given to a lea
   quote, not the clause before it (paraphrase_checks._introduces_a_quote)."""
 import pytest
 
-from onrecord.nlp.quotes import QuoteFinder, normalize_quote
-
-OKONKWO = [{"id": "mara-okonkwo", "name": "Mara Okonkwo", "aliases": ["Okonkwo"], "title": "CEO",
-            "organization": "Streamwave"}]
-
-
-@pytest.fixture(scope="module")
-def finder():
-    return QuoteFinder(OKONKWO)
-
-
-def _words(finder, text, kind):
-    return {normalize_quote(q.quote) for q in finder.find(text) if q.kind == kind}
+from onrecord.nlp.quotes import normalize_quote
 
 
 @pytest.mark.parametrize("text,never", [
@@ -30,17 +18,18 @@ def _words(finder, text, kind):
     ("In the text on X it is the field of thought written for the Riverton Ledger, Okonkwo writes: “We in "
      "Riverton cannot stand back and hope the raids will stop.”", "field of thought"),
 ])
-def test_a_scene_or_a_lead_is_never_her_reported_words(finder, text, never):
-    assert not any(never in words for words in _words(finder, text, "paraphrase"))
+def test_a_scene_or_a_lead_is_never_her_reported_words(finder, said, text, never):
+    assert not any(never in words for words in said.by(finder, text, kind="paraphrase"))
 
 
-def test_a_clause_set_off_after_her_tag_is_still_hers(finder):
+def test_a_clause_set_off_after_her_tag_is_still_hers(finder, said):
     text = "Mara Okonkwo spoke to staff on Monday. However, she said, the plant would reopen on Friday."
-    assert any(normalize_quote("the plant would reopen on Friday") in words for words in _words(finder, text, "paraphrase"))
+    assert any(normalize_quote("the plant would reopen on Friday") in words
+               for words in said.by(finder, text, kind="paraphrase"))
 
 
-def test_the_quote_after_her_colon_is_still_hers(finder):
+def test_the_quote_after_her_colon_is_still_hers(finder, said):
     text = ("In the text on X it is the field of thought written for the Riverton Ledger, Okonkwo writes: “We in "
             "Riverton cannot stand back and hope the raids will stop.”")
-    assert normalize_quote("We in Riverton cannot stand back and hope the raids will stop.") in _words(
-        finder, text, "quote")
+    words = normalize_quote("We in Riverton cannot stand back and hope the raids will stop.")
+    assert words in said.by(finder, text, kind="quote")
