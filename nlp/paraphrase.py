@@ -18,6 +18,7 @@ from onrecord.nlp.quote_marks import QUOTE_CHARS, Span
 from onrecord.nlp.reported_clauses import (complements, concessive, habitual, long_standing, only_a_pointer, opens_with_wh,
                                            acknowledges_no_words, own_clause, parenthetical_tag, with_infinitive, without_relative_aside)
 from onrecord.nlp.speech_verbs import according_to, is_expressive, is_label, is_speech, lemma
+from onrecord.nlp.position_reports import FRAMES, position_parts, states_no_position
 
 
 # Verbs that report speech through their noun object ('expressed hope that ...', 'made a joke that ...',
@@ -170,12 +171,12 @@ class Paraphrases(ClauseChecks):
         said (leader_patterns.PARAPHRASE_FRAMES)."""
         out = []
         for verb in self.article.verbs:
-            frame = lp.PARAPHRASE_FRAMES.get(lemma(verb))
+            frame = FRAMES.get(lemma(verb))  # (with the verbs of position: position_reports.py)
             if frame is None or self.in_quote[verb.i] != -1 or self.article.in_headline(verb):
                 continue
             if lemma(verb) in lp.INDIRECT_VERBS and any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children):
                 continue  # "warned that ...": the indirect rule reads it
-            parts = complements(verb)
+            parts = complements(verb) | position_parts(verb)
             if "dobj" in parts and parts["dobj"].tag_ in ("WP", "WDT"):
                 continue  # "what he characterized as ...": the words name something else's part
             if "dobj" in parts and parts["dobj"].lemma_.lower() in lp.CLAIM_NOUNS:
@@ -205,10 +206,9 @@ class Paraphrases(ClauseChecks):
                      for x in range(t.left_edge.i - 1, t.right_edge.i + 1)}  # (with its comma)
             said = [t for t in said if t.i not in aside]  # "..., saying ...": the participle's own words
             said = with_infinitive(verb, said)
-            if not said:
+            if not said or states_no_position(verb, parts, said):  # ('slammed Linda Chow', 'urged her to denounce ...')
                 continue  # 'called for ICE' of 'called for ICE to be disbanded': cut short, it says the opposite
-            if not self.whole_quotes_only(said) or any(t.text in QUOTE_CHARS and self.in_quote[t.i] == -1
-                                                         for t in said):
+            if not self.whole_quotes_only(said) or any(t.text in QUOTE_CHARS and self.in_quote[t.i] == -1 for t in said):
                 continue  # part of a longer quote, or a stray mark (a whole partial quote is its words)
             labelled = is_label(verb) and "dobj" in keys and "dobj" in parts and not self._quote_is_the_judgement(parts["dobj"])
             if not labelled and any(self._quote_is_the_judgement(parts[key]) for key in keys if key in parts):

@@ -4,7 +4,9 @@ speech act of the tag's speaker, annotated as the participle phrase (as heldout7
 
 Only verbs that are themselves acts of telling (recount, recall, explain, describe) and carry an
 object ('describing it as ...' is the framed rule's): a verb of emphasis there is the reporter's gloss ('she said, highlighting the chilling
-effect ...': paraphrase._only_a_gloss), and a that-clause is the indirect rule's.
+effect ...': paraphrase._only_a_gloss), and a that-clause is the indirect rule's. An object of one
+content word ('describing the incident', heldout77 ty03; 'explaining it') names what the words were
+about and says none of them.
 """
 
 from __future__ import annotations
@@ -30,6 +32,9 @@ def participles_on_a_tag(paraphrases) -> list:
         if not is_speech(tag) or not any(c.dep_ in ("dobj", "xcomp") for c in verb.children) \
                 or any(c.dep_ in ("ccomp", "nsubj") or c.lower_ == "as" for c in verb.children):
             continue  # 'left, saying nothing': no speech act to go on from
+        told = [t for c in verb.children if c.dep_ in ("dobj", "xcomp") for t in c.subtree]
+        if sum(t.pos_ in ("NOUN", "PROPN", "ADJ", "NUM", "VERB") for t in told) < 2:
+            continue  # '..., Devora told LA TACO, describing the incident': what the words were about, not what they said
         subject = next((c for c in tag.children if c.dep_ == "nsubj" and in_quote[c.i] == -1), None)
         if subject is None or paraphrases.grammar.negated(tag):
             continue

@@ -377,8 +377,10 @@ def test_paraphrases_floor(bench, development):
     # federal agents entered the plant ...', heldout12 rl06) to 0.985 / 0.6319 (1035 of 1638), so the floor was 0.6318;
     # heldout76 to heldout80 (0.750 / 0.261, 0.870 / 0.690, 1.000 / 0.471, 0.750 / 0.091 and 1.000 / 0.273 at their
     # looks, four of the six unmatched pairs narrations guarded since: nlp/lost_subjects.py and two tag checks) to
-    # 0.9835 / 0.6139 (1075 of 1751), so the floor is 0.6138.
-    assert result["recall"] >= 0.6138, [r["quote"] for r in result["misses"]]
+    # 0.9835 / 0.6139 (1075 of 1751), so the floor was 0.6138; round 52p (verbs of position with a noun phrase:
+    # 'Scardina slammed Trump's flagship deportation policy', 'pushed back against', 'raised concerns about', heldout7
+    # rg16, heldout5 re14 and re05) to 0.9845 / 0.6168 (1080 of 1751), so the floor is 0.6167.
+    assert result["recall"] >= 0.6167, [r["quote"] for r in result["misses"]]
 
 
 def test_only_development_splits_are_read(bench):
