@@ -9,6 +9,7 @@ from onrecord.nlp import leader_patterns as lp
 from onrecord.nlp.fronted_views import clause_subject_in_her_view
 from onrecord.nlp.joined_titles import name_head
 from onrecord.nlp.kin_appositions import kin_possessors
+from onrecord.nlp.news_outlets import no_he_or_she
 from onrecord.nlp.speech_verbs import is_speech
 
 
@@ -374,13 +375,10 @@ def _agreeing(people: set[str], pronoun) -> set[str]:
     while his daughter is with him. "...," he said.': not the daughter (a person noun's grammatical
     gender only; a named person's is never guessed). Nor a subject guessed a speaker only from its
     place whose word holds a digit ('ABC24 noted that Bednarski ...', '3M said'): an outlet's or a
-    company's name, no person's (heldout50 sx04); a handle ('@mara99') may be hers and stays."""
+    company's name, no person's (heldout50 sx04); a handle ('@mara99') may be hers and stays; nor an
+    outlet's common noun ('when the outlet asked him', heldout80 ub07): news_outlets.py."""
     return {p for p in people if not (p.startswith("speaker:") and (lp.other_gender(p[len("speaker:"):], pronoun.lower_)
-                                                                   or _a_name_with_a_digit(p[len("speaker:"):])))}
-
-
-def _a_name_with_a_digit(word: str) -> bool:
-    return any(ch.isdigit() for ch in word) and not word.startswith("@")
+                                                                   or no_he_or_she(p[len("speaker:"):])))}
 
 
 _GENDERED = {"he": {"he", "him", "his", "himself"}, "she": {"she", "her", "hers", "herself"}}

@@ -28,6 +28,7 @@ from onrecord.nlp.quote_introductions import QuoteGrammar
 from onrecord.nlp.reported_quotes import ReportedQuotes, possessed_by_another
 from onrecord.nlp.speech_verbs import is_label, is_speech, lemma
 from onrecord.nlp.tag_participles import participles_on_a_tag
+from onrecord.nlp.terms_used import term_used
 from onrecord.nlp.transcripts import labelled_words, signed_quotes, turns
 
 
@@ -126,7 +127,9 @@ class ArticleAttribution(ReportedQuotes, Continuations):
         grammar = self.grammar
         first_sent, last_sent = tokens[0].sent, tokens[-1].sent
         # 1. a speech or labelling verb that governs the quote in the parse
-        verb = grammar.object_complement(tokens) or grammar.governing_verb(tokens)
+        # ('used the term "..."': the term's user, even inside another's clause)
+        verb = term_used(tokens, self.article.in_quote) or grammar.object_complement(tokens) \
+            or grammar.governing_verb(tokens)
         # 2. an attribution clause right next to the quote: "...," Okonkwo said.
         if verb is None:
             verb = grammar.adjacent_verb(index, first_sent, last_sent)

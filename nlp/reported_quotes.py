@@ -10,6 +10,7 @@ from onrecord.nlp.own_views import in_a_question_put
 from onrecord.nlp.quote_candidates import (OWN_POSSESSIVES, Attribution, given_as_a_name, glosses_a_word, names_a_thing,
                                            worded_by_the_law)
 from onrecord.nlp.speech_verbs import is_speech
+from onrecord.nlp.terms_used import term_used
 
 
 class ReportedQuotes:
@@ -28,6 +29,10 @@ class ReportedQuotes:
                         and self.mentions.leader_at.get(verb.head.i) != attribution.leader_id:
                     continue  # 'he had signed an open letter asking for "de-escalation"': the letter's
                 tokens = self.article.span_tokens[index]
+                used = term_used(tokens, self.article.in_quote)
+                if used is not None and (self.mentions.speaker(self.grammar.subject(used), index) or [None])[0] \
+                        != attribution.leader_id:
+                    continue  # 'said the mayor used the term "..."': his term
                 if self.partial_not_hers(index, tokens, attribution.leader_id) \
                         or possessed_by_another(tokens, self.mentions.leader_at, attribution.leader_id):
                     continue  # 'the sheriff's "ongoing sweeps"': his term
@@ -175,4 +180,11 @@ def possessed_by_another(tokens, leader_at, leader_id: str) -> bool:
     while before >= 0 and tokens[0].doc[before].is_quote:
         before -= 1
     mark = tokens[0].doc[before] if before >= 0 else None
-    return mark is not None and mark.tag_ == "POS" and leader_at.get(mark.head.i) != leader_id
+    return mark is not None and mark.tag_ == "POS" and leader_at.get(mark.head.i) != leader_id \
+        and not (before and _takes_no_possessive(mark.doc[before - 1]))
+
+
+def _takes_no_possessive(word) -> bool:
+    """'telling employees he's "heartbroken"': a pronoun has no "'s" of possession (his, its, whose), so
+    the "'s" after it is 'is' or 'has', which the tagger may still read as a possessive (round 52)."""
+    return word.tag_ in ("PRP", "EX", "WP") or word.lower_ in ("that", "this", "here", "there")

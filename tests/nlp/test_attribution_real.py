@@ -223,8 +223,10 @@ def test_direct_quotes_floor(bench, development):
     # person's: 'Company president and CEO Jose Munoz delivered ...', then '"...," he said', heldout75 tw01) to
     # 0.9969 / 0.8976 (1621 of 1806), so the floor was 0.8975; heldout76 to heldout80 (1.000 / 0.733, 0.857, 1.000,
     # 0.545 and 0.842 at their looks: partial quotes, 'can be heard saying', pronoun tags in doubt) to 0.9971 / 0.8940
-    # (1695 of 1896), so the floor is 0.8939.
-    assert result["recall"] >= 0.8939, [r["quote"] for r in result["misses"]]
+    # (1695 of 1896), so the floor was 0.8939; round 52 (a pronoun's "'s" no possessive, 'telling employees he's
+    # "heartbroken"', heldout73 tu02; 'when the outlet asked him' no one for the next 'he', heldout80 ub07, 2; 'used
+    # the term "..."', heldout80 ub01) to 0.9971 / 0.8961 (1699 of 1896), so the floor is 0.8960.
+    assert result["recall"] >= 0.8960, [r["quote"] for r in result["misses"]]
 
 
 def test_paraphrases_floor(bench, development):
