@@ -43,3 +43,24 @@ def another_name_beside(subject, leader_at, leader_id: str) -> bool:
     doc = subject.doc
     return subject.ent_type_ == "PERSON" and leader_at.get(subject.i) != leader_id \
         and subject.i + 1 < len(doc) and doc[subject.i + 1].text == ","
+
+
+def listed_in_apposition(subject, leader_at, leader_id: str) -> bool:
+    """'Okonkwo, her sister and her husband said': the parse hangs the others as an appositive with a
+    list of its own. A list of other people there that no comma closes before the verb is the subject
+    itself ('Okonkwo, the chief executive of Lumen and a former mayor, said' is closed: her own titles)."""
+    doc = subject.doc
+    for appos in (c for c in subject.children if c.dep_ == "appos"):
+        if appos.right_edge.i > subject.head.i or not any(c.dep_ in ("det", "poss") for c in appos.children):
+            continue  # 'said Tim Wood, a dairy farmer and a member of ...': after the verb, his own;
+            # 'Nneka Sederstrom, PhD, chief health equity officer at ... said': titles of hers, no article
+        closed = appos.right_edge.i + 1 < len(doc) and doc[appos.right_edge.i + 1].text == ","
+        if not closed and any(x.dep_ == "conj" and (another_party(x, leader_at, leader_id) or _people(x))
+                              for x in appos.children):
+            return True
+    return False
+
+
+def _people(conj) -> bool:
+    """'two of his workers', 'three others': a number, or a plural person noun, in the listed member."""
+    return conj.tag_ == "CD" or any(t.tag_ == "NNS" and lp.is_person_noun(t.lower_) for t in conj.subtree)

@@ -13,7 +13,7 @@ import re
 
 from onrecord.nlp import leader_patterns as lp
 from onrecord.nlp.antecedents import Antecedents, a_modifying_name
-from onrecord.nlp.coordinated_parties import another_name_beside, another_party, joins_others
+from onrecord.nlp.coordinated_parties import another_name_beside, another_party, joins_others, listed_in_apposition
 from onrecord.nlp.hyphenated_names import in_another_hyphenated_name
 from onrecord.nlp.leader_titles import Titles, a_second_title, age_epithet
 from onrecord.nlp.misparsed_subjects import a_thing_acting_on_a_thing
@@ -227,8 +227,9 @@ class Mentions(Antecedents, Titles):
             titles = {w.lower() for w in (leader.get("title") or "").split()} - {"and", "of", "the"}
             own = self.index.own_context[self.leader_at[subject.i]] | {"of", "at", "the", ","}
             if any(c.dep_ == "conj" and not (c.lower_ in titles and all(x.lower_ in own for x in c.subtree) or a_second_title(
-                    subject, c)) or c.dep_ == "prep" and joins_others(c) for c in subject.children):
-                return None  # "Okonkwo and Ruiz", "Okonkwo, along with 60 CEOs": a group's words
+                    subject, c)) or c.dep_ == "prep" and joins_others(c) for c in subject.children) \
+                    or listed_in_apposition(subject, self.leader_at, self.leader_at[subject.i]):
+                return None  # "Okonkwo and Ruiz", "Okonkwo, along with 60 CEOs", "Okonkwo, her sister and her husband": a group's
                 # (but "Radhakrishna, CTO and CPO of Opendoor": her own titles, parsed as a list)
             return self.leader_at[subject.i], "name", []
         for c in subject.children:
