@@ -18,6 +18,8 @@
 from __future__ import annotations
 
 from onrecord.nlp import leader_patterns as lp
+from onrecord.nlp.others_comments import after_a_reaction, after_others_comment
+from onrecord.nlp.others_comments import comment_read_as_verb  # noqa: F401 (for speech_verbs)
 
 QUOTING = frozenset({"quote", "recite"})  # "quoting a worker": the worker's words, as she gives them
 OWN = frozenset({"her", "his", "their", "its", "my", "our"})
@@ -52,6 +54,8 @@ def said_by_the_person_before(participle) -> bool:
     comma, a person named in an 'of' phrase or as the object of the verb it hangs on, who is its subject."""
     if participle.tag_ != "VBG" or participle.i == 0:
         return False
+    if after_others_comment(participle) or after_a_reaction(participle):
+        return True  # ', a view the White House rejected, saying', 'drew criticism from DHS, saying' (others_comments)
     before = participle.doc[participle.i - 1]
     return (before.dep_ == "pobj" and before.head.lower_ == "of"
             or before.dep_ == "dobj" and before.head.i == participle.head.i) and _a_person(before)

@@ -13,7 +13,7 @@ from onrecord.nlp.bare_tags import a_bare_tag
 from onrecord.nlp.misparsed_subjects import hyphen_prefix, misplaced_name, name_before_an_aside as _name_before_an_aside
 from onrecord.nlp.misparsed_subjects import a_plain_thing, participle_after_a_report, participle_on_a_things_clause
 from onrecord.nlp.something_to_say import had_something_to_say
-from onrecord.nlp.passed_on_words import quoted_person, said_by_the_person_before
+from onrecord.nlp.passed_on_words import comment_read_as_verb, quoted_person, said_by_the_person_before
 
 
 def lemma(token) -> str:
@@ -148,7 +148,7 @@ class SpeechGrammar:
                 listed = [c for c in children if c.dep_ == "ccomp" and c.i < node.i and c.tag_ == "VBD"
                           and (is_speech(c) or is_label(c)) and not any(x.dep_ in ("mark", "nsubjpass", "expl")
                                                                     for x in c.children)]
-                if len(listed) == 1 and self.in_quote[listed[0].i] == -1:
+                if len(listed) == 1 and self.in_quote[listed[0].i] == -1 and not comment_read_as_verb(node):
                     node = listed[0]  # "X described A as B, urged calm and pledged ...": a list of her acts,
                     continue          # the first taken for the root's clause by the parser
                 return None
@@ -191,7 +191,7 @@ class SpeechGrammar:
                         return self._tag_subject(up) or self._quoted_under(up)  # the tag's speaker, never A's
                     if up.pos_ in ("VERB", "AUX") and any(c.dep_ == "nsubj" for c in up.children):
                         return next(c for c in up.children if c.dep_ == "nsubj")
-                    if any(c.dep_ == "nsubjpass" for c in up.children) or up.head.i == up.i:
+                    if any(c.dep_ == "nsubjpass" for c in up.children) or up.head.i == up.i or comment_read_as_verb(up):
                         break
                     up = up.head
             if node.dep_ == "acl" and node.tag_ in ("VBD", "VBZ", "VBN") and node.head.dep_ == "ROOT" \
@@ -212,7 +212,7 @@ class SpeechGrammar:
                 if is_speech(up) and not self.passes_on_something(up) or is_expressive(up):
                     return next((c for c in up.children if c.dep_ == "nsubj" and self.in_quote[c.i] == -1), None)
                 return None
-            if node.dep_ == "conj" \
+            if node.dep_ == "conj" and not comment_read_as_verb(node) \
                     or node.dep_ == "xcomp" and (lemma(node.head) in lp.XCOMP_SPEECH_HEADS or had_something_to_say(node)) \
                     or node.dep_ == "advcl" and not any(c.lower_ in ("without", "before", "if", "unless")
                                                         for c in node.children):
