@@ -135,7 +135,8 @@ class ParsedArticle:
         return self._headlines[number]
 
     def _is_headline(self, number: int) -> bool:
-        if number == 1 and self._standfirst() or self._above_dateline(number):
+        if number == 1 and self._standfirst() or self._above_dateline(number) \
+                or self._dek_above_a_label(number):
             return True
         a, b, _block = self.ranges[number]
         ending = self.text[a:b].rstrip().rstrip('"”’\'″').rstrip()
@@ -154,6 +155,16 @@ class ParsedArticle:
         words = [t for t in chars if t.is_alpha and self.in_quote[t.i] == -1]
         title_case = sum(t.is_title for t in words) > len(words) / 2
         return title_case or sents[0].root.tag_ != "VBD"
+
+    def _dek_above_a_label(self, number: int) -> bool:
+        """'MLS' / 'MLS defends political message ban ...' / 'MLS faces criticism ..., with Garber saying
+        that ...' / 'Update:' (heldout84 uf11): a sentence between the page's opening headline lines and a
+        one- or two-word label is the outlet's summary (a dek) above the story, not the story."""
+        if not 1 <= number <= 3 or number + 1 >= len(self.ranges):
+            return False
+        lines = [self.text[a:b].strip() for a, b, _block in self.ranges[:number + 2]]
+        return all(not line.rstrip('"”’\'').endswith((".", "!", "?", ":", "…")) for line in lines[:number]) \
+            and lines[-1].endswith(":") and len(lines[-1].split()) <= 2
 
     def _told_again_later(self, number: int, run: int = 8) -> bool:
         """Whether a later paragraph repeats `run` words in a row of this one ('Infosys CEO X denied

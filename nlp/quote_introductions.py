@@ -14,6 +14,9 @@ from onrecord.nlp.own_views import gives_own_view
 from onrecord.nlp.speech_verbs import SpeechGrammar, is_expressive, is_label, is_speech, lemma
 from onrecord.nlp.tag_objects import says_something_else, writes_another_text
 
+# Words that speak of someone in the third person: in a quote, the writer's wording about the speaker.
+_THIRD_PERSON = frozenset({"he", "him", "his", "she", "her", "hers"})
+
 
 class QuoteGrammar(SpeechGrammar):
     """The verbs that introduce the quotes of one article."""
@@ -200,6 +203,10 @@ class QuoteGrammar(SpeechGrammar):
                     if embedded:
                         continue
                     gap = range(verb.i + 1, tokens[0].i)
+                elif embedded and self.stands_alone(index) and any(t.lower_ in _THIRD_PERSON for t in tokens):
+                    continue  # 'Manfred did "not go into details on his discussion ... he expressed worry." He
+                    # said, "..."' (heldout84 uf05): a quote opening mid-clause, closing its sentence and
+                    # speaking of someone as he or she is the writer's wording, no tag's words
                 elif writes_another_text(verb, self.in_quote) or (
                         standalone and says_something_else(verb, self.in_quote)):
                     continue  # '"..." Hoffman wrote an opinion piece ...': its words are that piece's;

@@ -33,3 +33,20 @@ def test_the_quote_after_her_colon_is_still_hers(finder, said):
             "Riverton cannot stand back and hope the raids will stop.”")
     words = normalize_quote("We in Riverton cannot stand back and hope the raids will stop.")
     assert words in said.by(finder, text, kind="quote")
+
+
+# --- a quote opening mid-clause and closing its sentence, then the next sentence's tag --------------
+# heldout84 uf05 (look 1): a digest printed the wire's own third-person wording in marks, 'Manfred did
+# "not go into details on his discussion ... other than to say he expressed worry." He said, "..."', and
+# the tag of the next sentence's quote was read as this one's too (quote_introductions.adjacent_verb). Only
+# a quote that speaks of someone as he or she is refused: two of Karp's partials in heldout83 keep their tag.
+
+def test_a_closed_quote_opening_mid_clause_takes_no_tag_from_the_next_sentence(finder, said):
+    text = ("Mara Okonkwo spoke on Monday. Okonkwo did “not go into details on her talks other than to say she "
+            "expressed worry.” She said, “We are always concerned.”")
+    assert said.by(finder, text, kind="quote") == {normalize_quote("We are always concerned.")}
+
+
+def test_a_partial_quote_before_its_own_tag_is_still_hers(finder, said):
+    text = "Mara Okonkwo spoke on Monday. The cuts would last by “2 or 3 months,” she said."
+    assert normalize_quote("2 or 3 months") in said.by(finder, text, kind="quote")
