@@ -47,8 +47,9 @@ def another_name_beside(subject, leader_at, leader_id: str) -> bool:
 
 def listed_in_apposition(subject, leader_at, leader_id: str) -> bool:
     """'Okonkwo, her sister and her husband said': the parse hangs the others as an appositive with a
-    list of its own. A list of other people there that no comma closes before the verb is the subject
-    itself ('Okonkwo, the chief executive of Lumen and a former mayor, said' is closed: her own titles)."""
+    list of its own. Such an appositive before the verb, with an article or possessor of its own, listing
+    other people and closed by no comma, is the subject itself ('Okonkwo, the chief executive of Lumen and
+    a former mayor, said' is closed: her own titles)."""
     doc = subject.doc
     for appos in (c for c in subject.children if c.dep_ == "appos"):
         if appos.right_edge.i > subject.head.i or not any(c.dep_ in ("det", "poss") for c in appos.children):
