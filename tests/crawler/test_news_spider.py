@@ -83,6 +83,8 @@ def test_leader_quotes_become_statements(crawled):
         "What happened in our neighborhoods this weekend was wrong": ("mara-okonkwo", okonkwo_url),
         "Families were separated in front of their children.": ("mara-okonkwo", okonkwo_url),
         "Lumenfold would pay legal fees for any employee detained in the operation": ("mara-okonkwo", okonkwo_url),
+        # a verb of position with its object, reported speech since round 52p
+        "condemned the immigration raids that swept through Riverton over the weekend": ("mara-okonkwo", okonkwo_url),
         "cruel and unnecessary.": ("mara-okonkwo", okonkwo_url),
         # the clause that carries the quoted label, as the partial-quote convention says
         'called the agency\'s tactics "cruel and unnecessary."': ("mara-okonkwo", okonkwo_url),
@@ -96,7 +98,7 @@ def test_leader_quotes_become_statements(crawled):
         # the first article the crawl read it in; the syndicated copy may come first
         places = {url, wire_url} if url == okonkwo_url else {url}
         assert row["leader_id"] == leader_id and row["source_url"] in places and row["url"] == row["source_url"]
-        kind = "paraphrase" if text.startswith(("Lumenfold would", "called")) else "quote"  # reported speech
+        kind = "paraphrase" if text.startswith(("Lumenfold would", "called", "condemned")) else "quote"  # reported speech
         assert (row["platform"], row["kind"], row["lang"], row["account_id"]) == ("news", kind, "en", None)
         assert row["id"] == quote_id(leader_id, text)
         if leader_id == "mara-okonkwo":  # the attributing sentence holds the quote
@@ -121,7 +123,7 @@ def test_syndicated_copy_is_the_same_statement_with_two_sources(crawled):
     assert db.execute("SELECT count(*) FROM statement_sources WHERE source_url LIKE '%utm_%'").fetchone()[0] == 0
     # every quote of the article is also in the syndicated copy
     assert db.execute("SELECT count(DISTINCT statement_id) FROM statement_sources WHERE source_url LIKE '%/wire/%'"
-                      ).fetchone()[0] == 6
+                      ).fetchone()[0] == 7
 
 
 def test_skipped_pages_are_counted_with_reasons(crawled):
@@ -140,8 +142,8 @@ def test_skipped_pages_are_counted_with_reasons(crawled):
     assert feed["status"] == "partial"  # broken, oversize and missing pages are faults
     wire = next(row for row in crawls if row["source_url"].endswith("syndicated.html"))
     assert wire["status"] == "ok" and wire["error"] is None
-    assert (feed["items"], wire["items"]) == (7, 6)  # 7 statements in the feed's articles, 6 syndicated
-    assert feed["new_items"] + wire["new_items"] == 7  # the first source to store a quote has it new
+    assert (feed["items"], wire["items"]) == (8, 7)  # 8 statements in the feed's articles, 7 syndicated
+    assert feed["new_items"] + wire["new_items"] == 8  # the first source to store a quote has it new
 
 
 def test_recrawl_changes_nothing(crawled):
@@ -156,7 +158,7 @@ def test_recrawl_changes_nothing(crawled):
     assert crawled["second"]["new_items"] == 0
     assert db.execute("SELECT count(*) FROM statement_revisions").fetchone()[0] == 0
     sources_after = list(db.query("SELECT * FROM statement_sources"))
-    assert len(sources_after) == len(crawled["sources_before"]) == 13
+    assert len(sources_after) == len(crawled["sources_before"]) == 15
     assert {(r["statement_id"], r["source_url"], r["first_seen_at"]) for r in sources_after} == \
         {(r["statement_id"], r["source_url"], r["first_seen_at"]) for r in crawled["sources_before"]}
 
