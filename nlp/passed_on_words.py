@@ -18,6 +18,7 @@
 from __future__ import annotations
 
 from onrecord.nlp import leader_patterns as lp
+from onrecord.nlp.joined_documents import to_a_document  # noqa: F401 (for speech_verbs)
 from onrecord.nlp.others_comments import after_a_reaction, after_others_comment
 from onrecord.nlp.others_comments import comment_read_as_verb  # noqa: F401 (for speech_verbs)
 

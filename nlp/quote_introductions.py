@@ -207,8 +207,8 @@ class QuoteGrammar(SpeechGrammar):
                     continue  # 'Manfred did "not go into details on his discussion ... he expressed worry." He
                     # said, "..."' (heldout84 uf05): a quote opening mid-clause, closing its sentence and
                     # speaking of someone as he or she is the writer's wording, no tag's words
-                elif writes_another_text(verb, self.in_quote) or (
-                        standalone and says_something_else(verb, self.in_quote)):
+                elif writes_another_text(verb, self.in_quote) or standalone and (
+                        says_something_else(verb, self.in_quote) or self.opens_next_quote(verb, index)):
                     continue  # '"..." Hoffman wrote an opinion piece ...': its words are that piece's;
                     # '"..." Okonkwo, who signed it, said she hoped ...': hers are the clause
                 else:
@@ -224,6 +224,17 @@ class QuoteGrammar(SpeechGrammar):
                        for t in (self.doc[i] for i in gap)):
                     return verb
         return None
+
+    def opens_next_quote(self, verb, index) -> bool:
+        """'"A." Okonkwo said, "B."': the tag after a quote that is a sentence of its own
+        introduces the quote after it (a comma or colon, then its mark); it is B's, not A's
+        (guards 53). Its own words may come between ('said Okonkwo, "B."', 'said on Tuesday: "B."')."""
+        end = verb.i + 1
+        while end < len(self.doc) and end <= verb.i + 5 and self.in_quote[end] == -1 and not self.doc[end].is_punct \
+                and self.doc[end].head.i != self.doc[end].i and verb in self.doc[end].ancestors:
+            end += 1
+        after = self.doc[end:end + 2]
+        return len(after) == 2 and after[0].text in (",", ":") and self.in_quote[after[1].i] not in (-1, index)
 
     def stands_alone(self, index) -> bool:
         """The quote is a sentence of its own, so no tag goes on from it: a full stop inside its

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from onrecord.nlp import leader_patterns as lp
 from onrecord.nlp.others_comments import without_others_comment
+from onrecord.nlp.speech_settings import without_account, without_setting
 from onrecord.nlp.speech_verbs import lemma
 
 
@@ -75,6 +76,7 @@ def without_relative_aside(tokens) -> list:
     but running on from it with no comma ('..., which has garnered backlash in towns that in some
     cases have ...') go with it; the clause's own verb after it ('the app, which ..., is') does not."""
     tokens = without_others_comment(tokens)  # ', a view the White House rejected' (others_comments.py)
+    tokens = without_account(without_setting(tokens))  # ', in a memo first reported by ...' (speech_settings.py)
     inside = {t.i for t in tokens}
     for t in tokens:
         start = t.left_edge.i

@@ -13,7 +13,7 @@ from onrecord.nlp.bare_tags import a_bare_tag
 from onrecord.nlp.misparsed_subjects import hyphen_prefix, misplaced_name, name_before_an_aside as _name_before_an_aside
 from onrecord.nlp.misparsed_subjects import a_plain_thing, participle_after_a_report, participle_on_a_things_clause
 from onrecord.nlp.something_to_say import had_something_to_say
-from onrecord.nlp.passed_on_words import comment_read_as_verb, quoted_person, said_by_the_person_before
+from onrecord.nlp.passed_on_words import comment_read_as_verb, quoted_person, said_by_the_person_before, to_a_document
 
 
 def lemma(token) -> str:
@@ -209,9 +209,9 @@ class SpeechGrammar:
                 up = node.head
                 while up.pos_ not in ("VERB", "AUX") and up.head.i != up.i:
                     up = up.head
-                if is_speech(up) and not self.passes_on_something(up) or is_expressive(up):
+                if (is_speech(up) and not self.passes_on_something(up) or is_expressive(up)) and not to_a_document(node.head, up):
                     return next((c for c in up.children if c.dep_ == "nsubj" and self.in_quote[c.i] == -1), None)
-                return None
+                return None  # ('added her name to a petition demanding ...': the petition's, joined_documents.py)
             if node.dep_ == "conj" and not comment_read_as_verb(node) \
                     or node.dep_ == "xcomp" and (lemma(node.head) in lp.XCOMP_SPEECH_HEADS or had_something_to_say(node)) \
                     or node.dep_ == "advcl" and not any(c.lower_ in ("without", "before", "if", "unless")

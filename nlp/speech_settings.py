@@ -1,0 +1,78 @@
+"""Where or how the words were given, set off after them, is the reporter's (guards 53, a
+red-team of precision; FICTIONAL probes): 'Okonkwo said the company would pay legal fees, in a
+memo first reported by The Ledger', '..., in a post that has since been deleted', '..., in a move
+that puts her at odds with the White House', '..., in a rare public break with the administration'.
+The reported clause ends at the comma; the 'in' phrase names the memo, post or remarks that carried
+the words, or the reporter's account of the act, and was kept as part of them.
+
+So is a noun phrase set off at their end that names the act or places the speaker among others:
+'..., a departure from her silence last year', '..., the first time she has spoken publicly about
+immigration', '..., the latest executive to break with the administration' (`without_account`).
+
+Only a phrase that ends the words, after a comma, whose noun is one of a medium of words or an act
+of taking a side, with no quote mark in it; 'said agents were detaining workers in Riverton' (no
+comma) and ', in Riverton and beyond' (a place) are left alone. For the noun phrase: an act noun
+only with a pronoun of a speaker in it ('said the raids were a mistake, a departure from the
+company's values' may be hers), a time or person noun only with 'first', 'latest', ... ('said the
+raids must end, the only way to protect workers' may be hers).
+"""
+
+from __future__ import annotations
+
+# What carries words ('in a memo', 'in remarks'), or the reporter's name for the act ('in a move').
+SETTING_NOUNS = frozenset({
+    "memo", "email", "e-mail", "letter", "post", "message", "note", "statement", "interview", "remark",
+    "comment", "speech", "op-ed", "essay", "video", "tweet", "podcast", "thread", "blog", "newsletter",
+    "address", "keynote", "appearance", "announcement", "briefing", "column", "editorial", "filing",
+    "livestream", "broadcast", "episode", "call", "conversation", "webinar", "testimony", "update",
+    "move", "break", "rebuke", "reversal", "departure", "shift", "step", "rebuttal", "sign",
+})
+
+
+_ACT_NOUNS = frozenset({"move", "break", "rebuke", "reversal", "departure", "shift", "step", "sign", "turn"})
+_RANKED_NOUNS = frozenset({"time", "executive", "leader", "ceo", "founder", "voice", "figure", "one", "chief",
+                           "person", "owner", "boss", "investor", "billionaire"})
+_RANKS = frozenset({"first", "latest", "last", "only", "second", "third", "newest"})
+_SPEAKER_PRONOUNS = frozenset({"she", "her", "he", "his", "him", "they", "their"})
+
+
+def _account(tail) -> bool:
+    """tail, the words after the last comma, is one noun phrase naming the act or ranking its speaker."""
+    inside = {t.i for t in tail}
+    roots = [t for t in tail if t.head.i not in inside and not t.is_punct]
+    if len(roots) != 1 or roots[0].pos_ != "NOUN" or any(t.text in ('"', "“", "”") or t.tag_ == "``" for t in tail):
+        return False
+    noun = roots[0]
+    if noun.lemma_.lower() in _RANKED_NOUNS:
+        return any(c.dep_ == "amod" and c.lower_ in _RANKS for c in noun.children)
+    return noun.lemma_.lower() in _ACT_NOUNS and any(t.lower_ in _SPEAKER_PRONOUNS for t in tail)
+
+
+def without_account(tokens) -> list:
+    """tokens without a noun phrase set off at their end that names the act or ranks the speaker."""
+    commas = [t for t in tokens if t.text == ","]
+    if not commas or commas[-1].i == tokens[0].i:
+        return tokens
+    tail = [t for t in tokens if t.i > commas[-1].i and not (t.is_punct and t.i == tokens[-1].i)]
+    return [t for t in tokens if t.i < commas[-1].i] if tail and _account(tail) else tokens
+
+
+def _setting(prep) -> bool:
+    """prep is 'in', set off by a comma, its object a medium of words or an act of taking a side."""
+    start = prep.left_edge.i
+    if prep.dep_ != "prep" or prep.lower_ != "in" or start == 0 or prep.doc[start - 1].text != ",":
+        return False
+    obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    return obj is not None and obj.pos_ == "NOUN" and obj.lemma_.lower() in SETTING_NOUNS
+
+
+def without_setting(tokens) -> list:
+    """tokens without an 'in' phrase that ends them and names how the words were given, and its comma."""
+    words = [t for t in tokens if not t.is_punct]
+    if not words:
+        return tokens
+    for t in tokens:
+        if t.i > words[0].i and _setting(t) and t.right_edge.i >= words[-1].i and not any(
+                x.text in ('"', "“", "”") or x.tag_ in ("``", "''") for x in t.subtree):
+            return [x for x in tokens if x.i < t.left_edge.i - 1]
+    return tokens
