@@ -24,6 +24,7 @@ from onrecord.nlp.quote_candidates import (Attribution, ParsedArticle, clean_quo
                                            looks_like_a_name, names_a_thing, normalize_quote, unique_sents,
                                            worded_by_the_law)
 from onrecord.nlp.quote_continuations import Continuations
+from onrecord.nlp.quoted_tags import quoted_as_saying
 from onrecord.nlp.quote_introductions import QuoteGrammar
 from onrecord.nlp.reported_quotes import ReportedQuotes, possessed_by_another
 from onrecord.nlp.speech_verbs import is_label, is_speech, lemma
@@ -62,7 +63,8 @@ class ArticleAttribution(ReportedQuotes, Continuations):
                                                     note=span.signature[2])
                     verbs_of[index] = None
                 continue
-            result = self._attribute_span(index, span) or self._cut_tag(index, span) or self._noun_tag(index, span)
+            result = self._attribute_span(index, span) or self._cut_tag(index, span) or self._noun_tag(index, span) \
+                or quoted_as_saying(self, index)  # '"...," Okonkwo was quoted as saying.'
             if result is None:
                 continue
             attributed[index], verbs_of[index] = result

@@ -229,8 +229,9 @@ def test_direct_quotes_floor(bench, development):
     # the term "..."', heldout80 ub01) to 0.9971 / 0.8961 (1699 of 1896), so the floor was 0.8960; heldout81 to
     # heldout85 (1.000 / 0.684, 1.000 / 1.000, 1.000 / 0.828, 0.962 / 0.926 and 1.000 / 0.750 at their looks: partial
     # quotes, a transcript's answer, a memo printed whole, a letter's words; the one wrong pair guarded since) to
-    # 0.9972 / 0.8938 (1801 of 2015), so the floor is 0.8937.
-    assert result["recall"] >= 0.8937, [r["quote"] for r in result["misses"]]
+    # 0.9972 / 0.8938 (1801 of 2015), so the floor was 0.8937; round 53 ('"...," the CEO was cited as saying by
+    # Business Insider': the one quoted, heldout83 ue03) to 0.9972 / 0.8943 (1802 of 2015), so the floor is 0.8942.
+    assert result["recall"] >= 0.8942, [r["quote"] for r in result["misses"]]
 
 
 def test_paraphrases_floor(bench, development):
