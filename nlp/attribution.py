@@ -12,6 +12,7 @@ from onrecord.nlp import leader_patterns as lp
 from onrecord.nlp.after_according_to import quotes_after_according_to
 from onrecord.nlp.after_narration import quotes_after_narration
 from onrecord.nlp.disowned_speech import disown_mentions
+from onrecord.nlp.labelled_partials import labelled_partials
 from onrecord.nlp.leader_mentions import Mentions
 from onrecord.nlp.name_lines import name_lines
 from onrecord.nlp.own_views import asks_for_a_view, gives_own_view, in_a_question_put
@@ -100,6 +101,7 @@ class ArticleAttribution(ReportedQuotes, Continuations):
         found += [(span, words, attribution) for quoted, span, words, attribution in labelled if quoted is None]
         found += reported
         found += framed
+        found += labelled_partials(self, attributed, verbs_of, framed)  # 'termed the raid a "bad surprise"'
         found += self.paraphrases.after_colon()
         found += participles_on_a_tag(self.paraphrases)  # '"...," she said, describing ...'
         according = self.paraphrases.according_to(attributed)

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from onrecord.nlp import leader_patterns as lp
 from onrecord.nlp.quote_marks import QUOTE_CHARS
+from onrecord.nlp.speech_verbs import lemma
 
 # lemma -> the ways its complements carry the position (as PARAPHRASE_FRAMES; "particle:preposition"
 # and "noun:preposition" are the phrasal keys position_parts gives).
@@ -42,7 +43,7 @@ def position_parts(verb) -> dict:
     """The phrasal complements of a verb of position: 'back:against' for 'pushed back against ...'
     (the particle its own child), 'concern:about' for 'raised concerns about ...' (the preposition
     on the verb or on its noun), each the preposition whose phrase says what the position is on."""
-    word = verb.lemma_.lower()
+    word = lemma(verb)  # (as paraphrase.py reads it: a participle tagged a noun keeps its verb)
     parts = {}
     if word in _PARTICLES and any(c.dep_ in ("prt", "advmod") and c.lower_ == _PARTICLES[word] for c in verb.children):
         for c in verb.children:
@@ -62,7 +63,7 @@ def states_no_position(verb, parts, said) -> bool:
     legislation'); what is judged is the phrase the frame reports (its 'as' or 'for' with it). A subject
     with a plural verb or 'all', 'both' is a group's; a wh-phrase says what the words were about; a quoted
     judgement after 'as' is her own words, the quote rules'."""
-    word = verb.lemma_.lower()
+    word = lemma(verb)
     if word not in POSITION_FRAMES or any(all(k in parts for k in way.split("+")) for way in lp.PARAPHRASE_FRAMES.get(word, ())):
         return False  # (read as before: 'denounced the raids as cruel')
     perfect = verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)

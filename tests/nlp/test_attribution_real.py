@@ -388,8 +388,11 @@ def test_paraphrases_floor(bench, development):
     # 'Scardina slammed Trump's flagship deportation policy', 'pushed back against', 'raised concerns about', heldout7
     # rg16, heldout5 re14 and re05) to 0.9845 / 0.6168 (1080 of 1751), so the floor was 0.6167; heldout81 to heldout85
     # (0.952 / 0.426, 1.000 / 0.611, 1.000 / 0.436, 0.857 / 0.333 and 1.000 / 0.409 at their looks: a dek guarded since,
-    # a digest's bullet by the set's convention right) to 0.9845 / 0.6032 (1143 of 1895), so the floor is 0.6031.
-    assert result["recall"] >= 0.6031, [r["quote"] for r in result["misses"]]
+    # a digest's bullet by the set's convention right) to 0.9845 / 0.6032 (1143 of 1895), so the floor was 0.6031;
+    # round 53p (the labelling clause around a partial quote given to her: 'termed the raid a "bad surprise"',
+    # heldout19 rs06; 'calling it "overblown" and "misguided."', heldout6 rf20) to 0.9847 / 0.6095 (1155 of
+    # 1895), so the floor is 0.6094.
+    assert result["recall"] >= 0.6094, [r["quote"] for r in result["misses"]]
 
 
 def test_only_development_splits_are_read(bench):
