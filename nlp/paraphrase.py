@@ -19,6 +19,7 @@ from onrecord.nlp.reported_clauses import (complements, concessive, habitual, lo
                                            acknowledges_no_words, own_clause, parenthetical_tag, with_infinitive, without_relative_aside)
 from onrecord.nlp.speech_verbs import according_to, is_expressive, is_label, is_speech, lemma
 from onrecord.nlp.position_reports import FRAMES, position_parts, states_no_position
+from onrecord.nlp.shown_by_acts import shown_by_an_act
 
 
 # Verbs that report speech through their noun object ('expressed hope that ...', 'made a joke that ...',
@@ -225,8 +226,8 @@ class Paraphrases(ClauseChecks):
                            for x in self.doc[c.i:c.sent.end]) for c in verb.children):
                 continue  # 'framed his stance as ..., saying: "..."': the reporter's lead into her quote
                 # (but 'called for ..., warning that "hope without action" invites ...': a partial quote)
-            if lemma(verb) == "acknowledge" and acknowledges_no_words(verb, parts["dobj"]) or lemma(verb) in lp.OBJECT_FRAMES and self._only_a_gloss(verb, parts["dobj"], said):
-                continue  # 'she said, highlighting the chilling effect ...': the reporter's reading of her words
+            if lemma(verb) == "acknowledge" and acknowledges_no_words(verb, parts["dobj"]) or lemma(verb) in lp.OBJECT_FRAMES and self._only_a_gloss(verb, parts["dobj"], said) or shown_by_an_act(verb):
+                continue  # 'she said, highlighting the chilling effect ...': the reporter's reading of her words (or of her act)
             subject = self.own_subject(verb)
             if lemma(verb) == "echo" and (subject is not None and subject.pos_ == "NOUN" or only_a_pointer(said) and not any(
                     c.dep_ == "advcl" and concessive(c) for c in verb.children)):
@@ -250,9 +251,8 @@ class Paraphrases(ClauseChecks):
         return out
 
     def _only_a_gloss(self, verb, obj, said) -> bool:
-        """A verb of emphasis or report ('highlighted', 'underscored', 'noted', 'reports') whose object
-        is not what was said: the reporter's gloss on a quote just given ('"...," she said,
-        highlighting the chilling effect ...', 'stated, "...," highlighting his turmoil'; but '"...," he said, noting collaboration
+        """A verb of emphasis or report ('highlighted', 'underscored', 'noted', 'reports') whose object is not what was said: the
+        reporter's gloss on a quote just given ('"...," she said, highlighting the chilling effect ...', 'stated, "...," highlighting his turmoil'; but '"...," he said, noting collaboration
         across ...' reports more of what he said); a bare noun ('articulated the situation'); a lead-in to words after a colon ('highlighted another
         issue: ...', the colon rule's) or to a participle of speech ('highlighted the industry's
         impact, noting it supports ...', the indirect rule's); a thing handed to someone ('reported

@@ -21,6 +21,7 @@ from onrecord.nlp.quote_marks import BULLETS, Span, find_spans
 from onrecord.nlp.speech_verbs import is_speech
 
 _FIRST_PERSON = re.compile(r"\b(?:I|I'm|I’m|we|We|our|Our|us|my|My|me)\b")
+_READING_TIME = re.compile(r"\d+ ?(?:min|minutes?)\.? read$", re.I)  # a page's furniture under its dek
 _NAME_SMALL_WORDS = frozenset({"of", "the", "and", "for", "in", "on", "a", "an", "to", "at"})
 # "MEMPHIS, Tenn. —", "DORAL, Fla. (AP) —", "CHICAGO (WLS) --": the place in capitals that opens a
 # wire or station story ("FILE -" opens an AP photo caption, not the story)
@@ -159,12 +160,13 @@ class ParsedArticle:
     def _dek_above_a_label(self, number: int) -> bool:
         """'MLS' / 'MLS defends political message ban ...' / 'MLS faces criticism ..., with Garber saying
         that ...' / 'Update:' (heldout84 uf11): a sentence between the page's opening headline lines and a
-        one- or two-word label is the outlet's summary (a dek) above the story, not the story."""
-        if not 1 <= number <= 3 or number + 1 >= len(self.ranges):
+        one- or two-word label is the outlet's summary (a dek) above the story, not the story; so is one
+        right above the page's reading time ('7 min read', heldout88 uj08), under up to six such lines."""
+        if not 1 <= number <= 6 or number + 1 >= len(self.ranges):
             return False
         lines = [self.text[a:b].strip() for a, b, _block in self.ranges[:number + 2]]
         return all(not line.rstrip('"”’\'').endswith((".", "!", "?", ":", "…")) for line in lines[:number]) \
-            and lines[-1].endswith(":") and len(lines[-1].split()) <= 2
+            and (number <= 3 and lines[-1].endswith(":") and len(lines[-1].split()) <= 2 or bool(_READING_TIME.match(lines[-1])))
 
     def _told_again_later(self, number: int, run: int = 8) -> bool:
         """Whether a later paragraph repeats `run` words in a row of this one ('Infosys CEO X denied

@@ -24,3 +24,19 @@ def test_a_first_paragraph_under_the_headline_is_still_the_story(finder, said):
     text = ("Lumen defends its warehouse plan amid immigration raids\n\nLumen faced criticism on Monday, with Okonkwo "
             "saying that the warehouse is not a political platform.\n\n" + STORY)
     assert "the warehouse is not a political platform" in said.by(finder, text)
+
+
+# heldout88 uj08, found at that batch's look 1: headline / section / headline / page furniture / the dek
+# ('X distances himself from Y's remarks ..., highlighting tensions ...') / '7 min read' / the story.
+READING_TIME = ("Lumen defends its warehouse plan amid immigration raids\n\nBusiness\n\nLumen defends its warehouse plan "
+                "amid immigration raids\n\n1 technical term in this article\n\nOkonkwo says that the warehouse is not a "
+                "political platform. What does this mean for Lumen?\n\n{label}\n\n" + STORY)
+
+
+@pytest.mark.parametrize("label", ["7 min read", "5 Min Read", "4 minutes read"])
+def test_a_dek_above_the_reading_time_is_no_ones(finder, said, label):
+    assert said.by(finder, READING_TIME.format(label=label)) == {"the warehouse would stay open"}
+
+
+def test_a_sentence_above_a_line_that_is_no_reading_time_is_still_read(finder, said):
+    assert "the warehouse is not a political platform" in said.by(finder, READING_TIME.format(label="7 workers read"))
