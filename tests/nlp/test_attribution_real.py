@@ -1,8 +1,8 @@
 """Attribution on the REAL development articles (tests/data/attribution/real/dev, heldout,
 heldout2, heldout3, heldout4, heldout5, heldout6, heldout7, heldout8, heldout9, heldout10, heldout11, heldout12, heldout13,
 heldout14, heldout15, heldout16, heldout17, heldout18, heldout19, heldout20, heldout21, heldout22, heldout23,
-heldout24, heldout25, heldout26, heldout27, heldout28, heldout29, heldout30, heldout31, heldout32, heldout33, heldout34, heldout35, heldout36, heldout37, heldout38, heldout39, heldout40, heldout41, heldout42, heldout43, heldout44, heldout45, heldout46, heldout47, heldout48, heldout49, heldout50, heldout51, heldout52, heldout53, heldout54, heldout55, heldout56, heldout57 and heldout58, heldout59, heldout60, heldout61, heldout62, heldout63, heldout64, heldout65, heldout66, heldout67, heldout68, heldout69, heldout70, heldout71, heldout72, heldout73, heldout74, heldout75, heldout76, heldout77, heldout78, heldout79, heldout80, heldout81, heldout82, heldout83, heldout84, heldout85: verbatim excerpts of published reporting, with outlet, date and URL in
-articles.jsonl). The eighty-five held-out batches were each measured blind, then looked at with their misses printed, and are development data since.
+heldout24, heldout25, heldout26, heldout27, heldout28, heldout29, heldout30, heldout31, heldout32, heldout33, heldout34, heldout35, heldout36, heldout37, heldout38, heldout39, heldout40, heldout41, heldout42, heldout43, heldout44, heldout45, heldout46, heldout47, heldout48, heldout49, heldout50, heldout51, heldout52, heldout53, heldout54, heldout55, heldout56, heldout57 and heldout58, heldout59, heldout60, heldout61, heldout62, heldout63, heldout64, heldout65, heldout66, heldout67, heldout68, heldout69, heldout70, heldout71, heldout72, heldout73, heldout74, heldout75, heldout76, heldout77, heldout78, heldout79, heldout80, heldout81, heldout82, heldout83, heldout84, heldout85, heldout86, heldout87, heldout88, heldout89, heldout90: verbatim excerpts of published reporting, with outlet, date and URL in
+articles.jsonl). The ninety held-out batches were each measured blind, then looked at with their misses printed, and are development data since.
 
 A new blind batch is measured by bench/attribution.py, once, and never by the test suite (every
 run would be a look at it): the suite reads the development splits by name only.
@@ -27,7 +27,8 @@ DEVELOPMENT = ("dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5",
                "heldout65", "heldout66", "heldout67", "heldout68", "heldout69", "heldout70",
                "heldout71", "heldout72", "heldout73", "heldout74", "heldout75",
                "heldout76", "heldout77", "heldout78", "heldout79", "heldout80",
-               "heldout81", "heldout82", "heldout83", "heldout84", "heldout85")
+               "heldout81", "heldout82", "heldout83", "heldout84", "heldout85",
+               "heldout86", "heldout87", "heldout88", "heldout89", "heldout90")
 
 
 @pytest.fixture(scope="module")
@@ -230,8 +231,11 @@ def test_direct_quotes_floor(bench, development):
     # heldout85 (1.000 / 0.684, 1.000 / 1.000, 1.000 / 0.828, 0.962 / 0.926 and 1.000 / 0.750 at their looks: partial
     # quotes, a transcript's answer, a memo printed whole, a letter's words; the one wrong pair guarded since) to
     # 0.9972 / 0.8938 (1801 of 2015), so the floor was 0.8937; round 53 ('"...," the CEO was cited as saying by
-    # Business Insider': the one quoted, heldout83 ue03) to 0.9972 / 0.8943 (1802 of 2015), so the floor is 0.8942.
-    assert result["recall"] >= 0.8942, [r["quote"] for r in result["misses"]]
+    # Business Insider': the one quoted, heldout83 ue03) to 0.9972 / 0.8943 (1802 of 2015), so the floor was 0.8942;
+    # heldout86 to heldout90 (1.000 / 0.750, 0.850, 0.667, 0.882 and 1.000 at their looks: short partials and
+    # asides, an unmarked video transcript, quote paragraphs tagged in the next paragraph) to 0.9974 / 0.8902 (1889
+    # of 2122), so the floor is 0.8901.
+    assert result["recall"] >= 0.8901, [r["quote"] for r in result["misses"]]
 
 
 def test_paraphrases_floor(bench, development):
@@ -391,11 +395,13 @@ def test_paraphrases_floor(bench, development):
     # a digest's bullet by the set's convention right) to 0.9845 / 0.6032 (1143 of 1895), so the floor was 0.6031;
     # round 53p (the labelling clause around a partial quote given to her: 'termed the raid a "bad surprise"',
     # heldout19 rs06; 'calling it "overblown" and "misguided."', heldout6 rf20) to 0.9847 / 0.6095 (1155 of
-    # 1895), so the floor is 0.6094.
-    assert result["recall"] >= 0.6094, [r["quote"] for r in result["misses"]]
+    # 1895), so the floor was 0.6094; heldout86 to heldout90 (1.000 / 0.320, 0.889 / 0.381, 0.909 / 0.370, 1.000 /
+    # 0.500 and 1.000 / 0.778 at their looks: a dek's reading of an act guarded since, a conclusion annotated since
+    # as heldout3 rc09 annotates it) to 0.9853 / 0.6012 (1203 of 2001), so the floor is 0.6011.
+    assert result["recall"] >= 0.6011, [r["quote"] for r in result["misses"]]
 
 
 def test_only_development_splits_are_read(bench):
     for split in DEVELOPMENT:
         assert all(name.startswith(f"{split}/") for name in bench.load_real(split)[1])
-    assert not [split for split in DEVELOPMENT if split.startswith("heldout") and split[7:] not in ("", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14", "15", "16", "17", "18", "19", "20", "21", "22", "23", "24", "25", "26", "27", "28", "29", "30", "31", "32", "33", "34", "35", "36", "37", "38", "39", "40", "41", "42", "43", "44", "45", "46", "47", "48", "49", "50", "51", "52", "53", "54", "55", "56", "57", "58", "59", "60", "61", "62", "63", "64", "65", "66", "67", "68", "69", "70", "71", "72", "73", "74", "75", "76", "77", "78", "79", "80", "81", "82", "83", "84", "85")]
+    assert not [split for split in DEVELOPMENT if split.startswith("heldout") and split[7:] not in ("", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14", "15", "16", "17", "18", "19", "20", "21", "22", "23", "24", "25", "26", "27", "28", "29", "30", "31", "32", "33", "34", "35", "36", "37", "38", "39", "40", "41", "42", "43", "44", "45", "46", "47", "48", "49", "50", "51", "52", "53", "54", "55", "56", "57", "58", "59", "60", "61", "62", "63", "64", "65", "66", "67", "68", "69", "70", "71", "72", "73", "74", "75", "76", "77", "78", "79", "80", "81", "82", "83", "84", "85", "86", "87", "88", "89", "90")]
