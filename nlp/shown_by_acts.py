@@ -26,7 +26,7 @@ def shown_by_an_act(verb) -> bool:
     while True:
         if _reports_words(head):
             return False
-        if head.dep_ not in ("ccomp", "xcomp", "conj") or head.head is head:
+        if head.dep_ not in ("ccomp", "xcomp", "conj") or head.head.i == head.i:
             return True
         head = head.head
 
