@@ -19,17 +19,17 @@ raids must end, the only way to protect workers' may be hers).
 
 from __future__ import annotations
 
+# The reporter's name for an act of taking a side ('in a move', 'a departure from her silence').
+_ACTS = frozenset({"move", "break", "rebuke", "reversal", "departure", "shift", "step", "sign"})
 # What carries words ('in a memo', 'in remarks'), or the reporter's name for the act ('in a move').
-SETTING_NOUNS = frozenset({
+SETTING_NOUNS = _ACTS | frozenset({
     "memo", "email", "e-mail", "letter", "post", "message", "note", "statement", "interview", "remark",
     "comment", "speech", "op-ed", "essay", "video", "tweet", "podcast", "thread", "blog", "newsletter",
     "address", "keynote", "appearance", "announcement", "briefing", "column", "editorial", "filing",
     "livestream", "broadcast", "episode", "call", "conversation", "webinar", "testimony", "update",
-    "move", "break", "rebuke", "reversal", "departure", "shift", "step", "rebuttal", "sign",
+    "rebuttal",
 })
-
-
-_ACT_NOUNS = frozenset({"move", "break", "rebuke", "reversal", "departure", "shift", "step", "sign", "turn"})
+_ACT_NOUNS = _ACTS | {"turn"}  # the acts a set-off noun phrase may name ('turn' there only, as guards 53 has it)
 _RANKED_NOUNS = frozenset({"time", "executive", "leader", "ceo", "founder", "voice", "figure", "one", "chief",
                            "person", "owner", "boss", "investor", "billionaire"})
 _RANKS = frozenset({"first", "latest", "last", "only", "second", "third", "newest"})
