@@ -12,6 +12,7 @@ from onrecord.nlp import leader_patterns as lp
 from onrecord.nlp.after_according_to import quotes_after_according_to
 from onrecord.nlp.after_narration import quotes_after_narration
 from onrecord.nlp.disowned_speech import disown_mentions
+from onrecord.nlp.joined_documents import inside_what_she_joined
 from onrecord.nlp.labelled_partials import labelled_partials
 from onrecord.nlp.leader_mentions import Mentions
 from onrecord.nlp.name_lines import name_lines
@@ -27,6 +28,7 @@ from onrecord.nlp.quote_candidates import (Attribution, ParsedArticle, clean_quo
 from onrecord.nlp.quote_continuations import Continuations
 from onrecord.nlp.quoted_tags import quoted_as_saying
 from onrecord.nlp.quote_introductions import QuoteGrammar
+from onrecord.nlp.relative_speakers import in_anothers_relative_clause
 from onrecord.nlp.reported_quotes import ReportedQuotes, possessed_by_another
 from onrecord.nlp.speech_verbs import is_label, is_speech, lemma
 from onrecord.nlp.tag_participles import participles_on_a_tag
@@ -196,10 +198,12 @@ class ArticleAttribution(ReportedQuotes, Continuations):
         if who is None:
             return None
         leader_id, how, antecedent = who
-        if span.embedded and (self._in_someone_elses_words(tokens, leader_id)
-                              or possessed_by_another(tokens, self.mentions.leader_at, leader_id)):
+        at = self.mentions.leader_at
+        if span.embedded and (self._in_someone_elses_words(tokens, leader_id) or inside_what_she_joined(tokens, verb)
+                              or possessed_by_another(tokens, at, leader_id)
+                              or in_anothers_relative_clause(tokens, verb, at, leader_id)):
             return None  # 'said the governor's claim that the raids are "lawful" is false': his word;
-            # 'blamed the sheriff's "ongoing sweeps"': the sheriff's term
+            # 'blamed the sheriff's "ongoing sweeps"': the sheriff's term; 'echoing the mayor, who called them "..."'
         if colon_intro or span.block or grammar.colon_between(verb, span):
             pattern = "colon"
         elif span.embedded or is_label(verb) and not is_speech(verb):

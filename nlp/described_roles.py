@@ -140,16 +140,24 @@ def _person(mentions, token) -> str | None:
 def _described(mentions, t):
     """Who this use of the role word describes: a person key, or None (it describes no one named)."""
     if t.dep_ == "appos":  # 'John Rosenow, a Wisconsin dairy farmer,'
-        return _person(mentions, t.head)
+        return None if _listed(t) else _person(mentions, t.head)
     for c in t.children:
         if c.dep_ == "appos":  # "The shop's owner, Carlos Macías,"
-            return _person(mentions, c)
+            return None if _listed(c) else _person(mentions, c)
     if t.dep_ == "compound" and t.head.pos_ == "PROPN":  # 'farmer Chris Sayer'
         return _person(mentions, t.head)
     if t.dep_ == "attr" and t.head.lemma_ == "be":  # 'Sayer is a rancher'
         subject = [c for c in t.head.children if c.dep_ == "nsubj"]
         return _person(mentions, subject[0]) if len(subject) == 1 else None
     return None
+
+
+def _listed(appositive) -> bool:
+    """'Okonkwo, the mayor and Reyna attended', 'The mayor, Okonkwo and Reyna': the parser's
+    appositive opens a list of people (a name, or a noun with its own article, joined to it), so it
+    describes no one (guards 54). 'Okonkwo, founder and chief executive of Lumenfold,' is one person."""
+    return any(c.dep_ == "conj" and (c.pos_ == "PROPN" or c.ent_type_ in ("PERSON", "LEADER")
+                                     or any(d.dep_ == "det" for d in c.children)) for c in appositive.children)
 
 
 def _aged(mentions, t, age: str):

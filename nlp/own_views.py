@@ -56,15 +56,31 @@ def _names_someone(token) -> bool:
     return token.pos_ == "PROPN" or token.ent_type_ == "PERSON"
 
 
+_QUESTIONS = frozenset({"question", "query", "inquiry"})
+_ANSWERING = frozenset({"respond", "answer", "reply", "field", "face", "take", "dodge", "sidestep", "deflect", "address",
+                        "receive", "get", "duck", "evade"})
+
+
+def _answered(question) -> bool:
+    """question (a noun) is what a verb of answering or facing is about ('responding to a question
+    about ...', 'fielded questions on ...'): put to the speaker, not asked by her ('raised questions')."""
+    node = question
+    while node.dep_ in ("pobj", "prep", "dobj") and node.head.i != node.i and node.pos_ != "VERB":
+        node = node.head
+    return node.pos_ in ("VERB", "AUX") and node.lemma_.lower() in _ANSWERING
+
+
 def in_a_question_put(tokens, verb) -> bool:
     """'did not directly answer when asked whether the mayor is politically "winning"', 'Asked whether the
     raids were "working," Okonkwo said ...' (heldout74 tv01): a partial quote inside the clause of a
     question put to her ('asked', a participle or passive: she is the one asked) is the asker's word, never
-    hers."""
+    hers. So is one in a question she answers or faces ('responding to a question about whether ...')."""
     for ancestor in tokens[0].ancestors if tokens else ():
         if ancestor.lemma_.lower() == "ask" and ancestor.tag_ == "VBN" and not any(
                 c.dep_ == "nsubj" or c.dep_ == "aux" and c.lemma_.lower() == "have" for c in ancestor.children):
             return True  # (not 'she had asked the board for "a fair hearing"': her own asking)
+        if ancestor.lemma_.lower() in _QUESTIONS and ancestor.pos_ == "NOUN" and _answered(ancestor):
+            return True  # 'was responding to a question about whether it would "stand up"' (guards 54): the asker's
         if verb is not None and ancestor.i == verb.i:
             return False  # (the quote's own verb reached: what is above it frames the whole tag)
     return False

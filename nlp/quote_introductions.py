@@ -11,6 +11,7 @@ from __future__ import annotations
 from onrecord.nlp import leader_patterns as lp
 from onrecord.nlp.disowned_speech import denied
 from onrecord.nlp.own_views import gives_own_view
+from onrecord.nlp.speaker_in_view import only_the_tags_speaker_before
 from onrecord.nlp.speech_verbs import SpeechGrammar, is_expressive, is_label, is_speech, lemma
 from onrecord.nlp.tag_objects import says_something_else, writes_another_text
 
@@ -234,7 +235,8 @@ class QuoteGrammar(SpeechGrammar):
                 and self.doc[end].head.i != self.doc[end].i and verb in self.doc[end].ancestors:
             end += 1
         after = self.doc[end:end + 2]
-        return len(after) == 2 and after[0].text in (",", ":") and self.in_quote[after[1].i] not in (-1, index)
+        return len(after) == 2 and after[0].text in (",", ":") and self.in_quote[after[1].i] not in (-1, index) \
+            and not only_the_tags_speaker_before(verb, self.article.span_tokens[index][0], self.in_quote)
 
     def stands_alone(self, index) -> bool:
         """The quote is a sentence of its own, so no tag goes on from it: a full stop inside its

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from onrecord.nlp import leader_patterns as lp
 from onrecord.nlp.others_comments import without_others_comment
-from onrecord.nlp.speech_settings import without_account, without_setting
+from onrecord.nlp.relative_speakers import anothers_clause
+from onrecord.nlp.speech_settings import without_account, without_narration, without_setting
 from onrecord.nlp.speech_verbs import lemma
 
 
@@ -76,7 +77,8 @@ def without_relative_aside(tokens) -> list:
     but running on from it with no comma ('..., which has garnered backlash in towns that in some
     cases have ...') go with it; the clause's own verb after it ('the app, which ..., is') does not."""
     tokens = without_others_comment(tokens)  # ', a view the White House rejected' (others_comments.py)
-    tokens = without_account(without_setting(tokens))  # ', in a memo first reported by ...' (speech_settings.py)
+    tokens = without_account(without_setting(without_narration(tokens)))  # ', in a memo first reported by ...',
+    # ', days after agents raided ...' (speech_settings.py)
     inside = {t.i for t in tokens}
     for t in tokens:
         start = t.left_edge.i
@@ -90,8 +92,9 @@ def without_relative_aside(tokens) -> list:
         stray = [x for x in rest if x.i not in aside and not x.is_punct]
         if stray and (t.doc[stray[0].i - 1].text == "," or any(x.head.i not in inside or x.head == x for x in stray)):
             continue  # 'the app, which ..., is still operational': the reported clause goes on
-        if not any(x.tag_ in ("``", "''") or x.text in ('"', "“", "”") for x in rest):
-            return [x for x in tokens if x.i < start - 1]
+        if not any(x.tag_ in ("``", "''") or x.text in ('"', "“", "”") for x in rest) or anothers_clause(t, {}, ""):
+            return [x for x in tokens if x.i < start - 1]  # (with marks: ', echoing the mayor, who called them
+            # "a disgrace"', the mayor's words, relative_speakers.py)
     return tokens
 
 

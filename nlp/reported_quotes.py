@@ -9,6 +9,7 @@ from onrecord.nlp import leader_patterns as lp
 from onrecord.nlp.own_views import in_a_question_put
 from onrecord.nlp.quote_candidates import (OWN_POSSESSIVES, Attribution, given_as_a_name, glosses_a_word, names_a_thing,
                                            worded_by_the_law)
+from onrecord.nlp.relative_speakers import in_anothers_relative_clause
 from onrecord.nlp.speech_verbs import is_speech
 from onrecord.nlp.terms_used import term_used
 
@@ -43,11 +44,14 @@ class ReportedQuotes:
         """The guards every rule that gives a leader a partial quote found in her clause shares: the
         quote hangs under someone else's claim or letter ('the governor's claim that they are
         "lawful"'), names a thing or is given as a name, glosses a word, is a law's wording, or is the
-        word of a question put to her ('when asked whether the mayor is "winning"')."""
+        word of a question put to her ('when asked whether the mayor is "winning"'), or is said in a relative
+        clause on someone else ('the mayor, who called them "..."')."""
         return self._in_someone_elses_words(tokens, leader_id) \
             or names_a_thing(tokens, self.article.quoted_text(index)) \
             or given_as_a_name(tokens) or glosses_a_word(tokens) or worded_by_the_law(tokens, None) \
-            or in_a_question_put(tokens, None)
+            or in_a_question_put(tokens, None) \
+            or in_anothers_relative_clause(tokens, None, self.mentions.leader_at, leader_id)  # ('..., echoing the mayor,
+        # who called them "a disgrace"', relative_speakers.py)
 
     def _in_someone_elses_words(self, tokens, leader_id: str) -> bool:
         """The quote hangs under someone else's words: a claim, statement or letter whose owner

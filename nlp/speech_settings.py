@@ -15,9 +15,21 @@ comma) and ', in Riverton and beyond' (a place) are left alone. For the noun phr
 only with a pronoun of a speaker in it ('said the raids were a mistake, a departure from the
 company's values' may be hers), a time or person noun only with 'first', 'latest', ... ('said the
 raids must end, the only way to protect workers' may be hers).
+
+So is the outlet's narration set off at their end (guards 54, FICTIONAL probes; `without_narration`):
+when, by the news ('..., days after agents raided a warehouse', '..., hours after the mayor called
+for calm': a span of time before 'after' or 'before', with no present or future verb after it: 'said
+workers would return, weeks after the raids are over' may be hers; a bare ', after ...' is left alone,
+heldout12 rl09 and heldout55 tc06 annotate it as theirs); against what ('..., even as agents fanned
+out across the city'); and where it places her among others ('..., one of the few executives to do
+so', '..., among the first executives to speak out': a person noun with an infinitive after it; '..., one of
+the strongest statements yet from an executive': the act ranked; '..., as did the mayor': another's
+like act).
 """
 
 from __future__ import annotations
+
+from onrecord.nlp import leader_patterns as lp
 
 # The reporter's name for an act of taking a side ('in a move', 'a departure from her silence').
 _ACTS = frozenset({"move", "break", "rebuke", "reversal", "departure", "shift", "step", "sign"})
@@ -55,6 +67,48 @@ def without_account(tokens) -> list:
         return tokens
     tail = [t for t in tokens if t.i > commas[-1].i and not (t.is_punct and t.i == tokens[-1].i)]
     return [t for t in tokens if t.i < commas[-1].i] if tail and _account(tail) else tokens
+
+
+_SPANS = frozenset({"minute", "hour", "day", "week", "month", "year", "shortly"})
+_MEASURES = _SPANS | frozenset({"just", "only", "barely", "nearly", "some", "mere", "about", "a", "an", "the", "same",
+                                "few", "several", "less", "more", "than", "two", "three", "four", "five", "six"})
+
+
+def _narration(tail) -> bool:
+    """tail, the words after a comma to the end, is the outlet's narration: a time by the news, an
+    'even as' clause, another's like act, or a rank among people or acts (see the module's docstring)."""
+    words = [t for t in tail if not t.is_punct]
+    if len(words) < 3 or any(t.text in ('"', "“", "”") or t.tag_ in ("``", "''") for t in tail):
+        return False
+    lower = [t.lower_ for t in words]
+    if lower[:2] == ["even", "as"]:
+        return True
+    turn = next((k for k, t in enumerate(words) if t.lower_ in ("after", "before")), None)
+    if turn is not None and 0 < turn <= 4 and all(t.lemma_.lower() in _MEASURES or t.like_num for t in words[:turn]) \
+            and any(t.lemma_.lower() in _SPANS for t in words[:turn]):
+        return not any(t.tag_ in ("MD", "VBZ", "VBP") for t in words[turn:])  # ('weeks after the raids are over')
+    if lower[0] == "as" and words[1].lemma_ in ("do", "have") and words[1].tag_ in ("VBD", "VBZ") and not any(
+            t.pos_ in ("VERB", "AUX") for t in words[2:]) and any(_a_person(t) for t in words[2:]):
+        return True  # '..., as did the mayor': another's like act ('said sales fell, as did profits' may be hers)
+    if lower[:2] == ["one", "of"] or lower[0] == "among":
+        people = [k for k, t in enumerate(words) if t.lemma_.lower().rstrip("s") in _RANKED_NOUNS - {"one", "time"}]
+        ranked = [k for k, t in enumerate(words) if t.lemma_.lower() in SETTING_NOUNS and k > 0
+                  and (words[k - 1].tag_ in ("JJS", "RBS") or k > 1 and words[k - 2].lower_ == "most")]
+        return bool(ranked) or bool(people) and any(t.tag_ == "TO" for t in words[people[0] + 1:people[0] + 2])
+    return False  # ('..., one of the strongest statements yet from an executive': the act ranked)
+
+
+def _a_person(token) -> bool:
+    return token.ent_type_ in ("PERSON", "LEADER") or lp.is_person_noun(token.lower_)
+
+
+def without_narration(tokens) -> list:
+    """tokens without the outlet's narration set off at their end (the first comma that opens it)."""
+    for comma in (t for t in tokens if t.text == "," and t.i > tokens[0].i):
+        tail = [t for t in tokens if t.i > comma.i]
+        if _narration(tail):
+            return [t for t in tokens if t.i < comma.i]
+    return tokens
 
 
 def _setting(prep) -> bool:

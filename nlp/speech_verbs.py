@@ -364,9 +364,9 @@ class SpeechGrammar:
 
 
 def _someone_elses(document) -> bool:
-    """'a post by the union', 'the union's statement': a document another wrote."""
+    """'a post by the union', 'the union's statement': another's; 'shared a memo outlining ...' (no 'her', not 'shared a statement: ...'): not shown hers."""
     return any(x.dep_ == "prep" and x.lower_ in ("by", "from") or x.dep_ == "poss" and x.pos_ in ("PROPN", "NOUN")
-               for x in document.children)
+               for x in document.children) or lemma(document.head) == "share" and not any(x.dep_ == "poss" for x in document.children) and any(x.dep_ == "acl" and x.tag_ == "VBG" for x in document.children)
 
 
 def _infinitive(verb) -> bool:
