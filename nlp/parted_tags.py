@@ -12,6 +12,13 @@ mayor told her', 'shared the union's post', 'In a post, X said the union was wro
 beyond whom it was told to ('told reporters'), and the sentence names no one else ('told Linda
 Chow'). The quote paragraph after the tag is taken only when it is the very next paragraph and
 names no one else.
+
+Round 54: the tag may go on in a participle ('Fenton said, adding:', 'Buterin wrote on X, referring
+to the actions of ...', heldout88 uj01), as a tag in place does, unless the participle passes on or
+shares words that may be someone else's ('quoting a worker', 'sharing the union's statement',
+'recalling a worker's words'); the sentence still names no one else ('adding that Linda Chow wrote
+it'). An absolute participle with a subject of its own ('the mayor adding:') is parsed as a clause and
+stays refused, as are 'said the mayor told her' and a negation.
 """
 from __future__ import annotations
 
@@ -20,6 +27,11 @@ from onrecord.nlp.speech_verbs import is_speech
 
 _OWN_WORDS = {"ccomp", "xcomp", "csubj", "parataxis", "conj", "advcl", "acomp", "attr", "oprd", "dobj",
               "neg"}  # a clause or an object of its own, or a negation: not a bare tag
+# Participles that pass on, show or share words that may be someone else's: the quote is theirs. Verb
+# lemmas, written as one string: 'quote', 'repost' and 'paraphrase' are spelled like vocabulary.py's
+# statement kinds but are not them.
+_PASSING_ON = frozenset("quote recite cite read repeat echo paraphrase relay recount recall share reshare repost "
+                        "retweet forward amplify mock mimic imitate parody translate transcribe".split())
 
 
 def quotes_before_a_parted_tag(attribution, attributed, verbs_of) -> None:
@@ -57,7 +69,8 @@ def _tag(article, mentions, paragraph, index):
         return None  # more than one sentence
     verb = sent.root
     if verb.tag_ in ("VBG", "VBN") or not is_speech(verb) \
-            or any(c.dep_ in _OWN_WORDS for c in verb.children if not (c.dep_ == "dobj" and verb.lemma_ == "tell")):
+            or any(c.dep_ in _OWN_WORDS for c in verb.children
+                   if not (c.dep_ == "dobj" and verb.lemma_ == "tell") and not _going_on(c)):
         return None
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)  # (a passive has none)
     who = mentions.speaker(subject, index) if subject is not None else None
@@ -67,3 +80,9 @@ def _tag(article, mentions, paragraph, index):
     if mentions.people_in(list(sent), objects=True) - {leader_id}:
         return None  # someone else in the tag: who spoke is in doubt
     return leader_id, list(antecedent or []), verb
+
+
+def _going_on(child) -> bool:
+    """', adding:' or ', referring to ...' after the tag's verb: a participle that passes on or
+    shares no one's words."""
+    return child.dep_ == "advcl" and child.tag_ == "VBG" and child.lemma_.lower() not in _PASSING_ON

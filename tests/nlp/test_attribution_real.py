@@ -234,8 +234,10 @@ def test_direct_quotes_floor(bench, development):
     # Business Insider': the one quoted, heldout83 ue03) to 0.9972 / 0.8943 (1802 of 2015), so the floor was 0.8942;
     # heldout86 to heldout90 (1.000 / 0.750, 0.850, 0.667, 0.882 and 1.000 at their looks: short partials and
     # asides, an unmarked video transcript, quote paragraphs tagged in the next paragraph) to 0.9974 / 0.8902 (1889
-    # of 2122), so the floor is 0.8901.
-    assert result["recall"] >= 0.8901, [r["quote"] for r in result["misses"]]
+    # of 2122), so the floor was 0.8901; round 54 (a quote paragraph's tag in the next paragraph going on in a
+    # participle, 'Fenton said, adding:', 'Buterin wrote on X, referring to ...', heldout88 uj01) to 0.9974 / 0.8911
+    # (1891 of 2122), so the floor is 0.8910.
+    assert result["recall"] >= 0.8910, [r["quote"] for r in result["misses"]]
 
 
 def test_paraphrases_floor(bench, development):
