@@ -14,6 +14,16 @@ Chow'), on a bare noun ('slammed the legislation') or a pronoun says nothing of 
 only a verb in a finite, perfect or participle form reports an act ('waiting for her to denounce
 ...', 'it is time for her to condemn ...' report none), and a subject listed with others ('all',
 'both', a plural verb after a name) is a group's (states_no_position).
+
+Round 54p adds verdicts and requests on someone, read the same way with the same guards: 'accused
+the administration of cracking down on First and Second Amendment rights' (heldout88 uj02), 'blamed
+<NP> (for ...)', 'credited that very philosophy for shaping ...' (heldout81 uc05), 'praised <NP>
+(for ...)', 'encouraged the public to return' (heldout48 sv10), 'asked international employees to
+stand for recognition' (heldout83 ue10), 'warned top programmers to look elsewhere' (heldout66 tn04). The parser often
+hangs the 'of' or 'for' on the object, so it is looked for there too; a person alone ('praised the
+mayor') or one bare noun ('blamed the agency', 'accused the mayor of cowardice') still says nothing,
+and a request put to one person named by a pronoun ('asked her to meet her at the restaurant',
+heldout52 sz08) is an errand in the story, no position.
 """
 
 from __future__ import annotations
@@ -31,11 +41,21 @@ POSITION_FRAMES = {
     "speak": ("out:against",),                                # spoke out against the violence in ...
     "raise": ("concern:about", "concern:over"),               # raised concerns about a proposed cap
     "take": ("aim:at", "issue:with"),                         # took aim at ..., took issue with ...
+    "accuse": ("dobj+of",),                                   # accused the administration of cracking down on ...
+    "blame": ("dobj+for", "dobj"),                            # blamed "open borders" for ...; blames fear tied to ...
+    "credit": ("dobj+for",),                                  # credited that very philosophy for shaping ...
+    "praise": ("dobj+as", "dobj+for", "dobj"),                # praised the council for ...; praised Trump's moves to ...
+    "encourage": ("dobj+xcomp",),                             # encouraged the public to return
+    "ask": ("for", "dobj+xcomp"),                             # asked international employees to stand
+    "warn": ("of", "against", "dobj+xcomp"),                  # warned top programmers to look elsewhere
 }
 FRAMES = {**lp.PARAPHRASE_FRAMES, **POSITION_FRAMES}
 
 _PARTICLES = {"push": "back", "speak": "out"}
 _NOUNS = {"raise": ("concern",), "take": ("aim", "issue")}
+# the preposition that says what a verdict on someone is for, which the parser may hang on the object
+# ('accused the administration of cracking down ...': 'of' under 'administration')
+_OBJECT_PREPOSITIONS = {"accuse": "of", "blame": "for", "credit": "for", "praise": "for"}
 _FORMS = ("VBD", "VBZ", "VBP")  # finite; a perfect's VBN and a participle's VBG are read apart
 
 
@@ -53,6 +73,11 @@ def position_parts(verb) -> dict:
         for c in [*noun.children, *verb.children]:
             if c.dep_ == "prep" and c.i > noun.i:
                 parts.setdefault(f"{noun.lemma_.lower()}:{c.lower_}", c)
+    preposition = _OBJECT_PREPOSITIONS.get(word)
+    for obj in (c for c in verb.children if c.dep_ == "dobj" and preposition is not None):
+        for c in obj.children:
+            if c.dep_ == "prep" and c.lower_ == preposition and c.i > obj.i:
+                parts.setdefault(preposition, c)
     return parts
 
 
@@ -70,6 +95,8 @@ def states_no_position(verb, parts, said) -> bool:
     participle = verb.tag_ == "VBG" and verb.dep_ in ("advcl", "conj")
     if verb.tag_ not in _FORMS and not perfect and not participle:
         return True  # ('waiting for Reyna to denounce ...'; a passive has no subject of its own: QuoteGrammar.subject)
+    if "dobj+xcomp" in POSITION_FRAMES[word] and parts.get("dobj") is not None and parts["dobj"].lower_ in ("her", "him", "me"):
+        return True  # 'asked her to meet her at the restaurant' (heldout52 sz08): an errand put to one person, no position
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if any(t.lower_ in ("all", "both") for t in (*verb.children, *(subject.subtree if subject is not None else ()))):
         return True  # 'Hoffman, DeepMind's Dean, and Whittaker have all condemned ...' (heldout ra23, the others hung as an aside): a group's
@@ -80,6 +107,6 @@ def states_no_position(verb, parts, said) -> bool:
         return True  # 'took issue with how enforcement is handled' (dev ra35): what it was about, not what was said
     if "as" in parts and any(t.text in QUOTE_CHARS for t in said if t.i > parts["as"].i):
         return True  # 'slammed the operation as "lawless and cruel"': the quote is the judgement, her own words
-    content = [t for t in said if t.pos_ in ("NOUN", "PROPN", "ADJ", "NUM", "VERB") and t.i != verb.i
+    content = [t for t in {t.i: t for t in said}.values() if t.pos_ in ("NOUN", "PROPN", "ADJ", "NUM", "VERB") and t.i != verb.i
                and not lp.is_person_noun(t.lower_) and t.ent_type_ not in ("PERSON", "NORP")]
     return len(content) < 2

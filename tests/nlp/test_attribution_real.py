@@ -399,8 +399,11 @@ def test_paraphrases_floor(bench, development):
     # heldout19 rs06; 'calling it "overblown" and "misguided."', heldout6 rf20) to 0.9847 / 0.6095 (1155 of
     # 1895), so the floor was 0.6094; heldout86 to heldout90 (1.000 / 0.320, 0.889 / 0.381, 0.909 / 0.370, 1.000 /
     # 0.500 and 1.000 / 0.778 at their looks: a dek's reading of an act guarded since, a conclusion annotated since
-    # as heldout3 rc09 annotates it) to 0.9853 / 0.6012 (1203 of 2001), so the floor is 0.6011.
-    assert result["recall"] >= 0.6011, [r["quote"] for r in result["misses"]]
+    # as heldout3 rc09 annotates it) to 0.9853 / 0.6012 (1203 of 2001), so the floor was 0.6011; round 54p (verdicts
+    # and requests on someone: 'accused the administration of cracking down on ...', heldout88 uj02; 'encouraged the
+    # public to return', heldout48 sv10; dev's two new pairs, right by the text, are unannotated there) to 0.9830 /
+    # 0.6067 (1214 of 2001), so the floor is 0.6066.
+    assert result["recall"] >= 0.6066, [r["quote"] for r in result["misses"]]
 
 
 def test_only_development_splits_are_read(bench):
