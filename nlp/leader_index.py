@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from onrecord.nlp import leader_patterns as lp
+from onrecord.nlp.first_name_forms import everyday_names
 
 
 class LeaderIndex:
@@ -15,6 +16,10 @@ class LeaderIndex:
     def __init__(self, leaders: list[dict]):
         self.leaders = {leader["id"]: leader for leader in leaders}
         self.patterns, self.name_words = lp.ruler_patterns(leaders)
+        everyday = everyday_names(leaders)  # 'Tony Capuano' for Anthony Capuano
+        for name, (leader_id, word) in everyday.items():
+            self.patterns.append({"label": "LEADER", "pattern": name, "id": leader_id})
+            self.name_words[leader_id].add(word)
         self.orgs = _organisation_keys(leaders)
         # each organisation as printed ("Lumenfold", "a16z"), matched in its own case; compiled once
         # (a title is checked against every leader's organisation)
@@ -29,6 +34,7 @@ class LeaderIndex:
         self.whole_handles = {leader["id"]: {(a.get("handle") or "").lower().lstrip("@")
                                              for a in leader.get("accounts", []) or []} for leader in leaders}
         names = {n for leader in leaders for n in [leader["name"], *leader.get("aliases", [])] if n.strip()}
+        names |= set(everyday)
         self.names_re = _alternation(names)
         self.mentions_re = _alternation(names | {org for orgs, _heads, _title in self.orgs.values() for org in orgs})
         # "Google Chief Scientist Jeff Dean": a leader's own title and organisation words may

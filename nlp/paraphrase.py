@@ -145,14 +145,14 @@ class Paraphrases(ClauseChecks):
                 and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
 
     def _misattached_clause(self, verb) -> list:
-        """'told investors on Tuesday's earnings call that traffic had softened': the parser hung
-        the that-clause on the call; a clause opened by the conjunction 'that' (not the relative
-        pronoun) on the noun of where or when it was said, or on who was told ('reassured staff
-        that ...'), is what was said; its verb may stand in a partial quote ('stated in an internal
-        message that ICE is "going too far"'), read as a that-clause of the verb is (_reported)."""
-        found = []
-        if lemma(verb) in lp.ADDRESSEE_VERBS:  # 'reassured staff that ...', the clause hung on who was told
-            found += [c for o in verb.children if o.dep_ == "dobj" for c in o.children
+        """'told investors on Tuesday's earnings call that traffic had softened': the parser hung the
+        that-clause on the call; a clause opened by the conjunction 'that' on the noun of where or when
+        it was said, or on who was told ('reassured staff that ...'; not on what was told, 'told them
+        the insistence that ...'), is what was said; its verb may stand in a partial quote ('stated in
+        a message that ICE is "going too far"'), read as a that-clause of the verb is (_reported)."""
+        found, objects = [], [o for o in verb.children if o.dep_ == "dobj"]
+        if lemma(verb) in lp.ADDRESSEE_VERBS and len(objects) == 1:
+            found += [c for o in objects for c in o.children
                       if c.dep_ in ("acl", "relcl") and c.i > o.i and self.in_quote[c.i] == -1
                       and any(m.lower_ == "that" and (m.dep_ == "mark" or m.pos_ == "SCONJ") for m in c.children)
                       and any(m.dep_ == "nsubj" for m in c.children)]

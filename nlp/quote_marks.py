@@ -77,6 +77,7 @@ def prepare(text: str) -> tuple[str, list[tuple[int, int, bool | tuple]]]:
     text = repaired(text)  # ('â€œ' for '“' in a copied page: nlp/mojibake.py)
     text = _BROKEN_AFTER_ABBREVIATION.sub(r"\1 ", text)
     text = _HARD_WRAP.sub(" ", text)
+    text = _GLUED_LINES.sub("\\1\n\\2", text)
     pieces = re.split(r"(\s*\n\s*)", text.strip())
     for raw, gap in zip(pieces[::2], [*pieces[1::2], ""]):
         raw = " ".join(_LINK_LABELS.sub("", raw).split())
@@ -112,6 +113,11 @@ _BROKEN_AFTER_ABBREVIATION = re.compile(
 # a next line that opens with a lowercase word are one sentence hard-wrapped by the page (a printed
 # column, a copied feed), not two paragraphs; a web address or a byline on the next line stays apart.
 _HARD_WRAP = re.compile(r"(?<=[a-z,’])[ \t]*\n[ \t]*(?=[a-z])(?!www\.|https?:|by\s)")
+# "... will be welcomedSays he's been given assurances": a copied page that lost its line breaks
+# glues a list's lines into one token; a lowercase word run into a capitalised one is two lines. A
+# name that starts in capitals ('DoorDash', 'LinkedIn') or with one letter ('iPhone') is left as
+# printed, and so are handles, tags and web addresses ('@maraOkonkwo', '/newsRoom').
+_GLUED_LINES = re.compile(r"(?<![@/#.=?&_-])\b([a-z]{3,})([A-Z][a-z]{2,})")
 # "- •Altman stated ...": a summary's list item whose bullet is glued to its first word hides the
 # name in one token; the glued markers are dropped so the item reads as the sentence it is (a
 # bullet set apart by a space is left as printed).
