@@ -1,8 +1,8 @@
 """Attribution on the REAL development articles (tests/data/attribution/real/dev, heldout,
 heldout2, heldout3, heldout4, heldout5, heldout6, heldout7, heldout8, heldout9, heldout10, heldout11, heldout12, heldout13,
 heldout14, heldout15, heldout16, heldout17, heldout18, heldout19, heldout20, heldout21, heldout22, heldout23,
-heldout24, heldout25, heldout26, heldout27, heldout28, heldout29, heldout30, heldout31, heldout32, heldout33, heldout34, heldout35, heldout36, heldout37, heldout38, heldout39, heldout40, heldout41, heldout42, heldout43, heldout44, heldout45, heldout46, heldout47, heldout48, heldout49, heldout50, heldout51, heldout52, heldout53, heldout54, heldout55, heldout56, heldout57 and heldout58, heldout59, heldout60, heldout61, heldout62, heldout63, heldout64, heldout65, heldout66, heldout67, heldout68, heldout69, heldout70, heldout71, heldout72, heldout73, heldout74, heldout75, heldout76, heldout77, heldout78, heldout79, heldout80, heldout81, heldout82, heldout83, heldout84, heldout85, heldout86, heldout87, heldout88, heldout89, heldout90: verbatim excerpts of published reporting, with outlet, date and URL in
-articles.jsonl). The ninety held-out batches were each measured blind, then looked at with their misses printed, and are development data since.
+heldout24, heldout25, heldout26, heldout27, heldout28, heldout29, heldout30, heldout31, heldout32, heldout33, heldout34, heldout35, heldout36, heldout37, heldout38, heldout39, heldout40, heldout41, heldout42, heldout43, heldout44, heldout45, heldout46, heldout47, heldout48, heldout49, heldout50, heldout51, heldout52, heldout53, heldout54, heldout55, heldout56, heldout57 and heldout58, heldout59, heldout60, heldout61, heldout62, heldout63, heldout64, heldout65, heldout66, heldout67, heldout68, heldout69, heldout70, heldout71, heldout72, heldout73, heldout74, heldout75, heldout76, heldout77, heldout78, heldout79, heldout80, heldout81, heldout82, heldout83, heldout84, heldout85, heldout86, heldout87, heldout88, heldout89, heldout90, heldout91, heldout92, heldout93, heldout94, heldout95: verbatim excerpts of published reporting, with outlet, date and URL in
+articles.jsonl). The ninety-five held-out batches were each measured blind, then looked at with their misses printed, and are development data since.
 
 A new blind batch is measured by bench/attribution.py, once, and never by the test suite (every
 run would be a look at it): the suite reads the development splits by name only.
@@ -28,7 +28,8 @@ DEVELOPMENT = ("dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5",
                "heldout71", "heldout72", "heldout73", "heldout74", "heldout75",
                "heldout76", "heldout77", "heldout78", "heldout79", "heldout80",
                "heldout81", "heldout82", "heldout83", "heldout84", "heldout85",
-               "heldout86", "heldout87", "heldout88", "heldout89", "heldout90")
+               "heldout86", "heldout87", "heldout88", "heldout89", "heldout90",
+               "heldout91", "heldout92", "heldout93", "heldout94", "heldout95")
 
 
 @pytest.fixture(scope="module")
@@ -236,8 +237,10 @@ def test_direct_quotes_floor(bench, development):
     # asides, an unmarked video transcript, quote paragraphs tagged in the next paragraph) to 0.9974 / 0.8902 (1889
     # of 2122), so the floor was 0.8901; round 54 (a quote paragraph's tag in the next paragraph going on in a
     # participle, 'Fenton said, adding:', 'Buterin wrote on X, referring to ...', heldout88 uj01) to 0.9974 / 0.8911
-    # (1891 of 2122), so the floor is 0.8910.
-    assert result["recall"] >= 0.8910, [r["quote"] for r in result["misses"]]
+    # (1891 of 2122), so the floor was 0.8910; heldout91 to heldout95 (1.000 / 0.636, 0.800, 0.765, 0.931 and 0.833
+    # at their looks: joint quotes of two co-owners, short partials, a tag without its verb; 'Tony Capuano' for a
+    # listed Anthony, found since) with look 2's readings to 0.9975 / 0.8876 (1983 of 2234), so the floor is 0.8875.
+    assert result["recall"] >= 0.8875, [r["quote"] for r in result["misses"]]
 
 
 def test_paraphrases_floor(bench, development):
@@ -402,11 +405,14 @@ def test_paraphrases_floor(bench, development):
     # as heldout3 rc09 annotates it) to 0.9853 / 0.6012 (1203 of 2001), so the floor was 0.6011; round 54p (verdicts
     # and requests on someone: 'accused the administration of cracking down on ...', heldout88 uj02; 'encouraged the
     # public to return', heldout48 sv10; dev's two new pairs, right by the text, are unannotated there) to 0.9830 /
-    # 0.6067 (1214 of 2001), so the floor is 0.6066.
-    assert result["recall"] >= 0.6066, [r["quote"] for r in result["misses"]]
+    # 0.6067 (1214 of 2001), so the floor was 0.6066; heldout91 to heldout95 (0.714 / 0.385, 1.000 / 0.706, 0.500,
+    # 0.692 and 0.579 at their looks: a glued summary and a standfirst's misparse, both mended) with look 2's
+    # readings, and dev's two pairs annotated as later batches annotate them, to 0.9853 / 0.6056 (1270 of 2097), so
+    # the floor is 0.6055.
+    assert result["recall"] >= 0.6055, [r["quote"] for r in result["misses"]]
 
 
 def test_only_development_splits_are_read(bench):
     for split in DEVELOPMENT:
         assert all(name.startswith(f"{split}/") for name in bench.load_real(split)[1])
-    assert not [split for split in DEVELOPMENT if split.startswith("heldout") and split[7:] not in ("", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14", "15", "16", "17", "18", "19", "20", "21", "22", "23", "24", "25", "26", "27", "28", "29", "30", "31", "32", "33", "34", "35", "36", "37", "38", "39", "40", "41", "42", "43", "44", "45", "46", "47", "48", "49", "50", "51", "52", "53", "54", "55", "56", "57", "58", "59", "60", "61", "62", "63", "64", "65", "66", "67", "68", "69", "70", "71", "72", "73", "74", "75", "76", "77", "78", "79", "80", "81", "82", "83", "84", "85", "86", "87", "88", "89", "90")]
+    assert not [split for split in DEVELOPMENT if split.startswith("heldout") and split[7:] not in ("", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14", "15", "16", "17", "18", "19", "20", "21", "22", "23", "24", "25", "26", "27", "28", "29", "30", "31", "32", "33", "34", "35", "36", "37", "38", "39", "40", "41", "42", "43", "44", "45", "46", "47", "48", "49", "50", "51", "52", "53", "54", "55", "56", "57", "58", "59", "60", "61", "62", "63", "64", "65", "66", "67", "68", "69", "70", "71", "72", "73", "74", "75", "76", "77", "78", "79", "80", "81", "82", "83", "84", "85", "86", "87", "88", "89", "90", "91", "92", "93", "94", "95")]
