@@ -47,7 +47,7 @@ class LeaderIndex:
         # family's name a person's: a bare 'Trump' in the text may be someone other than the leader.
         self.org_words = {w.lower() for leader in leaders
                           for w in (leader.get("organization") or "").split()
-                          if w[:1].isupper() and w.lower() not in _name_words(leader)}
+                          if w[:1].isupper() and w.lower() not in self.name_words[leader["id"]]}
 
     def by_byline(self, name: str, handle: str) -> str | None:
         """The leader an embedded post's byline names: by account handle, else by exact name. A
@@ -67,11 +67,6 @@ def _alternation(phrases) -> re.Pattern:
     if not words:
         return re.compile(r"(?!x)x")
     return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.I)
-
-
-def _name_words(leader: dict) -> set[str]:
-    """The lowercased words of a leader's name and aliases ('Eric Trump' -> {'eric', 'trump'})."""
-    return {w.lower() for name in [leader["name"], *(leader.get("aliases") or [])] for w in name.split()}
 
 
 def _handles(leader: dict) -> set[str]:
