@@ -408,8 +408,10 @@ def test_paraphrases_floor(bench, development):
     # 0.6067 (1214 of 2001), so the floor was 0.6066; heldout91 to heldout95 (0.714 / 0.385, 1.000 / 0.706, 0.500,
     # 0.692 and 0.579 at their looks: a glued summary and a standfirst's misparse, both mended) with look 2's
     # readings, and dev's two pairs annotated as later batches annotate them, to 0.9853 / 0.6056 (1270 of 2097), so
-    # the floor is 0.6055.
-    assert result["recall"] >= 0.6055, [r["quote"] for r in result["misses"]]
+    # the floor was 0.6055; round 55p (links, stances, reasons, apologies, advice and dismissed doubts as frames of
+    # the verbs of position: 'tied', 'positioned', 'citing', 'apologized for', 'advised <NP> to', 'dismissed
+    # concerns that') to 0.9854 / 0.6118 (1283 of 2097), so the floor is 0.6117.
+    assert result["recall"] >= 0.6117, [r["quote"] for r in result["misses"]]
 
 
 def test_only_development_splits_are_read(bench):
