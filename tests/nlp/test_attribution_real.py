@@ -239,8 +239,11 @@ def test_direct_quotes_floor(bench, development):
     # participle, 'Fenton said, adding:', 'Buterin wrote on X, referring to ...', heldout88 uj01) to 0.9974 / 0.8911
     # (1891 of 2122), so the floor was 0.8910; heldout91 to heldout95 (1.000 / 0.636, 0.800, 0.765, 0.931 and 0.833
     # at their looks: joint quotes of two co-owners, short partials, a tag without its verb; 'Tony Capuano' for a
-    # listed Anthony, found since) with look 2's readings to 0.9975 / 0.8876 (1983 of 2234), so the floor is 0.8875.
-    assert result["recall"] >= 0.8875, [r["quote"] for r in result["misses"]]
+    # listed Anthony, found since) with look 2's readings to 0.9975 / 0.8876 (1983 of 2234), so the floor was 0.8875;
+    # round 55 (a quote opened by a connective after the same speaker's, heldout94 up04; an editor's opening
+    # bracket, heldout92 un02; a second quote left open to its paragraph's end, heldout13 rm15, heldout75 tw08)
+    # to 0.9980 / 0.8894 (1987 of 2234), so the floor is 0.8893.
+    assert result["recall"] >= 0.8893, [r["quote"] for r in result["misses"]]
 
 
 def test_paraphrases_floor(bench, development):
