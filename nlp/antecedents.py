@@ -10,6 +10,8 @@ from onrecord.nlp.fronted_views import clause_subject_in_her_view
 from onrecord.nlp.joined_titles import name_head
 from onrecord.nlp.kin_appositions import kin_possessors
 from onrecord.nlp.news_outlets import no_he_or_she
+from onrecord.nlp.parenthetical_tags import tag_on_a_named_subject
+from onrecord.nlp.silent_listeners import asked_someone, speaks_while_she_listens
 from onrecord.nlp.speech_verbs import is_speech
 
 
@@ -27,8 +29,8 @@ class Antecedents:
         sent = pronoun.sent
         before = [t for t in sent if t.i < pronoun.i and self.in_quote[t.i] == -1]
         own = _agreeing(self.people_in(before, objects=True), pronoun)
-        if own & named:
-            return nothing
+        if own & named or own and (tag_on_a_named_subject(pronoun) or speaks_while_she_listens(pronoun)):
+            return nothing  # (or 'Okonkwo, she said, had promised ...': another telling of her; 'listened as he called ...', silent_listeners.py)
         if own:
             leader = single_leader(own)
             narration = [t for t in before if not t.is_punct and not t.is_space]
@@ -161,8 +163,8 @@ class Antecedents:
         subjects = list(subjects.values())  # (a participle's subject is its clause's: "..., arguing that")
         things = self._things_before_the_last_speaker(sent, subjects)
         subjects = [s for s in subjects if s.i not in things]
-        if len(subjects) != 1:
-            return None
+        if len(subjects) != 1 or asked_someone(sent, subjects[0]):
+            return None  # (or 'asked the mayor whether ...': the mayor may answer, silent_listeners.py)
         leader = self.leader_at.get(subjects[0].i) or self.by_title(subjects[0])
         if leader is None and subjects[0].lower_ in _GENDERED:
             # "While Mabrey did not address it, he said ...": the speaker's pronoun, resolved in

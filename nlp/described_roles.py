@@ -156,8 +156,14 @@ def _listed(appositive) -> bool:
     """'Okonkwo, the mayor and Reyna attended', 'The mayor, Okonkwo and Reyna': the parser's
     appositive opens a list of people (a name, or a noun with its own article, joined to it), so it
     describes no one (guards 54). 'Okonkwo, founder and chief executive of Lumenfold,' is one person."""
-    return any(c.dep_ == "conj" and (c.pos_ == "PROPN" or c.ent_type_ in ("PERSON", "LEADER")
-                                     or any(d.dep_ == "det" for d in c.children)) for c in appositive.children)
+    if any(c.dep_ == "conj" and (c.pos_ == "PROPN" or c.ent_type_ in ("PERSON", "LEADER")
+                                 or any(d.dep_ == "det" for d in c.children)) for c in appositive.children):
+        return True
+    # 'Okonkwo, the mayor, and Reyna attended' (a serial comma; the parser drops the conj): a list
+    # as much as an appositive, so no role is read from it (guards 55)
+    doc, end = appositive.doc, appositive.right_edge.i
+    return end + 3 < len(doc) and doc[end + 1].text == "," and doc[end + 2].lower_ in ("and", "or") \
+        and doc[end + 3].pos_ in ("PROPN", "DET") and doc[end + 2].head.i == appositive.head.i
 
 
 def _aged(mentions, t, age: str):

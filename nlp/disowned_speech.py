@@ -25,6 +25,8 @@ def denied(verb, in_quote) -> bool:
     a 'not' the parser hung on the auxiliary, and the content clause of a claim or a rumour."""
     if any(c.dep_ == "aux" and any(g.dep_ == "neg" for g in c.children) for c in verb.children):
         return True  # 'Okonkwo did not, as some reported, call for ...': the parser hangs 'not' on 'did'
+    if any(c.dep_ == "dobj" and c.lower_ == "nothing" and in_quote[c.i] == -1 for c in verb.children):
+        return True  # 'Okonkwo said nothing as he called the raids "a disgrace."': no words of hers (guards 55)
     if verb.dep_ == "acl" and verb.head.pos_ == "NOUN" and verb.head.lemma_.lower() in ACCOUNT_NOUNS \
             and any(c.dep_ == "mark" and c.lower_ == "that" for c in verb.children):
         return True  # 'The claim that Okonkwo called for ...', 'Rumours that Reyna urged ...': another's account

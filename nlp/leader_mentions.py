@@ -18,6 +18,7 @@ from onrecord.nlp.hyphenated_names import in_another_hyphenated_name
 from onrecord.nlp.leader_titles import Titles, a_second_title, age_epithet
 from onrecord.nlp.misparsed_subjects import a_thing_acting_on_a_thing
 from onrecord.nlp.named_later import named_later
+from onrecord.nlp.named_subjects import described_person, named_subject
 from onrecord.nlp.speech_verbs import is_speech
 
 
@@ -153,9 +154,8 @@ class Mentions(Antecedents, Titles):
         with objects, also "the governor" wherever it stands (a candidate for a later he/she)."""
         found: set[str] = set()
         for t in tokens:
-            if a_modifying_name(t) or t.ent_type_ in _NOT_PEOPLE and not self.article.surname_speaking(t):
-                continue  # "the Trump administration", "Corona and Modelo beers": a name as a modifier;
-                # "as The New York Times reports": an organisation
+            if a_modifying_name(t) or t.ent_type_ in _NOT_PEOPLE and not (self.article.surname_speaking(t) or described_person(t)):
+                continue  # "the Trump administration", "Corona and Modelo beers": a name as a modifier; "as The New York Times reports": an organisation
             if t.text in ("-", "–") or t.i + 1 < len(self.doc) and not t.whitespace_ \
                     and self.doc[t.i + 1].text in ("-", "–"):
                 continue  # "co - owner", split by the tokenizer: a part of a word is no one
@@ -176,7 +176,7 @@ class Mentions(Antecedents, Titles):
             elif t.dep_ in ("nsubj", "nsubjpass") and t.pos_ in ("NOUN", "PROPN") \
                     and (lp.is_person_noun(t.lower_) or t.dep_ == "nsubj" and is_speech(t.head) and not a_thing_acting_on_a_thing(t)
                          or t.pos_ == "PROPN" and t.is_title and t.lower_ not in self.index.org_words
-                         and not _first_word(t)):
+                         and (not _first_word(t) or named_subject(t))):  # ('Brannock dismissed ...': named_subjects.py)
                 # a bare surname the model did not tag ("Ruiz criticized ...") is someone too
                 found.add(self.by_title(t) or self.by_role(t) or self.named_beside(t) or "speaker:" + t.text.lower())
             elif objects and t.tag_ == "NN" and lp.is_person_noun(t.lower_) and self._someone_else(t):
@@ -195,8 +195,9 @@ class Mentions(Antecedents, Titles):
     def _someone_else(self, noun) -> bool:
         """A person noun outside the subject that is not a description of a named person:
         not "Okonkwo, the chief executive", "Okonkwo is the owner", "as CEO", "CEO Mara Okonkwo"."""
-        if noun.dep_ in ("nsubj", "nsubjpass", "appos", "attr", "compound", "npadvmod") \
-                or noun.head.lower_ == "as":
+        if noun.dep_ == "conj" and (noun.head.i in self.leader_at or noun.head.ent_type_ == "PERSON"):
+            return True  # 'Okonkwo and the mayor spoke at the vigil.': two people, either the next 'she' (guards 55)
+        if noun.dep_ in ("nsubj", "nsubjpass", "appos", "attr", "compound", "npadvmod") or noun.head.lower_ == "as":
             return False
         if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children):
             return False  # "a second person" killed, "his own partner": the story's, no one speaking

@@ -164,7 +164,20 @@ class Titles:
         if descriptive and any(t.lemma_ == head.lemma_ and t.i != head.i and t.dep_ not in ("appos", "attr", "compound")
                                for sent in [*antecedent, head.sent] for t in sent if t.i < head.i):
             return nothing  # "Okonkwo met two billionaires. '...,' the billionaire said.": which one?
+        if any(_another_holder(t, head) for sent in [*antecedent, head.sent] for t in sent if t.i < head.i):
+            return nothing  # 'Okonkwo, CEO of Lumenfold, spoke after Brightway's CEO. The CEO said': which one? (guards 55)
         return leader, antecedent
+
+
+_CHIEF = frozenset({"ceo", "executive"})
+
+
+def _another_holder(t, head) -> bool:
+    """t, before the tag's role head, names another holder of that role: 'spoke after Brightway's
+    CEO', '... the CEO of Brightway' (not her own: 'Okonkwo, CEO of Lumenfold,', 'became CEO', 'as CEO')."""
+    same = t.lower_ == head.lower_ or {t.lower_, head.lower_} <= _CHIEF
+    return same and t.tag_ in ("NN", "NNP") and t.dep_ == "pobj" and t.head.lower_ != "as" \
+        and any(c.dep_ == "poss" or c.dep_ == "det" or c.dep_ == "compound" for c in t.children)
 
 
 def _unnamed_of(prep) -> bool:

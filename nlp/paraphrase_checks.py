@@ -4,6 +4,7 @@ no addressee taken for what was said."""
 from __future__ import annotations
 
 from onrecord.nlp import leader_patterns as lp
+from onrecord.nlp.absolute_phrases import anothers_voice, subject_indices
 from onrecord.nlp.imperatives import addresses_the_reader
 from onrecord.nlp.lost_subjects import finite_without_subject, possessor
 from onrecord.nlp.quote_candidates import clean_quote, looks_like_a_name
@@ -86,6 +87,8 @@ class ClauseChecks:
         whose colon opens a quote reports that quote, not the clause before it ('In the text on X it is
         ..., Hoffman writes: "..."', heldout79 ua07, a machine translation)."""
         start = min(t.i for t in clause.subtree)
+        if anothers_voice(clause, subject_indices(verb)):
+            return True  # 'Okonkwo said at the rally, the sign reading:': no clause of hers (absolute_phrases.py)
         if start < verb.i + 1 < len(self.doc) and self.doc[verb.i + 1].text == ":":
             return True
         between = self.doc[min(verb.i, start):start] if verb.i < start else []

@@ -21,6 +21,7 @@ from onrecord.nlp import leader_patterns as lp
 from onrecord.nlp.joined_documents import to_a_document  # noqa: F401 (for speech_verbs)
 from onrecord.nlp.others_comments import after_a_reaction, after_others_comment
 from onrecord.nlp.others_comments import comment_read_as_verb  # noqa: F401 (for speech_verbs)
+from onrecord.nlp.parenthetical_tags import anothers_parenthetical  # noqa: F401 (for speech_verbs)
 
 QUOTING = frozenset({"quote", "recite"})  # "quoting a worker": the worker's words, as she gives them
 OWN = frozenset({"her", "his", "their", "its", "my", "our"})

@@ -205,8 +205,9 @@ class ParsedArticle:
     def surname_speaking(self, token) -> bool:
         """'Scheff said the agents had no warrant' after 'attorney Stacy Scheff': the model's tag on
         a bare surname varies (here an organisation), but the subject of a verb of speech whose
-        word ends a full name it tagged as a person is that person, someone in view."""
-        return token.dep_ == "nsubj" and token.text in self._person_surnames and is_speech(token.head)
+        word ends a full name it tagged as a person is that person, someone in view; so is the subject of
+        any verb ('Meanwhile, Brannock dismissed the report.' after 'Sheriff Dana Brannock', guards 55)."""
+        return token.dep_ in ("nsubj", "nsubjpass") and token.text in self._person_surnames
 
     def whole_paragraph(self, span: Span, paragraph: int) -> bool:
         start, end, _block = self.ranges[paragraph]

@@ -9,6 +9,7 @@ parsed article (quote_candidates.ParsedArticle).
 from __future__ import annotations
 
 from onrecord.nlp import leader_patterns as lp
+from onrecord.nlp.absolute_phrases import voice_before_colon
 from onrecord.nlp.disowned_speech import denied
 from onrecord.nlp.own_views import gives_own_view
 from onrecord.nlp.speaker_in_view import only_the_tags_speaker_before
@@ -298,6 +299,8 @@ class QuoteGrammar(SpeechGrammar):
         if not verbs:
             return None
         verb = verbs[-1]
+        if voice_before_colon(sent, len(before) - 1, verb):
+            return None  # 'Okonkwo spoke, the union adding:', 'with the banner reading:' (absolute_phrases.py)
         topic = _plain_topic(verb)
         if any(t.pos_ in ("VERB", "AUX") and t.i > verb.i and t.idx < len(before) and self.in_quote[t.i] == -1
                and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children) and t.i not in topic for t in sent):

@@ -29,9 +29,31 @@ def anothers_clause(relcl, leader_at, leader_id) -> bool:
 
 def in_anothers_relative_clause(tokens, verb, leader_at, leader_id) -> bool:
     """tokens (a quote) hang, below verb, on a relative clause of someone else's saying."""
+    if tokens and _right_after(tokens, leader_at, leader_id):
+        return True
     for ancestor in tokens[0].ancestors if tokens else ():
         if verb is not None and ancestor.i == verb.i:
             return False
         if anothers_clause(ancestor, leader_at, leader_id):
             return True
     return False
+
+
+def _right_after(tokens, leader_at, leader_id) -> bool:
+    """'Okonkwo, speaking after the mayor, who called the raids "a disgrace," said ...': the parser
+    hangs the quote on the mayor or on her, beside the clause, not in it; the quote opens right where
+    a relative clause of another's saying ends, so it is that clause's (guards 55)."""
+    doc = tokens[0].doc
+    before = [t for t in doc[tokens[0].sent.start:tokens[0].i] if not t.is_punct]
+    if not before:
+        return False
+    last = before[-1]
+    return any(a.dep_ == "relcl" and a.right_edge.i <= last.i + 1 and anothers_clause(a, leader_at, leader_id)
+               and not _her_complement(a.head, leader_at, leader_id)
+               for a in [last, *last.ancestors] if a.i not in (t.i for t in tokens[0].ancestors))
+
+
+def _her_complement(noun, leader_at, leader_id) -> bool:
+    """'Mara Okonkwo is a baker who has called the raids "a disgrace."': the antecedent is her."""
+    return noun.dep_ == "attr" and noun.head.lemma_ == "be" and any(
+        c.dep_ == "nsubj" and leader_at.get(c.i) == leader_id for c in noun.head.children)

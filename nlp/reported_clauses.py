@@ -175,6 +175,11 @@ def without_participle_aside(tokens, clause) -> list:
              and t.left_edge.i > 0 and t.doc[t.left_edge.i - 1].text == ","
              and not any(x.text in ('"', "“", "”") for x in t.doc[t.left_edge.i - 1:t.right_edge.i + 3])
              for x in range(t.left_edge.i - 1, t.right_edge.i + 1)}  # (inside a quote, hers)
+    doc, end = clause.doc, max(aside, default=0)
+    end = end - 1 if aside and doc[end].text == "," else end
+    if aside and end + 2 < len(doc) and doc[end + 1].text == "," and doc[end + 2].tag_ in ("WP", "WDT") \
+            and doc[end + 2].head.dep_ == "relcl":  # '..., drawing criticism from the sheriff, who said ...':
+        aside |= set(range(end + 1, doc[end + 2].head.right_edge.i + 1))  # the aside's relative, hung apart (guards 55)
     return [t for t in tokens if t.i not in aside]
 
 

@@ -24,7 +24,10 @@ heldout12 rl09 and heldout55 tc06 annotate it as theirs); against what ('..., ev
 out across the city'); and where it places her among others ('..., one of the few executives to do
 so', '..., among the first executives to speak out': a person noun with an infinitive after it; '..., one of
 the strongest statements yet from an executive': the act ranked; '..., as did the mayor': another's
-like act).
+like act). Guards 55: '..., amid growing protests' (the news around her words) and '..., as the
+mayor has' (another's like act, with 'has' or 'did' and nothing but a time after), '..., a sign that
+executives are growing bolder' and '..., drawing criticism from the sheriff, who ...' (the outlet's
+reading of her words, and the reaction they drew).
 """
 
 from __future__ import annotations
@@ -81,8 +84,8 @@ def _narration(tail) -> bool:
     if len(words) < 3 or any(t.text in ('"', "“", "”") or t.tag_ in ("``", "''") for t in tail):
         return False
     lower = [t.lower_ for t in words]
-    if lower[:2] == ["even", "as"]:
-        return True
+    if lower[:2] == ["even", "as"] or lower[0] in ("amid", "amidst"):
+        return True  # (guards 55: '..., amid growing protests', the news around her words, set off)
     turn = next((k for k, t in enumerate(words) if t.lower_ in ("after", "before")), None)
     if turn is not None and 0 < turn <= 4 and all(t.lemma_.lower() in _MEASURES or t.like_num for t in words[:turn]) \
             and any(t.lemma_.lower() in _SPANS for t in words[:turn]):
@@ -90,12 +93,43 @@ def _narration(tail) -> bool:
     if lower[0] == "as" and words[1].lemma_ in ("do", "have") and words[1].tag_ in ("VBD", "VBZ") and not any(
             t.pos_ in ("VERB", "AUX") for t in words[2:]) and any(_a_person(t) for t in words[2:]):
         return True  # '..., as did the mayor': another's like act ('said sales fell, as did profits' may be hers)
+    if _the_outlets_reading(words):
+        return True  # '..., a sign that executives are growing bolder', '..., drawing criticism from ...' (guards 55)
+    if lower[0] == "as" and _as_another_has(words[1:]):
+        return True  # '..., as the mayor has', '..., as the sheriff did last week' (guards 55)
     if lower[:2] == ["one", "of"] or lower[0] == "among":
         people = [k for k, t in enumerate(words) if t.lemma_.lower().rstrip("s") in _RANKED_NOUNS - {"one", "time"}]
         ranked = [k for k, t in enumerate(words) if t.lemma_.lower() in SETTING_NOUNS and k > 0
                   and (words[k - 1].tag_ in ("JJS", "RBS") or k > 1 and words[k - 2].lower_ == "most")]
         return bool(ranked) or bool(people) and any(t.tag_ == "TO" for t in words[people[0] + 1:people[0] + 2])
     return False  # ('..., one of the strongest statements yet from an executive': the act ranked)
+
+
+_SIGNS = frozenset({"sign", "signal", "indication", "illustration", "reflection"})
+_REACTIONS = frozenset({"criticism", "praise", "backlash", "fire", "ire", "rebuke", "condemnation", "applause",
+                        "outrage", "scrutiny", "anger", "pushback", "support", "attention", "comparisons"})
+
+
+def _the_outlets_reading(words) -> bool:
+    """words (after a comma) are the outlet's reading of her words: what they are a sign of ('a
+    sign that ...', 'the clearest signal yet that ...'), or the reaction they drew ('drawing
+    criticism from ...', 'sparking a backlash'; not 'prompting volunteers to help', heldout9 ri09's)."""
+    lower = [t.lower_ for t in words]
+    sign = next((k for k, w in enumerate(lower[:4]) if w in _SIGNS), None)
+    if sign is not None and lower[0] in ("a", "an", "the") and all(t.pos_ in ("ADJ", "DET", "ADV") for t in words[1:sign]):
+        return any(w in ("that", "of") for w in lower[sign + 1:sign + 3])
+    return lower[0] in ("drawing", "sparking", "earning", "triggering", "drew") and any(
+        w in _REACTIONS for w in lower[1:4])
+
+
+def _as_another_has(words) -> bool:
+    """words (after 'as') are a person and 'has' or 'did', with nothing but 'done' or a time after:
+    'the mayor has', 'the sheriff did last week', 'the mayor has done for weeks'."""
+    aux = next((k for k, t in enumerate(words) if t.lemma_ in ("do", "have") and t.tag_ in ("VBD", "VBZ", "VBP")), None)
+    if aux is None or aux == 0 or not any(_a_person(t) for t in words[:aux]) \
+            or any(t.pos_ in ("VERB", "AUX") or t.pos_ == "PRON" for t in words[:aux]):
+        return False
+    return all(t.lower_ == "done" or t.pos_ not in ("VERB", "AUX") for t in words[aux + 1:])
 
 
 def _a_person(token) -> bool:

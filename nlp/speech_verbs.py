@@ -13,7 +13,7 @@ from onrecord.nlp.bare_tags import a_bare_tag
 from onrecord.nlp.misparsed_subjects import hyphen_prefix, misplaced_name, name_before_an_aside as _name_before_an_aside
 from onrecord.nlp.misparsed_subjects import a_plain_thing, participle_after_a_report, participle_on_a_things_clause
 from onrecord.nlp.something_to_say import had_something_to_say
-from onrecord.nlp.passed_on_words import comment_read_as_verb, quoted_person, said_by_the_person_before, to_a_document
+from onrecord.nlp.passed_on_words import anothers_parenthetical, comment_read_as_verb, quoted_person, said_by_the_person_before, to_a_document
 
 
 def lemma(token) -> str:
@@ -309,8 +309,8 @@ class SpeechGrammar:
             for t in verb.sent:
                 if self.in_quote[t.i] == -1 and any(_is_source(o) or o.lemma_ in LEGAL_SOURCES for o in according_to(t)):
                     return True
-        if self._told_in_someone_elses_account(verb):
-            return True
+        if self._told_in_someone_elses_account(verb) or not quoted and anothers_parenthetical(verb, is_speech):
+            return True  # ('Okonkwo, the mayor said, had promised ...': the mayor's account, parenthetical_tags.py)
         node = verb
         for _ in range(4):
             dep = node.dep_
