@@ -21,6 +21,7 @@ from onrecord.nlp.paraphrase import Paraphrases
 from onrecord.nlp.parted_tags import quotes_before_a_parted_tag
 from onrecord.nlp.participle_partials import partials_in_a_participle
 from onrecord.nlp.passed_on_words import relays_a_second_speaker
+from onrecord.nlp.place_names import names_the_place
 from onrecord.nlp.quote_marks import Span
 from onrecord.nlp.quote_candidates import (Attribution, ParsedArticle, clean_quote, given_as_a_name, glosses_a_word,
                                            looks_like_a_name, names_a_thing, normalize_quote, unique_sents,
@@ -188,6 +189,8 @@ class ArticleAttribution(ReportedQuotes, Continuations):
             # their words (but replied "Murderers")
         if given_as_a_name(tokens):
             return None  # 'penned an essay bluntly titled, "F*ck ICE."': the essay's name, not a statement
+        if names_the_place(tokens, words):
+            return None  # 'said Escaray, in one of his restaurants, "Sabor Venezolano."': the restaurant's name
         if span.embedded and glosses_a_word(tokens):
             return None  # 'Coma Arepas, Spanish for "eat arepas," was seeing "..."': the writer's translation
         subject = grammar.subject(verb)

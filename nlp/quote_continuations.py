@@ -4,6 +4,7 @@ merged into one)."""
 from __future__ import annotations
 
 from onrecord.nlp.connective_openers import without_opener
+from onrecord.nlp.place_names import names_the_place
 from onrecord.nlp.quote_candidates import Attribution, in_clause, unique_sents
 from onrecord.nlp.speech_verbs import is_label, is_speech
 
@@ -59,6 +60,8 @@ class Continuations:
             first = _first_letter(self.text[span.start:span.end])
             if not first.isupper() and not first.isdigit():
                 continue  # lowercase: an interrupted sentence, merged instead
+            if names_the_place(article.span_tokens[index], article.quoted_text(index)):
+                continue  # '..., said Escaray, in one of his restaurants, "Sabor Venezolano."': a name
             if self._has_its_own_tag(index, verb):
                 continue  # '"...," Okonkwo said. "...," the sheriff said.': the second is the sheriff's
             base = attributed[prev]

@@ -1,8 +1,8 @@
 """Attribution on the REAL development articles (tests/data/attribution/real/dev, heldout,
 heldout2, heldout3, heldout4, heldout5, heldout6, heldout7, heldout8, heldout9, heldout10, heldout11, heldout12, heldout13,
 heldout14, heldout15, heldout16, heldout17, heldout18, heldout19, heldout20, heldout21, heldout22, heldout23,
-heldout24, heldout25, heldout26, heldout27, heldout28, heldout29, heldout30, heldout31, heldout32, heldout33, heldout34, heldout35, heldout36, heldout37, heldout38, heldout39, heldout40, heldout41, heldout42, heldout43, heldout44, heldout45, heldout46, heldout47, heldout48, heldout49, heldout50, heldout51, heldout52, heldout53, heldout54, heldout55, heldout56, heldout57 and heldout58, heldout59, heldout60, heldout61, heldout62, heldout63, heldout64, heldout65, heldout66, heldout67, heldout68, heldout69, heldout70, heldout71, heldout72, heldout73, heldout74, heldout75, heldout76, heldout77, heldout78, heldout79, heldout80, heldout81, heldout82, heldout83, heldout84, heldout85, heldout86, heldout87, heldout88, heldout89, heldout90, heldout91, heldout92, heldout93, heldout94, heldout95: verbatim excerpts of published reporting, with outlet, date and URL in
-articles.jsonl). The ninety-five held-out batches were each measured blind, then looked at with their misses printed, and are development data since.
+heldout24, heldout25, heldout26, heldout27, heldout28, heldout29, heldout30, heldout31, heldout32, heldout33, heldout34, heldout35, heldout36, heldout37, heldout38, heldout39, heldout40, heldout41, heldout42, heldout43, heldout44, heldout45, heldout46, heldout47, heldout48, heldout49, heldout50, heldout51, heldout52, heldout53, heldout54, heldout55, heldout56, heldout57 and heldout58, heldout59, heldout60, heldout61, heldout62, heldout63, heldout64, heldout65, heldout66, heldout67, heldout68, heldout69, heldout70, heldout71, heldout72, heldout73, heldout74, heldout75, heldout76, heldout77, heldout78, heldout79, heldout80, heldout81, heldout82, heldout83, heldout84, heldout85, heldout86, heldout87, heldout88, heldout89, heldout90, heldout91, heldout92, heldout93, heldout94, heldout95, heldout96, heldout97, heldout98, heldout99, heldout100: verbatim excerpts of published reporting, with outlet, date and URL in
+articles.jsonl). The hundred held-out batches were each measured blind, then looked at with their misses printed, and are development data since.
 
 A new blind batch is measured by bench/attribution.py, once, and never by the test suite (every
 run would be a look at it): the suite reads the development splits by name only.
@@ -29,7 +29,8 @@ DEVELOPMENT = ("dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5",
                "heldout76", "heldout77", "heldout78", "heldout79", "heldout80",
                "heldout81", "heldout82", "heldout83", "heldout84", "heldout85",
                "heldout86", "heldout87", "heldout88", "heldout89", "heldout90",
-               "heldout91", "heldout92", "heldout93", "heldout94", "heldout95")
+               "heldout91", "heldout92", "heldout93", "heldout94", "heldout95",
+               "heldout96", "heldout97", "heldout98", "heldout99", "heldout100")
 
 
 @pytest.fixture(scope="module")
@@ -242,8 +243,12 @@ def test_direct_quotes_floor(bench, development):
     # listed Anthony, found since) with look 2's readings to 0.9975 / 0.8876 (1983 of 2234), so the floor was 0.8875;
     # round 55 (a quote opened by a connective after the same speaker's, heldout94 up04; an editor's opening
     # bracket, heldout92 un02; a second quote left open to its paragraph's end, heldout13 rm15, heldout75 tw08)
-    # to 0.9980 / 0.8894 (1987 of 2234), so the floor is 0.8893.
-    assert result["recall"] >= 0.8893, [r["quote"] for r in result["misses"]]
+    # to 0.9980 / 0.8894 (1987 of 2234), so the floor was 0.8893; heldout96 to heldout100 (0.952 / 0.800, 1.000 /
+    # 1.000, 1.000 / 1.000, 0.944 / 1.000 and 0.800 / 0.333 at look 1: 64 of 77, the misses a misprinted name, a
+    # misspelt one, verbless tags and a joint quote) joined the development splits with look 2's two readings (a
+    # quoted place name after the tag, a dek under a question headline) to 0.9976 / 0.8879 (2052 of 2311), so the
+    # floor is 0.8879.
+    assert result["recall"] >= 0.8879, [r["quote"] for r in result["misses"]]
 
 
 def test_paraphrases_floor(bench, development):
@@ -413,11 +418,13 @@ def test_paraphrases_floor(bench, development):
     # readings, and dev's two pairs annotated as later batches annotate them, to 0.9853 / 0.6056 (1270 of 2097), so
     # the floor was 0.6055; round 55p (links, stances, reasons, apologies, advice and dismissed doubts as frames of
     # the verbs of position: 'tied', 'positioned', 'citing', 'apologized for', 'advised <NP> to', 'dismissed
-    # concerns that') to 0.9854 / 0.6118 (1283 of 2097), so the floor is 0.6117.
-    assert result["recall"] >= 0.6117, [r["quote"] for r in result["misses"]]
+    # concerns that') to 0.9854 / 0.6118 (1283 of 2097), so the floor was 0.6117; heldout96 to heldout100 (0.929 /
+    # 0.650, 0.857 / 0.353, 0.967 / 0.659, 1.000 / 0.467 and 1.000 / 0.412 at look 1: 62 of 113) to 0.9839 / 0.6086
+    # (1345 of 2210), so the floor is 0.6085.
+    assert result["recall"] >= 0.6085, [r["quote"] for r in result["misses"]]
 
 
 def test_only_development_splits_are_read(bench):
     for split in DEVELOPMENT:
         assert all(name.startswith(f"{split}/") for name in bench.load_real(split)[1])
-    assert not [split for split in DEVELOPMENT if split.startswith("heldout") and split[7:] not in ("", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14", "15", "16", "17", "18", "19", "20", "21", "22", "23", "24", "25", "26", "27", "28", "29", "30", "31", "32", "33", "34", "35", "36", "37", "38", "39", "40", "41", "42", "43", "44", "45", "46", "47", "48", "49", "50", "51", "52", "53", "54", "55", "56", "57", "58", "59", "60", "61", "62", "63", "64", "65", "66", "67", "68", "69", "70", "71", "72", "73", "74", "75", "76", "77", "78", "79", "80", "81", "82", "83", "84", "85", "86", "87", "88", "89", "90", "91", "92", "93", "94", "95")]
+    assert not [split for split in DEVELOPMENT if split.startswith("heldout") and split[7:] not in ("", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14", "15", "16", "17", "18", "19", "20", "21", "22", "23", "24", "25", "26", "27", "28", "29", "30", "31", "32", "33", "34", "35", "36", "37", "38", "39", "40", "41", "42", "43", "44", "45", "46", "47", "48", "49", "50", "51", "52", "53", "54", "55", "56", "57", "58", "59", "60", "61", "62", "63", "64", "65", "66", "67", "68", "69", "70", "71", "72", "73", "74", "75", "76", "77", "78", "79", "80", "81", "82", "83", "84", "85", "86", "87", "88", "89", "90", "91", "92", "93", "94", "95", "96", "97", "98", "99", "100")]
