@@ -127,7 +127,8 @@ class ParsedArticle:
         sentence inside it closes (a body paragraph whose last full stop the excerpt lost), nor
         when it tells in the past tense, as body sentences do and headlines do not ("Okonkwo
         labeled the video 'shameful'" lost its full stop; "Okonkwo slams raids" is a headline),
-        unless it is a list's bullet or a line the story tells again in full (a summary, a caption)."""
+        unless it is a list's bullet or a line the story tells again in full (a summary, a caption), or
+        the line right under a short opening title (`_opening_title`)."""
         number = self.paragraph_of(token.idx)
         if number < 0:
             return False
