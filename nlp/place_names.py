@@ -4,7 +4,7 @@ uv04). Asked by attribution.py's direct rule and by quote_continuations, which w
 her next quote."""
 from __future__ import annotations
 
-from onrecord.nlp.quote_candidates import looks_like_a_name
+from onrecord.nlp.quote_candidates import looks_like_a_name, word_before_marks
 
 
 def names_the_place(tokens, words: str) -> bool:
@@ -15,7 +15,8 @@ def names_the_place(tokens, words: str) -> bool:
     "Never Again."', they are left hers)."""
     if not tokens or any(t.pos_ in ("VERB", "AUX") for t in tokens) or not looks_like_a_name(words.rstrip(".")):
         return False
-    doc, i = tokens[0].doc, tokens[0].i - 1
-    while i >= 0 and (doc[i].is_quote or doc[i].is_space):
-        i -= 1
-    return i >= 1 and doc[i].text == "," and doc[i - 1].pos_ == "NOUN" and doc[i - 1].dep_ == "pobj"
+    comma = word_before_marks(tokens)
+    if comma is None or comma.i < 1 or comma.text != ",":
+        return False
+    noun = comma.doc[comma.i - 1]
+    return noun.pos_ == "NOUN" and noun.dep_ == "pobj"

@@ -283,17 +283,24 @@ _LANGUAGE_WORDS = frozenset({"spanish", "english", "french", "latin", "creole", 
                              "hebrew", "yiddish", "japanese", "russian", "hindi", "somali", "swahili", "greek"})
 
 
+def word_before_marks(tokens):
+    """The token right before a quote's opening marks and spaces, or None at the text's start."""
+    if not tokens:
+        return None
+    doc, i = tokens[0].doc, tokens[0].i - 1
+    while i >= 0 and (doc[i].is_quote or doc[i].is_space):
+        i -= 1
+    return doc[i] if i >= 0 else None
+
+
 def glosses_a_word(tokens) -> bool:
     """The quote says what a name or word means in another language: 'Coma Arepas, Spanish for
     "eat arepas"', 'Haitian Creole slang for "..."'. A translation is the writer's gloss: nobody's
     words, even inside a leader's clause (a partial quote after 'asked for "..."' is still hers)."""
-    if not tokens:
+    before = word_before_marks(tokens)
+    if before is None or before.i < 1 or before.lower_ != "for":
         return False
-    doc, i = tokens[0].doc, tokens[0].i - 1
-    while i >= 0 and (doc[i].is_quote or doc[i].is_space):
-        i -= 1
-    if i < 1 or doc[i].lower_ != "for":
-        return False
+    doc, i = before.doc, before.i
     word = doc[i - 1]
     if word.lower_ in ("word", "term", "phrase", "slang", "expression") and i >= 2:
         word = doc[i - 2]  # 'the Spanish word for "..."'
